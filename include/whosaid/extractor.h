@@ -1,0 +1,70 @@
+// Extractor: turns one raw article into an attributed Document.
+//
+// An Extractor owns the loaded models (read-only after Create). Extract() is
+// const and thread-safe: many threads may call it on one Extractor at once.
+// It never throws and never aborts on input; a document that cannot be
+// processed comes back with Document::error set.
+#ifndef WHOSAID_INCLUDE_EXTRACTOR_H_
+#define WHOSAID_INCLUDE_EXTRACTOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "whosaid/document.h"
+#include "whosaid/status.h"
+
+namespace whosaid {
+
+// One input document as read, before any processing.
+struct RawDocument {
+  std::string id;
+  std::string body;  // the article text (UTF-8 or not; repaired if invalid)
+  // Optional metadata given with the input (e.g. JSONL fields).
+  std::string title;
+  std::string url;
+  std::string date;
+  std::string authors;
+  std::string site;
+  // Non-OK when reading failed (broken JSONL line, unreadable file): the
+  // Extractor then emits a record that carries this error.
+  Status read_error;
+};
+
+struct Options {
+  // Strip page residue and find title/date in the text. When false, the
+  // output text is the input text unchanged (evaluation offsets line up).
+  bool clean = true;
+  // Documents larger than this fail with a limit error.
+  size_t max_document_bytes = size_t{32} << 20;
+  // Sentences longer than this many tokens are split (bounds the work of
+  // every per-sentence stage).
+  size_t max_sentence_tokens = 400;
+  // Directory holding model files; empty means the built-in default
+  // (the `models/` folder of the source tree or $WHOSAID_MODEL_DIR).
+  std::string model_dir;
+};
+
+class Extractor {
+ public:
+  // Loads the models named by `options`. Returns an error naming the file
+  // when a model is missing or corrupt.
+  static Result<std::unique_ptr<Extractor>> Create(const Options& options);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Runs every stage on `raw`. Thread-safe.
+  Document Extract(const RawDocument& raw) const;
+
+  const Options& options() const;
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_INCLUDE_EXTRACTOR_H_

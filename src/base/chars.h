@@ -1,0 +1,35 @@
+// Character classes for the scanners: an ASCII table plus utf8proc for the
+// rest. Pure functions; safe from any thread.
+#ifndef WHOSAID_SRC_BASE_CHARS_H_
+#define WHOSAID_SRC_BASE_CHARS_H_
+
+#include <string>
+#include <string_view>
+
+namespace whosaid {
+
+bool IsLetter(char32_t cp);
+bool IsDigit(char32_t cp);  // ASCII 0-9 only: numbers are parsed as ASCII
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+// Unicode white space, including NBSP and the zero-width space.
+bool IsSpace(char32_t cp);
+bool IsLineBreak(char32_t cp);  // \n \r U+2028 U+2029 U+0085
+// Quotation marks of any script: " ' “ ” ‘ ’ „ ‚ « » ‹ › 「 」 ＂
+bool IsQuoteMark(char32_t cp);
+// True for marks that can only open a quote (“ ‘ „ ‚ « ‹ 「).
+bool IsOpeningQuote(char32_t cp);
+// True for marks that can only close a quote (” » › 」); ’ is ambiguous.
+bool IsClosingQuote(char32_t cp);
+bool IsDoubleQuote(char32_t cp);
+bool IsDash(char32_t cp);  // – — ― and the minus sign (not the hyphen)
+
+// ASCII-lowercases `s` into `out` (non-ASCII bytes copied unchanged).
+void AsciiLower(std::string_view s, std::string* out);
+std::string AsciiLower(std::string_view s);
+// Full Unicode lowercase (utf8proc), for keys that may hold accents.
+std::string Lowercase(std::string_view s);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_BASE_CHARS_H_

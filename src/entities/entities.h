@@ -1,0 +1,36 @@
+// Entities: named-entity mentions (PERSON, ORG, LOC, MISC) with the titles
+// and roles that come with people, and their grouping into one entity per
+// real-world referent within the article (coreference of names).
+//
+// An EntityTagger owns its model (read-only after Load); Tag() is const and
+// safe to call from many threads at once.
+#ifndef WHOSAID_SRC_ENTITIES_ENTITIES_H_
+#define WHOSAID_SRC_ENTITIES_ENTITIES_H_
+
+#include <memory>
+#include <string>
+
+#include "whosaid/document.h"
+#include "whosaid/status.h"
+
+namespace whosaid {
+
+class EntityTagger {
+ public:
+  // Loads the model files from `model_dir`.
+  static Result<std::unique_ptr<EntityTagger>> Load(
+      const std::string& model_dir);
+  virtual ~EntityTagger() = default;
+
+  // Fills doc->entities and doc->groups. REQUIRES: doc is segmented.
+  virtual void Tag(Document* doc) const = 0;
+};
+
+// Resolves each quote's speaker mention ("he", "the general", "Gedney") to
+// an entity group and sets speaker_name / speaker_group; same for claim
+// sources. REQUIRES: entities tagged, quotes attributed.
+void ResolveSpeakers(Document* doc);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_ENTITIES_ENTITIES_H_

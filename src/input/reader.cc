@@ -1,0 +1,247 @@
+#include "src/input/reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace whosaid {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Reads a string field, or joins an array of strings with ", ".
+bool GetStringish(simdjson::ondemand::object& obj, std::string_view key,
+                  std::string* out) {
+  auto field = obj.find_field_unordered(key);
+  if (field.error()) return false;
+  simdjson::ondemand::value v = field.value_unsafe();
+  auto type = v.type();
+  if (type.error()) return false;
+  switch (type.value_unsafe()) {
+    case simdjson::ondemand::json_type::string: {
+      std::string_view s;
+      if (v.get_string().get(s)) return false;
+      out->assign(s);
+      return true;
+    }
+    case simdjson::ondemand::json_type::number: {
+      std::string_view raw = v.raw_json_token();
+      out->assign(raw);
+      while (!out->empty() && out->back() == ' ') out->pop_back();
+      return true;
+    }
+    case simdjson::ondemand::json_type::array: {
+      simdjson::ondemand::array arr;
+      if (v.get_array().get(arr)) return false;
+      out->clear();
+      for (auto item : arr) {
+        std::string_view s;
+        if (item.get_string().get(s)) continue;
+        if (!out->empty()) out->append(", ");
+        out->append(s);
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool ParseInputFormat(std::string_view name, InputFormat* format) {
+  if (name == "auto") {
+    *format = InputFormat::kAuto;
+  } else if (name == "text" || name == "txt") {
+    *format = InputFormat::kText;
+  } else if (name == "jsonl" || name == "ndjson") {
+    *format = InputFormat::kJsonl;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void ParseJsonlRecord(std::string_view line, const std::string& where,
+                      RawDocument* doc) {
+  *doc = RawDocument();
+  doc->id = where;
+  // simdjson needs SIMDJSON_PADDING readable bytes past the end.
+  simdjson::padded_string padded(line);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document json;
+  auto error = parser.iterate(padded).get(json);
+  simdjson::ondemand::object obj;
+  if (!error) error = json.get_object().get(obj);
+  if (error) {
+    doc->read_error = Status::InvalidArgument(fmt::format(
+        "{}: not a JSON object ({})", where, simdjson::error_message(error)));
+    return;
+  }
+  std::string id;
+  if (GetStringish(obj, "id", &id) && !id.empty()) doc->id = id;
+  bool has_body = GetStringish(obj, "text", &doc->body) ||
+                  GetStringish(obj, "content", &doc->body) ||
+                  GetStringish(obj, "body", &doc->body);
+  GetStringish(obj, "title", &doc->title);
+  GetStringish(obj, "url", &doc->url);
+  if (!GetStringish(obj, "date", &doc->date)) {
+    GetStringish(obj, "published", &doc->date);
+  }
+  GetStringish(obj, "authors", &doc->authors) ||
+      GetStringish(obj, "author", &doc->authors);
+  GetStringish(obj, "source", &doc->site) ||
+      GetStringish(obj, "domain", &doc->site) ||
+      GetStringish(obj, "site", &doc->site);
+  // Validate the rest of the document: a truncated line must not pass.
+  if (!has_body) {
+    doc->read_error = Status::InvalidArgument(fmt::format(
+        "{}: no \"text\", \"content\" or \"body\" string field", where));
+  }
+}
+
+DocumentReader::DocumentReader(std::vector<std::string> inputs,
+                               InputFormat format, size_t max_bytes)
+    : inputs_(std::move(inputs)), format_(format), max_bytes_(max_bytes) {}
+
+DocumentReader::~DocumentReader() { CloseCurrent(); }
+
+void DocumentReader::CloseCurrent() {
+  if (file_ && !file_is_stdin_) fclose(file_);
+  file_ = nullptr;
+}
+
+// Opens the next input. For a text input, reads it whole into *doc and
+// returns true; for JSONL, leaves the file open and returns false so the
+// caller reads lines. On an unreadable file, fills an error record.
+bool DocumentReader::OpenNext(RawDocument* doc) {
+  const std::string& name = inputs_[next_input_++];
+  current_name_ = name;
+  line_number_ = 0;
+  if (name == "-") {
+    file_ = stdin;
+    file_is_stdin_ = true;
+  } else {
+    file_ = fopen(name.c_str(), "rb");
+    file_is_stdin_ = false;
+    if (!file_) {
+      *doc = RawDocument();
+      doc->id = name;
+      doc->read_error = Status::IOError(
+          fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
+      ++failed_inputs_;
+      return true;
+    }
+  }
+  current_jsonl_ = format_ == InputFormat::kJsonl;
+  if (format_ == InputFormat::kAuto) {
+    if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) {
+      current_jsonl_ = true;
+    } else if (name != "-" && !EndsWith(name, ".json")) {
+      current_jsonl_ = false;
+    } else {
+      // Sniff: a JSON object on the first non-blank byte.
+      int c;
+      while ((c = fgetc(file_)) != EOF &&
+             (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+      }
+      if (c != EOF) ungetc(c, file_);
+      current_jsonl_ = c == '{';
+    }
+  }
+  if (current_jsonl_) return false;
+
+  // Text: the whole file is one document.
+  *doc = RawDocument();
+  doc->id = name;
+  char buf[1 << 16];
+  size_t n;
+  bool too_big = false;
+  while ((n = fread(buf, 1, sizeof buf, file_)) > 0) {
+    if (doc->body.size() + n > max_bytes_) {
+      too_big = true;
+      continue;  // drain without keeping
+    }
+    doc->body.append(buf, n);
+  }
+  bool failed = ferror(file_);
+  int err = errno;
+  CloseCurrent();
+  if (failed) {
+    doc->body.clear();
+    doc->read_error = Status::IOError(
+        fmt::format("{}: read error: {}", name, std::strerror(err)));
+    ++failed_inputs_;
+  } else if (too_big) {
+    doc->body.clear();
+    doc->read_error = Status::LimitExceeded(fmt::format(
+        "{}: document is over the limit of {} bytes (max_document_bytes)", name,
+        max_bytes_));
+  }
+  return true;
+}
+
+bool DocumentReader::ReadLine(std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  int c;
+  bool any = false;
+  char buf[1 << 16];
+  while (fgets(buf, sizeof buf, file_)) {
+    any = true;
+    size_t n = strlen(buf);
+    bool complete = n > 0 && buf[n - 1] == '\n';
+    if (complete) --n;
+    if (line->size() + n > max_bytes_) {
+      *too_long = true;
+    } else if (!*too_long) {
+      line->append(buf, n);
+    }
+    if (complete) return true;
+  }
+  (void)c;
+  return any;
+}
+
+bool DocumentReader::Next(RawDocument* doc) {
+  for (;;) {
+    if (!file_) {
+      if (next_input_ >= inputs_.size()) return false;
+      if (OpenNext(doc)) return true;
+      if (!file_) continue;
+    }
+    bool too_long;
+    while (ReadLine(&line_, &too_long)) {
+      ++line_number_;
+      std::string where = fmt::format("{}:{}", current_name_, line_number_);
+      if (too_long) {
+        *doc = RawDocument();
+        doc->id = where;
+        doc->read_error = Status::LimitExceeded(fmt::format(
+            "{}: line is over the limit of {} bytes (max_document_bytes)",
+            where, max_bytes_));
+        return true;
+      }
+      if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
+      ParseJsonlRecord(line_, where, doc);
+      return true;
+    }
+    if (ferror(file_)) {
+      *doc = RawDocument();
+      doc->id = current_name_;
+      doc->read_error = Status::IOError(fmt::format(
+          "{}: read error: {}", current_name_, std::strerror(errno)));
+      ++failed_inputs_;
+      CloseCurrent();
+      return true;
+    }
+    CloseCurrent();
+  }
+}
+
+}  // namespace whosaid

@@ -1,0 +1,122 @@
+#include "whosaid/extractor.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "src/attribution/attribution.h"
+#include "src/base/utf8.h"
+#include "src/claims/claims.h"
+#include "src/clean/clean.h"
+#include "src/entities/entities.h"
+#include "src/segment/segment.h"
+
+namespace whosaid {
+
+const char* EntityLabelName(EntityLabel label) {
+  switch (label) {
+    case EntityLabel::kPerson:
+      return "PERSON";
+    case EntityLabel::kOrg:
+      return "ORG";
+    case EntityLabel::kLoc:
+      return "LOC";
+    case EntityLabel::kMisc:
+      return "MISC";
+  }
+  return "MISC";
+}
+
+const char* QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kDirect:
+      return "direct";
+    case QuoteKind::kMixed:
+      return "mixed";
+    case QuoteKind::kIndirect:
+      return "indirect";
+  }
+  return "indirect";
+}
+
+struct Extractor::Impl {
+  Options options;
+  std::unique_ptr<EntityTagger> tagger;
+  std::unique_ptr<Attributor> attributor;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+const Options& Extractor::options() const { return impl_->options; }
+
+// Resolves the model directory: option, then $WHOSAID_MODEL_DIR, then the
+// source tree's models/ folder compiled in.
+static std::string ModelDir(const Options& options) {
+  if (!options.model_dir.empty()) return options.model_dir;
+  if (const char* env = std::getenv("WHOSAID_MODEL_DIR"); env && *env) {
+    return env;
+  }
+  return WHOSAID_MODEL_DIR;
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  std::string dir = ModelDir(options);
+  auto tagger = EntityTagger::Load(dir);
+  if (!tagger.ok()) return tagger.status();
+  impl->tagger = std::move(tagger).value();
+  auto attributor = Attributor::Load(dir);
+  if (!attributor.ok()) return attributor.status();
+  impl->attributor = std::move(attributor).value();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
+}
+
+Document Extractor::Extract(const RawDocument& raw) const {
+  const Options& opt = impl_->options;
+  Document doc;
+  doc.id = raw.id;
+  doc.title = raw.title;
+  doc.url = raw.url;
+  doc.published = raw.date;
+  doc.author = raw.authors;
+  doc.site = raw.site;
+  if (!raw.read_error.ok()) {
+    doc.error = raw.read_error;
+    return doc;
+  }
+  if (raw.body.size() > opt.max_document_bytes) {
+    doc.error = Status::LimitExceeded(
+        fmt::format("document is {} bytes, over the limit of {} "
+                    "(max_document_bytes)",
+                    raw.body.size(), opt.max_document_bytes));
+    return doc;
+  }
+  std::string repaired;
+  std::string_view body = raw.body;
+  if (!IsValidUtf8(body)) {
+    size_t n = RepairUtf8(body, &repaired);
+    doc.warnings.push_back(fmt::format(
+        "invalid UTF-8: {} ill-formed byte sequence(s) replaced by U+FFFD", n));
+    body = repaired;
+  }
+  CleanOptions clean_options;
+  clean_options.enabled = opt.clean;
+  CleanText(body, clean_options, &doc);
+  if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    doc.error = Status::InvalidArgument("document is empty (no text)");
+    return doc;
+  }
+  SegmentOptions seg;
+  seg.max_sentence_tokens = opt.max_sentence_tokens;
+  Segment(seg, &doc);
+  impl_->tagger->Tag(&doc);
+  impl_->attributor->Attribute(&doc);
+  ResolveSpeakers(&doc);
+  ExtractClaims(&doc);
+  return doc;
+}
+
+}  // namespace whosaid
