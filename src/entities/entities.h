@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "whosaid/document.h"
 #include "whosaid/status.h"
@@ -24,7 +25,18 @@ class EntityTagger {
 
   // Fills doc->entities and doc->groups. REQUIRES: doc is segmented.
   virtual void Tag(Document* doc) const = 0;
+
+  // Only the statistical NER step: name mentions (no titles, no groups).
+  virtual void TagNames(const Document& doc,
+                        std::vector<Entity>* entities) const = 0;
 };
+
+// The rule steps after NER, exposed for tests and for callers that bring
+// their own mentions: trims titles out of PERSON spans and attaches them
+// (Entity::title, Entity::appositive), then groups co-referring mentions
+// into doc->groups (canonical name, roles, aliases) and sets Entity::group.
+// REQUIRES: doc is segmented and doc->entities is sorted by position.
+void AttachTitlesAndGroups(Document* doc);
 
 // Resolves each quote's speaker mention ("he", "the general", "Gedney") to
 // an entity group and sets speaker_name / speaker_group; same for claim

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Retrains the NER model models/ner.bin from CoNLL-2003 train (deterministic,
+# a few seconds on one core). Dev (testa) is only scored, never trained on.
+# Usage: eval/train_ner.sh   (from the repo root; needs ./build/train_ner)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=../shared/data/ner/conll2003
+if [ ! -f "$DATA/eng.train" ]; then
+  echo "skipped: ../shared not found ($DATA/eng.train)"
+  exit 0
+fi
+BUILD=${BUILD:-build}
+[ -x "$BUILD/train_ner" ] || cmake --build "$BUILD" -j2 --target train_ner
+mkdir -p models
+"$BUILD/train_ner" --train "$DATA/eng.train" --dev "$DATA/eng.testa" \
+  --out models/ner.bin --epochs "${EPOCHS:-10}" --bits "${BITS:-20}"

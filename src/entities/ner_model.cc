@@ -1,0 +1,584 @@
+#include "src/entities/ner_model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "src/base/chars.h"
+#include "src/base/utf8.h"
+#include "src/entities/lexicon.h"
+
+namespace whosaid::ner {
+namespace {
+
+constexpr char kMagic[8] = {'W', 'S', 'N', 'E', 'R', 'M', 'D', 'L'};
+constexpr uint64_t kBos = 0x5151515151515151ULL;
+constexpr uint64_t kEos = 0x7373737373737373ULL;
+constexpr uint64_t kSeqSeed = 0x2545F4914F6CDD1DULL;
+
+inline char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+
+// Word-shape class of one code point.
+inline char ShapeClass(char32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return 'X';
+    if (cp >= 'a' && cp <= 'z') return 'x';
+    if (cp >= '0' && cp <= '9') return 'd';
+    return static_cast<char>(cp);
+  }
+  if (IsUpper(cp)) return 'X';
+  if (IsLower(cp)) return 'x';
+  if (IsLetter(cp)) return 'x';
+  return 'o';
+}
+
+// Lexicon table shared by every model (built once, then read-only).
+const Gazetteer& LexiconTable() {
+  static const Gazetteer* table = [] {
+    auto* g = new Gazetteer();
+    for (const auto& tw : lex::TaggerLexicon()) {
+      uint64_t h = HashWord(tw.word, true);
+      g->Insert(SequenceKey(&h, 1), tw.bits);
+    }
+    return g;
+  }();
+  return *table;
+}
+
+uint64_t Fnv(const char* p, size_t n, uint64_t h = 1469598103934665603ULL) {
+  for (size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+template <typename T>
+void Put(std::string* out, T v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+template <typename T>
+bool Get(std::string_view data, size_t* pos, T* v) {
+  if (*pos + sizeof(T) > data.size()) return false;
+  std::memcpy(v, data.data() + *pos, sizeof(T));
+  *pos += sizeof(T);
+  return true;
+}
+
+}  // namespace
+
+bool ValidTransition(int prev, int label) {
+  int pp = PosOf(prev);
+  if (pp == 0 || pp == 1) {  // inside an entity: continue it
+    return label != 0 && TypeOf(label) == TypeOf(prev) &&
+           (PosOf(label) == 1 || PosOf(label) == 2);
+  }
+  return label == 0 || PosOf(label) == 0 || PosOf(label) == 3;
+}
+
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+uint64_t HashWord(std::string_view s, bool lower) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(lower ? LowerAscii(c) : c);
+    h *= 1099511628211ULL;
+  }
+  return Mix(h);
+}
+
+uint64_t SequenceKey(const uint64_t* lower_hashes, int n) {
+  uint64_t h = kSeqSeed;
+  for (int i = 0; i < n; ++i) h = Combine(h, lower_hashes[i]);
+  return h | 1;
+}
+
+// ---------------------------------------------------------------- Gazetteer
+void Gazetteer::Clear() {
+  keys_.clear();
+  values_.clear();
+  count_ = 0;
+}
+
+void Gazetteer::Grow() {
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint8_t> old_values = std::move(values_);
+  size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  count_ = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i]) Insert(old_keys[i], old_values[i]);
+  }
+}
+
+void Gazetteer::Insert(uint64_t key, uint8_t bits) {
+  key |= 1;
+  if ((count_ + 1) * 2 > keys_.size()) Grow();
+  size_t mask = keys_.size() - 1;
+  size_t i = Mix(key) & mask;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == 0) {
+    keys_[i] = key;
+    ++count_;
+  }
+  values_[i] |= bits;
+}
+
+uint8_t Gazetteer::Find(uint64_t key) const {
+  if (keys_.empty()) return 0;
+  key |= 1;
+  size_t mask = keys_.size() - 1;
+  size_t i = Mix(key) & mask;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return values_[i];
+    i = (i + 1) & mask;
+  }
+  return 0;
+}
+
+// ------------------------------------------------------------------ History
+History::History(size_t capacity_log2) : slots_(size_t{1} << capacity_log2) {}
+
+void History::Clear() {
+  std::fill(slots_.begin(), slots_.end(), Slot());
+  used_ = 0;
+}
+
+History::Slot* History::FindSlot(uint64_t key, bool insert) {
+  key |= 1;
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i].key != 0) {
+    if (slots_[i].key == key) return &slots_[i];
+    i = (i + 1) & mask;
+  }
+  if (!insert || (used_ + 1) * 4 > slots_.size() * 3) return nullptr;
+  slots_[i].key = key;
+  ++used_;
+  return &slots_[i];
+}
+
+const History::Slot* History::FindSlot(uint64_t key) const {
+  key |= 1;
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i].key != 0) {
+    if (slots_[i].key == key) return &slots_[i];
+    i = (i + 1) & mask;
+  }
+  return nullptr;
+}
+
+void History::Add(uint64_t lower, int type) {
+  Slot* s = FindSlot(lower, true);
+  if (s == nullptr) return;
+  int k = type < 0 ? 4 : type;
+  if (s->counts[k] < 60000) ++s->counts[k];
+}
+
+int History::Majority(uint64_t lower, int* count) const {
+  const Slot* s = FindSlot(lower);
+  *count = 0;
+  if (s == nullptr) return -1;
+  int best = -1, best_count = 0, total = 0;
+  for (int k = 0; k < 5; ++k) {
+    total += s->counts[k];
+    if (s->counts[k] > best_count) {
+      best = k;
+      best_count = s->counts[k];
+    }
+  }
+  *count = total;
+  return best;
+}
+
+// ----------------------------------------------------------------- NerModel
+NerModel::NerModel(int bucket_bits)
+    : bucket_bits_(bucket_bits), mask_((1u << bucket_bits) - 1) {}
+
+void NerModel::ComputeTokenInfo(const Document& doc,
+                                std::vector<TokenInfo>* info,
+                                const Gazetteer* gaz_override) const {
+  const Gazetteer& gaz = gaz_override ? *gaz_override : gazetteer_;
+  const Gazetteer& lexicon = LexiconTable();
+  size_t n = doc.tokens.size();
+  info->assign(n, TokenInfo());
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = doc.tokens[i];
+    std::string_view w = doc.Text(t.span);
+    TokenInfo& ti = (*info)[i];
+    ti.word = HashWord(w, false);
+    ti.lower = HashWord(w, true);
+    // Shape: classes with runs collapsed.
+    uint64_t sh = 1469598103934665603ULL;
+    char last = 0;
+    bool digit = false;
+    for (size_t p = 0; p < w.size();) {
+      int len;
+      char32_t cp = DecodeUtf8(w, p, &len);
+      p += len;
+      char c = ShapeClass(cp);
+      if (c == 'd') digit = true;
+      if (c != last) {
+        sh = (sh ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        last = c;
+      }
+    }
+    ti.shape = Mix(sh);
+    // Lower-cased affixes of up to 4 bytes.
+    uint64_t ph = 1469598103934665603ULL;
+    for (size_t k = 0; k < 4; ++k) {
+      if (k < w.size()) {
+        ph = (ph ^ static_cast<unsigned char>(LowerAscii(w[k]))) *
+             1099511628211ULL;
+      }
+      ti.prefix[k] = Mix(ph + k);
+    }
+    uint64_t sf = 1469598103934665603ULL;
+    for (size_t k = 0; k < 4; ++k) {
+      if (k < w.size()) {
+        sf =
+            (sf ^ static_cast<unsigned char>(LowerAscii(w[w.size() - 1 - k]))) *
+            1099511628211ULL;
+      }
+      ti.suffix[k] = Mix(sf + 7 * k + 3);
+    }
+    if (t.capitalized) ti.flags |= kCap;
+    if (t.all_caps) ti.flags |= kAllCaps;
+    if (digit) ti.flags |= kHasDigit;
+    uint64_t lk = SequenceKey(&ti.lower, 1);
+    ti.gaz |= static_cast<uint32_t>(lexicon.Find(lk)) << 16;
+  }
+  // Sentence flags and gazetteer matches.
+  uint64_t hashes[kMaxGazLength];
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin >= s.token_end || s.token_end > n) continue;
+    (*info)[s.token_begin].flags |= kSentStart;
+    int letters = 0, caps = 0;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      ++letters;
+      if (t.all_caps || (t.capitalized && doc.tokens[i].span.size() == 1)) {
+        ++caps;
+      }
+    }
+    if (letters >= 2 && caps == letters) {
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+        (*info)[i].flags |= kCapsSentence;
+      }
+    }
+    if (gaz.size() == 0) continue;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!t.capitalized && !t.all_caps && t.kind != TokenKind::kNumber) {
+        continue;
+      }
+      uint64_t h = kSeqSeed;
+      for (int len = 1; len <= kMaxGazLength && i + len <= s.token_end; ++len) {
+        hashes[len - 1] = (*info)[i + len - 1].lower;
+        h = Combine(h, hashes[len - 1]);
+        uint8_t types = gaz.Find(h | 1);
+        if (types == 0) continue;
+        for (int type = 0; type < kNumTypes; ++type) {
+          if (!(types & (1 << type))) continue;
+          if (len == 1) {
+            (*info)[i].gaz |= 1u << (4 * type + 3);
+            continue;
+          }
+          (*info)[i].gaz |= 1u << (4 * type + 0);
+          for (int k = 1; k + 1 < len; ++k) {
+            (*info)[i + k].gaz |= 1u << (4 * type + 1);
+          }
+          (*info)[i + len - 1].gaz |= 1u << (4 * type + 2);
+        }
+      }
+    }
+  }
+}
+
+int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
+                       uint32_t e, uint32_t i, int prev1, int prev2,
+                       const History& hist, uint32_t* out) const {
+  int n = 0;
+  auto add = [&](uint64_t h) {
+    if (n < kMaxFeatures) out[n++] = static_cast<uint32_t>(h) & mask_;
+  };
+  auto at = [&](int k) -> const TokenInfo* {
+    int64_t j = static_cast<int64_t>(i) + k;
+    if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
+      return nullptr;
+    }
+    return &info[j];
+  };
+  auto lw = [&](int k) {
+    const TokenInfo* t = at(k);
+    return t ? t->lower : (k < 0 ? kBos : kEos);
+  };
+  auto sh = [&](int k) {
+    const TokenInfo* t = at(k);
+    return t ? t->shape : (k < 0 ? kBos : kEos);
+  };
+  const TokenInfo& t = info[i];
+  add(Combine(1, 0));
+  add(Combine(t.word, 2));
+  for (int k = -2; k <= 2; ++k) {
+    add(Combine(lw(k), 10 + k + 2));
+    add(Combine(sh(k), 20 + k + 2));
+  }
+  for (int k = 0; k < 4; ++k) {
+    add(Combine(t.prefix[k], 30 + k));
+    add(Combine(t.suffix[k], 40 + k));
+  }
+  if (const TokenInfo* p = at(-1)) add(Combine(p->suffix[2], 50));
+  if (const TokenInfo* p = at(1)) add(Combine(p->suffix[2], 51));
+  add(Combine(Combine(sh(-1), sh(0)), 60));
+  add(Combine(Combine(sh(0), sh(1)), 61));
+  add(Combine(Combine(lw(-1), lw(0)), 62));
+  add(Combine(Combine(lw(0), lw(1)), 63));
+  add(Combine(Combine(lw(-1), sh(0)), 64));
+  add(Combine(Combine(sh(0), lw(1)), 65));
+  for (int k = -1; k <= 1; ++k) {
+    const TokenInfo* p = at(k);
+    if (!p || p->gaz == 0) continue;
+    uint32_t g = p->gaz;
+    while (g) {
+      int bit = __builtin_ctz(g);
+      g &= g - 1;
+      add(Combine(bit, 70 + k + 1));
+    }
+  }
+  add(Combine(t.gaz & 0xFFFF, 74));
+  add(Combine(prev1 + 1, 80));
+  add(Combine((prev2 + 1) * 32 + prev1 + 1, 81));
+  add(Combine(Combine(t.lower, prev1 + 1), 82));
+  add(Combine(Combine(t.shape, prev1 + 1), 83));
+  add(Combine(t.flags, 84));
+  add(Combine(Combine(t.shape, t.flags), 85));
+  if (t.flags & kCapsSentence) add(Combine(t.lower, 86));
+  int count;
+  int maj = hist.Majority(t.lower, &count);
+  if (maj >= 0) {
+    add(Combine(maj * 4 + std::min(count, 3), 90));
+    add(Combine(Combine(maj, t.shape), 91));
+  }
+  if (const TokenInfo* p = at(1)) {
+    int m = hist.Majority(p->lower, &count);
+    if (m >= 0) add(Combine(m, 92));
+  }
+  if (const TokenInfo* p = at(-1)) {
+    int m = hist.Majority(p->lower, &count);
+    if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
+  }
+  return n;
+}
+
+void NerModel::Score(const uint32_t* feats, int n, int32_t* scores) const {
+  for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
+  for (int f = 0; f < n; ++f) {
+    const int16_t* row = &weights_[static_cast<size_t>(feats[f]) * kNumLabels];
+    for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+  }
+}
+
+void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
+  std::vector<TokenInfo> info;
+  ComputeTokenInfo(doc, &info);
+  labels->assign(doc.tokens.size(), 0);
+  History hist;
+  uint32_t feats[kMaxFeatures];
+  int32_t scores[kNumLabels];
+  for (const Sentence& s : doc.sentences) {
+    int prev1 = -1, prev2 = -1;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      int n = Features(info, s.token_begin, s.token_end, i, prev1, prev2, hist,
+                       feats);
+      Score(feats, n, scores);
+      int best = -1;
+      int32_t best_score = 0;
+      for (int l = 0; l < kNumLabels; ++l) {
+        if (!ValidTransition(prev1, l)) continue;
+        // At the sentence end an open entity must close.
+        if (i + 1 == s.token_end && (PosOf(l) == 0 || PosOf(l) == 1)) {
+          continue;
+        }
+        if (best < 0 || scores[l] > best_score) {
+          best = l;
+          best_score = scores[l];
+        }
+      }
+      (*labels)[i] = best;
+      if (best != 0 || (info[i].flags & kCap)) {
+        hist.Add(info[i].lower, TypeOf(best));
+      }
+      prev2 = prev1;
+      prev1 = best;
+    }
+  }
+}
+
+void NerModel::Finalize() {
+  size_t rows = size_t{1} << bucket_bits_;
+  weights_.assign(rows * kNumLabels, 0);
+  float max_abs = 0;
+  for (float w : float_weights_) max_abs = std::max(max_abs, std::abs(w));
+  if (max_abs == 0) return;
+  float scale = 32000.0f / max_abs;
+  for (size_t i = 0; i < float_weights_.size() && i < weights_.size(); ++i) {
+    weights_[i] = static_cast<int16_t>(std::lround(float_weights_[i] * scale));
+  }
+}
+
+Status NerModel::Save(const std::string& path) const {
+  std::string out;
+  out.append(kMagic, 8);
+  Put<uint32_t>(&out, kVersion);
+  Put<uint32_t>(&out, static_cast<uint32_t>(bucket_bits_));
+  Put<uint32_t>(&out, kNumLabels);
+  uint64_t ngaz = gazetteer_.size();
+  Put<uint64_t>(&out, ngaz);
+  const auto& keys = gazetteer_.keys();
+  const auto& values = gazetteer_.values();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == 0) continue;
+    Put<uint64_t>(&out, keys[i]);
+    Put<uint8_t>(&out, values[i]);
+  }
+  size_t rows = size_t{1} << bucket_bits_;
+  uint64_t nonzero = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    for (int l = 0; l < kNumLabels; ++l) {
+      if (weights_[r * kNumLabels + l] != 0) {
+        ++nonzero;
+        break;
+      }
+    }
+  }
+  Put<uint64_t>(&out, nonzero);
+  for (size_t r = 0; r < rows; ++r) {
+    const int16_t* row = &weights_[r * kNumLabels];
+    bool any = false;
+    for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
+    if (!any) continue;
+    Put<uint32_t>(&out, static_cast<uint32_t>(r));
+    out.append(reinterpret_cast<const char*>(row),
+               sizeof(int16_t) * kNumLabels);
+  }
+  Put<uint64_t>(&out, Fnv(out.data(), out.size()));
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return Status::IOError(fmt::format("cannot write {}", path));
+  f.write(out.data(), static_cast<std::streamsize>(out.size()));
+  if (!f) return Status::IOError(fmt::format("write failed: {}", path));
+  return Status::OK();
+}
+
+Result<NerModel> NerModel::LoadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    return Status::NotFound(fmt::format(
+        "NER model {} not found (retrain with eval/train_ner.sh)", path));
+  }
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string data = ss.str();
+  auto corrupt = [&](std::string_view why) {
+    return Status::Corruption(fmt::format("NER model {}: {}", path, why));
+  };
+  if (data.size() < 8 + 12 + 16 + 8 || std::memcmp(data.data(), kMagic, 8)) {
+    return corrupt("bad magic (not a whosaid NER model)");
+  }
+  uint64_t stored;
+  std::memcpy(&stored, data.data() + data.size() - 8, 8);
+  if (Fnv(data.data(), data.size() - 8) != stored) {
+    return corrupt("checksum mismatch (truncated or damaged file)");
+  }
+  std::string_view body(data.data(), data.size() - 8);
+  size_t pos = 8;
+  uint32_t version, bits, labels;
+  Get(body, &pos, &version);
+  Get(body, &pos, &bits);
+  Get(body, &pos, &labels);
+  if (version != kVersion) {
+    return corrupt(fmt::format("version {} but this engine reads version {}",
+                               version, kVersion));
+  }
+  if (bits < 10 || bits > 24 || labels != kNumLabels) {
+    return corrupt("bad header (bucket bits or label count)");
+  }
+  NerModel model(static_cast<int>(bits));
+  uint64_t ngaz;
+  if (!Get(body, &pos, &ngaz) || ngaz > body.size()) {
+    return corrupt("bad gazetteer size");
+  }
+  for (uint64_t i = 0; i < ngaz; ++i) {
+    uint64_t key;
+    uint8_t value;
+    if (!Get(body, &pos, &key) || !Get(body, &pos, &value)) {
+      return corrupt("truncated gazetteer");
+    }
+    model.gazetteer_.Insert(key, value);
+  }
+  size_t rows = size_t{1} << bits;
+  model.weights_.assign(rows * kNumLabels, 0);
+  uint64_t nonzero;
+  if (!Get(body, &pos, &nonzero) || nonzero > rows) {
+    return corrupt("bad weight row count");
+  }
+  for (uint64_t i = 0; i < nonzero; ++i) {
+    uint32_t r;
+    if (!Get(body, &pos, &r) || r >= rows ||
+        pos + sizeof(int16_t) * kNumLabels > body.size()) {
+      return corrupt("truncated or bad weight row");
+    }
+    std::memcpy(&model.weights_[static_cast<size_t>(r) * kNumLabels],
+                body.data() + pos, sizeof(int16_t) * kNumLabels);
+    pos += sizeof(int16_t) * kNumLabels;
+  }
+  if (pos != body.size()) return corrupt("trailing bytes");
+  return model;
+}
+
+void LabelsToSpans(const Document& doc, const std::vector<int>& labels,
+                   std::vector<TokenSpan>* spans) {
+  spans->clear();
+  for (const Sentence& s : doc.sentences) {
+    int open_type = -1;
+    uint32_t open_first = 0;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      int l = labels[i];
+      int type = TypeOf(l), pos = PosOf(l);
+      bool continues =
+          open_type >= 0 && type == open_type && (pos == 1 || pos == 2);
+      if (open_type >= 0 && !continues) {
+        spans->push_back({open_first, i - 1, open_type});
+        open_type = -1;
+      }
+      if (type >= 0 && !continues) {
+        open_type = type;
+        open_first = i;
+      }
+      if (open_type >= 0 && (pos == 2 || pos == 3)) {
+        spans->push_back({open_first, i, open_type});
+        open_type = -1;
+      }
+    }
+    if (open_type >= 0)
+      spans->push_back({open_first, s.token_end - 1, open_type});
+  }
+}
+
+}  // namespace whosaid::ner

@@ -1,0 +1,165 @@
+// NerModel: the hashed-feature averaged-perceptron NER tagger (BILOU, 17
+// labels, greedy left to right with the two previous labels and a
+// document-level "extended prediction history"), its gazetteer, and its
+// binary file format. Shared by the engine (EntityTagger) and the trainer
+// (tools/train_ner.cc).
+//
+// A NerModel owns its weights and gazetteer. After loading (or training) it is
+// read-only: Decode() is const and may run from many threads at once; the
+// trainer is single-threaded and mutates it through TrainWeights.
+#ifndef WHOSAID_SRC_ENTITIES_NER_MODEL_H_
+#define WHOSAID_SRC_ENTITIES_NER_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/document.h"
+#include "whosaid/status.h"
+
+namespace whosaid::ner {
+
+constexpr int kNumTypes = 4;  // PER ORG LOC MISC (EntityLabel order)
+constexpr int kNumLabels = 1 + 4 * kNumTypes;
+constexpr int kMaxFeatures = 96;
+constexpr int kMaxGazLength = 6;  // tokens in the longest gazetteer entry
+
+// Label ids: 0 = O, 1 + 4 * type + pos with pos 0=B 1=I 2=L 3=U.
+inline int LabelOf(int type, int pos) { return 1 + 4 * type + pos; }
+inline int TypeOf(int label) { return label == 0 ? -1 : (label - 1) / 4; }
+inline int PosOf(int label) { return label == 0 ? -1 : (label - 1) % 4; }
+// True if `label` may follow `prev` in a BILOU sequence (-1 = start).
+bool ValidTransition(int prev, int label);
+
+uint64_t Mix(uint64_t h);
+inline uint64_t Combine(uint64_t a, uint64_t b) {
+  return Mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
+// Hash of the ASCII-lowercased bytes (or exact bytes when !lower).
+uint64_t HashWord(std::string_view s, bool lower);
+
+// Gazetteer: hashed lower-cased token sequences -> flag bits. Bit
+// 4 * type + pos marks a B/I/L/U position of an entry of that type; an entry
+// of length 1 sets U. Open addressing, power-of-two capacity.
+class Gazetteer {
+ public:
+  void Insert(uint64_t key, uint8_t type_bits);
+  // Type bits (1 << type) stored for `key`, 0 when absent.
+  uint8_t Find(uint64_t key) const;
+  size_t size() const { return count_; }
+  const std::vector<uint64_t>& keys() const { return keys_; }
+  const std::vector<uint8_t>& values() const { return values_; }
+  void Clear();
+
+ private:
+  void Grow();
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<uint8_t> values_;
+  size_t count_ = 0;
+};
+
+// Hash of a token sequence as the gazetteer stores it.
+uint64_t SequenceKey(const uint64_t* lower_hashes, int n);
+
+// Per-token values computed once per document.
+struct TokenInfo {
+  uint64_t word = 0, lower = 0, shape = 0;
+  uint64_t prefix[4] = {0, 0, 0, 0};
+  uint64_t suffix[4] = {0, 0, 0, 0};
+  uint32_t gaz = 0;  // gazetteer BILOU bits (16) + lexicon bits (16..)
+  uint16_t flags = 0;
+};
+
+// Lexicon bits in TokenInfo::gaz.
+enum : uint32_t {
+  kLexRole = 1u << 16,
+  kLexCountry = 1u << 17,
+  kLexHonorific = 1u << 18,
+  kLexOrgWord = 1u << 19,
+  kLexMale = 1u << 20,
+  kLexFemale = 1u << 21,
+};
+
+// Flag bits in TokenInfo::flags.
+enum : uint16_t {
+  kCap = 1,
+  kAllCaps = 2,
+  kSentStart = 4,
+  kHasDigit = 8,
+  kCapsSentence = 16,  // the whole sentence is upper case (a headline)
+  kLowerSeenCap = 32,  // unused slot kept for format stability
+};
+
+// Document-level memory of labels given to each lower-cased word so far.
+class History {
+ public:
+  explicit History(size_t capacity_log2 = 12);
+  void Clear();
+  void Add(uint64_t lower, int type);  // type -1 = O
+  // Majority type (0..3) or 4 for O; -1 when unseen. *count = occurrences.
+  int Majority(uint64_t lower, int* count) const;
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint16_t counts[5] = {0, 0, 0, 0, 0};
+  };
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+  Slot* FindSlot(uint64_t key, bool insert);
+  const Slot* FindSlot(uint64_t key) const;
+};
+
+class NerModel {
+ public:
+  static constexpr uint32_t kVersion = 3;
+
+  explicit NerModel(int bucket_bits = 20);
+
+  int bucket_bits() const { return bucket_bits_; }
+  Gazetteer& gazetteer() { return gazetteer_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
+  void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
+                        const Gazetteer* gaz_override = nullptr) const;
+
+  // Feature bucket ids for token i of the sentence [b, e).
+  int Features(const std::vector<TokenInfo>& info, uint32_t b, uint32_t e,
+               uint32_t i, int prev1, int prev2, const History& hist,
+               uint32_t* out) const;
+
+  // Tags `doc` and returns one label per token.
+  void Decode(const Document& doc, std::vector<int>* labels) const;
+
+  // Scores for a feature set with the runtime (quantised) weights.
+  void Score(const uint32_t* feats, int n, int32_t* scores) const;
+
+  // Training access: float weights, one row of kNumLabels per bucket.
+  std::vector<float>& float_weights() { return float_weights_; }
+  // Quantises float weights into the runtime table.
+  void Finalize();
+
+  Status Save(const std::string& path) const;
+  static Result<NerModel> LoadFile(const std::string& path);
+
+ private:
+  int bucket_bits_;
+  uint32_t mask_;
+  Gazetteer gazetteer_;
+  std::vector<float> float_weights_;  // training only
+  std::vector<int16_t> weights_;      // runtime: buckets * kNumLabels
+};
+
+// Turns a label sequence into entity spans on the tokens (lenient BILOU).
+struct TokenSpan {
+  uint32_t first, last;  // token indices, inclusive
+  int type;
+};
+void LabelsToSpans(const Document& doc, const std::vector<int>& labels,
+                   std::vector<TokenSpan>* spans);
+
+}  // namespace whosaid::ner
+
+#endif  // WHOSAID_SRC_ENTITIES_NER_MODEL_H_
