@@ -73,6 +73,9 @@ struct Entity {
   EntityLabel label = EntityLabel::kMisc;
   Span title;          // empty when none
   int32_t group = -1;  // index into Document::groups, -1 if unresolved
+  // A descriptive appositive next to a person's name ("the coalition's deputy
+  // commander for strategy and support", "a retired general"); empty if none.
+  Span appositive;
 };
 
 // One real-world entity within the article: all mentions that co-refer.

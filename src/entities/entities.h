@@ -39,9 +39,33 @@ class EntityTagger {
 void AttachTitlesAndGroups(Document* doc);
 
 // Resolves each quote's speaker mention ("he", "the general", "Gedney") to
-// an entity group and sets speaker_name / speaker_group; same for claim
-// sources. REQUIRES: entities tagged, quotes attributed.
+// an entity group and sets speaker_name / speaker_group (quotes in text
+// order; the previous quote's speaker ranks pronoun candidates); then does
+// the same for claims that have a `source` span but no `source_name`.
+// Sieves: mention overlaps a named entity -> its group; surname or other
+// name word -> the person group holding it; role noun ("the general",
+// "the spokesman") -> the person introduced with that role, else the most
+// recent one with it; "who" -> the name just before ", who"; "I"/"we" inside
+// a quote -> that quote's speaker; he/she/they/it -> candidates in the
+// paragraph and the previous sentences, ranked by previous speaker, subject
+// position, recency and gender agreement. Unresolved mentions that contain
+// a proper name get that name; others keep an empty speaker_name.
+// REQUIRES: entities tagged (AttachTitlesAndGroups run), quotes attributed.
 void ResolveSpeakers(Document* doc);
+
+// Resolves one mention (a span of doc.text as written: "he", "the
+// general", "Gedney", "Gen. Felix Gedney") to an entity group index, or -1.
+// `previous_speaker` is the group of the speaker of the quote before the
+// mention (-1 if unknown); it ranks pronoun candidates.
+int32_t ResolveMention(const Document& doc, Span mention,
+                       int32_t previous_speaker = -1);
+
+// Convenience for later stages (claims): the canonical name for `mention`
+// ("Felix Gedney" for "the general"), the previous speaker taken from the
+// last resolved quote before the mention. Falls back to the proper name
+// written in the mention, and returns "" when there is none ("officials").
+// Pure function of the Document; safe from any thread.
+std::string ResolveMentionName(const Document& doc, Span mention);
 
 }  // namespace whosaid
 

@@ -1,9 +1,440 @@
+// Titles, appositives and entity groups: the rule steps after NER.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 #include "src/entities/entities.h"
+#include "src/entities/lexicon.h"
+#include "src/entities/mentions.h"
 
 namespace whosaid {
+namespace {
 
-void AttachTitlesAndGroups(Document* doc) {}
+using mention::IsRoleHeadWord;
+using mention::IsTitleWord;
+using mention::LowerToken;
 
-void ResolveSpeakers(Document* doc) {}
+constexpr uint32_t kMaxTitleTokens = 8;
+constexpr uint32_t kMaxAppositiveTokens = 20;
+constexpr uint32_t kMaxAcronymRun = 6;
+
+bool IsWord(const Document& doc, uint32_t i) {
+  return doc.tokens[i].kind == TokenKind::kWord;
+}
+bool IsComma(const Document& doc, uint32_t i) {
+  return doc.TokenText(i) == ",";
+}
+bool IsFunctionWord(std::string_view w) {
+  return w == "of" || w == "and" || w == "the" || w == "for" || w == "&";
+}
+
+// "Islamic State (IS, formerly ISIS/ISIL)": a capitalised run whose
+// initials spell the acronym in the parentheses becomes one ORG entity.
+void AcronymOrgs(Document* doc, std::vector<Entity>* added) {
+  const auto& toks = doc->tokens;
+  for (uint32_t p = 1; p + 1 < toks.size(); ++p) {
+    if (doc->TokenText(p) != "(") continue;
+    std::string_view acr = doc->TokenText(p + 1);
+    if (size_t slash = acr.find('/'); slash != std::string_view::npos) {
+      acr = acr.substr(0, slash);
+    }
+    if (acr.size() < 2 || acr.size() > 8) continue;
+    bool caps = true;
+    for (char c : acr) caps &= (c >= 'A' && c <= 'Z');
+    if (!caps) continue;
+    // Capitalised run ending before "(".
+    uint32_t b = p;
+    while (b > 0 && p - b < kMaxAcronymRun + 2) {
+      const Token& t = toks[b - 1];
+      std::string lw = LowerToken(*doc, b - 1);
+      if (t.kind == TokenKind::kWord && (t.capitalized || IsFunctionWord(lw))) {
+        --b;
+      } else {
+        break;
+      }
+    }
+    // Try each suffix of the run, longest first.
+    for (uint32_t s = b; s < p; ++s) {
+      if (!toks[s].capitalized) continue;
+      std::string initials;
+      for (uint32_t i = s; i < p; ++i) {
+        if (IsFunctionWord(LowerToken(*doc, i))) continue;
+        initials += doc->TokenText(i)[0];
+      }
+      if (initials == acr) {
+        Entity e;
+        e.span = {toks[s].span.begin, toks[p - 1].span.end};
+        e.label = EntityLabel::kOrg;
+        added->push_back(e);
+        break;
+      }
+    }
+  }
+}
+
+// Merges `added` into doc->entities, replacing entities that overlap them.
+void MergeEntities(Document* doc, const std::vector<Entity>& added) {
+  if (added.empty()) return;
+  std::vector<Entity> out;
+  for (const Entity& e : doc->entities) {
+    bool overlaps = false;
+    for (const Entity& a : added) {
+      if (e.span.begin < a.span.end && a.span.begin < e.span.end) {
+        overlaps = true;
+      }
+    }
+    if (!overlaps) out.push_back(e);
+  }
+  for (const Entity& a : added) {
+    bool same = false;
+    for (const Entity& e : doc->entities) same |= e.span == a.span;
+    Entity copy = a;
+    if (same) {
+      for (const Entity& e : doc->entities) {
+        if (e.span == a.span) copy.label = e.label;
+      }
+    }
+    out.push_back(copy);
+  }
+  std::sort(out.begin(), out.end(), [](const Entity& x, const Entity& y) {
+    return x.span.begin < y.span.begin;
+  });
+  doc->entities = std::move(out);
+}
+
+struct Sentences {
+  const Document& doc;
+  uint32_t Begin(uint32_t tok) const {
+    return doc.sentences.empty()
+               ? 0
+               : doc.sentences[mention::SentenceOf(doc, tok)].token_begin;
+  }
+  uint32_t End(uint32_t tok) const {
+    return doc.sentences.empty()
+               ? static_cast<uint32_t>(doc.tokens.size())
+               : doc.sentences[mention::SentenceOf(doc, tok)].token_end;
+  }
+};
+
+// Descriptive phrase [b, e) that names a role: starts with a determiner or a
+// possessive, and has a role head within its first tokens.
+bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
+  if (b >= e || e - b > kMaxAppositiveTokens) return false;
+  std::string first = LowerToken(doc, b);
+  bool opener = first == "a" || first == "an" || first == "the" ||
+                lex::IsDeterminer(first) || first == "former" ||
+                IsRoleHeadWord(first) || lex::IsRoleModifier(first);
+  for (uint32_t i = b; i < e && i < b + 4 && !opener; ++i) {
+    if (LowerToken(doc, i) == "'s") opener = true;
+  }
+  if (!opener) return false;
+  for (uint32_t i = b; i < e && i < b + 8; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kQuote) return false;
+    std::string w = LowerToken(doc, i);
+    if (w == "said" || w == "says" || w == "who" || w == "told") return false;
+    if (IsRoleHeadWord(w)) return true;
+  }
+  return false;
+}
+
+void AttachTitles(Document* doc) {
+  const Sentences sent{*doc};
+  std::vector<bool> remove(doc->entities.size(), false);
+  for (size_t k = 0; k < doc->entities.size(); ++k) {
+    Entity& e = doc->entities[k];
+    if (e.label != EntityLabel::kPerson) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (f >= l) continue;
+    // 1. Trim titles out of the name ("Gen. Felix Gedney").
+    while (l - f > 1 && doc->tokens[f + 1].capitalized) {
+      std::string w = LowerToken(*doc, f);
+      std::string next = LowerToken(*doc, f + 1);
+      bool title = IsRoleHeadWord(w) || lex::IsRoleModifier(w) ||
+                   lex::IsHonorific(w) ||
+                   (lex::IsCountryOrDemonym(w) && IsTitleWord(next));
+      if (!title) break;
+      ++f;
+    }
+    e.span.begin = doc->tokens[f].span.begin;
+    // 2. Title words before the name.
+    uint32_t sb = sent.Begin(f);
+    uint32_t j = f;
+    while (j > sb && f - j < kMaxTitleTokens) {
+      std::string w = LowerToken(*doc, j - 1);
+      if (IsWord(*doc, j - 1) && IsTitleWord(w)) {
+        --j;
+      } else if (w == "of" && j - 1 > sb && j < f &&
+                 IsTitleWord(LowerToken(*doc, j - 2))) {
+        --j;
+      } else {
+        break;
+      }
+    }
+    while (j < f && LowerToken(*doc, j) == "of") ++j;
+    bool has_head = false;
+    for (uint32_t i = j; i < f; ++i) {
+      std::string w = LowerToken(*doc, i);
+      has_head |= IsRoleHeadWord(w) || lex::IsHonorific(w);
+    }
+    if (has_head) {
+      e.title = {doc->tokens[j].span.begin, doc->tokens[f - 1].span.end};
+      // Entities inside the title made only of role words are not names.
+      for (size_t o = 0; o < doc->entities.size(); ++o) {
+        const Entity& x = doc->entities[o];
+        if (o == k || x.span.begin < e.title.begin ||
+            x.span.end > e.title.end) {
+          continue;
+        }
+        uint32_t xf, xl;
+        mention::TokenRange(*doc, x.span, &xf, &xl);
+        bool roles_only = xf < xl;
+        for (uint32_t i = xf; i < xl; ++i) {
+          std::string w = LowerToken(*doc, i);
+          roles_only &= (IsRoleHeadWord(w) || lex::IsRoleModifier(w) ||
+                         lex::IsHonorific(w)) &&
+                        !lex::IsCountryOrDemonym(w);
+        }
+        if (roles_only) remove[o] = true;
+      }
+    }
+    // 3. Appositive after the name: ", [of ...,] the X's deputy commander,".
+    uint32_t se = sent.End(f);
+    uint32_t p = l;
+    for (int seg = 0; seg < 2 && p < se && IsComma(*doc, p); ++seg) {
+      uint32_t b = p + 1, q = b;
+      while (q < se && !IsComma(*doc, q) && q - b <= kMaxAppositiveTokens &&
+             doc->tokens[q].kind != TokenKind::kQuote &&
+             doc->TokenText(q) != "." && doc->TokenText(q) != ";") {
+        ++q;
+      }
+      if (b >= q) break;
+      std::string first = LowerToken(*doc, b);
+      if (first == "of" || first == "from") {
+        p = q;
+        continue;
+      }
+      if (IsRolePhrase(*doc, b, q)) {
+        e.appositive = {doc->tokens[b].span.begin, doc->tokens[q - 1].span.end};
+      }
+      break;
+    }
+    // 4. Appositive before: "the commander of the X forces, Col. Y Z".
+    if (e.appositive.empty() && j > sb + 1 && IsComma(*doc, j - 1)) {
+      uint32_t end = j - 1, b = end;
+      while (b > sb && end - b < kMaxAppositiveTokens) {
+        const Token& t = doc->tokens[b - 1];
+        if (t.kind == TokenKind::kQuote || IsComma(*doc, b - 1) ||
+            t.kind == TokenKind::kPunct) {
+          break;
+        }
+        --b;
+      }
+      for (uint32_t d = end; d-- > b;) {
+        std::string w = LowerToken(*doc, d);
+        if (w != "the" && w != "a" && w != "an") continue;
+        bool head = false;
+        for (uint32_t i = d + 1; i < end && i <= d + 3; ++i) {
+          head |= IsRoleHeadWord(LowerToken(*doc, i));
+        }
+        if (head) {
+          e.appositive = {doc->tokens[d].span.begin,
+                          doc->tokens[end - 1].span.end};
+          break;
+        }
+      }
+    }
+  }
+  std::vector<Entity> kept;
+  for (size_t k = 0; k < doc->entities.size(); ++k) {
+    if (!remove[k]) kept.push_back(doc->entities[k]);
+  }
+  doc->entities = std::move(kept);
+}
+
+std::vector<std::string> NameWords(const std::string& name) {
+  std::vector<std::string> out;
+  size_t p = 0;
+  while (p < name.size()) {
+    size_t q = name.find(' ', p);
+    if (q == std::string::npos) q = name.size();
+    if (q > p) out.push_back(mention::Lower(name.substr(p, q - p)));
+    p = q + 1;
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& big,
+              const std::vector<std::string>& small) {
+  for (const auto& w : small) {
+    if (std::find(big.begin(), big.end(), w) == big.end()) return false;
+  }
+  return true;
+}
+
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (s.empty()) return;
+  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
+}
+
+void BuildGroups(Document* doc) {
+  doc->groups.clear();
+  struct Info {
+    std::vector<std::string> words;  // canonical words, lower case
+  };
+  std::vector<Info> info;
+  auto new_group = [&](const std::string& name, EntityLabel label) {
+    EntityGroup g;
+    g.canonical = name;
+    g.label = label;
+    doc->groups.push_back(g);
+    info.push_back({NameWords(name)});
+    return static_cast<int32_t>(doc->groups.size() - 1);
+  };
+  auto& ents = doc->entities;
+  std::vector<std::string> names(ents.size());
+  for (size_t k = 0; k < ents.size(); ++k) {
+    names[k] = mention::NameText(*doc, ents[k].span);
+  }
+  // Persons: full names first (in text order), then single words.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t k = 0; k < ents.size(); ++k) {
+      Entity& e = ents[k];
+      if (e.label != EntityLabel::kPerson || names[k].empty()) continue;
+      std::vector<std::string> words = NameWords(names[k]);
+      if ((words.size() > 1) != (pass == 0)) continue;
+      int32_t best = -1;
+      if (pass == 0) {
+        for (size_t g = 0; g < doc->groups.size(); ++g) {
+          if (doc->groups[g].label != EntityLabel::kPerson) continue;
+          const auto& gw = info[g].words;
+          if (gw.back() != words.back()) continue;
+          if (Contains(gw, words) || Contains(words, gw)) {
+            best = static_cast<int32_t>(g);
+            break;
+          }
+        }
+      } else {
+        // The group with the nearest earlier mention holding this word;
+        // else the first later one.
+        for (size_t o = 0; o < ents.size(); ++o) {
+          if (o == k || ents[o].group < 0 ||
+              ents[o].label != EntityLabel::kPerson) {
+            continue;
+          }
+          if (!Contains(info[ents[o].group].words, words)) continue;
+          if (o < k || best < 0) best = ents[o].group;
+          if (o > k) break;
+        }
+      }
+      if (best < 0) {
+        best = new_group(names[k], EntityLabel::kPerson);
+      } else if (words.size() > info[best].words.size()) {
+        doc->groups[best].canonical = names[k];
+        info[best].words = words;
+      }
+      e.group = best;
+    }
+  }
+  // Acronyms introduced in parentheses after an entity ("Islamic State (IS,
+  // formerly ISIS/ISIL)") map to that entity's key, wherever they occur.
+  std::unordered_map<std::string, std::string> alias_of;
+  struct Alias {
+    std::string lower, text, target;
+  };
+  std::vector<Alias> alias_order;  // in text order
+  for (size_t k = 0; k < ents.size(); ++k) {
+    const Entity& e = ents[k];
+    if (e.label == EntityLabel::kPerson || names[k].empty()) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (l >= doc->tokens.size() || doc->TokenText(l) != "(") continue;
+    for (uint32_t i = l + 1; i < doc->tokens.size() && i < l + 10; ++i) {
+      std::string_view w = doc->TokenText(i);
+      if (w == ")") break;
+      size_t p = 0;
+      while (p < w.size()) {
+        size_t q = w.find('/', p);
+        if (q == std::string_view::npos) q = w.size();
+        std::string_view part = w.substr(p, q - p);
+        bool caps = part.size() >= 2;
+        for (char c : part) caps &= (c >= 'A' && c <= 'Z');
+        std::string key = mention::Lower(names[k]);
+        if (caps && mention::Lower(part) != key &&
+            alias_of.emplace(mention::Lower(part), key).second) {
+          alias_order.push_back({mention::Lower(part), std::string(part), key});
+        }
+        p = q + 1;
+      }
+    }
+  }
+  std::unordered_map<std::string, int32_t> by_key;
+  // Groups for the entities that introduce acronyms come first.
+  for (size_t k = 0; k < ents.size(); ++k) {
+    if (ents[k].label == EntityLabel::kPerson || names[k].empty()) continue;
+    std::string key = mention::Lower(names[k]);
+    bool introduces = false;
+    for (const Alias& a : alias_order) introduces |= a.target == key;
+    if (introduces && !by_key.count(key)) {
+      by_key.emplace(key, new_group(names[k], ents[k].label));
+    }
+  }
+  for (const Alias& a : alias_order) {
+    int32_t g = by_key[a.target];
+    AddUnique(&doc->groups[g].aliases, a.text);
+    by_key.emplace(a.lower, g);
+  }
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    if (e.label == EntityLabel::kPerson || names[k].empty()) continue;
+    std::string key = mention::Lower(names[k]);
+    auto it = by_key.find(key);
+    if (it == by_key.end()) {
+      it = by_key.emplace(key, new_group(names[k], e.label)).first;
+    }
+    e.group = it->second;
+    EntityGroup& g = doc->groups[e.group];
+    if (names[k] != g.canonical) {
+      bool is_alias = alias_of.count(key) > 0;
+      if (!is_alias && names[k].size() > g.canonical.size()) {
+        AddUnique(&g.aliases, g.canonical);
+        g.canonical = names[k];
+      } else if (!is_alias) {
+        AddUnique(&g.aliases, names[k]);
+      }
+    }
+  }
+  // Person surnames and titles -> aliases and roles.
+  for (size_t k = 0; k < ents.size(); ++k) {
+    const Entity& e = ents[k];
+    if (e.group < 0) continue;
+    EntityGroup& g = doc->groups[e.group];
+    if (e.label == EntityLabel::kPerson && names[k] != g.canonical) {
+      AddUnique(&g.aliases, names[k]);
+    }
+    if (!e.title.empty()) {
+      uint32_t f, l;
+      mention::TokenRange(*doc, e.title, &f, &l);
+      AddUnique(&g.roles, mention::NormaliseRole(*doc, f, l));
+    }
+    if (!e.appositive.empty()) {
+      uint32_t f, l;
+      mention::TokenRange(*doc, e.appositive, &f, &l);
+      AddUnique(&g.roles, mention::RoleOfPhrase(*doc, f, l));
+    }
+  }
+}
+
+}  // namespace
+
+void AttachTitlesAndGroups(Document* doc) {
+  std::vector<Entity> added;
+  AcronymOrgs(doc, &added);
+  MergeEntities(doc, added);
+  AttachTitles(doc);
+  BuildGroups(doc);
+}
 
 }  // namespace whosaid

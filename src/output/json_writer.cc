@@ -186,10 +186,34 @@ class DocWriter {
       w_.String(EntityLabelName(e.label));
       w_.Key("title");
       SpanObject(e.title);
+      w_.Key("appositive");
+      SpanObject(e.appositive);
       if (e.group >= 0 && static_cast<size_t>(e.group) < doc_.groups.size()) {
         w_.Key("name");
         w_.String(doc_.groups[e.group].canonical);
+        w_.Key("group");
+        w_.Int(e.group);
       }
+      w_.EndObject();
+    }
+    w_.EndArray();
+    // One record per real-world entity: canonical name, roles, aliases.
+    w_.Key("entity_groups");
+    w_.BeginArray();
+    for (const auto& g : doc_.groups) {
+      w_.BeginObject();
+      w_.Key("name");
+      w_.String(g.canonical);
+      w_.Key("label");
+      w_.String(EntityLabelName(g.label));
+      w_.Key("roles");
+      w_.BeginArray();
+      for (const auto& r : g.roles) w_.String(r);
+      w_.EndArray();
+      w_.Key("aliases");
+      w_.BeginArray();
+      for (const auto& a : g.aliases) w_.String(a);
+      w_.EndArray();
       w_.EndObject();
     }
     w_.EndArray();

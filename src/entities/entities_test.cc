@@ -1,0 +1,329 @@
+#include "src/entities/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "src/entities/ner_model.h"
+#include "src/segment/segment.h"
+
+namespace whosaid {
+namespace {
+
+const std::string kModelDir = std::string(WHOSAID_SOURCE_DIR) + "/models";
+
+Document MakeDoc(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  Segment(SegmentOptions(), &doc);
+  return doc;
+}
+
+// Span of the nth occurrence of `needle` in the text.
+Span Find(const Document& doc, std::string_view needle, int nth = 0) {
+  size_t p = doc.text.find(needle);
+  while (nth-- > 0 && p != std::string::npos) {
+    p = doc.text.find(needle, p + 1);
+  }
+  EXPECT_NE(p, std::string::npos) << needle;
+  if (p == std::string::npos) return {};
+  return {static_cast<uint32_t>(p), static_cast<uint32_t>(p + needle.size())};
+}
+
+const std::unique_ptr<EntityTagger>& Tagger() {
+  static auto* tagger = [] {
+    auto r = EntityTagger::Load(kModelDir);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return new std::unique_ptr<EntityTagger>(r.ok() ? std::move(r).value()
+                                                    : nullptr);
+  }();
+  return *tagger;
+}
+
+Entity Ent(Span span, EntityLabel label) {
+  Entity e;
+  e.span = span;
+  e.label = label;
+  return e;
+}
+
+const Entity* EntityWithText(const Document& doc, std::string_view text) {
+  for (const Entity& e : doc.entities) {
+    if (doc.Text(e.span) == text) return &e;
+  }
+  return nullptr;
+}
+
+TEST(EntityTaggerLoad, MissingModelIsNotFound) {
+  auto r = EntityTagger::Load("/nonexistent/whosaid-models");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(r.status().message().find("ner.bin"), std::string::npos);
+}
+
+TEST(EntityTaggerLoad, CorruptModelIsCorruption) {
+  std::string dir = testing::TempDir();
+  std::string path = dir + "/ner.bin";
+  std::ifstream in(kModelDir + "/ner.bin", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string data = ss.str();
+  ASSERT_GT(data.size(), 1000u);
+  data[data.size() / 2] ^= 0x55;  // flip a byte in the weights
+  std::ofstream(path, std::ios::binary) << data;
+  auto r = EntityTagger::Load(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  std::ofstream(path, std::ios::binary) << "not a model";
+  r = EntityTagger::Load(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  std::remove(path.c_str());
+}
+
+TEST(EntityTagger, TagsNamesWithTitles) {
+  ASSERT_TRUE(Tagger());
+  Document doc = MakeDoc(
+      "German Chancellor Angela Merkel met French President Emmanuel Macron "
+      "in Berlin on Tuesday to discuss the European Union budget.\n"
+      "Merkel told reporters in Berlin that the talks went well.");
+  Tagger()->Tag(&doc);
+  const Entity* merkel = EntityWithText(doc, "Angela Merkel");
+  ASSERT_NE(merkel, nullptr);
+  EXPECT_EQ(merkel->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(merkel->title), "German Chancellor");
+  const Entity* macron = EntityWithText(doc, "Emmanuel Macron");
+  ASSERT_NE(macron, nullptr);
+  EXPECT_EQ(doc.Text(macron->title), "French President");
+  const Entity* berlin = EntityWithText(doc, "Berlin");
+  ASSERT_NE(berlin, nullptr);
+  EXPECT_EQ(berlin->label, EntityLabel::kLoc);
+  // Surname -> full name.
+  const Entity* surname = EntityWithText(doc, "Merkel");
+  ASSERT_NE(surname, nullptr);
+  ASSERT_GE(surname->group, 0);
+  EXPECT_EQ(doc.groups[surname->group].canonical, "Angela Merkel");
+  EXPECT_EQ(surname->group, merkel->group);
+  const auto& roles = doc.groups[merkel->group].roles;
+  EXPECT_NE(std::find(roles.begin(), roles.end(), "chancellor"), roles.end());
+}
+
+TEST(AttachTitlesAndGroups, AppositivesAndRoles) {
+  Document doc = MakeDoc(
+      "Anna Kowalski, a retired general, said the plan was sound. "
+      "According to the head of the port authority, Mark Ellison, trade "
+      "is up.");
+  doc.entities.push_back(Ent(Find(doc, "Anna Kowalski"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Mark Ellison"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_EQ(doc.Text(doc.entities[0].appositive), "a retired general");
+  EXPECT_EQ(doc.Text(doc.entities[1].appositive),
+            "the head of the port authority");
+  ASSERT_EQ(doc.groups.size(), 2u);
+  EXPECT_EQ(doc.groups[0].roles, std::vector<std::string>{"general"});
+  EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"head"});
+}
+
+TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
+  Document doc = MakeDoc(
+      "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "
+      "once the NFB) on Monday. The NFC did not reply to Whitfield.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Sen. Laura Whitfield"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "NFC", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Whitfield", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* laura = EntityWithText(doc, "Laura Whitfield");
+  ASSERT_NE(laura, nullptr);
+  EXPECT_EQ(doc.Text(laura->title), "Sen.");
+  EXPECT_EQ(doc.groups[laura->group].roles,
+            std::vector<std::string>{"senator"});
+  const Entity* council = EntityWithText(doc, "Northern Fisheries Council");
+  ASSERT_NE(council, nullptr);  // created by the acronym rule
+  EXPECT_EQ(council->label, EntityLabel::kOrg);
+  const Entity* nfc = EntityWithText(doc, "NFC");
+  ASSERT_NE(nfc, nullptr);
+  EXPECT_EQ(nfc->group, council->group);
+  const auto& aliases = doc.groups[council->group].aliases;
+  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "NFB"), aliases.end());
+  const Entity* surname = EntityWithText(doc, "Whitfield");
+  ASSERT_NE(surname, nullptr);
+  EXPECT_EQ(surname->group, laura->group);
+}
+
+// Builds a document with hand-set entities and quotes (speaker spans as
+// written), runs the rules and returns it.
+struct QuoteSpec {
+  std::string_view content;
+  std::string_view speaker;
+  int speaker_nth = 0;
+};
+
+Document WithQuotes(const std::string& text,
+                    std::vector<std::pair<std::string_view, EntityLabel>> ents,
+                    std::vector<QuoteSpec> quotes) {
+  Document doc = MakeDoc(text);
+  std::vector<int> seen(ents.size(), 0);
+  for (auto& [t, label] : ents) {
+    int nth = 0;
+    for (const Entity& e : doc.entities) {
+      nth += doc.Text(e.span).find(t) != std::string_view::npos;
+    }
+    doc.entities.push_back(Ent(Find(doc, t, nth), label));
+  }
+  std::sort(doc.entities.begin(), doc.entities.end(),
+            [](const Entity& a, const Entity& b) {
+              return a.span.begin < b.span.begin;
+            });
+  AttachTitlesAndGroups(&doc);
+  for (const auto& q : quotes) {
+    Attribution a;
+    a.content = Find(doc, q.content);
+    a.speaker = Find(doc, q.speaker, q.speaker_nth);
+    doc.quotes.push_back(a);
+  }
+  ResolveSpeakers(&doc);
+  return doc;
+}
+
+TEST(ResolveSpeakers, SurnameRoleNounAndPronoun) {
+  Document doc = WithQuotes(
+      "Gen. Tomas Brandt, the alliance's chief of logistics, spoke on "
+      "Friday. \"Supplies are moving,\" Brandt said. The general added that "
+      "\"the roads are open.\" Mayor Lucy Hart disagreed. \"Nothing has "
+      "arrived,\" she said. \"We are still waiting,\" said the mayor.",
+      {{"Tomas Brandt", EntityLabel::kPerson},
+       {"Brandt", EntityLabel::kPerson},
+       {"Lucy Hart", EntityLabel::kPerson}},
+      {{"Supplies are moving,", "Brandt", 1},
+       {"the roads are open.", "The general"},
+       {"Nothing has arrived,", "she"},
+       {"We are still waiting,", "the mayor"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Tomas Brandt");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Tomas Brandt");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Lucy Hart");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "Lucy Hart");
+  EXPECT_EQ(doc.quotes[0].speaker_group, doc.quotes[1].speaker_group);
+}
+
+TEST(ResolveSpeakers, GenderPreviousSpeakerAndWho) {
+  Document doc = WithQuotes(
+      "Mr. Paul Okafor met Ms. Rita Lund in Oslo. \"It was useful,\" he said. "
+      "Lund, who chairs the committee, said \"we will meet again.\" "
+      "\"I hope so,\" she added.",
+      {{"Paul Okafor", EntityLabel::kPerson},
+       {"Rita Lund", EntityLabel::kPerson},
+       {"Oslo", EntityLabel::kLoc},
+       {"Lund", EntityLabel::kPerson}},
+      {{"It was useful,", "he"},
+       {"we will meet again.", "who"},
+       {"I hope so,", "she"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Paul Okafor");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Rita Lund");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Rita Lund");
+}
+
+TEST(ResolveSpeakers, UnresolvedKeepsProperNameOrEmpty) {
+  Document doc = WithQuotes(
+      "\"Prices will fall,\" officials said. \"Not soon,\" said Dr. Imre "
+      "Vass.",
+      {}, {{"Prices will fall,", "officials"}, {"Not soon,", "Dr. Imre Vass"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[0].speaker_group, -1);
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Imre Vass");
+  EXPECT_EQ(ResolveMentionName(doc, Find(doc, "Dr. Imre Vass")), "Imre Vass");
+}
+
+TEST(ResolveSpeakers, FirstPersonInsideQuoteIsItsSpeaker) {
+  Document doc = WithQuotes(
+      "Carla Nunes said: \"As I told the board, we need 40 new buses.\"",
+      {{"Carla Nunes", EntityLabel::kPerson}},
+      {{"As I told the board, we need 40 new buses.", "Carla Nunes"}});
+  EXPECT_EQ(ResolveMentionName(doc, Find(doc, "I")), "Carla Nunes");
+  EXPECT_EQ(ResolveMentionName(doc, Find(doc, "we")), "Carla Nunes");
+}
+
+// The page the project was born from (read from ../shared when present).
+TEST(EntityTagger, ExamplePageTitlesAndGroups) {
+  std::ifstream in(std::string(WHOSAID_SOURCE_DIR) +
+                   "/../shared/examples/rt-2017-12-28-coalition-syria.txt");
+  if (!in) GTEST_SKIP() << "../shared/examples not found";
+  ASSERT_TRUE(Tagger());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Document doc = MakeDoc(ss.str());
+  Tagger()->Tag(&doc);
+  struct Want {
+    const char* name;
+    const char* title;
+    const char* appositive;
+  };
+  const Want want[] = {
+      {"Felix Gedney", "Gen.",
+       "the coalition's deputy commander for strategy and support"},
+      {"Vladimir Putin", "President", ""},
+      {"Sergey Surovkin", "Colonel-General",
+       "the commander of the Russian forces in Syria"},
+      {"Valery Gerasimov", "Russian Chief of General Staff", ""},
+      {"Donald Trump", "US President", ""},
+      {"James Mattis", "Defense Secretary", ""},
+      {"Jean-Yves Le Drian", "French Foreign Minister", ""},
+  };
+  for (const Want& w : want) {
+    const Entity* e = EntityWithText(doc, w.name);
+    ASSERT_NE(e, nullptr) << w.name;
+    EXPECT_EQ(e->label, EntityLabel::kPerson) << w.name;
+    EXPECT_EQ(doc.Text(e->title), w.title) << w.name;
+    if (*w.appositive) {
+      EXPECT_EQ(doc.Text(e->appositive), w.appositive) << w.name;
+    }
+    ASSERT_GE(e->group, 0);
+    EXPECT_EQ(doc.groups[e->group].canonical, w.name);
+  }
+  const Entity* gedney = EntityWithText(doc, "Gedney");
+  ASSERT_NE(gedney, nullptr);
+  EXPECT_EQ(doc.groups[gedney->group].canonical, "Felix Gedney");
+  const auto& roles = doc.groups[gedney->group].roles;
+  EXPECT_NE(std::find(roles.begin(), roles.end(), "general"), roles.end());
+  const Entity* isis = EntityWithText(doc, "ISIS");
+  ASSERT_NE(isis, nullptr);
+  EXPECT_EQ(doc.groups[isis->group].canonical, "Islamic State");
+  EXPECT_EQ(doc.groups[isis->group].label, EntityLabel::kOrg);
+  // "The general claimed ..." resolves to Gedney.
+  EXPECT_EQ(ResolveMentionName(doc, Find(doc, "The general")), "Felix Gedney");
+}
+
+TEST(NerSpeed, TokensPerSecond) {
+  ASSERT_TRUE(Tagger());
+  std::string text;
+  for (int i = 0; i < 400; ++i) {
+    text +=
+        "Prime Minister Kaito Mori of Japan met Chancellor Olaf Berg in "
+        "Vienna on Monday, the ministry said. Berg told reporters the "
+        "European Union would back the deal, with 3.5 percent growth "
+        "expected in 2024.\n";
+  }
+  Document doc = MakeDoc(text);
+  std::vector<Entity> ents;
+  Tagger()->TagNames(doc, &ents);  // warm up
+  auto t0 = std::chrono::steady_clock::now();
+  int reps = 5;
+  for (int r = 0; r < reps; ++r) Tagger()->TagNames(doc, &ents);
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  double tps = reps * doc.tokens.size() / s;
+  std::printf("NER tagger: %.0f tokens/s (%zu tokens x %d)\n", tps,
+              doc.tokens.size(), reps);
+  EXPECT_GT(tps, 50000);  // loose bound: sanitizer and debug builds pass
+  EXPECT_GE(ents.size(), 400u * 5);
+}
+
+}  // namespace
+}  // namespace whosaid

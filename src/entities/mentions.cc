@@ -1,0 +1,160 @@
+#include "src/entities/mentions.h"
+
+#include <algorithm>
+
+#include "src/base/chars.h"
+#include "src/entities/lexicon.h"
+
+namespace whosaid::mention {
+
+uint32_t TokenAtOrAfter(const Document& doc, uint32_t byte) {
+  auto it = std::upper_bound(
+      doc.tokens.begin(), doc.tokens.end(), byte,
+      [](uint32_t b, const Token& t) { return b < t.span.end; });
+  return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+
+void TokenRange(const Document& doc, Span span, uint32_t* first,
+                uint32_t* last) {
+  *first = TokenAtOrAfter(doc, span.begin);
+  uint32_t l = *first;
+  while (l < doc.tokens.size() && doc.tokens[l].span.begin < span.end) ++l;
+  *last = l;
+}
+
+uint32_t SentenceOf(const Document& doc, uint32_t token) {
+  auto it = std::upper_bound(
+      doc.sentences.begin(), doc.sentences.end(), token,
+      [](uint32_t t, const Sentence& s) { return t < s.token_end; });
+  if (it == doc.sentences.end()) {
+    return doc.sentences.empty() ? 0 : doc.sentences.size() - 1;
+  }
+  return static_cast<uint32_t>(it - doc.sentences.begin());
+}
+
+std::string Lower(std::string_view s) { return whosaid::Lowercase(s); }
+
+std::string LowerToken(const Document& doc, uint32_t i) {
+  // ASCII lower case; the typographic apostrophe becomes ASCII, so "’s" and
+  // "'s" compare equal.
+  std::string_view w = doc.TokenText(i);
+  std::string out;
+  out.reserve(w.size());
+  for (size_t p = 0; p < w.size(); ++p) {
+    char c = w[p];
+    if (c == '\xE2' && p + 2 < w.size() && w[p + 1] == '\x80' &&
+        w[p + 2] == '\x99') {
+      out.push_back('\'');
+      p += 2;
+    } else {
+      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    }
+  }
+  return out;
+}
+
+bool IsRoleHeadWord(std::string_view w) {
+  if (lex::IsRoleHead(w)) return true;
+  if (w.find('-') == std::string_view::npos) return false;
+  bool head = false;
+  size_t p = 0;
+  while (p <= w.size()) {
+    size_t q = w.find('-', p);
+    if (q == std::string_view::npos) q = w.size();
+    std::string_view part = w.substr(p, q - p);
+    if (lex::IsRoleHead(part)) {
+      head = true;
+    } else if (!lex::IsRoleModifier(part)) {
+      return false;
+    }
+    p = q + 1;
+  }
+  return head;
+}
+
+bool IsTitleWord(std::string_view w) {
+  return IsRoleHeadWord(w) || lex::IsRoleModifier(w) || lex::IsHonorific(w) ||
+         lex::IsCountryOrDemonym(w);
+}
+
+std::string NormaliseRole(const Document& doc, uint32_t first, uint32_t last) {
+  std::vector<std::string> words;
+  bool head = false;
+  for (uint32_t i = first; i < last; ++i) {
+    std::string w = LowerToken(doc, i);
+    if (words.empty() && (lex::IsCountryOrDemonym(w) || lex::IsHonorific(w) ||
+                          lex::IsDeterminer(w) || w == "of" || w == "former")) {
+      continue;
+    }
+    if (lex::IsHonorific(w)) continue;
+    if (IsRoleHeadWord(w)) head = true;
+    words.emplace_back(lex::ExpandAbbreviation(w));
+  }
+  while (!words.empty() && (words.back() == "of" || words.back() == "the")) {
+    words.pop_back();
+  }
+  if (!head) return "";
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last) {
+  // Find the first role head; take the run of role words around it.
+  for (uint32_t i = first; i < last && i < first + 10; ++i) {
+    std::string w = LowerToken(doc, i);
+    if (w == "of" || w == "for" || w == "in" || w == "at" || w == "who") {
+      break;
+    }
+    if (!IsRoleHeadWord(w)) continue;
+    uint32_t b = i;
+    while (b > first) {
+      std::string p = LowerToken(doc, b - 1);
+      if (!IsRoleHeadWord(p) && !lex::IsRoleModifier(p)) break;
+      --b;
+    }
+    uint32_t e = i + 1;
+    while (e < last) {
+      std::string p = LowerToken(doc, e);
+      if (!IsRoleHeadWord(p)) break;
+      ++e;
+    }
+    return NormaliseRole(doc, b, e);
+  }
+  return "";
+}
+
+bool RoleMatches(std::string_view role, std::string_view noun) {
+  if (role.empty() || noun.empty()) return false;
+  std::string_view head = role;
+  if (size_t of = role.find(" of "); of != std::string_view::npos) {
+    head = role.substr(0, of);
+  }
+  if (head == noun) return true;
+  if (head.size() > noun.size() &&
+      head.substr(head.size() - noun.size()) == noun) {
+    char c = head[head.size() - noun.size() - 1];
+    return c == ' ' || c == '-';
+  }
+  return false;
+}
+
+std::string NameText(const Document& doc, Span span) {
+  uint32_t first, last;
+  TokenRange(doc, span, &first, &last);
+  std::string out;
+  for (uint32_t i = first; i < last; ++i) {
+    std::string lw = LowerToken(doc, i);
+    if (lw == "'s" || lw == "'") continue;
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kPunct && lw != "." && lw != "-") continue;
+    if (!out.empty() && t.space_before) out += ' ';
+    out += doc.TokenText(i);
+  }
+  return out;
+}
+
+}  // namespace whosaid::mention

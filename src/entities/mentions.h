@@ -1,0 +1,53 @@
+// Mention helpers shared by the title/grouping rules (groups.cc) and speaker
+// resolution (speakers.cc): token lookup by byte offset, lower-cased token
+// text, role-word tests and role normalisation. Pure functions of their
+// arguments; safe from any thread.
+#ifndef WHOSAID_SRC_ENTITIES_MENTIONS_H_
+#define WHOSAID_SRC_ENTITIES_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/document.h"
+
+namespace whosaid::mention {
+
+// Index of the first token whose span ends after `byte` (tokens.size() if
+// none): the token containing `byte` or the next one.
+uint32_t TokenAtOrAfter(const Document& doc, uint32_t byte);
+// Tokens [first, last) covered by `span` (may be empty).
+void TokenRange(const Document& doc, Span span, uint32_t* first,
+                uint32_t* last);
+// Index of the sentence holding token i.
+uint32_t SentenceOf(const Document& doc, uint32_t token);
+
+std::string Lower(std::string_view s);
+std::string LowerToken(const Document& doc, uint32_t i);
+
+// A role word: a role head, or each part of a hyphenated word is a role
+// head or modifier with at least one head ("colonel-general").
+bool IsRoleHeadWord(std::string_view lower);
+// A word allowed inside a title before a name: role heads and modifiers,
+// honorifics, countries and demonyms.
+bool IsTitleWord(std::string_view lower);
+
+// Normalised role of title tokens [first, last): lower case, abbreviations
+// expanded, countries/demonyms/honorifics/determiners dropped at the start
+// ("French Foreign Minister" -> "foreign minister", "Gen." -> "general").
+// Empty when no role head is present.
+std::string NormaliseRole(const Document& doc, uint32_t first, uint32_t last);
+// Role named by a descriptive noun phrase ("the coalition's deputy commander
+// for strategy" -> "deputy commander", "a retired general" -> "general").
+std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last);
+// True if `role` is named by the noun `noun` ("deputy commander" matches
+// "commander", "colonel-general" matches "general").
+bool RoleMatches(std::string_view role, std::string_view noun);
+
+// The name part of a person mention: token texts joined by spaces, with
+// possessive "'s" dropped ("Gedney's" -> "Gedney").
+std::string NameText(const Document& doc, Span span);
+
+}  // namespace whosaid::mention
+
+#endif  // WHOSAID_SRC_ENTITIES_MENTIONS_H_

@@ -1,0 +1,293 @@
+// Speaker resolution: quote speaker and claim source mentions -> entity
+// groups, by high-precision sieves first and pronouns last.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "src/entities/entities.h"
+#include "src/entities/lexicon.h"
+#include "src/entities/mentions.h"
+
+namespace whosaid {
+namespace {
+
+using mention::LowerToken;
+
+constexpr uint32_t kPronounSentenceWindow = 3;  // previous sentences searched
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+lex::Gender GroupGender(const Document& doc, int32_t group) {
+  int male = 0, female = 0;
+  auto count = [&](std::string_view w) {
+    lex::Gender g = lex::GenderOfWord(w);
+    if (g == lex::Gender::kMale) ++male;
+    if (g == lex::Gender::kFemale) ++female;
+  };
+  for (const Entity& e : doc.entities) {
+    if (e.group != group) continue;
+    if (!e.title.empty()) {
+      uint32_t f, l;
+      mention::TokenRange(doc, e.title, &f, &l);
+      for (uint32_t i = f; i < l; ++i) count(LowerToken(doc, i));
+    }
+  }
+  const std::string& name = doc.groups[group].canonical;
+  count(mention::Lower(name.substr(0, name.find(' '))));
+  for (const auto& r : doc.groups[group].roles) count(r);
+  if (male > female) return lex::Gender::kMale;
+  if (female > male) return lex::Gender::kFemale;
+  return lex::Gender::kUnknown;
+}
+
+bool InsideQuote(const Document& doc, Span s) {
+  for (const Attribution& q : doc.quotes) {
+    if (q.content.begin <= s.begin && s.end <= q.content.end) return true;
+  }
+  return false;
+}
+
+// Person (or organisation) candidates before `mention`, best first.
+int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
+                       lex::PronounKind kind, int32_t previous_speaker) {
+  if (doc.sentences.empty()) return -1;
+  uint32_t here = mention::SentenceOf(doc, first_token);
+  uint32_t para = doc.sentences[here].paragraph;
+  uint32_t begin_byte = doc.tokens[first_token].span.begin;
+  bool want_org = kind == lex::PronounKind::kNeuter;
+  lex::Gender want = kind == lex::PronounKind::kMale ? lex::Gender::kMale
+                     : kind == lex::PronounKind::kFemale
+                         ? lex::Gender::kFemale
+                         : lex::Gender::kUnknown;
+  int32_t best = -1;
+  double best_score = -1e9;
+  for (int quoted_ok = 0; quoted_ok < 2 && best < 0; ++quoted_ok) {
+    uint32_t last_sentence = UINT32_MAX;
+    bool first_in_sentence = false;
+    for (const Entity& e : doc.entities) {
+      if (e.span.end > begin_byte) break;
+      if (e.group < 0) continue;
+      EntityLabel label = doc.groups[e.group].label;
+      bool person = label == EntityLabel::kPerson;
+      bool org = label == EntityLabel::kOrg;
+      if (want_org ? !org
+                   : (kind == lex::PronounKind::kPlural ? !(org || person)
+                                                        : !person)) {
+        continue;
+      }
+      uint32_t tok = mention::TokenAtOrAfter(doc, e.span.begin);
+      uint32_t s = mention::SentenceOf(doc, tok);
+      first_in_sentence = s != last_sentence;
+      last_sentence = s;
+      uint32_t dist = here - s;
+      if (dist > kPronounSentenceWindow && doc.sentences[s].paragraph != para) {
+        continue;
+      }
+      if (!quoted_ok && InsideQuote(doc, e.span)) continue;
+      if (person && want != lex::Gender::kUnknown) {
+        lex::Gender g = GroupGender(doc, e.group);
+        if (g != lex::Gender::kUnknown && g != want) continue;
+      }
+      // Weights: a sentence of distance costs more than the previous-speaker
+      // bonus, so a new subject in the sentence just before wins.
+      double score = -1.2 * dist;
+      if (e.group == previous_speaker) score += 1.0;
+      if (first_in_sentence) score += 1.0;
+      if (person && want != lex::Gender::kUnknown &&
+          GroupGender(doc, e.group) == want) {
+        score += 0.5;
+      }
+      // Later mentions win ties (recency within a sentence).
+      score += 1e-6 * e.span.begin;
+      if (kind == lex::PronounKind::kPlural && person) score -= 1.5;
+      if (score > best_score) {
+        best_score = score;
+        best = e.group;
+      }
+    }
+  }
+  return best;
+}
+
+// "X, who said ...": the entity ending just before ", who".
+int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
+  uint32_t end_tok = first_token;
+  if (end_tok > 0 && doc.TokenText(end_tok - 1) == ",") --end_tok;
+  if (end_tok == 0) return -1;
+  uint32_t end_byte = doc.tokens[end_tok - 1].span.end;
+  for (const Entity& e : doc.entities) {
+    if (e.group >= 0 && !e.appositive.empty() && e.appositive.end == end_byte) {
+      return e.group;  // "X, a retired general, who"
+    }
+  }
+  for (auto it = doc.entities.rbegin(); it != doc.entities.rend(); ++it) {
+    if (it->span.end > end_byte) continue;
+    if (it->group >= 0 && it->span.end + 24 >= end_byte) {
+      // Allow an appositive between the name and ", who".
+      return it->group;
+    }
+    break;
+  }
+  return -1;
+}
+
+// The most recent person group with a role named by `noun`.
+int32_t ResolveRole(const Document& doc, std::string_view noun,
+                    uint32_t begin_byte) {
+  int32_t best = -1;
+  for (const Entity& e : doc.entities) {
+    if (e.group < 0 || e.label != EntityLabel::kPerson) continue;
+    bool has = false;
+    for (const auto& r : doc.groups[e.group].roles) {
+      has |= mention::RoleMatches(r, noun);
+    }
+    if (!has) continue;
+    if (e.span.begin < begin_byte || best < 0) best = e.group;
+    if (e.span.begin >= begin_byte) break;
+  }
+  return best;
+}
+
+// A person group holding `word` (lower case) among its name words; the one
+// mentioned most recently before `begin_byte`.
+int32_t ResolveNameWord(const Document& doc, const std::string& word,
+                        uint32_t begin_byte) {
+  int32_t best = -1;
+  for (const Entity& e : doc.entities) {
+    if (e.group < 0) continue;
+    const std::string& name = doc.groups[e.group].canonical;
+    std::string lower = mention::Lower(name);
+    size_t p = 0;
+    bool has = false;
+    while (p < lower.size()) {
+      size_t q = lower.find(' ', p);
+      if (q == std::string::npos) q = lower.size();
+      has |= lower.compare(p, q - p, word) == 0;
+      p = q + 1;
+    }
+    if (!has) continue;
+    if (e.span.begin < begin_byte || best < 0) best = e.group;
+    if (e.span.begin >= begin_byte) break;
+  }
+  return best;
+}
+
+// The proper name written in a mention, without titles ("Smith" for
+// "Sen. Smith"), or "".
+std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
+  std::string out;
+  for (uint32_t i = f; i < l; ++i) {
+    const Token& t = doc.tokens[i];
+    std::string w = LowerToken(doc, i);
+    bool name = t.kind == TokenKind::kWord && t.capitalized &&
+                !mention::IsTitleWord(w) && !lex::IsDeterminer(w) &&
+                lex::PronounOf(w) == lex::PronounKind::kNone;
+    if (!name) {
+      if (!out.empty()) break;
+      continue;
+    }
+    if (!out.empty()) out += ' ';
+    out += doc.TokenText(i);
+  }
+  return out;
+}
+
+int32_t PreviousSpeaker(const Document& doc, Span mention) {
+  int32_t prev = -1;
+  for (const Attribution& q : doc.quotes) {
+    if (q.content.begin >= mention.begin) break;
+    if (q.speaker_group >= 0) prev = q.speaker_group;
+  }
+  return prev;
+}
+
+}  // namespace
+
+int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
+  if (m.empty() || doc.tokens.empty()) return -1;
+  // 1. The mention is (or contains) a named entity.
+  int32_t found = -1;
+  for (int pass = 0; pass < 3 && found < 0; ++pass) {
+    for (const Entity& e : doc.entities) {
+      if (e.span.begin >= m.end) break;
+      if (!Overlaps(e.span, m) || e.group < 0) continue;
+      bool person = e.label == EntityLabel::kPerson;
+      bool org = e.label == EntityLabel::kOrg;
+      if ((pass == 0 && person) || (pass == 1 && org) || pass == 2) {
+        found = e.group;
+        break;
+      }
+    }
+  }
+  if (found >= 0) return found;
+  uint32_t f, l;
+  mention::TokenRange(doc, m, &f, &l);
+  if (f >= l) return -1;
+  // 2. Pronouns.
+  for (uint32_t i = f; i < l; ++i) {
+    lex::PronounKind kind = lex::PronounOf(LowerToken(doc, i));
+    if (kind == lex::PronounKind::kNone) continue;
+    if (l - f > 2) break;  // a longer phrase that merely contains one
+    if (kind == lex::PronounKind::kRelative) return ResolveRelative(doc, f);
+    if (kind == lex::PronounKind::kFirst) {
+      for (const Attribution& q : doc.quotes) {
+        if (q.content.begin <= m.begin && m.end <= q.content.end &&
+            q.speaker_group >= 0) {
+          return q.speaker_group;
+        }
+      }
+      return -1;
+    }
+    return ResolvePronoun(doc, f, kind, previous_speaker);
+  }
+  // 3. Name words not tagged as entities ("Gedney").
+  for (uint32_t i = l; i-- > f;) {
+    const Token& t = doc.tokens[i];
+    std::string w = LowerToken(doc, i);
+    if (t.kind != TokenKind::kWord || !t.capitalized ||
+        mention::IsTitleWord(w) || lex::IsDeterminer(w)) {
+      continue;
+    }
+    int32_t g = ResolveNameWord(doc, mention::Lower(doc.TokenText(i)), m.begin);
+    if (g >= 0) return g;
+  }
+  // 4. Role nouns ("the general", "the Pentagon spokesman").
+  for (uint32_t i = l; i-- > f;) {
+    std::string w = LowerToken(doc, i);
+    if (!mention::IsRoleHeadWord(w)) continue;
+    return ResolveRole(doc, lex::ExpandAbbreviation(w), m.begin);
+  }
+  return -1;
+}
+
+std::string ResolveMentionName(const Document& doc, Span m) {
+  int32_t g = ResolveMention(doc, m, PreviousSpeaker(doc, m));
+  if (g >= 0) return doc.groups[g].canonical;
+  uint32_t f, l;
+  mention::TokenRange(doc, m, &f, &l);
+  return ProperName(doc, f, l);
+}
+
+void ResolveSpeakers(Document* doc) {
+  // Quotes in text order (attribution emits them so; do not reorder).
+  int32_t prev = -1;
+  for (Attribution& q : doc->quotes) {
+    if (q.speaker.empty()) continue;
+    int32_t g = ResolveMention(*doc, q.speaker, prev);
+    q.speaker_group = g;
+    if (g >= 0) {
+      q.speaker_name = doc->groups[g].canonical;
+      prev = g;
+    } else {
+      uint32_t f, l;
+      mention::TokenRange(*doc, q.speaker, &f, &l);
+      q.speaker_name = ProperName(*doc, f, l);
+    }
+  }
+  for (Claim& c : doc->claims) {
+    if (c.source.empty() || !c.source_name.empty()) continue;
+    c.source_name = ResolveMentionName(*doc, c.source);
+  }
+}
+
+}  // namespace whosaid
