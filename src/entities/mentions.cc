@@ -127,6 +127,29 @@ std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last) {
   return "";
 }
 
+namespace {
+
+// Role nouns that news uses interchangeably for the same person.
+std::string_view RoleClass(std::string_view w) {
+  if (w == "leader" || w == "chief" || w == "head" || w == "boss") {
+    return "leader";
+  }
+  if (w == "spokesman" || w == "spokeswoman" || w == "spokesperson") {
+    return "spokesperson";
+  }
+  if (w == "ceo" || w == "executive") return "executive";
+  if (w == "congressman" || w == "congresswoman" || w == "representative") {
+    return "representative";
+  }
+  if (w == "chairman" || w == "chairwoman" || w == "chairperson" ||
+      w == "chair") {
+    return "chair";
+  }
+  return w;
+}
+
+}  // namespace
+
 bool RoleMatches(std::string_view role, std::string_view noun) {
   if (role.empty() || noun.empty()) return false;
   std::string_view head = role;
@@ -134,12 +157,10 @@ bool RoleMatches(std::string_view role, std::string_view noun) {
     head = role.substr(0, of);
   }
   if (head == noun) return true;
-  if (head.size() > noun.size() &&
-      head.substr(head.size() - noun.size()) == noun) {
-    char c = head[head.size() - noun.size() - 1];
-    return c == ' ' || c == '-';
-  }
-  return false;
+  size_t cut = head.find_last_of(" -");
+  std::string_view last =
+      cut == std::string_view::npos ? head : head.substr(cut + 1);
+  return last == noun || RoleClass(last) == RoleClass(noun);
 }
 
 std::string NameText(const Document& doc, Span span) {

@@ -47,6 +47,53 @@ bool InsideQuote(const Document& doc, Span s) {
   return false;
 }
 
+int32_t ResolveRole(const Document& doc, std::string_view noun,
+                    uint32_t begin_byte);
+
+// A mention that a pronoun may refer to.
+struct Candidate {
+  uint32_t begin;
+  int32_t group;
+  bool quoted;  // inside some quote's content
+};
+
+// Candidates before byte `end`: named entities, resolved speakers of
+// earlier quotes, and role noun phrases ("the minister").
+void Candidates(const Document& doc, uint32_t end,
+                std::vector<Candidate>* out) {
+  out->clear();
+  for (const Entity& e : doc.entities) {
+    if (e.span.end > end) break;
+    if (e.group >= 0) {
+      out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span)});
+    }
+  }
+  for (const Attribution& q : doc.quotes) {
+    if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end) {
+      out->push_back({q.speaker.begin, q.speaker_group, false});
+    }
+  }
+  uint32_t last = mention::TokenAtOrAfter(doc, end);
+  for (uint32_t i = 0; i + 1 < last; ++i) {
+    std::string w = LowerToken(doc, i);
+    if (w != "the") continue;
+    for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
+      std::string r = LowerToken(doc, j);
+      if (!mention::IsRoleHeadWord(r)) continue;
+      int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
+                              doc.tokens[i].span.begin);
+      if (g >= 0) {
+        out->push_back({doc.tokens[i].span.begin, g,
+                        InsideQuote(doc, doc.tokens[i].span)});
+      }
+      break;
+    }
+  }
+  std::stable_sort(
+      out->begin(), out->end(),
+      [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
 // Person (or organisation) candidates before `mention`, best first.
 int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                        lex::PronounKind kind, int32_t previous_speaker) {
@@ -59,15 +106,15 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                      : kind == lex::PronounKind::kFemale
                          ? lex::Gender::kFemale
                          : lex::Gender::kUnknown;
+  std::vector<Candidate> cands;
+  Candidates(doc, begin_byte, &cands);
   int32_t best = -1;
   double best_score = -1e9;
   for (int quoted_ok = 0; quoted_ok < 2 && best < 0; ++quoted_ok) {
     uint32_t last_sentence = UINT32_MAX;
     bool first_in_sentence = false;
-    for (const Entity& e : doc.entities) {
-      if (e.span.end > begin_byte) break;
-      if (e.group < 0) continue;
-      EntityLabel label = doc.groups[e.group].label;
+    for (const Candidate& c : cands) {
+      EntityLabel label = doc.groups[c.group].label;
       bool person = label == EntityLabel::kPerson;
       bool org = label == EntityLabel::kOrg;
       if (want_org ? !org
@@ -75,7 +122,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                                                         : !person)) {
         continue;
       }
-      uint32_t tok = mention::TokenAtOrAfter(doc, e.span.begin);
+      uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
       uint32_t s = mention::SentenceOf(doc, tok);
       first_in_sentence = s != last_sentence;
       last_sentence = s;
@@ -83,26 +130,26 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       if (dist > kPronounSentenceWindow && doc.sentences[s].paragraph != para) {
         continue;
       }
-      if (!quoted_ok && InsideQuote(doc, e.span)) continue;
+      if (!quoted_ok && c.quoted) continue;
       if (person && want != lex::Gender::kUnknown) {
-        lex::Gender g = GroupGender(doc, e.group);
+        lex::Gender g = GroupGender(doc, c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;
       }
       // Weights: a sentence of distance costs more than the previous-speaker
       // bonus, so a new subject in the sentence just before wins.
       double score = -1.2 * dist;
-      if (e.group == previous_speaker) score += 1.0;
+      if (c.group == previous_speaker) score += 1.0;
       if (first_in_sentence) score += 1.0;
       if (person && want != lex::Gender::kUnknown &&
-          GroupGender(doc, e.group) == want) {
+          GroupGender(doc, c.group) == want) {
         score += 0.5;
       }
       // Later mentions win ties (recency within a sentence).
-      score += 1e-6 * e.span.begin;
+      score += 1e-6 * c.begin;
       if (kind == lex::PronounKind::kPlural && person) score -= 1.5;
       if (score > best_score) {
         best_score = score;
-        best = e.group;
+        best = c.group;
       }
     }
   }

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Builds gold.jsonl from the short news-style articles below (written for
+this project; all people and places in them are invented or used fictively).
+
+Each quote is given by its content text, the speaker mention as written (with
+the occurrence index when the string repeats) and the expected canonical
+speaker name. Offsets are computed here, in code points, PolNeAR style.
+Usage: python3 tests/data/speakers/make_gold.py > tests/data/speakers/gold.jsonl
+"""
+import json
+import re
+
+ARTICLES = [
+    ("harbour", """Gen. Tomas Brandt, the alliance's chief of logistics, spoke to reporters on Friday in Gdansk.
+“Supplies are moving faster than we expected,” Brandt said. The general added that “the northern roads are open again.”
+Mayor Lucy Hart was less optimistic. “Nothing has arrived in the old town,” she said.""",
+     [("Supplies are moving faster than we expected,", "Brandt", 1, "Tomas Brandt"),
+      ("the northern roads are open again.", "The general", 0, "Tomas Brandt"),
+      ("Nothing has arrived in the old town,", "she", 0, "Lucy Hart")]),
+    ("budget", """Finance Minister Carla Nunes presented the budget to parliament on Tuesday.
+“This is a budget for growth,” Nunes told lawmakers. She said the deficit would fall to 2 percent by 2026.
+Opposition leader Martin Quade called the plan reckless. “The numbers simply do not add up,” he said.
+The minister dismissed the criticism. “We have been careful with every line,” she said.""",
+     [("This is a budget for growth,", "Nunes", 1, "Carla Nunes"),
+      ("the deficit would fall to 2 percent by 2026", "She", 0, "Carla Nunes"),
+      ("The numbers simply do not add up,", "he", 0, "Martin Quade"),
+      ("We have been careful with every line,", "she", 0, "Carla Nunes")]),
+    ("court", """A federal judge on Monday blocked the new mining permits. Judge Helen Okoro, who has handled the case since 2021, wrote that the agency “ignored its own scientists.”
+Paul Wexler, a lawyer for the mining company, said the firm would appeal. “The ruling is wrong on the law,” Wexler said.
+Okoro gave the agency 60 days to respond.""",
+     [("ignored its own scientists.", "who", 0, "Helen Okoro"),
+      ("the firm would appeal", "Paul Wexler", 0, "Paul Wexler"),
+      ("The ruling is wrong on the law,", "Wexler", 1, "Paul Wexler")]),
+    ("storm", """The storm knocked out power to 40,000 homes, according to Governor Rosa Delgado.
+“Crews will work through the night,” the governor said at a briefing in Port Allen. Delgado said schools would stay closed on Thursday.
+Ed Marsh, a spokesman for the power company, said most customers would be reconnected by the weekend. “We are bringing in crews from three states,” the spokesman said.""",
+     [("Crews will work through the night,", "the governor", 0, "Rosa Delgado"),
+      ("schools would stay closed on Thursday", "Delgado", 1, "Rosa Delgado"),
+      ("most customers would be reconnected by the weekend", "Ed Marsh", 0, "Ed Marsh"),
+      ("We are bringing in crews from three states,", "the spokesman", 0, "Ed Marsh")]),
+    ("talks", """Foreign Minister Ivan Petrenko met his counterpart, Anna Lindqvist, in Vienna on Wednesday.
+“The talks were frank and useful,” Petrenko said afterwards. Lindqvist was more cautious. “We still disagree on the border,” she said.
+He said a second round could take place next month.""",
+     [("The talks were frank and useful,", "Petrenko", 1, "Ivan Petrenko"),
+      ("We still disagree on the border,", "she", 0, "Anna Lindqvist"),
+      ("a second round could take place next month", "He", 0, "Ivan Petrenko")]),
+    ("factory", """The carmaker will close its plant in Linden next year, cutting 1,200 jobs.
+Chief Executive Sarah Bloom said the decision was painful. “We looked at every alternative,” Bloom said.
+Union leader Frank Doyle said workers felt betrayed. “They promised us this plant had a future,” Doyle said. The union chief said members would vote on a strike next week.""",
+     [("the decision was painful", "Chief Executive Sarah Bloom", 0, "Sarah Bloom"),
+      ("We looked at every alternative,", "Bloom", 1, "Sarah Bloom"),
+      ("They promised us this plant had a future,", "Doyle", 1, "Frank Doyle"),
+      ("members would vote on a strike next week", "The union chief", 0, "Frank Doyle")]),
+    ("election", """Sen. Mark Ellison announced on Sunday that he will not seek a fourth term.
+“It is time for a new generation,” the senator told supporters in Dayton. Ellison, who was first elected in 2006, said he would return to teaching.
+His likely successor, Rep. Diane Fowler, praised him. “He served this state with honour,” Fowler said.""",
+     [("It is time for a new generation,", "the senator", 0, "Mark Ellison"),
+      ("he would return to teaching", "who", 0, "Mark Ellison"),
+      ("He served this state with honour,", "Fowler", 1, "Diane Fowler")]),
+    ("hospital", """Dr. Amira Haddad, the director of St. Clement Hospital, warned that beds were running out.
+“We have never seen numbers like this,” Haddad said. She said 30 patients were waiting in the corridors.
+Health Minister Owen Price promised extra funding. “Help is on the way,” the minister said.""",
+     [("We have never seen numbers like this,", "Haddad", 1, "Amira Haddad"),
+      ("30 patients were waiting in the corridors", "She", 0, "Amira Haddad"),
+      ("Help is on the way,", "the minister", 0, "Owen Price")]),
+    ("football", """Coach Luis Moreno defended his team after the 3-0 defeat.
+“We made too many mistakes in the first half,” Moreno said. He added that two players were injured.
+Captain Jonas Berg agreed. “We have to be better than this,” Berg said.""",
+     [("We made too many mistakes in the first half,", "Moreno", 1, "Luis Moreno"),
+      ("two players were injured", "He", 0, "Luis Moreno"),
+      ("We have to be better than this,", "Berg", 1, "Jonas Berg")]),
+    ("water", """The city council voted to raise water prices by 8 percent.
+Councilwoman Grace Mbeki opposed the increase. “Families are already struggling,” Mbeki said.
+Mayor Tom Reyes said the money was needed for new pipes. “The system is older than most of us,” he said.""",
+     [("Families are already struggling,", "Mbeki", 1, "Grace Mbeki"),
+      ("the money was needed for new pipes", "Mayor Tom Reyes", 0, "Tom Reyes"),
+      ("The system is older than most of us,", "he", 0, "Tom Reyes")]),
+]
+
+
+def find(text, needle, nth, whole_word=True):
+    """Start of the nth occurrence of needle (as a whole word)."""
+    pat = (r"(?<!\w)" + re.escape(needle) + r"(?!\w)") if whole_word else re.escape(needle)
+    hits = [m.start() for m in re.finditer(pat, text)]
+    if len(hits) <= nth:
+        raise SystemExit(f"not found: {needle!r} #{nth}")
+    return hits[nth]
+
+
+def main():
+    for aid, text, quotes in ARTICLES:
+        out = []
+        for content, speaker, nth, name in quotes:
+            c = find(text, content, 0, whole_word=False)
+            s = find(text, speaker, nth)
+            out.append({"start": c, "end": c + len(content), "text": content, "parts": [],
+                        "speaker": {"start": s, "end": s + len(speaker), "text": speaker},
+                        "speaker_name": name, "cue": None,
+                        "type": "direct" if text[c - 1:c] in "“\"" else "indirect"})
+        print(json.dumps({"id": aid, "source": "whosaid-authored", "text": text, "quotes": out},
+                         ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
