@@ -13,4 +13,4 @@ BUILD=${BUILD:-build}
 [ -x "$BUILD/train_ner" ] || cmake --build "$BUILD" -j2 --target train_ner
 mkdir -p models
 "$BUILD/train_ner" --train "$DATA/eng.train" --dev "$DATA/eng.testa" \
-  --out models/ner.bin --epochs "${EPOCHS:-10}" --bits "${BITS:-20}"
+  --out models/ner.bin --epochs "${EPOCHS:-8}" --bits "${BITS:-20}"

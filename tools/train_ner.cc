@@ -95,7 +95,10 @@ void Chunks(const std::vector<std::string>& tags,
   }
 }
 
-bool ReadConll(const std::string& path, std::vector<TrainDoc>* docs) {
+// Reads a CoNLL file into documents. `strip_lang_prefix` drops WikiANN's
+// "en:" token prefix.
+bool ReadConll(const std::string& path, std::vector<TrainDoc>* docs,
+               bool strip_lang_prefix = false) {
   std::ifstream f(path);
   if (!f) return false;
   std::string line;
@@ -149,7 +152,11 @@ bool ReadConll(const std::string& path, std::vector<TrainDoc>* docs) {
       flush_doc();
       continue;
     }
-    sent.emplace_back(parts[0], parts.size() > 1 ? parts.back() : "O");
+    std::string tok = parts[0];
+    if (strip_lang_prefix && tok.size() > 3 && tok.compare(0, 3, "en:") == 0) {
+      tok = tok.substr(3);
+    }
+    sent.emplace_back(tok, parts.size() > 1 ? parts.back() : "O");
   }
   flush_doc();
   return true;
@@ -238,6 +245,7 @@ void Evaluate(const NerModel& model, const std::vector<TrainDoc>& docs,
 
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
+  std::vector<std::string> gaz_paths;
   int epochs = 12, bits = 20;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -248,6 +256,8 @@ int Main(int argc, char** argv) {
       train_path = next();
     } else if (a == "--dev") {
       dev_path = next();
+    } else if (a == "--gaz") {
+      gaz_paths.push_back(next());
     } else if (a == "--out") {
       out_path = next();
     } else if (a == "--epochs") {
@@ -289,6 +299,36 @@ int Main(int argc, char** argv) {
     train[d].fold = static_cast<int>(d % 2);
     AddToGazetteer(train[d], &model.gazetteer());
     AddToGazetteer(train[d], &fold_gaz[d % 2]);
+  }
+  // Extra gazetteer sources (entity spans of other CoNLL-format files; their
+  // text is never trained on).
+  for (const std::string& path : gaz_paths) {
+    std::vector<TrainDoc> extra;
+    if (!ReadConll(path, &extra, /*strip_lang_prefix=*/true)) {
+      fmt::print(stderr, "cannot read {}\n", path);
+      return 66;
+    }
+    std::vector<Token> toks;
+    uint64_t hashes[kMaxGazLength];
+    for (const TrainDoc& td : extra) {
+      for (const GoldSpan& g : td.gold) {
+        std::string_view text =
+            std::string_view(td.doc.text).substr(g.begin, g.end - g.begin);
+        toks.clear();
+        Tokenize(text, &toks);
+        if (toks.empty() || toks.size() > kMaxGazLength) continue;
+        for (size_t k = 0; k < toks.size(); ++k) {
+          hashes[k] = HashWord(
+              text.substr(toks[k].span.begin, toks[k].span.size()), true);
+        }
+        uint64_t key = SequenceKey(hashes, static_cast<int>(toks.size()));
+        uint8_t bit = static_cast<uint8_t>(1 << g.type);
+        model.gazetteer().Insert(key, bit);
+        fold_gaz[0].Insert(key, bit);
+        fold_gaz[1].Insert(key, bit);
+      }
+    }
+    fmt::print("gazetteer source {}: {} docs\n", path, extra.size());
   }
   fmt::print("gazetteer: {} entries\n", model.gazetteer().size());
   for (auto& td : train) {

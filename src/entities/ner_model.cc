@@ -93,7 +93,14 @@ uint64_t Mix(uint64_t h) {
 
 uint64_t HashWord(std::string_view s, bool lower) {
   uint64_t h = 1469598103934665603ULL;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    // Typographic apostrophes hash as ASCII ones ("Putin’s" = "Putin's").
+    if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x98' || s[i + 2] == '\x99')) {
+      c = '\'';
+      i += 2;
+    }
     h ^= static_cast<unsigned char>(lower ? LowerAscii(c) : c);
     h *= 1099511628211ULL;
   }
@@ -220,6 +227,8 @@ void NerModel::ComputeTokenInfo(const Document& doc,
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     std::string_view w = doc.Text(t.span);
+    // Every quotation mark reads as the ASCII one CoNLL uses.
+    if (t.kind == TokenKind::kQuote) w = t.double_quote ? "\"" : "'";
     TokenInfo& ti = (*info)[i];
     ti.word = HashWord(w, false);
     ti.lower = HashWord(w, true);
@@ -257,11 +266,35 @@ void NerModel::ComputeTokenInfo(const Document& doc,
       }
       ti.suffix[k] = Mix(sf + 7 * k + 3);
     }
+    if (i > 0 && doc.tokens[i - 1].kind == TokenKind::kQuote &&
+        doc.tokens[i - 1].quote == QuoteRole::kOpen) {
+      ti.flags |= kSentStart;  // a quotation starts like a sentence
+    }
     if (t.capitalized) ti.flags |= kCap;
     if (t.all_caps) ti.flags |= kAllCaps;
     if (digit) ti.flags |= kHasDigit;
     uint64_t lk = SequenceKey(&ti.lower, 1);
     ti.gaz |= static_cast<uint32_t>(lexicon.Find(lk)) << 16;
+  }
+  // Document-level casing: does the word occur lower-case, or capitalised
+  // inside a sentence, anywhere in the document?
+  Gazetteer casing;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end && i < n; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord) continue;
+      bool initial = (*info)[i].flags & kSentStart || i == s.token_begin;
+      if (!t.capitalized && !t.all_caps) {
+        casing.Insert((*info)[i].lower, 1);
+      } else if (t.capitalized && !t.all_caps && !initial) {
+        casing.Insert((*info)[i].lower, 2);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    uint8_t c = casing.Find((*info)[i].lower);
+    if (c & 1) (*info)[i].flags |= kSeenLower;
+    if (c & 2) (*info)[i].flags |= kSeenCapMid;
   }
   // Sentence flags and gazetteer matches.
   uint64_t hashes[kMaxGazLength];
@@ -370,6 +403,8 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
   add(Combine(t.flags, 84));
   add(Combine(Combine(t.shape, t.flags), 85));
   if (t.flags & kCapsSentence) add(Combine(t.lower, 86));
+  add(Combine(
+      Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart), t.shape), 87));
   int count;
   int maj = hist.Majority(t.lower, &count);
   if (maj >= 0) {

@@ -88,7 +88,8 @@ enum : uint16_t {
   kSentStart = 4,
   kHasDigit = 8,
   kCapsSentence = 16,  // the whole sentence is upper case (a headline)
-  kLowerSeenCap = 32,  // unused slot kept for format stability
+  kSeenLower = 32,     // the word also occurs lower-case in the document
+  kSeenCapMid = 64,    // ... and capitalised not at a sentence start
 };
 
 // Document-level memory of labels given to each lower-cased word so far.
