@@ -10,12 +10,16 @@
 //   train_ner --train eng.train [--dev eng.testa] --out models/ner.bin
 //             [--epochs 12] [--bits 20]
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "src/entities/ner_model.h"
@@ -36,6 +40,7 @@ struct TrainDoc {
   std::vector<int> labels;       // BILOU per our token
   std::vector<TokenSpan> spans;  // gold spans on our tokens (aligned only)
   std::vector<TokenInfo> info;   // features' token info (jack-knifed gaz)
+  std::vector<int> labels1;      // out-of-fold stage-1 labels
   int fold = 0;
 };
 
@@ -243,10 +248,269 @@ void Evaluate(const NerModel& model, const std::vector<TrainDoc>& docs,
       100 * per[3].F1(), misaligned);
 }
 
+// Appends the word hashes of `text` (as ComputeTokenInfo computes them) to
+// `stream`, then a 0 boundary.
+void AppendWords(std::string_view text, std::vector<Token>* toks,
+                 std::vector<uint64_t>* stream) {
+  toks->clear();
+  Tokenize(text, toks);
+  for (const Token& t : *toks) {
+    std::string_view w = text.substr(t.span.begin, t.span.size());
+    if (t.kind == TokenKind::kQuote) w = t.double_quote ? "\"" : "'";
+    stream->push_back(HashWord(w, false) | 1);
+  }
+  stream->push_back(0);
+}
+
+// Distributional word clusters: words of the unlabeled corpus (JSONL with a
+// "content" field; "-" = stdin) plus the train text; each of the `vocab`
+// most frequent words is represented by the PPMI of its left and right
+// neighbours among the `contexts` most frequent words, randomly projected
+// to `dims` dimensions, and clustered by spherical k-means at each size in
+// `sizes`. Deterministic.
+bool BuildClusters(const std::string& corpus,
+                   const std::vector<TrainDoc>& train, size_t vocab,
+                   size_t contexts, int dims, const std::vector<int>& sizes,
+                   WordClusters* out) {
+  std::vector<uint64_t> stream;
+  std::vector<Token> toks;
+  size_t docs = 0;
+  {
+    std::istream* in = &std::cin;
+    std::ifstream file;
+    if (corpus != "-") {
+      file.open(corpus);
+      if (!file) return false;
+      in = &file;
+    }
+    simdjson::ondemand::parser parser;
+    std::string line;
+    while (std::getline(*in, line)) {
+      simdjson::padded_string padded(line);
+      simdjson::ondemand::document doc;
+      if (parser.iterate(padded).get(doc)) continue;
+      std::string_view content;
+      if (doc["content"].get_string().get(content)) continue;
+      AppendWords(content, &toks, &stream);
+      ++docs;
+    }
+  }
+  for (const TrainDoc& td : train) AppendWords(td.doc.text, &toks, &stream);
+  fmt::print("clusters: {} corpus docs, {} tokens\n", docs, stream.size());
+  std::unordered_map<uint64_t, uint32_t> freq;
+  freq.reserve(4 << 20);
+  for (uint64_t w : stream) {
+    if (w) ++freq[w];
+  }
+  std::vector<std::pair<uint32_t, uint64_t>> ranked;
+  for (const auto& [w, n] : freq) {
+    if (n >= 3) ranked.emplace_back(n, w);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  size_t V = std::min(vocab, ranked.size());
+  size_t C = std::min(contexts, ranked.size());
+  std::unordered_map<uint64_t, uint32_t> vid, cid;
+  for (size_t i = 0; i < V; ++i) vid[ranked[i].second] = i;
+  for (size_t i = 0; i < C; ++i) cid[ranked[i].second] = i;
+  // Co-occurrence counts, sparse per word.
+  std::vector<std::unordered_map<uint32_t, uint32_t>> co(V);
+  std::vector<double> col(2 * C, 0);
+  double total = 0;
+  for (size_t i = 0; i < stream.size(); ++i) {
+    if (!stream[i]) continue;
+    auto v = vid.find(stream[i]);
+    if (v == vid.end()) continue;
+    if (i > 0 && stream[i - 1]) {
+      auto c = cid.find(stream[i - 1]);
+      if (c != cid.end()) {
+        ++co[v->second][c->second];
+        ++col[c->second];
+        ++total;
+      }
+    }
+    if (i + 1 < stream.size() && stream[i + 1]) {
+      auto c = cid.find(stream[i + 1]);
+      if (c != cid.end()) {
+        ++co[v->second][C + c->second];
+        ++col[C + c->second];
+        ++total;
+      }
+    }
+  }
+  // Random projection matrix (deterministic).
+  std::vector<float> R(2 * C * dims);
+  uint64_t rng = 12345;
+  for (float& r : R) {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    r = ((rng >> 40) & 1) ? 1.0f : -1.0f;
+  }
+  std::vector<float> X(V * dims, 0);
+  for (size_t v = 0; v < V; ++v) {
+    double row = 0;
+    for (const auto& [c, n] : co[v]) row += n;
+    if (row == 0) continue;
+    std::vector<std::pair<uint32_t, uint32_t>> cells(co[v].begin(),
+                                                     co[v].end());
+    std::sort(cells.begin(), cells.end());
+    float* x = &X[v * dims];
+    for (const auto& [c, n] : cells) {
+      double pmi = std::log(n * total / (row * col[c]));
+      if (pmi <= 0) continue;
+      const float* r = &R[static_cast<size_t>(c) * dims];
+      for (int d = 0; d < dims; ++d) x[d] += static_cast<float>(pmi) * r[d];
+    }
+    double norm = 0;
+    for (int d = 0; d < dims; ++d) norm += x[d] * x[d];
+    norm = std::sqrt(norm);
+    if (norm > 0) {
+      for (int d = 0; d < dims; ++d) x[d] /= static_cast<float>(norm);
+    }
+  }
+  co.clear();
+  std::vector<std::vector<uint16_t>> assign(sizes.size(),
+                                            std::vector<uint16_t>(V, 0));
+  for (size_t level = 0; level < sizes.size(); ++level) {
+    size_t K = std::min<size_t>(sizes[level], V);
+    std::vector<float> cent(K * dims);
+    for (size_t k = 0; k < K; ++k) {
+      std::copy_n(&X[(k * V / K) * dims], dims, &cent[k * dims]);
+    }
+    std::vector<uint16_t>& a = assign[level];
+    for (int iter = 0; iter < 10; ++iter) {
+      for (size_t v = 0; v < V; ++v) {
+        const float* x = &X[v * dims];
+        float best = -2;
+        size_t bk = 0;
+        for (size_t k = 0; k < K; ++k) {
+          const float* c = &cent[k * dims];
+          float dot = 0;
+          for (int d = 0; d < dims; ++d) dot += x[d] * c[d];
+          if (dot > best) {
+            best = dot;
+            bk = k;
+          }
+        }
+        a[v] = static_cast<uint16_t>(bk);
+      }
+      std::vector<float> sum(K * dims, 0);
+      std::vector<size_t> count(K, 0);
+      for (size_t v = 0; v < V; ++v) {
+        ++count[a[v]];
+        for (int d = 0; d < dims; ++d) sum[a[v] * dims + d] += X[v * dims + d];
+      }
+      for (size_t k = 0; k < K; ++k) {
+        if (!count[k]) continue;
+        double norm = 0;
+        for (int d = 0; d < dims; ++d)
+          norm += sum[k * dims + d] * sum[k * dims + d];
+        norm = std::sqrt(norm);
+        if (norm == 0) continue;
+        for (int d = 0; d < dims; ++d) {
+          cent[k * dims + d] = static_cast<float>(sum[k * dims + d] / norm);
+        }
+      }
+    }
+    fmt::print("clusters: k-means {} done\n", K);
+    std::fflush(stdout);
+  }
+  uint16_t ids[kClusterLevels] = {0, 0, 0};
+  for (size_t v = 0; v < V; ++v) {
+    for (size_t level = 0; level < sizes.size() && level < kClusterLevels;
+         ++level) {
+      ids[level] = static_cast<uint16_t>(assign[level][v] + 1);
+    }
+    out->Insert(ranked[v].second, ids);
+  }
+  fmt::print("clusters: {} words\n", out->size());
+  return true;
+}
+
+// Averaged-perceptron training of one stage's weights on the documents of
+// the folds in `fold_mask` (bit k = fold k). Stage 1 (index 1) reads each
+// document's `labels1`. Deterministic shuffling.
+void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
+                int fold_mask, int epochs, std::vector<float>* weights) {
+  size_t rows = size_t{1} << model->bucket_bits();
+  std::vector<float>& w = *weights;
+  w.assign(rows * kNumLabels, 0);
+  std::vector<float> acc(rows * kNumLabels, 0);
+  double c = 1;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < train.size(); ++i) {
+    if (fold_mask & (1 << train[i].fold)) order.push_back(i);
+  }
+  uint64_t rng = 0x9E3779B97F4A7C15ULL + stage * 7919 + fold_mask;
+  uint32_t feats[kMaxFeatures];
+  float scores[kNumLabels];
+  History hist;
+  History agg(14);
+  for (int epoch = 1; epoch <= epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {
+      rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+      std::swap(order[i - 1], order[(rng >> 33) % i]);
+    }
+    size_t errors = 0, total = 0;
+    for (size_t d : order) {
+      const TrainDoc& td = train[d];
+      hist.Clear();
+      NerModel::Stage2 s2{&td.labels1, &agg};
+      if (stage == 1) NerModel::Aggregate(td.info, td.labels1, &agg);
+      for (const Sentence& s : td.doc.sentences) {
+        int prev1 = -1, prev2 = -1;
+        for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+          int n =
+              model->Features(td.info, s.token_begin, s.token_end, i, prev1,
+                              prev2, hist, stage == 1 ? &s2 : nullptr, feats);
+          for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
+          for (int f = 0; f < n; ++f) {
+            const float* row = &w[static_cast<size_t>(feats[f]) * kNumLabels];
+            for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+          }
+          int best = -1;
+          for (int l = 0; l < kNumLabels; ++l) {
+            if (!ValidTransition(prev1, l)) continue;
+            if (i + 1 == s.token_end && (PosOf(l) == 0 || PosOf(l) == 1)) {
+              continue;
+            }
+            if (best < 0 || scores[l] > scores[best]) best = l;
+          }
+          int gold = td.labels[i];
+          ++total;
+          if (best != gold) {
+            ++errors;
+            for (int f = 0; f < n; ++f) {
+              size_t r = static_cast<size_t>(feats[f]) * kNumLabels;
+              w[r + gold] += 1;
+              acc[r + gold] += static_cast<float>(c);
+              w[r + best] -= 1;
+              acc[r + best] -= static_cast<float>(c);
+            }
+          }
+          c += 1;
+          if (best != 0 || (td.info[i].flags & kCap)) {
+            hist.Add(td.info[i].lower, TypeOf(best));
+          }
+          prev2 = prev1;
+          prev1 = best;
+        }
+      }
+    }
+    fmt::print("stage {} folds {} epoch {}: train token error {:.3f}%\n",
+               stage + 1, fold_mask, epoch,
+               100.0 * errors / std::max<size_t>(total, 1));
+    std::fflush(stdout);
+  }
+  for (size_t k = 0; k < w.size(); ++k) w[k] -= acc[k] / static_cast<float>(c);
+}
+
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
   std::vector<std::string> gaz_paths;
-  int epochs = 12, bits = 20;
+  std::string corpus_path;
+  size_t cluster_vocab = 50000;
+  int epochs = 12, bits = 20, stages = 1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -256,12 +520,18 @@ int Main(int argc, char** argv) {
       train_path = next();
     } else if (a == "--dev") {
       dev_path = next();
+    } else if (a == "--corpus") {
+      corpus_path = next();
+    } else if (a == "--cluster-vocab") {
+      cluster_vocab = std::strtoul(next().c_str(), nullptr, 10);
     } else if (a == "--gaz") {
       gaz_paths.push_back(next());
     } else if (a == "--out") {
       out_path = next();
     } else if (a == "--epochs") {
       epochs = std::atoi(next().c_str());
+    } else if (a == "--stages") {
+      stages = std::atoi(next().c_str());
     } else if (a == "--bits") {
       bits = std::atoi(next().c_str());
     } else {
@@ -272,7 +542,8 @@ int Main(int argc, char** argv) {
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1) {
     fmt::print(stderr,
                "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
-               "[--epochs N] [--bits 10..24]\n");
+               "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
+               "       [--corpus JSONL|- [--cluster-vocab N]]\n");
     return 64;
   }
   std::vector<TrainDoc> train, dev;
@@ -331,84 +602,44 @@ int Main(int argc, char** argv) {
     fmt::print("gazetteer source {}: {} docs\n", path, extra.size());
   }
   fmt::print("gazetteer: {} entries\n", model.gazetteer().size());
+  if (!corpus_path.empty() &&
+      !BuildClusters(corpus_path, train, cluster_vocab, 1000, 96,
+                     {64, 256, 1024}, &model.clusters())) {
+    fmt::print(stderr, "cannot read corpus {}\n", corpus_path);
+    return 66;
+  }
   for (auto& td : train) {
     model.ComputeTokenInfo(td.doc, &td.info, &fold_gaz[1 - td.fold]);
   }
 
-  size_t rows = size_t{1} << bits;
-  std::vector<float>& w = model.float_weights();
-  w.assign(rows * kNumLabels, 0);
-  std::vector<float> acc(rows * kNumLabels, 0);
-  double c = 1;
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = 0x9E3779B97F4A7C15ULL;
-  uint32_t feats[kMaxFeatures];
-  float scores[kNumLabels];
-  History hist;
-  for (int epoch = 1; epoch <= epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i) {
-      rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-      std::swap(order[i - 1], order[(rng >> 33) % i]);
-    }
-    size_t errors = 0, total = 0;
-    for (size_t d : order) {
-      const TrainDoc& td = train[d];
-      hist.Clear();
-      for (const Sentence& s : td.doc.sentences) {
-        int prev1 = -1, prev2 = -1;
-        for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-          int n = model.Features(td.info, s.token_begin, s.token_end, i, prev1,
-                                 prev2, hist, feats);
-          for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
-          for (int f = 0; f < n; ++f) {
-            const float* row = &w[static_cast<size_t>(feats[f]) * kNumLabels];
-            for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
-          }
-          int best = -1;
-          for (int l = 0; l < kNumLabels; ++l) {
-            if (!ValidTransition(prev1, l)) continue;
-            if (i + 1 == s.token_end && (PosOf(l) == 0 || PosOf(l) == 1)) {
-              continue;
-            }
-            if (best < 0 || scores[l] > scores[best]) best = l;
-          }
-          int gold = td.labels[i];
-          ++total;
-          if (best != gold) {
-            ++errors;
-            for (int f = 0; f < n; ++f) {
-              size_t r = static_cast<size_t>(feats[f]) * kNumLabels;
-              w[r + gold] += 1;
-              acc[r + gold] += static_cast<float>(c);
-              w[r + best] -= 1;
-              acc[r + best] -= static_cast<float>(c);
-            }
-          }
-          c += 1;
-          if (best != 0 || (td.info[i].flags & kCap)) {
-            hist.Add(td.info[i].lower, TypeOf(best));
-          }
-          prev2 = prev1;
-          prev1 = best;
-        }
-      }
-    }
-    fmt::print("epoch {}: train token error {:.3f}%\n", epoch,
-               100.0 * errors / std::max<size_t>(total, 1));
-    if (!dev.empty() && (epoch % 2 == 0 || epoch == epochs)) {
-      std::vector<float> saved = w;
-      for (size_t k = 0; k < w.size(); ++k) {
-        w[k] -= acc[k] / static_cast<float>(c);
-      }
-      model.Finalize();
-      Evaluate(model, dev, mis_dev);
-      w = std::move(saved);
-    }
-    std::fflush(stdout);
-  }
-  for (size_t k = 0; k < w.size(); ++k) w[k] -= acc[k] / static_cast<float>(c);
+  // Stage 1 on all of train; then, for stage 2, stage-1 labels of each
+  // half predicted by a stage-1 model trained on the other half (so stage 2
+  // sees first-pass errors as they occur on unseen text).
+  TrainStage(&model, train, 0, 3, epochs, &model.float_weights(0));
+  model.set_stages(1);
   model.Finalize();
+  if (!dev.empty()) {
+    fmt::print("stage 1 alone:\n");
+    Evaluate(model, dev, mis_dev);
+  }
+  if (stages >= 2) {
+    for (int fold = 0; fold < 2; ++fold) {
+      NerModel half(bits);
+      TrainStage(&half, train, 0, 1 << fold, epochs, &half.float_weights(0));
+      half.Finalize();
+      for (TrainDoc& td : train) {
+        if (td.fold != fold)
+          half.Pass(td.doc, td.info, 0, nullptr, &td.labels1);
+      }
+    }
+    TrainStage(&model, train, 1, 3, epochs, &model.float_weights(1));
+    model.set_stages(2);
+    model.Finalize();
+    if (!dev.empty()) {
+      fmt::print("stage 1 + 2:\n");
+      Evaluate(model, dev, mis_dev);
+    }
+  }
   Status st = model.Save(out_path);
   if (!st.ok()) {
     fmt::print(stderr, "{}\n", st.ToString());

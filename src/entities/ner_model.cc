@@ -157,6 +157,45 @@ uint8_t Gazetteer::Find(uint64_t key) const {
   return 0;
 }
 
+// ------------------------------------------------------------- WordClusters
+void WordClusters::Grow() {
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint16_t> old_ids = std::move(ids_);
+  size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
+  keys_.assign(cap, 0);
+  ids_.assign(cap * kClusterLevels, 0);
+  count_ = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i]) Insert(old_keys[i], &old_ids[i * kClusterLevels]);
+  }
+}
+
+void WordClusters::Insert(uint64_t key, const uint16_t* ids) {
+  key |= 1;
+  if ((count_ + 1) * 2 > keys_.size()) Grow();
+  size_t mask = keys_.size() - 1;
+  size_t i = Mix(key) & mask;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  if (keys_[i] == 0) {
+    keys_[i] = key;
+    ++count_;
+  }
+  for (int k = 0; k < kClusterLevels; ++k)
+    ids_[i * kClusterLevels + k] = ids[k];
+}
+
+const uint16_t* WordClusters::Find(uint64_t key) const {
+  if (keys_.empty()) return nullptr;
+  key |= 1;
+  size_t mask = keys_.size() - 1;
+  size_t i = Mix(key) & mask;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return &ids_[i * kClusterLevels];
+    i = (i + 1) & mask;
+  }
+  return nullptr;
+}
+
 // ------------------------------------------------------------------ History
 History::History(size_t capacity_log2) : slots_(size_t{1} << capacity_log2) {}
 
@@ -273,6 +312,9 @@ void NerModel::ComputeTokenInfo(const Document& doc,
     if (t.capitalized) ti.flags |= kCap;
     if (t.all_caps) ti.flags |= kAllCaps;
     if (digit) ti.flags |= kHasDigit;
+    if (const uint16_t* c = clusters_.Find(ti.word)) {
+      for (int k = 0; k < kClusterLevels; ++k) ti.cluster[k] = c[k];
+    }
     uint64_t lk = SequenceKey(&ti.lower, 1);
     ti.gaz |= static_cast<uint32_t>(lexicon.Find(lk)) << 16;
   }
@@ -346,7 +388,8 @@ void NerModel::ComputeTokenInfo(const Document& doc,
 
 int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
                        uint32_t e, uint32_t i, int prev1, int prev2,
-                       const History& hist, uint32_t* out) const {
+                       const History& hist, const Stage2* s2,
+                       uint32_t* out) const {
   int n = 0;
   auto add = [&](uint64_t h) {
     if (n < kMaxFeatures) out[n++] = static_cast<uint32_t>(h) & mask_;
@@ -396,6 +439,22 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
     }
   }
   add(Combine(t.gaz & 0xFFFF, 74));
+  if (clusters_.size() > 0) {
+    auto cl = [&](int k, int level) -> uint64_t {
+      const TokenInfo* p = at(k);
+      return p ? p->cluster[level] : (k < 0 ? 0xFFFE : 0xFFFF);
+    };
+    for (int level = 0; level < kClusterLevels; ++level) {
+      for (int k = -1; k <= 1; ++k) {
+        add(Combine(cl(k, level), 110 + 3 * level + k + 1));
+      }
+    }
+    add(Combine(cl(-2, 1), 120));
+    add(Combine(cl(2, 1), 121));
+    add(Combine(Combine(cl(0, 2), prev1 + 1), 122));
+    add(Combine(Combine(cl(-1, 1), cl(0, 1)), 123));
+    add(Combine(Combine(cl(0, 1), cl(1, 1)), 124));
+  }
   add(Combine(prev1 + 1, 80));
   add(Combine((prev2 + 1) * 32 + prev1 + 1, 81));
   add(Combine(Combine(t.lower, prev1 + 1), 82));
@@ -419,21 +478,48 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
     int m = hist.Majority(p->lower, &count);
     if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
   }
+  if (s2 != nullptr) {
+    const std::vector<int>& l1 = *s2->labels1;
+    int here = l1[i];
+    int before = i > b ? l1[i - 1] : -2;
+    int after = i + 1 < e ? l1[i + 1] : -2;
+    add(Combine(here + 2, 100));
+    add(Combine(before + 2, 101));
+    add(Combine(after + 2, 102));
+    add(Combine(Combine(here + 2, t.shape), 103));
+    add(Combine((before + 2) * 64 + here + 2, 104));
+    int m = s2->agg->Majority(t.lower, &count);
+    if (m >= 0) {
+      add(Combine(m * 4 + std::min(count, 3), 105));
+      add(Combine(Combine(m, here + 2), 106));
+    }
+    if (const TokenInfo* p = at(1)) {
+      int m2 = s2->agg->Majority(p->lower, &count);
+      if (m2 >= 0) add(Combine(m2, 107));
+    }
+    if (const TokenInfo* p = at(-1)) {
+      int m2 = s2->agg->Majority(p->lower, &count);
+      if (m2 >= 0) add(Combine(m2, 108));
+    }
+  }
   return n;
 }
 
-void NerModel::Score(const uint32_t* feats, int n, int32_t* scores) const {
-  for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
-  for (int f = 0; f < n; ++f) {
-    const int16_t* row = &weights_[static_cast<size_t>(feats[f]) * kNumLabels];
-    for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+void NerModel::Aggregate(const std::vector<TokenInfo>& info,
+                         const std::vector<int>& labels1, History* agg) {
+  agg->Clear();
+  for (size_t i = 0; i < info.size(); ++i) {
+    if (labels1[i] != 0 || (info[i].flags & kCap)) {
+      agg->Add(info[i].lower, TypeOf(labels1[i]));
+    }
   }
 }
 
-void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
-  std::vector<TokenInfo> info;
-  ComputeTokenInfo(doc, &info);
+void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
+                    int stage, const Stage2* s2,
+                    std::vector<int>* labels) const {
   labels->assign(doc.tokens.size(), 0);
+  const std::vector<int16_t>& w = weights_[stage];
   History hist;
   uint32_t feats[kMaxFeatures];
   int32_t scores[kNumLabels];
@@ -441,8 +527,12 @@ void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
     int prev1 = -1, prev2 = -1;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       int n = Features(info, s.token_begin, s.token_end, i, prev1, prev2, hist,
-                       feats);
-      Score(feats, n, scores);
+                       s2, feats);
+      for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
+      for (int f = 0; f < n; ++f) {
+        const int16_t* row = &w[static_cast<size_t>(feats[f]) * kNumLabels];
+        for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+      }
       int best = -1;
       int32_t best_score = 0;
       for (int l = 0; l < kNumLabels; ++l) {
@@ -466,15 +556,33 @@ void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
   }
 }
 
+void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
+  std::vector<TokenInfo> info;
+  ComputeTokenInfo(doc, &info);
+  if (stages_ < 2) {
+    Pass(doc, info, 0, nullptr, labels);
+    return;
+  }
+  std::vector<int> labels1;
+  Pass(doc, info, 0, nullptr, &labels1);
+  History agg(14);
+  Aggregate(info, labels1, &agg);
+  Stage2 s2{&labels1, &agg};
+  Pass(doc, info, 1, &s2, labels);
+}
+
 void NerModel::Finalize() {
   size_t rows = size_t{1} << bucket_bits_;
-  weights_.assign(rows * kNumLabels, 0);
-  float max_abs = 0;
-  for (float w : float_weights_) max_abs = std::max(max_abs, std::abs(w));
-  if (max_abs == 0) return;
-  float scale = 32000.0f / max_abs;
-  for (size_t i = 0; i < float_weights_.size() && i < weights_.size(); ++i) {
-    weights_[i] = static_cast<int16_t>(std::lround(float_weights_[i] * scale));
+  for (int st = 0; st < stages_; ++st) {
+    const std::vector<float>& fw = float_weights_[st];
+    weights_[st].assign(rows * kNumLabels, 0);
+    float max_abs = 0;
+    for (float x : fw) max_abs = std::max(max_abs, std::abs(x));
+    if (max_abs == 0) continue;
+    float scale = 32000.0f / max_abs;
+    for (size_t i = 0; i < fw.size() && i < weights_[st].size(); ++i) {
+      weights_[st][i] = static_cast<int16_t>(std::lround(fw[i] * scale));
+    }
   }
 }
 
@@ -493,25 +601,38 @@ Status NerModel::Save(const std::string& path) const {
     Put<uint64_t>(&out, keys[i]);
     Put<uint8_t>(&out, values[i]);
   }
-  size_t rows = size_t{1} << bucket_bits_;
-  uint64_t nonzero = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    for (int l = 0; l < kNumLabels; ++l) {
-      if (weights_[r * kNumLabels + l] != 0) {
-        ++nonzero;
-        break;
-      }
+  Put<uint64_t>(&out, static_cast<uint64_t>(clusters_.size()));
+  const auto& ckeys = clusters_.keys();
+  for (size_t i = 0; i < ckeys.size(); ++i) {
+    if (ckeys[i] == 0) continue;
+    Put<uint64_t>(&out, ckeys[i]);
+    for (int k = 0; k < kClusterLevels; ++k) {
+      Put<uint16_t>(&out, clusters_.ids()[i * kClusterLevels + k]);
     }
   }
-  Put<uint64_t>(&out, nonzero);
-  for (size_t r = 0; r < rows; ++r) {
-    const int16_t* row = &weights_[r * kNumLabels];
-    bool any = false;
-    for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
-    if (!any) continue;
-    Put<uint32_t>(&out, static_cast<uint32_t>(r));
-    out.append(reinterpret_cast<const char*>(row),
-               sizeof(int16_t) * kNumLabels);
+  Put<uint32_t>(&out, static_cast<uint32_t>(stages_));
+  size_t rows = size_t{1} << bucket_bits_;
+  for (int st = 0; st < stages_; ++st) {
+    const std::vector<int16_t>& w = weights_[st];
+    uint64_t nonzero = 0;
+    for (size_t r = 0; r < rows; ++r) {
+      for (int l = 0; l < kNumLabels; ++l) {
+        if (w[r * kNumLabels + l] != 0) {
+          ++nonzero;
+          break;
+        }
+      }
+    }
+    Put<uint64_t>(&out, nonzero);
+    for (size_t r = 0; r < rows; ++r) {
+      const int16_t* row = &w[r * kNumLabels];
+      bool any = false;
+      for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
+      if (!any) continue;
+      Put<uint32_t>(&out, static_cast<uint32_t>(r));
+      out.append(reinterpret_cast<const char*>(row),
+                 sizeof(int16_t) * kNumLabels);
+    }
   }
   Put<uint64_t>(&out, Fnv(out.data(), out.size()));
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
@@ -567,21 +688,42 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
     }
     model.gazetteer_.Insert(key, value);
   }
-  size_t rows = size_t{1} << bits;
-  model.weights_.assign(rows * kNumLabels, 0);
-  uint64_t nonzero;
-  if (!Get(body, &pos, &nonzero) || nonzero > rows) {
-    return corrupt("bad weight row count");
+  uint64_t nclusters;
+  if (!Get(body, &pos, &nclusters) || nclusters > body.size()) {
+    return corrupt("bad cluster table size");
   }
-  for (uint64_t i = 0; i < nonzero; ++i) {
-    uint32_t r;
-    if (!Get(body, &pos, &r) || r >= rows ||
-        pos + sizeof(int16_t) * kNumLabels > body.size()) {
-      return corrupt("truncated or bad weight row");
+  for (uint64_t i = 0; i < nclusters; ++i) {
+    uint64_t key;
+    uint16_t ids[kClusterLevels];
+    if (!Get(body, &pos, &key)) return corrupt("truncated cluster table");
+    for (int k = 0; k < kClusterLevels; ++k) {
+      if (!Get(body, &pos, &ids[k])) return corrupt("truncated cluster table");
     }
-    std::memcpy(&model.weights_[static_cast<size_t>(r) * kNumLabels],
-                body.data() + pos, sizeof(int16_t) * kNumLabels);
-    pos += sizeof(int16_t) * kNumLabels;
+    model.clusters_.Insert(key, ids);
+  }
+  uint32_t stages;
+  if (!Get(body, &pos, &stages) || stages < 1 || stages > kMaxStages) {
+    return corrupt("bad stage count");
+  }
+  model.stages_ = static_cast<int>(stages);
+  size_t rows = size_t{1} << bits;
+  for (uint32_t st = 0; st < stages; ++st) {
+    std::vector<int16_t>& w = model.weights_[st];
+    w.assign(rows * kNumLabels, 0);
+    uint64_t nonzero;
+    if (!Get(body, &pos, &nonzero) || nonzero > rows) {
+      return corrupt("bad weight row count");
+    }
+    for (uint64_t i = 0; i < nonzero; ++i) {
+      uint32_t r;
+      if (!Get(body, &pos, &r) || r >= rows ||
+          pos + sizeof(int16_t) * kNumLabels > body.size()) {
+        return corrupt("truncated or bad weight row");
+      }
+      std::memcpy(&w[static_cast<size_t>(r) * kNumLabels], body.data() + pos,
+                  sizeof(int16_t) * kNumLabels);
+      pos += sizeof(int16_t) * kNumLabels;
+    }
   }
   if (pos != body.size()) return corrupt("trailing bytes");
   return model;

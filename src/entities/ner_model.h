@@ -59,6 +59,25 @@ class Gazetteer {
   size_t count_ = 0;
 };
 
+// Word clusters learned from unlabeled text: exact-word hash -> cluster id
+// at each of kClusterLevels granularities (ids start at 1; 0 = unknown).
+constexpr int kClusterLevels = 3;
+class WordClusters {
+ public:
+  void Insert(uint64_t key, const uint16_t* ids);
+  // The kClusterLevels ids for `key`, or null when the word is unknown.
+  const uint16_t* Find(uint64_t key) const;
+  size_t size() const { return count_; }
+  const std::vector<uint64_t>& keys() const { return keys_; }
+  const std::vector<uint16_t>& ids() const { return ids_; }
+
+ private:
+  void Grow();
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<uint16_t> ids_;   // kClusterLevels per slot
+  size_t count_ = 0;
+};
+
 // Hash of a token sequence as the gazetteer stores it.
 uint64_t SequenceKey(const uint64_t* lower_hashes, int n);
 
@@ -67,6 +86,7 @@ struct TokenInfo {
   uint64_t word = 0, lower = 0, shape = 0;
   uint64_t prefix[4] = {0, 0, 0, 0};
   uint64_t suffix[4] = {0, 0, 0, 0};
+  uint16_t cluster[kClusterLevels] = {0, 0, 0};
   uint32_t gaz = 0;  // gazetteer BILOU bits (16) + lexicon bits (16..)
   uint16_t flags = 0;
 };
@@ -114,32 +134,50 @@ class History {
 
 class NerModel {
  public:
-  static constexpr uint32_t kVersion = 3;
+  static constexpr uint32_t kVersion = 5;
+  static constexpr int kMaxStages = 2;
 
   explicit NerModel(int bucket_bits = 20);
 
   int bucket_bits() const { return bucket_bits_; }
   Gazetteer& gazetteer() { return gazetteer_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  WordClusters& clusters() { return clusters_; }
+  // 1: one greedy pass; 2: a second pass that also sees the first pass's
+  // labels of the token, its neighbours and every occurrence of the word in
+  // the document (two-stage prediction aggregation).
+  int stages() const { return stages_; }
+  void set_stages(int n) { stages_ = n; }
 
   // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
   void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
                         const Gazetteer* gaz_override = nullptr) const;
 
-  // Feature bucket ids for token i of the sentence [b, e).
+  // What the second stage sees of the first.
+  struct Stage2 {
+    const std::vector<int>* labels1;  // first-pass label per token
+    const History* agg;               // first-pass labels per word, whole doc
+  };
+  // First-pass labels aggregated per lower-cased word over the document.
+  static void Aggregate(const std::vector<TokenInfo>& info,
+                        const std::vector<int>& labels1, History* agg);
+
+  // Feature bucket ids for token i of the sentence [b, e); `s2` is null in
+  // the first stage.
   int Features(const std::vector<TokenInfo>& info, uint32_t b, uint32_t e,
                uint32_t i, int prev1, int prev2, const History& hist,
-               uint32_t* out) const;
+               const Stage2* s2, uint32_t* out) const;
 
-  // Tags `doc` and returns one label per token.
+  // One greedy pass with the weights of `stage` (0 or 1).
+  void Pass(const Document& doc, const std::vector<TokenInfo>& info, int stage,
+            const Stage2* s2, std::vector<int>* labels) const;
+
+  // Tags `doc` (all stages) and returns one label per token.
   void Decode(const Document& doc, std::vector<int>* labels) const;
 
-  // Scores for a feature set with the runtime (quantised) weights.
-  void Score(const uint32_t* feats, int n, int32_t* scores) const;
-
-  // Training access: float weights, one row of kNumLabels per bucket.
-  std::vector<float>& float_weights() { return float_weights_; }
-  // Quantises float weights into the runtime table.
+  // Training access: float weights of a stage, kNumLabels per bucket.
+  std::vector<float>& float_weights(int stage) { return float_weights_[stage]; }
+  // Quantises the float weights of every stage into the runtime tables.
   void Finalize();
 
   Status Save(const std::string& path) const;
@@ -148,9 +186,11 @@ class NerModel {
  private:
   int bucket_bits_;
   uint32_t mask_;
+  int stages_ = 1;
   Gazetteer gazetteer_;
-  std::vector<float> float_weights_;  // training only
-  std::vector<int16_t> weights_;      // runtime: buckets * kNumLabels
+  WordClusters clusters_;
+  std::vector<float> float_weights_[kMaxStages];  // training only
+  std::vector<int16_t> weights_[kMaxStages];  // runtime: buckets * kNumLabels
 };
 
 // Turns a label sequence into entity spans on the tokens (lenient BILOU).
