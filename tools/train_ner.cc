@@ -314,33 +314,36 @@ bool BuildClusters(const std::string& corpus,
   std::unordered_map<uint64_t, uint32_t> vid, cid;
   for (size_t i = 0; i < V; ++i) vid[ranked[i].second] = i;
   for (size_t i = 0; i < C; ++i) cid[ranked[i].second] = i;
-  // Co-occurrence counts, sparse per word.
+  // Co-occurrence counts, sparse per word: one block of C dimensions per
+  // relative position -2, -1, +1, +2.
+  constexpr int kOffsets[4] = {-2, -1, 1, 2};
   std::vector<std::unordered_map<uint32_t, uint32_t>> co(V);
-  std::vector<double> col(2 * C, 0);
+  std::vector<double> col(4 * C, 0);
   double total = 0;
   for (size_t i = 0; i < stream.size(); ++i) {
     if (!stream[i]) continue;
     auto v = vid.find(stream[i]);
     if (v == vid.end()) continue;
-    if (i > 0 && stream[i - 1]) {
-      auto c = cid.find(stream[i - 1]);
-      if (c != cid.end()) {
-        ++co[v->second][c->second];
-        ++col[c->second];
-        ++total;
+    for (int o = 0; o < 4; ++o) {
+      int64_t j = static_cast<int64_t>(i) + kOffsets[o];
+      if (j < 0 || j >= static_cast<int64_t>(stream.size())) continue;
+      // Do not look across a document boundary.
+      bool crosses = false;
+      for (int64_t k = std::min<int64_t>(i, j); k <= std::max<int64_t>(i, j);
+           ++k) {
+        crosses |= stream[k] == 0;
       }
-    }
-    if (i + 1 < stream.size() && stream[i + 1]) {
-      auto c = cid.find(stream[i + 1]);
-      if (c != cid.end()) {
-        ++co[v->second][C + c->second];
-        ++col[C + c->second];
-        ++total;
-      }
+      if (crosses) continue;
+      auto c = cid.find(stream[j]);
+      if (c == cid.end()) continue;
+      uint32_t dim = static_cast<uint32_t>(o * C + c->second);
+      ++co[v->second][dim];
+      ++col[dim];
+      ++total;
     }
   }
   // Random projection matrix (deterministic).
-  std::vector<float> R(2 * C * dims);
+  std::vector<float> R(4 * C * dims);
   uint64_t rng = 12345;
   for (float& r : R) {
     rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -508,7 +511,7 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
   std::vector<std::string> gaz_paths;
-  std::string corpus_path;
+  std::string corpus_path, clusters_from;
   size_t cluster_vocab = 50000;
   int epochs = 12, bits = 20, stages = 1;
   for (int i = 1; i < argc; ++i) {
@@ -520,6 +523,8 @@ int Main(int argc, char** argv) {
       train_path = next();
     } else if (a == "--dev") {
       dev_path = next();
+    } else if (a == "--clusters-from") {
+      clusters_from = next();
     } else if (a == "--corpus") {
       corpus_path = next();
     } else if (a == "--cluster-vocab") {
@@ -543,7 +548,8 @@ int Main(int argc, char** argv) {
     fmt::print(stderr,
                "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
                "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
-               "       [--corpus JSONL|- [--cluster-vocab N]]\n");
+               "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
+               "MODEL]\n");
     return 64;
   }
   std::vector<TrainDoc> train, dev;
@@ -607,6 +613,14 @@ int Main(int argc, char** argv) {
                      {64, 256, 1024}, &model.clusters())) {
     fmt::print(stderr, "cannot read corpus {}\n", corpus_path);
     return 66;
+  }
+  if (!clusters_from.empty()) {  // reuse the clusters of a model (tuning)
+    auto other = NerModel::LoadFile(clusters_from);
+    if (!other.ok()) {
+      fmt::print(stderr, "{}\n", other.status().ToString());
+      return 66;
+    }
+    model.clusters() = other.value().clusters();
   }
   for (auto& td : train) {
     model.ComputeTokenInfo(td.doc, &td.info, &fold_gaz[1 - td.fold]);

@@ -143,6 +143,7 @@ class NerModel {
   Gazetteer& gazetteer() { return gazetteer_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
   WordClusters& clusters() { return clusters_; }
+  const WordClusters& clusters() const { return clusters_; }
   // 1: one greedy pass; 2: a second pass that also sees the first pass's
   // labels of the token, its neighbours and every occurrence of the word in
   // the document (two-stage prediction aggregation).
