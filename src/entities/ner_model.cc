@@ -386,10 +386,8 @@ void NerModel::ComputeTokenInfo(const Document& doc,
   }
 }
 
-int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
-                       uint32_t e, uint32_t i, int prev1, int prev2,
-                       const History& hist, const Stage2* s2,
-                       uint32_t* out) const {
+int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,
+                             uint32_t e, uint32_t i, uint32_t* out) const {
   int n = 0;
   auto add = [&](uint64_t h) {
     if (n < kMaxFeatures) out[n++] = static_cast<uint32_t>(h) & mask_;
@@ -451,19 +449,38 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
     }
     add(Combine(cl(-2, 1), 120));
     add(Combine(cl(2, 1), 121));
-    add(Combine(Combine(cl(0, 2), prev1 + 1), 122));
     add(Combine(Combine(cl(-1, 1), cl(0, 1)), 123));
     add(Combine(Combine(cl(0, 1), cl(1, 1)), 124));
   }
-  add(Combine(prev1 + 1, 80));
-  add(Combine((prev2 + 1) * 32 + prev1 + 1, 81));
-  add(Combine(Combine(t.lower, prev1 + 1), 82));
-  add(Combine(Combine(t.shape, prev1 + 1), 83));
   add(Combine(t.flags, 84));
   add(Combine(Combine(t.shape, t.flags), 85));
   if (t.flags & kCapsSentence) add(Combine(t.lower, 86));
   add(Combine(
       Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart), t.shape), 87));
+  return n;
+}
+
+int NerModel::DynamicFeatures(const std::vector<TokenInfo>& info, uint32_t b,
+                              uint32_t e, uint32_t i, int prev1, int prev2,
+                              const History& hist, const Stage2* s2,
+                              uint32_t* out, int max) const {
+  int n = 0;
+  auto add = [&](uint64_t h) {
+    if (n < max) out[n++] = static_cast<uint32_t>(h) & mask_;
+  };
+  auto at = [&](int k) -> const TokenInfo* {
+    int64_t j = static_cast<int64_t>(i) + k;
+    if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
+      return nullptr;
+    }
+    return &info[j];
+  };
+  const TokenInfo& t = info[i];
+  if (clusters_.size() > 0) add(Combine(Combine(t.cluster[2], prev1 + 1), 122));
+  add(Combine(prev1 + 1, 80));
+  add(Combine((prev2 + 1) * 32 + prev1 + 1, 81));
+  add(Combine(Combine(t.lower, prev1 + 1), 82));
+  add(Combine(Combine(t.shape, prev1 + 1), 83));
   int count;
   int maj = hist.Majority(t.lower, &count);
   if (maj >= 0) {
@@ -505,6 +522,15 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
   return n;
 }
 
+int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
+                       uint32_t e, uint32_t i, int prev1, int prev2,
+                       const History& hist, const Stage2* s2,
+                       uint32_t* out) const {
+  int n = StaticFeatures(info, b, e, i, out);
+  return n + DynamicFeatures(info, b, e, i, prev1, prev2, hist, s2, out + n,
+                             kMaxFeatures - n);
+}
+
 void NerModel::Aggregate(const std::vector<TokenInfo>& info,
                          const std::vector<int>& labels1, History* agg) {
   agg->Clear();
@@ -519,18 +545,47 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
                     int stage, const Stage2* s2,
                     std::vector<int>* labels) const {
   labels->assign(doc.tokens.size(), 0);
-  const std::vector<int16_t>& w = weights_[stage];
+  const int16_t* w = weights_[stage].data();
   History hist;
+  // Label-independent features of every token of a sentence, computed
+  // first so the weight rows of the next token can be prefetched.
+  std::vector<uint32_t> static_feats;
+  std::vector<uint8_t> static_count;
   uint32_t feats[kMaxFeatures];
   int32_t scores[kNumLabels];
+  auto prefetch = [&](uint32_t j) {
+    const uint32_t* f = &static_feats[static_cast<size_t>(j) * kMaxFeatures];
+    for (int k = 0; k < static_count[j]; ++k) {
+      __builtin_prefetch(w + static_cast<size_t>(f[k]) * kNumLabels);
+    }
+  };
   for (const Sentence& s : doc.sentences) {
+    uint32_t len = s.token_end - s.token_begin;
+    if (static_feats.size() < static_cast<size_t>(len) * kMaxFeatures) {
+      static_feats.resize(static_cast<size_t>(len) * kMaxFeatures);
+      static_count.resize(len);
+    }
+    for (uint32_t j = 0; j < len; ++j) {
+      static_count[j] = static_cast<uint8_t>(
+          StaticFeatures(info, s.token_begin, s.token_end, s.token_begin + j,
+                         &static_feats[static_cast<size_t>(j) * kMaxFeatures]));
+    }
+    if (len > 0) prefetch(0);
     int prev1 = -1, prev2 = -1;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      int n = Features(info, s.token_begin, s.token_end, i, prev1, prev2, hist,
-                       s2, feats);
+      uint32_t j = i - s.token_begin;
+      if (j + 1 < len) prefetch(j + 1);
+      int ns = static_count[j];
+      int nd = DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
+                               prev2, hist, s2, feats, kMaxFeatures - ns);
       for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
-      for (int f = 0; f < n; ++f) {
-        const int16_t* row = &w[static_cast<size_t>(feats[f]) * kNumLabels];
+      const uint32_t* sf = &static_feats[static_cast<size_t>(j) * kMaxFeatures];
+      for (int f = 0; f < ns; ++f) {
+        const int16_t* row = w + static_cast<size_t>(sf[f]) * kNumLabels;
+        for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+      }
+      for (int f = 0; f < nd; ++f) {
+        const int16_t* row = w + static_cast<size_t>(feats[f]) * kNumLabels;
         for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
       }
       int best = -1;

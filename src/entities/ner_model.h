@@ -169,6 +169,16 @@ class NerModel {
                uint32_t i, int prev1, int prev2, const History& hist,
                const Stage2* s2, uint32_t* out) const;
 
+  // The two parts of Features(): label-independent features of the token's
+  // window, and features of the previous labels, the document history and
+  // the first stage (at most `max`).
+  int StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b, uint32_t e,
+                     uint32_t i, uint32_t* out) const;
+  int DynamicFeatures(const std::vector<TokenInfo>& info, uint32_t b,
+                      uint32_t e, uint32_t i, int prev1, int prev2,
+                      const History& hist, const Stage2* s2, uint32_t* out,
+                      int max) const;
+
   // One greedy pass with the weights of `stage` (0 or 1).
   void Pass(const Document& doc, const std::vector<TokenInfo>& info, int stage,
             const Stage2* s2, std::vector<int>* labels) const;
