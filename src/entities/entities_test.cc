@@ -156,6 +156,26 @@ TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   EXPECT_EQ(surname->group, laura->group);
 }
 
+TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
+  Document doc = MakeDoc(
+      "Senate Majority Leader Rhea Dunmore spoke first. Then Major League "
+      "Baseball officials met.");
+  // What a tagger may return: the title glued to the first name as ORG,
+  // the surname left out; "Major League Baseball" must stay as it is.
+  doc.entities.push_back(
+      Ent(Find(doc, "Senate Majority Leader Rhea"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Major League Baseball"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  const Entity* rhea = EntityWithText(doc, "Rhea Dunmore");
+  ASSERT_NE(rhea, nullptr);
+  EXPECT_EQ(rhea->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(rhea->title), "Senate Majority Leader");
+  const Entity* mlb = EntityWithText(doc, "Major League Baseball");
+  ASSERT_NE(mlb, nullptr);
+  EXPECT_EQ(mlb->label, EntityLabel::kMisc);
+}
+
 // Builds a document with hand-set entities and quotes (speaker spans as
 // written), runs the rules and returns it.
 struct QuoteSpec {

@@ -56,7 +56,9 @@ void AcronymOrgs(Document* doc, std::vector<Entity>* added) {
     }
     // Try each suffix of the run, longest first.
     for (uint32_t s = b; s < p; ++s) {
-      if (!toks[s].capitalized) continue;
+      if (!toks[s].capitalized || IsFunctionWord(LowerToken(*doc, s))) {
+        continue;
+      }
       std::string initials;
       for (uint32_t i = s; i < p; ++i) {
         if (IsFunctionWord(LowerToken(*doc, i))) continue;
@@ -137,6 +139,75 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
     if (IsRoleHeadWord(w)) return true;
   }
   return false;
+}
+
+// "Senate Majority Leader Mitch" (ORG) + "McConnell" (PERSON): a mention
+// that starts with title words (with a role head) and goes on with
+// capitalised name words is a titled person; the name part joins an
+// adjacent PERSON mention, or becomes one when it has two or more words.
+void RepairTitledNames(Document* doc) {
+  auto& ents = doc->entities;
+  std::vector<bool> remove(ents.size(), false);
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    uint32_t t = f;
+    bool head = false;
+    while (t < l && IsWord(*doc, t) && IsTitleWord(LowerToken(*doc, t))) {
+      std::string w = LowerToken(*doc, t);
+      head |= IsRoleHeadWord(w) || lex::IsHonorific(w);
+      ++t;
+    }
+    if (t == f || t == l || !head) continue;
+    // A lone title word must be unambiguous ("Gen.", "Mr.", "Colonel-
+    // General"), not an adjective that starts names ("Major League").
+    if (t == f + 1) {
+      std::string_view w = doc->TokenText(f);
+      if (w.back() != '.' && w.find('-') == std::string_view::npos &&
+          !lex::IsHonorific(LowerToken(*doc, f))) {
+        continue;
+      }
+    }
+    bool name = true;
+    for (uint32_t i = t; i < l; ++i) {
+      name &= IsWord(*doc, i) && doc->tokens[i].capitalized &&
+              !doc->tokens[i].all_caps && !lex::IsOrgWord(LowerToken(*doc, i));
+    }
+    if (!name) continue;
+    bool merged = false;
+    if (k + 1 < ents.size() && ents[k + 1].label == EntityLabel::kPerson &&
+        mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin) == l) {
+      ents[k + 1].span.begin = doc->tokens[t].span.begin;
+      remove[k] = true;
+      merged = true;
+    }
+    if (!merged) {
+      // Capitalised words right after the mention that no entity holds
+      // continue the name ("... Leader Mitch" + "McConnell").
+      uint32_t next_entity =
+          k + 1 < ents.size()
+              ? mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin)
+              : static_cast<uint32_t>(doc->tokens.size());
+      uint32_t r = l;
+      while (r < doc->tokens.size() && r < next_entity && r < l + 2 &&
+             IsWord(*doc, r) && doc->tokens[r].capitalized &&
+             !doc->tokens[r].newline_before &&
+             !IsTitleWord(LowerToken(*doc, r)) &&
+             !IsFunctionWord(LowerToken(*doc, r))) {
+        ++r;
+      }
+      if (r - t >= 2 || e.label == EntityLabel::kPerson) {
+        e.label = EntityLabel::kPerson;
+        e.span = {doc->tokens[t].span.begin, doc->tokens[r - 1].span.end};
+      }
+    }
+  }
+  std::vector<Entity> kept;
+  for (size_t k = 0; k < ents.size(); ++k) {
+    if (!remove[k]) kept.push_back(ents[k]);
+  }
+  ents = std::move(kept);
 }
 
 void AttachTitles(Document* doc) {
@@ -433,6 +504,7 @@ void AttachTitlesAndGroups(Document* doc) {
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
   MergeEntities(doc, added);
+  RepairTitledNames(doc);
   AttachTitles(doc);
   BuildGroups(doc);
 }
