@@ -208,6 +208,17 @@ void RepairTitledNames(Document* doc) {
     if (!remove[k]) kept.push_back(ents[k]);
   }
   ents = std::move(kept);
+  // A "person" whose last word names an organisation ("Airspace Forces",
+  // "Labour Party") is an organisation.
+  for (Entity& e : ents) {
+    if (e.label != EntityLabel::kPerson) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (l - f >= 2 && lex::IsOrgWord(LowerToken(*doc, l - 1)) &&
+        doc->tokens[l - 1].capitalized) {
+      e.label = EntityLabel::kOrg;
+    }
+  }
 }
 
 void AttachTitles(Document* doc) {

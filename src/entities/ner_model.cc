@@ -545,7 +545,7 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
                     int stage, const Stage2* s2,
                     std::vector<int>* labels) const {
   labels->assign(doc.tokens.size(), 0);
-  const int16_t* w = weights_[stage].data();
+  const CompactWeights& w = weights_[stage];
   History hist;
   // Label-independent features of every token of a sentence, computed
   // first so the weight rows of the next token can be prefetched.
@@ -556,9 +556,18 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
   auto prefetch = [&](uint32_t j) {
     const uint32_t* f = &static_feats[static_cast<size_t>(j) * kMaxFeatures];
     for (int k = 0; k < static_count[j]; ++k) {
-      __builtin_prefetch(w + static_cast<size_t>(f[k]) * kNumLabels);
+      if (const int16_t* row = w.Row(f[k])) __builtin_prefetch(row);
     }
   };
+  auto accumulate = [&](const uint32_t* f, int n) {
+    for (int k = 0; k < n; ++k) {
+      const int16_t* row = w.Row(f[k]);
+      if (row == nullptr) continue;
+      for (int l = 0; l < 16; ++l) scores[l] += row[l];
+      scores[16] += row[16];
+    }
+  };
+  static_assert(kNumLabels == 17, "accumulate() unrolls 16 + 1 labels");
   for (const Sentence& s : doc.sentences) {
     uint32_t len = s.token_end - s.token_begin;
     if (static_feats.size() < static_cast<size_t>(len) * kMaxFeatures) {
@@ -579,15 +588,8 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
       int nd = DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
                                prev2, hist, s2, feats, kMaxFeatures - ns);
       for (int l = 0; l < kNumLabels; ++l) scores[l] = 0;
-      const uint32_t* sf = &static_feats[static_cast<size_t>(j) * kMaxFeatures];
-      for (int f = 0; f < ns; ++f) {
-        const int16_t* row = w + static_cast<size_t>(sf[f]) * kNumLabels;
-        for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
-      }
-      for (int f = 0; f < nd; ++f) {
-        const int16_t* row = w + static_cast<size_t>(feats[f]) * kNumLabels;
-        for (int l = 0; l < kNumLabels; ++l) scores[l] += row[l];
-      }
+      accumulate(&static_feats[static_cast<size_t>(j) * kMaxFeatures], ns);
+      accumulate(feats, nd);
       int best = -1;
       int32_t best_score = 0;
       for (int l = 0; l < kNumLabels; ++l) {
@@ -626,18 +628,43 @@ void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
   Pass(doc, info, 1, &s2, labels);
 }
 
+namespace {
+
+// Compacts a dense table (rows * kNumLabels) into CompactWeights.
+void Compact(const std::vector<int16_t>& dense, size_t rows,
+             CompactWeights* out) {
+  out->bits.assign((rows + 63) / 64, 0);
+  out->rank.assign(out->bits.size(), 0);
+  out->rows.clear();
+  uint32_t count = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    if (r % 64 == 0) out->rank[r / 64] = count;
+    const int16_t* row = &dense[r * kNumLabels];
+    bool any = false;
+    for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
+    if (!any) continue;
+    out->bits[r / 64] |= uint64_t{1} << (r % 64);
+    out->rows.insert(out->rows.end(), row, row + kNumLabels);
+    ++count;
+  }
+}
+
+}  // namespace
+
 void NerModel::Finalize() {
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
     const std::vector<float>& fw = float_weights_[st];
-    weights_[st].assign(rows * kNumLabels, 0);
+    std::vector<int16_t> dense(rows * kNumLabels, 0);
     float max_abs = 0;
     for (float x : fw) max_abs = std::max(max_abs, std::abs(x));
-    if (max_abs == 0) continue;
-    float scale = 32000.0f / max_abs;
-    for (size_t i = 0; i < fw.size() && i < weights_[st].size(); ++i) {
-      weights_[st][i] = static_cast<int16_t>(std::lround(fw[i] * scale));
+    if (max_abs > 0) {
+      float scale = 32000.0f / max_abs;
+      for (size_t i = 0; i < fw.size() && i < dense.size(); ++i) {
+        dense[i] = static_cast<int16_t>(std::lround(fw[i] * scale));
+      }
     }
+    Compact(dense, rows, &weights_[st]);
   }
 }
 
@@ -651,15 +678,26 @@ Status NerModel::Save(const std::string& path) const {
   Put<uint64_t>(&out, ngaz);
   const auto& keys = gazetteer_.keys();
   const auto& values = gazetteer_.values();
+  std::vector<size_t> gaz_order;
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == 0) continue;
+    if (keys[i] != 0) gaz_order.push_back(i);
+  }
+  std::sort(gaz_order.begin(), gaz_order.end(),
+            [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  for (size_t i : gaz_order) {
     Put<uint64_t>(&out, keys[i]);
     Put<uint8_t>(&out, values[i]);
   }
   Put<uint64_t>(&out, static_cast<uint64_t>(clusters_.size()));
+  // Sorted by key, so the file does not depend on insertion order.
   const auto& ckeys = clusters_.keys();
+  std::vector<size_t> order;
   for (size_t i = 0; i < ckeys.size(); ++i) {
-    if (ckeys[i] == 0) continue;
+    if (ckeys[i] != 0) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return ckeys[a] < ckeys[b]; });
+  for (size_t i : order) {
     Put<uint64_t>(&out, ckeys[i]);
     for (int k = 0; k < kClusterLevels; ++k) {
       Put<uint16_t>(&out, clusters_.ids()[i * kClusterLevels + k]);
@@ -668,25 +706,15 @@ Status NerModel::Save(const std::string& path) const {
   Put<uint32_t>(&out, static_cast<uint32_t>(stages_));
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
-    const std::vector<int16_t>& w = weights_[st];
-    uint64_t nonzero = 0;
-    for (size_t r = 0; r < rows; ++r) {
-      for (int l = 0; l < kNumLabels; ++l) {
-        if (w[r * kNumLabels + l] != 0) {
-          ++nonzero;
-          break;
-        }
-      }
-    }
-    Put<uint64_t>(&out, nonzero);
-    for (size_t r = 0; r < rows; ++r) {
-      const int16_t* row = &w[r * kNumLabels];
-      bool any = false;
-      for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
-      if (!any) continue;
-      Put<uint32_t>(&out, static_cast<uint32_t>(r));
-      out.append(reinterpret_cast<const char*>(row),
+    const CompactWeights& w = weights_[st];
+    Put<uint64_t>(&out, static_cast<uint64_t>(w.num_rows()));
+    size_t r = 0;
+    for (size_t b = 0; b < rows; ++b) {
+      if (!(w.bits[b / 64] & (uint64_t{1} << (b % 64)))) continue;
+      Put<uint32_t>(&out, static_cast<uint32_t>(b));
+      out.append(reinterpret_cast<const char*>(&w.rows[r * kNumLabels]),
                  sizeof(int16_t) * kNumLabels);
+      ++r;
     }
   }
   Put<uint64_t>(&out, Fnv(out.data(), out.size()));
@@ -763,21 +791,32 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   model.stages_ = static_cast<int>(stages);
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {
-    std::vector<int16_t>& w = model.weights_[st];
-    w.assign(rows * kNumLabels, 0);
+    CompactWeights& w = model.weights_[st];
+    w.bits.assign((rows + 63) / 64, 0);
+    w.rank.assign(w.bits.size(), 0);
     uint64_t nonzero;
     if (!Get(body, &pos, &nonzero) || nonzero > rows) {
       return corrupt("bad weight row count");
     }
+    w.rows.resize(nonzero * kNumLabels);
+    int64_t last = -1;
     for (uint64_t i = 0; i < nonzero; ++i) {
       uint32_t r;
       if (!Get(body, &pos, &r) || r >= rows ||
+          static_cast<int64_t>(r) <= last ||
           pos + sizeof(int16_t) * kNumLabels > body.size()) {
         return corrupt("truncated or bad weight row");
       }
-      std::memcpy(&w[static_cast<size_t>(r) * kNumLabels], body.data() + pos,
+      last = r;
+      w.bits[r / 64] |= uint64_t{1} << (r % 64);
+      std::memcpy(&w.rows[i * kNumLabels], body.data() + pos,
                   sizeof(int16_t) * kNumLabels);
       pos += sizeof(int16_t) * kNumLabels;
+    }
+    uint32_t count = 0;
+    for (size_t k = 0; k < w.bits.size(); ++k) {
+      w.rank[k] = count;
+      count += static_cast<uint32_t>(__builtin_popcountll(w.bits[k]));
     }
   }
   if (pos != body.size()) return corrupt("trailing bytes");

@@ -132,6 +132,24 @@ class History {
   const Slot* FindSlot(uint64_t key) const;
 };
 
+// Runtime weights: only the non-zero rows of the hashed table, found through
+// a bitmap with per-word ranks (small enough to stay in cache).
+struct CompactWeights {
+  std::vector<uint64_t> bits;  // bit b set: bucket b has a row
+  std::vector<uint32_t> rank;  // rows before each 64-bucket word
+  std::vector<int16_t> rows;   // kNumLabels per row, in bucket order
+  size_t num_rows() const { return rows.size() / kNumLabels; }
+  // Row of `bucket`, or null when all its weights are zero.
+  const int16_t* Row(uint32_t bucket) const {
+    uint64_t word = bits[bucket >> 6];
+    uint64_t bit = uint64_t{1} << (bucket & 63);
+    if (!(word & bit)) return nullptr;
+    uint32_t r = rank[bucket >> 6] +
+                 static_cast<uint32_t>(__builtin_popcountll(word & (bit - 1)));
+    return &rows[static_cast<size_t>(r) * kNumLabels];
+  }
+};
+
 class NerModel {
  public:
   static constexpr uint32_t kVersion = 5;
@@ -201,7 +219,7 @@ class NerModel {
   Gazetteer gazetteer_;
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
-  std::vector<int16_t> weights_[kMaxStages];  // runtime: buckets * kNumLabels
+  CompactWeights weights_[kMaxStages];            // runtime
 };
 
 // Turns a label sequence into entity spans on the tokens (lenient BILOU).
