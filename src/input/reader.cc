@@ -14,32 +14,29 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// Reads a string field, or joins an array of strings with ", ".
-bool GetStringish(simdjson::ondemand::object& obj, std::string_view key,
+// Reads a string field, a number (as written), or joins an array of
+// strings with ", ". Returns false when the field is absent or another type.
+bool GetStringish(simdjson::dom::object obj, std::string_view key,
                   std::string* out) {
-  auto field = obj.find_field_unordered(key);
-  if (field.error()) return false;
-  simdjson::ondemand::value v = field.value_unsafe();
-  auto type = v.type();
-  if (type.error()) return false;
-  switch (type.value_unsafe()) {
-    case simdjson::ondemand::json_type::string: {
+  simdjson::dom::element v;
+  if (obj.at_key(key).get(v)) return false;
+  switch (v.type()) {
+    case simdjson::dom::element_type::STRING: {
       std::string_view s;
       if (v.get_string().get(s)) return false;
       out->assign(s);
       return true;
     }
-    case simdjson::ondemand::json_type::number: {
-      std::string_view raw = v.raw_json_token();
-      out->assign(raw);
-      while (!out->empty() && out->back() == ' ') out->pop_back();
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE:
+      *out = simdjson::to_string(v);
       return true;
-    }
-    case simdjson::ondemand::json_type::array: {
-      simdjson::ondemand::array arr;
-      if (v.get_array().get(arr)) return false;
+    case simdjson::dom::element_type::ARRAY: {
       out->clear();
-      for (auto item : arr) {
+      simdjson::dom::array array;
+      if (v.get_array().get(array)) return false;
+      for (simdjson::dom::element item : array) {
         std::string_view s;
         if (item.get_string().get(s)) continue;
         if (!out->empty()) out->append(", ");
@@ -71,13 +68,12 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
                       RawDocument* doc) {
   *doc = RawDocument();
   doc->id = where;
-  // simdjson needs SIMDJSON_PADDING readable bytes past the end.
-  simdjson::padded_string padded(line);
-  simdjson::ondemand::parser parser;
-  simdjson::ondemand::document json;
-  auto error = parser.iterate(padded).get(json);
-  simdjson::ondemand::object obj;
-  if (!error) error = json.get_object().get(obj);
+  // The DOM parser validates the whole line before anything is read, so a
+  // truncated or malformed line is rejected as a unit. One parser per
+  // thread keeps its buffers warm.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object obj;
+  auto error = parser.parse(line.data(), line.size()).get(obj);
   if (error) {
     doc->read_error = Status::InvalidArgument(fmt::format(
         "{}: not a JSON object ({})", where, simdjson::error_message(error)));
@@ -85,9 +81,16 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
   }
   std::string id;
   if (GetStringish(obj, "id", &id) && !id.empty()) doc->id = id;
-  bool has_body = GetStringish(obj, "text", &doc->body) ||
-                  GetStringish(obj, "content", &doc->body) ||
-                  GetStringish(obj, "body", &doc->body);
+  // The body must be a string: a number or list there is a broken record.
+  bool has_body = false;
+  for (std::string_view key : {"text", "content", "body"}) {
+    std::string_view body;
+    if (!obj.at_key(key).get_string().get(body)) {
+      doc->body.assign(body);
+      has_body = true;
+      break;
+    }
+  }
   GetStringish(obj, "title", &doc->title);
   GetStringish(obj, "url", &doc->url);
   if (!GetStringish(obj, "date", &doc->date)) {
@@ -98,7 +101,6 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
   GetStringish(obj, "source", &doc->site) ||
       GetStringish(obj, "domain", &doc->site) ||
       GetStringish(obj, "site", &doc->site);
-  // Validate the rest of the document: a truncated line must not pass.
   if (!has_body) {
     doc->read_error = Status::InvalidArgument(fmt::format(
         "{}: no \"text\", \"content\" or \"body\" string field", where));
