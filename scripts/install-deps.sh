@@ -8,6 +8,7 @@ PACKAGES=(
   libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zstd python3
+  clang libclang-rt-14-dev
 )
 
 missing=()
