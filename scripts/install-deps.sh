@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zstd python3
   clang libclang-rt-14-dev
+  python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed
 )
 
 missing=()
