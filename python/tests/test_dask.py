@@ -104,3 +104,13 @@ def test_extract_bag_one_extractor_per_worker():
     assert len(records) == 30
     assert records == [whosaid.Extractor().extract(d) for d in docs]
     assert len(wd._extractors) == 1
+
+
+@pytest.mark.skipif(not os.path.exists(CLI), reason="whosaid CLI not built")
+def test_cli_dask_subcommand(inputs, tmp_path):
+    out = tmp_path / "cli-out"
+    proc = subprocess.run([CLI, "dask", "--output", str(out), "--workers", "1", *inputs],
+                          capture_output=True, timeout=240)
+    assert proc.returncode == 1, proc.stderr[-2000:]  # the broken JSONL line failed
+    assert b"records in" in proc.stderr
+    assert shard_lines(out, len(inputs)) == cli_lines(inputs)

@@ -100,9 +100,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         cluster = LocalCluster(n_workers=args.workers or None, threads_per_worker=1,
                                processes=True, dashboard_address=None)
         client = Client(cluster)
+    # Under `python3 -m`, this file runs as __main__, whose functions would be
+    # pickled by value; ship the importable module's functions instead.
+    from whosaid import dask as module
+
     try:
-        summaries = extract_files(args.inputs, args.output, client=client,
-                                  clean=not args.no_clean)
+        summaries = module.extract_files(args.inputs, args.output, client=client,
+                                         clean=not args.no_clean)
     finally:
         client.close()
     failed = sum(s["failed"] for s in summaries)
