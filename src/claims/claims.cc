@@ -274,11 +274,21 @@ constexpr UnitEntry kUnits[] = {
     {"degrees f", "fahrenheit"},
     {"deg c", "celsius"},
     {"deg f", "fahrenheit"},
+    {"° celsius", "celsius"},
+    {"° fahrenheit", "fahrenheit"},
     {"° c", "celsius"},
     {"° f", "fahrenheit"},
     {"°c", "celsius"},
     {"°f", "fahrenheit"},
+    {"degree celsius", "celsius"},
+    {"degree fahrenheit", "fahrenheit"},
+    {"deg celsius", "celsius"},
+    {"deg fahrenheit", "fahrenheit"},
+    {"degrees farenheit", "fahrenheit"},
     {"celsius", "celsius"},
+    {"celcius", "celsius"},
+    {"centigrade", "celsius"},
+    {"farenheit", "fahrenheit"},
     {"fahrenheit", "fahrenheit"},
     {"degrees", "degree"},
     {"degree", "degree"},
@@ -578,7 +588,8 @@ class Scanner {
       case 'm':
       case 'n':
         if (IEq(w, "minus") || IEq(w, "negative")) {
-          return i + 1 < se_ && Tk(i + 1).kind == TokenKind::kNumber;
+          return i + 1 < se_ && (Tk(i + 1).kind == TokenKind::kNumber ||
+                                 IsNumberWord(T(i + 1)));
         }
         return IsNumberWord(w);
       case 'u':
@@ -599,6 +610,29 @@ class Scanner {
       default:
         return IsNumberWord(w);
     }
+  }
+
+  static bool IsOrdinalWord(std::string_view w) {
+    static constexpr std::string_view kOrd[] = {
+        "first",     "second",     "third",     "fourth",     "fifth",
+        "sixth",     "seventh",    "eighth",    "ninth",      "tenth",
+        "eleventh",  "twelfth",    "hundredth", "thousandth", "millionth",
+        "billionth", "trillionth", "firsts",    "thirds",     "fifths"};
+    if (InList(kOrd, w)) return true;
+    if (w.ends_with("s")) w.remove_suffix(1);
+    if (w.size() < 5 || !w.ends_with("th")) return false;
+    static constexpr std::string_view kStems[] = {
+        "four",    "fif",       "six",      "seven",    "eigh",     "nin",
+        "ten",     "eleven",    "twelf",    "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen", "twentie",  "thirtie",
+        "fortie",  "fiftie",    "sixtie",   "seventie", "eightie",  "ninetie",
+        "hundred", "thousand",  "million",  "billion",  "trillion"};
+    for (auto st : kStems) {
+      if (w.size() == st.size() + 2 && IEq(w.substr(0, st.size()), st)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool FractionAt(uint32_t i, bool singular_ok) const {
@@ -849,7 +883,18 @@ class Scanner {
       article = true;
       ++k;
     }
-    if (!article && k + 2 < np && IEq(pieces[k].s, "half") &&
+    if (!article && k + 1 < np &&
+        (IEq(pieces[k].s, "half") || IEq(pieces[k].s, "quarter"))) {
+      const Named* sc = FindNamed(kScales, pieces[k + 1].s);
+      if (sc && sc - kScales < static_cast<long>(kWordScales) &&
+          sc->value >= 1000) {
+        total = (IEq(pieces[k].s, "half") ? 0.5 : 0.25) * sc->value;
+        any = true;
+        k += 2;
+        last = kScale;
+      }
+    }
+    if (!any && !article && k + 2 < np && IEq(pieces[k].s, "half") &&
         IEq(pieces[k + 1].s, "a")) {
       const Named* sc = FindNamed(kScales, pieces[k + 2].s);
       if (sc && sc->value >= 12) {
@@ -917,13 +962,36 @@ class Scanner {
         any = true;
         last = kFrac;
         consumed = ++k;
+        // "a quarter million", "two thirds of a million"
+        size_t s2 = k;
+        if (s2 + 1 < np && IEq(pieces[s2].s, "of") &&
+            IEq(pieces[s2 + 1].s, "a")) {
+          s2 += 2;
+        }
+        if (s2 < np) {
+          const Named* sc2 = FindNamed(kScales, pieces[s2].s);
+          if (sc2 && sc2 - kScales < static_cast<long>(kWordScales) &&
+              sc2->value >= 1000) {
+            total *= sc2->value;
+            consumed = k = s2 + 1;
+          }
+        }
         break;
       }
       if (IEq(w, "and") && any && k + 1 < np) {
         // "one hundred and six", "one and a half"
-        if (k + 2 < np && IEq(pieces[k + 1].s, "a") &&
-            IEq(pieces[k + 2].s, "half")) {
-          cur += 0.5;
+        // "and a half", "and a quarter", "and two thirds"
+        const Named* fr =
+            k + 2 < np ? FindNamed(kFractions, pieces[k + 2].s) : nullptr;
+        const Named* numr =
+            k + 1 < np ? FindNamed(kSmallNumbers, pieces[k + 1].s) : nullptr;
+        bool fr_ok =
+            fr && (IEq(pieces[k + 1].s, "a") || IEq(pieces[k + 1].s, "one") ||
+                   (numr && numr->value > 1 && numr->value < 10 &&
+                    (pieces[k + 2].s.back() == 's')));
+        if (fr_ok) {
+          double num = numr ? numr->value : 1;
+          cur += num / fr->value;
           consumed = k += 3;
           last = kFrac;
           // A scale may still follow: "five and a half million".
@@ -948,6 +1016,9 @@ class Scanner {
       break;
     }
     if (!any || consumed == 0) return false;
+    if (consumed < np && last != kFrac && IsOrdinalWord(pieces[consumed].s)) {
+      n->reject = true;  // "twenty-first", "one hundred twenty fifth"
+    }
     if (article && last != kFrac && last != kScale && last != kHundred) {
       return false;
     }
@@ -990,6 +1061,33 @@ class Scanner {
         }
       }
       return true;
+    }
+    // Mixed fraction: "10 1/2".
+    if (!n->from_words && n->plain_int && !n->is_range && n->tok_end < se_ &&
+        Tk(n->tok_end).kind == TokenKind::kNumber) {
+      std::string_view f = T(n->tok_end);
+      size_t sl = f.find('/');
+      if (sl != std::string_view::npos && sl > 0 && sl + 1 < f.size() &&
+          f.size() <= 5) {
+        int a = 0, b = 0;
+        bool digits = true;
+        for (size_t k = 0; k < f.size(); ++k) {
+          if (k == sl) continue;
+          if (!IsAsciiDigit(f[k]))
+            digits = false;
+          else if (k < sl)
+            a = a * 10 + (f[k] - '0');
+          else
+            b = b * 10 + (f[k] - '0');
+        }
+        if (digits && b > a && a > 0 &&
+            (b == 2 || b == 4 || b == 3 || b == 8)) {
+          n->value += static_cast<double>(a) / b;
+          n->plain_int = false;
+          n->byte_end = Tk(n->tok_end).span.end;
+          ++n->tok_end;
+        }
+      }
     }
     // Scale words after digits: "3.5 million", "322 hundred", "10 k".
     uint32_t t = n->tok_end;
@@ -1088,7 +1186,11 @@ class Scanner {
         return t + m;
       }
     }
-    if (Is(t, "m") && q->currency) return t;
+    if (Is(t, "m") && !q->currency && Tk(t).space_before) {
+      q->unit = "m";
+      q->unit_span = Tk(t).span;
+      return t + 1;
+    }
     return t;
   }
 
@@ -1098,7 +1200,12 @@ class Scanner {
     std::string_view suf = doc_.Text(n.suffix);
     std::string_view low_suf = suf;
     if (IEq(suf, "m") && !n.suffix_hyphen) {
-      if (q->currency) {
+      uint32_t after = n.tok_end;
+      bool money_after = false;
+      for (const auto& c : kCurrencyWords) {
+        if (after < se_ && IEq(T(after), c.surface)) money_after = true;
+      }
+      if (q->currency || money_after) {
         q->value *= 1e6;
         q->low *= 1e6;
         q->high *= 1e6;
@@ -1280,7 +1387,7 @@ class Scanner {
     }
     bool neg = false;
     if (pre == 0 && (Is(j, "minus") || Is(j, "negative")) && j + 1 < se_ &&
-        Tk(j + 1).kind == TokenKind::kNumber) {
+        (Tk(j + 1).kind == TokenKind::kNumber || IsNumberWord(T(j + 1)))) {
       neg = true;
       ++j;
     }
@@ -1321,8 +1428,13 @@ class Scanner {
     // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y".
     bool between = MatchBefore(i, "between") > 0;
     bool from = MatchBefore(i, "from") > 0;
+    bool after_change = false;
+    for (uint32_t k = i; k > sb_ && k + 3 > i; --k) {
+      if (FindNamed(kChangeWords, T(k - 1))) after_change = true;
+    }
     if (!q->is_range && !q->noun_unit && t < se_ &&
-        (IsDashTok(t) || Is(t, "to") || (between && Is(t, "and")))) {
+        (IsDashTok(t) || (Is(t, "to") && !after_change) || Is(t, "through") ||
+         (between && Is(t, "and")))) {
       uint32_t k = t + 1;
       std::string_view cur2;
       uint32_t pre2 = CurrencyPrefix(k, &cur2);
@@ -1333,6 +1445,7 @@ class Scanner {
         q2.first = n2;
         q2.value = n2.value;
         q2.currency = pre2 > 0 || q->currency;
+        if (pre2) q2.unit = cur2;
         bool ok = true;
         uint32_t t2 = n2.tok_end;
         if (!n2.suffix.empty()) {
@@ -1345,8 +1458,8 @@ class Scanner {
           double f = n2.scale;
           if (lo * f <= hi) lo *= f;
         }
-        bool units_agree = q->unit.empty() || q2.unit.empty() ||
-                           q->unit == q2.unit || pre2 > 0;
+        bool units_agree =
+            q->unit.empty() || q2.unit.empty() || q->unit == q2.unit;
         bool order_ok = hi > lo || (from && hi != lo);
         if (ok && units_agree && order_ok && !q2.noun_unit) {
           q->is_range = true;
@@ -1514,6 +1627,8 @@ class Scanner {
       }
       if ((p.kind == TokenKind::kWord || p.kind == TokenKind::kNumber) &&
           (p.capitalized || p.all_caps) && p.kind == TokenKind::kWord &&
+          pt.find('\'') == std::string_view::npos &&
+          pt.find("\u2019") == std::string_view::npos && !IEq(pt, "i") &&
           !InList(kFunctionWords, pt) && !IsMonth(pt) &&
           !FindNamed(kChangeWords, pt)) {
         bool modifier = false;
