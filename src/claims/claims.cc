@@ -1056,6 +1056,7 @@ class Scanner {
           // "5m" is million with money, metres otherwise (decided later).
           if (!IEq(suf, "m")) {
             Scale(n, sc->value);
+            n->byte_end = n->suffix.end;
             n->suffix = {};
           }
         }
@@ -1352,8 +1353,12 @@ class Scanner {
       uint32_t j = k + 1;
       uint32_t last = 0;
       bool det_ok = true;
-      while (j < limit && IsWord(j)) {
+      while (j < limit && (IsWord(j) || Tk(j).kind == TokenKind::kNumber)) {
         std::string_view w = T(j);
+        if (Tk(j).kind == TokenKind::kNumber) {
+          ++j;
+          continue;
+        }
         if (det_ok && InList(kDeterminers, w)) {
           ++j;
           continue;
@@ -1413,6 +1418,16 @@ class Scanner {
     }
     // Unit of the first number.
     uint32_t t = n1.tok_end;
+    if (q->currency && n1.suffix.empty() && !n1.scaled &&
+        (Is(t, "m") || Is(t, "m."))) {
+      q->value *= 1e6;  // "€40 m"
+      q->low = q->value;
+      q->first.scaled = true;
+      q->first.scale = 1e6;
+      q->byte_end = Tk(t).span.end;
+      q->tok_end = ++t;
+      n1.tok_end = t;
+    }
     if (!n1.suffix.empty()) {
       if (!SuffixUnit(n1, q)) return false;
       q->byte_end = std::max(
@@ -1597,8 +1612,11 @@ class Scanner {
     bool day_like = n.plain_int && n.value >= 1 && n.value <= 31;
     bool year_like =
         n.plain_int && n.int_digits == 4 && n.value >= 1600 && n.value <= 2100;
-    if (prev != UINT32_MAX && Tk(prev).capitalized && IsMonth(T(prev)) &&
-        (day_like || year_like) && !q.currency) {
+    // The splitter may end a sentence after "Sept." — look across it.
+    uint32_t dprev = b > 0 ? b - 1 : UINT32_MAX;
+    if (dprev != UINT32_MAX && doc_.tokens[dprev].capitalized &&
+        IsMonth(doc_.TokenText(dprev)) && (day_like || year_like) &&
+        !q.currency) {
       return true;
     }
     if (day_like && nt < se_ && Tk(nt).capitalized && IsMonth(T(nt))) {
