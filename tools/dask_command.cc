@@ -1,6 +1,7 @@
 // `whosaid dask`: runs extraction on a Dask cluster through the Python
 // package (python3 -m whosaid.dask), so the CLI and Python share one code
 // path. The package is found in the build tree or where it was installed.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,18 +10,16 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "tools/commands.h"
 
 namespace whosaid::cli {
 
 void RegisterDask(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<std::vector<std::string>>();
-  CLI::App* cmd = app->add_subcommand(
-      "dask",
-      "Extract inputs on a Dask cluster into JSONL shards "
-      "(python3 -m whosaid.dask; see doc/python.md)");
+  CLI::App* cmd =
+      app->add_subcommand("dask",
+                          "Extract inputs on a Dask cluster into JSONL shards "
+                          "(python3 -m whosaid.dask; see doc/python.md)");
   cmd->allow_extras();
   cmd->prefix_command();
   cmd->callback([cmd, exit_code] {

@@ -58,6 +58,8 @@ bool ParseInputFormat(std::string_view name, InputFormat* format) {
     *format = InputFormat::kText;
   } else if (name == "jsonl" || name == "ndjson") {
     *format = InputFormat::kJsonl;
+  } else if (name == "csv") {
+    *format = InputFormat::kCsv;
   } else {
     return false;
   }
@@ -116,6 +118,7 @@ DocumentReader::~DocumentReader() { CloseCurrent(); }
 void DocumentReader::CloseCurrent() {
   if (file_ && !file_is_stdin_) fclose(file_);
   file_ = nullptr;
+  csv_.reset();
 }
 
 // Opens the next input. For a text input, reads it whole into *doc and
@@ -141,6 +144,26 @@ bool DocumentReader::OpenNext(RawDocument* doc) {
     }
   }
   current_jsonl_ = format_ == InputFormat::kJsonl;
+  current_csv_ = format_ == InputFormat::kCsv ||
+                 (format_ == InputFormat::kAuto && EndsWith(name, ".csv"));
+  if (current_csv_) {
+    csv_ = std::make_unique<CsvRecordReader>(file_, max_bytes_);
+    size_t line;
+    std::string error;
+    auto outcome = csv_->Next(&csv_fields_, &line);
+    if (outcome != CsvRecordReader::Outcome::kRecord ||
+        !csv_mapper_.SetHeader(csv_fields_, &error)) {
+      *doc = RawDocument();
+      doc->id = name;
+      doc->read_error = Status::InvalidArgument(fmt::format(
+          "{}: {}", name,
+          error.empty() ? "no CSV header row with a text column" : error));
+      ++failed_inputs_;
+      CloseCurrent();
+      return true;
+    }
+    return false;
+  }
   if (format_ == InputFormat::kAuto) {
     if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) {
       current_jsonl_ = true;
@@ -210,12 +233,45 @@ bool DocumentReader::ReadLine(std::string* line, bool* too_long) {
   return any;
 }
 
+bool DocumentReader::NextCsv(RawDocument* doc) {
+  size_t line;
+  auto outcome = csv_->Next(&csv_fields_, &line);
+  std::string where = fmt::format("{}:{}", current_name_, line);
+  switch (outcome) {
+    case CsvRecordReader::Outcome::kEnd:
+      return false;
+    case CsvRecordReader::Outcome::kRecord:
+      csv_mapper_.Map(csv_fields_, where, doc);
+      return true;
+    case CsvRecordReader::Outcome::kTooLong:
+      *doc = RawDocument();
+      doc->id = where;
+      doc->read_error = Status::LimitExceeded(fmt::format(
+          "{}: CSV row is over the limit of {} bytes (max_document_bytes)",
+          where, max_bytes_));
+      return true;
+    case CsvRecordReader::Outcome::kUnterminatedQuote:
+      *doc = RawDocument();
+      doc->id = where;
+      doc->read_error = Status::InvalidArgument(fmt::format(
+          "{}: unterminated quoted CSV field (runs to the end of the file)",
+          where));
+      return true;
+  }
+  return false;
+}
+
 bool DocumentReader::Next(RawDocument* doc) {
   for (;;) {
     if (!file_) {
       if (next_input_ >= inputs_.size()) return false;
       if (OpenNext(doc)) return true;
       if (!file_) continue;
+    }
+    if (csv_) {
+      if (NextCsv(doc)) return true;
+      CloseCurrent();
+      continue;
     }
     bool too_long;
     while (ReadLine(&line_, &too_long)) {

@@ -3,7 +3,8 @@
 // Formats: plain text (one document per file, id = the path as given) and
 // JSONL (one document per line: "id" passed through, body in "text" /
 // "content" / "body", optional "title", "url", "date", "authors", "source" /
-// "domain" / "site"). A file that cannot be read or a line that is not a
+// "domain" / "site") and CSV with a header row naming the same columns (one
+// document per row). A file that cannot be read or a line that is not a
 // JSON object yields a RawDocument whose read_error names the input, so N
 // inputs always give N records. Memory is bounded by the largest document.
 // One reader is used by one thread.
@@ -16,13 +17,14 @@
 #include <string_view>
 #include <vector>
 
+#include "src/input/csv.h"
 #include "whosaid/extractor.h"
 
 namespace whosaid {
 
-enum class InputFormat { kAuto, kText, kJsonl };
+enum class InputFormat { kAuto, kText, kJsonl, kCsv };
 
-// Parses "auto" / "text" / "jsonl"; returns false on anything else.
+// Parses "auto" / "text" / "jsonl" / "csv"; returns false on anything else.
 bool ParseInputFormat(std::string_view name, InputFormat* format);
 
 // Parses one JSONL line into `doc`. `where` names the input for messages
@@ -51,6 +53,8 @@ class DocumentReader {
   bool OpenNext(RawDocument* doc);
   void CloseCurrent();
   bool ReadLine(std::string* line, bool* too_long);
+  // Reads the next CSV row into *doc; false at the end of the file.
+  bool NextCsv(RawDocument* doc);
 
   std::vector<std::string> inputs_;
   InputFormat format_;
@@ -60,6 +64,10 @@ class DocumentReader {
   bool file_is_stdin_ = false;
   std::string current_name_;
   bool current_jsonl_ = false;
+  bool current_csv_ = false;
+  std::unique_ptr<CsvRecordReader> csv_;
+  CsvDocumentMapper csv_mapper_;
+  std::vector<std::string> csv_fields_;
   size_t line_number_ = 0;
   size_t failed_inputs_ = 0;
   std::string line_;
