@@ -27,7 +27,7 @@ struct CleanOptions {
   size_t max_header_lines = 10;
   // A line of at least this many words that ends a sentence is running
   // prose: it closes the article head.
-  size_t min_prose_words = 12;
+  size_t min_prose_words = 6;
   // Lexicon rules (share/subscribe/"Read more"...) only fire on lines of at
   // most this many words.
   size_t max_lexicon_words = 40;

@@ -188,10 +188,11 @@ bool DateWord(sv w, DateParts* d, bool* stamp) {
     d->meridiem = mer;
     return true;
   }
-  if (w.find(':') != sv::npos) return ParseTime(w, d);
-  if (w.size() >= 10 && IsAsciiDigit(static_cast<unsigned char>(w[0]))) {
+  if (w.size() >= 10 && IsAsciiDigit(static_cast<unsigned char>(w[0])) &&
+      (w[4] == '-' || w[4] == '/')) {
     return ParseIso(w, d);
   }
+  if (w.find(':') != sv::npos) return ParseTime(w, d);
   // Day with an ordinal suffix.
   if (w.size() >= 3 && w.size() <= 4) {
     sv suf = w.substr(w.size() - 2);

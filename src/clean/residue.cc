@@ -70,17 +70,17 @@ constexpr sv kStrongChrome[] = {
     "shutterstock",  "afp",
 };
 constexpr sv kWeakChrome[] = {
-    "more",    "read",     "continue", "continued", "continues", "reading",
-    "story",   "stories",  "main",     "below",     "above",     "here",
-    "click",   "tap",      "up",       "sign",      "in",        "link",
-    "links",   "top",      "back",     "home",      "follow",    "reply",
-    "save",    "download", "app",      "play",      "watch",     "listen",
-    "audio",   "search",   "of",       "on",        "us",        "to",
-    "this",    "the",      "our",      "now",       "for",       "and",
-    "with",    "via",      "at",       "your",      "you",       "me",
-    "get",     "see",      "all",      "view",      "full",      "also",
-    "like",    "copy",     "next",     "prev",      "previous",  "ap",
-    "reuters", "epa",
+    "more",  "read",     "continue", "continued", "continues", "reading",
+    "story", "stories",  "main",     "below",     "above",     "here",
+    "click", "tap",      "up",       "sign",      "in",        "link",
+    "links", "top",      "back",     "home",      "follow",    "reply",
+    "save",  "download", "app",      "play",      "watch",     "listen",
+    "audio", "search",   "of",       "on",        "us",        "to",
+    "this",  "the",      "our",      "now",       "for",       "and",
+    "with",  "via",      "at",       "your",      "you",       "me",
+    "get",   "see",      "all",      "view",      "full",      "also",
+    "like",  "copy",     "next",     "prev",      "previous",  "ap",
+    "post",  "reuters",  "epa",
 };
 // Whole lines that are chrome without a strong word.
 constexpr sv kChromeLines[] = {
@@ -353,6 +353,33 @@ bool IsNumberRun(sv w) {
   return !w.empty();
 }
 
+// "Follow us on Twitter", "Follow Jane Roe on Twitter @janeroe", "Like us on
+// Facebook", "Join me on Instagram": an imperative to a social network.
+bool IsSocialLine(const LineText& n, sv t) {
+  if (n.word_count() < 2) return false;
+  size_t space = t.find(' ');
+  if (space == sv::npos) return false;
+  sv verb = t.substr(0, space);
+  if (verb != "follow" && verb != "like" && verb != "join" && verb != "find" &&
+      verb != "connect") {
+    return false;
+  }
+  sv rest = t.substr(space + 1);
+  bool network = false;
+  for (sv s : kSocialWords) network |= rest.find(s) != sv::npos;
+  if (!network) return false;
+  if (rest[0] == '@') return true;
+  static constexpr sv kObjects[] = {"us ",   "me ",  "him ",    "her ",
+                                    "them ", "our ", "with us", "the "};
+  for (sv o : kObjects) {
+    if (StartsWith(rest, o)) return true;
+  }
+  // "Follow Jane Roe on Twitter": a capitalised name, then the network.
+  return verb == "follow" &&
+         (n.Contains("on twitter") || n.Contains("on facebook") ||
+          n.Contains("on instagram") || rest.find('@') != sv::npos);
+}
+
 // A line made only of chrome words (word runs between punctuation).
 bool IsChromeOnly(sv t) {
   // Exact chrome lines first (trailing punctuation ignored).
@@ -516,13 +543,7 @@ ResidueKind ClassifyShort(const LineText& n, const ResidueLimits& limits,
         }
       }
     }
-    if (StartsWith(t, "follow ") || StartsWith(t, "like ") ||
-        StartsWith(t, "join ") || StartsWith(t, "find ") ||
-        StartsWith(t, "connect ")) {
-      for (sv s : kSocialWords) {
-        if (t.find(s) != sv::npos) return ResidueKind::kSocial;
-      }
-    }
+    if (IsSocialLine(n, t)) return ResidueKind::kSocial;
     if (IsUrlOnly(n)) return ResidueKind::kSocial;
     if (IsCrumb(t, words)) return ResidueKind::kCrumb;
   }
@@ -641,8 +662,8 @@ ResidueKind ClassifyWordList(sv raw, const ResidueLimits& limits) {
   }
   if (tokens < limits.min_word_list_words) return ResidueKind::kNone;
   if (icon * 5 >= tokens) return ResidueKind::kWordList;
-  if (tokens >= 20 && function == 0 && commas * 10 <= tokens &&
-      numbers * 5 <= tokens) {
+  if (tokens >= 20 && n <= LineText::kMaxBytes && function == 0 &&
+      commas * 10 <= tokens && numbers * 5 <= tokens) {
     return ResidueKind::kWordList;
   }
   return ResidueKind::kNone;
