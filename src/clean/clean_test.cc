@@ -124,6 +124,10 @@ TEST(CleanTest, RemovesEachResidueType) {
        "permission.",
        "copyright"},
       {"Please enable JavaScript to watch this video", "browser notice"},
+      {"6 years ago", "relative time stamp"},
+      {"Get our best stories. Subscribe to the Morning Brief newsletter.",
+       "newsletter with subscribe"},
+      {"Like us on Facebook.", "like us"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "
@@ -161,6 +165,8 @@ TEST(CleanTest, KeepsRealShortParagraphs) {
       "She said it was a matter of policy, and the cookies were a gift.",
       "Like many of his neighbors, he joined the protest on Facebook.",
       "More than 200 people attended.",
+      "Farmers were told to subscribe to the new water plan by June.",
+      "Two years ago",
       "By the end of the day, officials said, the roads had reopened.",
       "Watch the skies tonight, astronomers say, for a rare comet.",
   };

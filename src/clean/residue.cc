@@ -197,6 +197,9 @@ constexpr Prefix kLinkPrefixes[] = {
     {"see an error", 20},
     {"(screenshot", 20},
     {"screenshot:", 20},
+    {"full coverage:", 15},
+    {"special coverage:", 15},
+    {"contact us", 12},
     {"getty images", 12},
 };
 
@@ -210,7 +213,7 @@ constexpr sv kLinkPhrases[] = {
 // Phrases that also occur in news ("slots to sign up for the gifts"): chrome
 // only when they open a sentence or come with a newsletter word.
 constexpr sv kWeakLinkPhrases[] = {"sign up for", "sign up to", "subscribe for",
-                                   "in your inbox"};
+                                   "subscribe to", "in your inbox"};
 constexpr sv kNewsletterWords[] = {"newsletter", "inbox", "here",
                                    "free",       "email", "e-mail"};
 
@@ -380,6 +383,16 @@ bool IsSocialLine(const LineText& n, sv t) {
           n.Contains("on instagram") || rest.find('@') != sv::npos);
 }
 
+// "6 years ago", "3 hours ago": a relative time stamp alone on its line.
+bool IsRelativeTime(const LineText& n) {
+  if (n.word_count() != 3) return false;
+  sv num = n.word(0), unit = n.word(1), ago = n.word(2);
+  if (ago != "ago" || !IsNumberRun(num)) return false;
+  if (!unit.empty() && unit.back() == 's') unit.remove_suffix(1);
+  return unit == "second" || unit == "minute" || unit == "hour" ||
+         unit == "day" || unit == "week" || unit == "month" || unit == "year";
+}
+
 // A line made only of chrome words (word runs between punctuation).
 bool IsChromeOnly(sv t) {
   // Exact chrome lines first (trailing punctuation ignored).
@@ -522,7 +535,9 @@ ResidueKind ClassifyShort(const LineText& n, const ResidueLimits& limits,
   sv t = StripLead(n.text());
   const size_t words = n.word_count();
   if (t.empty()) return ResidueKind::kSeparator;
-  if (words <= 12 && IsChromeOnly(t)) return ResidueKind::kChrome;
+  if (words <= 12 && (IsChromeOnly(t) || IsRelativeTime(n))) {
+    return ResidueKind::kChrome;
+  }
   const bool quoted = n.has_double_quote();
   if (words <= limits.max_lexicon_words && !quoted) {
     for (const Prefix& p : kLinkPrefixes) {
