@@ -108,7 +108,7 @@ Status Gunzip::Feed(std::string_view in, size_t max_out, std::string* out,
     if (r == Z_STREAM_END) {
       z.inflate_reset(&zs);
       at_member_end_ = true;
-      continue;
+      break;  // the caller sees each member boundary
     }
     if (r == Z_BUF_ERROR && used == 0 && got == 0) break;  // needs input
     if (r != Z_OK && r != Z_BUF_ERROR) {

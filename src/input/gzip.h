@@ -27,9 +27,9 @@ class Gunzip {
 
   // Decompresses `in` and appends to *out, at most `max_out` bytes per call
   // (the rest of the input is kept for the next call). Sets *consumed to
-  // the input bytes used. Members are chained: the end of one member is
-  // followed by the next. Returns an error on corrupt data; after an error
-  // the stream can be resynchronised with Reset() at the next member.
+  // the input bytes used. A call stops at the end of a member; the next
+  // call starts the next member. Returns an error on corrupt data; after an
+  // error the stream can be resynchronised with Reset() at the next member.
   Status Feed(std::string_view in, size_t max_out, std::string* out,
               size_t* consumed);
 

@@ -142,6 +142,7 @@ void WarcReader::Compact() {
   if (pos_ > (size_t{1} << 20) && pos_ * 2 > buf_.size()) {
     buf_.erase(0, pos_);
     buf_offset_ += pos_;
+    member_start_ -= std::min(member_start_, pos_);
     pos_ = 0;
   }
   if (zin_pos_ > (size_t{1} << 20) && zin_pos_ * 2 > zin_.size()) {
@@ -205,6 +206,7 @@ bool WarcReader::Fill(size_t want) {
     }
     size_t consumed = 0;
     size_t need = want - (buf_.size() - pos_);
+    if (gunzip_->at_member_end()) member_start_ = buf_.size();
     Status s = gunzip_->Feed(std::string_view(zin_).substr(zin_pos_),
                              std::max(need, kReadChunk), &buf_, &consumed);
     zin_pos_ += consumed;
@@ -213,9 +215,7 @@ bool WarcReader::Fill(size_t want) {
       // member header (1f 8b 08).
       pending_error_ = true;
       pending_message_ = s.message();
-      buf_offset_ += buf_.size();
-      buf_.clear();
-      pos_ = 0;
+      buf_.resize(std::max(member_start_, pos_));
       gunzip_->Reset();
       for (;;) {
         size_t p = zin_.find("\x1f\x8b\x08", zin_pos_ + 1);
@@ -368,9 +368,10 @@ bool WarcReader::Next(RawDocument* doc) {
       std::string_view rest = std::string_view(buf_).substr(pos_);
       hend = HeaderEnd(rest.substr(0, opt_.max_header_bytes));
       if (hend != std::string_view::npos) break;
-      if (rest.size() >= opt_.max_header_bytes || !Fill(rest.size() + 4096)) {
-        break;
-      }
+      if (rest.size() >= opt_.max_header_bytes) break;
+      size_t before = rest.size();
+      Fill(before + 4096);
+      if (buf_.size() - pos_ == before) break;
     }
     uint64_t at = buf_offset_ + pos_;
     if (buf_.compare(pos_, 5, "WARC/") != 0) {
@@ -445,7 +446,7 @@ bool WarcReader::Next(RawDocument* doc) {
       Error(doc, fmt::format("truncated WARC record at byte {} ({}): "
                              "Content-Length {} but {} bytes left",
                              at, uri, length, buf_.size() - pos_ - hend));
-      pos_ = buf_.size();
+      ResyncAfter(pos_ + hend);
       return true;
     }
     // The record must be followed by a blank line (or the end).

@@ -83,7 +83,8 @@ class WarcReader {
   size_t zin_pos_ = 0;
   std::string buf_;  // decompressed bytes
   size_t pos_ = 0;
-  size_t buf_offset_ = 0;  // stream offset of buf_[0]
+  size_t member_start_ = 0;  // buf_ index where the current member began
+  size_t buf_offset_ = 0;    // stream offset of buf_[0]
   WarcCounts counts_;
   bool pending_error_ = false;
   std::string pending_message_;
