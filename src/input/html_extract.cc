@@ -224,10 +224,16 @@ class Scorer {
   std::vector<float> score_;
   std::vector<uint8_t> touched_;
   std::vector<uint8_t> keep_;
+  std::vector<uint8_t> body_inside_;  // subtree holds an articleBody hint
 };
 
 void Scorer::MarkDropped() {
   dropped_.assign(n_, 0);
+  body_inside_.assign(n_, 0);
+  for (uint32_t i = static_cast<uint32_t>(n_); i-- > 1;) {
+    if (t_.nodes[i].hints & kHintArticleBody) body_inside_[i] = 1;
+    if (body_inside_[i]) body_inside_[t_.nodes[i].parent] = 1;
+  }
   const uint32_t root_text = t_.nodes[0].total_text;
   for (uint32_t i = 1; i < n_; ++i) {
     const HtmlNode& n = t_.nodes[i];
@@ -235,7 +241,8 @@ void Scorer::MarkDropped() {
       dropped_[i] = 1;
       continue;
     }
-    bool wrapper = ContainsH1(i) || n.total_text > root_text / 2;
+    bool wrapper = ContainsH1(i) || n.total_text > root_text / 2 ||
+                   body_inside_[i];
     bool drop = false;
     if (n.hints & kHintHidden) drop = true;
     if ((n.hints & kHintStrongNegative) && !(n.hints & kHintPositive) &&
@@ -243,9 +250,11 @@ void Scorer::MarkDropped() {
       drop = true;
     }
     switch (n.tag) {
+      case HtmlTag::kForm:  // ASP.NET pages wrap everything in one form
+        drop = drop || !wrapper;
+        break;
       case HtmlTag::kNav:
       case HtmlTag::kAside:
-      case HtmlTag::kForm:
       case HtmlTag::kMenu:
         drop = drop || !(wrapper && (n.hints & kHintPositive));
         break;
@@ -344,13 +353,20 @@ bool Scorer::RemoveInside(uint32_t i) const {
   if (dropped_[i]) return true;
   if (n.tag == HtmlTag::kH1) return true;
   if (n.tag == HtmlTag::kFigcaption || (n.hints & kHintCaption)) return true;
-  if (n.hints & kHintStrongNegative) return true;
+  if ((n.hints & kHintStrongNegative) && !(n.hints & kHintPositive) &&
+      !body_inside_[i]) {
+    return true;
+  }
   if (n.total_text == 0) return false;
   float ld = LinkDensity(i);
   bool list =
       n.tag == HtmlTag::kUl || n.tag == HtmlTag::kOl || n.tag == HtmlTag::kMenu;
   if (list && ld > 0.3f) return true;
-  if (ld > 0.5f && n.total_text < 2000) return true;
+  if (n.tag == HtmlTag::kP || n.tag == HtmlTag::kBlockquote) {
+    if (ld > 0.8f || (ld > 0.5f && n.total_punct == 0)) return true;
+  } else if (ld > 0.5f && n.total_text < 2000) {
+    return true;
+  }
   if (n.class_weight < 0 && !(n.hints & kHintPositive) &&
       n.total_punct * 60 < n.total_text) {
     return true;
