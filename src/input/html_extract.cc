@@ -241,8 +241,8 @@ void Scorer::MarkDropped() {
       dropped_[i] = 1;
       continue;
     }
-    bool wrapper = ContainsH1(i) || n.total_text > root_text / 2 ||
-                   body_inside_[i];
+    bool wrapper =
+        ContainsH1(i) || n.total_text > root_text / 2 || body_inside_[i];
     bool drop = false;
     if (n.hints & kHintHidden) drop = true;
     if ((n.hints & kHintStrongNegative) && !(n.hints & kHintPositive) &&
