@@ -77,7 +77,6 @@ class WarcReader {
   bool sniffed_ = false;
   bool gzip_ = false;
   bool raw_eof_ = false;
-  bool gzip_error_ = false;
   std::unique_ptr<Gunzip> gunzip_;
   std::string zin_;  // compressed bytes not yet inflated
   size_t zin_pos_ = 0;
