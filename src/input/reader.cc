@@ -6,6 +6,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "src/input/gzip.h"
+#include "src/input/html_extract.h"
+#include "src/input/warc.h"
+
 namespace whosaid {
 namespace {
 
@@ -60,6 +64,10 @@ bool ParseInputFormat(std::string_view name, InputFormat* format) {
     *format = InputFormat::kJsonl;
   } else if (name == "csv") {
     *format = InputFormat::kCsv;
+  } else if (name == "html" || name == "htm") {
+    *format = InputFormat::kHtml;
+  } else if (name == "warc") {
+    *format = InputFormat::kWarc;
   } else {
     return false;
   }
@@ -84,12 +92,14 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
   std::string id;
   if (GetStringish(obj, "id", &id) && !id.empty()) doc->id = id;
   // The body must be a string: a number or list there is a broken record.
-  bool has_body = false;
+  bool has_body = GetStringish(obj, "html", &doc->html) && !doc->html.empty();
+  GetStringish(obj, "language", &doc->language);
   for (std::string_view key : {"text", "content", "body"}) {
     std::string_view body;
     if (!obj.at_key(key).get_string().get(body)) {
       doc->body.assign(body);
       has_body = true;
+      doc->html.clear();  // a text body wins over the page
       break;
     }
   }
@@ -105,7 +115,8 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
       GetStringish(obj, "site", &doc->site);
   if (!has_body) {
     doc->read_error = Status::InvalidArgument(fmt::format(
-        "{}: no \"text\", \"content\" or \"body\" string field", where));
+        "{}: no \"text\", \"content\", \"body\" or \"html\" string field",
+        where));
   }
 }
 
@@ -116,6 +127,11 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs,
 DocumentReader::~DocumentReader() { CloseCurrent(); }
 
 void DocumentReader::CloseCurrent() {
+  if (warc_) {
+    warc_skipped_ += warc_->counts().skipped;
+    warc_errors_ += warc_->counts().errors;
+    warc_.reset();
+  }
   if (file_ && !file_is_stdin_) fclose(file_);
   file_ = nullptr;
   csv_.reset();
@@ -164,7 +180,33 @@ bool DocumentReader::OpenNext(RawDocument* doc) {
     }
     return false;
   }
+  bool html = format_ == InputFormat::kHtml;
+  bool warc = format_ == InputFormat::kWarc;
   if (format_ == InputFormat::kAuto) {
+    if (EndsWith(name, ".warc") || EndsWith(name, ".warc.gz")) {
+      warc = true;
+    } else if (EndsWith(name, ".html") || EndsWith(name, ".htm") ||
+               EndsWith(name, ".xhtml") || EndsWith(name, ".html.gz") ||
+               EndsWith(name, ".htm.gz")) {
+      html = true;
+    } else if (name != "-" && !EndsWith(name, ".json") &&
+               !EndsWith(name, ".jsonl") && !EndsWith(name, ".ndjson")) {
+      // Sniff a WARC by its first bytes (seekable files only).
+      char head[8];
+      size_t got = fread(head, 1, sizeof head, file_);
+      warc = LooksLikeWarc(std::string_view(head, got));
+      if (fseek(file_, 0, SEEK_SET) != 0) {
+        warc = false;
+        clearerr(file_);
+      }
+    }
+  }
+  if (warc) {
+    warc_ = std::make_unique<WarcReader>(file_, name, std::string(),
+                                         WarcOptions{max_bytes_, 1 << 16});
+    return false;
+  }
+  if (!html && format_ == InputFormat::kAuto) {
     if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) {
       current_jsonl_ = true;
     } else if (name != "-" && !EndsWith(name, ".json")) {
@@ -207,6 +249,22 @@ bool DocumentReader::OpenNext(RawDocument* doc) {
     doc->read_error = Status::LimitExceeded(fmt::format(
         "{}: document is over the limit of {} bytes (max_document_bytes)", name,
         max_bytes_));
+  } else if (html ||
+             (format_ == InputFormat::kAuto && LooksLikeHtml(doc->body))) {
+    // An HTML page (gzipped or not): the Extractor finds the article.
+    if (IsGzip(doc->body)) {
+      Status s = GunzipAll(doc->body, max_bytes_, &doc->html);
+      if (!s.ok()) {
+        doc->html.clear();
+        std::string msg = fmt::format("{}: {}", name, s.message());
+        doc->read_error = s.code() == Status::Code::kLimitExceeded
+                              ? Status::LimitExceeded(msg)
+                              : Status::IOError(msg);
+      }
+    } else {
+      doc->html.swap(doc->body);
+    }
+    doc->body.clear();
   }
   return true;
 }
@@ -270,6 +328,20 @@ bool DocumentReader::Next(RawDocument* doc) {
     }
     if (csv_) {
       if (NextCsv(doc)) return true;
+      CloseCurrent();
+      continue;
+    }
+    if (warc_) {
+      if (warc_->Next(doc)) return true;
+      if (ferror(file_)) {
+        *doc = RawDocument();
+        doc->id = current_name_;
+        doc->read_error = Status::IOError(fmt::format(
+            "{}: read error: {}", current_name_, std::strerror(errno)));
+        ++failed_inputs_;
+        CloseCurrent();
+        return true;
+      }
       CloseCurrent();
       continue;
     }
