@@ -71,8 +71,11 @@ class Scanner {
         return (w.size() <= 2) && (IEq(w, "a") || IEq(w, "an")) &&
                (win_.IsScaleWordTok(i + 1) || num_.FractionAt(i + 1, true));
       case 'h':
-        return IEq(w, "half") && win_.Is(i + 1, "a") &&
-               win_.IsScaleWordTok(i + 2);
+        return IEq(w, "half") &&
+               ((win_.Is(i + 1, "a") && win_.IsScaleWordTok(i + 2)) ||
+                win_.IsScaleWordTok(i + 1) || num_.BareHalf(i));
+      case 'q':
+        return IEq(w, "quarter") && win_.IsScaleWordTok(i + 1);
       case 'm':
       case 'n':
         if (IEq(w, "minus") || IEq(w, "negative")) {
@@ -83,8 +86,12 @@ class Scanner {
         return IsNumberWord(w);
       case 'u':
       case 'e':
+        if (GluedCurrencyCode(w, nullptr)) return true;
+        [[fallthrough]];
       case 'g':
       case 'j':
+        if (GluedCurrencyCode(w, nullptr)) return true;
+        [[fallthrough]];
       case 'r':
       case 'c':
         // Currency codes before the number ("USD 20", "US$ 5").
@@ -151,6 +158,77 @@ class Scanner {
     return {win_.Tk(from).span.begin, win_.Tk(end - 1).span.end};
   }
 
+  // A second, smaller unit of a compound amount: "5 feet 2 inches", "3
+  // dollars and 50 cents", "6 pounds 4 ounces". Returns the token after it.
+  uint32_t CompoundAmount(uint32_t t, Quantity* q) {
+    double per = 0;
+    std::string_view small;
+    if (q->unit == "foot") {
+      per = 12, small = "inch";
+    } else if (q->unit == "USD" || q->unit == "EUR") {
+      per = 100, small = "cent";
+    } else if (q->unit == "GBP") {
+      per = 100, small = "penny";
+    } else if (q->unit == "lb") {
+      per = 16, small = "oz";
+    } else {
+      return t;
+    }
+    if (q->first.scaled || q->first.suffix_hyphen) return t;
+    uint32_t k = win_.Is(t, "and") ? t + 1 : t;
+    Number n2;
+    if (k >= win_.se || !num_.ParseNumber(k, &n2) || n2.reject || n2.is_range ||
+        n2.scaled || !(n2.value >= 0) || n2.value >= per) {
+      return t;
+    }
+    Quantity q2;
+    uint32_t e = n2.tok_end;
+    if (!n2.suffix.empty()) {
+      if (!SuffixUnit(win_, n2, &q2)) return t;
+    } else {
+      e = LexiconUnit(win_, e, &q2);
+    }
+    if (q2.unit != small) return t;
+    q->value += n2.value / per;
+    q->low = q->value;
+    q->byte_end = std::max(n2.byte_end, q2.unit_span.end);
+    q->tok_end = e;
+    return e;
+  }
+
+  // Proportions: "3 in 10", "nine out of ten", "one in five" -> 0.3, 0.9,
+  // 0.2 (the value of the fraction). Returns the token after it.
+  uint32_t Proportion(uint32_t t, const Number& n1, Quantity* q,
+                      uint32_t* next) {
+    if (n1.scaled || n1.is_range || !(n1.plain_int || n1.from_words) ||
+        q->value <= 0) {
+      return t;
+    }
+    uint32_t m = win_.Is(t, "in") ? 1 : win_.Match(t, "out of");
+    if (m == 0) return t;
+    Number n2;
+    if (!num_.ParseNumber(t + m, &n2) || n2.reject || n2.is_range ||
+        n2.scaled || !n2.suffix.empty() || !(n2.plain_int || n2.from_words) ||
+        n2.value <= q->value || n2.value > 1000 || n2.int_digits > 3) {
+      return t;
+    }
+    // "5 in 10 days": a duration, not a proportion.
+    Quantity probe;
+    if (LexiconUnit(win_, n2.tok_end, &probe) != n2.tok_end) return t;
+    std::string_view after = win_.T(n2.tok_end);
+    if (after.size() > 2 && (after.back() == 's' || after.back() == 'S')) {
+      after.remove_suffix(1);
+    }
+    if (IsPeriodWord(after)) return t;
+    q->value /= n2.value;
+    q->low = q->value;
+    q->byte_end = n2.byte_end;
+    q->tok_end = n2.tok_end;
+    q->first.only_one = false;
+    *next = n2.tok_end;
+    return n2.tok_end;
+  }
+
   // ---------------------------------------------------------- a quantity
   bool Parse(uint32_t i, Quantity* q, uint32_t* next) {
     uint32_t j = i;
@@ -170,7 +248,11 @@ class Scanner {
     }
     j += pre;
     Number n1;
-    if (!num_.ParseNumber(j, &n1)) return false;
+    size_t glued = 0;
+    if (pre == 0 && !neg && win_.Tk(j).kind == TokenKind::kWord) {
+      glued = GluedCurrencyCode(win_.T(j), &cur_norm);
+    }
+    if (!num_.ParseNumber(j, glued, &n1)) return false;
     *next = n1.tok_end;
     if (n1.reject) return false;
     q->first = n1;
@@ -178,6 +260,8 @@ class Scanner {
     q->tok_begin = i;
     q->tok_end = n1.tok_end;
     q->byte_begin = win_.Tk(i).span.begin;
+    if (n1.dot_lead && !neg && pre == 0)
+      q->byte_begin = win_.Tk(i - 1).span.begin;
     q->byte_end = n1.byte_end;
     q->value = neg ? -n1.value : n1.value;
     q->is_range = n1.is_range;
@@ -187,6 +271,11 @@ class Scanner {
       q->unit = cur_norm;
       q->currency = true;
       q->unit_span = {win_.Tk(i).span.begin, win_.Tk(i + pre - 1).span.end};
+    } else if (glued) {
+      q->unit = cur_norm;
+      q->currency = true;
+      uint32_t b = win_.Tk(j).span.begin;
+      q->unit_span = {b, b + static_cast<uint32_t>(glued)};
     }
     // Unit of the first number.
     uint32_t t = n1.tok_end;
@@ -212,6 +301,10 @@ class Scanner {
     if (t > n1.tok_end && !q->unit_span.empty()) {
       q->byte_end = std::max(q->byte_end, q->unit_span.end);
     }
+    if (!q->is_range) {
+      t = CompoundAmount(t, q);
+      if (q->unit.empty() && n1.suffix.empty()) t = Proportion(t, n1, q, next);
+    }
     // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y".
     bool between = win_.MatchBefore(i, "between") > 0;
     bool from = win_.MatchBefore(i, "from") > 0;
@@ -219,7 +312,7 @@ class Scanner {
     for (uint32_t k = i; k > win_.sb && k + 3 > i; --k) {
       if (FindChangeWord(win_.T(k - 1))) after_change = true;
     }
-    if (!q->is_range && !q->noun_unit && t < win_.se &&
+    if (!q->is_range && !q->noun_unit && !n1.bare_half && t < win_.se &&
         (win_.IsDashTok(t) || (win_.Is(t, "to") && !after_change) ||
          win_.Is(t, "through") || (between && win_.Is(t, "and")))) {
       uint32_t k = t + 1;

@@ -100,3 +100,27 @@ TEST(ClaimsTest, ExamplePage) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ClaimsTest, Proportions) {
+  Document d = Extract(
+      "Three in 10 nurses quit and nine out of ten clinics closed, but the "
+      "team won 4 in 10 days.");
+  const Claim* a = Find(d, "Three in 10");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 0.3);
+  EXPECT_EQ(a->unit, "nurses");
+  const Claim* b = Find(d, "nine out of ten");
+  ASSERT_NE(b, nullptr);
+  EXPECT_DOUBLE_EQ(b->value, 0.9);
+  EXPECT_EQ(Find(d, "4 in 10"), nullptr);  // a duration follows
+}
+
+}  // namespace
+}  // namespace whosaid

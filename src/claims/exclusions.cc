@@ -1,10 +1,44 @@
 #include "src/claims/exclusions.h"
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "src/claims/lexicon.h"
+#include "src/claims/units.h"
 
 namespace whosaid::claims {
+namespace {
+
+// "2000 people", "1800 troops": a year-like number followed by a plural
+// noun is a count, unless the noun names dated events ("the 2020
+// elections") or a preposition/determiner marks a date ("in 2019 floods").
+bool YearLikeCount(const TokenWindow& win, const Quantity& q, uint32_t prev) {
+  if (!q.noun_unit || !LooksPlural(q.noun)) return false;
+  if (prev != UINT32_MAX) {
+    static constexpr std::string_view kDateMarks[] = {
+        "the",     "in",    "since",  "by",      "of",    "from",    "until",
+        "before",  "after", "during", "for",     "to",    "through", "and",
+        "'s",      "’s",    "its",    "their",   "his",   "her",     "this",
+        "that",    "a",     "an",     "between", "year",  "fiscal",  "as",
+        "initial", "final", "next",   "last",    "early", "late"};
+    if (InList(kDateMarks, win.T(prev))) return false;
+  }
+  // In news, 1900-2039 before a plural is nearly always a year ("2016
+  // contenders", "as 2016 approaches"); only nouns that are counted keep it.
+  static constexpr std::string_view kCounted[] = {
+      "people",    "persons",   "troops",    "soldiers",  "workers",
+      "residents", "students",  "jobs",      "children",  "families",
+      "homes",     "cases",     "deaths",    "patients",  "employees",
+      "migrants",  "refugees",  "members",   "votes",     "voters",
+      "tons",      "tonnes",    "acres",     "miles",     "police",
+      "officers",  "civilians", "prisoners", "companies", "vehicles",
+      "cars",      "houses",    "units",     "beds"};
+  if (InList(kCounted, q.noun)) return true;
+  return q.first.value < 1900 || q.first.value > 2039;
+}
+
+}  // namespace
 
 bool Excluded(const TokenWindow& win, const Quantity& q) {
   const Number& n = q.first;
@@ -35,7 +69,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   }
   // Years: 4-digit integers in date range, unless clearly a quantity.
   if (year_like && !q.currency && !lex_unit && !q.first.scaled) {
-    bool keep = !q.approx_symbol.empty() && q.noun_unit;
+    bool keep = (!q.approx_symbol.empty() && q.noun_unit) ||
+                YearLikeCount(win, q, prev);
     if (!keep) return true;
   }
   if (n.is_range && n.plain_int && n.int_digits == 4 && n.value >= 1600 &&

@@ -41,3 +41,23 @@ TEST(ExclusionsTest, KeepsQuantitiesBesideDates) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, YearLikeCountsNeedACountedNoun) {
+  Document d = Extract("Some said 2000 people, with 1800 troops, were there.");
+  ASSERT_NE(Find(d, "2000"), nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Find(d, "2000")->unit, "people");
+  ASSERT_NE(Find(d, "1800"), nullptr);
+  Document y = Extract(
+      "Both weighed 2016 campaigns as 2020 approaches, after the 2012 votes.");
+  EXPECT_TRUE(y.claims.empty()) << ::testing::PrintToString(Texts(y));
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -18,11 +18,11 @@ constexpr Named kSmallNumbers[] = {
 constexpr Named kScales[] = {
     {"hundred", 1e2},   {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
     {"trillion", 1e12}, {"lakh", 1e5},     {"lakhs", 1e5},   {"crore", 1e7},
-    {"crores", 1e7},    {"dozen", 12},     {"bn", 1e9},      {"bln", 1e9},
-    {"mn", 1e6},        {"mln", 1e6},      {"tn", 1e12},     {"trn", 1e12},
-    {"k", 1e3},
+    {"crores", 1e7},    {"dozen", 12},     {"dozens", 12},   {"bn", 1e9},
+    {"bln", 1e9},       {"mn", 1e6},       {"mln", 1e6},     {"tn", 1e12},
+    {"trn", 1e12},      {"k", 1e3},
 };
-constexpr size_t kWordScales = 10;  // the first entries are words
+constexpr size_t kWordScales = 11;  // the first entries are words
 
 // Glued suffixes that scale ("5bn", "10k", "1.2b"); "m" is handled apart.
 constexpr Named kScaleSuffixes[] = {

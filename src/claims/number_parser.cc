@@ -134,9 +134,9 @@ size_t NumberParser::ParseDigits(std::string_view s, double* v, Number* n) {
 }
 
 // A number starting at a kNumber token.
-bool NumberParser::ParseDigitToken(uint32_t i, Number* n) {
-  std::string_view s = win_.T(i);
-  uint32_t base = win_.Tk(i).span.begin;
+bool NumberParser::ParseDigitToken(uint32_t i, size_t skip, Number* n) {
+  std::string_view s = win_.T(i).substr(skip);
+  uint32_t base = win_.Tk(i).span.begin + static_cast<uint32_t>(skip);
   double v = 0;
   size_t p = ParseDigits(s, &v, n);
   if (p == 0) return false;
@@ -271,6 +271,13 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
       last = kScale;
     }
   }
+  if (!any && !article && k == 0 && BareHalf(i)) {
+    n->bare_half = true;
+    total = 0.5;
+    any = true;
+    k = 1;
+    last = kFrac;
+  }
   size_t consumed = k;
   double frac_value = -1;
   while (k < np && last != kFrac) {
@@ -402,11 +409,12 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
 }
 
 // Any number at token i, followed by scale words ("3.5 million").
-bool NumberParser::ParseNumber(uint32_t i, Number* n) {
+bool NumberParser::ParseNumber(uint32_t i, size_t skip, Number* n) {
   if (i >= win_.se) return false;
   bool ok = false;
-  if (win_.Tk(i).kind == TokenKind::kNumber) {
-    ok = ParseDigitToken(i, n);
+  if (win_.Tk(i).kind == TokenKind::kNumber || skip > 0) {
+    ok = ParseDigitToken(i, skip, n);
+    if (ok && skip == 0) LeadingDot(i, n);
   } else if (win_.Tk(i).kind == TokenKind::kWord) {
     ok = ParseWordNumber(i, n);
   }
@@ -418,7 +426,7 @@ bool NumberParser::ParseNumber(uint32_t i, Number* n) {
     if (!n->suffix_hyphen) {
       if (const Named* sc = FindScaleSuffix(suf)) {
         // "5m" is million with money, metres otherwise (decided later).
-        if (!IEq(suf, "m")) {
+        if (suf != "m") {  // "10M", "5bn": a scale
           Scale(n, sc->value);
           n->byte_end = n->suffix.end;
           n->suffix = {};
@@ -427,6 +435,7 @@ bool NumberParser::ParseNumber(uint32_t i, Number* n) {
     }
     return true;
   }
+  if (!n->from_words) SpacedGroups(n);
   // Mixed fraction: "10 1/2".
   if (!n->from_words && n->plain_int && !n->is_range && n->tok_end < win_.se &&
       win_.Tk(n->tok_end).kind == TokenKind::kNumber) {
@@ -483,6 +492,75 @@ void NumberParser::Scale(Number* n, double f) {
   n->scaled = true;
   n->scale *= f;
   n->plain_int = false;
+}
+
+// ".5", ".08": a decimal whose leading zero is omitted. The period must be
+// glued to the digits and stand after a space (or open the text).
+void NumberParser::LeadingDot(uint32_t i, Number* n) const {
+  if (i == 0 || !n->plain_int || n->is_range || !n->suffix.empty()) return;
+  const Token& dot = win_.Tk(i - 1);
+  const Token& num = win_.Tk(i);
+  if (dot.span.end != num.span.begin || dot.span.end - dot.span.begin != 1 ||
+      win_.doc->text[dot.span.begin] != '.') {
+    return;
+  }
+  if (i - 1 > 0 && !dot.space_before) return;  // "end.5" / "v.2"
+  uint32_t digits = n->byte_end - num.span.begin;
+  if (digits > 20) return;
+  n->value /= std::pow(10.0, digits);
+  n->plain_int = false;
+  n->int_digits = 0;
+  n->dot_lead = true;
+}
+
+void NumberParser::SpacedGroups(Number* n) {
+  if (!n->plain_int || n->is_range || !n->suffix.empty() || n->int_digits > 3 ||
+      n->value == 0) {
+    return;
+  }
+  uint32_t t = n->tok_end;
+  double v = n->value;
+  uint32_t end = n->byte_end;
+  int groups = 0;
+  while (t < win_.se && groups < 6) {
+    const Token& g = win_.Tk(t);
+    if (g.kind != TokenKind::kNumber || g.span.begin != end + 1 ||
+        g.span.end - g.span.begin != 3 || win_.doc->text[end] != ' ') {
+      break;
+    }
+    std::string_view d = win_.T(t);
+    if (!IsAsciiDigit(d[0]) || !IsAsciiDigit(d[1]) || !IsAsciiDigit(d[2])) {
+      break;
+    }
+    v = v * 1000 + (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+    end = g.span.end;
+    ++t;
+    ++groups;
+  }
+  if (groups == 0) return;
+  n->value = v;
+  n->tok_end = t;
+  n->byte_end = end;
+  n->int_digits += 3 * groups;
+}
+
+bool NumberParser::BareHalf(uint32_t i) const {
+  if (i >= win_.se || !IEq(win_.T(i), "half")) return false;
+  if (win_.Is(i + 1, "a") || win_.Is(i + 1, "an")) return false;
+  std::string_view p = i > win_.sb ? win_.T(i - 1) : std::string_view();
+  if (win_.Is(i + 1, "of")) {
+    // "the first half of 2013", "his half of the talk": a part, not 0.5.
+    static constexpr std::string_view kPartOf[] = {
+        "the",   "a",        "his",      "her",     "their",  "its",    "our",
+        "my",    "your",     "first",    "second",  "bottom", "top",    "back",
+        "front", "other",    "latter",   "'s",      "’s",     "better", "lower",
+        "upper", "northern", "southern", "eastern", "western"};
+    return !win_.Is(i + 2, "time") && !InList(kPartOf, p);
+  }
+  if (p.empty()) return false;
+  return IEq(p, "than") || IEq(p, "nearly") || IEq(p, "almost") ||
+         IEq(p, "about") || IEq(p, "roughly") || IEq(p, "around") ||
+         IEq(p, "over") || IEq(p, "some");
 }
 
 }  // namespace whosaid::claims

@@ -36,6 +36,9 @@ struct Number {
   bool reject = false;  // ordinal, time, decade, id...
   bool too_long = false;
   bool only_one = false;  // the bare word "one"
+  bool dot_lead = false;
+  bool bare_half = false;  // "half" alone (no ranges, no units)  // written
+                           // ".5": the number starts one token early
 };
 
 class NumberParser {
@@ -46,7 +49,13 @@ class NumberParser {
   // Any number at token i, followed by scale words ("3.5 million").
   // False when there is none; a parsed but rejected number sets
   // n->reject.
-  bool ParseNumber(uint32_t i, Number* n);
+  bool ParseNumber(uint32_t i, Number* n) { return ParseNumber(i, 0, n); }
+  // The same, reading the digits of token i from byte `skip` on ("USD115"
+  // with skip 3).
+  bool ParseNumber(uint32_t i, size_t skip, Number* n);
+
+  // "half" read alone as 0.5: "half of the votes", "more than half".
+  bool BareHalf(uint32_t i) const;
 
   // A fraction word at token i ("thirds"; "third" too when singular_ok).
   bool FractionAt(uint32_t i, bool singular_ok) const;
@@ -62,7 +71,10 @@ class NumberParser {
   // *v; returns the number of bytes consumed, 0 on failure.
   size_t ParseDigits(std::string_view s, double* v, Number* n);
   // A number starting at a kNumber token.
-  bool ParseDigitToken(uint32_t i, Number* n);
+  bool ParseDigitToken(uint32_t i, size_t skip, Number* n);
+  // Digit groups written with spaces: "40 000", "1 234 567".
+  void SpacedGroups(Number* n);
+  void LeadingDot(uint32_t i, Number* n) const;
   // A number written in words, starting at token i.
   bool ParseWordNumber(uint32_t i, Number* n);
 

@@ -81,3 +81,48 @@ TEST(NumberParserTest, RejectsIdentifiersAndTimes) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(NumberParserTest, LeadingDotSpacedGroupsAndCapitalM) {
+  Document d = Extract(
+      "Rates moved .25 points, 12 500 fans came and the app had 10M users.");
+  const Claim* dot = Find(d, ".25");
+  ASSERT_NE(dot, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(dot->value, 0.25);
+  const Claim* sp = Find(d, "12 500");
+  ASSERT_NE(sp, nullptr);
+  EXPECT_DOUBLE_EQ(sp->value, 12500);
+  const Claim* m = Find(d, "10M");
+  ASSERT_NE(m, nullptr);
+  EXPECT_DOUBLE_EQ(m->value, 1e7);
+  Document v = Extract("Install version.2 of the tool on 10m of cable.");
+  EXPECT_EQ(Find(v, ".2"), nullptr) << ::testing::PrintToString(Texts(v));
+  ASSERT_NE(Find(v, "10m"), nullptr);
+  EXPECT_EQ(Find(v, "10m")->unit, "m");
+}
+
+TEST(NumberParserTest, HalvesQuartersAndDozens) {
+  Document d = Extract(
+      "More than half of the crew left, quarter million coins fell, "
+      "half million barrels spilled and 3 dozens eggs broke.");
+  const Claim* h = Find(d, "More than half");
+  ASSERT_NE(h, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(h->value, 0.5);
+  EXPECT_EQ(h->change, ">");
+  ASSERT_NE(Find(d, "quarter million"), nullptr);
+  EXPECT_DOUBLE_EQ(Find(d, "quarter million")->value, 250000);
+  ASSERT_NE(Find(d, "half million barrels"), nullptr);
+  ASSERT_NE(Find(d, "3 dozens"), nullptr);
+  EXPECT_DOUBLE_EQ(Find(d, "3 dozens")->value, 36);
+  Document p = Extract("In the first half of 2013 his half of the deal held.");
+  EXPECT_TRUE(p.claims.empty()) << ::testing::PrintToString(Texts(p));
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -16,6 +16,9 @@ constexpr UnitWord kUnits[] = {
     {"pct", "percent"},
     {"basis points", "basis point"},
     {"basis point", "basis point"},
+    {"bps", "basis point"},
+    {"bp", "basis point"},
+    {"pc", "percent"},
     {"square kilometers", "km2"},
     {"square kilometres", "km2"},
     {"square kilometer", "km2"},
@@ -216,6 +219,22 @@ constexpr UnitWord kCurrencyWords[] = {
 };
 
 }  // namespace
+
+size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
+  static constexpr UnitWord kCodes[] = {
+      {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
+      {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
+      {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
+      {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
+  if (w.size() < 4 || w.size() > 24 || !IsAsciiDigit(w[3])) return 0;
+  for (const auto& c : kCodes) {
+    if (IEq(w.substr(0, 3), c.surface)) {
+      if (norm) *norm = c.norm;
+      return 3;
+    }
+  }
+  return 0;
+}
 
 bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
   for (const auto& cp : kCurrencyPrefixes) {

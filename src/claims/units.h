@@ -7,6 +7,7 @@
 #ifndef WHOSAID_SRC_CLAIMS_UNITS_H_
 #define WHOSAID_SRC_CLAIMS_UNITS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -23,6 +24,10 @@ struct UnitWord {
 // A multi-letter currency code or mark phrase starts at token i ("USD",
 // "US $").
 bool CurrencyCodeAt(const TokenWindow& win, uint32_t i);
+
+// A currency code glued to digits ("USD115", "EUR20"): returns the code's
+// length and sets *norm (when not null), 0 when none.
+size_t GluedCurrencyCode(std::string_view w, std::string_view* norm);
 
 // Currency marks before the number at token i; sets *norm and returns the
 // tokens matched (0 when none, or no number follows).

@@ -58,3 +58,34 @@ TEST(UnitsTest, LexiconAndGluedUnitsDirect) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(UnitsTest, CompoundAmountsAndGluedCodes) {
+  Document d = Extract(
+      "The pole is 6 feet 4 inches, the toy cost 2 dollars and 75 cents and "
+      "the fee was USD250 or 30 bps, a 4pc rise.");
+  const Claim* ft = Find(d, "6 feet 4 inches");
+  ASSERT_NE(ft, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_NEAR(ft->value, 6 + 4.0 / 12, 1e-9);
+  EXPECT_EQ(ft->unit, "foot");
+  const Claim* usd = Find(d, "2 dollars and 75 cents");
+  ASSERT_NE(usd, nullptr);
+  EXPECT_DOUBLE_EQ(usd->value, 2.75);
+  const Claim* code = Find(d, "USD250");
+  ASSERT_NE(code, nullptr);
+  EXPECT_DOUBLE_EQ(code->value, 250);
+  EXPECT_EQ(code->unit, "USD");
+  ASSERT_NE(Find(d, "30 bps"), nullptr);
+  EXPECT_EQ(Find(d, "30 bps")->unit, "basis point");
+  ASSERT_NE(Find(d, "4pc"), nullptr);
+  EXPECT_EQ(Find(d, "4pc")->unit, "percent");
+}
+
+}  // namespace
+}  // namespace whosaid
