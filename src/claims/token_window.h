@@ -46,6 +46,10 @@ struct TokenWindow {
   // Matches a space-separated lowercase phrase at token i; returns the
   // number of tokens matched or 0.
   uint32_t Match(uint32_t i, std::string_view phrase) const {
+    // Fast reject on the first letter (most table entries fail here).
+    if (i >= se || i < sb || phrase.empty()) return 0;
+    std::string_view first = T(i);
+    if (first.empty() || Lower(first[0]) != phrase[0]) return 0;
     uint32_t n = 0;
     while (!phrase.empty()) {
       size_t sp = phrase.find(' ');
