@@ -6,75 +6,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <vector>
 
-#include "src/segment/segment.h"
+#include "src/claims/claims_test_util.h"
 
 namespace whosaid {
 namespace {
 
-Document Extract(const std::string& text) {
-  Document doc;
-  doc.text = text;
-  Segment(SegmentOptions(), &doc);
-  ExtractClaims(&doc);
-  return doc;
-}
-
-std::vector<std::string> Texts(const Document& doc) {
-  std::vector<std::string> out;
-  for (const auto& c : doc.claims) out.emplace_back(doc.Text(c.span));
-  return out;
-}
-
-const Claim* Find(const Document& doc, std::string_view span_text) {
-  for (const auto& c : doc.claims) {
-    if (doc.Text(c.span) == span_text) return &c;
-  }
-  return nullptr;
-}
-
-TEST(ClaimsTest, DigitsSeparatorsAndScales) {
-  Document d =
-      Extract("The plant employs 13,000 workers and cost 2.5 billion.");
-  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
-  EXPECT_DOUBLE_EQ(d.claims[0].value, 13000);
-  EXPECT_EQ(d.claims[0].unit, "workers");
-  EXPECT_EQ(d.Text(d.claims[0].counted), "workers");
-  EXPECT_DOUBLE_EQ(d.claims[1].value, 2.5e9);
-}
-
-TEST(ClaimsTest, CurrencyPercentAndScaleSuffix) {
-  Document d =
-      Extract("Shares fell 5% after the firm lost $3bn and paid €40 m.");
-  const Claim* pct = Find(d, "5%");
-  ASSERT_NE(pct, nullptr) << ::testing::PrintToString(Texts(d));
-  EXPECT_EQ(pct->unit, "percent");
-  EXPECT_EQ(pct->change, "down");
-  const Claim* usd = Find(d, "$3bn");
-  ASSERT_NE(usd, nullptr);
-  EXPECT_DOUBLE_EQ(usd->value, 3e9);
-  EXPECT_EQ(usd->unit, "USD");
-  const Claim* eur = Find(d, "€40 m.");
-  ASSERT_NE(eur, nullptr);
-  EXPECT_DOUBLE_EQ(eur->value, 4e7);
-}
-
-TEST(ClaimsTest, NumberWordsAndFractions) {
-  Document d = Extract(
-      "Twenty-eight thousand fans came, a dozen left early and two-thirds "
-      "of the seats were sold.");
-  const Claim* a = Find(d, "Twenty-eight thousand");
-  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
-  EXPECT_DOUBLE_EQ(a->value, 28000);
-  EXPECT_EQ(a->unit, "fans");
-  const Claim* b = Find(d, "a dozen");
-  ASSERT_NE(b, nullptr);
-  EXPECT_DOUBLE_EQ(b->value, 12);
-  const Claim* c = Find(d, "two-thirds");
-  ASSERT_NE(c, nullptr);
-  EXPECT_NEAR(c->value, 2.0 / 3, 1e-9);
-}
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
 
 TEST(ClaimsTest, RangesDistributeScaleAndUnit) {
   Document d = Extract(
@@ -113,78 +53,6 @@ TEST(ClaimsTest, ApproximationsAndBounds) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->unit, "km2");
   EXPECT_EQ(d.Text(e->counted), "square kilometres of coast");
-}
-
-TEST(ClaimsTest, ExcludesDatesTimesOrdinalsAndNames) {
-  Document d = Extract(
-      "On March 3, 2019 at 10:30 the 22nd Battalion of Section 427 met "
-      "in Room 5 after 9/11 and the first COVID-19 wave in 2020.");
-  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
-  Document t = Extract("The talks began at 5 p.m. on 14 June.");
-  EXPECT_TRUE(t.claims.empty()) << ::testing::PrintToString(Texts(t));
-}
-
-TEST(ClaimsTest, AgesAndDurations) {
-  Document d = Extract("A 45-year-old pilot began a two-year course.");
-  const Claim* age = Find(d, "45-year-old");
-  ASSERT_NE(age, nullptr) << ::testing::PrintToString(Texts(d));
-  EXPECT_EQ(age->unit, "year of age");
-  const Claim* dur = Find(d, "two-year");
-  ASSERT_NE(dur, nullptr);
-  EXPECT_DOUBLE_EQ(dur->value, 2);
-  EXPECT_EQ(dur->unit, "year");
-}
-
-TEST(ClaimsTest, OneAsDeterminerOnly) {
-  Document d = Extract("No one came, but one of the 12 doctors stayed.");
-  const Claim* one = Find(d, "one");
-  ASSERT_NE(one, nullptr) << ::testing::PrintToString(Texts(d));
-  EXPECT_EQ(d.Text(one->counted), "of the 12 doctors");
-  EXPECT_EQ(d.claims.size(), 2u);
-}
-
-TEST(ClaimsTest, SourceFromAccordingTo) {
-  Document d = Extract(
-      "Exports rose 7 percent, according to figures released by the Trade "
-      "Office.");
-  ASSERT_EQ(d.claims.size(), 1u);
-  EXPECT_EQ(d.Text(d.claims[0].source), "the Trade Office");
-  EXPECT_EQ(d.claims[0].source_name, "the Trade Office");
-  Document a = Extract(
-      "About 500 homes burned, according to the fire chief of the county, "
-      "Maria Lopez.");
-  ASSERT_EQ(a.claims.size(), 1u);
-  EXPECT_EQ(a.Text(a.claims[0].source),
-            "the fire chief of the county, Maria Lopez");
-}
-
-TEST(ClaimsTest, SourceFromQuote) {
-  Document d;
-  d.text = "The minister said that 3 bridges collapsed. 7 roads are shut.";
-  Segment(SegmentOptions(), &d);
-  Attribution q;
-  q.content = {static_cast<uint32_t>(d.text.find("3 bridges")),
-               static_cast<uint32_t>(d.text.find("collapsed") + 9)};
-  q.speaker = {0, static_cast<uint32_t>(std::string("The minister").size())};
-  d.quotes.push_back(q);
-  ExtractClaims(&d);
-  ASSERT_EQ(d.claims.size(), 2u);
-  EXPECT_EQ(d.claims[0].attribution, 0);
-  EXPECT_EQ(d.claims[0].source_name, "The minister");
-  EXPECT_EQ(d.claims[1].attribution, -1);
-  EXPECT_TRUE(d.claims[1].source.empty());
-}
-
-TEST(ClaimsTest, RobustToAbsurdInput) {
-  std::string digits(10000, '7');
-  Document d = Extract("Values 1e999999 and " + digits + " and 5 cats.");
-  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
-  EXPECT_DOUBLE_EQ(d.claims[0].value, 5);
-  EXPECT_FALSE(d.warnings.empty());
-  Document m = Extract("Москва 12 рублей и 人口 300 万 and ٣ and 7 km");
-  for (const auto& c : m.claims) {
-    EXPECT_LE(c.span.end, m.text.size());
-  }
 }
 
 TEST(ClaimsTest, LinearTime) {
@@ -228,6 +96,30 @@ TEST(ClaimsTest, ExamplePage) {
     EXPECT_EQ(t.find("04"), std::string_view::npos);
     EXPECT_EQ(t.find("11"), std::string_view::npos);
   }
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ClaimsTest, Proportions) {
+  Document d = Extract(
+      "Three in 10 nurses quit and nine out of ten clinics closed, but the "
+      "team won 4 in 10 days.");
+  const Claim* a = Find(d, "Three in 10");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 0.3);
+  EXPECT_EQ(a->unit, "nurses");
+  const Claim* b = Find(d, "nine out of ten");
+  ASSERT_NE(b, nullptr);
+  EXPECT_DOUBLE_EQ(b->value, 0.9);
+  EXPECT_EQ(Find(d, "4 in 10"), nullptr);  // a duration follows
 }
 
 }  // namespace
