@@ -1,0 +1,686 @@
+#include "src/attribution/model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+namespace whosaid {
+namespace attribution {
+namespace {
+
+constexpr char kMagic[] = "whosaid-attribution-model v1\n";
+constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
+constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+inline uint64_t H(uint64_t a, uint64_t b) {
+  return Mix(a * 0x100000001b3ULL ^ (b + 0x632be59bd9b4e019ULL));
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c) { return H(H(a, b), c); }
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return H(H(H(a, b), c), d);
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  return H(H(H(H(a, b), c), d), e);
+}
+
+enum Cls : uint8_t {
+  kLower = 0,
+  kCap,
+  kAllCaps,
+  kNum,
+  kComma,
+  kStop,
+  kColon,
+  kSemi,
+  kDash,
+  kOpenParen,
+  kCloseParen,
+  kOpenQuote,
+  kCloseQuote,
+  kOtherQuote,
+  kOtherPunct,
+  kSymbol,
+  kUrl,
+  kEdge,
+};
+
+uint8_t ClassOf(const Token& t, std::string_view s) {
+  switch (t.kind) {
+    case TokenKind::kWord:
+      if (t.all_caps) return kAllCaps;
+      return t.capitalized ? kCap : kLower;
+    case TokenKind::kNumber:
+      return kNum;
+    case TokenKind::kQuote:
+      if (!t.double_quote) return kOtherQuote;
+      return t.quote == QuoteRole::kOpen    ? kOpenQuote
+             : t.quote == QuoteRole::kClose ? kCloseQuote
+                                            : kOtherQuote;
+    case TokenKind::kSymbol:
+      return kSymbol;
+    case TokenKind::kUrl:
+      return kUrl;
+    case TokenKind::kPunct:
+      break;
+  }
+  if (s.empty()) return kOtherPunct;
+  switch (s[0]) {
+    case ',':
+      return kComma;
+    case '.':
+    case '!':
+    case '?':
+      return kStop;
+    case ':':
+      return kColon;
+    case ';':
+      return kSemi;
+    case '-':
+      return kDash;
+    case '(':
+    case '[':
+      return kOpenParen;
+    case ')':
+    case ']':
+      return kCloseParen;
+    default:
+      break;
+  }
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
+      static_cast<unsigned char>(s[1]) == 0x80) {
+    unsigned char c = s[2];
+    if (c >= 0x93 && c <= 0x95) return kDash;
+    if (c == 0xA6) return kStop;  // ellipsis
+  }
+  return kOtherPunct;
+}
+
+// Signed distance bucket in [0, 20).
+inline int DistBucket(int d) {
+  int a = d < 0 ? -d : d;
+  int b = a <= 5 ? a : a <= 10 ? 6 : a <= 20 ? 7 : a <= 40 ? 8 : 9;
+  return d < 0 ? 10 + b : b;
+}
+
+inline int LenBucket(int n) {
+  return n <= 6    ? n
+         : n <= 10 ? 7
+         : n <= 15 ? 8
+         : n <= 25 ? 9
+         : n <= 40 ? 10
+         : n <= 70 ? 11
+                   : 12;
+}
+
+inline int Clip(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+const uint64_t kThat = HashWord("that");
+
+struct Ctx {
+  const DocView& v;
+  int n;
+  uint64_t h(int i) const { return i < 0 ? kBos : i >= n ? kEos : v.h[i]; }
+  uint8_t c(int i) const {
+    return i < 0 || i >= n ? static_cast<uint8_t>(kEdge) : v.cls[i];
+  }
+  uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
+};
+
+struct Top {
+  float score;
+  int pos;
+};
+
+// Keeps the k best of `in` (by score) in `out`, sorted descending.
+void TopK(std::vector<Top>& in, int k) {
+  if (static_cast<int>(in.size()) > k) {
+    std::nth_element(
+        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
+          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
+        });
+    in.resize(k);
+  }
+}
+
+}  // namespace
+
+uint64_t HashWord(std::string_view s) {
+  uint64_t x = 0xcbf29ce484222325ULL;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') c += 32;
+    x ^= c;
+    x *= 0x100000001b3ULL;
+  }
+  return Mix(x);
+}
+
+void DocView::Build(const Document& d) {
+  doc = &d;
+  size_t n = d.tokens.size();
+  h.resize(n);
+  suf.resize(n);
+  cls.resize(n);
+  inq.assign(n, 0);
+  sent.assign(n, 0);
+  sstart.assign(n, 0);
+  send.assign(n, 0);
+  pstart.assign(n, 0);
+  pend.assign(n, 0);
+  para.assign(n, 0);
+  qo.assign(n + 1, 0);
+  qc.assign(n + 1, 0);
+  pc.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view s = d.TokenText(i);
+    h[i] = HashWord(s);
+    suf[i] = static_cast<uint32_t>(
+        HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
+    cls[i] = ClassOf(d.tokens[i], s);
+    qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
+    qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
+    pc[i + 1] = pc[i] + (cls[i] == kComma);
+  }
+  for (size_t si = 0; si < d.sentences.size(); ++si) {
+    const Sentence& s = d.sentences[si];
+    if (s.token_end <= s.token_begin || s.token_end > n) continue;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      sent[i] = static_cast<uint32_t>(si);
+      para[i] = s.paragraph;
+    }
+    sstart[s.token_begin] = 1;
+    send[s.token_end - 1] = 1;
+  }
+  for (const Paragraph& p : d.paragraphs) {
+    if (p.sentence_end <= p.sentence_begin ||
+        p.sentence_end > d.sentences.size()) {
+      continue;
+    }
+    const Sentence& a = d.sentences[p.sentence_begin];
+    const Sentence& b = d.sentences[p.sentence_end - 1];
+    if (a.token_end > a.token_begin && a.token_begin < n) {
+      pstart[a.token_begin] = 1;
+    }
+    if (b.token_end > b.token_begin && b.token_end <= n) {
+      pend[b.token_end - 1] = 1;
+    }
+  }
+  // Quotation state: double quotes only, reset at each paragraph start.
+  bool inside = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (pstart[i]) inside = false;
+    uint8_t c = cls[i];
+    if (c == kOpenQuote) {
+      inside = true;
+      inq[i] = 1;
+    } else if (c == kCloseQuote) {
+      inq[i] = 1;
+      inside = false;
+    } else {
+      inq[i] = inside;
+    }
+  }
+}
+
+AttributionModel::AttributionModel()
+    : cue_w(size_t{kCueLabels} << kCueBits, 0.f),
+      content_w(size_t{1} << kContentBits, 0.f),
+      source_w(size_t{1} << kSourceBits, 0.f) {}
+
+bool AttributionModel::MayStartCue(uint64_t h) const {
+  return std::binary_search(cue_vocab.begin(), cue_vocab.end(), h);
+}
+
+void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
+                                int se, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kCueBits) - 1;
+  f->clear();
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t w = x.h(i);
+  int flags = 0;
+  for (int j = i + 1; j <= i + 3 && j < se; ++j) {
+    if (x.h(j) == kThat) flags |= 1;
+    uint8_t c = x.c(j);
+    if (c == kOpenQuote || c == kCloseQuote) flags |= 2;
+    if (c == kColon) flags |= 4;
+    if (c == kComma) flags |= 8;
+  }
+  int capleft = 0;
+  for (int j = std::max(sb, i - 4); j < i; ++j) {
+    uint8_t c = x.c(j);
+    if (c == kCap || c == kAllCaps) capleft = 1;
+  }
+  add(H(1, w));
+  add(H(2, w, prev));
+  add(H(3, x.h(i - 1)));
+  add(H(4, x.h(i + 1)));
+  add(H(5, x.h(i - 1), w));
+  add(H(6, w, x.h(i + 1)));
+  add(H(7, x.h(i - 2)));
+  add(H(8, x.h(i + 2)));
+  add(H(9, v.suf[i]));
+  add(H(10, x.c(i - 1), x.c(i), x.c(i + 1)));
+  add(H(11, x.q(i), w));
+  add(H(12, prev));
+  add(H(13, flags));
+  add(H(14, w, flags));
+  add(H(15, prev, x.c(i)));
+  add(H(16, w, i == sb));
+  add(H(17, x.q(i), prev));
+  add(H(18, w, capleft));
+  add(H(19, x.h(i - 1), prev));
+  add(H(20, v.suf[i], flags));
+  add(H(21, x.c(i), flags, capleft));
+}
+
+void AttributionModel::TagCues(const DocView& v, uint32_t sentence,
+                               std::vector<TSpan>* cues,
+                               std::vector<float>* margins) const {
+  const Sentence& s = v.doc->sentences[sentence];
+  int sb = s.token_begin, se = s.token_end;
+  int prev = kO;
+  int start = -1;
+  float start_margin = 0;
+  Feats f;
+  f.reserve(32);
+  auto close = [&](int end) {
+    if (start >= 0) {
+      cues->push_back(TSpan{start, end});
+      margins->push_back(start_margin);
+    }
+    start = -1;
+  };
+  for (int i = sb; i < se; ++i) {
+    if (prev == kO && !MayStartCue(v.h[i])) {
+      continue;
+    }
+    if (prev != kO && i - start >= 10) {
+      close(i - 1);
+      prev = kO;
+      if (!MayStartCue(v.h[i])) continue;
+    }
+    CueFeats(v, i, prev, sb, se, &f);
+    float sc[kCueLabels] = {0, 0, 0};
+    for (uint32_t k : f) {
+      const float* w = &cue_w[size_t{k} * kCueLabels];
+      sc[0] += w[0];
+      sc[1] += w[1];
+      sc[2] += w[2];
+    }
+    int best = kO;
+    if (sc[kB] > sc[best]) best = kB;
+    if (prev != kO && sc[kI] > sc[best]) best = kI;
+    if (best == kB) {
+      close(i - 1);
+      start = i;
+      float other = std::max(sc[kO], prev != kO ? sc[kI] : sc[kO]);
+      start_margin = sc[kB] - other;
+    } else if (best == kO) {
+      close(i - 1);
+    }
+    prev = best;
+  }
+  close(se - 1);
+}
+
+void AttributionModel::ContentWindow(const DocView& v, TSpan cue,
+                                     const DecodeLimits& lim, int* lo,
+                                     int* hi) const {
+  const Document& d = *v.doc;
+  int ns = static_cast<int>(d.sentences.size());
+  int sc = static_cast<int>(v.sent[cue.b]);
+  int s0 = std::max(0, sc - lim.content_sentences_before);
+  int s1 = std::min(
+      ns - 1, static_cast<int>(v.sent[cue.e]) + lim.content_sentences_after);
+  *lo = std::max<int>(d.sentences[s0].token_begin,
+                      cue.b - lim.content_max_side_tokens);
+  *hi = std::min<int>(static_cast<int>(d.sentences[s1].token_end) - 1,
+                      cue.e + lim.content_max_side_tokens);
+}
+
+void AttributionModel::ContentStartFeats(const DocView& v, TSpan c, int s,
+                                         Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = s < c.b ? 0 : 1;
+  int d = side == 0 ? s - c.b : s - c.e;
+  int db = DistBucket(d);
+  uint64_t t = 100 + side;
+  int ds =
+      Clip(static_cast<int>(v.sent[s]) - static_cast<int>(v.sent[c.b]), -3, 3);
+  add(H(t, 1, db));
+  add(H(t, 2, x.h(s)));
+  add(H(t, 3, x.h(s - 1)));
+  add(H(t, 4, x.c(s - 1), x.c(s)));
+  add(H(t, 5, x.c(s - 1), x.c(s), db));
+  add(H(t, 6, x.h(s - 1), db));
+  add(H(t, 7, v.sstart[s], v.pstart[s]));
+  add(H(t, 8, x.q(s - 1) * 2 + x.q(s), x.c(s)));
+  add(H(t, 9, x.h(c.e), db));
+  add(H(t, 10, x.h(c.e), x.h(s - 1)));
+  add(H(t, 11, x.h(s - 1), x.h(s)));
+  add(H(t, 12, ds, v.sstart[s]));
+  add(H(t, 13, x.h(s - 2), x.h(s - 1)));
+  add(H(t, 14));
+  add(H(t, 15, x.h(c.e), x.c(s - 1), x.c(s)));
+  add(H(t, 16, x.c(s - 2), x.c(s - 1), x.c(s)));
+}
+
+void AttributionModel::ContentEndFeats(const DocView& v, TSpan c, int e,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  int d = side == 0 ? e - c.b : e - c.e;
+  int db = DistBucket(d);
+  uint64_t t = 200 + side;
+  int ds =
+      Clip(static_cast<int>(v.sent[e]) - static_cast<int>(v.sent[c.b]), -3, 3);
+  add(H(t, 1, db));
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 5, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 6, x.h(e + 1), db));
+  add(H(t, 7, v.send[e], v.pend[e]));
+  add(H(t, 8, x.q(e) * 2 + x.q(e + 1), x.c(e + 1)));
+  add(H(t, 9, x.h(c.e), db));
+  add(H(t, 10, x.h(e), x.h(e + 1)));
+  add(H(t, 11, x.h(e + 1), x.h(e + 2)));
+  add(H(t, 12, ds, v.send[e]));
+  add(H(t, 13, x.c(e + 1), e + 1 < x.n ? v.send[e + 1] : 1));
+  add(H(t, 14, x.h(c.b), x.c(e + 1)));
+  add(H(t, 15, x.c(e - 1), x.c(e), x.c(e + 1)));
+  add(H(t, 16));
+}
+
+void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
+                                        Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int t = e < c.b ? 0 : s > c.e ? 1 : 2;
+  uint64_t T = 300 + t;
+  int len = e - s + 1;
+  int sents = Clip(static_cast<int>(v.sent[e] - v.sent[s]), 0, 5);
+  int paras = Clip(static_cast<int>(v.para[e] - v.para[s]), 0, 3);
+  int opens = v.qo[e + 1] - v.qo[s];
+  int closes = v.qc[e + 1] - v.qc[s];
+  int bal = Clip(opens - closes, -2, 2);
+  int gap = t == 0 ? c.b - e - 1 : t == 1 ? s - c.e - 1 : 0;
+  add(H(T, 1, LenBucket(len)));
+  add(H(T, 2, sents));
+  add(H(T, 3, paras));
+  add(H(T, 4, bal, x.c(s) == kOpenQuote, x.c(e) == kCloseQuote));
+  add(H(T, 5, Clip(gap, 0, 8)));
+  add(H(T, 6, v.sstart[s], v.send[e]));
+  add(H(T, 7, x.q(s), x.q(e)));
+  add(H(T, 8, Clip(opens, 0, 3), Clip(closes, 0, 3)));
+  add(H(T, 9, sents, v.send[e], x.c(e + 1)));
+}
+
+void AttributionModel::SourceStartFeats(const DocView& v, TSpan c, TSpan ct,
+                                        int b, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = b < c.b ? 0 : 1;
+  int d = side == 0 ? b - c.b : b - c.e;
+  int db = DistBucket(d);
+  int r = ct.none() ? 0 : b < ct.b ? 1 : 2;
+  uint64_t t = 400 + side;
+  add(H(t, 1, db));
+  add(H(t, 2, x.h(b)));
+  add(H(t, 3, x.h(b - 1)));
+  add(H(t, 4, x.c(b - 1), x.c(b)));
+  add(H(t, 5, x.h(b - 1), db));
+  add(H(t, 6, v.sstart[b], x.c(b)));
+  add(H(t, 7, r, db));
+  add(H(t, 8, x.h(c.b), db));
+  add(H(t, 9, x.h(b - 1), x.h(b)));
+  add(H(t, 10, x.c(b), db));
+  add(H(t, 11));
+  add(H(t, 12, x.q(b), x.c(b)));
+  add(H(t, 13, v.suf[b], x.c(b)));
+}
+
+void AttributionModel::SourceEndFeats(const DocView& v, TSpan c, TSpan ct,
+                                      int e, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  int d = side == 0 ? e - c.b : e - c.e;
+  int db = DistBucket(d);
+  int r = ct.none() ? 0 : e < ct.b ? 1 : 2;
+  uint64_t t = 500 + side;
+  add(H(t, 1, db));
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 5, x.h(e + 1), db));
+  add(H(t, 6, x.h(c.b), db));
+  add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 8, x.h(e), x.h(e + 1)));
+  add(H(t, 9, r, db));
+  add(H(t, 10, v.suf[e], x.c(e + 1)));
+  add(H(t, 11));
+  add(H(t, 12, x.q(e), x.c(e)));
+}
+
+void AttributionModel::SourcePairFeats(const DocView& v, TSpan c, TSpan ct,
+                                       int b, int e, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  uint64_t t = 600 + side;
+  int len = LenBucket(e - b + 1);
+  int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+  add(H(t, 1, len));
+  add(H(t, 2, commas, x.c(e)));
+  add(H(t, 3, x.c(b), x.c(e), len));
+  add(H(t, 4, x.h(b), len));
+  add(H(t, 5, x.h(b), x.h(e)));
+  add(H(t, 6, commas, len));
+}
+
+void AttributionModel::SourceNoneFeats(const DocView& v, TSpan c, TSpan ct,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 700;
+  int r = ct.none() ? 0 : ct.e < c.b ? 1 : ct.b > c.e ? 2 : 3;
+  add(H(t, 1));
+  add(H(t, 2, x.h(c.b)));
+  add(H(t, 3, x.h(c.e)));
+  add(H(t, 4, x.c(c.b - 1), v.sstart[c.b]));
+  add(H(t, 5, x.h(c.b - 1)));
+  add(H(t, 6, r));
+  add(H(t, 7, x.h(c.b), x.h(c.e)));
+  add(H(t, 8, x.h(c.b), r));
+}
+
+TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
+                                      const DecodeLimits& lim) const {
+  int lo, hi;
+  ContentWindow(v, cue, lim, &lo, &hi);
+  std::vector<Top> starts, ends;
+  starts.reserve(hi - lo + 1);
+  ends.reserve(hi - lo + 1);
+  Feats f;
+  f.reserve(32);
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    f.clear();
+    ContentStartFeats(v, cue, i, &f);
+    starts.push_back(Top{Score(content_w, f), i});
+    f.clear();
+    ContentEndFeats(v, cue, i, &f);
+    ends.push_back(Top{Score(content_w, f), i});
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  TSpan best;
+  float best_score = 0;
+  bool have = false;
+  for (const Top& s : starts) {
+    for (const Top& e : ends) {
+      if (e.pos < s.pos) continue;
+      bool before = e.pos<cue.b, after = s.pos> cue.e;
+      bool around = s.pos < cue.b && e.pos > cue.e;
+      if (!before && !after && !around) continue;
+      f.clear();
+      ContentPairFeats(v, cue, s.pos, e.pos, &f);
+      float sc = s.score + e.score + Score(content_w, f);
+      if (!have || sc > best_score) {
+        have = true;
+        best_score = sc;
+        best = TSpan{s.pos, e.pos};
+      }
+    }
+  }
+  return best;
+}
+
+TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
+                                     const DecodeLimits& lim) const {
+  const Sentence& s = v.doc->sentences[v.sent[cue.b]];
+  int lo = s.token_begin, hi = static_cast<int>(s.token_end) - 1;
+  auto blocked = [&](int i) {
+    return (i >= cue.b && i <= cue.e) || (!ct.none() && i >= ct.b && i <= ct.e);
+  };
+  std::vector<Top> starts, ends;
+  Feats f;
+  f.reserve(32);
+  for (int i = lo; i <= hi; ++i) {
+    if (blocked(i)) continue;
+    f.clear();
+    SourceStartFeats(v, cue, ct, i, &f);
+    starts.push_back(Top{Score(source_w, f), i});
+    f.clear();
+    SourceEndFeats(v, cue, ct, i, &f);
+    ends.push_back(Top{Score(source_w, f), i});
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  f.clear();
+  SourceNoneFeats(v, cue, ct, &f);
+  float best_score = Score(source_w, f);
+  TSpan best;
+  for (const Top& b : starts) {
+    for (const Top& e : ends) {
+      if (e.pos < b.pos || e.pos - b.pos >= lim.source_max_tokens) continue;
+      // Contiguous and not crossing the cue or content.
+      if (b.pos < cue.b && e.pos >= cue.b) continue;
+      if (!ct.none() && b.pos < ct.b && e.pos >= ct.b) continue;
+      f.clear();
+      SourcePairFeats(v, cue, ct, b.pos, e.pos, &f);
+      float sc = b.score + e.score + Score(source_w, f);
+      if (sc > best_score) {
+        best_score = sc;
+        best = TSpan{b.pos, e.pos};
+      }
+    }
+  }
+  return best;
+}
+
+Status AttributionModel::Save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IOError("cannot write attribution model " + path);
+  out.write(kMagic, sizeof(kMagic) - 1);
+  auto put_u64 = [&](uint64_t x) {
+    out.write(reinterpret_cast<const char*>(&x), sizeof(x));
+  };
+  // Sparse: count then (index, value) pairs, for each table.
+  auto put_table = [&](const std::vector<float>& w) {
+    put_u64(w.size());
+    uint64_t nz = 0;
+    for (float x : w) nz += x != 0;
+    put_u64(nz);
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w[i] == 0) continue;
+      uint32_t idx = static_cast<uint32_t>(i);
+      out.write(reinterpret_cast<const char*>(&idx), sizeof(idx));
+      out.write(reinterpret_cast<const char*>(&w[i]), sizeof(float));
+    }
+  };
+  put_table(cue_w);
+  put_table(content_w);
+  put_table(source_w);
+  put_u64(cue_vocab.size());
+  for (uint64_t x : cue_vocab) put_u64(x);
+  put_u64(0x5ea1ed0fULL);  // trailer
+  if (!out) return Status::IOError("write failed for " + path);
+  return Status::OK();
+}
+
+Status AttributionModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("attribution model not found: " + path);
+  char magic[sizeof(kMagic) - 1];
+  in.read(magic, sizeof(magic));
+  if (!in || std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
+    return Status::Corruption("attribution model " + path +
+                              ": bad header (want " +
+                              std::string(kMagic, sizeof(kMagic) - 2) + ")");
+  }
+  auto corrupt = [&](const char* what) {
+    return Status::Corruption("attribution model " + path + ": " + what);
+  };
+  auto get_u64 = [&](uint64_t* x) {
+    in.read(reinterpret_cast<char*>(x), sizeof(*x));
+    return static_cast<bool>(in);
+  };
+  auto get_table = [&](std::vector<float>* w) {
+    uint64_t size, nz;
+    if (!get_u64(&size) || size != w->size()) return false;
+    if (!get_u64(&nz) || nz > size) return false;
+    std::fill(w->begin(), w->end(), 0.f);
+    for (uint64_t k = 0; k < nz; ++k) {
+      uint32_t idx;
+      float val;
+      in.read(reinterpret_cast<char*>(&idx), sizeof(idx));
+      in.read(reinterpret_cast<char*>(&val), sizeof(val));
+      if (!in || idx >= size) return false;
+      (*w)[idx] = val;
+    }
+    return true;
+  };
+  if (!get_table(&cue_w)) return corrupt("truncated or bad cue table");
+  if (!get_table(&content_w)) return corrupt("truncated or bad content table");
+  if (!get_table(&source_w)) return corrupt("truncated or bad source table");
+  uint64_t nv;
+  if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
+  cue_vocab.resize(nv);
+  for (auto& x : cue_vocab) {
+    if (!get_u64(&x)) return corrupt("truncated vocab");
+  }
+  uint64_t trailer;
+  if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {
+    return corrupt("bad trailer");
+  }
+  if (!std::is_sorted(cue_vocab.begin(), cue_vocab.end())) {
+    return corrupt("vocab not sorted");
+  }
+  return Status::OK();
+}
+
+}  // namespace attribution
+}  // namespace whosaid
