@@ -133,6 +133,7 @@ std::vector<Example> Load(const std::string& path) {
       }
     }
     ex.view.Build(ex.doc);
+    ex.view.use_cache = false;
     out.push_back(std::move(ex));
   }
   // Views point at documents; fix them after the vector settled.
@@ -174,16 +175,22 @@ bool ContentReachable(const AttributionModel& m, const DocView& v,
   return before || after || around;
 }
 
-bool SourceReachable(const DocView& v, const GoldAR& ar,
-                     const DecodeLimits& lim) {
+bool SourceReachable(const AttributionModel& m, const DocView& v,
+                     const GoldAR& ar, const DecodeLimits& lim) {
   if (ar.source.none()) return true;
   const TSpan& s = ar.source;
   if (v.sent[s.b] != v.sent[ar.cue.b] || v.sent[s.e] != v.sent[ar.cue.b]) {
     return false;
   }
   if (s.e - s.b >= lim.source_max_tokens) return false;
-  auto ov = [](TSpan a, TSpan b) { return a.b <= b.e && b.b <= a.e; };
-  return !ov(s, ar.cue) && !ov(s, ar.content);
+  if (s.b < ar.cue.b - lim.source_window ||
+      s.e > ar.cue.e + lim.source_window) {
+    return false;
+  }
+  for (int i = s.b; i <= s.e; ++i) {
+    if (m.SourceBlocked(v, ar.cue, ar.content, i)) return false;
+  }
+  return true;
 }
 
 struct Stats {
@@ -196,6 +203,7 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
           const DecodeLimits& lim, bool train, Averager* cue_avg,
           Averager* content_avg, Averager* source_avg, Stats* st) {
   Feats f, g;
+  std::vector<uint8_t> near;
   for (Example* ex : data) {
     const DocView& v = ex->view;
     const Document& d = ex->doc;
@@ -207,7 +215,7 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
       if (!train) {
         std::vector<TSpan> cues;
         std::vector<float> margins;
-        m.TagCues(v, s, &cues, &margins);
+        m.TagCues(v, s, lim.cue_bias, &cues, &margins);
         st->cue_pred += cues.size();
         for (const TSpan& c : cues) {
           bool ok = ex->cue_label[c.b] == 1 &&
@@ -221,14 +229,18 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
         continue;
       }
       int prev = 0, start = -1;
+      int next_vocab = 1 << 20;
+      near.assign(se - sb, 0);
+      for (int i = se - 1; i >= sb; --i) {
+        if (m.MayStartCue(v.h[i])) next_vocab = i;
+        near[i - sb] = next_vocab - i <= whosaid::attribution::kCueLookahead;
+      }
       for (int i = sb; i < se; ++i) {
         int gold = ex->cue_label[i];
-        if (prev == 0 && !m.MayStartCue(v.h[i])) {
-          continue;
-        }
-        if (prev != 0 && i - start >= 10) {
+        if (prev == 0 && !near[i - sb]) continue;
+        if (prev != 0 && i - start >= whosaid::attribution::kMaxCueTokens) {
           prev = 0;
-          if (!m.MayStartCue(v.h[i])) continue;
+          if (!near[i - sb]) continue;
         }
         m.CueFeats(v, i, prev, sb, se, &f);
         float sc[3] = {0, 0, 0};
@@ -274,7 +286,7 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
         }
         if (train) content_avg->Tick();
       }
-      if (SourceReachable(v, ar, lim)) {
+      if (SourceReachable(m, v, ar, lim)) {
         TSpan p = m.DecodeSource(v, ar.cue, ar.content, lim);
         ++st->source_n;
         if (p == ar.source) {
@@ -323,33 +335,52 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string train_path = argv[1], out_path = argv[2], dev_path;
-  int epochs = 8;
+  int epochs = 6;
+  float bias = 0;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
     if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
+    if (a == "--bias") bias = std::atof(argv[i + 1]);
   }
   std::vector<Example> train = Load(train_path);
   std::vector<Example> dev;
   if (!dev_path.empty()) dev = Load(dev_path);
 
   AttributionModel m;
-  // Cue-start vocabulary: words that start a gold cue often enough.
+  // Word sets: cue starts, words before content starts / after ends.
   std::unordered_map<uint64_t, std::pair<int, int>> counts;  // starts, all
+  std::unordered_map<uint64_t, int> before_start, after_end;
   for (const Example& ex : train) {
     for (size_t i = 0; i < ex.view.h.size(); ++i) {
       auto& c = counts[ex.view.h[i]];
       c.second++;
       if (ex.cue_label[i] == 1) c.first++;
     }
+    int n = static_cast<int>(ex.view.h.size());
+    for (const GoldAR& ar : ex.ars) {
+      if (ar.content.b > 0) before_start[ex.view.h[ar.content.b - 1]]++;
+      if (ar.content.e + 1 < n) after_end[ex.view.h[ar.content.e + 1]]++;
+    }
   }
+  std::vector<uint64_t> vocab, sp, en;
   for (const auto& [h, c] : counts) {
-    if (c.first >= 2 && c.first >= 0.005 * c.second) m.cue_vocab.push_back(h);
+    if (c.first >= 2 && c.first >= 0.005 * c.second) vocab.push_back(h);
   }
-  std::sort(m.cue_vocab.begin(), m.cue_vocab.end());
-  fmt::print(stderr, "cue vocabulary: {} words\n", m.cue_vocab.size());
+  for (const auto& [h, c] : before_start) {
+    if (c >= 3) sp.push_back(h);
+  }
+  for (const auto& [h, c] : after_end) {
+    if (c >= 3) en.push_back(h);
+  }
+  m.cue_vocab.Build(vocab);
+  m.start_prev.Build(sp);
+  m.end_next.Build(en);
+  fmt::print(stderr, "word sets: cue {} start-prev {} end-next {}\n",
+             vocab.size(), sp.size(), en.size());
 
   DecodeLimits lim;
+  lim.cue_bias = bias;
   Averager cue_avg(&m.cue_w), content_avg(&m.content_w),
       source_avg(&m.source_w);
   std::vector<Example*> order;
@@ -367,6 +398,8 @@ int main(int argc, char** argv) {
     if (!dev.empty()) {
       AttributionModel avg;
       avg.cue_vocab = m.cue_vocab;
+      avg.start_prev = m.start_prev;
+      avg.end_next = m.end_next;
       avg.cue_w = cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

@@ -41,7 +41,7 @@ class ModelAttributor : public Attributor {
           sent.token_end > doc->tokens.size()) {
         continue;
       }
-      model_->TagCues(v, s, &cues, &margins);
+      model_->TagCues(v, s, limits_.cue_bias, &cues, &margins);
     }
     if (cues.empty()) return;
     std::vector<Candidate> cands;
@@ -61,13 +61,22 @@ class ModelAttributor : public Attributor {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return cands[a].margin > cands[b].margin;
     });
-    std::vector<const Candidate*> kept;
+    std::vector<Candidate*> kept;
     for (size_t i : order) {
-      const Candidate& c = cands[i];
+      Candidate& c = cands[i];
       bool ok = true;
       for (const Candidate* k : kept) {
         if (Overlaps(c.cue, k->cue) || Overlaps(c.cue, k->content) ||
-            Overlaps(c.cue, k->source) || Overlaps(c.content, k->cue)) {
+            Overlaps(c.cue, k->source)) {
+          ok = false;
+          break;
+        }
+        TSpan other = k->cue;
+        if (!k->source.none() && Overlaps(k->source, c.content)) {
+          other.b = std::min(other.b, k->source.b);
+          other.e = std::max(other.e, k->source.e);
+        }
+        if (Overlaps(c.content, other) && !Clip(v, &c, other)) {
           ok = false;
           break;
         }
@@ -82,6 +91,23 @@ class ModelAttributor : public Attributor {
   }
 
  private:
+  // Cuts c's content so that it stops before (or starts after) `other`, the
+  // cue (and source) of a relation already kept, the way nested reports
+  // end a content ("..., stressing that ..."). False if nothing is left.
+  static bool Clip(const DocView& v, Candidate* c, TSpan other) {
+    TSpan& ct = c->content;
+    if (ct.b > c->cue.e && other.b > ct.b) {
+      ct.e = other.b - 1;
+      while (ct.e >= ct.b && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
+    } else if (ct.e < c->cue.b && other.e < ct.e) {
+      ct.b = other.e + 1;
+      while (ct.b <= ct.e && v.cls[ct.b] >= 4 && v.cls[ct.b] <= 8) ++ct.b;
+    } else {
+      return false;
+    }
+    return ct.b <= ct.e;
+  }
+
   static Span Bytes(const Document& d, int b, int e) {
     return Span{d.tokens[b].span.begin, d.tokens[e].span.end};
   }

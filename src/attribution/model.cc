@@ -1,16 +1,18 @@
 #include "src/attribution/model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <memory>
 
 namespace whosaid {
 namespace attribution {
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v1\n";
+constexpr char kMagic[] = "whosaid-attribution-model v2\n";
 constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
 constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
 
@@ -153,6 +155,31 @@ void TopK(std::vector<Top>& in, int k) {
   }
 }
 
+// Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
+// "claim", "warned" -> "warn").
+uint32_t StemHash(std::string_view s) {
+  size_t n = s.size();
+  auto ends = [&](std::string_view suf) {
+    if (n < suf.size() + 3) return false;
+    for (size_t k = 0; k < suf.size(); ++k) {
+      char c = s[n - suf.size() + k];
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (c != suf[k]) return false;
+    }
+    return true;
+  };
+  if (ends("ing")) {
+    n -= 3;
+  } else if (ends("ed")) {
+    n -= 2;
+  } else if (ends("es")) {
+    n -= 2;
+  } else if (ends("s") || ends("d") || ends("e")) {
+    n -= 1;
+  }
+  return static_cast<uint32_t>(HashWord(s.substr(0, n)));
+}
+
 }  // namespace
 
 uint64_t HashWord(std::string_view s) {
@@ -171,6 +198,7 @@ void DocView::Build(const Document& d) {
   size_t n = d.tokens.size();
   h.resize(n);
   suf.resize(n);
+  stem.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
   sent.assign(n, 0);
@@ -188,6 +216,7 @@ void DocView::Build(const Document& d) {
     suf[i] = static_cast<uint32_t>(
         HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
     cls[i] = ClassOf(d.tokens[i], s);
+    stem[i] = StemHash(s);
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
     pc[i + 1] = pc[i] + (cls[i] == kComma);
@@ -238,8 +267,50 @@ AttributionModel::AttributionModel()
       content_w(size_t{1} << kContentBits, 0.f),
       source_w(size_t{1} << kSourceBits, 0.f) {}
 
+void WordSet::Build(std::vector<uint64_t> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  sorted = std::move(words);
+  size_t cap = 16;
+  while (cap < sorted.size() * 4) cap <<= 1;
+  slots.assign(cap, 0);
+  mask = cap - 1;
+  for (uint64_t w : sorted) {
+    uint64_t k = w | 1;  // 0 marks an empty slot
+    size_t i = k & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = k;
+  }
+}
+
+bool WordSet::Has(uint64_t w) const {
+  if (slots.empty()) return false;
+  uint64_t k = w | 1;
+  for (size_t i = k & mask;; i = (i + 1) & mask) {
+    if (slots[i] == k) return true;
+    if (slots[i] == 0) return false;
+  }
+}
+
 bool AttributionModel::MayStartCue(uint64_t h) const {
-  return std::binary_search(cue_vocab.begin(), cue_vocab.end(), h);
+  return cue_vocab.Has(h);
+}
+
+bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
+                                      int s) const {
+  if (s > cue.e && s <= cue.e + 3) return true;
+  if (s == 0 || v.sstart[s]) return true;
+  uint8_t p = v.cls[s - 1], c = v.cls[s];
+  if (p > kNum || c == kOpenQuote) return true;
+  return start_prev.Has(v.h[s - 1]);
+}
+
+bool AttributionModel::EndCandidate(const DocView& v, TSpan cue, int e) const {
+  int n = static_cast<int>(v.size());
+  if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
+  uint8_t nx = v.cls[e + 1], c = v.cls[e];
+  if (nx > kNum || c == kCloseQuote) return true;
+  return end_next.Has(v.h[e + 1]);
 }
 
 void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
@@ -257,6 +328,7 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
     if (c == kColon) flags |= 4;
     if (c == kComma) flags |= 8;
   }
+  int squote = v.qo[se] - v.qo[sb] + v.qc[se] - v.qc[sb] > 0;
   int capleft = 0;
   for (int j = std::max(sb, i - 4); j < i; ++j) {
     uint8_t c = x.c(j);
@@ -283,9 +355,16 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(19, x.h(i - 1), prev));
   add(H(20, v.suf[i], flags));
   add(H(21, x.c(i), flags, capleft));
+  add(H(22, v.stem[i]));
+  add(H(23, v.stem[i], flags));
+  add(H(24, v.stem[i], prev));
+  add(H(25, w, x.c(i - 1), x.c(i + 1)));
+  add(H(26, w, squote));
+  add(H(27, v.stem[i], x.h(i - 1)));
+  add(H(28, w, x.c(i - 2), x.c(i - 1)));
 }
 
-void AttributionModel::TagCues(const DocView& v, uint32_t sentence,
+void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
                                std::vector<TSpan>* cues,
                                std::vector<float>* margins) const {
   const Sentence& s = v.doc->sentences[sentence];
@@ -302,17 +381,22 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence,
     }
     start = -1;
   };
+  // next_vocab: distance to the next cue-vocabulary word (scan backwards).
+  int next_vocab = 1 << 20;
+  std::vector<uint8_t> near(se - sb, 0);
+  for (int i = se - 1; i >= sb; --i) {
+    if (MayStartCue(v.h[i])) next_vocab = i;
+    near[i - sb] = next_vocab - i <= kCueLookahead;
+  }
   for (int i = sb; i < se; ++i) {
-    if (prev == kO && !MayStartCue(v.h[i])) {
-      continue;
-    }
-    if (prev != kO && i - start >= 10) {
+    if (prev == kO && !near[i - sb]) continue;
+    if (prev != kO && i - start >= kMaxCueTokens) {
       close(i - 1);
       prev = kO;
-      if (!MayStartCue(v.h[i])) continue;
+      if (!near[i - sb]) continue;
     }
     CueFeats(v, i, prev, sb, se, &f);
-    float sc[kCueLabels] = {0, 0, 0};
+    float sc[kCueLabels] = {0, bias, 0};
     for (uint32_t k : f) {
       const float* w = &cue_w[size_t{k} * kCueLabels];
       sc[0] += w[0];
@@ -338,20 +422,55 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence,
 void AttributionModel::ContentWindow(const DocView& v, TSpan cue,
                                      const DecodeLimits& lim, int* lo,
                                      int* hi) const {
+  // The cue's sentence, extended over neighbouring sentences only while a
+  // quotation runs across the boundary.
   const Document& d = *v.doc;
   int ns = static_cast<int>(d.sentences.size());
-  int sc = static_cast<int>(v.sent[cue.b]);
-  int s0 = std::max(0, sc - lim.content_sentences_before);
-  int s1 = std::min(
-      ns - 1, static_cast<int>(v.sent[cue.e]) + lim.content_sentences_after);
+  int s0 = static_cast<int>(v.sent[cue.b]);
+  int s1 = static_cast<int>(v.sent[cue.e]);
+  // A cue near the start (end) of its sentence may report the previous
+  // (next) sentence.
+  bool free_before = cue.b - static_cast<int>(d.sentences[s0].token_begin) <=
+                     lim.content_free_edge;
+  bool free_after = static_cast<int>(d.sentences[s1].token_end) - 1 - cue.e <=
+                    lim.content_free_edge;
+  for (int k = 0; k < lim.content_sentences_before && s0 > 0; ++k) {
+    int first = d.sentences[s0].token_begin;
+    bool continues = v.inq[first] && v.cls[first] != kOpenQuote;
+    if (!continues && !(k == 0 && free_before)) break;
+    --s0;
+  }
+  for (int k = 0; k < lim.content_sentences_after && s1 + 1 < ns; ++k) {
+    int last = static_cast<int>(d.sentences[s1].token_end) - 1;
+    bool continues = v.inq[last] && v.cls[last] != kCloseQuote;
+    if (!continues && !(k == 0 && free_after)) break;
+    ++s1;
+  }
   *lo = std::max<int>(d.sentences[s0].token_begin,
                       cue.b - lim.content_max_side_tokens);
   *hi = std::min<int>(static_cast<int>(d.sentences[s1].token_end) - 1,
                       cue.e + lim.content_max_side_tokens);
 }
 
-void AttributionModel::ContentStartFeats(const DocView& v, TSpan c, int s,
-                                         Feats* f) const {
+void AttributionModel::ContentStartTok(const DocView& v, int side, int s,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 100 + side;
+  add(H(t, 2, x.h(s)));
+  add(H(t, 3, x.h(s - 1)));
+  add(H(t, 4, x.c(s - 1), x.c(s)));
+  add(H(t, 7, v.sstart[s], v.pstart[s]));
+  add(H(t, 8, x.q(s - 1) * 2 + x.q(s), x.c(s)));
+  add(H(t, 11, x.h(s - 1), x.h(s)));
+  add(H(t, 13, x.h(s - 2), x.h(s - 1)));
+  add(H(t, 14));
+  add(H(t, 16, x.c(s - 2), x.c(s - 1), x.c(s)));
+}
+
+void AttributionModel::ContentStartRel(const DocView& v, TSpan c, int s,
+                                       Feats* f) const {
   Ctx x{v, static_cast<int>(v.size())};
   const uint32_t mask = (1u << kContentBits) - 1;
   auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
@@ -362,25 +481,34 @@ void AttributionModel::ContentStartFeats(const DocView& v, TSpan c, int s,
   int ds =
       Clip(static_cast<int>(v.sent[s]) - static_cast<int>(v.sent[c.b]), -3, 3);
   add(H(t, 1, db));
-  add(H(t, 2, x.h(s)));
-  add(H(t, 3, x.h(s - 1)));
-  add(H(t, 4, x.c(s - 1), x.c(s)));
   add(H(t, 5, x.c(s - 1), x.c(s), db));
   add(H(t, 6, x.h(s - 1), db));
-  add(H(t, 7, v.sstart[s], v.pstart[s]));
-  add(H(t, 8, x.q(s - 1) * 2 + x.q(s), x.c(s)));
   add(H(t, 9, x.h(c.e), db));
   add(H(t, 10, x.h(c.e), x.h(s - 1)));
-  add(H(t, 11, x.h(s - 1), x.h(s)));
   add(H(t, 12, ds, v.sstart[s]));
-  add(H(t, 13, x.h(s - 2), x.h(s - 1)));
-  add(H(t, 14));
-  add(H(t, 15, x.h(c.e), x.c(s - 1), x.c(s)));
-  add(H(t, 16, x.c(s - 2), x.c(s - 1), x.c(s)));
 }
 
-void AttributionModel::ContentEndFeats(const DocView& v, TSpan c, int e,
-                                       Feats* f) const {
+void AttributionModel::ContentEndTok(const DocView& v, int side, int e,
+                                     Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 200 + side;
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 5, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 7, v.send[e], v.pend[e]));
+  add(H(t, 8, x.q(e) * 2 + x.q(e + 1), x.c(e + 1)));
+  add(H(t, 10, x.h(e), x.h(e + 1)));
+  add(H(t, 11, x.h(e + 1), x.h(e + 2)));
+  add(H(t, 13, x.c(e + 1), e + 1 < x.n ? v.send[e + 1] : 1));
+  add(H(t, 15, x.c(e - 1), x.c(e), x.c(e + 1)));
+  add(H(t, 16));
+}
+
+void AttributionModel::ContentEndRel(const DocView& v, TSpan c, int e,
+                                     Feats* f) const {
   Ctx x{v, static_cast<int>(v.size())};
   const uint32_t mask = (1u << kContentBits) - 1;
   auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
@@ -391,21 +519,22 @@ void AttributionModel::ContentEndFeats(const DocView& v, TSpan c, int e,
   int ds =
       Clip(static_cast<int>(v.sent[e]) - static_cast<int>(v.sent[c.b]), -3, 3);
   add(H(t, 1, db));
-  add(H(t, 2, x.h(e)));
-  add(H(t, 3, x.h(e + 1)));
-  add(H(t, 4, x.c(e), x.c(e + 1)));
-  add(H(t, 5, x.c(e), x.c(e + 1), x.c(e + 2)));
   add(H(t, 6, x.h(e + 1), db));
-  add(H(t, 7, v.send[e], v.pend[e]));
-  add(H(t, 8, x.q(e) * 2 + x.q(e + 1), x.c(e + 1)));
   add(H(t, 9, x.h(c.e), db));
-  add(H(t, 10, x.h(e), x.h(e + 1)));
-  add(H(t, 11, x.h(e + 1), x.h(e + 2)));
   add(H(t, 12, ds, v.send[e]));
-  add(H(t, 13, x.c(e + 1), e + 1 < x.n ? v.send[e + 1] : 1));
   add(H(t, 14, x.h(c.b), x.c(e + 1)));
-  add(H(t, 15, x.c(e - 1), x.c(e), x.c(e + 1)));
-  add(H(t, 16));
+}
+
+void AttributionModel::ContentStartFeats(const DocView& v, TSpan c, int s,
+                                         Feats* f) const {
+  ContentStartTok(v, s < c.b ? 0 : 1, s, f);
+  ContentStartRel(v, c, s, f);
+}
+
+void AttributionModel::ContentEndFeats(const DocView& v, TSpan c, int e,
+                                       Feats* f) const {
+  ContentEndTok(v, e < c.b ? 0 : 1, e, f);
+  ContentEndRel(v, c, e, f);
 }
 
 void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
@@ -433,8 +562,24 @@ void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
   add(H(T, 9, sents, v.send[e], x.c(e + 1)));
 }
 
-void AttributionModel::SourceStartFeats(const DocView& v, TSpan c, TSpan ct,
-                                        int b, Feats* f) const {
+void AttributionModel::SourceStartTok(const DocView& v, int side, int b,
+                                      Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 400 + side;
+  add(H(t, 2, x.h(b)));
+  add(H(t, 3, x.h(b - 1)));
+  add(H(t, 4, x.c(b - 1), x.c(b)));
+  add(H(t, 6, v.sstart[b], x.c(b)));
+  add(H(t, 9, x.h(b - 1), x.h(b)));
+  add(H(t, 11));
+  add(H(t, 12, x.q(b), x.c(b)));
+  add(H(t, 13, v.suf[b], x.c(b)));
+}
+
+void AttributionModel::SourceStartRel(const DocView& v, TSpan c, TSpan ct,
+                                      int b, Feats* f) const {
   Ctx x{v, static_cast<int>(v.size())};
   const uint32_t mask = (1u << kSourceBits) - 1;
   auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
@@ -444,22 +589,30 @@ void AttributionModel::SourceStartFeats(const DocView& v, TSpan c, TSpan ct,
   int r = ct.none() ? 0 : b < ct.b ? 1 : 2;
   uint64_t t = 400 + side;
   add(H(t, 1, db));
-  add(H(t, 2, x.h(b)));
-  add(H(t, 3, x.h(b - 1)));
-  add(H(t, 4, x.c(b - 1), x.c(b)));
   add(H(t, 5, x.h(b - 1), db));
-  add(H(t, 6, v.sstart[b], x.c(b)));
   add(H(t, 7, r, db));
   add(H(t, 8, x.h(c.b), db));
-  add(H(t, 9, x.h(b - 1), x.h(b)));
   add(H(t, 10, x.c(b), db));
-  add(H(t, 11));
-  add(H(t, 12, x.q(b), x.c(b)));
-  add(H(t, 13, v.suf[b], x.c(b)));
 }
 
-void AttributionModel::SourceEndFeats(const DocView& v, TSpan c, TSpan ct,
-                                      int e, Feats* f) const {
+void AttributionModel::SourceEndTok(const DocView& v, int side, int e,
+                                    Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 500 + side;
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 8, x.h(e), x.h(e + 1)));
+  add(H(t, 10, v.suf[e], x.c(e + 1)));
+  add(H(t, 11));
+  add(H(t, 12, x.q(e), x.c(e)));
+}
+
+void AttributionModel::SourceEndRel(const DocView& v, TSpan c, TSpan ct, int e,
+                                    Feats* f) const {
   Ctx x{v, static_cast<int>(v.size())};
   const uint32_t mask = (1u << kSourceBits) - 1;
   auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
@@ -469,17 +622,21 @@ void AttributionModel::SourceEndFeats(const DocView& v, TSpan c, TSpan ct,
   int r = ct.none() ? 0 : e < ct.b ? 1 : 2;
   uint64_t t = 500 + side;
   add(H(t, 1, db));
-  add(H(t, 2, x.h(e)));
-  add(H(t, 3, x.h(e + 1)));
-  add(H(t, 4, x.c(e), x.c(e + 1)));
   add(H(t, 5, x.h(e + 1), db));
   add(H(t, 6, x.h(c.b), db));
-  add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
-  add(H(t, 8, x.h(e), x.h(e + 1)));
   add(H(t, 9, r, db));
-  add(H(t, 10, v.suf[e], x.c(e + 1)));
-  add(H(t, 11));
-  add(H(t, 12, x.q(e), x.c(e)));
+}
+
+void AttributionModel::SourceStartFeats(const DocView& v, TSpan c, TSpan ct,
+                                        int b, Feats* f) const {
+  SourceStartTok(v, b < c.b ? 0 : 1, b, f);
+  SourceStartRel(v, c, ct, b, f);
+}
+
+void AttributionModel::SourceEndFeats(const DocView& v, TSpan c, TSpan ct,
+                                      int e, Feats* f) const {
+  SourceEndTok(v, e < c.b ? 0 : 1, e, f);
+  SourceEndRel(v, c, ct, e, f);
 }
 
 void AttributionModel::SourcePairFeats(const DocView& v, TSpan c, TSpan ct,
@@ -516,6 +673,42 @@ void AttributionModel::SourceNoneFeats(const DocView& v, TSpan c, TSpan ct,
   add(H(t, 8, x.h(c.b), r));
 }
 
+float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
+                               int side, int i, int which) const {
+  size_t k = size_t{2} * i + side;
+  if (v.use_cache && k < cache.size() && !std::isnan(cache[k])) {
+    return cache[k];
+  }
+  Feats f;
+  f.reserve(16);
+  float sc = 0;
+  switch (which) {
+    case 0:
+      ContentStartTok(v, side, i, &f);
+      sc = Score(content_w, f);
+      break;
+    case 1:
+      ContentEndTok(v, side, i, &f);
+      sc = Score(content_w, f);
+      break;
+    case 2:
+      SourceStartTok(v, side, i, &f);
+      sc = Score(source_w, f);
+      break;
+    default:
+      SourceEndTok(v, side, i, &f);
+      sc = Score(source_w, f);
+      break;
+  }
+  if (v.use_cache) {
+    if (cache.size() < 2 * v.size()) {
+      cache.assign(2 * v.size(), std::numeric_limits<float>::quiet_NaN());
+    }
+    cache[k] = sc;
+  }
+  return sc;
+}
+
 TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
                                       const DecodeLimits& lim) const {
   int lo, hi;
@@ -527,12 +720,19 @@ TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
   f.reserve(32);
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
-    f.clear();
-    ContentStartFeats(v, cue, i, &f);
-    starts.push_back(Top{Score(content_w, f), i});
-    f.clear();
-    ContentEndFeats(v, cue, i, &f);
-    ends.push_back(Top{Score(content_w, f), i});
+    int side = i < cue.b ? 0 : 1;
+    if (StartCandidate(v, cue, i)) {
+      f.clear();
+      ContentStartRel(v, cue, i, &f);
+      float ss = Score(content_w, f) + Cached(v, v.cache_cs, side, i, 0);
+      starts.push_back(Top{ss, i});
+    }
+    if (EndCandidate(v, cue, i)) {
+      f.clear();
+      ContentEndRel(v, cue, i, &f);
+      float es = Score(content_w, f) + Cached(v, v.cache_ce, side, i, 1);
+      ends.push_back(Top{es, i});
+    }
   }
   TopK(starts, lim.top_k);
   TopK(ends, lim.top_k);
@@ -558,24 +758,39 @@ TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
   return best;
 }
 
+bool AttributionModel::SourceBlocked(const DocView& v, TSpan cue, TSpan ct,
+                                     int i) const {
+  if (i >= cue.b && i <= cue.e) return true;
+  if (ct.none() || i < ct.b || i > ct.e) return false;
+  // A content around its cue ("“A,” she said, “B.”") leaves the unquoted
+  // tokens near the cue free for the source.
+  bool around = ct.b < cue.b && ct.e > cue.e;
+  return !around || v.inq[i];
+}
+
 TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
                                      const DecodeLimits& lim) const {
   const Sentence& s = v.doc->sentences[v.sent[cue.b]];
-  int lo = s.token_begin, hi = static_cast<int>(s.token_end) - 1;
-  auto blocked = [&](int i) {
-    return (i >= cue.b && i <= cue.e) || (!ct.none() && i >= ct.b && i <= ct.e);
-  };
+  int lo = std::max<int>(s.token_begin, cue.b - lim.source_window);
+  int hi = std::min<int>(static_cast<int>(s.token_end) - 1,
+                         cue.e + lim.source_window);
   std::vector<Top> starts, ends;
+  std::vector<int> blocked_before(hi - lo + 2, 0);
   Feats f;
   f.reserve(32);
   for (int i = lo; i <= hi; ++i) {
-    if (blocked(i)) continue;
+    bool blocked = SourceBlocked(v, cue, ct, i);
+    blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
+    if (blocked) continue;
+    int side = i < cue.b ? 0 : 1;
     f.clear();
-    SourceStartFeats(v, cue, ct, i, &f);
-    starts.push_back(Top{Score(source_w, f), i});
+    SourceStartRel(v, cue, ct, i, &f);
+    float ss = Score(source_w, f) + Cached(v, v.cache_ss, side, i, 2);
+    starts.push_back(Top{ss, i});
     f.clear();
-    SourceEndFeats(v, cue, ct, i, &f);
-    ends.push_back(Top{Score(source_w, f), i});
+    SourceEndRel(v, cue, ct, i, &f);
+    float es = Score(source_w, f) + Cached(v, v.cache_se, side, i, 3);
+    ends.push_back(Top{es, i});
   }
   TopK(starts, lim.top_k);
   TopK(ends, lim.top_k);
@@ -586,9 +801,10 @@ TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
   for (const Top& b : starts) {
     for (const Top& e : ends) {
       if (e.pos < b.pos || e.pos - b.pos >= lim.source_max_tokens) continue;
-      // Contiguous and not crossing the cue or content.
-      if (b.pos < cue.b && e.pos >= cue.b) continue;
-      if (!ct.none() && b.pos < ct.b && e.pos >= ct.b) continue;
+      // Contiguous: no cue or content token inside.
+      if (blocked_before[e.pos - lo + 1] != blocked_before[b.pos - lo]) {
+        continue;
+      }
       f.clear();
       SourcePairFeats(v, cue, ct, b.pos, e.pos, &f);
       float sc = b.score + e.score + Score(source_w, f);
@@ -624,8 +840,10 @@ Status AttributionModel::Save(const std::string& path) const {
   put_table(cue_w);
   put_table(content_w);
   put_table(source_w);
-  put_u64(cue_vocab.size());
-  for (uint64_t x : cue_vocab) put_u64(x);
+  for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+    put_u64(ws->sorted.size());
+    for (uint64_t x : ws->sorted) put_u64(x);
+  }
   put_u64(0x5ea1ed0fULL);  // trailer
   if (!out) return Status::IOError("write failed for " + path);
   return Status::OK();
@@ -666,18 +884,21 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_table(&cue_w)) return corrupt("truncated or bad cue table");
   if (!get_table(&content_w)) return corrupt("truncated or bad content table");
   if (!get_table(&source_w)) return corrupt("truncated or bad source table");
-  uint64_t nv;
-  if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
-  cue_vocab.resize(nv);
-  for (auto& x : cue_vocab) {
-    if (!get_u64(&x)) return corrupt("truncated vocab");
+  for (WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+    uint64_t nv;
+    if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
+    std::vector<uint64_t> words(nv);
+    for (auto& x : words) {
+      if (!get_u64(&x)) return corrupt("truncated vocab");
+    }
+    if (!std::is_sorted(words.begin(), words.end())) {
+      return corrupt("vocab not sorted");
+    }
+    ws->Build(std::move(words));
   }
   uint64_t trailer;
   if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {
     return corrupt("bad trailer");
-  }
-  if (!std::is_sorted(cue_vocab.begin(), cue_vocab.end())) {
-    return corrupt("vocab not sorted");
   }
   return Status::OK();
 }

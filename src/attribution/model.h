@@ -24,9 +24,14 @@ namespace whosaid {
 namespace attribution {
 
 inline constexpr int kCueBits = 18;
-inline constexpr int kContentBits = 20;
-inline constexpr int kSourceBits = 19;
+inline constexpr int kContentBits = 18;
+inline constexpr int kSourceBits = 17;
 inline constexpr int kCueLabels = 3;  // O, B, I
+
+// A token is tagged only if a cue-vocabulary word starts within this many
+// tokens to its right ("has also detailed"); cues are at most this long.
+inline constexpr int kCueLookahead = 0;
+inline constexpr int kMaxCueTokens = 10;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
 
@@ -36,6 +41,7 @@ struct DocView {
   const Document* doc = nullptr;
   std::vector<uint64_t> h;          // lowercase word hash
   std::vector<uint32_t> suf;        // hash of the last 3 bytes (lowercase)
+  std::vector<uint32_t> stem;       // hash of a crude stem (see model.cc)
   std::vector<uint8_t> cls;         // token class (see model.cc)
   std::vector<uint8_t> inq;         // 1 when inside a quotation
   std::vector<uint32_t> sent;       // sentence index of each token
@@ -45,6 +51,11 @@ struct DocView {
   std::vector<uint8_t> pend;        // last token of a paragraph
   std::vector<uint32_t> para;       // paragraph index of each token
   std::vector<int32_t> qo, qc, pc;  // prefix counts: open/close quotes, commas
+  // Per-document score caches of the cue-independent feature parts (by
+  // 2 * token + side), filled lazily when use_cache (the trainer turns it
+  // off because its weights change).
+  bool use_cache = true;
+  mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
@@ -57,15 +68,47 @@ struct TSpan {
   bool operator==(const TSpan&) const = default;
 };
 
-// Feature index lists, used for scoring and for perceptron updates.
-using Feats = std::vector<uint32_t>;
+// A feature index list (fixed capacity, no heap), used for scoring and for
+// perceptron updates. Extra features beyond the capacity are dropped.
+class Feats {
+ public:
+  static constexpr int kCapacity = 96;
+  void clear() { n_ = 0; }
+  void reserve(size_t) {}
+  void push_back(uint32_t x) {
+    if (n_ < kCapacity) a_[n_++] = x;
+  }
+  const uint32_t* begin() const { return a_; }
+  const uint32_t* end() const { return a_ + n_; }
+  int size() const { return n_; }
+
+ private:
+  uint32_t a_[kCapacity];
+  int n_ = 0;
+};
 
 struct DecodeLimits {
   int content_sentences_before = 2;
   int content_sentences_after = 3;
+  // Neighbouring sentences join the window while a quotation continues
+  // across the boundary, or when the cue lies within this many tokens of
+  // the sentence edge on that side.
+  int content_free_edge = 1000;
   int content_max_side_tokens = 150;
-  int top_k = 12;
+  int top_k = 8;
   int source_max_tokens = 20;
+  int source_window = 30;  // tokens either side of the cue
+  float cue_bias = 0;      // added to the cue-start score
+};
+
+// A set of word hashes: sorted list (for saving) plus an open-addressing
+// table for O(1) lookups.
+struct WordSet {
+  std::vector<uint64_t> sorted;
+  std::vector<uint64_t> slots;
+  size_t mask = 0;
+  void Build(std::vector<uint64_t> words);
+  bool Has(uint64_t w) const;
 };
 
 class AttributionModel {
@@ -76,8 +119,9 @@ class AttributionModel {
   Status Save(const std::string& path) const;
 
   // Cue tagging of sentence `s` (greedy). Appends cue token spans.
-  void TagCues(const DocView& v, uint32_t sentence, std::vector<TSpan>* cues,
-               std::vector<float>* margins) const;
+  // `bias` is added to the B score (recall/precision trade-off).
+  void TagCues(const DocView& v, uint32_t sentence, float bias,
+               std::vector<TSpan>* cues, std::vector<float>* margins) const;
   // True if the token may start a cue (speed filter) .
   bool MayStartCue(uint64_t h) const;
 
@@ -92,6 +136,13 @@ class AttributionModel {
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
                      const DecodeLimits& lim) const;
 
+  // True if token i cannot be part of the source of (cue, content).
+  bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
+
+  // Cheap pruning of content boundaries (the rankers score only these).
+  bool StartCandidate(const DocView& v, TSpan cue, int s) const;
+  bool EndCandidate(const DocView& v, TSpan cue, int e) const;
+
   // Feature builders (also used by the trainer).
   void ContentStartFeats(const DocView& v, TSpan cue, int s, Feats* f) const;
   void ContentEndFeats(const DocView& v, TSpan cue, int e, Feats* f) const;
@@ -105,6 +156,22 @@ class AttributionModel {
                        Feats* f) const;
   void SourceNoneFeats(const DocView& v, TSpan cue, TSpan content,
                        Feats* f) const;
+  // Cue-independent ("Tok", by side) and cue-relative ("Rel") parts.
+  void ContentStartTok(const DocView& v, int side, int s, Feats* f) const;
+  void ContentStartRel(const DocView& v, TSpan cue, int s, Feats* f) const;
+  void ContentEndTok(const DocView& v, int side, int e, Feats* f) const;
+  void ContentEndRel(const DocView& v, TSpan cue, int e, Feats* f) const;
+  void SourceStartTok(const DocView& v, int side, int b, Feats* f) const;
+  void SourceStartRel(const DocView& v, TSpan cue, TSpan ct, int b,
+                      Feats* f) const;
+  void SourceEndTok(const DocView& v, int side, int e, Feats* f) const;
+  void SourceEndRel(const DocView& v, TSpan cue, TSpan ct, int e,
+                    Feats* f) const;
+  // Score of a "Tok" part (which: 0 content start, 1 content end, 2 source
+  // start, 3 source end), cached in `cache` when v.use_cache.
+  float Cached(const DocView& v, std::vector<float>& cache, int side, int i,
+               int which) const;
+
   // Window of candidate content tokens for a cue: [lo, hi] inclusive.
   void ContentWindow(const DocView& v, TSpan cue, const DecodeLimits& lim,
                      int* lo, int* hi) const;
@@ -116,10 +183,12 @@ class AttributionModel {
   }
 
   // Weights (public for the trainer).
-  std::vector<float> cue_w;         // [feature * 3 + label]
-  std::vector<float> content_w;     // scalar
-  std::vector<float> source_w;      // scalar
-  std::vector<uint64_t> cue_vocab;  // sorted hashes of cue-start words
+  std::vector<float> cue_w;      // [feature * 3 + label]
+  std::vector<float> content_w;  // scalar
+  std::vector<float> source_w;   // scalar
+  WordSet cue_vocab;             // words that may start a cue
+  WordSet start_prev;            // words often right before a content start
+  WordSet end_next;              // words often right after a content end
 };
 
 uint64_t HashWord(std::string_view s);
