@@ -203,7 +203,6 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
           const DecodeLimits& lim, bool train, Averager* cue_avg,
           Averager* content_avg, Averager* source_avg, Stats* st) {
   Feats f, g;
-  std::vector<uint8_t> near;
   for (Example* ex : data) {
     const DocView& v = ex->view;
     const Document& d = ex->doc;
@@ -229,18 +228,12 @@ void Pass(AttributionModel& m, std::vector<Example*>& data,
         continue;
       }
       int prev = 0, start = -1;
-      int next_vocab = 1 << 20;
-      near.assign(se - sb, 0);
-      for (int i = se - 1; i >= sb; --i) {
-        if (m.MayStartCue(v.h[i])) next_vocab = i;
-        near[i - sb] = next_vocab - i <= whosaid::attribution::kCueLookahead;
-      }
       for (int i = sb; i < se; ++i) {
         int gold = ex->cue_label[i];
-        if (prev == 0 && !near[i - sb]) continue;
+        if (prev == 0 && !m.MayStartCue(v.h[i])) continue;
         if (prev != 0 && i - start >= whosaid::attribution::kMaxCueTokens) {
           prev = 0;
-          if (!near[i - sb]) continue;
+          if (!m.MayStartCue(v.h[i])) continue;
         }
         m.CueFeats(v, i, prev, sb, se, &f);
         float sc[3] = {0, 0, 0};
@@ -337,11 +330,13 @@ int main(int argc, char** argv) {
   std::string train_path = argv[1], out_path = argv[2], dev_path;
   int epochs = 6;
   float bias = 0;
+  double vocab_ratio = 0.01;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
     if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
     if (a == "--bias") bias = std::atof(argv[i + 1]);
+    if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
   }
   std::vector<Example> train = Load(train_path);
   std::vector<Example> dev;
@@ -365,7 +360,7 @@ int main(int argc, char** argv) {
   }
   std::vector<uint64_t> vocab, sp, en;
   for (const auto& [h, c] : counts) {
-    if (c.first >= 2 && c.first >= 0.005 * c.second) vocab.push_back(h);
+    if (c.first >= 2 && c.first >= vocab_ratio * c.second) vocab.push_back(h);
   }
   for (const auto& [h, c] : before_start) {
     if (c >= 3) sp.push_back(h);

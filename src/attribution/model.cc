@@ -210,6 +210,7 @@ void DocView::Build(const Document& d) {
   qo.assign(n + 1, 0);
   qc.assign(n + 1, 0);
   pc.assign(n + 1, 0);
+  thatc.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = d.TokenText(i);
     h[i] = HashWord(s);
@@ -220,6 +221,7 @@ void DocView::Build(const Document& d) {
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
     pc[i + 1] = pc[i] + (cls[i] == kComma);
+    thatc[i + 1] = thatc[i] + (h[i] == kThat);
   }
   for (size_t si = 0; si < d.sentences.size(); ++si) {
     const Sentence& s = d.sentences[si];
@@ -301,7 +303,10 @@ bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
   if (s > cue.e && s <= cue.e + 3) return true;
   if (s == 0 || v.sstart[s]) return true;
   uint8_t p = v.cls[s - 1], c = v.cls[s];
-  if (p > kNum || c == kOpenQuote) return true;
+  if (c == kOpenQuote) return true;
+  // Outside the cue's sentence a content starts a sentence or quotation.
+  if (v.sent[s] != v.sent[cue.b]) return false;
+  if (p > kNum) return true;
   return start_prev.Has(v.h[s - 1]);
 }
 
@@ -309,7 +314,12 @@ bool AttributionModel::EndCandidate(const DocView& v, TSpan cue, int e) const {
   int n = static_cast<int>(v.size());
   if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
   uint8_t nx = v.cls[e + 1], c = v.cls[e];
-  if (nx > kNum || c == kCloseQuote) return true;
+  if (c == kCloseQuote) return true;
+  // Outside the cue's sentence a content ends its sentence or quotation.
+  if (v.sent[e] != v.sent[cue.b]) {
+    return v.send[e + 1] && (nx == kStop || nx == kCloseQuote);
+  }
+  if (nx > kNum) return true;
   return end_next.Has(v.h[e + 1]);
 }
 
@@ -381,19 +391,12 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
     }
     start = -1;
   };
-  // next_vocab: distance to the next cue-vocabulary word (scan backwards).
-  int next_vocab = 1 << 20;
-  std::vector<uint8_t> near(se - sb, 0);
-  for (int i = se - 1; i >= sb; --i) {
-    if (MayStartCue(v.h[i])) next_vocab = i;
-    near[i - sb] = next_vocab - i <= kCueLookahead;
-  }
   for (int i = sb; i < se; ++i) {
-    if (prev == kO && !near[i - sb]) continue;
+    if (prev == kO && !MayStartCue(v.h[i])) continue;
     if (prev != kO && i - start >= kMaxCueTokens) {
       close(i - 1);
       prev = kO;
-      if (!near[i - sb]) continue;
+      if (!MayStartCue(v.h[i])) continue;
     }
     CueFeats(v, i, prev, sb, se, &f);
     float sc[kCueLabels] = {0, bias, 0};
@@ -560,6 +563,13 @@ void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
   add(H(T, 7, x.q(s), x.q(e)));
   add(H(T, 8, Clip(opens, 0, 3), Clip(closes, 0, 3)));
   add(H(T, 9, sents, v.send[e], x.c(e + 1)));
+  // A "that" inside the span's head suggests the content starts there.
+  int head_end = std::min(e, s + 15);
+  int thats = head_end > s ? v.thatc[head_end + 1] - v.thatc[s + 1] : 0;
+  add(H(T, 10, Clip(thats, 0, 2), Clip(gap, 0, 4)));
+  add(H(T, 11, x.h(e)));
+  add(H(T, 12, x.c(s), x.c(e), x.c(e + 1)));
+  add(H(T, 13, x.h(s), Clip(thats, 0, 1)));
 }
 
 void AttributionModel::SourceStartTok(const DocView& v, int side, int b,

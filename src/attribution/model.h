@@ -28,9 +28,7 @@ inline constexpr int kContentBits = 18;
 inline constexpr int kSourceBits = 17;
 inline constexpr int kCueLabels = 3;  // O, B, I
 
-// A token is tagged only if a cue-vocabulary word starts within this many
-// tokens to its right ("has also detailed"); cues are at most this long.
-inline constexpr int kCueLookahead = 0;
+// A cue starts only at a cue-vocabulary word and is at most this long.
 inline constexpr int kMaxCueTokens = 10;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
@@ -39,18 +37,19 @@ enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
 // state). Only token-level, no allocation per token beyond the arrays.
 struct DocView {
   const Document* doc = nullptr;
-  std::vector<uint64_t> h;          // lowercase word hash
-  std::vector<uint32_t> suf;        // hash of the last 3 bytes (lowercase)
-  std::vector<uint32_t> stem;       // hash of a crude stem (see model.cc)
-  std::vector<uint8_t> cls;         // token class (see model.cc)
-  std::vector<uint8_t> inq;         // 1 when inside a quotation
-  std::vector<uint32_t> sent;       // sentence index of each token
-  std::vector<uint8_t> sstart;      // first token of a sentence
-  std::vector<uint8_t> send;        // last token of a sentence
-  std::vector<uint8_t> pstart;      // first token of a paragraph
-  std::vector<uint8_t> pend;        // last token of a paragraph
-  std::vector<uint32_t> para;       // paragraph index of each token
-  std::vector<int32_t> qo, qc, pc;  // prefix counts: open/close quotes, commas
+  std::vector<uint64_t> h;      // lowercase word hash
+  std::vector<uint32_t> suf;    // hash of the last 3 bytes (lowercase)
+  std::vector<uint32_t> stem;   // hash of a crude stem (see model.cc)
+  std::vector<uint8_t> cls;     // token class (see model.cc)
+  std::vector<uint8_t> inq;     // 1 when inside a quotation
+  std::vector<uint32_t> sent;   // sentence index of each token
+  std::vector<uint8_t> sstart;  // first token of a sentence
+  std::vector<uint8_t> send;    // last token of a sentence
+  std::vector<uint8_t> pstart;  // first token of a paragraph
+  std::vector<uint8_t> pend;    // last token of a paragraph
+  std::vector<uint32_t> para;   // paragraph index of each token
+  // Prefix counts: open/close quotes, commas, the word "that".
+  std::vector<int32_t> qo, qc, pc, thatc;
   // Per-document score caches of the cue-independent feature parts (by
   // 2 * token + side), filled lazily when use_cache (the trainer turns it
   // off because its weights change).
