@@ -330,7 +330,7 @@ int main(int argc, char** argv) {
   std::string train_path = argv[1], out_path = argv[2], dev_path;
   int epochs = 6;
   float bias = 0;
-  double vocab_ratio = 0.01;
+  double vocab_ratio = 0.005;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];

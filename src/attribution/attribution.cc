@@ -44,15 +44,27 @@ class ModelAttributor : public Attributor {
       model_->TagCues(v, s, limits_.cue_bias, &cues, &margins);
     }
     if (cues.empty()) return;
+    std::vector<attribution::Scored> nbest;
     std::vector<Candidate> cands;
     cands.reserve(cues.size());
     for (size_t k = 0; k < cues.size(); ++k) {
       Candidate c;
       c.cue = cues[k];
       c.margin = margins[k];
-      c.content = model_->DecodeContent(v, c.cue, limits_);
+      c.content = model_->DecodeContent(v, c.cue, limits_, &nbest);
       if (c.content.none()) continue;
-      c.source = model_->DecodeSource(v, c.cue, c.content, limits_);
+      // Joint choice: content score plus the score of its best source.
+      float best = 0;
+      for (size_t k = 0; k < nbest.size(); ++k) {
+        float ss = 0;
+        TSpan src = model_->DecodeSource(v, c.cue, nbest[k].span, limits_, &ss);
+        float total = nbest[k].score + ss;
+        if (k == 0 || total > best) {
+          best = total;
+          c.content = nbest[k].span;
+          c.source = src;
+        }
+      }
       cands.push_back(c);
     }
     // Univocal: resolve overlaps greedily by cue confidence.

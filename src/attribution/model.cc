@@ -247,6 +247,18 @@ void DocView::Build(const Document& d) {
       pend[b.token_end - 1] = 1;
     }
   }
+  next_close.assign(n, static_cast<int32_t>(n));
+  prev_open.assign(n, -1);
+  for (size_t i = n; i-- > 0;) {
+    next_close[i] = cls[i] == kCloseQuote ? static_cast<int32_t>(i)
+                    : i + 1 < n           ? next_close[i + 1]
+                                          : static_cast<int32_t>(n);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    prev_open[i] = cls[i] == kOpenQuote ? static_cast<int32_t>(i)
+                   : i > 0              ? prev_open[i - 1]
+                                        : -1;
+  }
   // Quotation state: double quotes only, reset at each paragraph start.
   bool inside = false;
   for (size_t i = 0; i < n; ++i) {
@@ -570,6 +582,19 @@ void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
   add(H(T, 11, x.h(e)));
   add(H(T, 12, x.c(s), x.c(e), x.c(e + 1)));
   add(H(T, 13, x.h(s), Clip(thats, 0, 1)));
+  // Quotation pairing: does the span close the quotation it opens (and
+  // open the one it closes)?
+  int open_rel = 0, close_rel = 0;
+  if (x.c(s) == kOpenQuote) {
+    int mc = s + 1 < x.n ? v.next_close[s + 1] : x.n;
+    open_rel = e == mc ? 1 : e < mc ? 2 : 3;
+  }
+  if (x.c(e) == kCloseQuote) {
+    int po = e > 0 ? v.prev_open[e - 1] : -1;
+    close_rel = s == po ? 1 : s > po ? 2 : 3;
+  }
+  add(H(T, 14, open_rel, close_rel));
+  add(H(T, 15, open_rel, x.c(e), x.c(e + 1)));
 }
 
 void AttributionModel::SourceStartTok(const DocView& v, int side, int b,
@@ -720,7 +745,9 @@ float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
 }
 
 TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
-                                      const DecodeLimits& lim) const {
+                                      const DecodeLimits& lim,
+                                      std::vector<Scored>* nbest) const {
+  if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
   std::vector<Top> starts, ends;
@@ -763,6 +790,21 @@ TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
         best_score = sc;
         best = TSpan{s.pos, e.pos};
       }
+      if (nbest != nullptr) {
+        // Keep the n best (score descending) by insertion.
+        Scored cand{sc, TSpan{s.pos, e.pos}};
+        if (static_cast<int>(nbest->size()) < lim.content_nbest) {
+          nbest->push_back(cand);
+        } else if (sc > nbest->back().score) {
+          nbest->back() = cand;
+        } else {
+          continue;
+        }
+        for (size_t k = nbest->size() - 1;
+             k > 0 && (*nbest)[k].score > (*nbest)[k - 1].score; --k) {
+          std::swap((*nbest)[k], (*nbest)[k - 1]);
+        }
+      }
     }
   }
   return best;
@@ -779,7 +821,8 @@ bool AttributionModel::SourceBlocked(const DocView& v, TSpan cue, TSpan ct,
 }
 
 TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
-                                     const DecodeLimits& lim) const {
+                                     const DecodeLimits& lim,
+                                     float* score) const {
   const Sentence& s = v.doc->sentences[v.sent[cue.b]];
   int lo = std::max<int>(s.token_begin, cue.b - lim.source_window);
   int hi = std::min<int>(static_cast<int>(s.token_end) - 1,
@@ -824,6 +867,7 @@ TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
       }
     }
   }
+  if (score != nullptr) *score = best_score;
   return best;
 }
 

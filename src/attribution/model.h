@@ -50,6 +50,8 @@ struct DocView {
   std::vector<uint32_t> para;   // paragraph index of each token
   // Prefix counts: open/close quotes, commas, the word "that".
   std::vector<int32_t> qo, qc, pc, thatc;
+  // Index of the next closing (previous opening) double quote; n / -1.
+  std::vector<int32_t> next_close, prev_open;
   // Per-document score caches of the cue-independent feature parts (by
   // 2 * token + side), filled lazily when use_cache (the trainer turns it
   // off because its weights change).
@@ -65,6 +67,11 @@ struct TSpan {
   int e = -1;
   bool none() const { return b < 0; }
   bool operator==(const TSpan&) const = default;
+};
+
+struct Scored {
+  float score = 0;
+  TSpan span;
 };
 
 // A feature index list (fixed capacity, no heap), used for scoring and for
@@ -98,6 +105,8 @@ struct DecodeLimits {
   int source_max_tokens = 20;
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
+  // Content spans re-ranked jointly with their best source (1 = off).
+  int content_nbest = 3;
 };
 
 // A set of word hashes: sorted list (for saving) plus an open-addressing
@@ -129,11 +138,13 @@ class AttributionModel {
                 Feats* f) const;
 
   // Content decoding for a cue. Returns the best span (or none).
-  TSpan DecodeContent(const DocView& v, TSpan cue,
-                      const DecodeLimits& lim) const;
+  // With `nbest`, also returns the lim.content_nbest best spans.
+  TSpan DecodeContent(const DocView& v, TSpan cue, const DecodeLimits& lim,
+                      std::vector<Scored>* nbest = nullptr) const;
   // Source decoding given cue and content. Returns none for "no source".
+  // With `score`, also returns the winning score.
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
-                     const DecodeLimits& lim) const;
+                     const DecodeLimits& lim, float* score = nullptr) const;
 
   // True if token i cannot be part of the source of (cue, content).
   bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
