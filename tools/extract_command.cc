@@ -40,7 +40,7 @@ int RunExtract(const ExtractArgs& args) {
   if (!ParseInputFormat(args.input_format, &format)) {
     fmt::print(stderr,
                "whosaid extract: unknown --input-format '{}' "
-               "(expected auto, text or jsonl)\n",
+               "(expected auto, text, jsonl, csv, html or warc)\n",
                args.input_format);
     return kExitUsage;
   }
@@ -75,59 +75,75 @@ int RunExtract(const ExtractArgs& args) {
   json.pretty = args.pretty;
   json.sentences = !args.no_sentences;
 
-  // Batches bound memory: at most kBatchDocs documents or kBatchBytes bytes
-  // are in flight; output order is input order whatever the thread count.
+  // Batches bound memory: at most two batches of kBatchDocs documents or
+  // kBatchBytes bytes are in flight. While workers extract one batch, this
+  // thread writes the previous one and reads the next; output order is input
+  // order whatever the thread count.
   constexpr size_t kBatchDocs = 256;
-  constexpr size_t kBatchBytes = size_t{64} << 20;
-  std::vector<RawDocument> batch;
-  std::vector<std::string> records;
+  constexpr size_t kBatchBytes = size_t{32} << 20;
+  struct Batch {
+    std::vector<RawDocument> docs;
+    std::vector<std::string> records;
+    std::vector<std::string> errors;
+  };
+  auto read_batch = [&](Batch* b) {
+    b->docs.clear();
+    size_t bytes = 0;
+    while (b->docs.size() < kBatchDocs && bytes < kBatchBytes &&
+           !g_interrupted) {
+      RawDocument doc;
+      if (!reader.Next(&doc)) break;
+      bytes += doc.body.size();
+      b->docs.push_back(std::move(doc));
+    }
+    b->records.assign(b->docs.size(), std::string());
+    b->errors.assign(b->docs.size(), std::string());
+  };
   size_t failed = 0, total = 0;
   bool write_error = false;
-  bool more = true;
-  while (more && !g_interrupted) {
-    batch.clear();
-    size_t bytes = 0;
-    while (batch.size() < kBatchDocs && bytes < kBatchBytes) {
-      RawDocument doc;
-      if (!reader.Next(&doc)) {
-        more = false;
-        break;
-      }
-      bytes += doc.body.size();
-      batch.push_back(std::move(doc));
-    }
-    if (batch.empty()) break;
-    records.assign(batch.size(), std::string());
-    std::vector<std::string> errors(batch.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < batch.size();) {
-        Document doc = extractor.value()->Extract(batch[i]);
-        if (!doc.error.ok()) errors[i] = doc.error.ToString();
-        WriteDocumentJson(doc, json, &records[i]);
-        records[i].push_back('\n');
-      }
-    };
-    size_t n_threads = std::min<size_t>(jobs, batch.size());
-    if (n_threads <= 1) {
-      work();
-    } else {
-      std::vector<std::thread> threads;
-      for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work);
-      for (auto& t : threads) t.join();
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
+  auto write_batch = [&](Batch* b) {
+    for (size_t i = 0; i < b->docs.size(); ++i) {
       ++total;
-      if (!errors[i].empty()) {
+      if (!b->errors[i].empty()) {
         ++failed;
-        fmt::print(stderr, "whosaid extract: {}: {}\n", batch[i].id, errors[i]);
+        fmt::print(stderr, "whosaid extract: {}\n", b->errors[i]);
       }
-      if (fwrite(records[i].data(), 1, records[i].size(), out) !=
-          records[i].size()) {
+      if (!write_error && fwrite(b->records[i].data(), 1, b->records[i].size(),
+                                 out) != b->records[i].size()) {
         write_error = true;
       }
     }
-    if (write_error) break;
+    b->docs.clear();
+  };
+  auto extract_batch = [&](Batch* b) {
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < b->docs.size();) {
+        Document doc = extractor.value()->Extract(b->docs[i]);
+        if (!doc.error.ok()) {
+          // Name the input unless the message already does.
+          std::string msg = doc.error.ToString();
+          b->errors[i] = msg.find(b->docs[i].id) == std::string::npos
+                             ? b->docs[i].id + ": " + msg
+                             : msg;
+        }
+        WriteDocumentJson(doc, json, &b->records[i]);
+        b->records[i].push_back('\n');
+      }
+    };
+    size_t n_threads = std::min<size_t>(jobs, b->docs.size());
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work);
+    return threads;
+  };
+
+  Batch batches[2];
+  read_batch(&batches[0]);
+  for (int cur = 0; !batches[cur].docs.empty() && !write_error; cur ^= 1) {
+    std::vector<std::thread> workers = extract_batch(&batches[cur]);
+    read_batch(&batches[cur ^ 1]);
+    for (auto& t : workers) t.join();
+    write_batch(&batches[cur]);
   }
   if (fflush(out) != 0 || write_error) {
     fmt::print(stderr, "whosaid extract: cannot write output {}: {}\n",
@@ -162,8 +178,10 @@ void RegisterExtract(CLI::App* app, int* exit_code) {
       "extract", "Extract attributed quotes, entities and numeric claims");
   cmd->add_option("inputs", args->inputs,
                   "Input files ('-' or none: stdin); text or JSONL");
-  cmd->add_option("--input-format", args->input_format,
-                  "auto | text | jsonl (auto: by extension, else sniffed)");
+  cmd->add_option(
+      "--input-format", args->input_format,
+      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
+      "sniffed)");
   cmd->add_option("-o,--output", args->output, "Output file (default stdout)");
   cmd->add_flag("--pretty", args->pretty, "Indented JSON for people");
   cmd->add_flag("--no-clean", args->no_clean,

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = whosaid::cli::kExitOk;
   whosaid::cli::RegisterExtract(&app, &exit_code);
+  whosaid::cli::RegisterDask(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

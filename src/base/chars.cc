@@ -6,27 +6,22 @@
 
 namespace whosaid {
 
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+bool IsLetterSlow(char32_t cp) {
   auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsUpperSlow(char32_t cp) {
   auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool IsLowerSlow(char32_t cp) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) ==
          UTF8PROC_CATEGORY_LL;
 }
 
-bool IsSpace(char32_t cp) {
+bool IsSpaceSlow(char32_t cp) {
   switch (cp) {
     case ' ':
     case '\t':

@@ -8,12 +8,31 @@
 
 namespace whosaid {
 
-bool IsLetter(char32_t cp);
-bool IsDigit(char32_t cp);  // ASCII 0-9 only: numbers are parsed as ASCII
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
+// Slow paths for non-ASCII code points (utf8proc).
+bool IsLetterSlow(char32_t cp);
+bool IsUpperSlow(char32_t cp);
+bool IsLowerSlow(char32_t cp);
+bool IsSpaceSlow(char32_t cp);
+
+inline bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return IsLetterSlow(cp);
+}
+// ASCII 0-9 only: numbers are parsed as ASCII.
+inline bool IsDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+inline bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return IsUpperSlow(cp);
+}
+inline bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return IsLowerSlow(cp);
+}
 // Unicode white space, including NBSP and the zero-width space.
-bool IsSpace(char32_t cp);
+inline bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return IsSpaceSlow(cp);
+}
 bool IsLineBreak(char32_t cp);  // \n \r U+2028 U+2029 U+0085
 // Quotation marks of any script: " ' “ ” ‘ ’ „ ‚ « » ‹ › 「 」 ＂
 bool IsQuoteMark(char32_t cp);

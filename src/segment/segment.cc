@@ -83,7 +83,10 @@ void Segment(const SegmentOptions& options, Document* doc) {
     if (!final_punct && !abbrev_final) continue;
     // Closing quotes/brackets stay with this sentence.
     size_t end = k + 1;
-    while (end < n && !toks[end].newline_before && IsClosing(*doc, end)) ++end;
+    while (end < n && end - sent_begin < max_tokens &&
+           !toks[end].newline_before && IsClosing(*doc, end)) {
+      ++end;
+    }
     if (end >= n) continue;
     if (toks[end].newline_before) continue;  // handled above
     if (!StartsSentence(*doc, end)) continue;

@@ -116,3 +116,26 @@ TEST(SegmentTest, LongSentencesAreCapped) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+// Regression (fuzz/corpus/segment_fuzzer/regression-closing-past-cap):
+// closing brackets after a final period once pushed a sentence past
+// max_sentence_tokens.
+TEST(SegmentTest, ClosingMarksNeverExceedTheCap) {
+  std::string text;
+  for (int i = 0; i < 62; ++i) text += "w ";
+  text += "A.))))))) B";
+  Document doc;
+  doc.text = text;
+  SegmentOptions options;
+  options.max_sentence_tokens = 64;
+  Segment(options, &doc);
+  for (const auto& s : doc.sentences) {
+    EXPECT_LE(s.token_end - s.token_begin, 64u);
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -26,22 +26,20 @@ bool InList(std::string_view w, const auto& list) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-struct Cursor {
-  std::string_view text;
-  size_t pos;
-  char32_t cp;
-  int len;
-};
-
-char32_t At(std::string_view text, size_t i, int* len) {
+inline char32_t At(std::string_view text, size_t i, int* len) {
   if (i >= text.size()) {
     *len = 0;
     return 0;
   }
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
   return DecodeUtf8(text, i, len);
 }
 
-bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp); }
+inline bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp); }
 
 // Splits one whitespace-free chunk [begin, end) into tokens.
 class ChunkSplitter {
