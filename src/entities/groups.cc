@@ -208,6 +208,23 @@ void RepairTitledNames(Document* doc) {
     if (!remove[k]) kept.push_back(ents[k]);
   }
   ents = std::move(kept);
+  // A name right after an honorific or a title abbreviation ("Dr. Amara
+  // Diallo", "Gen. X") is a person, whatever the tagger said.
+  for (Entity& e : ents) {
+    if (e.label == EntityLabel::kPerson) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (f == 0 || f >= l) continue;
+    std::string prev = LowerToken(*doc, f - 1);
+    bool title =
+        lex::IsHonorific(prev) || (prev.back() == '.' && IsRoleHeadWord(prev));
+    bool name = true;
+    for (uint32_t i = f; i < l; ++i) {
+      name &= IsWord(*doc, i) && doc->tokens[i].capitalized &&
+              !lex::IsOrgWord(LowerToken(*doc, i));
+    }
+    if (title && name) e.label = EntityLabel::kPerson;
+  }
   // A "person" whose last word names an organisation ("Airspace Forces",
   // "Labour Party") is an organisation.
   for (Entity& e : ents) {
@@ -485,6 +502,29 @@ void BuildGroups(Document* doc) {
         g.canonical = names[k];
       } else if (!is_alias) {
         AddUnique(&g.aliases, names[k]);
+      }
+    }
+  }
+  // "Nordvale" after/before "Nordvale Biotech": a one-word organisation
+  // that starts a longer organisation name in the article is that one.
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    if (e.label != EntityLabel::kOrg || e.group < 0) continue;
+    std::vector<std::string> words = NameWords(names[k]);
+    if (words.size() != 1) continue;
+    for (size_t g = 0; g < doc->groups.size(); ++g) {
+      if (static_cast<int32_t>(g) == e.group ||
+          doc->groups[g].label != EntityLabel::kOrg) {
+        continue;
+      }
+      const auto& gw = info[g].words;
+      if (gw.size() >= 2 && gw[0] == words[0]) {
+        int32_t old_group = e.group;
+        for (Entity& o : ents) {
+          if (o.group == old_group) o.group = static_cast<int32_t>(g);
+        }
+        AddUnique(&doc->groups[g].aliases, names[k]);
+        break;
       }
     }
   }

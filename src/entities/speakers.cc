@@ -229,6 +229,17 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
     bool name = t.kind == TokenKind::kWord && t.capitalized &&
                 !mention::IsTitleWord(w) && !lex::IsDeterminer(w) &&
                 lex::PronounOf(w) == lex::PronounKind::kNone;
+    // A capitalised first word of a sentence followed by a lower-case word
+    // ("Independent experts") is not a name.
+    if (name && out.empty() && i + 1 < doc.tokens.size() &&
+        !doc.tokens[i + 1].capitalized) {
+      bool initial =
+          !doc.sentences.empty() &&
+          doc.sentences[mention::SentenceOf(doc, i)].token_begin == i;
+      if (initial || (i > 0 && doc.tokens[i - 1].kind == TokenKind::kQuote)) {
+        name = false;
+      }
+    }
     if (!name) {
       if (!out.empty()) break;
       continue;
@@ -298,7 +309,56 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
     int32_t g = ResolveNameWord(doc, mention::Lower(doc.TokenText(i)), m.begin);
     if (g >= 0) return g;
   }
-  // 4. Role nouns ("the general", "the Pentagon spokesman").
+  // 4. Organisation nouns ("the company") -> the most recent organisation
+  // named before the mention, within the window of pronouns.
+  {
+    std::string head = LowerToken(doc, l - 1);
+    static constexpr std::string_view kOrgNouns[] = {
+        "company",      "firm",       "agency",   "ministry", "department",
+        "carmaker",     "bank",       "union",    "party",    "council",
+        "committee",    "university", "hospital", "group",    "organization",
+        "organisation", "airline",    "retailer", "insurer",  "lender",
+        "automaker",    "startup"};
+    bool org_noun = false;
+    for (std::string_view n : kOrgNouns) org_noun |= head == n;
+    auto names_other_kind = [&](int32_t g) {
+      // "University of Aarhus" is not "the company".
+      std::string name = mention::Lower(doc.groups[g].canonical);
+      for (std::string_view n : kOrgNouns) {
+        if (n != head && name.find(n) != std::string::npos) return true;
+      }
+      return false;
+    };
+    if (org_noun && l - f <= 3 && lex::IsDeterminer(LowerToken(doc, f))) {
+      // The same noun resolved earlier (an earlier quote's speaker) wins.
+      for (const Attribution& q : doc.quotes) {
+        if (q.speaker.end > m.begin || q.speaker_group < 0 ||
+            q.speaker.empty()) {
+          continue;
+        }
+        uint32_t qf, ql;
+        mention::TokenRange(doc, q.speaker, &qf, &ql);
+        if (ql > qf && LowerToken(doc, ql - 1) == head &&
+            doc.groups[q.speaker_group].label == EntityLabel::kOrg) {
+          return q.speaker_group;
+        }
+      }
+      uint32_t here = mention::SentenceOf(doc, f);
+      int32_t best = -1;
+      for (const Entity& e : doc.entities) {
+        if (e.span.end > m.begin) break;
+        if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
+            names_other_kind(e.group)) {
+          continue;
+        }
+        uint32_t s = mention::SentenceOf(
+            doc, mention::TokenAtOrAfter(doc, e.span.begin));
+        if (here - s <= 2 * kPronounSentenceWindow) best = e.group;
+      }
+      if (best >= 0) return best;
+    }
+  }
+  // 5. Role nouns ("the general", "the Pentagon spokesman").
   for (uint32_t i = l; i-- > f;) {
     std::string w = LowerToken(doc, i);
     if (!mention::IsRoleHeadWord(w)) continue;
