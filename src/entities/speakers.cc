@@ -117,11 +117,10 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       EntityLabel label = doc.groups[c.group].label;
       bool person = label == EntityLabel::kPerson;
       bool org = label == EntityLabel::kOrg;
-      if (want_org ? !org
-                   : (kind == lex::PronounKind::kPlural ? !(org || person)
-                                                        : !person)) {
-        continue;
-      }
+      // "it" and "they" refer to organisations here (a plural "they" is
+      // never one person); he/she to persons.
+      bool plural = kind == lex::PronounKind::kPlural;
+      if ((want_org || plural) ? !org : !person) continue;
       uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
       uint32_t s = mention::SentenceOf(doc, tok);
       first_in_sentence = s != last_sentence;
@@ -146,7 +145,6 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       }
       // Later mentions win ties (recency within a sentence).
       score += 1e-6 * c.begin;
-      if (kind == lex::PronounKind::kPlural && person) score -= 1.5;
       if (score > best_score) {
         best_score = score;
         best = c.group;
