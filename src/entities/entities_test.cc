@@ -182,6 +182,7 @@ struct QuoteSpec {
   std::string_view content;
   std::string_view speaker;
   int speaker_nth = 0;
+  std::string_view cue = {};
 };
 
 Document WithQuotes(const std::string& text,
@@ -204,7 +205,8 @@ Document WithQuotes(const std::string& text,
   for (const auto& q : quotes) {
     Attribution a;
     a.content = Find(doc, q.content);
-    a.speaker = Find(doc, q.speaker, q.speaker_nth);
+    if (!q.speaker.empty()) a.speaker = Find(doc, q.speaker, q.speaker_nth);
+    if (!q.cue.empty()) a.cue = Find(doc, q.cue);
     doc.quotes.push_back(a);
   }
   ResolveSpeakers(&doc);
@@ -247,6 +249,47 @@ TEST(ResolveSpeakers, GenderPreviousSpeakerAndWho) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Paul Okafor");
   EXPECT_EQ(doc.quotes[1].speaker_name, "Rita Lund");
   EXPECT_EQ(doc.quotes[2].speaker_name, "Rita Lund");
+}
+
+TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {
+  Document doc = WithQuotes(
+      "Exports fell by half, according to the Trade Office and Minister Ana "
+      "Ruiz. Ruiz blamed the port strike.",
+      {{"Trade Office", EntityLabel::kOrg}, {"Ana Ruiz", EntityLabel::kPerson}},
+      {{"Exports fell by half", "the Trade Office and Minister Ana Ruiz", 0,
+        "according to"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Trade Office and Ana Ruiz");
+  EXPECT_EQ(ResolveMentionName(doc, Find(doc,
+                                         "the Trade Office and Minister "
+                                         "Ana Ruiz")),
+            "Trade Office and Ana Ruiz");
+  // Two names not joined by "and" are not a coordination.
+  Document apposition = WithQuotes(
+      "Prices rose, said Ana Ruiz of Trade Office.",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Trade Office", EntityLabel::kOrg}},
+      {{"Prices rose", "Ana Ruiz of Trade Office", 0, "said"}});
+  EXPECT_EQ(apposition.quotes[0].speaker_name.find(" and "), std::string::npos);
+}
+
+TEST(ResolveSpeakers, ParticipleCueTakesTheClauseSpeaker) {
+  Document doc = WithQuotes(
+      "Mayor Ines Vale said the plan was ready, adding that work starts soon. "
+      "Critics, noting the cost, were unconvinced.",
+      {{"Ines Vale", EntityLabel::kPerson}},
+      {{"the plan was ready", "Mayor Ines Vale", 0, "said"},
+       {"that work starts soon", "", 0, "adding"}});
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ines Vale");
+  EXPECT_EQ(doc.quotes[1].speaker_group, doc.quotes[0].speaker_group);
+}
+
+TEST(ResolveSpeakers, ParticipleCueDoesNotCrossSentences) {
+  Document doc = WithQuotes(
+      "Mayor Ines Vale said the plan was ready. Later, adding that work "
+      "starts soon was a mistake.",
+      {{"Ines Vale", EntityLabel::kPerson}},
+      {{"the plan was ready", "Mayor Ines Vale", 0, "said"},
+       {"that work starts soon", "", 0, "adding"}});
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
 }
 
 TEST(ResolveSpeakers, UnresolvedKeepsProperNameOrEmpty) {

@@ -365,7 +365,58 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
   return -1;
 }
 
+// A mention that coordinates several named holders ("both the Defense
+// Ministry and President X") names all of them: the canonical names of the
+// PERSON/ORG entities inside it, joined by " and ", when an "and" or "&"
+// token separates them. Empty otherwise.
+std::string CoordinatedName(const Document& doc, Span m) {
+  std::vector<const Entity*> holders;
+  for (const Entity& e : doc.entities) {
+    if (e.span.begin < m.begin || e.span.end > m.end) continue;
+    if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
+      continue;
+    }
+    holders.push_back(&e);
+  }
+  if (holders.size() < 2) return "";
+  std::string name;
+  for (size_t k = 0; k < holders.size(); ++k) {
+    if (k > 0) {
+      uint32_t f, l;
+      mention::TokenRange(
+          doc, Span{holders[k - 1]->span.end, holders[k]->span.begin}, &f, &l);
+      bool joined = false;
+      for (uint32_t i = f; i < l; ++i) {
+        std::string w = LowerToken(doc, i);
+        joined |= (w == "and" || w == "&");
+      }
+      if (!joined) return "";
+      name += " and ";
+    }
+    const Entity& e = *holders[k];
+    name += e.group >= 0 ? doc.groups[e.group].canonical
+                         : std::string(doc.Text(e.span));
+  }
+  return name;
+}
+
+// True for a cue that is a present participle opening a clause after a
+// comma ("..., stressing that ..."): its speaker is the subject of the
+// clause it hangs on, i.e. the speaker of the relation just before it in
+// the same sentence.
+bool IsParticipleCue(const Document& doc, Span cue) {
+  uint32_t f, l;
+  mention::TokenRange(doc, cue, &f, &l);
+  if (f == 0 || f >= l) return false;
+  std::string first = LowerToken(doc, f);
+  return first.size() > 4 && first.ends_with("ing") &&
+         doc.TokenText(f - 1) == ",";
+}
+
 std::string ResolveMentionName(const Document& doc, Span m) {
+  if (std::string joined = CoordinatedName(doc, m); !joined.empty()) {
+    return joined;
+  }
   int32_t g = ResolveMention(doc, m, PreviousSpeaker(doc, m));
   if (g >= 0) return doc.groups[g].canonical;
   uint32_t f, l;
@@ -376,8 +427,28 @@ std::string ResolveMentionName(const Document& doc, Span m) {
 void ResolveSpeakers(Document* doc) {
   // Quotes in text order (attribution emits them so; do not reorder).
   int32_t prev = -1;
-  for (Attribution& q : doc->quotes) {
-    if (q.speaker.empty()) continue;
+  for (size_t k = 0; k < doc->quotes.size(); ++k) {
+    Attribution& q = doc->quotes[k];
+    if (q.speaker.empty()) {
+      // "X claimed that A, stressing that B": B is X's too.
+      if (k > 0 && !q.cue.empty() && IsParticipleCue(*doc, q.cue)) {
+        const Attribution& before = doc->quotes[k - 1];
+        uint32_t f, l, pf, pl;
+        mention::TokenRange(*doc, q.cue, &f, &l);
+        mention::TokenRange(*doc, before.cue, &pf, &pl);
+        if (!before.speaker_name.empty() && pf < f &&
+            mention::SentenceOf(*doc, pf) == mention::SentenceOf(*doc, f)) {
+          q.speaker_name = before.speaker_name;
+          q.speaker_group = before.speaker_group;
+        }
+      }
+      continue;
+    }
+    if (std::string joined = CoordinatedName(*doc, q.speaker);
+        !joined.empty()) {
+      q.speaker_name = joined;
+      continue;
+    }
     int32_t g = ResolveMention(*doc, q.speaker, prev);
     q.speaker_group = g;
     if (g >= 0) {
