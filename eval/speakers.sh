@@ -19,5 +19,13 @@ for l in open(sys.argv[1], encoding="utf-8"):
 "$BUILD/whosaid" extract --input-format jsonl --no-clean "$TMP/in.jsonl" >"$TMP/pred.jsonl"
 echo "== end to end (engine's own quotes)"
 python3 eval/score_speakers.py "$GOLD" "$TMP/pred.jsonl" --json out/eval/speakers.json
+echo "== held-out set (tests/data/speakers/heldout.jsonl, never used for tuning)"
+python3 -c 'import json,sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(l); print(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False))' \
+  tests/data/speakers/heldout.jsonl >"$TMP/heldout_in.jsonl"
+"$BUILD/whosaid" extract --input-format jsonl --no-clean "$TMP/heldout_in.jsonl" >"$TMP/heldout_pred.jsonl"
+python3 eval/score_speakers.py tests/data/speakers/heldout.jsonl "$TMP/heldout_pred.jsonl" \
+  --json out/eval/speakers_heldout.json
 echo "== oracle quotes (resolution only)"
 "$BUILD/whosaid_tests" --gtest_filter='SpeakersGold.*' | grep -E 'accuracy|^  (full|partial|pronoun)|miss' || true
