@@ -99,3 +99,32 @@ def test_to_dataframes():
     for frame in frames.values():
         assert isinstance(frame, pd.DataFrame)
         assert "id" in frame.columns
+
+
+def test_cmake_install_gives_a_working_package_and_cli(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    build = os.environ.get("WHOSAID_BUILD_DIR")
+    if not build or not shutil.which("cmake"):
+        pytest.skip("needs WHOSAID_BUILD_DIR (set by ctest) and cmake")
+    prefix = tmp_path / "prefix"
+    subprocess.run(["cmake", "--install", build, "--prefix", str(prefix)],
+                   check=True, capture_output=True)
+    site = next(prefix.glob("lib/python3*/*-packages"))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "WHOSAID_MODEL_DIR")}
+    env["PYTHONPATH"] = str(site)
+    code = ("import whosaid, json; r = whosaid.extract('“It works,” said Mayor Ann Lee.'); "
+            "print(json.dumps([q['speaker_name'] for q in r['quotes']]))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=True)
+    assert str(site) in subprocess.run(
+        [sys.executable, "-c", "import whosaid; print(whosaid.__file__)"], cwd=tmp_path,
+        env=env, capture_output=True, text=True, check=True).stdout
+    assert "Ann Lee" in out.stdout
+    cli = subprocess.run([str(prefix / "bin" / "whosaid"), "extract", "-"], input="“Yes,” said Ann Lee.",
+                         env=env, capture_output=True, text=True, check=True)
+    assert "Ann Lee" in cli.stdout

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "src/attribution/attribution.h"
@@ -52,12 +53,21 @@ Extractor::~Extractor() = default;
 
 const Options& Extractor::options() const { return impl_->options; }
 
-// Resolves the model directory: option, then $WHOSAID_MODEL_DIR, then the
-// source tree's models/ folder compiled in.
+// Resolves the model directory: option, then $WHOSAID_MODEL_DIR, then an
+// installed copy beside the running program (<prefix>/share/whosaid/models
+// for <prefix>/bin/whosaid), then the source tree's models/ compiled in.
 static std::string ModelDir(const Options& options) {
   if (!options.model_dir.empty()) return options.model_dir;
   if (const char* env = std::getenv("WHOSAID_MODEL_DIR"); env && *env) {
     return env;
+  }
+  std::error_code ec;
+  std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path installed =
+        exe.parent_path().parent_path() / "share" / "whosaid" / "models";
+    if (std::filesystem::is_directory(installed, ec)) return installed.string();
   }
   return WHOSAID_MODEL_DIR;
 }
