@@ -3,6 +3,9 @@
 // same run). Reports bytes/s and, as a counter, ns per token.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "src/claims/claims.h"
@@ -54,6 +57,33 @@ void BM_ExtractClaims(benchmark::State& state) {
   state.counters["claims"] = static_cast<double>(doc.claims.size());
 }
 BENCHMARK(BM_ExtractClaims);
+
+// The same on real text: the plain-text file named by
+// WHOSAID_CLAIMS_BENCH_TEXT (e.g. news articles dumped from
+// ../shared/data/corpus, one per paragraph); skipped when unset.
+void BM_ExtractClaimsFile(benchmark::State& state) {
+  const char* path = std::getenv("WHOSAID_CLAIMS_BENCH_TEXT");
+  std::ifstream in(path ? path : "");
+  if (!path || !in) {
+    state.SkipWithError("set WHOSAID_CLAIMS_BENCH_TEXT to a text file");
+    return;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  Document doc;
+  doc.text = buf.str();
+  Segment(SegmentOptions(), &doc);
+  for (auto _ : state) {
+    ExtractClaims(&doc);
+    benchmark::DoNotOptimize(doc.claims.data());
+  }
+  state.SetBytesProcessed(state.iterations() * doc.text.size());
+  state.counters["ns_per_token"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * doc.tokens.size(),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["claims"] = static_cast<double>(doc.claims.size());
+}
+BENCHMARK(BM_ExtractClaimsFile)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace whosaid
