@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -443,7 +444,12 @@ class Scanner {
       q->tok_begin = s;
       q->byte_begin = win_.Tk(s).span.begin;
     }
-    for (const auto& m : ModifierPhrases()) {
+    // Only phrases ending with the word before s can match before s.
+    std::span<const uint32_t> cands;
+    if (s > win_.sb && s - 1 < win_.se)
+      cands = ModifiersEndingWith(win_.T(s - 1));
+    for (uint32_t id : cands) {
+      const Modifier& m = ModifierPhrases()[id];
       if (uint32_t n = win_.MatchBefore(s, m.surface)) {
         // "over" after a verb of motion is not a bound, but keep it simple.
         q->approx_symbol = m.symbol;

@@ -1,6 +1,10 @@
 #include "src/claims/units.h"
 
 #include <cstdint>
+#include <iterator>
+#include <span>
+
+#include "src/claims/word_index.h"
 
 namespace whosaid::claims {
 namespace {
@@ -218,6 +222,49 @@ constexpr UnitWord kCurrencyWords[] = {
     {"shekels", "ILS"},
 };
 
+// Hash indexes of the tables above by first word (for phrase matching at a
+// token) and by whole surface (for equality with one string). Built once on
+// first use, read-only afterwards.
+struct UnitIndex {
+  WordIndex units_first, units_full;
+  WordIndex prefixes_first;
+  WordIndex currency_first, currency_full;
+};
+
+template <size_t N>
+void IndexPhrases(const UnitWord (&table)[N], WordIndex* first,
+                  WordIndex* full) {
+  for (size_t i = 0; i < N; ++i) {
+    std::string_view sf = table[i].surface;
+    if (sf == "% of") continue;  // the placeholder never matches
+    if (first) first->Add(sf.substr(0, sf.find(' ')), i);
+    if (full) full->Add(sf, i);
+  }
+  if (first) first->Finish();
+  if (full) full->Finish();
+}
+
+UnitIndex BuildIndex() {
+  UnitIndex x;
+  IndexPhrases(kUnits, &x.units_first, &x.units_full);
+  IndexPhrases(kCurrencyPrefixes, &x.prefixes_first, nullptr);
+  IndexPhrases(kCurrencyWords, &x.currency_first, &x.currency_full);
+  return x;
+}
+
+const UnitIndex& Index() {
+  static const UnitIndex index = BuildIndex();
+  return index;
+}
+
+// Ids of the phrases of `first` whose first word is token i's text (none
+// outside the sentence, where TokenWindow::Match fails anyway).
+std::span<const uint32_t> StartingAt(const TokenWindow& win, uint32_t i,
+                                     const WordIndex& first) {
+  if (i >= win.se || i < win.sb) return {};
+  return first.Find(win.T(i));
+}
+
 }  // namespace
 
 size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
@@ -237,7 +284,8 @@ size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
 }
 
 bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
-  for (const auto& cp : kCurrencyPrefixes) {
+  for (uint32_t id : StartingAt(win, i, Index().prefixes_first)) {
+    const auto& cp = kCurrencyPrefixes[id];
     if (cp.surface.size() > 1 && win.Match(i, cp.surface)) return true;
   }
   return false;
@@ -246,7 +294,8 @@ bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
 // Currency marks before the number. Returns tokens matched.
 uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
                         std::string_view* norm) {
-  for (const auto& c : kCurrencyPrefixes) {
+  for (uint32_t id : StartingAt(win, i, Index().prefixes_first)) {
+    const auto& c = kCurrencyPrefixes[id];
     uint32_t m = win.Match(i, c.surface);
     if (m == 0) {
       // "US$" written as one token pair "US" "$" is covered; "C$" too.
@@ -267,7 +316,8 @@ uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
 // unit fields; returns the token after the unit.
 uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   // Currency words ("10 euros", "5 US dollars").
-  for (const auto& c : kCurrencyWords) {
+  for (uint32_t id : StartingAt(win, t, Index().currency_first)) {
+    const auto& c = kCurrencyWords[id];
     if (uint32_t m = win.Match(t, c.surface)) {
       if (c.surface == "won" && !q->first.scaled) continue;
       q->unit = c.norm;
@@ -298,8 +348,8 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       return t + m;
     }
   }
-  for (const auto& u : kUnits) {
-    if (u.surface == "% of") continue;
+  for (uint32_t id : StartingAt(win, t, Index().units_first)) {
+    const auto& u = kUnits[id];
     if (uint32_t m = win.Match(t, u.surface)) {
       // "in", "m", "g" as separate words are too ambiguous; the table
       // holds only unambiguous words.
@@ -324,10 +374,8 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
   std::string_view low_suf = suf;
   if (IEq(suf, "m") && !n.suffix_hyphen) {
     uint32_t after = n.tok_end;
-    bool money_after = false;
-    for (const auto& c : kCurrencyWords) {
-      if (after < win.se && IEq(win.T(after), c.surface)) money_after = true;
-    }
+    bool money_after =
+        after < win.se && Index().currency_full.Contains(win.T(after));
     if (q->currency || money_after) {
       q->value *= 1e6;
       q->low *= 1e6;
@@ -353,18 +401,18 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
       return true;
     }
   }
-  for (const auto& c : kCurrencyWords) {
-    if (c.surface.find(' ') == std::string_view::npos &&
-        IEq(low_suf, c.surface)) {
+  for (uint32_t id : Index().currency_full.Find(low_suf)) {
+    const auto& c = kCurrencyWords[id];
+    if (c.surface.find(' ') == std::string_view::npos) {
       q->unit = c.norm;
       q->currency = true;
       q->unit_span = n.suffix;
       return true;
     }
   }
-  for (const auto& u : kUnits) {
-    if (u.surface.find(' ') == std::string_view::npos &&
-        IEq(low_suf, u.surface)) {
+  for (uint32_t id : Index().units_full.Find(low_suf)) {
+    const auto& u = kUnits[id];
+    if (u.surface.find(' ') == std::string_view::npos) {
       q->unit = u.norm;
       q->unit_span = n.suffix;
       return true;
