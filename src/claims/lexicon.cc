@@ -1,5 +1,8 @@
 #include "src/claims/lexicon.h"
 
+#include <array>
+#include <cstdint>
+
 #include "src/claims/word_index.h"
 
 namespace whosaid::claims {
@@ -15,6 +18,21 @@ constexpr Named kSmallNumbers[] = {
     {"forty", 40},    {"fifty", 50},    {"sixty", 60},   {"seventy", 70},
     {"eighty", 80},   {"ninety", 90},
 };
+
+// Entry a * 26 + b describes the small numbers opening with letters a, b:
+// bit c (0..25) is set when one has c as its third letter, bit 32 + L when
+// one has L letters. 5 KB, so it stays in cache.
+constexpr std::array<uint64_t, 26 * 26> BuildSmallNumberShapes() {
+  std::array<uint64_t, 26 * 26> bits{};
+  for (const Named& e : kSmallNumbers) {
+    uint64_t& b = bits[(e.word[0] - 'a') * 26 + (e.word[1] - 'a')];
+    b |= uint64_t{1} << (e.word[2] - 'a');
+    b |= uint64_t{1} << (32 + e.word.size());
+  }
+  return bits;
+}
+constexpr std::array<uint64_t, 26 * 26> kSmallNumberShapes =
+    BuildSmallNumberShapes();
 
 // Scale words that may follow a number (as separate tokens).
 constexpr Named kScales[] = {
@@ -234,6 +252,8 @@ bool InList(std::span<const std::string_view> list, std::string_view w) {
   return false;
 }
 
+std::span<const Named> SmallNumberTable() { return kSmallNumbers; }
+
 const Named* FindSmallNumber(std::string_view w) {
   // Every entry has 3..9 letters.
   if (w.size() < 3 || w.size() > 9) return nullptr;
@@ -269,23 +289,19 @@ const Named* FindChangeWord(std::string_view w) {
 }
 
 bool IsNumberWord(std::string_view w) {
-  // Small-number heads start with one of these letters and have 3..9 bytes.
-  if (w.size() < 3) return false;
-  switch (Lower(w[0])) {
-    case 'z':
-    case 'n':
-    case 'o':
-    case 't':
-    case 'f':
-    case 's':
-    case 'e':
-      break;
-    default:
-      return false;
-  }
-  size_t dash = w.find('-');
-  std::string_view head = w.substr(0, dash);
-  return FindSmallNumber(head) != nullptr;
+  // The head before the first hyphen must have the length and the first
+  // three letters of some small number (3..9 letters); most words ("the",
+  // "for", "this") fail here without hashing.
+  size_t n = 0;
+  while (n < w.size() && n < 10 && w[n] != '-') ++n;
+  if (n < 3 || n > 9) return false;
+  unsigned a = static_cast<unsigned char>(Lower(w[0])) - 'a';
+  unsigned b = static_cast<unsigned char>(Lower(w[1])) - 'a';
+  unsigned c = static_cast<unsigned char>(Lower(w[2])) - 'a';
+  if (a >= 26 || b >= 26 || c >= 26) return false;
+  uint64_t shape = kSmallNumberShapes[a * 26 + b];
+  if (!((shape >> c) & 1u) || !((shape >> (32 + n)) & 1u)) return false;
+  return FindSmallNumber(w.substr(0, n)) != nullptr;
 }
 
 bool IsOrdinalWord(std::string_view w) {

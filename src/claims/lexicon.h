@@ -34,6 +34,8 @@ bool InList(std::span<const std::string_view> list, std::string_view w);
 
 // "zero" .. "ninety".
 const Named* FindSmallNumber(std::string_view w);
+// The whole table of FindSmallNumber.
+std::span<const Named> SmallNumberTable();
 // Scale words and abbreviations ("million", "bn", "k"); `words_only`
 // restricts to the spelled-out words ("hundred" .. "dozen").
 const Named* FindScale(std::string_view w, bool words_only = false);

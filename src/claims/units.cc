@@ -267,14 +267,20 @@ std::span<const uint32_t> StartingAt(const TokenWindow& win, uint32_t i,
 
 }  // namespace
 
+namespace {
+constexpr UnitWord kGluedCodes[] = {
+    {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
+    {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
+    {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
+    {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
+}  // namespace
+
+std::span<const UnitWord> CurrencyPrefixTable() { return kCurrencyPrefixes; }
+std::span<const UnitWord> GluedCurrencyCodeTable() { return kGluedCodes; }
+
 size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
-  static constexpr UnitWord kCodes[] = {
-      {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
-      {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
-      {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
-      {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
   if (w.size() < 4 || w.size() > 24 || !IsAsciiDigit(w[3])) return 0;
-  for (const auto& c : kCodes) {
+  for (const auto& c : kGluedCodes) {
     if (IEq(w.substr(0, 3), c.surface)) {
       if (norm) *norm = c.norm;
       return 3;

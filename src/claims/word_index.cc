@@ -31,6 +31,13 @@ void WordIndex::Finish() {
         ids_.push_back(pending_[b].second);
       }
     }
+    if (key.empty()) {
+      has_empty_ = true;
+    } else {
+      unsigned char c = static_cast<unsigned char>(key[0]);
+      first_bytes_[c >> 6] |= uint64_t{1} << (c & 63);
+      lengths_ |= uint64_t{1} << (key.size() < 63 ? key.size() : 63);
+    }
     uint64_t h = LowerHash(key);
     size_t s = h & mask_;
     while (slots_[s].hash != 0) s = (s + 1) & mask_;

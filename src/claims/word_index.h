@@ -38,7 +38,18 @@ class WordIndex {
 
   // Ids registered under w (ASCII case-insensitive), in insertion order.
   std::span<const uint32_t> Find(std::string_view w) const {
+    if (!MayHold(w)) return {};
     return Find(w, LowerHash(w));
+  }
+  // False when no key has w's length and lowercased first byte (exact
+  // pre-test: no hashing).
+  bool MayHold(std::string_view w) const {
+    if (w.empty()) return has_empty_;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+    size_t len = w.size() < 63 ? w.size() : 63;
+    return ((lengths_ >> len) & 1u) &&
+           ((first_bytes_[c >> 6] >> (c & 63)) & 1u);
   }
   // The same with h == LowerHash(w) precomputed.
   std::span<const uint32_t> Find(std::string_view w, uint64_t h) const;
@@ -54,6 +65,9 @@ class WordIndex {
   std::vector<Slot> slots_;
   std::vector<uint32_t> ids_;
   uint64_t mask_ = 0;
+  bool has_empty_ = false;
+  uint64_t lengths_ = 0;          // bit min(len, 63) for every key length
+  uint64_t first_bytes_[4] = {};  // bit per first byte of a key
 };
 
 // An index of the words of a static list (ids are list positions).
