@@ -20,6 +20,18 @@ namespace whosaid {
 namespace claims {
 namespace {
 
+// Letters (either case) -> 0..25, any other byte -> 26.
+constexpr std::array<uint8_t, 256> BuildByteClass() {
+  std::array<uint8_t, 256> cls{};
+  for (int c = 0; c < 256; ++c) {
+    cls[c] = c >= 'a' && c <= 'z'   ? c - 'a'
+             : c >= 'A' && c <= 'Z' ? c - 'A'
+                                    : 26;
+  }
+  return cls;
+}
+constexpr std::array<uint8_t, 256> kByteClass = BuildByteClass();
+
 // A branch-light pre-test of Scanner::Trigger on the first three bytes of a
 // word: a superset of the words Trigger accepts, read from one table load.
 // Letters map to 0..25 (either case), any other byte (or the word's end)
@@ -37,12 +49,29 @@ class TriggerFilter {
     return (rows_[a * 27 + b] >> c) & 1u;
   }
 
+  // The same test on token `t` of `text`, without data-dependent branches
+  // (bytes past the token read as "other"; text[size()] is the NUL), and
+  // true for every number and symbol token.
+  bool MayTriggerToken(const Token& t, std::string_view text) const {
+    uint32_t size = static_cast<uint32_t>(text.size());
+    uint32_t b0 = t.span.begin, n = t.span.end - t.span.begin;
+    const unsigned char* d =
+        reinterpret_cast<const unsigned char*>(text.data());
+    uint32_t a = kByteClass[d[std::min(b0, size)]];
+    uint32_t b = kByteClass[d[std::min(b0 + 1, size)]];
+    uint32_t c = kByteClass[d[std::min(b0 + 2, size)]];
+    b = n > 1 ? b : kOther;
+    c = n > 2 ? c : kOther;
+    bool word = t.kind == TokenKind::kWord && ((rows_[a * 27 + b] >> c) & 1u);
+    return word | (t.kind == TokenKind::kNumber) |
+           (t.kind == TokenKind::kSymbol);
+  }
+
  private:
   static constexpr uint32_t kOther = 26;
   static uint32_t Class(std::string_view w, size_t k) {
     if (k >= w.size()) return kOther;
-    char c = Lower(w[k]);
-    return c >= 'a' && c <= 'z' ? static_cast<uint32_t>(c - 'a') : kOther;
+    return kByteClass[static_cast<unsigned char>(w[k])];
   }
   void Allow(std::string_view w) {
     rows_[Class(w, 0) * 27 + Class(w, 1)] |= 1u << Class(w, 2);
@@ -89,8 +118,9 @@ class Scanner {
       win_.sb = s.token_begin;
       win_.se = std::min<uint32_t>(s.token_end, doc_.tokens.size());
       uint32_t i = win_.sb;
+      const Token* toks = doc_.tokens.data();
       while (i < win_.se) {
-        if (!Trigger(i)) {
+        if (!filter_.MayTriggerToken(toks[i], doc_.text) || !Trigger(i)) {
           ++i;
           continue;
         }
