@@ -222,6 +222,10 @@ constexpr UnitWord kCurrencyWords[] = {
     {"shekels", "ILS"},
 };
 
+constexpr std::string_view kAgePhrases[] = {
+    "years old", "year old",  "years of age", "months old",
+    "month old", "weeks old", "days old",     "day old"};
+
 // Hash indexes of the tables above by first word (for phrase matching at a
 // token) and by whole surface (for equality with one string). Built once on
 // first use, read-only afterwards.
@@ -341,10 +345,10 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
     q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
     return t + m;
   }
-  // Ages: "five years old", "3 years of age".
+  // Ages: "five years old", "3 years of age" (each has "old" or "of" second).
+  bool age_next = win.Is(t + 1, "old") || win.Is(t + 1, "of");
   for (std::string_view p :
-       {"years old", "year old", "years of age", "months old", "month old",
-        "weeks old", "days old", "day old"}) {
+       age_next ? kAgePhrases : std::span<const std::string_view>()) {
     if (uint32_t m = win.Match(t, p)) {
       q->unit = p[0] == 'y'   ? "year of age"
                 : p[0] == 'm' ? "month of age"
