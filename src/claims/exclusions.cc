@@ -6,6 +6,7 @@
 
 #include "src/claims/lexicon.h"
 #include "src/claims/units.h"
+#include "src/claims/word_index.h"
 
 namespace whosaid::claims {
 namespace {
@@ -22,7 +23,8 @@ bool YearLikeCount(const TokenWindow& win, const Quantity& q, uint32_t prev) {
         "'s",      "’s",    "its",    "their",   "his",   "her",     "this",
         "that",    "a",     "an",     "between", "year",  "fiscal",  "as",
         "initial", "final", "next",   "last",    "early", "late"};
-    if (InList(kDateMarks, win.T(prev))) return false;
+    static const WordIndex date_marks = IndexWords(kDateMarks);
+    if (date_marks.Contains(win.T(prev))) return false;
   }
   // In news, 1900-2039 before a plural is nearly always a year ("2016
   // contenders", "as 2016 approaches"); only nouns that are counted keep it.
@@ -34,7 +36,8 @@ bool YearLikeCount(const TokenWindow& win, const Quantity& q, uint32_t prev) {
       "tons",      "tonnes",    "acres",     "miles",     "police",
       "officers",  "civilians", "prisoners", "companies", "vehicles",
       "cars",      "houses",    "units",     "beds"};
-  if (InList(kCounted, q.noun)) return true;
+  static const WordIndex counted = IndexWords(kCounted);
+  if (counted.Contains(q.noun)) return true;
   return q.first.value < 1900 || q.first.value > 2039;
 }
 
@@ -89,11 +92,7 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         pt.find('\'') == std::string_view::npos &&
         pt.find("\u2019") == std::string_view::npos && !IEq(pt, "i") &&
         !IsFunctionWord(pt) && !IsMonth(pt) && !FindChangeWord(pt)) {
-      bool modifier = false;
-      for (const auto& m : ModifierPhrases()) {
-        if (IEq(pt, m.surface)) modifier = true;
-      }
-      if (!modifier) return true;
+      if (!IsModifierSurface(pt)) return true;
     }
     // "the 49ers" are words already; "Apollo-11" is one word token.
   }

@@ -1,5 +1,10 @@
 #include "src/claims/lexicon.h"
 
+#include <array>
+#include <cstdint>
+
+#include "src/claims/word_index.h"
+
 namespace whosaid::claims {
 namespace {
 
@@ -13,6 +18,21 @@ constexpr Named kSmallNumbers[] = {
     {"forty", 40},    {"fifty", 50},    {"sixty", 60},   {"seventy", 70},
     {"eighty", 80},   {"ninety", 90},
 };
+
+// Entry a * 26 + b describes the small numbers opening with letters a, b:
+// bit c (0..25) is set when one has c as its third letter, bit 32 + L when
+// one has L letters. 5 KB, so it stays in cache.
+constexpr std::array<uint64_t, 26 * 26> BuildSmallNumberShapes() {
+  std::array<uint64_t, 26 * 26> bits{};
+  for (const Named& e : kSmallNumbers) {
+    uint64_t& b = bits[(e.word[0] - 'a') * 26 + (e.word[1] - 'a')];
+    b |= uint64_t{1} << (e.word[2] - 'a');
+    b |= uint64_t{1} << (32 + e.word.size());
+  }
+  return bits;
+}
+constexpr std::array<uint64_t, 26 * 26> kSmallNumberShapes =
+    BuildSmallNumberShapes();
 
 // Scale words that may follow a number (as separate tokens).
 constexpr Named kScales[] = {
@@ -147,6 +167,59 @@ constexpr Modifier kModifiers[] = {
     {"≈", "~"},
 };
 
+// Hash indexes of the tables above, built once on first use (thread-safe
+// static initialisation) and read-only afterwards.
+struct LexiconIndex {
+  WordIndex small, scales, suffixes, fractions, changes;
+  WordIndex months, zones, function_words, stop_words, determiners, periods;
+  WordIndex modifier_last, modifier_full;
+};
+
+template <size_t N>
+WordIndex IndexNamed(const Named (&table)[N]) {
+  WordIndex index;
+  for (size_t i = 0; i < N; ++i) index.Add(table[i].word, i);
+  index.Finish();
+  return index;
+}
+
+LexiconIndex BuildIndex() {
+  LexiconIndex x;
+  x.small = IndexNamed(kSmallNumbers);
+  x.scales = IndexNamed(kScales);
+  x.suffixes = IndexNamed(kScaleSuffixes);
+  x.fractions = IndexNamed(kFractions);
+  x.changes = IndexNamed(kChangeWords);
+  x.months = IndexWords(kMonths);
+  x.zones = IndexWords(kTimeZones);
+  x.function_words = IndexWords(kFunctionWords);
+  x.stop_words = IndexWords(kStopWords);
+  x.determiners = IndexWords(kDeterminers);
+  x.periods = IndexWords(kPeriods);
+  for (size_t i = 0; i < std::size(kModifiers); ++i) {
+    std::string_view sf = kModifiers[i].surface;
+    size_t sp = sf.rfind(' ');
+    x.modifier_last.Add(sp == std::string_view::npos ? sf : sf.substr(sp + 1),
+                        i);
+    x.modifier_full.Add(sf, i);
+  }
+  x.modifier_last.Finish();
+  x.modifier_full.Finish();
+  return x;
+}
+
+const LexiconIndex& Index() {
+  static const LexiconIndex index = BuildIndex();
+  return index;
+}
+
+template <size_t N>
+const Named* First(const WordIndex& index, const Named (&table)[N],
+                   std::string_view w) {
+  std::span<const uint32_t> ids = index.Find(w);
+  return ids.empty() ? nullptr : &table[ids.front()];
+}
+
 }  // namespace
 
 bool IEq(std::string_view s, std::string_view lower) {
@@ -179,13 +252,21 @@ bool InList(std::span<const std::string_view> list, std::string_view w) {
   return false;
 }
 
+std::span<const Named> SmallNumberTable() { return kSmallNumbers; }
+
 const Named* FindSmallNumber(std::string_view w) {
-  return FindNamed(kSmallNumbers, w);
+  // Every entry has 3..9 letters.
+  if (w.size() < 3 || w.size() > 9) return nullptr;
+  return First(Index().small, kSmallNumbers, w);
 }
 
 const Named* FindScale(std::string_view w, bool words_only) {
-  std::span<const Named> t(kScales);
-  return FindNamed(words_only ? t.first(kWordScales) : t, w);
+  if (w.empty() || w.size() > 8) return nullptr;  // longest: "thousand"
+  // Keys are unique, so the first match in the word prefix of the table is
+  // the first match in the whole table, if it lies in that prefix.
+  const Named* e = First(Index().scales, kScales, w);
+  if (e && words_only && !IsWordScale(e)) return nullptr;
+  return e;
 }
 
 bool IsWordScale(const Named* scale) {
@@ -193,21 +274,34 @@ bool IsWordScale(const Named* scale) {
 }
 
 const Named* FindScaleSuffix(std::string_view w) {
-  return FindNamed(kScaleSuffixes, w);
+  if (w.empty() || w.size() > 3) return nullptr;
+  return First(Index().suffixes, kScaleSuffixes, w);
 }
 
 const Named* FindFraction(std::string_view w) {
-  return FindNamed(kFractions, w);
+  if (w.size() < 4 || w.size() > 10) return nullptr;
+  return First(Index().fractions, kFractions, w);
 }
 
 const Named* FindChangeWord(std::string_view w) {
-  return FindNamed(kChangeWords, w);
+  if (w.size() < 2 || w.size() > 9) return nullptr;
+  return First(Index().changes, kChangeWords, w);
 }
 
 bool IsNumberWord(std::string_view w) {
-  size_t dash = w.find('-');
-  std::string_view head = w.substr(0, dash);
-  return FindSmallNumber(head) != nullptr;
+  // The head before the first hyphen must have the length and the first
+  // three letters of some small number (3..9 letters); most words ("the",
+  // "for", "this") fail here without hashing.
+  size_t n = 0;
+  while (n < w.size() && n < 10 && w[n] != '-') ++n;
+  if (n < 3 || n > 9) return false;
+  unsigned a = static_cast<unsigned char>(Lower(w[0])) - 'a';
+  unsigned b = static_cast<unsigned char>(Lower(w[1])) - 'a';
+  unsigned c = static_cast<unsigned char>(Lower(w[2])) - 'a';
+  if (a >= 26 || b >= 26 || c >= 26) return false;
+  uint64_t shape = kSmallNumberShapes[a * 26 + b];
+  if (!((shape >> c) & 1u) || !((shape >> (32 + n)) & 1u)) return false;
+  return FindSmallNumber(w.substr(0, n)) != nullptr;
 }
 
 bool IsOrdinalWord(std::string_view w) {
@@ -235,15 +329,39 @@ bool IsOrdinalWord(std::string_view w) {
 
 bool IsMonth(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  return InList(kMonths, w);
+  if (w.size() < 3 || w.size() > 9) return false;
+  return Index().months.Contains(w);
 }
 
-bool IsTimeZone(std::string_view w) { return InList(kTimeZones, w); }
-bool IsFunctionWord(std::string_view w) { return InList(kFunctionWords, w); }
-bool IsStopWord(std::string_view w) { return InList(kStopWords, w); }
-bool IsDeterminer(std::string_view w) { return InList(kDeterminers, w); }
-bool IsPeriodWord(std::string_view w) { return InList(kPeriods, w); }
+bool IsTimeZone(std::string_view w) {
+  if (w.size() < 2 || w.size() > 7) return false;
+  return Index().zones.Contains(w);
+}
+bool IsFunctionWord(std::string_view w) {
+  if (w.empty() || w.size() > 13) return false;
+  return Index().function_words.Contains(w);
+}
+bool IsStopWord(std::string_view w) {
+  if (w.empty() || w.size() > 7) return false;
+  return Index().stop_words.Contains(w);
+}
+bool IsDeterminer(std::string_view w) {
+  if (w.empty() || w.size() > 5) return false;
+  return Index().determiners.Contains(w);
+}
+bool IsPeriodWord(std::string_view w) {
+  if (w.size() < 3 || w.size() > 6) return false;
+  return Index().periods.Contains(w);
+}
 
 std::span<const Modifier> ModifierPhrases() { return kModifiers; }
+
+std::span<const uint32_t> ModifiersEndingWith(std::string_view last_word) {
+  return Index().modifier_last.Find(last_word);
+}
+
+bool IsModifierSurface(std::string_view w) {
+  return Index().modifier_full.Contains(w);
+}
 
 }  // namespace whosaid::claims

@@ -1,11 +1,13 @@
 // Lexicon of the claims grammar: ASCII text helpers and the closed word
 // tables (number words, scales, fractions, months, function and stop words,
 // change verbs, approximation/bound modifiers). Tables are constexpr data
-// owned by lexicon.cc; every function is pure and safe from any thread.
+// owned by lexicon.cc, searched through hash indexes built once on first
+// use and immutable after; every function is pure and safe from any thread.
 #ifndef WHOSAID_SRC_CLAIMS_LEXICON_H_
 #define WHOSAID_SRC_CLAIMS_LEXICON_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -32,6 +34,8 @@ bool InList(std::span<const std::string_view> list, std::string_view w);
 
 // "zero" .. "ninety".
 const Named* FindSmallNumber(std::string_view w);
+// The whole table of FindSmallNumber.
+std::span<const Named> SmallNumberTable();
 // Scale words and abbreviations ("million", "bn", "k"); `words_only`
 // restricts to the spelled-out words ("hundred" .. "dozen").
 const Named* FindScale(std::string_view w, bool words_only = false);
@@ -64,6 +68,11 @@ struct Modifier {
 };
 // Approximation and bound phrases, longest first where they share words.
 std::span<const Modifier> ModifierPhrases();
+// Positions in ModifierPhrases() of the phrases whose last word is
+// `last_word` (ASCII case-insensitive), in table order.
+std::span<const uint32_t> ModifiersEndingWith(std::string_view last_word);
+// `w` equals a whole modifier phrase (ASCII case-insensitive).
+bool IsModifierSurface(std::string_view w);
 
 }  // namespace whosaid::claims
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "src/claims/word_index.h"
+
 namespace whosaid::claims {
 
 bool NumberParser::FractionAt(uint32_t i, bool singular_ok) const {
@@ -555,7 +557,8 @@ bool NumberParser::BareHalf(uint32_t i) const {
         "my",    "your",     "first",    "second",  "bottom", "top",    "back",
         "front", "other",    "latter",   "'s",      "’s",     "better", "lower",
         "upper", "northern", "southern", "eastern", "western"};
-    return !win_.Is(i + 2, "time") && !InList(kPartOf, p);
+    static const WordIndex part_of = IndexWords(kPartOf);
+    return !win_.Is(i + 2, "time") && !part_of.Contains(p);
   }
   if (p.empty()) return false;
   return IEq(p, "than") || IEq(p, "nearly") || IEq(p, "almost") ||

@@ -49,7 +49,8 @@ Span AccordingTo(const ClaimsOptions& opt, const Document& doc,
   uint32_t sb = s.token_begin;
   uint32_t se = std::min<uint32_t>(s.token_end, doc.tokens.size());
   for (uint32_t k = sb; k + 2 < se; ++k) {
-    if (!IEq(doc.TokenText(k), "according") ||
+    if (doc.tokens[k].span.size() != 9 ||  // cheap pre-test of the next line
+        !IEq(doc.TokenText(k), "according") ||
         !IEq(doc.TokenText(k + 1), "to")) {
       continue;
     }

@@ -1,6 +1,10 @@
 #include "src/claims/units.h"
 
 #include <cstdint>
+#include <iterator>
+#include <span>
+
+#include "src/claims/word_index.h"
 
 namespace whosaid::claims {
 namespace {
@@ -218,16 +222,69 @@ constexpr UnitWord kCurrencyWords[] = {
     {"shekels", "ILS"},
 };
 
+constexpr std::string_view kAgePhrases[] = {
+    "years old", "year old",  "years of age", "months old",
+    "month old", "weeks old", "days old",     "day old"};
+
+// Hash indexes of the tables above by first word (for phrase matching at a
+// token) and by whole surface (for equality with one string). Built once on
+// first use, read-only afterwards.
+struct UnitIndex {
+  WordIndex units_first, units_full;
+  WordIndex prefixes_first;
+  WordIndex currency_first, currency_full;
+};
+
+template <size_t N>
+void IndexPhrases(const UnitWord (&table)[N], WordIndex* first,
+                  WordIndex* full) {
+  for (size_t i = 0; i < N; ++i) {
+    std::string_view sf = table[i].surface;
+    if (sf == "% of") continue;  // the placeholder never matches
+    if (first) first->Add(sf.substr(0, sf.find(' ')), i);
+    if (full) full->Add(sf, i);
+  }
+  if (first) first->Finish();
+  if (full) full->Finish();
+}
+
+UnitIndex BuildIndex() {
+  UnitIndex x;
+  IndexPhrases(kUnits, &x.units_first, &x.units_full);
+  IndexPhrases(kCurrencyPrefixes, &x.prefixes_first, nullptr);
+  IndexPhrases(kCurrencyWords, &x.currency_first, &x.currency_full);
+  return x;
+}
+
+const UnitIndex& Index() {
+  static const UnitIndex index = BuildIndex();
+  return index;
+}
+
+// Ids of the phrases of `first` whose first word is token i's text (none
+// outside the sentence, where TokenWindow::Match fails anyway).
+std::span<const uint32_t> StartingAt(const TokenWindow& win, uint32_t i,
+                                     const WordIndex& first) {
+  if (i >= win.se || i < win.sb) return {};
+  return first.Find(win.T(i));
+}
+
 }  // namespace
 
+namespace {
+constexpr UnitWord kGluedCodes[] = {
+    {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
+    {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
+    {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
+    {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
+}  // namespace
+
+std::span<const UnitWord> CurrencyPrefixTable() { return kCurrencyPrefixes; }
+std::span<const UnitWord> GluedCurrencyCodeTable() { return kGluedCodes; }
+
 size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
-  static constexpr UnitWord kCodes[] = {
-      {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
-      {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
-      {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
-      {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
   if (w.size() < 4 || w.size() > 24 || !IsAsciiDigit(w[3])) return 0;
-  for (const auto& c : kCodes) {
+  for (const auto& c : kGluedCodes) {
     if (IEq(w.substr(0, 3), c.surface)) {
       if (norm) *norm = c.norm;
       return 3;
@@ -237,7 +294,8 @@ size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
 }
 
 bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
-  for (const auto& cp : kCurrencyPrefixes) {
+  for (uint32_t id : StartingAt(win, i, Index().prefixes_first)) {
+    const auto& cp = kCurrencyPrefixes[id];
     if (cp.surface.size() > 1 && win.Match(i, cp.surface)) return true;
   }
   return false;
@@ -246,7 +304,8 @@ bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
 // Currency marks before the number. Returns tokens matched.
 uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
                         std::string_view* norm) {
-  for (const auto& c : kCurrencyPrefixes) {
+  for (uint32_t id : StartingAt(win, i, Index().prefixes_first)) {
+    const auto& c = kCurrencyPrefixes[id];
     uint32_t m = win.Match(i, c.surface);
     if (m == 0) {
       // "US$" written as one token pair "US" "$" is covered; "C$" too.
@@ -267,7 +326,8 @@ uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
 // unit fields; returns the token after the unit.
 uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   // Currency words ("10 euros", "5 US dollars").
-  for (const auto& c : kCurrencyWords) {
+  for (uint32_t id : StartingAt(win, t, Index().currency_first)) {
+    const auto& c = kCurrencyWords[id];
     if (uint32_t m = win.Match(t, c.surface)) {
       if (c.surface == "won" && !q->first.scaled) continue;
       q->unit = c.norm;
@@ -285,10 +345,10 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
     q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
     return t + m;
   }
-  // Ages: "five years old", "3 years of age".
+  // Ages: "five years old", "3 years of age" (each has "old" or "of" second).
+  bool age_next = win.Is(t + 1, "old") || win.Is(t + 1, "of");
   for (std::string_view p :
-       {"years old", "year old", "years of age", "months old", "month old",
-        "weeks old", "days old", "day old"}) {
+       age_next ? kAgePhrases : std::span<const std::string_view>()) {
     if (uint32_t m = win.Match(t, p)) {
       q->unit = p[0] == 'y'   ? "year of age"
                 : p[0] == 'm' ? "month of age"
@@ -298,8 +358,8 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       return t + m;
     }
   }
-  for (const auto& u : kUnits) {
-    if (u.surface == "% of") continue;
+  for (uint32_t id : StartingAt(win, t, Index().units_first)) {
+    const auto& u = kUnits[id];
     if (uint32_t m = win.Match(t, u.surface)) {
       // "in", "m", "g" as separate words are too ambiguous; the table
       // holds only unambiguous words.
@@ -324,10 +384,8 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
   std::string_view low_suf = suf;
   if (IEq(suf, "m") && !n.suffix_hyphen) {
     uint32_t after = n.tok_end;
-    bool money_after = false;
-    for (const auto& c : kCurrencyWords) {
-      if (after < win.se && IEq(win.T(after), c.surface)) money_after = true;
-    }
+    bool money_after =
+        after < win.se && Index().currency_full.Contains(win.T(after));
     if (q->currency || money_after) {
       q->value *= 1e6;
       q->low *= 1e6;
@@ -353,18 +411,18 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
       return true;
     }
   }
-  for (const auto& c : kCurrencyWords) {
-    if (c.surface.find(' ') == std::string_view::npos &&
-        IEq(low_suf, c.surface)) {
+  for (uint32_t id : Index().currency_full.Find(low_suf)) {
+    const auto& c = kCurrencyWords[id];
+    if (c.surface.find(' ') == std::string_view::npos) {
       q->unit = c.norm;
       q->currency = true;
       q->unit_span = n.suffix;
       return true;
     }
   }
-  for (const auto& u : kUnits) {
-    if (u.surface.find(' ') == std::string_view::npos &&
-        IEq(low_suf, u.surface)) {
+  for (uint32_t id : Index().units_full.Find(low_suf)) {
+    const auto& u = kUnits[id];
+    if (u.surface.find(' ') == std::string_view::npos) {
       q->unit = u.norm;
       q->unit_span = n.suffix;
       return true;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "src/claims/quantity.h"
@@ -20,6 +21,11 @@ struct UnitWord {
   std::string_view surface;  // lowercase tokens separated by single spaces
   std::string_view norm;     // what we emit (canonicalises in the scorer)
 };
+
+// The currency marks and codes read before a number, and the codes read
+// glued to digits (for trigger pre-filters).
+std::span<const UnitWord> CurrencyPrefixTable();
+std::span<const UnitWord> GluedCurrencyCodeTable();
 
 // A multi-letter currency code or mark phrase starts at token i ("USD",
 // "US $").
