@@ -17,6 +17,12 @@ constexpr int kExitInterrupted = 130;
 // Each Register* adds a subcommand to `app`; the callback stores the exit
 // code in *exit_code.
 void RegisterExtract(CLI::App* app, int* exit_code);
+void RegisterIngest(CLI::App* app, int* exit_code);
+void RegisterSearch(CLI::App* app, int* exit_code);
+void RegisterSpeakers(CLI::App* app, int* exit_code);
+void RegisterQuotes(CLI::App* app, int* exit_code);
+void RegisterClaims(CLI::App* app, int* exit_code);
+void RegisterStats(CLI::App* app, int* exit_code);
 
 }  // namespace whosaid::cli
 

@@ -1,0 +1,86 @@
+#include "src/corpus/link_index.h"
+
+#include <algorithm>
+
+#include "src/corpus/features.h"
+
+namespace whosaid {
+
+int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
+  *exact = false;
+  if (auto it = exact_.find(f.text_hash); it != exact_.end()) {
+    *exact = true;
+    return it->second;
+  }
+  if (!f.has_simhash) return 0;
+  int64_t best = 0;
+  int best_bits = options_.near_duplicate_bits + 1;
+  for (uint32_t band = 0; band < 4; ++band) {
+    uint32_t key = band << 16 | ((f.simhash >> (16 * band)) & 0xFFFF);
+    auto it = bands_.find(key);
+    if (it == bands_.end()) continue;
+    for (const SimEntry& e : it->second) {
+      int bits = HammingDistance(e.simhash, f.simhash);
+      if (bits < best_bits ||
+          (bits == best_bits && best != 0 && e.row < best)) {
+        best_bits = bits;
+        best = e.row;
+      }
+    }
+  }
+  return best;
+}
+
+void LinkIndex::AddDocument(int64_t row, uint64_t text_hash, bool has_simhash,
+                            uint64_t simhash) {
+  exact_.emplace(text_hash, row);
+  if (!has_simhash) return;
+  for (uint32_t band = 0; band < 4; ++band) {
+    uint32_t key = band << 16 | ((simhash >> (16 * band)) & 0xFFFF);
+    bands_[key].push_back({simhash, row});
+  }
+}
+
+int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
+  if (q.shingles.empty()) return 0;
+  // Candidates: clusters holding a fingerprint equal to any of our
+  // shingles (a shared run of >= 4 shingles always hits one).
+  std::vector<int64_t> candidates;
+  for (uint64_t s : q.shingles) {
+    auto it = fingerprints_.find(s);
+    if (it == fingerprints_.end()) continue;
+    if (std::find(candidates.begin(), candidates.end(), it->second) ==
+        candidates.end()) {
+      candidates.push_back(it->second);
+      if (candidates.size() >= options_.max_cluster_candidates) break;
+    }
+  }
+  int64_t best = 0;
+  double best_score = options_.quote_containment;
+  for (int64_t c : candidates) {
+    auto it = representatives_.find(c);
+    if (it == representatives_.end()) continue;
+    double score = Containment(q.shingles, it->second);
+    if (score > best_score || (score == best_score && best != 0 && c < best) ||
+        (score == best_score && best == 0)) {
+      best_score = score;
+      best = c;
+    }
+  }
+  return best;
+}
+
+void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
+  if (q.shingles.empty() || cluster == 0) return;
+  for (uint64_t fp : q.fingerprints) fingerprints_.emplace(fp, cluster);
+  representatives_.emplace(cluster, q.shingles);
+}
+
+void LinkIndex::Clear() {
+  exact_.clear();
+  bands_.clear();
+  fingerprints_.clear();
+  representatives_.clear();
+}
+
+}  // namespace whosaid
