@@ -35,6 +35,7 @@ struct IngestArgs {
   bool no_progress = false;
   int jobs = 0;
   size_t batch = 500;
+  int busy_timeout_ms = StoreOptions().busy_timeout_ms;
   size_t max_document_bytes = Options().max_document_bytes;
   size_t max_sentence_tokens = Options().max_sentence_tokens;
 };
@@ -124,6 +125,7 @@ int RunIngest(const IngestArgs& args) {
   }
   StoreOptions store_options;
   store_options.path = args.db;
+  store_options.busy_timeout_ms = args.busy_timeout_ms;
   auto store = OpenSqliteStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
@@ -326,6 +328,8 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
                   "Extraction threads (default: all cores)");
   cmd->add_option("--batch", args->batch,
                   "Documents per transaction (default 500)");
+  cmd->add_option("--busy-timeout-ms", args->busy_timeout_ms,
+                  "Wait this long for a database locked by another writer");
   cmd->add_flag("--no-clean", args->no_clean, "Keep the input text unchanged");
   cmd->add_flag("--no-progress", args->no_progress,
                 "No progress line even on a terminal");

@@ -34,9 +34,10 @@ namespace whosaid {
 // Limits and thresholds of the cross-article links.
 struct CorpusOptions {
   // Near duplicates: SimHash over word shingles; documents whose 64-bit
-  // signatures differ in at most this many bits (<= 3 is what the 4-band
-  // index can find) are the same article.
-  int near_duplicate_bits = 3;
+  // signatures differ in at most this many bits (0..15) are the same
+  // article. A one-word edit of a 60-word text moves 4-5 bits; unrelated
+  // texts differ in ~32 +- 4.
+  int near_duplicate_bits = 6;
   // Documents with fewer words get no SimHash (only exact duplicates).
   size_t min_simhash_words = 30;
   size_t simhash_shingle = 3;  // words per SimHash shingle
@@ -183,6 +184,9 @@ struct StoreOptions {
   std::string path;  // a file, or ":memory:"
   bool read_only = false;
   int busy_timeout_ms = 5000;  // wait this long for a locked database
+  // Largest database size in pages (4 KiB); 0: unlimited. Reaching it fails
+  // the batch like a full disk does.
+  int64_t max_pages = 0;
   CorpusOptions corpus;
 };
 

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "src/base/chars.h"
@@ -186,16 +187,39 @@ std::string NormalizeText(std::string_view text) {
 bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
              size_t min_words, uint64_t* out) {
   if (word_hashes.size() < std::max<size_t>(min_words, k)) return false;
-  int32_t counts[64] = {};
+  // Bit-sliced counting: kSpread[v] holds bit j of v in byte j, so one add
+  // per signature byte counts 8 bits at once; bytes are flushed before they
+  // can overflow.
+  static const auto kSpread = [] {
+    std::array<uint64_t, 256> t{};
+    for (int v = 0; v < 256; ++v) {
+      for (int j = 0; j < 8; ++j) {
+        t[v] |= static_cast<uint64_t>((v >> j) & 1) << (8 * j);
+      }
+    }
+    return t;
+  }();
+  uint32_t counts[64] = {};
+  uint64_t acc[8] = {};
+  size_t n = 0, pending = 0;
+  auto flush = [&] {
+    for (int b = 0; b < 8; ++b) {
+      for (int j = 0; j < 8; ++j)
+        counts[8 * b + j] += (acc[b] >> (8 * j)) & 0xFF;
+      acc[b] = 0;
+    }
+    pending = 0;
+  };
   for (size_t i = 0; i + k <= word_hashes.size(); ++i) {
     uint64_t h = ShingleHash(word_hashes.data() + i, k);
-    for (int b = 0; b < 64; ++b) {
-      counts[b] += static_cast<int32_t>((h >> b) & 1) * 2 - 1;
-    }
+    for (int b = 0; b < 8; ++b) acc[b] += kSpread[(h >> (8 * b)) & 0xFF];
+    ++n;
+    if (++pending == 255) flush();
   }
+  flush();
   uint64_t sig = 0;
   for (int b = 0; b < 64; ++b) {
-    if (counts[b] > 0) sig |= uint64_t{1} << b;
+    if (2 * static_cast<size_t>(counts[b]) > n) sig |= uint64_t{1} << b;
   }
   *out = sig;
   return true;

@@ -6,6 +6,20 @@
 
 namespace whosaid {
 
+uint32_t LinkIndex::bands() const {
+  return static_cast<uint32_t>(
+      std::clamp(options_.near_duplicate_bits + 1, 1, 16));
+}
+
+// Band b of n holds bits [64b/n, 64(b+1)/n): two signatures within n-1 bits
+// agree on at least one band (pigeonhole).
+uint32_t LinkIndex::BandKey(uint32_t band, uint64_t simhash) const {
+  uint32_t n = bands();
+  uint32_t lo = 64 * band / n, hi = 64 * (band + 1) / n;
+  uint64_t mask = hi - lo >= 64 ? ~uint64_t{0} : (uint64_t{1} << (hi - lo)) - 1;
+  return band << 24 | static_cast<uint32_t>((simhash >> lo) & mask & 0xFFFFFF);
+}
+
 int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
   *exact = false;
   if (auto it = exact_.find(f.text_hash); it != exact_.end()) {
@@ -15,9 +29,8 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
   if (!f.has_simhash) return 0;
   int64_t best = 0;
   int best_bits = options_.near_duplicate_bits + 1;
-  for (uint32_t band = 0; band < 4; ++band) {
-    uint32_t key = band << 16 | ((f.simhash >> (16 * band)) & 0xFFFF);
-    auto it = bands_.find(key);
+  for (uint32_t band = 0; band < bands(); ++band) {
+    auto it = bands_.find(BandKey(band, f.simhash));
     if (it == bands_.end()) continue;
     for (const SimEntry& e : it->second) {
       int bits = HammingDistance(e.simhash, f.simhash);
@@ -35,9 +48,8 @@ void LinkIndex::AddDocument(int64_t row, uint64_t text_hash, bool has_simhash,
                             uint64_t simhash) {
   exact_.emplace(text_hash, row);
   if (!has_simhash) return;
-  for (uint32_t band = 0; band < 4; ++band) {
-    uint32_t key = band << 16 | ((simhash >> (16 * band)) & 0xFFFF);
-    bands_[key].push_back({simhash, row});
+  for (uint32_t band = 0; band < bands(); ++band) {
+    bands_[BandKey(band, simhash)].push_back({simhash, row});
   }
 }
 

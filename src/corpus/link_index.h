@@ -1,6 +1,8 @@
 // LinkIndex: the in-memory indexes that link a new document to the corpus:
-// exact duplicates (clean-text hash), near duplicates (SimHash, 4 bands of
-// 16 bits: every signature within 3 bits shares a band), and quote clusters
+// exact duplicates (clean-text hash), near duplicates (SimHash split into
+// near_duplicate_bits + 1 bands: every signature within that many bits
+// shares a band with the query, so one exact lookup per band finds them
+// all), and quote clusters
 // (winnowed shingle fingerprints -> cluster, verified by containment against
 // the cluster's first quote). A store owns one and rebuilds it from its
 // tables on open; it holds only hashes and ids. One thread at a time.
@@ -35,13 +37,16 @@ class LinkIndex {
   size_t documents() const { return exact_.size(); }
 
  private:
+  uint32_t bands() const;
+  uint32_t BandKey(uint32_t band, uint64_t simhash) const;
+
   CorpusOptions options_;
   std::unordered_map<uint64_t, int64_t> exact_;
   struct SimEntry {
     uint64_t simhash;
     int64_t row;
   };
-  // Key: band number << 16 | the band's 16 bits.
+  // Key: band number << 24 | the band's bits.
   std::unordered_map<uint32_t, std::vector<SimEntry>> bands_;
   std::unordered_map<uint64_t, int64_t> fingerprints_;
   std::unordered_map<int64_t, std::vector<uint64_t>> representatives_;

@@ -156,9 +156,15 @@ Status SqliteStore::Init() {
   }
   s = Exec(db_,
            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+           "PRAGMA wal_autocheckpoint=16384;"
            "PRAGMA temp_store=MEMORY",
            "configuring the database");
   if (!s.ok()) return s;
+  if (options_.max_pages > 0) {
+    s = Exec(db_, fmt::format("PRAGMA max_page_count={}", options_.max_pages),
+             "configuring the database");
+    if (!s.ok()) return s;
+  }
   return Migrate();
 }
 
@@ -556,18 +562,15 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   return Status::OK();
 }
 
-// Maps an FTS5 query error to InvalidArgument, other errors as usual.
+// Maps an error of a search statement: the SQL is fixed and prepared, so a
+// plain SQLITE_ERROR while stepping comes from the user's FTS5 query
+// (syntax, unknown column, bare "*"); corruption and I/O keep their codes.
 Status QueryStatus(sqlite3* db, int rc, std::string_view match) {
-  std::string msg = sqlite3_errmsg(db);
-  if ((rc & 0xFF) == SQLITE_ERROR &&
-      (msg.find("fts5") != std::string::npos ||
-       msg.find("syntax error") != std::string::npos ||
-       msg.find("no such column") != std::string::npos ||
-       msg.find("unterminated") != std::string::npos)) {
+  if ((rc & 0xFF) == SQLITE_ERROR) {
     return Status::InvalidArgument(fmt::format(
-        "search query '{}' is not valid FTS5 syntax ({}); quote words "
-        "with \"...\" to search them literally",
-        match, msg));
+        "search query '{}' is not valid FTS5 syntax ({}); put words in "
+        "double quotes to search them literally",
+        match, sqlite3_errmsg(db)));
   }
   return SqliteStatus(db, rc, "searching");
 }
@@ -638,8 +641,13 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   (void)fts;
   (void)snippet_col;
   if (!query.outlet.empty()) sql += " AND o.name LIKE ?5 ESCAPE '\\'";
-  if (!query.since.empty()) sql += " AND substr(d.published, 1, 10) >= ?6";
-  if (!query.until.empty()) sql += " AND substr(d.published, 1, 10) <= ?7";
+  // Undated documents never pass a date filter.
+  if (!query.since.empty()) {
+    sql += " AND d.published != '' AND substr(d.published, 1, 10) >= ?6";
+  }
+  if (!query.until.empty()) {
+    sql += " AND d.published != '' AND substr(d.published, 1, 10) <= ?7";
+  }
   if (!query.speaker.empty()) {
     sql += target == Target::kQuotes
                ? " AND coalesce(s.name, q.speaker_name) LIKE ?8 ESCAPE '\\'"
