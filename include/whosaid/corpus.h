@@ -38,6 +38,12 @@ struct CorpusOptions {
   // article. A one-word edit of a 60-word text moves 4-5 bits; unrelated
   // texts differ in ~32 +- 4.
   int near_duplicate_bits = 6;
+  // SimHash only proposes candidates; a candidate is a near duplicate when
+  // the Jaccard similarity of the two shingle sets, estimated from bottom-k
+  // sketches of `sketch_size` hashes, reaches this (shared page boilerplate
+  // can pull the SimHash of different articles close; it cannot fake this).
+  double near_duplicate_jaccard = 0.7;
+  size_t sketch_size = 64;
   // Documents with fewer words get no SimHash (only exact duplicates).
   size_t min_simhash_words = 30;
   size_t simhash_shingle = 3;  // words per SimHash shingle
@@ -64,6 +70,7 @@ struct DocumentFeatures {
   uint64_t text_hash = 0;     // hash of the clean text: exact duplicates
   uint64_t simhash = 0;
   bool has_simhash = false;
+  std::vector<uint64_t> sketch;           // bottom-k shingle hashes, sorted
   std::vector<QuoteFeatures> quotes;      // parallel to Document::quotes
   std::vector<std::string> claim_keys;    // parallel to Document::claims
   std::vector<std::string> speaker_keys;  // parallel to Document::quotes

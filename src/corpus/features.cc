@@ -184,9 +184,9 @@ std::string NormalizeText(std::string_view text) {
   return out;
 }
 
-bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
-             size_t min_words, uint64_t* out) {
-  if (word_hashes.size() < std::max<size_t>(min_words, k)) return false;
+namespace {
+
+uint64_t SimHashOfShingles(const std::vector<uint64_t>& shingles) {
   // Bit-sliced counting: kSpread[v] holds bit j of v in byte j, so one add
   // per signature byte counts 8 bits at once; bytes are flushed before they
   // can overflow.
@@ -210,8 +210,7 @@ bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
     }
     pending = 0;
   };
-  for (size_t i = 0; i + k <= word_hashes.size(); ++i) {
-    uint64_t h = ShingleHash(word_hashes.data() + i, k);
+  for (uint64_t h : shingles) {
     for (int b = 0; b < 8; ++b) acc[b] += kSpread[(h >> (8 * b)) & 0xFF];
     ++n;
     if (++pending == 255) flush();
@@ -221,8 +220,60 @@ bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
   for (int b = 0; b < 64; ++b) {
     if (2 * static_cast<size_t>(counts[b]) > n) sig |= uint64_t{1} << b;
   }
-  *out = sig;
+  return sig;
+}
+
+}  // namespace
+
+bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
+             size_t min_words, uint64_t* out) {
+  if (word_hashes.size() < std::max<size_t>(min_words, k)) return false;
+  *out = SimHashOfShingles(Shingles(word_hashes, k));
   return true;
+}
+
+bool Signature(const std::vector<uint64_t>& word_hashes, size_t k,
+               size_t min_words, size_t sketch_size, uint64_t* simhash,
+               std::vector<uint64_t>* sketch) {
+  if (word_hashes.size() < std::max<size_t>(min_words, k)) return false;
+  std::vector<uint64_t> shingles = Shingles(word_hashes, k);
+  *simhash = SimHashOfShingles(shingles);
+  // The smallest distinct hashes: partial selection of 2k, then exact.
+  sketch->clear();
+  size_t take = std::min(shingles.size(), 2 * sketch_size);
+  std::nth_element(shingles.begin(), shingles.begin() + (take - 1),
+                   shingles.end());
+  sketch->assign(shingles.begin(), shingles.begin() + take);
+  std::sort(sketch->begin(), sketch->end());
+  sketch->erase(std::unique(sketch->begin(), sketch->end()), sketch->end());
+  if (sketch->size() < sketch_size && take < shingles.size()) {
+    // Many repeated shingles among the smallest: do it the slow way.
+    std::sort(shingles.begin(), shingles.end());
+    shingles.erase(std::unique(shingles.begin(), shingles.end()),
+                   shingles.end());
+    sketch->assign(shingles.begin(),
+                   shingles.begin() + std::min(sketch_size, shingles.size()));
+  }
+  if (sketch->size() > sketch_size) sketch->resize(sketch_size);
+  return true;
+}
+
+double SketchJaccard(const std::vector<uint64_t>& a,
+                     const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t k = std::min(a.size(), b.size());
+  size_t i = 0, j = 0, seen = 0, both = 0;
+  while (seen < k && i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++both, ++i, ++j;
+    }
+    ++seen;
+  }
+  return static_cast<double>(both) / static_cast<double>(seen);
 }
 
 QuoteFeatures ComputeQuoteFeatures(std::string_view content,
@@ -311,8 +362,10 @@ DocumentFeatures ComputeFeatures(const Document& doc, std::string_view raw_body,
   } else {
     NormalizedWords(doc.text, &words, nullptr);
   }
-  f.has_simhash = SimHash(words, std::max<size_t>(options.simhash_shingle, 1),
-                          options.min_simhash_words, &f.simhash);
+  f.has_simhash = Signature(words, std::max<size_t>(options.simhash_shingle, 1),
+                            options.min_simhash_words,
+                            std::max<size_t>(options.sketch_size, 1),
+                            &f.simhash, &f.sketch);
   f.quotes.reserve(doc.quotes.size());
   f.speaker_keys.reserve(doc.quotes.size());
   for (const Attribution& q : doc.quotes) {

@@ -32,6 +32,18 @@ std::string NormalizeText(std::string_view text);
 bool SimHash(const std::vector<uint64_t>& word_hashes, size_t k,
              size_t min_words, uint64_t* out);
 
+// SimHash and the bottom-`sketch_size` sketch (sorted smallest distinct
+// shingle hashes) of the same shingles. Returns false when there are fewer
+// than `min_words` words.
+bool Signature(const std::vector<uint64_t>& word_hashes, size_t k,
+               size_t min_words, size_t sketch_size, uint64_t* simhash,
+               std::vector<uint64_t>* sketch);
+
+// Jaccard similarity estimated from two bottom-k sketches (Broder 1997):
+// the share of the k smallest hashes of the union found in both.
+double SketchJaccard(const std::vector<uint64_t>& a,
+                     const std::vector<uint64_t>& b);
+
 inline int HammingDistance(uint64_t a, uint64_t b) {
   return __builtin_popcountll(a ^ b);
 }

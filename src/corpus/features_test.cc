@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "src/corpus/link_index.h"
 
 namespace whosaid {
@@ -53,6 +55,26 @@ TEST(FeaturesTest, SimHashSeparatesNearFromFar) {
   EXPECT_FALSE(SimHash(Words("too short to sign"), 3, 30, &unused));
 }
 
+TEST(FeaturesTest, SketchEstimatesJaccard) {
+  std::string edited = kArticle;
+  edited.replace(edited.find("Tuesday"), 7, "Wednesday");
+  uint64_t sa, sb, sc;
+  std::vector<uint64_t> a, b, c;
+  ASSERT_TRUE(Signature(Words(kArticle), 3, 30, 64, &sa, &a));
+  ASSERT_TRUE(Signature(Words(edited), 3, 30, 64, &sb, &b));
+  std::string half = kArticle;
+  half = half.substr(0, half.size() / 2) +
+         " while the orchestra rehearsed in the park for a season of free "
+         "concerts with students from the valley and a young composer";
+  ASSERT_TRUE(Signature(Words(half), 3, 30, 64, &sc, &c));
+  EXPECT_TRUE(std::is_sorted(a.begin(), a.end()));
+  EXPECT_DOUBLE_EQ(SketchJaccard(a, a), 1.0);
+  EXPECT_GT(SketchJaccard(a, b), 0.8);
+  EXPECT_LT(SketchJaccard(a, c), 0.6);
+  EXPECT_GT(SketchJaccard(a, c), 0.1);
+  EXPECT_EQ(SketchJaccard(a, {}), 0.0);
+}
+
 TEST(FeaturesTest, QuoteTruncationIsContained) {
   CorpusOptions opt;
   QuoteFeatures full = ComputeQuoteFeatures(
@@ -89,7 +111,7 @@ TEST(LinkIndexTest, FindsExactAndNearDuplicatesAndClusters) {
   DocumentFeatures f = ComputeFeatures(doc, doc.text, opt);
   bool exact = false;
   EXPECT_EQ(index.FindDuplicate(f, &exact), 0);
-  index.AddDocument(7, f.text_hash, f.has_simhash, f.simhash);
+  index.AddDocument(7, f);
   EXPECT_EQ(index.FindDuplicate(f, &exact), 7);
   EXPECT_TRUE(exact);
 
@@ -117,6 +139,15 @@ TEST(LinkIndexTest, FindsExactAndNearDuplicatesAndClusters) {
     near.simhash = f.simhash ^ flip;
     ASSERT_EQ(index.FindDuplicate(near, &exact), 7) << i;
   }
+
+  // A close SimHash is only a candidate: different shingles (a sketch
+  // that shares nothing) are not a duplicate.
+  DocumentFeatures boiler = near;
+  boiler.simhash = f.simhash ^ 1;
+  EXPECT_EQ(index.FindDuplicate(boiler, &exact), 7);
+  for (uint64_t& h : boiler.sketch) h ^= 0x5555;
+  std::sort(boiler.sketch.begin(), boiler.sketch.end());
+  EXPECT_EQ(index.FindDuplicate(boiler, &exact), 0);
 
   QuoteFeatures q1 = ComputeQuoteFeatures(
       "the ferry will run every hour from the first of May until the end of "

@@ -28,15 +28,21 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
   }
   if (!f.has_simhash) return 0;
   int64_t best = 0;
-  int best_bits = options_.near_duplicate_bits + 1;
+  double best_jaccard = -1;
   for (uint32_t band = 0; band < bands(); ++band) {
     auto it = bands_.find(BandKey(band, f.simhash));
     if (it == bands_.end()) continue;
     for (const SimEntry& e : it->second) {
-      int bits = HammingDistance(e.simhash, f.simhash);
-      if (bits < best_bits ||
-          (bits == best_bits && best != 0 && e.row < best)) {
-        best_bits = bits;
+      if (HammingDistance(e.simhash, f.simhash) >
+          options_.near_duplicate_bits) {
+        continue;
+      }
+      auto sk = sketches_.find(e.row);
+      double j =
+          sk == sketches_.end() ? 0 : SketchJaccard(f.sketch, sk->second);
+      if (j < options_.near_duplicate_jaccard) continue;
+      if (j > best_jaccard || (j == best_jaccard && e.row < best)) {
+        best_jaccard = j;
         best = e.row;
       }
     }
@@ -44,13 +50,13 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
   return best;
 }
 
-void LinkIndex::AddDocument(int64_t row, uint64_t text_hash, bool has_simhash,
-                            uint64_t simhash) {
-  exact_.emplace(text_hash, row);
-  if (!has_simhash) return;
+void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
+  exact_.emplace(f.text_hash, row);
+  if (!f.has_simhash) return;
   for (uint32_t band = 0; band < bands(); ++band) {
-    bands_[BandKey(band, simhash)].push_back({simhash, row});
+    bands_[BandKey(band, f.simhash)].push_back({f.simhash, row});
   }
+  sketches_.emplace(row, f.sketch);
 }
 
 int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
@@ -91,6 +97,7 @@ void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
 void LinkIndex::Clear() {
   exact_.clear();
   bands_.clear();
+  sketches_.clear();
   fingerprints_.clear();
   representatives_.clear();
 }

@@ -2,7 +2,8 @@
 // exact duplicates (clean-text hash), near duplicates (SimHash split into
 // near_duplicate_bits + 1 bands: every signature within that many bits
 // shares a band with the query, so one exact lookup per band finds them
-// all), and quote clusters
+// all; a bottom-k sketch then confirms the Jaccard similarity), and quote
+// clusters
 // (winnowed shingle fingerprints -> cluster, verified by containment against
 // the cluster's first quote). A store owns one and rebuilds it from its
 // tables on open; it holds only hashes and ids. One thread at a time.
@@ -24,8 +25,8 @@ class LinkIndex {
   // The row of the original `f` duplicates, or 0; *exact tells which kind.
   int64_t FindDuplicate(const DocumentFeatures& f, bool* exact) const;
   // Records an original (non-duplicate) document.
-  void AddDocument(int64_t row, uint64_t text_hash, bool has_simhash,
-                   uint64_t simhash);
+  // Only text_hash, has_simhash, simhash and sketch of `f` are used.
+  void AddDocument(int64_t row, const DocumentFeatures& f);
 
   // The cluster the quote joins, or 0 for a new one.
   int64_t FindCluster(const QuoteFeatures& q) const;
@@ -46,6 +47,7 @@ class LinkIndex {
     uint64_t simhash;
     int64_t row;
   };
+  std::unordered_map<int64_t, std::vector<uint64_t>> sketches_;
   // Key: band number << 24 | the band's bits.
   std::unordered_map<uint32_t, std::vector<SimEntry>> bands_;
   std::unordered_map<uint64_t, int64_t> fingerprints_;

@@ -23,6 +23,7 @@ CREATE TABLE documents(
   text TEXT NOT NULL,
   text_hash INTEGER NOT NULL,
   simhash INTEGER,
+  sketch BLOB,
   duplicate_of INTEGER REFERENCES documents(id),
   duplicate_kind TEXT,
   UNIQUE(ext_id, content_hash));

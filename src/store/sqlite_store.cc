@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -226,14 +227,23 @@ Status SqliteStore::LoadCaches() {
   });
   if (!s.ok()) return s;
   auto st =
-      Get("SELECT id, text_hash, simhash FROM documents "
+      Get("SELECT id, text_hash, simhash, sketch FROM documents "
           "WHERE duplicate_of IS NULL ORDER BY id");
   if (!st.ok()) return st.status();
   Stmt* q = st.value();
   int rc;
   while ((rc = q->Step()) == SQLITE_ROW) {
-    index_.AddDocument(q->Int(0), static_cast<uint64_t>(q->Int(1)),
-                       !q->IsNull(2), static_cast<uint64_t>(q->Int(2)));
+    DocumentFeatures f;
+    f.text_hash = static_cast<uint64_t>(q->Int(1));
+    f.has_simhash = !q->IsNull(2);
+    f.simhash = static_cast<uint64_t>(q->Int(2));
+    std::string_view blob = q->Blob(3);
+    f.sketch.resize(blob.size() / sizeof(uint64_t));
+    if (!f.sketch.empty()) {
+      std::memcpy(f.sketch.data(), blob.data(),
+                  f.sketch.size() * sizeof(uint64_t));
+    }
+    index_.AddDocument(q->Int(0), f);
   }
   q->Reset();
   if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading documents");
@@ -331,7 +341,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   auto st =
       Get("INSERT INTO documents(ext_id, content_hash, url, title, published, "
           "author, outlet_id, text, text_hash, simhash, duplicate_of, "
-          "duplicate_kind) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+          "duplicate_kind, sketch) VALUES "
+          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
   if (!st.ok()) return st.status();
   Stmt* q = st.value();
   q->BindStatic(1, doc.id);
@@ -354,6 +365,11 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   } else {
     q->BindNull(12);
   }
+  if (f.has_simhash) {
+    q->BindBlob(13, f.sketch.data(), f.sketch.size() * sizeof(uint64_t));
+  } else {
+    q->BindNull(13);
+  }
   Status s = q->Run("adding a document");
   if (!s.ok()) return s;
   int64_t row = sqlite3_last_insert_rowid(db_);
@@ -363,7 +379,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     ++counts->duplicates;
     return Status::OK();
   }
-  index_.AddDocument(row, f.text_hash, f.has_simhash, f.simhash);
+  index_.AddDocument(row, f);
 
   st = Get("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
   if (!st.ok()) return st.status();

@@ -38,6 +38,12 @@ Status Stmt::Prepare(sqlite3* db, std::string_view sql) {
 }
 
 Status Stmt::Run(std::string_view what) {
+  if (bind_rc_ != SQLITE_OK) {
+    Status s = Status::Internal(fmt::format("{}: binding a parameter: {}", what,
+                                            sqlite3_errstr(bind_rc_)));
+    Reset();
+    return s;
+  }
   int rc = sqlite3_step(stmt_);
   Status s;
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) s = SqliteStatus(db_, rc, what);

@@ -37,17 +37,24 @@ class Stmt {
 
   // Binds are 1-based like SQLite's. Strings are copied (SQLITE_TRANSIENT)
   // unless Static is used, which requires the data to outlive Step().
-  void Bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void Bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  // A failed bind (e.g. an index the SQL does not have) is remembered and
+  // reported by the next Run().
+  void Bind(int i, int64_t v) { Check(sqlite3_bind_int64(stmt_, i, v)); }
+  void Bind(int i, double v) { Check(sqlite3_bind_double(stmt_, i, v)); }
   void Bind(int i, std::string_view s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
-                      SQLITE_TRANSIENT);
+    Check(sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
+                            SQLITE_TRANSIENT));
   }
   void BindStatic(int i, std::string_view s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
-                      SQLITE_STATIC);
+    Check(sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
+                            SQLITE_STATIC));
   }
-  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  void BindNull(int i) { Check(sqlite3_bind_null(stmt_, i)); }
+  // Requires the data to outlive Step().
+  void BindBlob(int i, const void* data, size_t size) {
+    Check(sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size),
+                            SQLITE_STATIC));
+  }
   void BindOrNull(int i, int64_t v) {
     if (v) {
       Bind(i, v);
@@ -63,6 +70,7 @@ class Stmt {
   void Reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+    bind_rc_ = SQLITE_OK;
   }
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -76,11 +84,22 @@ class Stmt {
     return std::string_view(reinterpret_cast<const char*>(p),
                             sqlite3_column_bytes(stmt_, col));
   }
+  std::string_view Blob(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    if (!p) return {};
+    return std::string_view(static_cast<const char*>(p),
+                            sqlite3_column_bytes(stmt_, col));
+  }
   std::string String(int col) const { return std::string(Text(col)); }
 
  private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  }
+
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  int bind_rc_ = SQLITE_OK;
 };
 
 // Runs `sql` (one or more statements, no results).
