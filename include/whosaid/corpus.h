@@ -12,7 +12,8 @@
 // its connection and its in-memory link indexes. Threads: one store object
 // is used by one thread at a time (ingest uses ONE writer thread); several
 // processes may open the same file — readers keep working during an ingest
-// (WAL). ComputeFeatures() is a pure function, safe from any thread: ingest
+// (WAL); a writable file store checkpoints the WAL on a thread of its own.
+// ComputeFeatures() is a pure function, safe from any thread: ingest
 // calls it on the worker threads so the writer only links and writes.
 #ifndef WHOSAID_INCLUDE_CORPUS_H_
 #define WHOSAID_INCLUDE_CORPUS_H_

@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,11 +46,70 @@ std::string ValueKey(const Claim& c) {
   return fmt::format("{}", c.value);
 }
 
+// Copies committed WAL frames into the database file on its own thread and
+// connection (PASSIVE checkpoints), so the writer never stalls on checkpoint
+// I/O and fsync. Poke() after each commit; the destructor stops the thread.
+class Checkpointer {
+ public:
+  static std::unique_ptr<Checkpointer> Start(const std::string& path) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      sqlite3_close_v2(db);
+      return nullptr;
+    }
+    return std::unique_ptr<Checkpointer>(new Checkpointer(db));
+  }
+  ~Checkpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    sqlite3_close_v2(db_);
+  }
+  void Poke() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      poked_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  explicit Checkpointer(sqlite3* db) : db_(db) {
+    thread_ = std::thread([this] { Loop(); });
+  }
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return poked_ || stop_; });
+      if (stop_) return;
+      poked_ = false;
+      lock.unlock();
+      // Errors (busy, I/O) only delay the copy; the writer's connection
+      // checkpoints whatever is left when it closes.
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  sqlite3* db_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool poked_ = false, stop_ = false;
+  std::thread thread_;
+};
+
 class SqliteStore : public CorpusStore {
  public:
   SqliteStore(sqlite3* db, const StoreOptions& options)
       : db_(db), options_(options), index_(options.corpus) {}
   ~SqliteStore() override {
+    checkpointer_.reset();
     statements_.clear();
     sqlite3_close_v2(db_);
   }
@@ -77,6 +139,7 @@ class SqliteStore : public CorpusStore {
 
   sqlite3* db_;
   StoreOptions options_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // writable files only
   std::unordered_map<std::string, std::unique_ptr<Stmt>> statements_;
 
   // Write-side caches, loaded on the first Add() and dropped on rollback.
@@ -161,6 +224,13 @@ Status SqliteStore::Init() {
            "PRAGMA temp_store=MEMORY",
            "configuring the database");
   if (!s.ok()) return s;
+  if (options_.path != ":memory:") {
+    checkpointer_ = Checkpointer::Start(options_.path);
+    if (checkpointer_) {
+      s = Exec(db_, "PRAGMA wal_autocheckpoint=0", "configuring the database");
+      if (!s.ok()) return s;
+    }
+  }
   if (options_.max_pages > 0) {
     s = Exec(db_, fmt::format("PRAGMA max_page_count={}", options_.max_pages),
              "configuring the database");
@@ -322,6 +392,7 @@ Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
   }
   s = Exec(db_, "COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
+  if (checkpointer_) checkpointer_->Poke();
   return counts;
 }
 
