@@ -80,6 +80,11 @@ check "search --json is valid JSON" python3 -c 'import json,sys; d=json.load(ope
 check "search date filter" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [h["doc_id"] for h in d["hits"]]==[] , d' "$TMP/o"
 "$BIN" search 'frost OR ferry' --db "$DB" --json --outlet evening >"$TMP/o"
 check "search outlet filter" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [h["doc_id"] for h in d["hits"]]==["two"], d' "$TMP/o"
+printf 'bridge\nfrost OR ferry\n' >"$TMP/q.txt"
+"$BIN" search --queries "$TMP/q.txt" --db "$DB" --json >"$TMP/o"
+check "search --queries gives one JSON line per query" python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert [x["count"] for x in r]==[1,2] and all(x["elapsed_ms"]>=0 for x in r), r' "$TMP/o"
+"$BIN" search --db "$DB" >/dev/null 2>&1
+check "search without a query is a usage error" test $? -eq 64
 "$BIN" search 'bridge AND (' --db "$DB" >"$TMP/o" 2>"$TMP/e"
 check "FTS syntax error exits 64" test $? -eq 64
 check "FTS syntax error is explained" grep -q 'not valid FTS5 syntax' "$TMP/e"

@@ -1,9 +1,12 @@
 // `whosaid search`: ranked full-text search (FTS5, bm25) over a corpus, with
 // filters; a table for people or --json for scripts.
 #include <fmt/format.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "src/corpus/report.h"
@@ -29,8 +32,17 @@ struct SearchArgs {
   std::string db;
   SearchQuery query;
   std::string in = "auto";
+  std::string queries_file;
   bool json = false;
 };
+
+// CPU time of this thread: latency that does not depend on how busy the
+// machine is.
+double ThreadCpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 int RunSearch(SearchArgs args) {
   SearchQuery& q = args.query;
@@ -64,20 +76,53 @@ int RunSearch(SearchArgs args) {
     fmt::print(stderr, "whosaid search: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());
   }
-  auto hits = store.value()->Search(q);
-  if (!hits.ok()) {
-    fmt::print(stderr, "whosaid search: {}\n", hits.status().ToString());
-    return CorpusExitCode(hits.status());
-  }
-  std::string out;
-  if (args.json) {
-    WriteSearchJson(q, hits.value(), &out);
-    out.push_back('\n');
+  std::vector<std::string> queries;
+  if (args.queries_file.empty()) {
+    queries.push_back(q.match);
   } else {
-    WriteSearchTable(hits.value(), &out);
+    std::ifstream in(args.queries_file);
+    if (!in) {
+      fmt::print(stderr, "whosaid search: cannot read {}\n", args.queries_file);
+      return kExitNoInput;
+    }
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) queries.push_back(line);
+    }
   }
-  fwrite(out.data(), 1, out.size(), stdout);
-  return fflush(stdout) == 0 ? kExitOk : kExitIoError;
+  int rc = kExitOk;
+  for (const std::string& match : queries) {
+    q.match = match;
+    auto start = std::chrono::steady_clock::now();
+    double cpu_start = ThreadCpuMs();
+    auto hits = store.value()->Search(q);
+    double cpu_ms = ThreadCpuMs() - cpu_start;
+    double ms = std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count();
+    if (!hits.ok()) {
+      fmt::print(stderr, "whosaid search: {}\n", hits.status().ToString());
+      if (queries.size() == 1) return CorpusExitCode(hits.status());
+      rc = CorpusExitCode(hits.status());
+      continue;
+    }
+    std::string out;
+    if (args.json) {
+      WriteSearchJson(q, hits.value(), &out);
+      if (!args.queries_file.empty()) {
+        // One line per query, with the time the search itself took.
+        out.pop_back();
+        out += fmt::format(",\"elapsed_ms\":{:.3f},\"cpu_ms\":{:.3f}}}", ms,
+                           cpu_ms);
+      }
+      out.push_back('\n');
+    } else {
+      if (queries.size() > 1) out = fmt::format("== {}\n", match);
+      WriteSearchTable(hits.value(), &out);
+    }
+    fwrite(out.data(), 1, out.size(), stdout);
+  }
+  if (fflush(stdout) != 0) return kExitIoError;
+  return rc;
 }
 
 }  // namespace
@@ -86,9 +131,19 @@ void RegisterSearch(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app->add_subcommand(
       "search", "Ranked full-text search over documents, quotes or claims");
-  cmd->add_option("query", args->query.match,
-                  "FTS5 query: words, \"a phrase\", a OR b, NOT c, pre*")
-      ->required();
+  auto* query =
+      cmd->add_option("query", args->query.match,
+                      "FTS5 query: words, \"a phrase\", a OR b, NOT c, pre*");
+  auto* file = cmd->add_option(
+      "--queries", args->queries_file,
+      "Run each line of this file as a query (with --json: one line each, "
+      "with elapsed_ms and cpu_ms of the search)");
+  query->excludes(file);
+  cmd->callback([query, file] {
+    if (query->count() == 0 && file->count() == 0) {
+      throw CLI::RequiredError("query or --queries");
+    }
+  });
   cmd->add_option("--db", args->db, "Corpus database")->required();
   cmd->add_option("--in", args->in,
                   "auto | documents | quotes | claims (auto: quotes when "
@@ -104,7 +159,7 @@ void RegisterSearch(CLI::App* app, int* exit_code) {
   cmd->add_option("--kind", args->query.kind, "direct | mixed | indirect");
   cmd->add_option("-n,--limit", args->query.limit, "Hits to show (default 20)");
   cmd->add_flag("--json", args->json, "One JSON object for scripts");
-  cmd->callback([args, exit_code] { *exit_code = RunSearch(*args); });
+  cmd->final_callback([args, exit_code] { *exit_code = RunSearch(*args); });
 }
 
 }  // namespace whosaid::cli

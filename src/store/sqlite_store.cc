@@ -211,7 +211,7 @@ Status SqliteStore::Init() {
           "ingest` on it once to migrate",
           options_.path, version, latest));
     }
-    return Exec(db_, "PRAGMA mmap_size=268435456; PRAGMA query_only=1",
+    return Exec(db_, "PRAGMA mmap_size=2147483648; PRAGMA query_only=1",
                 "configuring the database");
   }
   if (options_.path != ":memory:") {
@@ -687,93 +687,126 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   if (query.match.empty()) {
     return Status::InvalidArgument("the search query is empty");
   }
-  std::string sql;
-  std::string_view fts, target_name;
-  int snippet_col = 0;
+  // Two steps. (1) Rank: the best `limit` rowids by bm25 over the FTS table,
+  // joined to the metadata only when a filter needs it (so a common word
+  // costs one bm25 per match and nothing else). (2) Show: metadata and a
+  // snippet for each of those rows only.
+  std::string_view fts, target_name, from, show;
   if (target == Target::kDocuments) {
     fts = "doc_fts";
     target_name = "document";
-    snippet_col = 1;
-    sql =
+    from =
+        " JOIN documents d ON d.id = doc_fts.rowid "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id";
+    show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), "
-        "doc_fts.rank, '', '', 0 FROM doc_fts "
-        "JOIN documents d ON d.id = doc_fts.rowid "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE doc_fts MATCH ?1";
+        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), '', '', "
+        "0 FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE doc_fts MATCH ?1 AND doc_fts.rowid = ?4";
   } else if (target == Target::kQuotes) {
     fts = "quote_fts";
     target_name = "quote";
-    sql =
+    from =
+        " JOIN quotes q ON q.id = quote_fts.rowid "
+        "JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id";
+    show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), snippet(quote_fts, 0, ?2, ?3, '…', 24), "
-        "quote_fts.rank, coalesce(s.name, q.speaker_name), q.kind, "
-        "coalesce(q.cluster_id, 0) FROM quote_fts "
-        "JOIN quotes q ON q.id = quote_fts.rowid "
+        "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
+        "FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid "
         "JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
         "LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE quote_fts MATCH ?1";
+        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?4";
   } else {
     fts = "claim_fts";
     target_name = "claim";
-    sql =
+    from =
+        " JOIN claims c ON c.id = claim_fts.rowid "
+        "JOIN documents d ON d.id = c.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id";
+    show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), snippet(claim_fts, 0, ?2, ?3, '…', 24), "
-        "claim_fts.rank, c.source_name, '', 0 FROM claim_fts "
+        "c.source_name, '', 0 FROM claim_fts "
         "JOIN claims c ON c.id = claim_fts.rowid "
         "JOIN documents d ON d.id = c.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE claim_fts MATCH ?1";
+        "WHERE claim_fts MATCH ?1 AND claim_fts.rowid = ?4";
   }
-  (void)fts;
-  (void)snippet_col;
-  if (!query.outlet.empty()) sql += " AND o.name LIKE ?5 ESCAPE '\\'";
+  std::string where;
+  if (!query.outlet.empty()) where += " AND o.name LIKE ?5 ESCAPE '\\'";
   // Undated documents never pass a date filter.
   if (!query.since.empty()) {
-    sql += " AND d.published != '' AND substr(d.published, 1, 10) >= ?6";
+    where += " AND d.published != '' AND substr(d.published, 1, 10) >= ?6";
   }
   if (!query.until.empty()) {
-    sql += " AND d.published != '' AND substr(d.published, 1, 10) <= ?7";
+    where += " AND d.published != '' AND substr(d.published, 1, 10) <= ?7";
   }
   if (!query.speaker.empty()) {
-    sql += target == Target::kQuotes
-               ? " AND coalesce(s.name, q.speaker_name) LIKE ?8 ESCAPE '\\'"
-               : " AND c.source_name LIKE ?8 ESCAPE '\\'";
+    where += target == Target::kQuotes
+                 ? " AND coalesce(s.name, q.speaker_name) LIKE ?8 ESCAPE '\\'"
+                 : " AND c.source_name LIKE ?8 ESCAPE '\\'";
   }
-  if (!query.kind.empty()) sql += " AND q.kind = ?9";
-  sql += " ORDER BY rank LIMIT ?4";
+  if (!query.kind.empty()) where += " AND q.kind = ?9";
+  // Titles weigh 3x in document ranking.
+  std::string weights = target == Target::kDocuments ? ", 3.0, 1.0" : "";
+  // Duplicates are not in the FTS tables, so nothing is listed twice.
+  std::string rank_sql = fmt::format(
+      "SELECT {0}.rowid, bm25({0}{1}) AS score FROM {0}{2} WHERE {0} MATCH ?1"
+      "{3} ORDER BY score LIMIT ?4",
+      fts, weights, where.empty() ? std::string_view() : from, where);
 
-  Stmt st;
-  Status s = st.Prepare(db_, sql);
+  Stmt rank;
+  Status s = rank.Prepare(db_, rank_sql);
   if (!s.ok()) return s;
-  st.Bind(1, query.match);
-  st.Bind(2, query.highlight_open);
-  st.Bind(3, query.highlight_close);
-  st.Bind(4, static_cast<int64_t>(query.limit));
-  if (!query.outlet.empty()) st.Bind(5, ContainsPattern(query.outlet));
-  if (!query.since.empty()) st.Bind(6, query.since);
-  if (!query.until.empty()) st.Bind(7, query.until);
-  if (!query.speaker.empty()) st.Bind(8, ContainsPattern(query.speaker));
-  if (!query.kind.empty()) st.Bind(9, query.kind);
-  std::vector<SearchHit> hits;
+  rank.Bind(1, query.match);
+  rank.Bind(4, static_cast<int64_t>(query.limit));
+  if (!query.outlet.empty()) rank.Bind(5, ContainsPattern(query.outlet));
+  if (!query.since.empty()) rank.Bind(6, query.since);
+  if (!query.until.empty()) rank.Bind(7, query.until);
+  if (!query.speaker.empty()) rank.Bind(8, ContainsPattern(query.speaker));
+  if (!query.kind.empty()) rank.Bind(9, query.kind);
+  std::vector<std::pair<int64_t, double>> top;
   int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    SearchHit h;
-    h.target = target_name;
-    h.doc_row = st.Int(0);
-    h.doc_id = st.String(1);
-    h.title = st.String(2);
-    h.url = st.String(3);
-    h.published = st.String(4);
-    h.outlet = st.String(5);
-    h.snippet = st.String(6);
-    h.score = st.Double(7);
-    h.speaker = st.String(8);
-    h.kind = st.String(9);
-    h.cluster = st.Int(10);
-    hits.push_back(std::move(h));
+  while ((rc = rank.Step()) == SQLITE_ROW) {
+    top.emplace_back(rank.Int(0), rank.Double(1));
   }
   if (rc != SQLITE_DONE) return QueryStatus(db_, rc, query.match);
+
+  Stmt st;
+  s = st.Prepare(db_, show);
+  if (!s.ok()) return s;
+  std::vector<SearchHit> hits;
+  for (const auto& [rowid, score] : top) {
+    st.Bind(1, query.match);
+    st.Bind(2, query.highlight_open);
+    st.Bind(3, query.highlight_close);
+    st.Bind(4, rowid);
+    rc = st.Step();
+    if (rc == SQLITE_ROW) {
+      SearchHit h;
+      h.target = target_name;
+      h.doc_row = st.Int(0);
+      h.doc_id = st.String(1);
+      h.title = st.String(2);
+      h.url = st.String(3);
+      h.published = st.String(4);
+      h.outlet = st.String(5);
+      h.snippet = st.String(6);
+      h.score = score;
+      h.speaker = st.String(7);
+      h.kind = st.String(8);
+      h.cluster = st.Int(9);
+      hits.push_back(std::move(h));
+    } else if (rc != SQLITE_DONE) {
+      return QueryStatus(db_, rc, query.match);
+    }
+    st.Reset();
+  }
   return hits;
 }
 
