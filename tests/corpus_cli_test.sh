@@ -181,5 +181,22 @@ sys.exit(0)
 PY
 check "after kills: ids unique and FTS index consistent" test $? -eq 0
 
+# Ctrl-C: stop reading, write what was read, exit 130; a rerun resumes.
+IDB="$TMP/int.db"
+{ head -n 3000 "$TMP/many.jsonl"; sleep 2; tail -n +3001 "$TMP/many.jsonl"; } |
+  "$BIN" ingest - --input-format jsonl --db "$IDB" >/dev/null 2>"$TMP/e" &
+PID=$!
+sleep 1
+kill -INT "$PID"
+wait "$PID"
+check "interrupted ingest exits 130" test $? -eq 130
+check "interrupted ingest says how to resume" grep -q 'run the same command again' "$TMP/e"
+"$BIN" stats --db "$IDB" --json --check >"$TMP/o"
+got=$(json_field "$TMP/o" documents)
+check "interrupted ingest kept what it read ($got)" test "$got" -ge 3000 -a "$got" -lt "$N"
+"$BIN" ingest "$TMP/many.jsonl" --db "$IDB" >/dev/null 2>&1
+"$BIN" stats --db "$IDB" --json >"$TMP/o"
+check "resumed ingest completes" test "$(json_field "$TMP/o" documents)" -eq "$N"
+
 echo "corpus CLI tests: $pass passed, $fail failed"
 test "$fail" -eq 0
