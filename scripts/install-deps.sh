@@ -5,9 +5,11 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake g++ pkg-config git
-  libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev
+  libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   zstd python3
+  clang libclang-rt-14-dev
+  python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed
 )
 
 missing=()

@@ -45,6 +45,12 @@ check "stderr names the input line" grep -q "in.jsonl:2" "$TMP/e"
 cat "$TMP/in.jsonl" | "$BIN" extract --input-format jsonl - >"$TMP/o2" 2>/dev/null
 check "JSONL from stdin gives 3 records" test "$(wc -l <"$TMP/o2")" -eq 3
 
+printf 'id,title,text\nc1,"A, B","The mayor said ""yes"" today."\nc2,T,Second row.\n' >"$TMP/in.csv"
+"$BIN" extract "$TMP/in.csv" >"$TMP/o" 2>"$TMP/e"
+check "CSV exits 0" test $? -eq 0
+check "CSV gives one record per row" test "$(wc -l <"$TMP/o")" -eq 2
+check "CSV id and title read" grep -q '"id":"c1","title":"A, B"' "$TMP/o"
+
 "$BIN" extract "$TMP/missing.txt" >"$TMP/o" 2>"$TMP/e"
 check "only input missing exits 66" test $? -eq 66
 check "missing file has an error record" grep -q '"error"' "$TMP/o"

@@ -17,6 +17,7 @@ constexpr int kExitInterrupted = 130;
 // Each Register* adds a subcommand to `app`; the callback stores the exit
 // code in *exit_code.
 void RegisterExtract(CLI::App* app, int* exit_code);
+void RegisterDask(CLI::App* app, int* exit_code);
 void RegisterIngest(CLI::App* app, int* exit_code);
 void RegisterSearch(CLI::App* app, int* exit_code);
 void RegisterSpeakers(CLI::App* app, int* exit_code);

@@ -40,7 +40,7 @@ int RunExtract(const ExtractArgs& args) {
   if (!ParseInputFormat(args.input_format, &format)) {
     fmt::print(stderr,
                "whosaid extract: unknown --input-format '{}' "
-               "(expected auto, text or jsonl)\n",
+               "(expected auto, text, jsonl, csv, html or warc)\n",
                args.input_format);
     return kExitUsage;
   }
@@ -178,8 +178,10 @@ void RegisterExtract(CLI::App* app, int* exit_code) {
       "extract", "Extract attributed quotes, entities and numeric claims");
   cmd->add_option("inputs", args->inputs,
                   "Input files ('-' or none: stdin); text or JSONL");
-  cmd->add_option("--input-format", args->input_format,
-                  "auto | text | jsonl (auto: by extension, else sniffed)");
+  cmd->add_option(
+      "--input-format", args->input_format,
+      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
+      "sniffed)");
   cmd->add_option("-o,--output", args->output, "Output file (default stdout)");
   cmd->add_flag("--pretty", args->pretty, "Indented JSON for people");
   cmd->add_flag("--no-clean", args->no_clean,

@@ -115,7 +115,7 @@ int RunIngest(const IngestArgs& args) {
   if (!ParseInputFormat(args.input_format, &format)) {
     fmt::print(stderr,
                "whosaid ingest: unknown --input-format '{}' "
-               "(expected auto, text or jsonl)\n",
+               "(expected auto, text, jsonl, csv, html or warc)\n",
                args.input_format);
     return kExitUsage;
   }
@@ -318,12 +318,15 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app->add_subcommand(
       "ingest", "Extract documents and add them to a corpus database");
-  cmd->add_option("inputs", args->inputs,
-                  "Input files ('-' or none: stdin); text or JSONL");
+  cmd->add_option(
+      "inputs", args->inputs,
+      "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, WARC");
   cmd->add_option("--db", args->db, "Corpus database (SQLite file)")
       ->required();
-  cmd->add_option("--input-format", args->input_format,
-                  "auto | text | jsonl (auto: by extension, else sniffed)");
+  cmd->add_option(
+      "--input-format", args->input_format,
+      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
+      "sniffed)");
   cmd->add_option("-j,--jobs", args->jobs,
                   "Extraction threads (default: all cores)");
   cmd->add_option("--batch", args->batch,

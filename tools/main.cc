@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = whosaid::cli::kExitOk;
   whosaid::cli::RegisterExtract(&app, &exit_code);
+  whosaid::cli::RegisterDask(&app, &exit_code);
   whosaid::cli::RegisterIngest(&app, &exit_code);
   whosaid::cli::RegisterSearch(&app, &exit_code);
   whosaid::cli::RegisterSpeakers(&app, &exit_code);

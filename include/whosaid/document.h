@@ -109,7 +109,9 @@ struct Claim {
   std::string unit;          // normalised unit: "percent", "km2", "USD", ...
   Span unit_span;            // the unit as written; empty when none
   std::string approx;  // "about", "over", "under", "up to", "at least", ...
-  std::string change;  // "up", "down", "" when not a change
+  // Scorer symbol: "~" approx, ">" / "<" bounds, "up" / "down" changes;
+  // empty when exact.
+  std::string change;
   Span counted;        // what is counted ("terrorists killed")
   int32_t attribution = -1;  // index into Document::quotes it sits in
   Span source;               // the source mention; empty when none

@@ -29,6 +29,17 @@ struct RawDocument {
   // Non-OK when reading failed (broken JSONL line, unreadable file): the
   // Extractor then emits a record that carries this error.
   Status read_error;
+  // HTML input (format html / warc, or a JSONL "html" field): the raw page
+  // bytes in any charset. When non-empty, the Extractor extracts the main
+  // content into the body and fills title/url/date/authors/site/language
+  // from the page where the fields above are empty.
+  std::string html;
+  // Charset named by the transport (HTTP Content-Type); may be empty.
+  std::string html_charset;
+  // When the page was fetched (WARC-Date); used as the date only when the
+  // page states none.
+  std::string crawl_date;
+  std::string language;
 };
 
 struct Options {

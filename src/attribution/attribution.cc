@@ -1,18 +1,182 @@
 #include "src/attribution/attribution.h"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "src/attribution/model.h"
+
 namespace whosaid {
 namespace {
 
-class NullAttributor : public Attributor {
+using attribution::AttributionModel;
+using attribution::DecodeLimits;
+using attribution::DocView;
+using attribution::TSpan;
+
+struct Candidate {
+  TSpan cue, content, source;
+  float margin = 0;
+};
+
+bool Overlaps(TSpan a, TSpan b) {
+  return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
+}
+
+class ModelAttributor : public Attributor {
  public:
-  void Attribute(Document* doc) const override {}
+  explicit ModelAttributor(std::unique_ptr<AttributionModel> model)
+      : model_(std::move(model)) {}
+
+  void Attribute(Document* doc) const override {
+    doc->quotes.clear();
+    if (doc->tokens.empty() || doc->sentences.empty()) return;
+    DocView v;
+    v.Build(*doc);
+    std::vector<TSpan> cues;
+    std::vector<float> margins;
+    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+      const Sentence& sent = doc->sentences[s];
+      if (sent.token_end <= sent.token_begin ||
+          sent.token_end > doc->tokens.size()) {
+        continue;
+      }
+      model_->TagCues(v, s, limits_.cue_bias, &cues, &margins);
+    }
+    if (cues.empty()) return;
+    std::vector<attribution::Scored> nbest;
+    std::vector<Candidate> cands;
+    cands.reserve(cues.size());
+    for (size_t k = 0; k < cues.size(); ++k) {
+      Candidate c;
+      c.cue = cues[k];
+      c.margin = margins[k];
+      c.content = model_->DecodeContent(v, c.cue, limits_, &nbest);
+      if (c.content.none()) continue;
+      // Joint choice: content score plus the score of its best source.
+      float best = 0;
+      for (size_t k = 0; k < nbest.size(); ++k) {
+        float ss = 0;
+        TSpan src = model_->DecodeSource(v, c.cue, nbest[k].span, limits_, &ss);
+        float total = nbest[k].score + ss;
+        if (k == 0 || total > best) {
+          best = total;
+          c.content = nbest[k].span;
+          c.source = src;
+        }
+      }
+      cands.push_back(c);
+    }
+    // Univocal: resolve overlaps greedily by cue confidence.
+    std::vector<size_t> order(cands.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return cands[a].margin > cands[b].margin;
+    });
+    std::vector<Candidate*> kept;
+    for (size_t i : order) {
+      Candidate& c = cands[i];
+      bool ok = true;
+      for (const Candidate* k : kept) {
+        if (Overlaps(c.cue, k->cue) || Overlaps(c.cue, k->content) ||
+            Overlaps(c.cue, k->source)) {
+          ok = false;
+          break;
+        }
+        TSpan other = k->cue;
+        if (!k->source.none() && Overlaps(k->source, c.content)) {
+          other.b = std::min(other.b, k->source.b);
+          other.e = std::max(other.e, k->source.e);
+        }
+        if (Overlaps(c.content, other) && !Clip(v, &c, other)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) kept.push_back(&c);
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Candidate* a, const Candidate* b) {
+                return a->content.b < b->content.b;
+              });
+    for (const Candidate* c : kept) doc->quotes.push_back(Build(*doc, v, *c));
+  }
+
+ private:
+  // Cuts c's content so that it stops before (or starts after) `other`, the
+  // cue (and source) of a relation already kept, the way nested reports
+  // end a content ("..., stressing that ..."). False if nothing is left.
+  static bool Clip(const DocView& v, Candidate* c, TSpan other) {
+    TSpan& ct = c->content;
+    if (ct.b > c->cue.e && other.b > ct.b) {
+      ct.e = other.b - 1;
+      while (ct.e >= ct.b && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
+    } else if (ct.e < c->cue.b && other.e < ct.e) {
+      ct.b = other.e + 1;
+      while (ct.b <= ct.e && v.cls[ct.b] >= 4 && v.cls[ct.b] <= 8) ++ct.b;
+    } else {
+      return false;
+    }
+    return ct.b <= ct.e;
+  }
+
+  static Span Bytes(const Document& d, int b, int e) {
+    return Span{d.tokens[b].span.begin, d.tokens[e].span.end};
+  }
+
+  Attribution Build(const Document& d, const DocView& v,
+                    const Candidate& c) const {
+    Attribution a;
+    a.content = Bytes(d, c.content.b, c.content.e);
+    a.cue = Bytes(d, c.cue.b, c.cue.e);
+    if (!c.source.none()) a.speaker = Bytes(d, c.source.b, c.source.e);
+    if (c.content.b < c.cue.b && c.content.e > c.cue.e) {
+      // Discontinuous: the content surrounds its cue (and maybe source).
+      int gb = c.cue.b, ge = c.cue.e;
+      if (!c.source.none() && c.source.b > c.content.b &&
+          c.source.e < c.content.e) {
+        gb = std::min(gb, c.source.b);
+        ge = std::max(ge, c.source.e);
+      }
+      int e1 = gb - 1;
+      while (e1 > c.content.b && (v.cls[e1] == 4 || v.cls[e1] == 8)) --e1;
+      int b2 = ge + 1;
+      while (b2 < c.content.e && (v.cls[b2] == 4 || v.cls[b2] == 5 ||
+                                  v.cls[b2] == 8 || v.cls[b2] == 6)) {
+        ++b2;
+      }
+      a.parts.push_back(Bytes(d, c.content.b, e1));
+      a.parts.push_back(Bytes(d, b2, c.content.e));
+    }
+    int words = 0, quoted = 0;
+    for (int i = c.content.b; i <= c.content.e; ++i) {
+      if (d.tokens[i].kind != TokenKind::kWord &&
+          d.tokens[i].kind != TokenKind::kNumber) {
+        continue;
+      }
+      ++words;
+      quoted += v.inq[i];
+    }
+    a.kind = quoted == 0       ? QuoteKind::kIndirect
+             : quoted == words ? QuoteKind::kDirect
+                               : QuoteKind::kMixed;
+    a.score = 1.f / (1.f + std::exp(-c.margin));
+    return a;
+  }
+
+  std::unique_ptr<AttributionModel> model_;
+  DecodeLimits limits_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Attributor>> Attributor::Load(
     const std::string& model_dir) {
-  return std::unique_ptr<Attributor>(new NullAttributor());
+  auto model = std::make_unique<AttributionModel>();
+  std::string path = model_dir + "/" + kAttributionModelFile;
+  Status st = model->Load(path);
+  if (!st.ok()) return st;
+  return std::unique_ptr<Attributor>(new ModelAttributor(std::move(model)));
 }
 
 }  // namespace whosaid

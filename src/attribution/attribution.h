@@ -2,6 +2,12 @@
 // Document: direct, mixed and indirect quotes with their cue and speaker
 // mention, PARC/PolNeAR style.
 //
+// Design: a greedy averaged-perceptron BIO cue tagger runs on tokens that
+// may start a cue (lexicon learned from PolNeAR train); for each cue a span
+// ranker picks the content (start + end + pair features, may surround the
+// cue: "“A,” she said, “B.”") and another picks the source mention or none.
+// Overlaps are resolved greedily by cue confidence (the data is univocal).
+//
 // An Attributor owns its model (read-only after Load); Attribute() is const
 // and safe to call from many threads at once.
 #ifndef WHOSAID_SRC_ATTRIBUTION_ATTRIBUTION_H_
@@ -15,14 +21,18 @@
 
 namespace whosaid {
 
+// The model file inside the model directory.
+inline constexpr char kAttributionModelFile[] = "attribution.bin";
+
 class Attributor {
  public:
-  // Loads the model files from `model_dir`.
+  // Loads `model_dir`/attribution.bin. Returns NotFound / Corruption naming
+  // the file when it is missing or damaged.
   static Result<std::unique_ptr<Attributor>> Load(const std::string& model_dir);
   virtual ~Attributor() = default;
 
-  // Fills doc->quotes (content, parts, cue, speaker mention, kind).
-  // REQUIRES: doc is segmented and entities are tagged.
+  // Fills doc->quotes (content, parts, cue, speaker mention, kind, score),
+  // sorted by content start. REQUIRES: doc is segmented.
   virtual void Attribute(Document* doc) const = 0;
 };
 

@@ -1,7 +1,522 @@
 #include "src/claims/claims.h"
 
-namespace whosaid {
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
-void ExtractClaims(Document* doc) {}
+#include "src/claims/exclusions.h"
+#include "src/claims/lexicon.h"
+#include "src/claims/number_parser.h"
+#include "src/claims/quantity.h"
+#include "src/claims/sources.h"
+#include "src/claims/token_window.h"
+#include "src/claims/units.h"
+
+namespace whosaid {
+namespace claims {
+namespace {
+
+// The grammar driver: finds trigger tokens, reads a number with its unit,
+// a range, modifiers and the counted phrase, filters exclusions and emits
+// claims; sources are assigned at the end.
+class Scanner {
+ public:
+  Scanner(const ClaimsOptions& options, Document* doc)
+      : opt_(options), doc_(*doc), num_(options, win_) {
+    win_.doc = doc;
+  }
+
+  void Run() {
+    for (const Sentence& s : doc_.sentences) {
+      win_.sb = s.token_begin;
+      win_.se = std::min<uint32_t>(s.token_end, doc_.tokens.size());
+      uint32_t i = win_.sb;
+      while (i < win_.se) {
+        if (!Trigger(i)) {
+          ++i;
+          continue;
+        }
+        Quantity q;
+        uint32_t next = i + 1;
+        if (Parse(i, &q, &next)) Emit(q);
+        i = std::max(next, i + 1);
+      }
+    }
+    size_t too_long = too_long_ + num_.too_long();
+    if (too_long > 0) {
+      doc_.warnings.push_back("claims: " + std::to_string(too_long) +
+                              " number(s) too long or out of range, skipped");
+    }
+    if (dropped_ > 0) {
+      doc_.warnings.push_back("claims: " + std::to_string(dropped_) +
+                              " claim(s) over max_claims dropped");
+    }
+    AssignSources(opt_, &doc_);
+  }
+
+ private:
+  // Cheap test run on every token: digits, currency marks, number words.
+  bool Trigger(uint32_t i) const {
+    const Token& t = win_.Tk(i);
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind == TokenKind::kSymbol) return win_.IsCurrencySymbol(i);
+    if (t.kind != TokenKind::kWord) return false;
+    std::string_view w = win_.T(i);
+    if (w.size() > 20 || w.empty()) return false;
+    char c = Lower(w[0]);
+    switch (c) {
+      case 'a':
+        return (w.size() <= 2) && (IEq(w, "a") || IEq(w, "an")) &&
+               (win_.IsScaleWordTok(i + 1) || num_.FractionAt(i + 1, true));
+      case 'h':
+        return IEq(w, "half") &&
+               ((win_.Is(i + 1, "a") && win_.IsScaleWordTok(i + 2)) ||
+                win_.IsScaleWordTok(i + 1) || num_.BareHalf(i));
+      case 'q':
+        return IEq(w, "quarter") && win_.IsScaleWordTok(i + 1);
+      case 'm':
+      case 'n':
+        if (IEq(w, "minus") || IEq(w, "negative")) {
+          return i + 1 < win_.se &&
+                 (win_.Tk(i + 1).kind == TokenKind::kNumber ||
+                  IsNumberWord(win_.T(i + 1)));
+        }
+        return IsNumberWord(w);
+      case 'u':
+      case 'e':
+        if (GluedCurrencyCode(w, nullptr)) return true;
+        [[fallthrough]];
+      case 'g':
+      case 'j':
+        if (GluedCurrencyCode(w, nullptr)) return true;
+        [[fallthrough]];
+      case 'r':
+      case 'c':
+        // Currency codes before the number ("USD 20", "US$ 5").
+        if (w.size() <= 4 &&
+            (win_.IsCurrencySymbol(i + 1) ||
+             (i + 1 < win_.se && win_.Tk(i + 1).kind == TokenKind::kNumber))) {
+          if (CurrencyCodeAt(win_, i)) return true;
+        }
+        return IsNumberWord(w);
+      default:
+        return IsNumberWord(w);
+    }
+  }
+
+  // The counted phrase: from `t` (first word after the number or the unit)
+  // through nouns, a participle, a rate and an of-phrase.
+  Span Counted(uint32_t from, uint32_t t, const Quantity& q) const {
+    uint32_t limit =
+        std::min<uint32_t>(win_.se, from + opt_.max_counted_tokens);
+    uint32_t end = from;
+    uint32_t k = t;
+    // A participle right after a noun unit ("terrorists killed").
+    if (q.noun_unit && win_.IsWord(k) && k < limit) {
+      std::string_view w = win_.T(k);
+      if (AllLowerAlpha(w) && w.size() > 4 && w.ends_with("ed") &&
+          !IsStopWord(w)) {
+        end = ++k;
+      }
+    }
+    if (uint32_t m = PeriodAt(win_, k); m && k + m <= limit) {
+      k += m;
+      end = k;
+    }
+    if (win_.Is(k, "of") && k + 1 < limit) {
+      uint32_t j = k + 1;
+      uint32_t last = 0;
+      bool det_ok = true;
+      while (j < limit &&
+             (win_.IsWord(j) || win_.Tk(j).kind == TokenKind::kNumber)) {
+        std::string_view w = win_.T(j);
+        if (win_.Tk(j).kind == TokenKind::kNumber) {
+          ++j;
+          continue;
+        }
+        if (det_ok && IsDeterminer(w)) {
+          ++j;
+          continue;
+        }
+        det_ok = false;
+        if (win_.Tk(j).capitalized) {
+          last = ++j;
+          continue;
+        }
+        if (!AllLowerAlpha(w) || IsStopWord(w)) break;
+        if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing")) &&
+            last != 0) {
+          break;
+        }
+        last = ++j;
+      }
+      if (last > k + 1) end = last;
+    }
+    if (end <= from) return {};
+    return {win_.Tk(from).span.begin, win_.Tk(end - 1).span.end};
+  }
+
+  // A second, smaller unit of a compound amount: "5 feet 2 inches", "3
+  // dollars and 50 cents", "6 pounds 4 ounces". Returns the token after it.
+  uint32_t CompoundAmount(uint32_t t, Quantity* q) {
+    double per = 0;
+    std::string_view small;
+    if (q->unit == "foot") {
+      per = 12, small = "inch";
+    } else if (q->unit == "USD" || q->unit == "EUR") {
+      per = 100, small = "cent";
+    } else if (q->unit == "GBP") {
+      per = 100, small = "penny";
+    } else if (q->unit == "lb") {
+      per = 16, small = "oz";
+    } else {
+      return t;
+    }
+    if (q->first.scaled || q->first.suffix_hyphen) return t;
+    uint32_t k = win_.Is(t, "and") ? t + 1 : t;
+    Number n2;
+    if (k >= win_.se || !num_.ParseNumber(k, &n2) || n2.reject || n2.is_range ||
+        n2.scaled || !(n2.value >= 0) || n2.value >= per) {
+      return t;
+    }
+    Quantity q2;
+    uint32_t e = n2.tok_end;
+    if (!n2.suffix.empty()) {
+      if (!SuffixUnit(win_, n2, &q2)) return t;
+    } else {
+      e = LexiconUnit(win_, e, &q2);
+    }
+    if (q2.unit != small) return t;
+    q->value += n2.value / per;
+    q->low = q->value;
+    q->byte_end = std::max(n2.byte_end, q2.unit_span.end);
+    q->tok_end = e;
+    return e;
+  }
+
+  // Proportions: "3 in 10", "nine out of ten", "one in five" -> 0.3, 0.9,
+  // 0.2 (the value of the fraction). Returns the token after it.
+  uint32_t Proportion(uint32_t t, const Number& n1, Quantity* q,
+                      uint32_t* next) {
+    if (n1.scaled || n1.is_range || !(n1.plain_int || n1.from_words) ||
+        q->value <= 0) {
+      return t;
+    }
+    uint32_t m = win_.Is(t, "in") ? 1 : win_.Match(t, "out of");
+    if (m == 0) return t;
+    Number n2;
+    if (!num_.ParseNumber(t + m, &n2) || n2.reject || n2.is_range ||
+        n2.scaled || !n2.suffix.empty() || !(n2.plain_int || n2.from_words) ||
+        n2.value <= q->value || n2.value > 1000 || n2.int_digits > 3) {
+      return t;
+    }
+    // "5 in 10 days": a duration, not a proportion.
+    Quantity probe;
+    if (LexiconUnit(win_, n2.tok_end, &probe) != n2.tok_end) return t;
+    std::string_view after = win_.T(n2.tok_end);
+    if (after.size() > 2 && (after.back() == 's' || after.back() == 'S')) {
+      after.remove_suffix(1);
+    }
+    if (IsPeriodWord(after)) return t;
+    q->value /= n2.value;
+    q->low = q->value;
+    q->byte_end = n2.byte_end;
+    q->tok_end = n2.tok_end;
+    q->first.only_one = false;
+    *next = n2.tok_end;
+    return n2.tok_end;
+  }
+
+  // ---------------------------------------------------------- a quantity
+  bool Parse(uint32_t i, Quantity* q, uint32_t* next) {
+    uint32_t j = i;
+    std::string_view cur_norm;
+    uint32_t pre = CurrencyPrefix(win_, j, &cur_norm);
+    if (pre == 0 && win_.Tk(i).kind != TokenKind::kNumber &&
+        win_.Tk(i).kind != TokenKind::kWord) {
+      return false;
+    }
+    bool neg = false;
+    if (pre == 0 && (win_.Is(j, "minus") || win_.Is(j, "negative")) &&
+        j + 1 < win_.se &&
+        (win_.Tk(j + 1).kind == TokenKind::kNumber ||
+         IsNumberWord(win_.T(j + 1)))) {
+      neg = true;
+      ++j;
+    }
+    j += pre;
+    Number n1;
+    size_t glued = 0;
+    if (pre == 0 && !neg && win_.Tk(j).kind == TokenKind::kWord) {
+      glued = GluedCurrencyCode(win_.T(j), &cur_norm);
+    }
+    if (!num_.ParseNumber(j, glued, &n1)) return false;
+    *next = n1.tok_end;
+    if (n1.reject) return false;
+    q->first = n1;
+    q->num_begin = i;
+    q->tok_begin = i;
+    q->tok_end = n1.tok_end;
+    q->byte_begin = win_.Tk(i).span.begin;
+    if (n1.dot_lead && !neg && pre == 0)
+      q->byte_begin = win_.Tk(i - 1).span.begin;
+    q->byte_end = n1.byte_end;
+    q->value = neg ? -n1.value : n1.value;
+    q->is_range = n1.is_range;
+    q->low = n1.value;
+    q->high = n1.high;
+    if (pre) {
+      q->unit = cur_norm;
+      q->currency = true;
+      q->unit_span = {win_.Tk(i).span.begin, win_.Tk(i + pre - 1).span.end};
+    } else if (glued) {
+      q->unit = cur_norm;
+      q->currency = true;
+      uint32_t b = win_.Tk(j).span.begin;
+      q->unit_span = {b, b + static_cast<uint32_t>(glued)};
+    }
+    // Unit of the first number.
+    uint32_t t = n1.tok_end;
+    if (q->currency && n1.suffix.empty() && !n1.scaled &&
+        (win_.Is(t, "m") || win_.Is(t, "m."))) {
+      q->value *= 1e6;  // "€40 m"
+      q->low = q->value;
+      q->first.scaled = true;
+      q->first.scale = 1e6;
+      q->byte_end = win_.Tk(t).span.end;
+      q->tok_end = ++t;
+      n1.tok_end = t;
+    }
+    if (!n1.suffix.empty()) {
+      if (!SuffixUnit(win_, n1, q)) return false;
+      q->byte_end = std::max(
+          q->byte_end, q->unit_span.empty() ? n1.suffix.end : q->unit_span.end);
+    } else if (!q->currency) {
+      t = LexiconUnit(win_, t, q);
+    } else {
+      // "$5 m", "$10 bn" handled by scales; "$ 3 million dollars" rare.
+    }
+    if (t > n1.tok_end && !q->unit_span.empty()) {
+      q->byte_end = std::max(q->byte_end, q->unit_span.end);
+    }
+    if (!q->is_range) {
+      t = CompoundAmount(t, q);
+      if (q->unit.empty() && n1.suffix.empty()) t = Proportion(t, n1, q, next);
+    }
+    // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y".
+    bool between = win_.MatchBefore(i, "between") > 0;
+    bool from = win_.MatchBefore(i, "from") > 0;
+    bool after_change = false;
+    for (uint32_t k = i; k > win_.sb && k + 3 > i; --k) {
+      if (FindChangeWord(win_.T(k - 1))) after_change = true;
+    }
+    if (!q->is_range && !q->noun_unit && !n1.bare_half && t < win_.se &&
+        (win_.IsDashTok(t) || (win_.Is(t, "to") && !after_change) ||
+         win_.Is(t, "through") || (between && win_.Is(t, "and")))) {
+      uint32_t k = t + 1;
+      std::string_view cur2;
+      uint32_t pre2 = CurrencyPrefix(win_, k, &cur2);
+      Number n2;
+      if (num_.ParseNumber(k + pre2, &n2) && !n2.reject && !n2.is_range &&
+          n2.tok_end > k + pre2) {
+        Quantity q2;
+        q2.first = n2;
+        q2.value = n2.value;
+        q2.currency = pre2 > 0 || q->currency;
+        if (pre2) q2.unit = cur2;
+        bool ok = true;
+        uint32_t t2 = n2.tok_end;
+        if (!n2.suffix.empty()) {
+          ok = SuffixUnit(win_, n2, &q2);
+        } else if (!pre2) {
+          t2 = LexiconUnit(win_, t2, &q2);
+        }
+        double lo = q->value, hi = n2.value;
+        if (n2.scale > 1 && n1.scale == 1 && !n1.from_words) {
+          double f = n2.scale;
+          if (lo * f <= hi) lo *= f;
+        }
+        bool units_agree =
+            q->unit.empty() || q2.unit.empty() || q->unit == q2.unit;
+        bool order_ok = hi > lo || (from && hi != lo);
+        if (ok && units_agree && order_ok && !q2.noun_unit) {
+          q->is_range = true;
+          q->low = lo;
+          q->high = hi;
+          if (q->unit.empty() && !q2.unit.empty()) {
+            q->unit = q2.unit;
+            q->unit_span = q2.unit_span;
+            q->currency = q2.currency;
+            q->percent = q2.percent;
+          }
+          q->byte_end = std::max(n2.byte_end,
+                                 q2.unit_span.empty() ? 0u : q2.unit_span.end);
+          q->first.scaled = q->first.scaled || n2.scaled;
+          t = t2;
+          *next = t2;
+          if (pre2 || !q2.unit.empty()) {
+            // unit already taken
+          }
+        }
+      }
+    }
+    if (q->is_range && !n1.is_range) {
+      // value fields set above
+    } else if (q->is_range) {
+      q->low = q->value;
+      q->high = n1.high * (neg ? -1 : 1);
+    }
+    // "5m" money after currency prefix is handled in SuffixUnit.
+    // Noun unit when nothing else.
+    uint32_t counted_from = t;
+    if (q->unit.empty() && !q->noun_unit) {
+      uint32_t after = NounUnit(win_, t, q);
+      if (q->noun_unit) {
+        counted_from = t;
+        t = after;
+      }
+    } else if (q->noun_unit) {
+      // hyphen noun ("two-year operation"): counted = following nouns
+      counted_from = t;
+    } else if (!q->percent && !q->currency && !q->unit_span.empty()) {
+      counted_from = t;
+      // unit words count: "square kilometers of Syrian territory"
+      for (uint32_t k = n1.tok_end; k < t; ++k) {
+        if (win_.Tk(k).span.begin == q->unit_span.begin) {
+          counted_from = k;
+          break;
+        }
+      }
+    }
+    if (q->noun_unit && !n1.suffix_hyphen) {
+      // counted starts at the noun itself
+      for (uint32_t k = counted_from; k < win_.se && k < counted_from + 4;
+           ++k) {
+        if (win_.Tk(k).span.begin == q->unit_span.begin) {
+          counted_from = k;
+          break;
+        }
+      }
+    }
+    if (q->noun_unit && n1.suffix_hyphen) {
+      // "a two-year operation": what is counted is the following noun
+      uint32_t k = n1.tok_end;
+      uint32_t e = k;
+      while (e < win_.se && e < k + 2 && win_.IsWord(e) &&
+             AllLowerAlpha(win_.T(e)) && !IsStopWord(win_.T(e))) {
+        ++e;
+      }
+      if (e > k) q->counted = {win_.Tk(k).span.begin, win_.Tk(e - 1).span.end};
+    } else {
+      uint32_t from_tok = counted_from;
+      q->counted = Counted(from_tok, t, *q);
+      if (q->noun_unit && q->counted.empty()) {
+        q->counted = {win_.Tk(from_tok).span.begin, win_.Tk(t - 1).span.end};
+      }
+    }
+    q->tok_end = std::max(q->tok_end, t);
+    *next = std::max(*next, q->noun_unit ? n1.tok_end : t);
+    // Modifiers and change words before the expression.
+    Modifiers(q);
+    if (Excluded(win_, *q)) return false;
+    if (q->is_range) {
+      if (!std::isfinite(q->low) || !std::isfinite(q->high)) return false;
+    }
+    if (std::fabs(q->value) > opt_.max_abs_value ||
+        std::fabs(q->high) > opt_.max_abs_value) {
+      ++too_long_;
+      return false;
+    }
+    return true;
+  }
+
+  void Modifiers(Quantity* q) const {
+    uint32_t s = q->tok_begin;
+    if (win_.MatchBefore(s, "between")) {
+      --s;
+      q->tok_begin = s;
+      q->byte_begin = win_.Tk(s).span.begin;
+    } else if (win_.MatchBefore(s, "from") && q->is_range) {
+      --s;
+      q->tok_begin = s;
+      q->byte_begin = win_.Tk(s).span.begin;
+    }
+    for (const auto& m : ModifierPhrases()) {
+      if (uint32_t n = win_.MatchBefore(s, m.surface)) {
+        // "over" after a verb of motion is not a bound, but keep it simple.
+        q->approx_symbol = m.symbol;
+        q->approx_span = {win_.Tk(s - n).span.begin, win_.Tk(s - 1).span.end};
+        q->tok_begin = s - n;
+        q->byte_begin = win_.Tk(s - n).span.begin;
+        return;
+      }
+    }
+    uint32_t v = s;
+    if (win_.MatchBefore(v, "by") || win_.MatchBefore(v, "to")) --v;
+    if (v > win_.sb) {
+      if (const Named* c = FindChangeWord(win_.T(v - 1))) {
+        if (c->value > 0 && win_.Is(v - 1, "up") && win_.Is(v, "to")) return;
+        q->change = c->value > 0 ? "up" : "down";
+        q->approx_span = {win_.Tk(v - 1).span.begin, win_.Tk(s - 1).span.end};
+      }
+    }
+  }
+
+  // ---------------------------------------------------------- output
+  void Emit(const Quantity& q) {
+    if (doc_.claims.size() >= opt_.max_claims) {
+      ++dropped_;
+      return;
+    }
+    Claim c;
+    c.span = {q.byte_begin, std::max(q.byte_begin, q.byte_end)};
+    c.is_range = q.is_range && q.low != q.high;
+    if (c.is_range) {
+      c.low = std::min(q.low, q.high);
+      c.high = std::max(q.low, q.high);
+      c.value = c.low;
+    } else {
+      c.value = q.value;
+      c.low = c.high = q.value;
+    }
+    if (q.noun_unit) {
+      c.unit = q.noun;
+    } else {
+      c.unit.assign(q.unit);
+    }
+    c.unit_span = q.unit_span;
+    if (!q.approx_span.empty()) {
+      std::string_view a = doc_.Text(q.approx_span);
+      for (char ch : a) c.approx.push_back(Lower(ch));
+    }
+    if (!q.change.empty()) {
+      c.change.assign(q.change);
+    } else {
+      c.change.assign(q.approx_symbol);
+    }
+    c.counted = q.counted;
+    doc_.claims.push_back(std::move(c));
+  }
+
+  const ClaimsOptions& opt_;
+  Document& doc_;
+  TokenWindow win_;
+  NumberParser num_;
+  size_t too_long_ = 0;
+  size_t dropped_ = 0;
+};
+
+}  // namespace
+}  // namespace claims
+
+void ExtractClaims(const ClaimsOptions& options, Document* doc) {
+  doc->claims.clear();
+  if (doc->tokens.empty()) return;
+  claims::Scanner(options, doc).Run();
+}
+
+void ExtractClaims(Document* doc) { ExtractClaims(ClaimsOptions(), doc); }
 
 }  // namespace whosaid

@@ -1,13 +1,17 @@
 // Clean: turns scraped article text into the clean body plus metadata.
 //
-// Removes page-chrome residue (icon-font word lists, share/subscribe/cookie
-// lines, "Read more" links, tickers), folds a headline printed twice into
-// `title`, turns a date line into `published`, and records for every kept
-// byte where it stood in the input (Document::input_map). Pure function;
-// safe from any thread.
+// A line scanner. Removes page-chrome residue (icon-font word lists,
+// share/subscribe/follow/cookie/newsletter lines, "Read more" links, photo
+// credits, navigation crumbs, separators), folds a headline printed twice (or
+// a line equal to the caller's title) into `title`, turns a date line of the
+// article head into `published` and a byline into `author`, and records for
+// every kept byte where it stood in the input (Document::input_map). Kept
+// lines are copied byte for byte; paragraphs are joined by "\n\n". Pure
+// function of its arguments; safe from any thread.
 #ifndef WHOSAID_SRC_CLEAN_CLEAN_H_
 #define WHOSAID_SRC_CLEAN_CLEAN_H_
 
+#include <cstddef>
 #include <string_view>
 
 #include "whosaid/document.h"
@@ -18,11 +22,28 @@ struct CleanOptions {
   // When false, text is copied unchanged (identity map); metadata is still
   // left to the caller.
   bool enabled = true;
+  // Title, date and byline lines are looked for among the first this many
+  // non-blank lines, and only before the first line of running prose.
+  size_t max_header_lines = 10;
+  // A line of at least this many words that ends a sentence is running
+  // prose: it closes the article head.
+  size_t min_prose_words = 6;
+  // Lexicon rules (share/subscribe/"Read more"...) only fire on lines of at
+  // most this many words.
+  size_t max_lexicon_words = 40;
+  // Notices (cookies, comment policy) may be up to this many words.
+  size_t max_notice_words = 120;
+  // Long notices (cookies, comment policy) are looked for only among this
+  // many first and last lines.
+  size_t edge_lines = 3;
+  // Icon-font/menu word lists need at least this many words.
+  size_t min_word_list_words = 8;
 };
 
 // Sets doc->text, doc->input_map and, when found in the text and not already
-// set, doc->title and doc->published; appends warnings. REQUIRES: `input`
-// is valid UTF-8.
+// set, doc->title, doc->published and doc->author; appends a warning when
+// residue lines were removed. REQUIRES: `input` is valid UTF-8 and shorter
+// than 4 GiB (longer input is truncated with a warning).
 void CleanText(std::string_view input, const CleanOptions& options,
                Document* doc);
 

@@ -6,6 +6,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "src/input/gzip.h"
+#include "src/input/html_extract.h"
+#include "src/input/warc.h"
+
 namespace whosaid {
 namespace {
 
@@ -58,6 +62,12 @@ bool ParseInputFormat(std::string_view name, InputFormat* format) {
     *format = InputFormat::kText;
   } else if (name == "jsonl" || name == "ndjson") {
     *format = InputFormat::kJsonl;
+  } else if (name == "csv") {
+    *format = InputFormat::kCsv;
+  } else if (name == "html" || name == "htm") {
+    *format = InputFormat::kHtml;
+  } else if (name == "warc") {
+    *format = InputFormat::kWarc;
   } else {
     return false;
   }
@@ -82,12 +92,14 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
   std::string id;
   if (GetStringish(obj, "id", &id) && !id.empty()) doc->id = id;
   // The body must be a string: a number or list there is a broken record.
-  bool has_body = false;
+  bool has_body = GetStringish(obj, "html", &doc->html) && !doc->html.empty();
+  GetStringish(obj, "language", &doc->language);
   for (std::string_view key : {"text", "content", "body"}) {
     std::string_view body;
     if (!obj.at_key(key).get_string().get(body)) {
       doc->body.assign(body);
       has_body = true;
+      doc->html.clear();  // a text body wins over the page
       break;
     }
   }
@@ -103,7 +115,8 @@ void ParseJsonlRecord(std::string_view line, const std::string& where,
       GetStringish(obj, "site", &doc->site);
   if (!has_body) {
     doc->read_error = Status::InvalidArgument(fmt::format(
-        "{}: no \"text\", \"content\" or \"body\" string field", where));
+        "{}: no \"text\", \"content\", \"body\" or \"html\" string field",
+        where));
   }
 }
 
@@ -114,8 +127,14 @@ DocumentReader::DocumentReader(std::vector<std::string> inputs,
 DocumentReader::~DocumentReader() { CloseCurrent(); }
 
 void DocumentReader::CloseCurrent() {
+  if (warc_) {
+    warc_skipped_ += warc_->counts().skipped;
+    warc_errors_ += warc_->counts().errors;
+    warc_.reset();
+  }
   if (file_ && !file_is_stdin_) fclose(file_);
   file_ = nullptr;
+  csv_.reset();
 }
 
 // Opens the next input. For a text input, reads it whole into *doc and
@@ -141,7 +160,53 @@ bool DocumentReader::OpenNext(RawDocument* doc) {
     }
   }
   current_jsonl_ = format_ == InputFormat::kJsonl;
+  current_csv_ = format_ == InputFormat::kCsv ||
+                 (format_ == InputFormat::kAuto && EndsWith(name, ".csv"));
+  if (current_csv_) {
+    csv_ = std::make_unique<CsvRecordReader>(file_, max_bytes_);
+    size_t line;
+    std::string error;
+    auto outcome = csv_->Next(&csv_fields_, &line);
+    if (outcome != CsvRecordReader::Outcome::kRecord ||
+        !csv_mapper_.SetHeader(csv_fields_, &error)) {
+      *doc = RawDocument();
+      doc->id = name;
+      doc->read_error = Status::InvalidArgument(fmt::format(
+          "{}: {}", name,
+          error.empty() ? "no CSV header row with a text column" : error));
+      ++failed_inputs_;
+      CloseCurrent();
+      return true;
+    }
+    return false;
+  }
+  bool html = format_ == InputFormat::kHtml;
+  bool warc = format_ == InputFormat::kWarc;
   if (format_ == InputFormat::kAuto) {
+    if (EndsWith(name, ".warc") || EndsWith(name, ".warc.gz")) {
+      warc = true;
+    } else if (EndsWith(name, ".html") || EndsWith(name, ".htm") ||
+               EndsWith(name, ".xhtml") || EndsWith(name, ".html.gz") ||
+               EndsWith(name, ".htm.gz")) {
+      html = true;
+    } else if (name != "-" && !EndsWith(name, ".json") &&
+               !EndsWith(name, ".jsonl") && !EndsWith(name, ".ndjson")) {
+      // Sniff a WARC by its first bytes (seekable files only).
+      char head[8];
+      size_t got = fread(head, 1, sizeof head, file_);
+      warc = LooksLikeWarc(std::string_view(head, got));
+      if (fseek(file_, 0, SEEK_SET) != 0) {
+        warc = false;
+        clearerr(file_);
+      }
+    }
+  }
+  if (warc) {
+    warc_ = std::make_unique<WarcReader>(file_, name, std::string(),
+                                         WarcOptions{max_bytes_, 1 << 16});
+    return false;
+  }
+  if (!html && format_ == InputFormat::kAuto) {
     if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) {
       current_jsonl_ = true;
     } else if (name != "-" && !EndsWith(name, ".json")) {
@@ -184,6 +249,22 @@ bool DocumentReader::OpenNext(RawDocument* doc) {
     doc->read_error = Status::LimitExceeded(fmt::format(
         "{}: document is over the limit of {} bytes (max_document_bytes)", name,
         max_bytes_));
+  } else if (html ||
+             (format_ == InputFormat::kAuto && LooksLikeHtml(doc->body))) {
+    // An HTML page (gzipped or not): the Extractor finds the article.
+    if (IsGzip(doc->body)) {
+      Status s = GunzipAll(doc->body, max_bytes_, &doc->html);
+      if (!s.ok()) {
+        doc->html.clear();
+        std::string msg = fmt::format("{}: {}", name, s.message());
+        doc->read_error = s.code() == Status::Code::kLimitExceeded
+                              ? Status::LimitExceeded(msg)
+                              : Status::IOError(msg);
+      }
+    } else {
+      doc->html.swap(doc->body);
+    }
+    doc->body.clear();
   }
   return true;
 }
@@ -210,12 +291,59 @@ bool DocumentReader::ReadLine(std::string* line, bool* too_long) {
   return any;
 }
 
+bool DocumentReader::NextCsv(RawDocument* doc) {
+  size_t line;
+  auto outcome = csv_->Next(&csv_fields_, &line);
+  std::string where = fmt::format("{}:{}", current_name_, line);
+  switch (outcome) {
+    case CsvRecordReader::Outcome::kEnd:
+      return false;
+    case CsvRecordReader::Outcome::kRecord:
+      csv_mapper_.Map(csv_fields_, where, doc);
+      return true;
+    case CsvRecordReader::Outcome::kTooLong:
+      *doc = RawDocument();
+      doc->id = where;
+      doc->read_error = Status::LimitExceeded(fmt::format(
+          "{}: CSV row is over the limit of {} bytes (max_document_bytes)",
+          where, max_bytes_));
+      return true;
+    case CsvRecordReader::Outcome::kUnterminatedQuote:
+      *doc = RawDocument();
+      doc->id = where;
+      doc->read_error = Status::InvalidArgument(fmt::format(
+          "{}: unterminated quoted CSV field (runs to the end of the file)",
+          where));
+      return true;
+  }
+  return false;
+}
+
 bool DocumentReader::Next(RawDocument* doc) {
   for (;;) {
     if (!file_) {
       if (next_input_ >= inputs_.size()) return false;
       if (OpenNext(doc)) return true;
       if (!file_) continue;
+    }
+    if (csv_) {
+      if (NextCsv(doc)) return true;
+      CloseCurrent();
+      continue;
+    }
+    if (warc_) {
+      if (warc_->Next(doc)) return true;
+      if (ferror(file_)) {
+        *doc = RawDocument();
+        doc->id = current_name_;
+        doc->read_error = Status::IOError(fmt::format(
+            "{}: read error: {}", current_name_, std::strerror(errno)));
+        ++failed_inputs_;
+        CloseCurrent();
+        return true;
+      }
+      CloseCurrent();
+      continue;
     }
     bool too_long;
     while (ReadLine(&line_, &too_long)) {

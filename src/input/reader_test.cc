@@ -117,3 +117,61 @@ TEST_F(ReaderTest, OverlongDocumentsAndLinesAreLimitErrors) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+class CsvReaderTest : public ::testing::Test {
+ protected:
+  std::vector<RawDocument> ReadAll(const std::string& content,
+                                   size_t max_bytes = 1 << 20) {
+    std::string path = ::testing::TempDir() + "/t.csv";
+    std::ofstream(path, std::ios::binary) << content;
+    DocumentReader reader({path}, InputFormat::kAuto, max_bytes);
+    std::vector<RawDocument> docs;
+    RawDocument doc;
+    while (reader.Next(&doc)) docs.push_back(doc);
+    return docs;
+  }
+};
+
+TEST_F(CsvReaderTest, QuotedFieldsWithCommasQuotesAndNewlines) {
+  auto docs = ReadAll(
+      "id,Title,content,authors\r\n"
+      "a1,\"One, two\",\"He said \"\"no\"\".\nNext line.\",Ann\r\n"
+      "\n"
+      "a2,T2,Plain body,\n");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "a1");
+  EXPECT_EQ(docs[0].title, "One, two");
+  EXPECT_EQ(docs[0].body, "He said \"no\".\nNext line.");
+  EXPECT_EQ(docs[0].authors, "Ann");
+  EXPECT_EQ(docs[1].body, "Plain body");
+}
+
+TEST_F(CsvReaderTest, RowsWithoutIdAreNamedByLine) {
+  auto docs = ReadAll("text\nfirst\n\"multi\nline\"\nthird\n");
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_NE(docs[1].id.find(":3"), std::string::npos) << docs[1].id;
+  EXPECT_NE(docs[2].id.find(":5"), std::string::npos) << docs[2].id;
+}
+
+TEST_F(CsvReaderTest, BadFilesAndRowsAreErrorRecords) {
+  auto no_text = ReadAll("id,title\n1,x\n");
+  ASSERT_EQ(no_text.size(), 1u);
+  EXPECT_FALSE(no_text[0].read_error.ok());
+  auto short_row = ReadAll("id,title,text\n1\n2,t,body\n");
+  ASSERT_EQ(short_row.size(), 2u);
+  EXPECT_FALSE(short_row[0].read_error.ok());
+  EXPECT_TRUE(short_row[1].read_error.ok());
+  auto unterminated = ReadAll("text\n\"never closed\n");
+  ASSERT_EQ(unterminated.size(), 1u);
+  EXPECT_FALSE(unterminated[0].read_error.ok());
+  auto too_long = ReadAll("text\n" + std::string(3000, 'x') + "\nok\n", 1000);
+  ASSERT_EQ(too_long.size(), 2u);
+  EXPECT_EQ(too_long[0].read_error.code(), Status::Code::kLimitExceeded);
+  EXPECT_EQ(too_long[1].body, "ok");
+}
+
+}  // namespace
+}  // namespace whosaid

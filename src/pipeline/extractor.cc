@@ -10,6 +10,7 @@
 #include "src/claims/claims.h"
 #include "src/clean/clean.h"
 #include "src/entities/entities.h"
+#include "src/input/html_extract.h"
 #include "src/segment/segment.h"
 
 namespace whosaid {
@@ -87,15 +88,45 @@ Document Extractor::Extract(const RawDocument& raw) const {
     doc.error = raw.read_error;
     return doc;
   }
-  if (raw.body.size() > opt.max_document_bytes) {
+  // HTML branch: main content and metadata from the page, then the usual
+  // pipeline on the extracted body.
+  std::string html_body;
+  const std::string* body_source = &raw.body;
+  if (!raw.html.empty()) {
+    HtmlOptions html_options;
+    html_options.transport_charset = raw.html_charset;
+    html_options.url = raw.url;
+    auto article = ExtractArticle(raw.html, html_options);
+    if (!article.ok()) {
+      doc.error = article.status();
+      return doc;
+    }
+    HtmlArticle& a = article.value();
+    if (doc.title.empty()) doc.title = a.title;
+    if (doc.url.empty()) doc.url = a.url;
+    if (doc.published.empty()) doc.published = a.published;
+    if (doc.published.empty() && !raw.crawl_date.empty()) {
+      doc.published = raw.crawl_date;
+      doc.warnings.push_back("page states no date: crawl date used");
+    }
+    if (doc.author.empty()) doc.author = a.author;
+    if (doc.site.empty()) doc.site = a.site_name;
+    doc.language = raw.language.empty() ? a.language : raw.language;
+    for (std::string& w : a.warnings) doc.warnings.push_back(std::move(w));
+    if (!a.is_article) return doc;  // not an article: no body invented
+    html_body = std::move(a.text);
+    body_source = &html_body;
+  }
+  const std::string& raw_body = *body_source;
+  if (raw_body.size() > opt.max_document_bytes) {
     doc.error = Status::LimitExceeded(
         fmt::format("document is {} bytes, over the limit of {} "
                     "(max_document_bytes)",
-                    raw.body.size(), opt.max_document_bytes));
+                    raw_body.size(), opt.max_document_bytes));
     return doc;
   }
   std::string repaired;
-  std::string_view body = raw.body;
+  std::string_view body = raw_body;
   if (!IsValidUtf8(body)) {
     size_t n = RepairUtf8(body, &repaired);
     doc.warnings.push_back(fmt::format(

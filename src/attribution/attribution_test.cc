@@ -1,0 +1,295 @@
+#include "src/attribution/attribution.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "src/attribution/model.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+namespace {
+
+std::string ModelDir() { return std::string(WHOSAID_SOURCE_DIR) + "/models"; }
+
+class AttributorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Options options;
+    options.clean = false;
+    options.model_dir = ModelDir();
+    auto ex = Extractor::Create(options);
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = std::move(ex).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+
+  static Document Run(const std::string& text) {
+    RawDocument raw;
+    raw.id = "t";
+    raw.body = text;
+    return extractor_->Extract(raw);
+  }
+
+  // The relation whose cue reads `cue`, or nullptr.
+  static const Attribution* ByCue(const Document& d, std::string_view cue) {
+    for (const auto& q : d.quotes) {
+      if (d.Text(q.cue) == cue) return &q;
+    }
+    return nullptr;
+  }
+
+  static Extractor* extractor_;
+};
+
+Extractor* AttributorTest::extractor_ = nullptr;
+
+TEST_F(AttributorTest, DirectQuote) {
+  Document d = Run("“We will rebuild the harbour first,” Okafor said.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Attribution& q = d.quotes[0];
+  EXPECT_EQ(d.Text(q.content), "“We will rebuild the harbour first,”");
+  EXPECT_EQ(d.Text(q.cue), "said");
+  EXPECT_EQ(d.Text(q.speaker), "Okafor");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  EXPECT_GT(q.score, 0.5f);
+}
+
+TEST_F(AttributorTest, SplitQuoteIsOneRelationWithParts) {
+  Document d =
+      Run("“The budget is balanced,” she said, “and the schools will get "
+          "every cent they were promised.”");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Attribution& q = d.quotes[0];
+  EXPECT_EQ(d.Text(q.speaker), "she");
+  EXPECT_EQ(d.Text(q.cue), "said");
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(d.Text(q.parts[0]), "“The budget is balanced,”");
+  EXPECT_EQ(d.Text(q.parts[1]),
+            "“and the schools will get every cent they were promised.”");
+  EXPECT_EQ(q.content.begin, q.parts[0].begin);
+  EXPECT_EQ(q.content.end, q.parts[1].end);
+}
+
+TEST_F(AttributorTest, IndirectWithThat) {
+  Document d =
+      Run("The mayor said that the bridge would reopen to traffic in May.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "The mayor");
+  EXPECT_EQ(d.Text(q->content),
+            "that the bridge would reopen to traffic in May");
+  EXPECT_EQ(q->kind, QuoteKind::kIndirect);
+}
+
+TEST_F(AttributorTest, AccordingTo) {
+  Document d =
+      Run("Exports rose by 4 percent last year, according to the trade "
+          "ministry.");
+  const Attribution* q = ByCue(d, "according to");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "the trade ministry");
+  EXPECT_EQ(d.Text(q->content), "Exports rose by 4 percent last year");
+}
+
+TEST_F(AttributorTest, InvertedSaidName) {
+  Document d = Run("“Prices will keep rising,” said Lindqvist.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "Lindqvist");
+  EXPECT_EQ(d.Text(q->content), "“Prices will keep rising,”");
+}
+
+TEST_F(AttributorTest, PronounSpeaker) {
+  Document d =
+      Run("The senator spoke for an hour. He said the report was deeply "
+          "flawed.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "He");
+  EXPECT_EQ(d.Text(q->content), "the report was deeply flawed");
+}
+
+TEST_F(AttributorTest, QuoteContinuingOverSentences) {
+  Document d =
+      Run("“We did not expect the flood. Nobody did. The river rose in one "
+          "night,” the farmer said.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "the farmer");
+  EXPECT_EQ(d.Text(q->content),
+            "“We did not expect the flood. Nobody did. The river rose in "
+            "one night,”");
+}
+
+TEST_F(AttributorTest, MultiParagraphQuoteDoesNotBreak) {
+  Document d =
+      Run("The minister said: “The first phase is done.\n\n“The second "
+          "phase starts in June and will take a year.”\n\nReporters asked "
+          "nothing.");
+  ASSERT_FALSE(d.quotes.empty());
+  const Attribution& q = d.quotes[0];
+  EXPECT_EQ(d.Text(q.cue).substr(0, 4), "said");
+  EXPECT_EQ(d.Text(q.speaker), "The minister");
+  // The quotation reopens in the second paragraph and closes there.
+  EXPECT_EQ(d.Text(q.content),
+            "“The first phase is done.\n\n“The second phase starts in June "
+            "and will take a year.”");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  for (const auto& a : d.quotes) {
+    EXPECT_LE(a.content.end, d.text.size());
+    EXPECT_LT(a.content.begin, a.content.end);
+  }
+}
+
+TEST_F(AttributorTest, NoRelationWithoutReport) {
+  Document d = Run("The river rose in one night and the fields were lost.");
+  EXPECT_TRUE(d.quotes.empty());
+}
+
+TEST_F(AttributorTest, SpansAreValidOnUnbalancedQuotes) {
+  Document d =
+      Run("“This never closes, he said. ” And ” this “ is “ odd ” said "
+          "Brandt, “who said nothing.");
+  for (const auto& a : d.quotes) {
+    EXPECT_LT(a.content.begin, a.content.end);
+    EXPECT_LE(a.content.end, d.text.size());
+    EXPECT_LE(a.cue.end, d.text.size());
+    EXPECT_LE(a.speaker.end, d.text.size());
+  }
+}
+
+double Seconds(const std::function<void()>& f) {
+  auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+      .count();
+}
+
+TEST_F(AttributorTest, PathologicalInputsFinishQuickly) {
+  std::string quotes;
+  for (int i = 0; i < 10000; ++i) quotes += i % 2 ? "” said " : "“";
+  std::string words;
+  while (words.size() < (1u << 20)) words += "officials said that it ";
+  std::string one_sentence;
+  while (one_sentence.size() < (1u << 20)) one_sentence += "“a” b, ";
+  for (const std::string* s : {&quotes, &words, &one_sentence}) {
+    double t = Seconds([&] {
+      Document d = Run(*s);
+      EXPECT_TRUE(d.error.ok());
+      for (const auto& a : d.quotes) EXPECT_LE(a.content.end, d.text.size());
+    });
+    EXPECT_LT(t, 20.0) << "input of " << s->size() << " bytes";
+  }
+}
+
+TEST(AttributorLoadTest, MissingModelNamesFile) {
+  auto a = Attributor::Load("/nonexistent/dir");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(a.status().message().find("/nonexistent/dir/attribution.bin"),
+            std::string::npos);
+}
+
+TEST(AttributorLoadTest, CorruptModelIsRejected) {
+  std::string dir = ::testing::TempDir();
+  std::string path = dir + "/" + kAttributionModelFile;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "whosaid-attribution-model v2\n"
+        << "garbage";
+  }
+  auto a = Attributor::Load(dir);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(a.status().message().find(path), std::string::npos);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "not a model";
+  }
+  a = Attributor::Load(dir);
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), Status::Code::kCorruption);
+}
+
+TEST(AttributionModelTest, SaveLoadRoundTrip) {
+  attribution::AttributionModel m;
+  m.cue_w[7] = 1.5f;
+  m.content_w[3] = -2.f;
+  m.source_w[11] = 0.25f;
+  m.cue_vocab.Build({0x500, 0x300, 0x900});
+  std::string path = ::testing::TempDir() + "/roundtrip.bin";
+  ASSERT_TRUE(m.Save(path).ok());
+  attribution::AttributionModel n;
+  ASSERT_TRUE(n.Load(path).ok());
+  EXPECT_EQ(n.cue_w[7], 1.5f);
+  EXPECT_EQ(n.content_w[3], -2.f);
+  EXPECT_EQ(n.source_w[11], 0.25f);
+  EXPECT_TRUE(n.cue_vocab.Has(0x900));
+  EXPECT_FALSE(n.cue_vocab.Has(0x400));
+}
+
+// The page the project was born from (read from ../shared when present).
+TEST_F(AttributorTest, ExamplePage) {
+  std::string path = std::string(WHOSAID_SOURCE_DIR) +
+                     "/../shared/examples/rt-2017-12-28-coalition-syria.txt";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "example page not found at " << path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Document d = Run(ss.str());
+  struct Want {
+    const char* speaker_prefix;
+    const char* cue;
+    const char* content_piece;
+  };
+  const Want wants[] = {
+      {"Gen. Felix Gedney", "said", "We will continue to deconflict"},
+      {"The general", "claimed", "limited number of ISIS militants"},
+      {"Gedney", "added", "in areas controlled by partner forces"},
+      {"he", "went on to say", "They seem to be moving with impunity"},
+      {"Putin", "said", "quickly dissolving under attacks"},
+      {"Putin", "announced", "the most battle-hardened grouping"},
+      {"Russian Chief of General Staff Valery Gerasimov", "said",
+       "60-70 sorties a day"},
+      {"Gerasimov", "said", "It appears the goals of the coalition"},
+      {"US President Donald Trump", "said", "We’ve won"},
+      {"US President Donald Trump", "", "knocking the hell out of"},
+      {"French Foreign Minister Jean-Yves Le Drian", "accusing",
+       "appropriating"},
+      {"both the Defense Ministry and President Vladimir Putin", "according to",
+       "98 percent"},
+      {"the commander of the Russian forces in Syria", "according to",
+       "67,000 square kilometers"},
+  };
+  for (const Want& w : wants) {
+    bool found = false;
+    for (const auto& q : d.quotes) {
+      if (d.Text(q.content).find(w.content_piece) == std::string::npos) {
+        continue;
+      }
+      found = true;
+      EXPECT_EQ(d.Text(q.speaker).substr(0, strlen(w.speaker_prefix)),
+                w.speaker_prefix)
+          << "for " << w.content_piece;
+      if (*w.cue) {
+        EXPECT_NE(d.Text(q.cue).find(w.cue), std::string::npos)
+            << "cue " << d.Text(q.cue) << " for " << w.content_piece;
+      }
+    }
+    EXPECT_TRUE(found) << "no relation with content containing "
+                       << w.content_piece;
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -1,0 +1,961 @@
+#include "src/attribution/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <memory>
+
+namespace whosaid {
+namespace attribution {
+namespace {
+
+constexpr char kMagic[] = "whosaid-attribution-model v2\n";
+constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
+constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+inline uint64_t H(uint64_t a, uint64_t b) {
+  return Mix(a * 0x100000001b3ULL ^ (b + 0x632be59bd9b4e019ULL));
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c) { return H(H(a, b), c); }
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return H(H(H(a, b), c), d);
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  return H(H(H(H(a, b), c), d), e);
+}
+
+enum Cls : uint8_t {
+  kLower = 0,
+  kCap,
+  kAllCaps,
+  kNum,
+  kComma,
+  kStop,
+  kColon,
+  kSemi,
+  kDash,
+  kOpenParen,
+  kCloseParen,
+  kOpenQuote,
+  kCloseQuote,
+  kOtherQuote,
+  kOtherPunct,
+  kSymbol,
+  kUrl,
+  kEdge,
+};
+
+uint8_t ClassOf(const Token& t, std::string_view s) {
+  switch (t.kind) {
+    case TokenKind::kWord:
+      if (t.all_caps) return kAllCaps;
+      return t.capitalized ? kCap : kLower;
+    case TokenKind::kNumber:
+      return kNum;
+    case TokenKind::kQuote:
+      if (!t.double_quote) return kOtherQuote;
+      return t.quote == QuoteRole::kOpen    ? kOpenQuote
+             : t.quote == QuoteRole::kClose ? kCloseQuote
+                                            : kOtherQuote;
+    case TokenKind::kSymbol:
+      return kSymbol;
+    case TokenKind::kUrl:
+      return kUrl;
+    case TokenKind::kPunct:
+      break;
+  }
+  if (s.empty()) return kOtherPunct;
+  switch (s[0]) {
+    case ',':
+      return kComma;
+    case '.':
+    case '!':
+    case '?':
+      return kStop;
+    case ':':
+      return kColon;
+    case ';':
+      return kSemi;
+    case '-':
+      return kDash;
+    case '(':
+    case '[':
+      return kOpenParen;
+    case ')':
+    case ']':
+      return kCloseParen;
+    default:
+      break;
+  }
+  if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
+      static_cast<unsigned char>(s[1]) == 0x80) {
+    unsigned char c = s[2];
+    if (c >= 0x93 && c <= 0x95) return kDash;
+    if (c == 0xA6) return kStop;  // ellipsis
+  }
+  return kOtherPunct;
+}
+
+// Signed distance bucket in [0, 20).
+inline int DistBucket(int d) {
+  int a = d < 0 ? -d : d;
+  int b = a <= 5 ? a : a <= 10 ? 6 : a <= 20 ? 7 : a <= 40 ? 8 : 9;
+  return d < 0 ? 10 + b : b;
+}
+
+inline int LenBucket(int n) {
+  return n <= 6    ? n
+         : n <= 10 ? 7
+         : n <= 15 ? 8
+         : n <= 25 ? 9
+         : n <= 40 ? 10
+         : n <= 70 ? 11
+                   : 12;
+}
+
+inline int Clip(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+const uint64_t kThat = HashWord("that");
+
+struct Ctx {
+  const DocView& v;
+  int n;
+  uint64_t h(int i) const { return i < 0 ? kBos : i >= n ? kEos : v.h[i]; }
+  uint8_t c(int i) const {
+    return i < 0 || i >= n ? static_cast<uint8_t>(kEdge) : v.cls[i];
+  }
+  uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
+};
+
+struct Top {
+  float score;
+  int pos;
+};
+
+// Keeps the k best of `in` (by score) in `out`, sorted descending.
+void TopK(std::vector<Top>& in, int k) {
+  if (static_cast<int>(in.size()) > k) {
+    std::nth_element(
+        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
+          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
+        });
+    in.resize(k);
+  }
+}
+
+// Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
+// "claim", "warned" -> "warn").
+uint32_t StemHash(std::string_view s) {
+  size_t n = s.size();
+  auto ends = [&](std::string_view suf) {
+    if (n < suf.size() + 3) return false;
+    for (size_t k = 0; k < suf.size(); ++k) {
+      char c = s[n - suf.size() + k];
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (c != suf[k]) return false;
+    }
+    return true;
+  };
+  if (ends("ing")) {
+    n -= 3;
+  } else if (ends("ed")) {
+    n -= 2;
+  } else if (ends("es")) {
+    n -= 2;
+  } else if (ends("s") || ends("d") || ends("e")) {
+    n -= 1;
+  }
+  return static_cast<uint32_t>(HashWord(s.substr(0, n)));
+}
+
+}  // namespace
+
+uint64_t HashWord(std::string_view s) {
+  uint64_t x = 0xcbf29ce484222325ULL;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') c += 32;
+    x ^= c;
+    x *= 0x100000001b3ULL;
+  }
+  return Mix(x);
+}
+
+void DocView::Build(const Document& d) {
+  doc = &d;
+  size_t n = d.tokens.size();
+  h.resize(n);
+  suf.resize(n);
+  stem.resize(n);
+  cls.resize(n);
+  inq.assign(n, 0);
+  sent.assign(n, 0);
+  sstart.assign(n, 0);
+  send.assign(n, 0);
+  pstart.assign(n, 0);
+  pend.assign(n, 0);
+  para.assign(n, 0);
+  qo.assign(n + 1, 0);
+  qc.assign(n + 1, 0);
+  pc.assign(n + 1, 0);
+  thatc.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view s = d.TokenText(i);
+    h[i] = HashWord(s);
+    suf[i] = static_cast<uint32_t>(
+        HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
+    cls[i] = ClassOf(d.tokens[i], s);
+    stem[i] = StemHash(s);
+    qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
+    qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
+    pc[i + 1] = pc[i] + (cls[i] == kComma);
+    thatc[i + 1] = thatc[i] + (h[i] == kThat);
+  }
+  for (size_t si = 0; si < d.sentences.size(); ++si) {
+    const Sentence& s = d.sentences[si];
+    if (s.token_end <= s.token_begin || s.token_end > n) continue;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      sent[i] = static_cast<uint32_t>(si);
+      para[i] = s.paragraph;
+    }
+    sstart[s.token_begin] = 1;
+    send[s.token_end - 1] = 1;
+  }
+  for (const Paragraph& p : d.paragraphs) {
+    if (p.sentence_end <= p.sentence_begin ||
+        p.sentence_end > d.sentences.size()) {
+      continue;
+    }
+    const Sentence& a = d.sentences[p.sentence_begin];
+    const Sentence& b = d.sentences[p.sentence_end - 1];
+    if (a.token_end > a.token_begin && a.token_begin < n) {
+      pstart[a.token_begin] = 1;
+    }
+    if (b.token_end > b.token_begin && b.token_end <= n) {
+      pend[b.token_end - 1] = 1;
+    }
+  }
+  next_close.assign(n, static_cast<int32_t>(n));
+  prev_open.assign(n, -1);
+  for (size_t i = n; i-- > 0;) {
+    next_close[i] = cls[i] == kCloseQuote ? static_cast<int32_t>(i)
+                    : i + 1 < n           ? next_close[i + 1]
+                                          : static_cast<int32_t>(n);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    prev_open[i] = cls[i] == kOpenQuote ? static_cast<int32_t>(i)
+                   : i > 0              ? prev_open[i - 1]
+                                        : -1;
+  }
+  // Quotation state: double quotes only, reset at each paragraph start.
+  bool inside = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (pstart[i]) inside = false;
+    uint8_t c = cls[i];
+    if (c == kOpenQuote) {
+      inside = true;
+      inq[i] = 1;
+    } else if (c == kCloseQuote) {
+      inq[i] = 1;
+      inside = false;
+    } else {
+      inq[i] = inside;
+    }
+  }
+}
+
+AttributionModel::AttributionModel()
+    : cue_w(size_t{kCueLabels} << kCueBits, 0.f),
+      content_w(size_t{1} << kContentBits, 0.f),
+      source_w(size_t{1} << kSourceBits, 0.f) {}
+
+void WordSet::Build(std::vector<uint64_t> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  sorted = std::move(words);
+  size_t cap = 16;
+  while (cap < sorted.size() * 4) cap <<= 1;
+  slots.assign(cap, 0);
+  mask = cap - 1;
+  for (uint64_t w : sorted) {
+    uint64_t k = w | 1;  // 0 marks an empty slot
+    size_t i = k & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = k;
+  }
+}
+
+bool WordSet::Has(uint64_t w) const {
+  if (slots.empty()) return false;
+  uint64_t k = w | 1;
+  for (size_t i = k & mask;; i = (i + 1) & mask) {
+    if (slots[i] == k) return true;
+    if (slots[i] == 0) return false;
+  }
+}
+
+bool AttributionModel::MayStartCue(uint64_t h) const {
+  return cue_vocab.Has(h);
+}
+
+bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
+                                      int s) const {
+  if (s > cue.e && s <= cue.e + 3) return true;
+  if (s == 0 || v.sstart[s]) return true;
+  uint8_t p = v.cls[s - 1], c = v.cls[s];
+  if (c == kOpenQuote) return true;
+  // Outside the cue's sentence a content starts a sentence or quotation.
+  if (v.sent[s] != v.sent[cue.b]) return false;
+  if (p > kNum) return true;
+  return start_prev.Has(v.h[s - 1]);
+}
+
+bool AttributionModel::EndCandidate(const DocView& v, TSpan cue, int e) const {
+  int n = static_cast<int>(v.size());
+  if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
+  uint8_t nx = v.cls[e + 1], c = v.cls[e];
+  if (c == kCloseQuote) return true;
+  // Outside the cue's sentence a content ends its sentence or quotation.
+  if (v.sent[e] != v.sent[cue.b]) {
+    return v.send[e + 1] && (nx == kStop || nx == kCloseQuote);
+  }
+  if (nx > kNum) return true;
+  return end_next.Has(v.h[e + 1]);
+}
+
+void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
+                                int se, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kCueBits) - 1;
+  f->clear();
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t w = x.h(i);
+  int flags = 0;
+  for (int j = i + 1; j <= i + 3 && j < se; ++j) {
+    if (x.h(j) == kThat) flags |= 1;
+    uint8_t c = x.c(j);
+    if (c == kOpenQuote || c == kCloseQuote) flags |= 2;
+    if (c == kColon) flags |= 4;
+    if (c == kComma) flags |= 8;
+  }
+  int squote = v.qo[se] - v.qo[sb] + v.qc[se] - v.qc[sb] > 0;
+  int capleft = 0;
+  for (int j = std::max(sb, i - 4); j < i; ++j) {
+    uint8_t c = x.c(j);
+    if (c == kCap || c == kAllCaps) capleft = 1;
+  }
+  add(H(1, w));
+  add(H(2, w, prev));
+  add(H(3, x.h(i - 1)));
+  add(H(4, x.h(i + 1)));
+  add(H(5, x.h(i - 1), w));
+  add(H(6, w, x.h(i + 1)));
+  add(H(7, x.h(i - 2)));
+  add(H(8, x.h(i + 2)));
+  add(H(9, v.suf[i]));
+  add(H(10, x.c(i - 1), x.c(i), x.c(i + 1)));
+  add(H(11, x.q(i), w));
+  add(H(12, prev));
+  add(H(13, flags));
+  add(H(14, w, flags));
+  add(H(15, prev, x.c(i)));
+  add(H(16, w, i == sb));
+  add(H(17, x.q(i), prev));
+  add(H(18, w, capleft));
+  add(H(19, x.h(i - 1), prev));
+  add(H(20, v.suf[i], flags));
+  add(H(21, x.c(i), flags, capleft));
+  add(H(22, v.stem[i]));
+  add(H(23, v.stem[i], flags));
+  add(H(24, v.stem[i], prev));
+  add(H(25, w, x.c(i - 1), x.c(i + 1)));
+  add(H(26, w, squote));
+  add(H(27, v.stem[i], x.h(i - 1)));
+  add(H(28, w, x.c(i - 2), x.c(i - 1)));
+}
+
+void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
+                               std::vector<TSpan>* cues,
+                               std::vector<float>* margins) const {
+  const Sentence& s = v.doc->sentences[sentence];
+  int sb = s.token_begin, se = s.token_end;
+  int prev = kO;
+  int start = -1;
+  float start_margin = 0;
+  Feats f;
+  f.reserve(32);
+  auto close = [&](int end) {
+    if (start >= 0) {
+      cues->push_back(TSpan{start, end});
+      margins->push_back(start_margin);
+    }
+    start = -1;
+  };
+  for (int i = sb; i < se; ++i) {
+    if (prev == kO && !MayStartCue(v.h[i])) continue;
+    if (prev != kO && i - start >= kMaxCueTokens) {
+      close(i - 1);
+      prev = kO;
+      if (!MayStartCue(v.h[i])) continue;
+    }
+    CueFeats(v, i, prev, sb, se, &f);
+    float sc[kCueLabels] = {0, bias, 0};
+    for (uint32_t k : f) {
+      const float* w = &cue_w[size_t{k} * kCueLabels];
+      sc[0] += w[0];
+      sc[1] += w[1];
+      sc[2] += w[2];
+    }
+    int best = kO;
+    if (sc[kB] > sc[best]) best = kB;
+    if (prev != kO && sc[kI] > sc[best]) best = kI;
+    if (best == kB) {
+      close(i - 1);
+      start = i;
+      float other = std::max(sc[kO], prev != kO ? sc[kI] : sc[kO]);
+      start_margin = sc[kB] - other;
+    } else if (best == kO) {
+      close(i - 1);
+    }
+    prev = best;
+  }
+  close(se - 1);
+}
+
+void AttributionModel::ContentWindow(const DocView& v, TSpan cue,
+                                     const DecodeLimits& lim, int* lo,
+                                     int* hi) const {
+  // The cue's sentence, extended over neighbouring sentences only while a
+  // quotation runs across the boundary.
+  const Document& d = *v.doc;
+  int ns = static_cast<int>(d.sentences.size());
+  int s0 = static_cast<int>(v.sent[cue.b]);
+  int s1 = static_cast<int>(v.sent[cue.e]);
+  // A cue near the start (end) of its sentence may report the previous
+  // (next) sentence.
+  bool free_before = cue.b - static_cast<int>(d.sentences[s0].token_begin) <=
+                     lim.content_free_edge;
+  bool free_after = static_cast<int>(d.sentences[s1].token_end) - 1 - cue.e <=
+                    lim.content_free_edge;
+  for (int k = 0; k < lim.content_sentences_before && s0 > 0; ++k) {
+    int first = d.sentences[s0].token_begin;
+    bool continues = v.inq[first] && v.cls[first] != kOpenQuote;
+    if (!continues && !(k == 0 && free_before)) break;
+    --s0;
+  }
+  for (int k = 0; k < lim.content_sentences_after && s1 + 1 < ns; ++k) {
+    int last = static_cast<int>(d.sentences[s1].token_end) - 1;
+    bool continues = v.inq[last] && v.cls[last] != kCloseQuote;
+    if (!continues && !(k == 0 && free_after)) break;
+    ++s1;
+  }
+  *lo = std::max<int>(d.sentences[s0].token_begin,
+                      cue.b - lim.content_max_side_tokens);
+  *hi = std::min<int>(static_cast<int>(d.sentences[s1].token_end) - 1,
+                      cue.e + lim.content_max_side_tokens);
+}
+
+void AttributionModel::ContentStartTok(const DocView& v, int side, int s,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 100 + side;
+  add(H(t, 2, x.h(s)));
+  add(H(t, 3, x.h(s - 1)));
+  add(H(t, 4, x.c(s - 1), x.c(s)));
+  add(H(t, 7, v.sstart[s], v.pstart[s]));
+  add(H(t, 8, x.q(s - 1) * 2 + x.q(s), x.c(s)));
+  add(H(t, 11, x.h(s - 1), x.h(s)));
+  add(H(t, 13, x.h(s - 2), x.h(s - 1)));
+  add(H(t, 14));
+  add(H(t, 16, x.c(s - 2), x.c(s - 1), x.c(s)));
+}
+
+void AttributionModel::ContentStartRel(const DocView& v, TSpan c, int s,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = s < c.b ? 0 : 1;
+  int d = side == 0 ? s - c.b : s - c.e;
+  int db = DistBucket(d);
+  uint64_t t = 100 + side;
+  int ds =
+      Clip(static_cast<int>(v.sent[s]) - static_cast<int>(v.sent[c.b]), -3, 3);
+  add(H(t, 1, db));
+  add(H(t, 5, x.c(s - 1), x.c(s), db));
+  add(H(t, 6, x.h(s - 1), db));
+  add(H(t, 9, x.h(c.e), db));
+  add(H(t, 10, x.h(c.e), x.h(s - 1)));
+  add(H(t, 12, ds, v.sstart[s]));
+}
+
+void AttributionModel::ContentEndTok(const DocView& v, int side, int e,
+                                     Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 200 + side;
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 5, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 7, v.send[e], v.pend[e]));
+  add(H(t, 8, x.q(e) * 2 + x.q(e + 1), x.c(e + 1)));
+  add(H(t, 10, x.h(e), x.h(e + 1)));
+  add(H(t, 11, x.h(e + 1), x.h(e + 2)));
+  add(H(t, 13, x.c(e + 1), e + 1 < x.n ? v.send[e + 1] : 1));
+  add(H(t, 15, x.c(e - 1), x.c(e), x.c(e + 1)));
+  add(H(t, 16));
+}
+
+void AttributionModel::ContentEndRel(const DocView& v, TSpan c, int e,
+                                     Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  int d = side == 0 ? e - c.b : e - c.e;
+  int db = DistBucket(d);
+  uint64_t t = 200 + side;
+  int ds =
+      Clip(static_cast<int>(v.sent[e]) - static_cast<int>(v.sent[c.b]), -3, 3);
+  add(H(t, 1, db));
+  add(H(t, 6, x.h(e + 1), db));
+  add(H(t, 9, x.h(c.e), db));
+  add(H(t, 12, ds, v.send[e]));
+  add(H(t, 14, x.h(c.b), x.c(e + 1)));
+}
+
+void AttributionModel::ContentStartFeats(const DocView& v, TSpan c, int s,
+                                         Feats* f) const {
+  ContentStartTok(v, s < c.b ? 0 : 1, s, f);
+  ContentStartRel(v, c, s, f);
+}
+
+void AttributionModel::ContentEndFeats(const DocView& v, TSpan c, int e,
+                                       Feats* f) const {
+  ContentEndTok(v, e < c.b ? 0 : 1, e, f);
+  ContentEndRel(v, c, e, f);
+}
+
+void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
+                                        Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kContentBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int t = e < c.b ? 0 : s > c.e ? 1 : 2;
+  uint64_t T = 300 + t;
+  int len = e - s + 1;
+  int sents = Clip(static_cast<int>(v.sent[e] - v.sent[s]), 0, 5);
+  int paras = Clip(static_cast<int>(v.para[e] - v.para[s]), 0, 3);
+  int opens = v.qo[e + 1] - v.qo[s];
+  int closes = v.qc[e + 1] - v.qc[s];
+  int bal = Clip(opens - closes, -2, 2);
+  int gap = t == 0 ? c.b - e - 1 : t == 1 ? s - c.e - 1 : 0;
+  add(H(T, 1, LenBucket(len)));
+  add(H(T, 2, sents));
+  add(H(T, 3, paras));
+  add(H(T, 4, bal, x.c(s) == kOpenQuote, x.c(e) == kCloseQuote));
+  add(H(T, 5, Clip(gap, 0, 8)));
+  add(H(T, 6, v.sstart[s], v.send[e]));
+  add(H(T, 7, x.q(s), x.q(e)));
+  add(H(T, 8, Clip(opens, 0, 3), Clip(closes, 0, 3)));
+  add(H(T, 9, sents, v.send[e], x.c(e + 1)));
+  // A "that" inside the span's head suggests the content starts there.
+  int head_end = std::min(e, s + 15);
+  int thats = head_end > s ? v.thatc[head_end + 1] - v.thatc[s + 1] : 0;
+  add(H(T, 10, Clip(thats, 0, 2), Clip(gap, 0, 4)));
+  add(H(T, 11, x.h(e)));
+  add(H(T, 12, x.c(s), x.c(e), x.c(e + 1)));
+  add(H(T, 13, x.h(s), Clip(thats, 0, 1)));
+  // Quotation pairing: does the span close the quotation it opens (and
+  // open the one it closes)?
+  int open_rel = 0, close_rel = 0;
+  if (x.c(s) == kOpenQuote) {
+    int mc = s + 1 < x.n ? v.next_close[s + 1] : x.n;
+    open_rel = e == mc ? 1 : e < mc ? 2 : 3;
+  }
+  if (x.c(e) == kCloseQuote) {
+    int po = e > 0 ? v.prev_open[e - 1] : -1;
+    close_rel = s == po ? 1 : s > po ? 2 : 3;
+  }
+  add(H(T, 14, open_rel, close_rel));
+  add(H(T, 15, open_rel, x.c(e), x.c(e + 1)));
+}
+
+void AttributionModel::SourceStartTok(const DocView& v, int side, int b,
+                                      Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 400 + side;
+  add(H(t, 2, x.h(b)));
+  add(H(t, 3, x.h(b - 1)));
+  add(H(t, 4, x.c(b - 1), x.c(b)));
+  add(H(t, 6, v.sstart[b], x.c(b)));
+  add(H(t, 9, x.h(b - 1), x.h(b)));
+  add(H(t, 11));
+  add(H(t, 12, x.q(b), x.c(b)));
+  add(H(t, 13, v.suf[b], x.c(b)));
+}
+
+void AttributionModel::SourceStartRel(const DocView& v, TSpan c, TSpan ct,
+                                      int b, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = b < c.b ? 0 : 1;
+  int d = side == 0 ? b - c.b : b - c.e;
+  int db = DistBucket(d);
+  int r = ct.none() ? 0 : b < ct.b ? 1 : 2;
+  uint64_t t = 400 + side;
+  add(H(t, 1, db));
+  add(H(t, 5, x.h(b - 1), db));
+  add(H(t, 7, r, db));
+  add(H(t, 8, x.h(c.b), db));
+  add(H(t, 10, x.c(b), db));
+}
+
+void AttributionModel::SourceEndTok(const DocView& v, int side, int e,
+                                    Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 500 + side;
+  add(H(t, 2, x.h(e)));
+  add(H(t, 3, x.h(e + 1)));
+  add(H(t, 4, x.c(e), x.c(e + 1)));
+  add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
+  add(H(t, 8, x.h(e), x.h(e + 1)));
+  add(H(t, 10, v.suf[e], x.c(e + 1)));
+  add(H(t, 11));
+  add(H(t, 12, x.q(e), x.c(e)));
+}
+
+void AttributionModel::SourceEndRel(const DocView& v, TSpan c, TSpan ct, int e,
+                                    Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  int d = side == 0 ? e - c.b : e - c.e;
+  int db = DistBucket(d);
+  int r = ct.none() ? 0 : e < ct.b ? 1 : 2;
+  uint64_t t = 500 + side;
+  add(H(t, 1, db));
+  add(H(t, 5, x.h(e + 1), db));
+  add(H(t, 6, x.h(c.b), db));
+  add(H(t, 9, r, db));
+}
+
+void AttributionModel::SourceStartFeats(const DocView& v, TSpan c, TSpan ct,
+                                        int b, Feats* f) const {
+  SourceStartTok(v, b < c.b ? 0 : 1, b, f);
+  SourceStartRel(v, c, ct, b, f);
+}
+
+void AttributionModel::SourceEndFeats(const DocView& v, TSpan c, TSpan ct,
+                                      int e, Feats* f) const {
+  SourceEndTok(v, e < c.b ? 0 : 1, e, f);
+  SourceEndRel(v, c, ct, e, f);
+}
+
+void AttributionModel::SourcePairFeats(const DocView& v, TSpan c, TSpan ct,
+                                       int b, int e, Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  int side = e < c.b ? 0 : 1;
+  uint64_t t = 600 + side;
+  int len = LenBucket(e - b + 1);
+  int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+  add(H(t, 1, len));
+  add(H(t, 2, commas, x.c(e)));
+  add(H(t, 3, x.c(b), x.c(e), len));
+  add(H(t, 4, x.h(b), len));
+  add(H(t, 5, x.h(b), x.h(e)));
+  add(H(t, 6, commas, len));
+}
+
+void AttributionModel::SourceNoneFeats(const DocView& v, TSpan c, TSpan ct,
+                                       Feats* f) const {
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint32_t mask = (1u << kSourceBits) - 1;
+  auto add = [&](uint64_t k) { f->push_back(static_cast<uint32_t>(k) & mask); };
+  uint64_t t = 700;
+  int r = ct.none() ? 0 : ct.e < c.b ? 1 : ct.b > c.e ? 2 : 3;
+  add(H(t, 1));
+  add(H(t, 2, x.h(c.b)));
+  add(H(t, 3, x.h(c.e)));
+  add(H(t, 4, x.c(c.b - 1), v.sstart[c.b]));
+  add(H(t, 5, x.h(c.b - 1)));
+  add(H(t, 6, r));
+  add(H(t, 7, x.h(c.b), x.h(c.e)));
+  add(H(t, 8, x.h(c.b), r));
+}
+
+float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
+                               int side, int i, int which) const {
+  size_t k = size_t{2} * i + side;
+  if (v.use_cache && k < cache.size() && !std::isnan(cache[k])) {
+    return cache[k];
+  }
+  Feats f;
+  f.reserve(16);
+  float sc = 0;
+  switch (which) {
+    case 0:
+      ContentStartTok(v, side, i, &f);
+      sc = Score(content_w, f);
+      break;
+    case 1:
+      ContentEndTok(v, side, i, &f);
+      sc = Score(content_w, f);
+      break;
+    case 2:
+      SourceStartTok(v, side, i, &f);
+      sc = Score(source_w, f);
+      break;
+    default:
+      SourceEndTok(v, side, i, &f);
+      sc = Score(source_w, f);
+      break;
+  }
+  if (v.use_cache) {
+    if (cache.size() < 2 * v.size()) {
+      cache.assign(2 * v.size(), std::numeric_limits<float>::quiet_NaN());
+    }
+    cache[k] = sc;
+  }
+  return sc;
+}
+
+TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
+                                      const DecodeLimits& lim,
+                                      std::vector<Scored>* nbest) const {
+  if (nbest != nullptr) nbest->clear();
+  int lo, hi;
+  ContentWindow(v, cue, lim, &lo, &hi);
+  std::vector<Top> starts, ends;
+  starts.reserve(hi - lo + 1);
+  ends.reserve(hi - lo + 1);
+  Feats f;
+  f.reserve(32);
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    int side = i < cue.b ? 0 : 1;
+    if (StartCandidate(v, cue, i)) {
+      f.clear();
+      ContentStartRel(v, cue, i, &f);
+      float ss = Score(content_w, f) + Cached(v, v.cache_cs, side, i, 0);
+      starts.push_back(Top{ss, i});
+    }
+    if (EndCandidate(v, cue, i)) {
+      f.clear();
+      ContentEndRel(v, cue, i, &f);
+      float es = Score(content_w, f) + Cached(v, v.cache_ce, side, i, 1);
+      ends.push_back(Top{es, i});
+    }
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  TSpan best;
+  float best_score = 0;
+  bool have = false;
+  for (const Top& s : starts) {
+    for (const Top& e : ends) {
+      if (e.pos < s.pos) continue;
+      bool before = e.pos<cue.b, after = s.pos> cue.e;
+      bool around = s.pos < cue.b && e.pos > cue.e;
+      if (!before && !after && !around) continue;
+      f.clear();
+      ContentPairFeats(v, cue, s.pos, e.pos, &f);
+      float sc = s.score + e.score + Score(content_w, f);
+      if (!have || sc > best_score) {
+        have = true;
+        best_score = sc;
+        best = TSpan{s.pos, e.pos};
+      }
+      if (nbest != nullptr) {
+        // Keep the n best (score descending) by insertion.
+        Scored cand{sc, TSpan{s.pos, e.pos}};
+        if (static_cast<int>(nbest->size()) < lim.content_nbest) {
+          nbest->push_back(cand);
+        } else if (sc > nbest->back().score) {
+          nbest->back() = cand;
+        } else {
+          continue;
+        }
+        for (size_t k = nbest->size() - 1;
+             k > 0 && (*nbest)[k].score > (*nbest)[k - 1].score; --k) {
+          std::swap((*nbest)[k], (*nbest)[k - 1]);
+        }
+      }
+    }
+  }
+  return best;
+}
+
+bool AttributionModel::SourceBlocked(const DocView& v, TSpan cue, TSpan ct,
+                                     int i) const {
+  if (i >= cue.b && i <= cue.e) return true;
+  if (ct.none() || i < ct.b || i > ct.e) return false;
+  // A content around its cue ("“A,” she said, “B.”") leaves the unquoted
+  // tokens near the cue free for the source.
+  bool around = ct.b < cue.b && ct.e > cue.e;
+  return !around || v.inq[i];
+}
+
+TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
+                                     const DecodeLimits& lim,
+                                     float* score) const {
+  const Sentence& s = v.doc->sentences[v.sent[cue.b]];
+  int lo = std::max<int>(s.token_begin, cue.b - lim.source_window);
+  int hi = std::min<int>(static_cast<int>(s.token_end) - 1,
+                         cue.e + lim.source_window);
+  std::vector<Top> starts, ends;
+  std::vector<int> blocked_before(hi - lo + 2, 0);
+  Feats f;
+  f.reserve(32);
+  for (int i = lo; i <= hi; ++i) {
+    bool blocked = SourceBlocked(v, cue, ct, i);
+    blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
+    if (blocked) continue;
+    int side = i < cue.b ? 0 : 1;
+    f.clear();
+    SourceStartRel(v, cue, ct, i, &f);
+    float ss = Score(source_w, f) + Cached(v, v.cache_ss, side, i, 2);
+    starts.push_back(Top{ss, i});
+    f.clear();
+    SourceEndRel(v, cue, ct, i, &f);
+    float es = Score(source_w, f) + Cached(v, v.cache_se, side, i, 3);
+    ends.push_back(Top{es, i});
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  f.clear();
+  SourceNoneFeats(v, cue, ct, &f);
+  float best_score = Score(source_w, f);
+  TSpan best;
+  for (const Top& b : starts) {
+    for (const Top& e : ends) {
+      if (e.pos < b.pos || e.pos - b.pos >= lim.source_max_tokens) continue;
+      // Contiguous: no cue or content token inside.
+      if (blocked_before[e.pos - lo + 1] != blocked_before[b.pos - lo]) {
+        continue;
+      }
+      f.clear();
+      SourcePairFeats(v, cue, ct, b.pos, e.pos, &f);
+      float sc = b.score + e.score + Score(source_w, f);
+      if (sc > best_score) {
+        best_score = sc;
+        best = TSpan{b.pos, e.pos};
+      }
+    }
+  }
+  if (score != nullptr) *score = best_score;
+  return best;
+}
+
+Status AttributionModel::Save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IOError("cannot write attribution model " + path);
+  out.write(kMagic, sizeof(kMagic) - 1);
+  auto put_u64 = [&](uint64_t x) {
+    out.write(reinterpret_cast<const char*>(&x), sizeof(x));
+  };
+  // Sparse: count then (index, value) pairs, for each table.
+  auto put_table = [&](const std::vector<float>& w) {
+    put_u64(w.size());
+    uint64_t nz = 0;
+    for (float x : w) nz += x != 0;
+    put_u64(nz);
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (w[i] == 0) continue;
+      uint32_t idx = static_cast<uint32_t>(i);
+      out.write(reinterpret_cast<const char*>(&idx), sizeof(idx));
+      out.write(reinterpret_cast<const char*>(&w[i]), sizeof(float));
+    }
+  };
+  put_table(cue_w);
+  put_table(content_w);
+  put_table(source_w);
+  for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+    put_u64(ws->sorted.size());
+    for (uint64_t x : ws->sorted) put_u64(x);
+  }
+  put_u64(0x5ea1ed0fULL);  // trailer
+  if (!out) return Status::IOError("write failed for " + path);
+  return Status::OK();
+}
+
+Status AttributionModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("attribution model not found: " + path);
+  char magic[sizeof(kMagic) - 1];
+  in.read(magic, sizeof(magic));
+  if (!in || std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
+    return Status::Corruption("attribution model " + path +
+                              ": bad header (want " +
+                              std::string(kMagic, sizeof(kMagic) - 2) + ")");
+  }
+  auto corrupt = [&](const char* what) {
+    return Status::Corruption("attribution model " + path + ": " + what);
+  };
+  auto get_u64 = [&](uint64_t* x) {
+    in.read(reinterpret_cast<char*>(x), sizeof(*x));
+    return static_cast<bool>(in);
+  };
+  auto get_table = [&](std::vector<float>* w) {
+    uint64_t size, nz;
+    if (!get_u64(&size) || size != w->size()) return false;
+    if (!get_u64(&nz) || nz > size) return false;
+    std::fill(w->begin(), w->end(), 0.f);
+    for (uint64_t k = 0; k < nz; ++k) {
+      uint32_t idx;
+      float val;
+      in.read(reinterpret_cast<char*>(&idx), sizeof(idx));
+      in.read(reinterpret_cast<char*>(&val), sizeof(val));
+      if (!in || idx >= size) return false;
+      (*w)[idx] = val;
+    }
+    return true;
+  };
+  if (!get_table(&cue_w)) return corrupt("truncated or bad cue table");
+  if (!get_table(&content_w)) return corrupt("truncated or bad content table");
+  if (!get_table(&source_w)) return corrupt("truncated or bad source table");
+  for (WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+    uint64_t nv;
+    if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
+    std::vector<uint64_t> words(nv);
+    for (auto& x : words) {
+      if (!get_u64(&x)) return corrupt("truncated vocab");
+    }
+    if (!std::is_sorted(words.begin(), words.end())) {
+      return corrupt("vocab not sorted");
+    }
+    ws->Build(std::move(words));
+  }
+  uint64_t trailer;
+  if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {
+    return corrupt("bad trailer");
+  }
+  return Status::OK();
+}
+
+}  // namespace attribution
+}  // namespace whosaid

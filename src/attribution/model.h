@@ -1,0 +1,209 @@
+// AttributionModel: the hashed linear models behind the Attributor and the
+// feature code shared by the runtime (attribution.cc) and the trainer
+// (tools/train_attribution.cc), so the two cannot drift.
+//
+// Three models: a greedy BIO cue tagger (3 labels), a content span ranker
+// (start + end + pair features, relative to a cue) and a source span ranker
+// (same shape, plus a "no source" option). All feature templates are hashed
+// into fixed-size weight tables; no training text is stored.
+//
+// An AttributionModel is read-only after Load()/training; the const member
+// functions may be called from many threads at once. DocView holds per-
+// document scratch data and belongs to one thread.
+#ifndef WHOSAID_SRC_ATTRIBUTION_MODEL_H_
+#define WHOSAID_SRC_ATTRIBUTION_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "whosaid/document.h"
+#include "whosaid/status.h"
+
+namespace whosaid {
+namespace attribution {
+
+inline constexpr int kCueBits = 18;
+inline constexpr int kContentBits = 18;
+inline constexpr int kSourceBits = 17;
+inline constexpr int kCueLabels = 3;  // O, B, I
+
+// A cue starts only at a cue-vocabulary word and is at most this long.
+inline constexpr int kMaxCueTokens = 10;
+
+enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
+
+// Per-token data of one document computed once (hashes, classes, quote
+// state). Only token-level, no allocation per token beyond the arrays.
+struct DocView {
+  const Document* doc = nullptr;
+  std::vector<uint64_t> h;      // lowercase word hash
+  std::vector<uint32_t> suf;    // hash of the last 3 bytes (lowercase)
+  std::vector<uint32_t> stem;   // hash of a crude stem (see model.cc)
+  std::vector<uint8_t> cls;     // token class (see model.cc)
+  std::vector<uint8_t> inq;     // 1 when inside a quotation
+  std::vector<uint32_t> sent;   // sentence index of each token
+  std::vector<uint8_t> sstart;  // first token of a sentence
+  std::vector<uint8_t> send;    // last token of a sentence
+  std::vector<uint8_t> pstart;  // first token of a paragraph
+  std::vector<uint8_t> pend;    // last token of a paragraph
+  std::vector<uint32_t> para;   // paragraph index of each token
+  // Prefix counts: open/close quotes, commas, the word "that".
+  std::vector<int32_t> qo, qc, pc, thatc;
+  // Index of the next closing (previous opening) double quote; n / -1.
+  std::vector<int32_t> next_close, prev_open;
+  // Per-document score caches of the cue-independent feature parts (by
+  // 2 * token + side), filled lazily when use_cache (the trainer turns it
+  // off because its weights change).
+  bool use_cache = true;
+  mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
+  void Build(const Document& d);
+  size_t size() const { return h.size(); }
+};
+
+// A token-range span, inclusive both ends; b < 0 means none.
+struct TSpan {
+  int b = -1;
+  int e = -1;
+  bool none() const { return b < 0; }
+  bool operator==(const TSpan&) const = default;
+};
+
+struct Scored {
+  float score = 0;
+  TSpan span;
+};
+
+// A feature index list (fixed capacity, no heap), used for scoring and for
+// perceptron updates. Extra features beyond the capacity are dropped.
+class Feats {
+ public:
+  static constexpr int kCapacity = 96;
+  void clear() { n_ = 0; }
+  void reserve(size_t) {}
+  void push_back(uint32_t x) {
+    if (n_ < kCapacity) a_[n_++] = x;
+  }
+  const uint32_t* begin() const { return a_; }
+  const uint32_t* end() const { return a_ + n_; }
+  int size() const { return n_; }
+
+ private:
+  uint32_t a_[kCapacity];
+  int n_ = 0;
+};
+
+struct DecodeLimits {
+  int content_sentences_before = 2;
+  int content_sentences_after = 3;
+  // Neighbouring sentences join the window while a quotation continues
+  // across the boundary, or when the cue lies within this many tokens of
+  // the sentence edge on that side.
+  int content_free_edge = 1000;
+  int content_max_side_tokens = 150;
+  int top_k = 8;
+  int source_max_tokens = 20;
+  int source_window = 30;  // tokens either side of the cue
+  float cue_bias = 0;      // added to the cue-start score
+  // Content spans re-ranked jointly with their best source (1 = off).
+  int content_nbest = 3;
+};
+
+// A set of word hashes: sorted list (for saving) plus an open-addressing
+// table for O(1) lookups.
+struct WordSet {
+  std::vector<uint64_t> sorted;
+  std::vector<uint64_t> slots;
+  size_t mask = 0;
+  void Build(std::vector<uint64_t> words);
+  bool Has(uint64_t w) const;
+};
+
+class AttributionModel {
+ public:
+  AttributionModel();
+
+  Status Load(const std::string& path);
+  Status Save(const std::string& path) const;
+
+  // Cue tagging of sentence `s` (greedy). Appends cue token spans.
+  // `bias` is added to the B score (recall/precision trade-off).
+  void TagCues(const DocView& v, uint32_t sentence, float bias,
+               std::vector<TSpan>* cues, std::vector<float>* margins) const;
+  // True if the token may start a cue (speed filter) .
+  bool MayStartCue(uint64_t h) const;
+
+  // Cue features of token i given the previous label.
+  void CueFeats(const DocView& v, int i, int prev, int sb, int se,
+                Feats* f) const;
+
+  // Content decoding for a cue. Returns the best span (or none).
+  // With `nbest`, also returns the lim.content_nbest best spans.
+  TSpan DecodeContent(const DocView& v, TSpan cue, const DecodeLimits& lim,
+                      std::vector<Scored>* nbest = nullptr) const;
+  // Source decoding given cue and content. Returns none for "no source".
+  // With `score`, also returns the winning score.
+  TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
+                     const DecodeLimits& lim, float* score = nullptr) const;
+
+  // True if token i cannot be part of the source of (cue, content).
+  bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
+
+  // Cheap pruning of content boundaries (the rankers score only these).
+  bool StartCandidate(const DocView& v, TSpan cue, int s) const;
+  bool EndCandidate(const DocView& v, TSpan cue, int e) const;
+
+  // Feature builders (also used by the trainer).
+  void ContentStartFeats(const DocView& v, TSpan cue, int s, Feats* f) const;
+  void ContentEndFeats(const DocView& v, TSpan cue, int e, Feats* f) const;
+  void ContentPairFeats(const DocView& v, TSpan cue, int s, int e,
+                        Feats* f) const;
+  void SourceStartFeats(const DocView& v, TSpan cue, TSpan content, int b,
+                        Feats* f) const;
+  void SourceEndFeats(const DocView& v, TSpan cue, TSpan content, int e,
+                      Feats* f) const;
+  void SourcePairFeats(const DocView& v, TSpan cue, TSpan content, int b, int e,
+                       Feats* f) const;
+  void SourceNoneFeats(const DocView& v, TSpan cue, TSpan content,
+                       Feats* f) const;
+  // Cue-independent ("Tok", by side) and cue-relative ("Rel") parts.
+  void ContentStartTok(const DocView& v, int side, int s, Feats* f) const;
+  void ContentStartRel(const DocView& v, TSpan cue, int s, Feats* f) const;
+  void ContentEndTok(const DocView& v, int side, int e, Feats* f) const;
+  void ContentEndRel(const DocView& v, TSpan cue, int e, Feats* f) const;
+  void SourceStartTok(const DocView& v, int side, int b, Feats* f) const;
+  void SourceStartRel(const DocView& v, TSpan cue, TSpan ct, int b,
+                      Feats* f) const;
+  void SourceEndTok(const DocView& v, int side, int e, Feats* f) const;
+  void SourceEndRel(const DocView& v, TSpan cue, TSpan ct, int e,
+                    Feats* f) const;
+  // Score of a "Tok" part (which: 0 content start, 1 content end, 2 source
+  // start, 3 source end), cached in `cache` when v.use_cache.
+  float Cached(const DocView& v, std::vector<float>& cache, int side, int i,
+               int which) const;
+
+  // Window of candidate content tokens for a cue: [lo, hi] inclusive.
+  void ContentWindow(const DocView& v, TSpan cue, const DecodeLimits& lim,
+                     int* lo, int* hi) const;
+
+  float Score(const std::vector<float>& w, const Feats& f) const {
+    float s = 0;
+    for (uint32_t x : f) s += w[x];
+    return s;
+  }
+
+  // Weights (public for the trainer).
+  std::vector<float> cue_w;      // [feature * 3 + label]
+  std::vector<float> content_w;  // scalar
+  std::vector<float> source_w;   // scalar
+  WordSet cue_vocab;             // words that may start a cue
+  WordSet start_prev;            // words often right before a content start
+  WordSet end_next;              // words often right after a content end
+};
+
+uint64_t HashWord(std::string_view s);
+
+}  // namespace attribution
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_ATTRIBUTION_MODEL_H_

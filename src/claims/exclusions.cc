@@ -1,0 +1,139 @@
+#include "src/claims/exclusions.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "src/claims/lexicon.h"
+#include "src/claims/units.h"
+
+namespace whosaid::claims {
+namespace {
+
+// "2000 people", "1800 troops": a year-like number followed by a plural
+// noun is a count, unless the noun names dated events ("the 2020
+// elections") or a preposition/determiner marks a date ("in 2019 floods").
+bool YearLikeCount(const TokenWindow& win, const Quantity& q, uint32_t prev) {
+  if (!q.noun_unit || !LooksPlural(q.noun)) return false;
+  if (prev != UINT32_MAX) {
+    static constexpr std::string_view kDateMarks[] = {
+        "the",     "in",    "since",  "by",      "of",    "from",    "until",
+        "before",  "after", "during", "for",     "to",    "through", "and",
+        "'s",      "’s",    "its",    "their",   "his",   "her",     "this",
+        "that",    "a",     "an",     "between", "year",  "fiscal",  "as",
+        "initial", "final", "next",   "last",    "early", "late"};
+    if (InList(kDateMarks, win.T(prev))) return false;
+  }
+  // In news, 1900-2039 before a plural is nearly always a year ("2016
+  // contenders", "as 2016 approaches"); only nouns that are counted keep it.
+  static constexpr std::string_view kCounted[] = {
+      "people",    "persons",   "troops",    "soldiers",  "workers",
+      "residents", "students",  "jobs",      "children",  "families",
+      "homes",     "cases",     "deaths",    "patients",  "employees",
+      "migrants",  "refugees",  "members",   "votes",     "voters",
+      "tons",      "tonnes",    "acres",     "miles",     "police",
+      "officers",  "civilians", "prisoners", "companies", "vehicles",
+      "cars",      "houses",    "units",     "beds"};
+  if (InList(kCounted, q.noun)) return true;
+  return q.first.value < 1900 || q.first.value > 2039;
+}
+
+}  // namespace
+
+bool Excluded(const TokenWindow& win, const Quantity& q) {
+  const Number& n = q.first;
+  uint32_t b = q.num_begin;
+  uint32_t prev = b > win.sb ? b - 1 : UINT32_MAX;
+  uint32_t nt = n.tok_end;
+  bool has_unit = !q.unit.empty() || q.noun_unit;
+  bool lex_unit = !q.unit.empty();
+  // Times: "5 p.m.", "10 GMT".
+  if (nt < win.se && IsTimeZone(win.T(nt))) return true;
+  // Dates: "December 11", "Dec. 11, 2017", "28 Dec".
+  bool day_like = n.plain_int && n.value >= 1 && n.value <= 31;
+  bool year_like =
+      n.plain_int && n.int_digits == 4 && n.value >= 1600 && n.value <= 2100;
+  // The splitter may end a sentence after "Sept." — look across it.
+  uint32_t dprev = b > 0 ? b - 1 : UINT32_MAX;
+  if (dprev != UINT32_MAX && win.doc->tokens[dprev].capitalized &&
+      IsMonth(win.doc->TokenText(dprev)) && (day_like || year_like) &&
+      !q.currency) {
+    return true;
+  }
+  if (day_like && nt < win.se && win.Tk(nt).capitalized && IsMonth(win.T(nt))) {
+    return true;
+  }
+  if (day_like && win.Is(nt, "of") && nt + 1 < win.se &&
+      win.Tk(nt + 1).capitalized && IsMonth(win.T(nt + 1))) {
+    return true;
+  }
+  // Years: 4-digit integers in date range, unless clearly a quantity.
+  if (year_like && !q.currency && !lex_unit && !q.first.scaled) {
+    bool keep = (!q.approx_symbol.empty() && q.noun_unit) ||
+                YearLikeCount(win, q, prev);
+    if (!keep) return true;
+  }
+  if (n.is_range && n.plain_int && n.int_digits == 4 && n.value >= 1600 &&
+      n.value <= 2100 && !q.currency && !lex_unit) {
+    return true;  // "2015-2017"
+  }
+  // Named numbers: "Section 427", "Boeing 737", "Big 12", "No. 1".
+  if (prev != UINT32_MAX && !n.from_words && b == q.num_begin && !q.currency) {
+    const Token& p = win.Tk(prev);
+    std::string_view pt = win.T(prev);
+    if (pt == "#" || IEq(pt, "no.") || IEq(pt, "nos.") || IEq(pt, "no")) {
+      if (pt != "no" || (win.Tk(prev).capitalized)) return true;
+    }
+    if ((p.kind == TokenKind::kWord || p.kind == TokenKind::kNumber) &&
+        (p.capitalized || p.all_caps) && p.kind == TokenKind::kWord &&
+        pt.find('\'') == std::string_view::npos &&
+        pt.find("\u2019") == std::string_view::npos && !IEq(pt, "i") &&
+        !IsFunctionWord(pt) && !IsMonth(pt) && !FindChangeWord(pt)) {
+      bool modifier = false;
+      for (const auto& m : ModifierPhrases()) {
+        if (IEq(pt, m.surface)) modifier = true;
+      }
+      if (!modifier) return true;
+    }
+    // "the 49ers" are words already; "Apollo-11" is one word token.
+  }
+  // List numbering: "1." or "2)" opening a sentence; "(3)" alone.
+  if (b == win.sb && !has_unit && nt < win.se &&
+      (win.T(nt) == "." || win.T(nt) == ")")) {
+    return true;
+  }
+  if (prev != UINT32_MAX && win.T(prev) == "(" && win.Is(nt, ")") &&
+      !has_unit && n.plain_int) {
+    return true;
+  }
+  // The bare word "one": a pronoun in "the one who", "no one", "one
+  // another"; a quantity in "one of the N" and "one soldier".
+  if (n.only_one && q.unit.empty()) {
+    if (prev != UINT32_MAX &&
+        (win.Is(prev, "the") || win.Is(prev, "each") || win.Is(prev, "no") ||
+         win.Is(prev, "any") || win.Is(prev, "every") || win.Is(prev, "this") ||
+         win.Is(prev, "that") || win.Is(prev, "which") ||
+         win.Is(prev, "someone") || win.Is(prev, "only") ||
+         win.Is(prev, "another") || win.Is(prev, "last") ||
+         win.Is(prev, "big") || win.Is(prev, "new") || win.Is(prev, "right") ||
+         win.Is(prev, "little"))) {
+      return true;
+    }
+    if (nt >= win.se || !win.IsWord(nt)) return true;
+    if (win.Is(nt, "another") || win.Is(nt, "who") || win.Is(nt, "that") ||
+        win.Is(nt, "which") || win.Is(nt, "day") || win.Is(nt, "way") ||
+        win.Is(nt, "thing") || win.Is(nt, "time") || win.Is(nt, "is") ||
+        win.Is(nt, "was") || win.Is(nt, "can") || win.Is(nt, "could") ||
+        win.Is(nt, "would") || win.Is(nt, "should") || win.Is(nt, "must") ||
+        win.Is(nt, "might") || win.Is(nt, "will") || win.Is(nt, "does") ||
+        win.Is(nt, "has") || win.Is(nt, "and") || win.Is(nt, "or") ||
+        win.Is(nt, "in") || win.Is(nt, "on") || win.Is(nt, "at") ||
+        win.Is(nt, "to") || win.Is(nt, "for")) {
+      return true;
+    }
+    if (!q.noun_unit && !win.Is(nt, "of")) return true;
+  }
+  return false;
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,63 @@
+#include "src/claims/exclusions.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/claims/claims_test_util.h"
+#include "src/segment/segment.h"
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, ExcludesDatesTimesOrdinalsAndNames) {
+  Document d = Extract(
+      "On March 3, 2019 at 10:30 the 22nd Battalion of Section 427 met "
+      "in Room 5 after 9/11 and the first COVID-19 wave in 2020.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  Document t = Extract("The talks began at 5 p.m. on 14 June.");
+  EXPECT_TRUE(t.claims.empty()) << ::testing::PrintToString(Texts(t));
+}
+
+TEST(ExclusionsTest, OneAsDeterminerOnly) {
+  Document d = Extract("No one came, but one of the 12 doctors stayed.");
+  const Claim* one = Find(d, "one");
+  ASSERT_NE(one, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.Text(one->counted), "of the 12 doctors");
+  EXPECT_EQ(d.claims.size(), 2u);
+}
+
+TEST(ExclusionsTest, KeepsQuantitiesBesideDates) {
+  Document d = Extract("On May 4 the city counted 36 floods and 4 storms.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "floods");
+  EXPECT_EQ(d.claims[1].unit, "storms");
+  EXPECT_GT(d.claims[1].span.begin, d.text.find("storms") - 3);
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, YearLikeCountsNeedACountedNoun) {
+  Document d = Extract("Some said 2000 people, with 1800 troops, were there.");
+  ASSERT_NE(Find(d, "2000"), nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Find(d, "2000")->unit, "people");
+  ASSERT_NE(Find(d, "1800"), nullptr);
+  Document y = Extract(
+      "Both weighed 2016 campaigns as 2020 approaches, after the 2012 votes.");
+  EXPECT_TRUE(y.claims.empty()) << ::testing::PrintToString(Texts(y));
+}
+
+}  // namespace
+}  // namespace whosaid

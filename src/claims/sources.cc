@@ -1,0 +1,150 @@
+#include "src/claims/sources.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "src/claims/lexicon.h"
+
+namespace whosaid::claims {
+namespace {
+
+std::string SourceNameFor(const Document& doc, Span s) {
+  // Prefer entity mentions inside the span; after an appositive comma,
+  // the name that follows ("the commander ..., Gen. X Y").
+  std::string joined;
+  uint32_t after_comma = s.begin;
+  std::string_view text = doc.Text(s);
+  size_t comma = text.rfind(',');
+  if (comma != std::string_view::npos) {
+    after_comma = s.begin + static_cast<uint32_t>(comma);
+  }
+  for (int pass = 0; pass < 2 && joined.empty(); ++pass) {
+    uint32_t from = pass == 0 ? after_comma : s.begin;
+    for (const Entity& e : doc.entities) {
+      if (e.span.begin < from || e.span.end > s.end) continue;
+      if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
+        continue;
+      }
+      std::string name;
+      if (e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size() &&
+          !doc.groups[e.group].canonical.empty()) {
+        name = doc.groups[e.group].canonical;
+      } else {
+        name.assign(doc.Text(e.span));
+      }
+      if (!joined.empty()) joined += " and ";
+      joined += name;
+    }
+  }
+  if (!joined.empty()) return joined;
+  return std::string(text);
+}
+
+// "according to X": the NP after it, to the clause end; an appositive
+// name after a comma is kept; "statements by X" gives X.
+Span AccordingTo(const ClaimsOptions& opt, const Document& doc,
+                 const Sentence& s) {
+  uint32_t sb = s.token_begin;
+  uint32_t se = std::min<uint32_t>(s.token_end, doc.tokens.size());
+  for (uint32_t k = sb; k + 2 < se; ++k) {
+    if (!IEq(doc.TokenText(k), "according") ||
+        !IEq(doc.TokenText(k + 1), "to")) {
+      continue;
+    }
+    uint32_t b = k + 2;
+    uint32_t e = b;
+    uint32_t limit = std::min<uint32_t>(se, b + opt.max_source_tokens);
+    while (e < limit) {
+      const Token& t = doc.tokens[e];
+      std::string_view w = doc.TokenText(e);
+      if (t.kind == TokenKind::kQuote) break;
+      if (t.kind == TokenKind::kPunct) {
+        if (w == ",") {
+          if (e + 1 < se && doc.tokens[e + 1].capitalized &&
+              doc.tokens[e + 1].kind == TokenKind::kWord) {
+            ++e;
+            continue;
+          }
+          break;
+        }
+        if (w == "-") {
+          ++e;
+          continue;
+        }
+        break;
+      }
+      if (t.kind == TokenKind::kWord && !t.capitalized &&
+          (IEq(w, "that") || IEq(w, "which") || IEq(w, "who") ||
+           IEq(w, "said") || IEq(w, "says"))) {
+        break;
+      }
+      ++e;
+    }
+    if (e <= b) continue;
+    // Holder of a statement: after the last "by".
+    for (uint32_t j = e; j > b; --j) {
+      if (IEq(doc.TokenText(j - 1), "by") && j < e) {
+        b = j;
+        break;
+      }
+    }
+    if (b < e &&
+        (IEq(doc.TokenText(b), "both") || IEq(doc.TokenText(b), "either"))) {
+      ++b;
+    }
+    if (b >= e) continue;
+    return {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+  }
+  return {};
+}
+
+}  // namespace
+
+void AssignSources(const ClaimsOptions& opt, Document* d) {
+  Document& doc = *d;
+  if (doc.claims.empty()) return;
+  size_t si = 0;
+  Span acc;
+  size_t acc_sentence = SIZE_MAX;
+  for (Claim& c : doc.claims) {
+    // Quote content (or one of its parts) holding the claim.
+    for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+      const Attribution& a = doc.quotes[qi];
+      bool inside =
+          c.span.begin >= a.content.begin && c.span.end <= a.content.end;
+      if (inside && !a.parts.empty()) {
+        inside = false;
+        for (const Span& p : a.parts) {
+          if (c.span.begin >= p.begin && c.span.end <= p.end) inside = true;
+        }
+      }
+      if (!inside) continue;
+      c.attribution = static_cast<int32_t>(qi);
+      c.source = a.speaker;
+      if (!a.speaker_name.empty()) {
+        c.source_name = a.speaker_name;
+      } else if (!a.speaker.empty()) {
+        c.source_name.assign(doc.Text(a.speaker));
+      }
+      break;
+    }
+    if (c.attribution >= 0) continue;
+    while (si < doc.sentences.size() &&
+           doc.sentences[si].span.end <= c.span.begin) {
+      ++si;
+    }
+    if (si >= doc.sentences.size()) continue;
+    if (acc_sentence != si) {
+      acc = AccordingTo(opt, doc, doc.sentences[si]);
+      acc_sentence = si;
+    }
+    if (!acc.empty() && (c.span.end <= acc.begin || c.span.begin >= acc.end)) {
+      c.source = acc;
+      c.source_name = SourceNameFor(doc, acc);
+    }
+  }
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,458 @@
+#include "src/claims/units.h"
+
+#include <cstdint>
+
+namespace whosaid::claims {
+namespace {
+
+// Longer entries first where they share a prefix.
+constexpr UnitWord kUnits[] = {
+    {"% of", "percent"},  // never matched: placeholder kept for ordering
+    {"%", "percent"},
+    {"percentage points", "percentage point"},
+    {"percentage point", "percentage point"},
+    {"percent", "percent"},
+    {"per cent", "percent"},
+    {"pct", "percent"},
+    {"basis points", "basis point"},
+    {"basis point", "basis point"},
+    {"bps", "basis point"},
+    {"bp", "basis point"},
+    {"pc", "percent"},
+    {"square kilometers", "km2"},
+    {"square kilometres", "km2"},
+    {"square kilometer", "km2"},
+    {"square kilometre", "km2"},
+    {"square km", "km2"},
+    {"sq km", "km2"},
+    {"km2", "km2"},
+    {"km ²", "km2"},
+    {"square meters", "m2"},
+    {"square metres", "m2"},
+    {"square meter", "m2"},
+    {"square metre", "m2"},
+    {"sq m", "m2"},
+    {"m2", "m2"},
+    {"m ²", "m2"},
+    {"square miles", "square mile"},
+    {"square mile", "square mile"},
+    {"sq mi", "square mile"},
+    {"square feet", "square foot"},
+    {"square foot", "square foot"},
+    {"sq ft", "square foot"},
+    {"cubic meters", "m3"},
+    {"cubic metres", "m3"},
+    {"cubic feet", "cubic foot"},
+    {"kilometers per hour", "km/h"},
+    {"kilometres per hour", "km/h"},
+    {"kilometers an hour", "km/h"},
+    {"kilometres an hour", "km/h"},
+    {"km/h", "km/h"},
+    {"kmph", "km/h"},
+    {"kph", "km/h"},
+    {"miles per hour", "mph"},
+    {"miles an hour", "mph"},
+    {"mph", "mph"},
+    {"kilometers", "km"},
+    {"kilometres", "km"},
+    {"kilometer", "km"},
+    {"kilometre", "km"},
+    {"km", "km"},
+    {"centimeters", "cm"},
+    {"centimetres", "cm"},
+    {"centimeter", "cm"},
+    {"centimetre", "cm"},
+    {"cm", "cm"},
+    {"millimeters", "mm"},
+    {"millimetres", "mm"},
+    {"millimeter", "mm"},
+    {"millimetre", "mm"},
+    {"mm", "mm"},
+    {"meters", "m"},
+    {"metres", "m"},
+    {"meter", "m"},
+    {"metre", "m"},
+    {"miles", "mile"},
+    {"mile", "mile"},
+    {"feet", "foot"},
+    {"foot", "foot"},
+    {"ft", "foot"},
+    {"inches", "inch"},
+    {"inch", "inch"},
+    {"yards", "yard"},
+    {"yard", "yard"},
+    {"hectares", "hectare"},
+    {"hectare", "hectare"},
+    {"acres", "acre"},
+    {"acre", "acre"},
+    {"kilograms", "kg"},
+    {"kilogram", "kg"},
+    {"kilos", "kg"},
+    {"kg", "kg"},
+    {"grams", "g"},
+    {"gram", "g"},
+    {"milligrams", "mg"},
+    {"mg", "mg"},
+    {"micrograms", "microgram"},
+    {"microgram", "microgram"},
+    {"metric tons", "metric ton"},
+    {"metric tonnes", "metric ton"},
+    {"metric ton", "metric ton"},
+    {"tonnes", "metric ton"},
+    {"tonne", "metric ton"},
+    {"tons", "ton"},
+    {"ton", "ton"},
+    {"lbs", "lb"},
+    {"lb", "lb"},
+    {"ounces", "oz"},
+    {"ounce", "oz"},
+    {"oz", "oz"},
+    {"liters", "l"},
+    {"litres", "l"},
+    {"liter", "l"},
+    {"litre", "l"},
+    {"gallons", "gallon"},
+    {"gallon", "gallon"},
+    {"barrels per day", "barrel per day"},
+    {"barrels a day", "barrel per day"},
+    {"bpd", "barrel per day"},
+    {"barrels", "barrel"},
+    {"barrel", "barrel"},
+    {"degrees celsius", "celsius"},
+    {"degrees fahrenheit", "fahrenheit"},
+    {"degrees c", "celsius"},
+    {"degrees f", "fahrenheit"},
+    {"deg c", "celsius"},
+    {"deg f", "fahrenheit"},
+    {"° celsius", "celsius"},
+    {"° fahrenheit", "fahrenheit"},
+    {"° c", "celsius"},
+    {"° f", "fahrenheit"},
+    {"°c", "celsius"},
+    {"°f", "fahrenheit"},
+    {"degree celsius", "celsius"},
+    {"degree fahrenheit", "fahrenheit"},
+    {"deg celsius", "celsius"},
+    {"deg fahrenheit", "fahrenheit"},
+    {"degrees farenheit", "fahrenheit"},
+    {"celsius", "celsius"},
+    {"celcius", "celsius"},
+    {"centigrade", "celsius"},
+    {"farenheit", "fahrenheit"},
+    {"fahrenheit", "fahrenheit"},
+    {"degrees", "degree"},
+    {"degree", "degree"},
+    {"°", "degree"},
+    {"megawatts", "MW"},
+    {"megawatt", "MW"},
+    {"mw", "MW"},
+    {"gigawatts", "gigawatt"},
+    {"gw", "gigawatt"},
+    {"kilowatt-hours", "kWh"},
+    {"kwh", "kWh"},
+    {"times", "times"},
+    {"fold", "times"},
+    {"gb", "gigabyte"},
+    {"tb", "terabyte"},
+};
+
+// Currency marks and codes written before the number ("$", "US$", "EUR").
+constexpr UnitWord kCurrencyPrefixes[] = {
+    {"us $", "USD"}, {"u.s. $", "USD"}, {"us$", "USD"},     {"c $", "CAD"},
+    {"ca $", "CAD"}, {"cad $", "CAD"},  {"a $", "AUD"},     {"au $", "AUD"},
+    {"hk $", "HKD"}, {"nz $", "NZD"},   {"s $", "SGD"},     {"mex $", "MXN"},
+    {"r $", "BRL"},  {"$", "USD"},      {"€", "EUR"},       {"£", "GBP"},
+    {"¥", "JPY"},    {"₹", "INR"},      {"₿", "bitcoin"}, {"usd", "USD"},
+    {"eur", "EUR"},  {"gbp", "GBP"},    {"jpy", "JPY"},     {"rmb", "CNY"},
+    {"cny", "CNY"},  {"inr", "INR"},    {"rs", "INR"},      {"rs.", "INR"},
+    {"chf", "CHF"},
+};
+
+// Currency words and codes written after the number ("10 euros").
+constexpr UnitWord kCurrencyWords[] = {
+    {"us dollars", "USD"},
+    {"us dollar", "USD"},
+    {"u.s. dollars", "USD"},
+    {"american dollars", "USD"},
+    {"canadian dollars", "CAD"},
+    {"australian dollars", "AUD"},
+    {"hong kong dollars", "HKD"},
+    {"new zealand dollars", "NZD"},
+    {"singapore dollars", "SGD"},
+    {"mexican pesos", "MXN"},
+    {"swiss francs", "CHF"},
+    {"pounds sterling", "GBP"},
+    {"dollars", "USD"},
+    {"dollar", "USD"},
+    {"bucks", "USD"},
+    {"usd", "USD"},
+    {"euros", "EUR"},
+    {"euro", "EUR"},
+    {"eur", "EUR"},
+    {"€", "EUR"},
+    {"$", "USD"},
+    {"gbp", "GBP"},
+    {"sterling", "GBP"},
+    {"yen", "JPY"},
+    {"jpy", "JPY"},
+    {"yuan", "CNY"},
+    {"renminbi", "CNY"},
+    {"cny", "CNY"},
+    {"rupees", "INR"},
+    {"rupee", "INR"},
+    {"francs", "CHF"},
+    {"franc", "CHF"},
+    {"chf", "CHF"},
+    {"rubles", "RUB"},
+    {"roubles", "RUB"},
+    {"ruble", "RUB"},
+    {"pesos", "peso"},
+    {"lira", "TRY"},
+    {"won", "KRW"},
+    {"cents", "cent"},
+    {"cent", "cent"},
+    {"pence", "penny"},
+    {"penny", "penny"},
+    {"bitcoins", "bitcoin"},
+    {"bitcoin", "bitcoin"},
+    {"shekels", "ILS"},
+};
+
+}  // namespace
+
+size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
+  static constexpr UnitWord kCodes[] = {
+      {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"}, {"jpy", "JPY"},
+      {"cny", "CNY"}, {"rmb", "CNY"}, {"inr", "INR"}, {"chf", "CHF"},
+      {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"}, {"nzd", "NZD"},
+      {"sgd", "SGD"}, {"rub", "RUB"}, {"krw", "KRW"}};
+  if (w.size() < 4 || w.size() > 24 || !IsAsciiDigit(w[3])) return 0;
+  for (const auto& c : kCodes) {
+    if (IEq(w.substr(0, 3), c.surface)) {
+      if (norm) *norm = c.norm;
+      return 3;
+    }
+  }
+  return 0;
+}
+
+bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
+  for (const auto& cp : kCurrencyPrefixes) {
+    if (cp.surface.size() > 1 && win.Match(i, cp.surface)) return true;
+  }
+  return false;
+}
+
+// Currency marks before the number. Returns tokens matched.
+uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
+                        std::string_view* norm) {
+  for (const auto& c : kCurrencyPrefixes) {
+    uint32_t m = win.Match(i, c.surface);
+    if (m == 0) {
+      // "US$" written as one token pair "US" "$" is covered; "C$" too.
+      continue;
+    }
+    // Codes need a number right after.
+    if (i + m < win.se && (win.Tk(i + m).kind == TokenKind::kNumber ||
+                           (c.surface.size() <= 3 && win.IsCurrencySymbol(i) &&
+                            win.IsWord(i + m) && IsNumberWord(win.T(i + m))))) {
+      *norm = c.norm;
+      return m;
+    }
+  }
+  return 0;
+}
+
+// Unit right after a number at token t (and a glued suffix). Sets q's
+// unit fields; returns the token after the unit.
+uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
+  // Currency words ("10 euros", "5 US dollars").
+  for (const auto& c : kCurrencyWords) {
+    if (uint32_t m = win.Match(t, c.surface)) {
+      if (c.surface == "won" && !q->first.scaled) continue;
+      q->unit = c.norm;
+      q->currency = true;
+      q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
+      return t + m;
+    }
+  }
+  if (win.Match(t, "pounds") || win.Match(t, "pound")) {
+    // Money when scaled or followed by "sterling"; mass otherwise.
+    bool money = q->first.scaled || win.Is(t + 1, "sterling");
+    uint32_t m = win.Is(t + 1, "sterling") ? 2 : 1;
+    q->unit = money ? "GBP" : "lb";
+    q->currency = money;
+    q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
+    return t + m;
+  }
+  // Ages: "five years old", "3 years of age".
+  for (std::string_view p :
+       {"years old", "year old", "years of age", "months old", "month old",
+        "weeks old", "days old", "day old"}) {
+    if (uint32_t m = win.Match(t, p)) {
+      q->unit = p[0] == 'y'   ? "year of age"
+                : p[0] == 'm' ? "month of age"
+                : p[0] == 'w' ? "week of age"
+                              : "day of age";
+      q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
+      return t + m;
+    }
+  }
+  for (const auto& u : kUnits) {
+    if (u.surface == "% of") continue;
+    if (uint32_t m = win.Match(t, u.surface)) {
+      // "in", "m", "g" as separate words are too ambiguous; the table
+      // holds only unambiguous words.
+      q->unit = u.norm;
+      q->percent = u.norm == "percent";
+      q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
+      return t + m;
+    }
+  }
+  if (win.Is(t, "m") && !q->currency && win.Tk(t).space_before) {
+    q->unit = "m";
+    q->unit_span = win.Tk(t).span;
+    return t + 1;
+  }
+  return t;
+}
+
+// Units glued to the digits ("300mm", "115.5USD") or hyphenated
+// ("12-cent", "two-year", "five-year-old", "45-acre").
+bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
+  std::string_view suf = win.doc->Text(n.suffix);
+  std::string_view low_suf = suf;
+  if (IEq(suf, "m") && !n.suffix_hyphen) {
+    uint32_t after = n.tok_end;
+    bool money_after = false;
+    for (const auto& c : kCurrencyWords) {
+      if (after < win.se && IEq(win.T(after), c.surface)) money_after = true;
+    }
+    if (q->currency || money_after) {
+      q->value *= 1e6;
+      q->low *= 1e6;
+      q->high *= 1e6;
+      return true;
+    }
+    q->unit = "m";
+    q->unit_span = n.suffix;
+    return true;
+  }
+  if (n.suffix_hyphen) {
+    if (IEq(suf, "year-old") || IEq(suf, "years-old")) {
+      q->unit = "year of age";
+    } else if (IEq(suf, "month-old") || IEq(suf, "months-old")) {
+      q->unit = "month of age";
+    } else if (IEq(suf, "week-old")) {
+      q->unit = "week of age";
+    } else if (IEq(suf, "day-old")) {
+      q->unit = "day of age";
+    }
+    if (!q->unit.empty()) {
+      q->unit_span = n.suffix;
+      return true;
+    }
+  }
+  for (const auto& c : kCurrencyWords) {
+    if (c.surface.find(' ') == std::string_view::npos &&
+        IEq(low_suf, c.surface)) {
+      q->unit = c.norm;
+      q->currency = true;
+      q->unit_span = n.suffix;
+      return true;
+    }
+  }
+  for (const auto& u : kUnits) {
+    if (u.surface.find(' ') == std::string_view::npos &&
+        IEq(low_suf, u.surface)) {
+      q->unit = u.norm;
+      q->unit_span = n.suffix;
+      return true;
+    }
+  }
+  static constexpr UnitWord kGlued[] = {
+      {"g", "g"},     {"l", "l"},         {"t", "metric ton"}, {"in", "inch"},
+      {"kw", "kW"},   {"gw", "gigawatt"}, {"mb", "megabyte"},  {"ml", "ml"},
+      {"mi", "mile"}, {"hz", "hertz"},
+  };
+  if (!n.suffix_hyphen) {
+    for (const auto& g : kGlued) {
+      if (IEq(low_suf, g.surface)) {
+        q->unit = g.norm;
+        q->unit_span = n.suffix;
+        return true;
+      }
+    }
+    return false;  // "737MAX", "5G": an identifier
+  }
+  // A hyphenated noun: "a 12-member panel", "a two-year operation".
+  std::string_view head = suf.substr(0, suf.find('-'));
+  if (!AllLowerAlpha(head) || IsStopWord(head) || head.size() < 2) {
+    return false;
+  }
+  q->noun_unit = true;
+  q->noun.assign(head);
+  q->unit_span = {n.suffix.begin,
+                  n.suffix.begin + static_cast<uint32_t>(head.size())};
+  return true;
+}
+
+bool LooksPlural(std::string_view w) {
+  if (w.size() < 3) return false;
+  if (IEq(w, "people") || IEq(w, "children") || IEq(w, "men") ||
+      IEq(w, "women") || IEq(w, "police") || IEq(w, "personnel") ||
+      IEq(w, "troops") || IEq(w, "staff") || IEq(w, "cattle")) {
+    return true;
+  }
+  char e = Lower(w.back());
+  if (e != 's') return false;
+  char p = Lower(w[w.size() - 2]);
+  return p != 's' && p != 'u' && p != 'i';  // not "process", "bus", "this"
+}
+
+// Noun unit: the head of the lowercase noun run after the number.
+// Returns the token after the head (and its period phrase).
+uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
+  uint32_t head = UINT32_MAX;
+  uint32_t k = t;
+  for (; k < win.se && k < t + 3; ++k) {
+    if (!win.IsWord(k)) break;
+    std::string_view w = win.T(k);
+    if (!AllLowerAlpha(w) || IsStopWord(w)) break;
+    if (FindSmallNumber(w) || FindScale(w)) break;
+    if (LooksPlural(w) ||
+        (q->value == 1 && !q->is_range && k == t &&
+         !(w.size() > 4 && w.ends_with("ed")) && !w.ends_with("ly"))) {
+      head = k;
+      if (LooksPlural(w)) break;
+    }
+    if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"))) break;
+  }
+  if (head == UINT32_MAX) return t;
+  q->noun_unit = true;
+  q->noun.clear();
+  for (char c : win.T(head)) q->noun.push_back(Lower(c));
+  q->unit_span = win.Tk(head).span;
+  uint32_t after = head + 1;
+  // Rates: "sorties a day", "raids every day", "$5 per share".
+  if (uint32_t m = PeriodAt(win, after)) {
+    q->noun += " per ";
+    std::string_view p = win.T(after + m - 1);
+    for (char c : p) q->noun.push_back(Lower(c));
+    after += m;
+  }
+  return after;
+}
+
+uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
+  if (!(win.Is(t, "a") || win.Is(t, "an") || win.Is(t, "per") ||
+        win.Is(t, "every") || win.Is(t, "each"))) {
+    return 0;
+  }
+  if (t + 1 < win.se && IsPeriodWord(win.T(t + 1))) return 2;
+  return 0;
+}
+
+// The counted phrase: from `t` (first word after the number or the unit)
+
+}  // namespace whosaid::claims

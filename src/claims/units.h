@@ -1,0 +1,58 @@
+// Units of the claims grammar: currency marks and codes before the number
+// ("$", "US$", "EUR"), unit words after it ("km2", "percent", "euros",
+// "years old"), units glued or hyphenated to the digits ("300mm", "12-cent",
+// "five-year-old"), and noun units ("13,000 workers", "sorties a day").
+// Emits normalised unit names the quantity scorer canonicalises. Tables are
+// constexpr data in units.cc; functions are pure and safe from any thread.
+#ifndef WHOSAID_SRC_CLAIMS_UNITS_H_
+#define WHOSAID_SRC_CLAIMS_UNITS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "src/claims/quantity.h"
+#include "src/claims/token_window.h"
+
+namespace whosaid::claims {
+
+struct UnitWord {
+  std::string_view surface;  // lowercase tokens separated by single spaces
+  std::string_view norm;     // what we emit (canonicalises in the scorer)
+};
+
+// A multi-letter currency code or mark phrase starts at token i ("USD",
+// "US $").
+bool CurrencyCodeAt(const TokenWindow& win, uint32_t i);
+
+// A currency code glued to digits ("USD115", "EUR20"): returns the code's
+// length and sets *norm (when not null), 0 when none.
+size_t GluedCurrencyCode(std::string_view w, std::string_view* norm);
+
+// Currency marks before the number at token i; sets *norm and returns the
+// tokens matched (0 when none, or no number follows).
+uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
+                        std::string_view* norm);
+
+// Unit words right after a number at token t. Sets q's unit fields;
+// returns the token after the unit (t when none).
+uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q);
+
+// Units glued to the digits ("300mm", "115.5USD") or hyphenated ("12-cent",
+// "two-year", "five-year-old", "45-acre"). False when the suffix makes the
+// number an identifier ("737MAX", "5G").
+bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q);
+
+// People, children, "-s" plurals (not "process", "bus", "this").
+bool LooksPlural(std::string_view w);
+
+// Noun unit: the head of the lowercase noun run after the number, with a
+// rate ("sorties a day"). Returns the token after it (t when none).
+uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q);
+
+// "a day", "per share", "every week": tokens matched, 0 when none.
+uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
+
+}  // namespace whosaid::claims
+
+#endif  // WHOSAID_SRC_CLAIMS_UNITS_H_

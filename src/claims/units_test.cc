@@ -1,0 +1,91 @@
+#include "src/claims/units.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/claims/claims_test_util.h"
+#include "src/claims/quantity.h"
+#include "src/segment/segment.h"
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(UnitsTest, CurrencyPercentAndScaleSuffix) {
+  Document d =
+      Extract("Shares fell 5% after the firm lost $3bn and paid €40 m.");
+  const Claim* pct = Find(d, "5%");
+  ASSERT_NE(pct, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(pct->unit, "percent");
+  EXPECT_EQ(pct->change, "down");
+  const Claim* usd = Find(d, "$3bn");
+  ASSERT_NE(usd, nullptr);
+  EXPECT_DOUBLE_EQ(usd->value, 3e9);
+  EXPECT_EQ(usd->unit, "USD");
+  const Claim* eur = Find(d, "€40 m.");
+  ASSERT_NE(eur, nullptr);
+  EXPECT_DOUBLE_EQ(eur->value, 4e7);
+}
+
+TEST(UnitsTest, AgesAndDurations) {
+  Document d = Extract("A 45-year-old pilot began a two-year course.");
+  const Claim* age = Find(d, "45-year-old");
+  ASSERT_NE(age, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(age->unit, "year of age");
+  const Claim* dur = Find(d, "two-year");
+  ASSERT_NE(dur, nullptr);
+  EXPECT_DOUBLE_EQ(dur->value, 2);
+  EXPECT_EQ(dur->unit, "year");
+}
+
+TEST(UnitsTest, LexiconAndGluedUnitsDirect) {
+  claims_test::Windowed w("It is 12 square miles wide and 300mm deep.");
+  claims::Quantity q;
+  uint32_t t = claims::LexiconUnit(w.win, w.At("square"), &q);
+  EXPECT_EQ(q.unit, "square mile");
+  EXPECT_EQ(w.doc.TokenText(t), "wide");
+  EXPECT_TRUE(claims::LooksPlural("ships"));
+  EXPECT_FALSE(claims::LooksPlural("process"));
+  std::string_view norm;
+  claims_test::Windowed c("They paid US$ 40 for it.");
+  EXPECT_EQ(claims::CurrencyPrefix(c.win, 2, &norm), 2u);
+  EXPECT_EQ(norm, "USD");
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(UnitsTest, CompoundAmountsAndGluedCodes) {
+  Document d = Extract(
+      "The pole is 6 feet 4 inches, the toy cost 2 dollars and 75 cents and "
+      "the fee was USD250 or 30 bps, a 4pc rise.");
+  const Claim* ft = Find(d, "6 feet 4 inches");
+  ASSERT_NE(ft, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_NEAR(ft->value, 6 + 4.0 / 12, 1e-9);
+  EXPECT_EQ(ft->unit, "foot");
+  const Claim* usd = Find(d, "2 dollars and 75 cents");
+  ASSERT_NE(usd, nullptr);
+  EXPECT_DOUBLE_EQ(usd->value, 2.75);
+  const Claim* code = Find(d, "USD250");
+  ASSERT_NE(code, nullptr);
+  EXPECT_DOUBLE_EQ(code->value, 250);
+  EXPECT_EQ(code->unit, "USD");
+  ASSERT_NE(Find(d, "30 bps"), nullptr);
+  EXPECT_EQ(Find(d, "30 bps")->unit, "basis point");
+  ASSERT_NE(Find(d, "4pc"), nullptr);
+  EXPECT_EQ(Find(d, "4pc")->unit, "percent");
+}
+
+}  // namespace
+}  // namespace whosaid

@@ -1,0 +1,1077 @@
+#include "src/input/html_tree.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "src/base/utf8.h"
+
+namespace whosaid {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Character classes.
+
+inline bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+inline char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+inline bool IsAlpha(unsigned char c) {
+  return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+inline bool IsAlnum(unsigned char c) {
+  return IsAlpha(c) || (c >= '0' && c <= '9');
+}
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (Lower(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsLower(std::string_view s, std::string_view lower) {
+  if (lower.size() > s.size()) return false;
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() && Lower(s[i + k]) == lower[k]) ++k;
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Entities.
+
+struct NamedEntity {
+  const char* name;
+  uint32_t cp;
+};
+
+// Latin-1 block, U+00A0..U+00FF, in code point order.
+constexpr const char* kLatin1Names[96] = {
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar",
+    "sect",   "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",
+    "reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",   "acute",
+    "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",
+    "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
+    "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute",
+    "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",
+    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
+    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",
+    "aelig",  "ccedil", "egrave", "eacute", "ecirc",  "euml",   "igrave",
+    "iacute", "icirc",  "iuml",   "eth",    "ntilde", "ograve", "oacute",
+    "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave", "uacute",
+    "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+
+constexpr NamedEntity kOtherEntities[] = {
+    {"quot", 34},
+    {"amp", 38},
+    {"apos", 39},
+    {"lt", 60},
+    {"gt", 62},
+    {"OElig", 338},
+    {"oelig", 339},
+    {"Scaron", 352},
+    {"scaron", 353},
+    {"Yuml", 376},
+    {"fnof", 402},
+    {"circ", 710},
+    {"tilde", 732},
+    {"ensp", 8194},
+    {"emsp", 8195},
+    {"thinsp", 8201},
+    {"hairsp", 8202},
+    {"zwnj", 8204},
+    {"zwj", 8205},
+    {"lrm", 8206},
+    {"rlm", 8207},
+    {"hyphen", 8208},
+    {"ndash", 8211},
+    {"mdash", 8212},
+    {"horbar", 8213},
+    {"lsquo", 8216},
+    {"rsquo", 8217},
+    {"sbquo", 8218},
+    {"ldquo", 8220},
+    {"rdquo", 8221},
+    {"bdquo", 8222},
+    {"dagger", 8224},
+    {"Dagger", 8225},
+    {"bull", 8226},
+    {"hellip", 8230},
+    {"permil", 8240},
+    {"prime", 8242},
+    {"Prime", 8243},
+    {"lsaquo", 8249},
+    {"rsaquo", 8250},
+    {"euro", 8364},
+    {"trade", 8482},
+    {"larr", 8592},
+    {"rarr", 8594},
+    {"uarr", 8593},
+    {"darr", 8595},
+    {"minus", 8722},
+    {"le", 8804},
+    {"ge", 8805},
+    {"ne", 8800},
+    {"infin", 8734},
+    {"alpha", 945},
+    {"beta", 946},
+    {"gamma", 947},
+    {"delta", 948},
+    {"mu", 956},
+    {"pi", 960},
+    {"sigma", 963},
+    {"Delta", 916},
+    {"Omega", 937},
+    {"star", 9734},
+    {"check", 10003},
+    {"NewLine", 10},
+    {"Tab", 9},
+    {"colon", 58},
+    {"comma", 44},
+    {"period", 46},
+    {"excl", 33},
+    {"quest", 63},
+    {"num", 35},
+    {"dollar", 36},
+    {"percnt", 37},
+    {"lpar", 40},
+    {"rpar", 41},
+    {"ast", 42},
+    {"plus", 43},
+    {"sol", 47},
+    {"semi", 59},
+    {"equals", 61},
+    {"commat", 64},
+    {"lsqb", 91},
+    {"rsqb", 93},
+    {"bsol", 92},
+    {"lowbar", 95},
+    {"grave", 96},
+    {"lcub", 123},
+    {"rcub", 125},
+    {"verbar", 124},
+    {"vert", 124},
+    {"hat", 94},
+    {"ZeroWidthSpace", 8203},
+};
+
+// Windows-1252 meanings of numeric references &#128;..&#159; (HTML spec).
+constexpr uint16_t kC1Map[32] = {
+    0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+    0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+
+uint32_t LookupEntity(std::string_view name) {
+  for (int i = 0; i < 96; ++i) {
+    if (name == kLatin1Names[i]) return 0xA0 + i;
+  }
+  for (const NamedEntity& e : kOtherEntities) {
+    if (name == e.name) return e.cp;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Tags.
+
+enum class Kind : uint8_t {
+  kInline,
+  kBlock,
+  kSkip,  // contents skipped up to the matching end tag
+  kScript,
+  kTitle,
+  kA,
+  kBr,
+  kMeta,
+  kLink,
+  kHtml,
+  kTime,
+  kBody,
+};
+
+struct TagInfo {
+  Kind kind = Kind::kInline;
+  HtmlTag tag = HtmlTag::kOther;
+};
+
+TagInfo LookupTag(std::string_view n) {
+  using K = Kind;
+  using T = HtmlTag;
+  switch (n.size()) {
+    case 1:
+      if (n == "p") return {K::kBlock, T::kP};
+      if (n == "a") return {K::kA, T::kOther};
+      break;
+    case 2:
+      if (n == "li") return {K::kBlock, T::kLi};
+      if (n == "br") return {K::kBr, T::kOther};
+      if (n == "td" || n == "th") return {K::kBlock, T::kTd};
+      if (n == "tr") return {K::kBlock, T::kTr};
+      if (n == "ul") return {K::kBlock, T::kUl};
+      if (n == "ol") return {K::kBlock, T::kOl};
+      if (n == "dl") return {K::kBlock, T::kDl};
+      if (n == "dt") return {K::kBlock, T::kDt};
+      if (n == "dd") return {K::kBlock, T::kDd};
+      if (n == "hr") return {K::kBr, T::kOther};
+      if (n == "h1") return {K::kBlock, T::kH1};
+      if (n[0] == 'h' && n[1] >= '2' && n[1] <= '6') {
+        return {K::kBlock, T::kH2};
+      }
+      break;
+    case 3:
+      if (n == "div") return {K::kBlock, T::kDiv};
+      if (n == "nav") return {K::kBlock, T::kNav};
+      if (n == "pre") return {K::kBlock, T::kPre};
+      if (n == "svg") return {K::kSkip, T::kOther};
+      break;
+    case 4:
+      if (n == "main") return {K::kBlock, T::kMain};
+      if (n == "form") return {K::kBlock, T::kForm};
+      if (n == "meta") return {K::kMeta, T::kOther};
+      if (n == "link") return {K::kLink, T::kOther};
+      if (n == "html") return {K::kHtml, T::kOther};
+      if (n == "time") return {K::kTime, T::kOther};
+      if (n == "body") return {K::kBody, T::kOther};
+      if (n == "math") return {K::kSkip, T::kOther};
+      if (n == "menu") return {K::kBlock, T::kMenu};
+      break;
+    case 5:
+      if (n == "table") return {K::kBlock, T::kTable};
+      if (n == "aside") return {K::kBlock, T::kAside};
+      if (n == "style") return {K::kSkip, T::kOther};
+      if (n == "title") return {K::kTitle, T::kOther};
+      if (n == "video" || n == "audio") return {K::kSkip, T::kOther};
+      if (n == "tbody" || n == "thead" || n == "tfoot") {
+        return {K::kBlock, T::kOther};
+      }
+      break;
+    case 6:
+      if (n == "header") return {K::kBlock, T::kHeader};
+      if (n == "footer") return {K::kBlock, T::kFooter};
+      if (n == "figure") return {K::kBlock, T::kFigure};
+      if (n == "script") return {K::kScript, T::kOther};
+      if (n == "select" || n == "button" || n == "iframe" || n == "object" ||
+          n == "canvas") {
+        return {K::kSkip, T::kOther};
+      }
+      if (n == "center") return {K::kBlock, T::kCenter};
+      if (n == "hgroup") return {K::kBlock, T::kOther};
+      break;
+    case 7:
+      if (n == "section") return {K::kBlock, T::kSection};
+      if (n == "article") return {K::kBlock, T::kArticle};
+      if (n == "address") return {K::kBlock, T::kAddress};
+      if (n == "details") return {K::kBlock, T::kDetails};
+      if (n == "summary") return {K::kBlock, T::kOther};
+      if (n == "caption") return {K::kBlock, T::kOther};
+      if (n == "dialog") return {K::kBlock, T::kAside};
+      break;
+    case 8:
+      if (n == "noscript" || n == "template" || n == "textarea") {
+        return {K::kSkip, T::kOther};
+      }
+      if (n == "fieldset") return {K::kBlock, T::kForm};
+      break;
+    case 10:
+      if (n == "blockquote") return {K::kBlock, T::kBlockquote};
+      if (n == "figcaption") return {K::kBlock, T::kFigcaption};
+      break;
+  }
+  return {};
+}
+
+// Blocks that may not sit inside an open <p> (opening one closes the p).
+bool ClosesP(HtmlTag t) {
+  switch (t) {
+    case HtmlTag::kOther:
+    case HtmlTag::kLi:
+    case HtmlTag::kTd:
+    case HtmlTag::kTr:
+    case HtmlTag::kDt:
+    case HtmlTag::kDd:
+    case HtmlTag::kFigcaption:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Class / id hints.
+
+void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
+  // Lower-cased copy, bounded.
+  char buf[256];
+  size_t n = std::min(s.size(), sizeof buf);
+  for (size_t i = 0; i < n; ++i) buf[i] = Lower(s[i]);
+  std::string_view v(buf, n);
+  auto has = [&](std::string_view p) {
+    return v.find(p) != std::string_view::npos;
+  };
+  static constexpr std::string_view kBody[] = {
+      "articlebody",    "article-body",    "article__body",    "article_body",
+      "story-body",     "storybody",       "story__body",      "entry-content",
+      "post-content",   "article-content", "article__content", "story-content",
+      "post-body",      "articletext",     "article-text",     "story-text",
+      "body-text",      "article__text",   "postbody",         "post__body",
+      "entry__content", "content-body",    "main-content"};
+  static constexpr std::string_view kStrong[] = {
+      "cookie",       "consent",    "gdpr",         "advert",    "sponsor",
+      "outbrain",     "taboola",    "newsletter",   "comment",   "disqus",
+      "social",       "share",      "sharing",      "related",   "recommend",
+      "popular",      "trending",   "promo",        "subscribe", "signup",
+      "sign-up",      "breadcrumb", "navbar",       "sidebar",   "footer",
+      "masthead",     "pagination", "paywall",      "most-read", "mostread",
+      "read-more",    "readmore",   "more-stories", "tag-list",  "taglist",
+      "article-tags", "post-tags",  "keywords",     "topnav",    "skip-link",
+      "skiplink",     "newsfeed"};
+  static constexpr std::string_view kWeak[] = {
+      "nav",    "menu",     "header",    "meta",     "byline",   "author",
+      "date",   "hidden",   "print",     "toolbar",  "tools",    "button",
+      "btn",    "icon",     "modal",     "popup",    "overlay",  "login",
+      "banner", "masthead", "teaser",    "card",     "thumb",    "infobox",
+      "rail",   "aside",    "timestamp", "dateline", "headline", "title",
+      "topic",  "follow",   "bio"};
+  static constexpr std::string_view kGood[] = {
+      "article", "content", "entry", "story",  "post",  "body",
+      "text",    "main",    "blog",  "hentry", "prose", "page"};
+  for (std::string_view p : kBody) {
+    if (has(p)) {
+      *hints |= kHintArticleBody | kHintPositive;
+      *weight += 25;
+      break;
+    }
+  }
+  for (std::string_view p : kStrong) {
+    if (has(p)) {
+      *hints |= kHintStrongNegative | kHintNegative;
+      *weight -= 50;
+      break;
+    }
+  }
+  for (std::string_view p : kWeak) {
+    if (has(p)) {
+      *hints |= kHintNegative;
+      *weight -= 25;
+      break;
+    }
+  }
+  for (std::string_view p : kGood) {
+    if (has(p)) {
+      *hints |= kHintPositive;
+      *weight += 25;
+      break;
+    }
+  }
+  if (has("caption") || has("credit")) *hints |= kHintCaption;
+  // Short words that must stand alone: "ad", "ads".
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !IsAlnum(buf[i])) ++i;
+    size_t b = i;
+    while (i < n && IsAlnum(buf[i])) ++i;
+    std::string_view w(buf + b, i - b);
+    if (w == "ad" || w == "ads" || w == "adslot" || w == "advertisement" ||
+        w == "dfp" || w == "gpt") {
+      *hints |= kHintStrongNegative | kHintNegative;
+      *weight -= 50;
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The builder.
+
+struct Attr {
+  std::string_view name;
+  std::string_view value;
+};
+
+class Builder {
+ public:
+  Builder(std::string_view html, const HtmlTreeOptions& options, HtmlTree* tree)
+      : s_(html), opt_(options), t_(tree) {}
+
+  void Run();
+
+ private:
+  void Text(size_t b, size_t e);
+  void OpenBlock(HtmlTag tag, const Attr* attrs, size_t n_attrs);
+  void CloseBlock(HtmlTag tag);
+  void Pop();
+  size_t SkipTo(size_t i, std::string_view lower_name);
+  void Meta(const Attr* attrs, size_t n);
+  void Copy(size_t src, size_t len);
+  void PutChar(char c, size_t src);
+
+  std::string_view s_;
+  const HtmlTreeOptions& opt_;
+  HtmlTree* t_;
+  std::vector<uint32_t> stack_;
+  uint32_t boundary_ = 0;
+  int a_depth_ = 0;
+  bool pending_space_ = false;
+  size_t json_ld_bytes_ = 0;
+};
+
+void Builder::Copy(size_t src, size_t len) {
+  if (len == 0) return;
+  uint32_t tb = static_cast<uint32_t>(t_->text.size());
+  t_->text.append(s_.data() + src, len);
+  if (!t_->pieces.empty()) {
+    HtmlPiece& p = t_->pieces.back();
+    if (p.text_begin + p.length == tb && p.input_begin + p.length == src &&
+        t_->pieces.size() > t_->runs.back().piece_begin) {
+      p.length += static_cast<uint32_t>(len);
+      return;
+    }
+  }
+  t_->pieces.push_back(
+      {tb, static_cast<uint32_t>(src), static_cast<uint32_t>(len)});
+}
+
+void Builder::PutChar(char c, size_t src) {
+  uint32_t tb = static_cast<uint32_t>(t_->text.size());
+  t_->text.push_back(c);
+  if (!t_->pieces.empty()) {
+    HtmlPiece& p = t_->pieces.back();
+    if (p.text_begin + p.length == tb && p.input_begin + p.length == src &&
+        t_->pieces.size() > t_->runs.back().piece_begin) {
+      ++p.length;
+      return;
+    }
+  }
+  t_->pieces.push_back({tb, static_cast<uint32_t>(src), 1});
+}
+
+void Builder::Text(size_t b, size_t e) {
+  size_t i = b;
+  bool lead = pending_space_;
+  while (i < e && IsSpace(s_[i])) {
+    lead = true;
+    ++i;
+  }
+  if (i >= e) {
+    pending_space_ = lead;
+    return;
+  }
+  HtmlTextRun run;
+  run.node = stack_.empty() ? 0 : stack_.back();
+  run.begin = static_cast<uint32_t>(t_->text.size());
+  run.piece_begin = static_cast<uint32_t>(t_->pieces.size());
+  run.boundary = boundary_;
+  run.space_before = lead;
+  run.in_link = a_depth_ > 0;
+  t_->runs.push_back(run);
+  uint32_t punct = 0;
+  bool trailing_space = false;
+  while (i < e) {
+    size_t start = i;
+    // Plain bytes.
+    while (i < e) {
+      unsigned char c = s_[i];
+      if (c == '&' || IsSpace(c)) break;
+      punct += (c == ',' || c == '.');
+      ++i;
+    }
+    Copy(start, i - start);
+    if (i >= e) break;
+    if (s_[i] == '&') {
+      // &nbsp; and &#160; count as spaces for collapsing.
+      bool nbsp = false;
+      size_t after = i;
+      if (s_.compare(i, 6, "&nbsp;") == 0) {
+        nbsp = true;
+        after = i + 6;
+      } else if (s_.compare(i, 6, "&#160;") == 0) {
+        nbsp = true;
+        after = i + 6;
+      }
+      if (nbsp) {
+        size_t ws = i;
+        i = after;
+        for (;;) {
+          if (i < e && IsSpace(s_[i])) {
+            ++i;
+          } else if (s_.compare(i, 6, "&nbsp;") == 0 && i + 6 <= e) {
+            i += 6;
+          } else {
+            break;
+          }
+        }
+        if (i >= e) {
+          trailing_space = true;
+        } else {
+          PutChar(' ', ws);
+        }
+        continue;
+      }
+      size_t consumed = 0;
+      size_t before = t_->text.size();
+      if (DecodeHtmlEntity(s_.substr(0, e), i, &t_->text, &consumed)) {
+        for (size_t k = before; k < t_->text.size(); ++k) {
+          punct += (t_->text[k] == ',' || t_->text[k] == '.');
+        }
+        i += consumed;
+      } else {
+        Copy(i, 1);
+        ++i;
+      }
+      continue;
+    }
+    // Whitespace run.
+    size_t ws = i;
+    while (i < e && IsSpace(s_[i])) ++i;
+    if (i >= e) {
+      trailing_space = true;
+    } else {
+      PutChar(' ', ws);
+    }
+  }
+  HtmlTextRun& r = t_->runs.back();
+  r.length = static_cast<uint32_t>(t_->text.size()) - r.begin;
+  r.piece_end = static_cast<uint32_t>(t_->pieces.size());
+  r.space_after = trailing_space;
+  pending_space_ = trailing_space;
+  HtmlNode& node = t_->nodes[r.node];
+  node.own_text += r.length;
+  if (r.in_link) node.own_link += r.length;
+  node.own_punct += punct;
+  if (t_->h1_node != 0 && r.node == t_->h1_node && t_->h1_run == UINT32_MAX) {
+    t_->h1_run = static_cast<uint32_t>(t_->runs.size() - 1);
+  }
+}
+
+void Builder::Pop() {
+  uint32_t idx = stack_.back();
+  stack_.pop_back();
+  t_->nodes[idx].end = static_cast<uint32_t>(t_->nodes.size());
+}
+
+void Builder::OpenBlock(HtmlTag tag, const Attr* attrs, size_t n_attrs) {
+  ++boundary_;
+  pending_space_ = false;
+  // Implied end tags.
+  if (stack_.size() > 1) {
+    HtmlTag top = t_->nodes[stack_.back()].tag;
+    if (top == HtmlTag::kP && ClosesP(tag)) {
+      Pop();
+    } else if (tag == HtmlTag::kLi && top == HtmlTag::kLi) {
+      Pop();
+    } else if ((tag == HtmlTag::kDt || tag == HtmlTag::kDd) &&
+               (top == HtmlTag::kDt || top == HtmlTag::kDd)) {
+      Pop();
+    } else if (tag == HtmlTag::kTd && top == HtmlTag::kTd) {
+      Pop();
+    } else if (tag == HtmlTag::kTr && top == HtmlTag::kTd) {
+      Pop();
+      if (stack_.size() > 1 && t_->nodes[stack_.back()].tag == HtmlTag::kTr) {
+        Pop();
+      }
+    } else if (tag == HtmlTag::kTr && top == HtmlTag::kTr) {
+      Pop();
+    }
+  }
+  if (stack_.size() >= opt_.max_depth) {
+    t_->hit_depth_limit = true;
+    return;
+  }
+  if (t_->nodes.size() >= opt_.max_nodes) {
+    t_->hit_node_limit = true;
+    return;
+  }
+  HtmlNode node;
+  node.parent = stack_.back();
+  node.tag = tag;
+  uint16_t hints = 0;
+  int weight = 0;
+  for (size_t k = 0; k < n_attrs; ++k) {
+    const Attr& a = attrs[k];
+    if (EqualsLower(a.name, "class") || EqualsLower(a.name, "id")) {
+      AddWordHints(a.value, &hints, &weight);
+    } else if (EqualsLower(a.name, "role")) {
+      if (EqualsLower(a.value, "navigation") ||
+          EqualsLower(a.value, "contentinfo") ||
+          EqualsLower(a.value, "complementary") ||
+          EqualsLower(a.value, "search") || EqualsLower(a.value, "menu") ||
+          EqualsLower(a.value, "dialog") || EqualsLower(a.value, "alert")) {
+        hints |= kHintStrongNegative | kHintNegative;
+        weight -= 50;
+      } else if (EqualsLower(a.value, "banner")) {
+        hints |= kHintNegative;
+        weight -= 25;
+      } else if (EqualsLower(a.value, "main") ||
+                 EqualsLower(a.value, "article")) {
+        hints |= kHintPositive;
+        weight += 25;
+      }
+    } else if (EqualsLower(a.name, "itemprop")) {
+      if (ContainsLower(a.value, "articlebody") ||
+          EqualsLower(a.value, "text")) {
+        hints |= kHintArticleBody | kHintPositive;
+        weight += 50;
+      }
+    } else if (EqualsLower(a.name, "hidden")) {
+      hints |= kHintHidden;
+    } else if (EqualsLower(a.name, "aria-hidden")) {
+      if (EqualsLower(a.value, "true")) hints |= kHintHidden;
+    } else if (EqualsLower(a.name, "style")) {
+      if (ContainsLower(a.value, "display:none") ||
+          ContainsLower(a.value, "display: none") ||
+          ContainsLower(a.value, "visibility:hidden")) {
+        hints |= kHintHidden;
+      }
+    }
+  }
+  node.hints = hints;
+  node.class_weight = static_cast<int16_t>(std::clamp(weight, -100, 100));
+  uint32_t idx = static_cast<uint32_t>(t_->nodes.size());
+  t_->nodes.push_back(node);
+  stack_.push_back(idx);
+  if (tag == HtmlTag::kH1 && t_->h1_node == 0) t_->h1_node = idx;
+}
+
+void Builder::CloseBlock(HtmlTag tag) {
+  ++boundary_;
+  pending_space_ = false;
+  // Find the nearest open node of this kind, not too far down.
+  size_t limit = std::min<size_t>(stack_.size() - 1, 64);
+  for (size_t k = 0; k < limit; ++k) {
+    size_t pos = stack_.size() - 1 - k;
+    HtmlTag open = t_->nodes[stack_[pos]].tag;
+    if (open == tag) {
+      while (stack_.size() > pos) Pop();
+      return;
+    }
+    // A list item or cell does not close past its list or table.
+    if ((tag == HtmlTag::kLi &&
+         (open == HtmlTag::kUl || open == HtmlTag::kOl)) ||
+        ((tag == HtmlTag::kTd || tag == HtmlTag::kTr) &&
+         open == HtmlTag::kTable)) {
+      return;
+    }
+  }
+}
+
+// Returns the position just past "</name ...>" (case-insensitive), or the
+// end of input.
+size_t Builder::SkipTo(size_t i, std::string_view lower_name) {
+  while (i < s_.size()) {
+    const void* lt = memchr(s_.data() + i, '<', s_.size() - i);
+    if (!lt) return s_.size();
+    size_t p = static_cast<const char*>(lt) - s_.data();
+    if (p + 2 + lower_name.size() <= s_.size() && s_[p + 1] == '/' &&
+        EqualsLower(s_.substr(p + 2, lower_name.size()), lower_name)) {
+      size_t q = p + 2 + lower_name.size();
+      if (q >= s_.size() || !IsAlnum(s_[q])) {
+        const void* gt = memchr(s_.data() + q, '>', s_.size() - q);
+        return gt ? static_cast<const char*>(gt) - s_.data() + 1 : s_.size();
+      }
+    }
+    i = p + 1;
+  }
+  return s_.size();
+}
+
+std::string_view AttrValue(const Attr* attrs, size_t n, std::string_view name) {
+  for (size_t k = 0; k < n; ++k) {
+    if (EqualsLower(attrs[k].name, name)) return attrs[k].value;
+  }
+  return {};
+}
+
+bool IsDateKey(std::string_view k) {
+  static constexpr std::string_view kKeys[] = {"article:published_time",
+                                               "og:article:published_time",
+                                               "article.published",
+                                               "datepublished",
+                                               "date",
+                                               "pubdate",
+                                               "publishdate",
+                                               "publish-date",
+                                               "publish_date",
+                                               "dc.date.issued",
+                                               "dc.date",
+                                               "dcterms.date",
+                                               "dcterms.created",
+                                               "sailthru.date",
+                                               "parsely-pub-date",
+                                               "article.created",
+                                               "originalpublicationdate",
+                                               "cxenseparse:recs:publishtime",
+                                               "og:published_time",
+                                               "published_time",
+                                               "article_date_original",
+                                               "displaydate",
+                                               "date.available",
+                                               "timestamp"};
+  for (std::string_view key : kKeys) {
+    if (EqualsLower(k, key)) return true;
+  }
+  return false;
+}
+
+void Builder::Meta(const Attr* attrs, size_t n) {
+  HtmlMeta& m = t_->meta;
+  std::string_view key = AttrValue(attrs, n, "property");
+  if (key.empty()) key = AttrValue(attrs, n, "name");
+  if (key.empty()) key = AttrValue(attrs, n, "itemprop");
+  std::string_view content = AttrValue(attrs, n, "content");
+  std::string_view equiv = AttrValue(attrs, n, "http-equiv");
+  if (!equiv.empty() && EqualsLower(equiv, "content-language")) {
+    if (m.content_language.empty())
+      m.content_language = DecodeHtmlText(content);
+    return;
+  }
+  if (key.empty() || content.empty()) return;
+  auto set = [&](std::string* field) {
+    if (field->empty()) *field = DecodeHtmlText(content);
+  };
+  if (EqualsLower(key, "og:title")) {
+    set(&m.og_title);
+  } else if (EqualsLower(key, "og:site_name")) {
+    set(&m.og_site_name);
+  } else if (EqualsLower(key, "og:url")) {
+    set(&m.og_url);
+  } else if (EqualsLower(key, "og:type")) {
+    set(&m.og_type);
+  } else if (EqualsLower(key, "og:locale")) {
+    if (m.content_language.empty()) set(&m.content_language);
+  } else if (EqualsLower(key, "author") || EqualsLower(key, "article:author") ||
+             EqualsLower(key, "dc.creator") ||
+             EqualsLower(key, "sailthru.author") ||
+             EqualsLower(key, "parsely-author") || EqualsLower(key, "byl")) {
+    // article:author is often a profile URL: only names are kept.
+    if (m.author.empty() && !ContainsLower(content, "://")) {
+      m.author = DecodeHtmlText(content);
+      if (EqualsLower(key, "byl") && m.author.size() > 3 &&
+          EqualsLower(std::string_view(m.author).substr(0, 3), "by ")) {
+        m.author.erase(0, 3);
+      }
+    }
+  } else if (IsDateKey(key)) {
+    set(&m.published);
+  }
+}
+
+void Builder::Run() {
+  HtmlTree& t = *t_;
+  t = HtmlTree();
+  t.text.reserve(s_.size() / 3);
+  t.nodes.reserve(256);
+  t.runs.reserve(512);
+  HtmlNode root;
+  root.tag = HtmlTag::kRoot;
+  t.nodes.push_back(root);
+  stack_.push_back(0);
+  Attr attrs[32];
+  size_t i = 0;
+  const size_t n = s_.size();
+  while (i < n) {
+    const void* lt = memchr(s_.data() + i, '<', n - i);
+    size_t p = lt ? static_cast<const char*>(lt) - s_.data() : n;
+    if (p > i) Text(i, p);
+    if (p >= n) break;
+    i = p;
+    if (i + 1 >= n) {
+      Text(i, n);
+      break;
+    }
+    char c = s_[i + 1];
+    if (c == '!') {
+      if (s_.compare(i, 4, "<!--") == 0) {
+        size_t e = s_.find("-->", i + 4);
+        i = e == std::string_view::npos ? n : e + 3;
+      } else {
+        const void* gt = memchr(s_.data() + i, '>', n - i);
+        i = gt ? static_cast<const char*>(gt) - s_.data() + 1 : n;
+      }
+      continue;
+    }
+    if (c == '?') {
+      const void* gt = memchr(s_.data() + i, '>', n - i);
+      i = gt ? static_cast<const char*>(gt) - s_.data() + 1 : n;
+      continue;
+    }
+    bool end_tag = c == '/';
+    size_t nb = i + 1 + (end_tag ? 1 : 0);
+    if (nb >= n || !IsAlpha(s_[nb])) {
+      if (end_tag) {  // "</ ..." or "</>": a bogus comment
+        const void* gt = memchr(s_.data() + i, '>', n - i);
+        i = gt ? static_cast<const char*>(gt) - s_.data() + 1 : n;
+      } else {
+        Text(i, i + 1);  // a lone '<' is text
+        ++i;
+      }
+      continue;
+    }
+    size_t ne = nb;
+    while (ne < n && !IsSpace(s_[ne]) && s_[ne] != '/' && s_[ne] != '>') ++ne;
+    char name_buf[16];
+    size_t name_len = ne - nb;
+    TagInfo info;
+    if (name_len <= sizeof name_buf) {
+      for (size_t k = 0; k < name_len; ++k) name_buf[k] = Lower(s_[nb + k]);
+      info = LookupTag(std::string_view(name_buf, name_len));
+    }
+    // Attributes.
+    size_t n_attrs = 0;
+    bool self_closing = false;
+    size_t j = ne;
+    for (;;) {
+      while (j < n && (IsSpace(s_[j]) || s_[j] == '/')) {
+        if (s_[j] == '/') self_closing = true;
+        ++j;
+      }
+      if (j >= n || s_[j] == '>') break;
+      self_closing = false;
+      size_t ab = j;
+      while (j < n && !IsSpace(s_[j]) && s_[j] != '=' && s_[j] != '>' &&
+             (s_[j] != '/' || j == ab)) {
+        ++j;
+      }
+      std::string_view aname = s_.substr(ab, j - ab);
+      while (j < n && IsSpace(s_[j])) ++j;
+      std::string_view aval;
+      if (j < n && s_[j] == '=') {
+        ++j;
+        while (j < n && IsSpace(s_[j])) ++j;
+        if (j < n && (s_[j] == '"' || s_[j] == '\'')) {
+          char q = s_[j];
+          const void* qe = memchr(s_.data() + j + 1, q, n - j - 1);
+          size_t ve = qe ? static_cast<const char*>(qe) - s_.data() : n;
+          aval = s_.substr(j + 1, ve - j - 1);
+          j = ve < n ? ve + 1 : n;
+        } else {
+          size_t vb = j;
+          while (j < n && !IsSpace(s_[j]) && s_[j] != '>') ++j;
+          aval = s_.substr(vb, j - vb);
+        }
+      }
+      if (n_attrs < 32 && !end_tag) attrs[n_attrs++] = {aname, aval};
+    }
+    i = j < n ? j + 1 : n;
+    if (end_tag) {
+      switch (info.kind) {
+        case Kind::kBlock:
+          CloseBlock(info.tag);
+          break;
+        case Kind::kA:
+          if (a_depth_ > 0) --a_depth_;
+          break;
+        case Kind::kBr:
+          ++boundary_;
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    switch (info.kind) {
+      case Kind::kInline:
+      case Kind::kBody:
+        break;
+      case Kind::kBlock:
+        OpenBlock(info.tag, attrs, n_attrs);
+        if (self_closing && info.tag != HtmlTag::kP) CloseBlock(info.tag);
+        break;
+      case Kind::kA:
+        if (!self_closing) ++a_depth_;
+        break;
+      case Kind::kBr:
+        ++boundary_;
+        pending_space_ = false;
+        break;
+      case Kind::kSkip:
+        if (!self_closing) {
+          i = SkipTo(i, std::string_view(name_buf, name_len));
+        }
+        break;
+      case Kind::kScript: {
+        if (self_closing) break;
+        size_t body = i;
+        size_t e = SkipTo(i, "script");
+        std::string_view type = AttrValue(attrs, n_attrs, "type");
+        if (ContainsLower(type, "ld+json") && e > body) {
+          size_t close = s_.rfind('<', e - 1);
+          if (close == std::string_view::npos || close < body) close = e;
+          if (json_ld_bytes_ + (close - body) <= opt_.max_json_ld_bytes) {
+            json_ld_bytes_ += close - body;
+            t.meta.json_ld.emplace_back(s_.substr(body, close - body));
+          }
+        }
+        i = e;
+        break;
+      }
+      case Kind::kTitle: {
+        if (self_closing) break;
+        size_t body = i;
+        size_t e = SkipTo(i, "title");
+        size_t close = e > body ? s_.rfind('<', e - 1) : e;
+        if (close == std::string_view::npos || close < body) close = e;
+        if (t.meta.title_tag.empty()) {
+          t.meta.title_tag = DecodeHtmlText(s_.substr(body, close - body));
+        }
+        i = e;
+        break;
+      }
+      case Kind::kMeta:
+        Meta(attrs, n_attrs);
+        break;
+      case Kind::kLink: {
+        std::string_view rel = AttrValue(attrs, n_attrs, "rel");
+        if (EqualsLower(rel, "canonical") && t.meta.canonical.empty()) {
+          t.meta.canonical = DecodeHtmlText(AttrValue(attrs, n_attrs, "href"));
+        }
+        break;
+      }
+      case Kind::kHtml:
+        if (t.meta.lang.empty()) {
+          std::string_view lang = AttrValue(attrs, n_attrs, "lang");
+          if (lang.empty()) lang = AttrValue(attrs, n_attrs, "xml:lang");
+          t.meta.lang = DecodeHtmlText(lang);
+        }
+        break;
+      case Kind::kTime:
+        if (t.meta.time_datetime.empty()) {
+          t.meta.time_datetime =
+              DecodeHtmlText(AttrValue(attrs, n_attrs, "datetime"));
+        }
+        break;
+    }
+  }
+  while (stack_.size() > 1) Pop();
+  t.nodes[0].end = static_cast<uint32_t>(t.nodes.size());
+  // Subtree totals: children come after parents, so one backward pass.
+  for (size_t k = t.nodes.size(); k-- > 0;) {
+    HtmlNode& node = t.nodes[k];
+    node.total_text += node.own_text;
+    node.total_link += node.own_link;
+    node.total_punct += node.own_punct;
+    if (node.tag == HtmlTag::kP && node.total_text > 0) ++node.paragraphs;
+    if (k > 0) {
+      HtmlNode& parent = t.nodes[node.parent];
+      parent.total_text += node.total_text;
+      parent.total_link += node.total_link;
+      parent.total_punct += node.total_punct;
+      parent.paragraphs += node.paragraphs;
+    }
+  }
+  // First h1 text.
+  if (t.h1_node != 0) {
+    uint32_t end = t.nodes[t.h1_node].end;
+    for (size_t r = t.h1_run; r < t.runs.size(); ++r) {
+      const HtmlTextRun& run = t.runs[r];
+      if (run.node < t.h1_node || run.node >= end) break;
+      if (!t.meta.h1.empty() && (run.space_before)) t.meta.h1.push_back(' ');
+      t.meta.h1.append(t.text, run.begin, run.length);
+      if (t.meta.h1.size() > 1000) break;
+    }
+  }
+}
+
+}  // namespace
+
+bool DecodeHtmlEntity(std::string_view s, size_t i, std::string* out,
+                      size_t* consumed) {
+  if (i + 1 >= s.size() || s[i] != '&') return false;
+  size_t j = i + 1;
+  if (s[j] == '#') {
+    ++j;
+    bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+    if (hex) ++j;
+    size_t db = j;
+    uint32_t cp = 0;
+    while (j < s.size() && j - db < 8) {
+      char c = s[j];
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (hex && (c | 32) >= 'a' && (c | 32) <= 'f') {
+        d = (c | 32) - 'a' + 10;
+      } else {
+        break;
+      }
+      cp = cp * (hex ? 16 : 10) + d;
+      ++j;
+    }
+    if (j == db) return false;
+    while (j < s.size() && j - db < 16 &&
+           ((s[j] >= '0' && s[j] <= '9') ||
+            (hex && IsAlnum(s[j]) && (s[j] | 32) <= 'f'))) {
+      cp = 0x110000;  // too many digits
+      ++j;
+    }
+    if (j < s.size() && s[j] == ';') ++j;
+    if (cp >= 0x80 && cp < 0xA0) cp = kC1Map[cp - 0x80];
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      cp = 0xFFFD;
+    }
+    AppendUtf8(static_cast<char32_t>(cp), out);
+    *consumed = j - i;
+    return true;
+  }
+  size_t nb = j;
+  while (j < s.size() && j - nb < 32 && IsAlnum(s[j])) ++j;
+  if (j == nb) return false;
+  std::string_view name = s.substr(nb, j - nb);
+  bool semi = j < s.size() && s[j] == ';';
+  uint32_t cp = LookupEntity(name);
+  if (cp == 0) return false;
+  if (!semi && name != "amp" && name != "lt" && name != "gt" &&
+      name != "quot" && name != "nbsp" && name != "copy") {
+    return false;
+  }
+  if (cp == 0xAD) {  // soft hyphen: drop
+    *consumed = j - i + (semi ? 1 : 0);
+    return true;
+  }
+  if (cp == 0xA0) cp = ' ';
+  AppendUtf8(static_cast<char32_t>(cp), out);
+  *consumed = j - i + (semi ? 1 : 0);
+  return true;
+}
+
+std::string DecodeHtmlText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (IsSpace(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    size_t consumed;
+    if (c == '&' && DecodeHtmlEntity(s, i, &out, &consumed)) {
+      i += consumed;
+      if (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+        space = true;
+      }
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+    ++i;
+  }
+  return out;
+}
+
+void BuildHtmlTree(std::string_view html, const HtmlTreeOptions& options,
+                   HtmlTree* tree) {
+  Builder(html, options, tree).Run();
+}
+
+}  // namespace whosaid

@@ -1,0 +1,422 @@
+// train_attribution: trains models/attribution.bin from PolNeAR-style JSONL
+// (one article per line with "text" and "quotes" whose offsets are code
+// points). Averaged perceptron for the cue tagger and the content and source
+// span rankers, sharing all feature and decoding code with the runtime
+// (src/attribution/model.h). Deterministic; single-threaded.
+//
+// Usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev DEV.jsonl]
+//                          [--epochs N]
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "src/attribution/model.h"
+#include "src/clean/clean.h"
+#include "src/segment/segment.h"
+#include "whosaid/document.h"
+
+using whosaid::Document;
+using whosaid::attribution::AttributionModel;
+using whosaid::attribution::DecodeLimits;
+using whosaid::attribution::DocView;
+using whosaid::attribution::Feats;
+using whosaid::attribution::TSpan;
+
+namespace {
+
+struct GoldAR {
+  TSpan cue, content, source;
+};
+
+struct Example {
+  Document doc;
+  DocView view;
+  std::vector<GoldAR> ars;
+  std::vector<uint8_t> cue_label;  // per token O/B/I
+};
+
+// Byte offset of every code point index (size = cps + 1).
+std::vector<uint32_t> CpToByte(const std::string& s) {
+  std::vector<uint32_t> m;
+  m.reserve(s.size() + 1);
+  for (uint32_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) m.push_back(i);
+  }
+  m.push_back(static_cast<uint32_t>(s.size()));
+  return m;
+}
+
+// Token span covering bytes [b, e): first token starting at/after b, last
+// token ending at/before e.
+TSpan ToTokens(const Document& d, uint32_t b, uint32_t e) {
+  const auto& t = d.tokens;
+  auto lo = std::lower_bound(
+      t.begin(), t.end(), b,
+      [](const whosaid::Token& x, uint32_t v) { return x.span.begin < v; });
+  auto hi = std::upper_bound(
+      t.begin(), t.end(), e,
+      [](uint32_t v, const whosaid::Token& x) { return v < x.span.end; });
+  int tb = static_cast<int>(lo - t.begin());
+  int te = static_cast<int>(hi - t.begin()) - 1;
+  if (tb > te || te < 0 || tb >= static_cast<int>(t.size())) return TSpan{};
+  return TSpan{tb, te};
+}
+
+bool ReadSpan(simdjson::dom::element el, const std::vector<uint32_t>& cp,
+              const Document& d, TSpan* out) {
+  if (!el.is_object()) return false;
+  int64_t s, e;
+  if (el["start"].get(s) || el["end"].get(e)) return false;
+  if (s < 0 || e < s || static_cast<size_t>(e) >= cp.size()) return false;
+  *out = ToTokens(d, cp[s], cp[e]);
+  return !out->none();
+}
+
+std::vector<Example> Load(const std::string& path) {
+  std::vector<Example> out;
+  std::ifstream in(path);
+  if (!in) {
+    fmt::print(stderr, "cannot open {}\n", path);
+    std::exit(1);
+  }
+  simdjson::dom::parser parser;
+  std::string line;
+  size_t unmapped = 0, total = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    simdjson::dom::element rec;
+    if (parser.parse(line).get(rec)) continue;
+    std::string_view text;
+    if (rec["text"].get(text)) continue;
+    Example ex;
+    whosaid::CleanOptions co;
+    co.enabled = false;
+    whosaid::CleanText(text, co, &ex.doc);
+    whosaid::SegmentOptions so;
+    whosaid::Segment(so, &ex.doc);
+    std::vector<uint32_t> cp = CpToByte(ex.doc.text);
+    ex.cue_label.assign(ex.doc.tokens.size(), 0);
+    simdjson::dom::array quotes;
+    if (!rec["quotes"].get(quotes)) {
+      for (simdjson::dom::element q : quotes) {
+        ++total;
+        GoldAR ar;
+        int64_t s, e;
+        if (q["start"].get(s) || q["end"].get(e) || s < 0 || e < s ||
+            static_cast<size_t>(e) >= cp.size()) {
+          ++unmapped;
+          continue;
+        }
+        ar.content = ToTokens(ex.doc, cp[s], cp[e]);
+        simdjson::dom::element cue, spk;
+        if (q["cue"].get(cue) || !ReadSpan(cue, cp, ex.doc, &ar.cue)) {
+          ++unmapped;
+          continue;
+        }
+        if (!q["speaker"].get(spk)) ReadSpan(spk, cp, ex.doc, &ar.source);
+        if (ar.content.none()) {
+          ++unmapped;
+          continue;
+        }
+        ex.ars.push_back(ar);
+        for (int i = ar.cue.b; i <= ar.cue.e; ++i) {
+          ex.cue_label[i] = i == ar.cue.b ? 1 : 2;
+        }
+      }
+    }
+    ex.view.Build(ex.doc);
+    ex.view.use_cache = false;
+    out.push_back(std::move(ex));
+  }
+  // Views point at documents; fix them after the vector settled.
+  for (auto& ex : out) ex.view.doc = &ex.doc;
+  fmt::print(stderr, "{}: {} articles, {} ARs ({} unusable)\n", path,
+             out.size(), total, unmapped);
+  return out;
+}
+
+// Averaged perceptron bookkeeping for one weight table.
+struct Averager {
+  std::vector<float>* w;
+  std::vector<float> u;
+  double c = 1;
+  explicit Averager(std::vector<float>* weights)
+      : w(weights), u(weights->size(), 0.f) {}
+  void Add(uint32_t i, float d) {
+    (*w)[i] += d;
+    u[i] += static_cast<float>(c * d);
+  }
+  void Tick() { c += 1; }
+  std::vector<float> Averaged() const {
+    std::vector<float> a(w->size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      a[i] = (*w)[i] - u[i] / static_cast<float>(c);
+    }
+    return a;
+  }
+};
+
+bool ContentReachable(const AttributionModel& m, const DocView& v,
+                      const GoldAR& ar, const DecodeLimits& lim) {
+  int lo, hi;
+  m.ContentWindow(v, ar.cue, lim, &lo, &hi);
+  const TSpan& c = ar.content;
+  if (c.b < lo || c.e > hi) return false;
+  bool before = c.e<ar.cue.b, after = c.b> ar.cue.e;
+  bool around = c.b < ar.cue.b && c.e > ar.cue.e;
+  return before || after || around;
+}
+
+bool SourceReachable(const AttributionModel& m, const DocView& v,
+                     const GoldAR& ar, const DecodeLimits& lim) {
+  if (ar.source.none()) return true;
+  const TSpan& s = ar.source;
+  if (v.sent[s.b] != v.sent[ar.cue.b] || v.sent[s.e] != v.sent[ar.cue.b]) {
+    return false;
+  }
+  if (s.e - s.b >= lim.source_max_tokens) return false;
+  if (s.b < ar.cue.b - lim.source_window ||
+      s.e > ar.cue.e + lim.source_window) {
+    return false;
+  }
+  for (int i = s.b; i <= s.e; ++i) {
+    if (m.SourceBlocked(v, ar.cue, ar.content, i)) return false;
+  }
+  return true;
+}
+
+struct Stats {
+  int cue_tp = 0, cue_pred = 0, cue_gold = 0;
+  int content_ok = 0, content_n = 0, source_ok = 0, source_n = 0;
+};
+
+// One pass over `data`. With `train`, updates the averagers.
+void Pass(AttributionModel& m, std::vector<Example*>& data,
+          const DecodeLimits& lim, bool train, Averager* cue_avg,
+          Averager* content_avg, Averager* source_avg, Stats* st) {
+  Feats f, g;
+  for (Example* ex : data) {
+    const DocView& v = ex->view;
+    const Document& d = ex->doc;
+    // Cue tagging, greedy, same filter as the runtime.
+    for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+      const auto& sent = d.sentences[s];
+      int sb = sent.token_begin, se = sent.token_end;
+      if (se <= sb) continue;
+      if (!train) {
+        std::vector<TSpan> cues;
+        std::vector<float> margins;
+        m.TagCues(v, s, lim.cue_bias, &cues, &margins);
+        st->cue_pred += cues.size();
+        for (const TSpan& c : cues) {
+          bool ok = ex->cue_label[c.b] == 1 &&
+                    (c.e + 1 >= se || ex->cue_label[c.e + 1] != 2);
+          for (int i = c.b + 1; i <= c.e && ok; ++i) {
+            ok = ex->cue_label[i] == 2;
+          }
+          st->cue_tp += ok;
+        }
+        for (int i = sb; i < se; ++i) st->cue_gold += ex->cue_label[i] == 1;
+        continue;
+      }
+      int prev = 0, start = -1;
+      for (int i = sb; i < se; ++i) {
+        int gold = ex->cue_label[i];
+        if (prev == 0 && !m.MayStartCue(v.h[i])) continue;
+        if (prev != 0 && i - start >= whosaid::attribution::kMaxCueTokens) {
+          prev = 0;
+          if (!m.MayStartCue(v.h[i])) continue;
+        }
+        m.CueFeats(v, i, prev, sb, se, &f);
+        float sc[3] = {0, 0, 0};
+        for (uint32_t k : f) {
+          for (int l = 0; l < 3; ++l) sc[l] += m.cue_w[size_t{k} * 3 + l];
+        }
+        int best = 0;
+        if (sc[1] > sc[best]) best = 1;
+        if (prev != 0 && sc[2] > sc[best]) best = 2;
+        int target = gold;
+        if (prev == 0 && target == 2) target = 1;  // cannot continue
+        if (best != target) {
+          for (uint32_t k : f) {
+            cue_avg->Add(k * 3 + target, 1.f);
+            cue_avg->Add(k * 3 + best, -1.f);
+          }
+        }
+        cue_avg->Tick();
+        if (best == 1) start = i;
+        prev = best;
+      }
+    }
+    // Content and source given the gold cue.
+    for (const GoldAR& ar : ex->ars) {
+      if (ContentReachable(m, v, ar, lim)) {
+        TSpan p = m.DecodeContent(v, ar.cue, lim);
+        ++st->content_n;
+        if (p == ar.content) {
+          ++st->content_ok;
+        } else if (train) {
+          f.clear();
+          m.ContentStartFeats(v, ar.cue, ar.content.b, &f);
+          m.ContentEndFeats(v, ar.cue, ar.content.e, &f);
+          m.ContentPairFeats(v, ar.cue, ar.content.b, ar.content.e, &f);
+          for (uint32_t k : f) content_avg->Add(k, 1.f);
+          if (!p.none()) {
+            g.clear();
+            m.ContentStartFeats(v, ar.cue, p.b, &g);
+            m.ContentEndFeats(v, ar.cue, p.e, &g);
+            m.ContentPairFeats(v, ar.cue, p.b, p.e, &g);
+            for (uint32_t k : g) content_avg->Add(k, -1.f);
+          }
+        }
+        if (train) content_avg->Tick();
+      }
+      if (SourceReachable(m, v, ar, lim)) {
+        TSpan p = m.DecodeSource(v, ar.cue, ar.content, lim);
+        ++st->source_n;
+        if (p == ar.source) {
+          ++st->source_ok;
+        } else if (train) {
+          auto feats = [&](TSpan s, Feats* out) {
+            out->clear();
+            if (s.none()) {
+              m.SourceNoneFeats(v, ar.cue, ar.content, out);
+            } else {
+              m.SourceStartFeats(v, ar.cue, ar.content, s.b, out);
+              m.SourceEndFeats(v, ar.cue, ar.content, s.e, out);
+              m.SourcePairFeats(v, ar.cue, ar.content, s.b, s.e, out);
+            }
+          };
+          feats(ar.source, &f);
+          feats(p, &g);
+          for (uint32_t k : f) source_avg->Add(k, 1.f);
+          for (uint32_t k : g) source_avg->Add(k, -1.f);
+        }
+        if (train) source_avg->Tick();
+      }
+    }
+  }
+}
+
+void Report(const char* what, int epoch, const Stats& st) {
+  double p = st.cue_pred ? 1.0 * st.cue_tp / st.cue_pred : 0;
+  double r = st.cue_gold ? 1.0 * st.cue_tp / st.cue_gold : 0;
+  fmt::print(stderr,
+             "{} epoch {}: cue P {:.3f} R {:.3f} F {:.3f} | content|gold cue "
+             "{:.3f} ({}) | source|gold {:.3f} ({})\n",
+             what, epoch, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
+             st.content_n ? 1.0 * st.content_ok / st.content_n : 0,
+             st.content_n, st.source_n ? 1.0 * st.source_ok / st.source_n : 0,
+             st.source_n);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    fmt::print(stderr,
+               "usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev "
+               "DEV.jsonl] [--epochs N]\n");
+    return 2;
+  }
+  std::string train_path = argv[1], out_path = argv[2], dev_path;
+  int epochs = 6;
+  float bias = 0;
+  double vocab_ratio = 0.005;
+  for (int i = 3; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--dev") dev_path = argv[i + 1];
+    if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
+    if (a == "--bias") bias = std::atof(argv[i + 1]);
+    if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
+  }
+  std::vector<Example> train = Load(train_path);
+  std::vector<Example> dev;
+  if (!dev_path.empty()) dev = Load(dev_path);
+
+  AttributionModel m;
+  // Word sets: cue starts, words before content starts / after ends.
+  std::unordered_map<uint64_t, std::pair<int, int>> counts;  // starts, all
+  std::unordered_map<uint64_t, int> before_start, after_end;
+  for (const Example& ex : train) {
+    for (size_t i = 0; i < ex.view.h.size(); ++i) {
+      auto& c = counts[ex.view.h[i]];
+      c.second++;
+      if (ex.cue_label[i] == 1) c.first++;
+    }
+    int n = static_cast<int>(ex.view.h.size());
+    for (const GoldAR& ar : ex.ars) {
+      if (ar.content.b > 0) before_start[ex.view.h[ar.content.b - 1]]++;
+      if (ar.content.e + 1 < n) after_end[ex.view.h[ar.content.e + 1]]++;
+    }
+  }
+  std::vector<uint64_t> vocab, sp, en;
+  for (const auto& [h, c] : counts) {
+    if (c.first >= 2 && c.first >= vocab_ratio * c.second) vocab.push_back(h);
+  }
+  for (const auto& [h, c] : before_start) {
+    if (c >= 3) sp.push_back(h);
+  }
+  for (const auto& [h, c] : after_end) {
+    if (c >= 3) en.push_back(h);
+  }
+  m.cue_vocab.Build(vocab);
+  m.start_prev.Build(sp);
+  m.end_next.Build(en);
+  fmt::print(stderr, "word sets: cue {} start-prev {} end-next {}\n",
+             vocab.size(), sp.size(), en.size());
+
+  DecodeLimits lim;
+  lim.cue_bias = bias;
+  Averager cue_avg(&m.cue_w), content_avg(&m.content_w),
+      source_avg(&m.source_w);
+  std::vector<Example*> order;
+  for (auto& ex : train) order.push_back(&ex);
+  std::vector<Example*> dev_ptrs;
+  for (auto& ex : dev) dev_ptrs.push_back(&ex);
+  std::mt19937 rng(12345);
+  for (int ep = 1; ep <= epochs; ++ep) {
+    for (size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[rng() % i]);
+    }
+    Stats st;
+    Pass(m, order, lim, true, &cue_avg, &content_avg, &source_avg, &st);
+    Report("train", ep, st);
+    if (!dev.empty()) {
+      AttributionModel avg;
+      avg.cue_vocab = m.cue_vocab;
+      avg.start_prev = m.start_prev;
+      avg.end_next = m.end_next;
+      avg.cue_w = cue_avg.Averaged();
+      avg.content_w = content_avg.Averaged();
+      avg.source_w = source_avg.Averaged();
+      Stats ds;
+      Pass(avg, dev_ptrs, lim, false, nullptr, nullptr, nullptr, &ds);
+      Report("dev  ", ep, ds);
+    }
+  }
+  m.cue_w = cue_avg.Averaged();
+  m.content_w = content_avg.Averaged();
+  m.source_w = source_avg.Averaged();
+  // Drop tiny weights so the sparse file stays small.
+  for (auto* w : {&m.cue_w, &m.content_w, &m.source_w}) {
+    for (float& x : *w) {
+      if (std::abs(x) < 1e-3f) x = 0;
+    }
+  }
+  whosaid::Status st = m.Save(out_path);
+  if (!st.ok()) {
+    fmt::print(stderr, "{}\n", st.ToString());
+    return 1;
+  }
+  fmt::print(stderr, "wrote {}\n", out_path);
+  return 0;
+}
