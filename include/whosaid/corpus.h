@@ -53,8 +53,12 @@ struct CorpusOptions {
   // (containment, so truncations join).
   size_t quote_shingle = 3;
   double quote_containment = 0.5;
+  // ... and at least this many shingles are shared (a run of
+  // quote_shingle + 2 words), so a short generic phrase ("it would be")
+  // contained in many long quotes does not glue them together.
+  size_t min_shared_shingles = 3;
   // Quotes with fewer normalised words are not clustered.
-  size_t min_quote_words = 3;
+  size_t min_quote_words = 6;
   // At most this many candidate clusters are verified per quote.
   size_t max_cluster_candidates = 16;
 };

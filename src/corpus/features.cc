@@ -292,7 +292,8 @@ QuoteFeatures ComputeQuoteFeatures(std::string_view content,
 }
 
 double Containment(const std::vector<uint64_t>& a,
-                   const std::vector<uint64_t>& b) {
+                   const std::vector<uint64_t>& b, size_t* shared) {
+  if (shared) *shared = 0;
   if (a.empty() || b.empty()) return 0;
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
@@ -304,6 +305,7 @@ double Containment(const std::vector<uint64_t>& a,
       ++common, ++i, ++j;
     }
   }
+  if (shared) *shared = common;
   return static_cast<double>(common) /
          static_cast<double>(std::min(a.size(), b.size()));
 }

@@ -54,8 +54,9 @@ QuoteFeatures ComputeQuoteFeatures(std::string_view content,
                                    const CorpusOptions& options);
 
 // |a ∩ b| / min(|a|, |b|) for sorted unique vectors; 0 when either is empty.
+// When `shared` is not null it receives |a ∩ b|.
 double Containment(const std::vector<uint64_t>& a,
-                   const std::vector<uint64_t>& b);
+                   const std::vector<uint64_t>& b, size_t* shared = nullptr);
 
 // The words of a quote: its content span, or its parts joined by a space
 // when the content is discontinuous.

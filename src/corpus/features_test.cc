@@ -161,6 +161,16 @@ TEST(LinkIndexTest, FindsExactAndNearDuplicatesAndClusters) {
   index.AddQuote(3, q1);
   EXPECT_EQ(index.FindCluster(q2), 3);
   EXPECT_EQ(index.FindCluster(q3), 0);
+
+  // Sharing only a generic phrase is not the same quote, however short the
+  // other quote is.
+  QuoteFeatures generic = ComputeQuoteFeatures(
+      "it would be hard for the ferry to run in winter", opt);
+  QuoteFeatures other = ComputeQuoteFeatures(
+      "said it would be wrong to raise taxes on the harbor", opt);
+  index.AddQuote(9, generic);
+  EXPECT_EQ(index.FindCluster(other), 0);
+  EXPECT_TRUE(ComputeQuoteFeatures("it would be fine", opt).shingles.empty());
 }
 
 }  // namespace

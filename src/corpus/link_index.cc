@@ -78,7 +78,9 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
   for (int64_t c : candidates) {
     auto it = representatives_.find(c);
     if (it == representatives_.end()) continue;
-    double score = Containment(q.shingles, it->second);
+    size_t shared = 0;
+    double score = Containment(q.shingles, it->second, &shared);
+    if (shared < options_.min_shared_shingles) continue;
     if (score > best_score || (score == best_score && best != 0 && c < best) ||
         (score == best_score && best == 0)) {
       best_score = score;
