@@ -135,12 +135,13 @@ class SqliteStore : public CorpusStore {
   Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
   Status Rollback(Status s);
   // Returns the cached statement for `sql`, preparing it once.
-  Result<Stmt*> Get(std::string_view sql);
+  // Keyed by the address of the SQL: callers pass string literals.
+  Result<Stmt*> Get(const char* sql);
 
   sqlite3* db_;
   StoreOptions options_;
   std::unique_ptr<Checkpointer> checkpointer_;  // writable files only
-  std::unordered_map<std::string, std::unique_ptr<Stmt>> statements_;
+  std::unordered_map<const char*, std::unique_ptr<Stmt>> statements_;
 
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
@@ -150,8 +151,8 @@ class SqliteStore : public CorpusStore {
   std::unordered_map<std::string, int64_t> speakers_;
 };
 
-Result<Stmt*> SqliteStore::Get(std::string_view sql) {
-  auto it = statements_.find(std::string(sql));
+Result<Stmt*> SqliteStore::Get(const char* sql) {
+  auto it = statements_.find(sql);
   if (it != statements_.end()) {
     it->second->Reset();
     return it->second.get();
@@ -160,7 +161,7 @@ Result<Stmt*> SqliteStore::Get(std::string_view sql) {
   Status s = stmt->Prepare(db_, sql);
   if (!s.ok()) return s;
   Stmt* p = stmt.get();
-  statements_.emplace(std::string(sql), std::move(stmt));
+  statements_.emplace(sql, std::move(stmt));
   return p;
 }
 
