@@ -182,6 +182,10 @@ int RunIngest(const IngestArgs& args) {
           todo.push_back(std::move(b->records[i]));
         }
       }
+      if (todo.empty()) {  // all known or failed: nothing to write
+        written += b->records.size();
+        continue;
+      }
       auto counts = store.value()->Add(todo);
       if (!counts.ok()) {
         store_error = counts.status();

@@ -152,8 +152,9 @@ struct ClaimRecord {
   std::string doc_id, title, url, published, outlet;
 };
 
-// Claims about the same quantity (normalised counted noun + unit) whose
-// values differ between sources.
+// Claims about the same quantity (normalised counted noun phrase of two or
+// more content words + unit) whose values differ, reported by two or more
+// outlets.
 struct ClaimGroup {
   std::string key, counted, unit;
   size_t distinct_values = 0;

@@ -319,9 +319,11 @@ std::string ClaimKey(std::string_view counted, std::string_view unit) {
     if (IsStopword(w)) continue;
     kept.push_back(Singular(std::move(w)));
   }
-  if (kept.empty()) return std::string();
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+  // One word ("years", "people") names no quantity of its own: comparing
+  // every "N years" of a corpus would list noise.
+  if (kept.size() < 2) return std::string();
   std::string key;
   for (const std::string& w : kept) {
     if (!key.empty()) key.push_back(' ');

@@ -64,8 +64,9 @@ std::string QuoteContent(const Document& doc, const Attribution& q);
 
 // Key of the quantity a claim is about: the counted noun phrase normalised
 // (case-folded, stopwords dropped, plurals folded, words sorted) + "|" +
-// unit. Empty when nothing is counted (a bare "40 percent" is no quantity
-// that can be compared across articles).
+// unit. Empty when fewer than two content words are counted (a bare "40
+// percent" or "30 years" is no quantity that can be compared across
+// articles).
 std::string ClaimKey(std::string_view counted, std::string_view unit);
 
 }  // namespace whosaid

@@ -99,8 +99,10 @@ TEST(FeaturesTest, ClaimKeyNormalisesTheCountedNoun) {
             ClaimKey("killed soldiers", ""));
   EXPECT_EQ(ClaimKey("Soldiers killed", ""), "killed soldier|");
   EXPECT_NE(ClaimKey("soldiers killed", ""), ClaimKey("soldiers wounded", ""));
-  EXPECT_EQ(ClaimKey("of the budget", "percent"), "budget|percent");
+  EXPECT_EQ(ClaimKey("of the city budget", "percent"), "budget city|percent");
   EXPECT_EQ(ClaimKey("", "percent"), "");
+  EXPECT_EQ(ClaimKey("years", "years"), "");  // one word: no quantity
+  EXPECT_EQ(ClaimKey("the people", ""), "");
 }
 
 TEST(LinkIndexTest, FindsExactAndNearDuplicatesAndClusters) {

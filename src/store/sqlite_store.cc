@@ -913,16 +913,18 @@ Result<std::vector<ClaimGroup>> SqliteStore::CompareClaims(size_t limit) {
   Stmt st;
   Status s = st.Prepare(
       db_,
-      "WITH g AS (SELECT group_key, count(DISTINCT value_key) AS nv, "
-      "  count(*) AS n FROM claims WHERE group_key != '' GROUP BY group_key "
-      "  HAVING nv > 1 ORDER BY n DESC, group_key LIMIT ?1) "
+      "WITH g AS (SELECT c.group_key, count(DISTINCT c.value_key) AS nv, "
+      "  count(DISTINCT d.outlet_id) AS no, count(*) AS n FROM claims c "
+      "  JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
+      "  GROUP BY c.group_key HAVING nv > 1 AND no > 1 "
+      "  ORDER BY no DESC, n DESC, c.group_key LIMIT ?1) "
       "SELECT c.group_key, g.nv, c.counted, c.unit, c.value, c.low, c.high, "
       "c.is_range, c.text, c.source_name, c.approx, d.ext_id, d.title, "
       "d.url, d.published, coalesce(o.name, '') FROM claims c "
       "JOIN g ON g.group_key = c.group_key "
       "JOIN documents d ON d.id = c.doc_id "
       "LEFT JOIN outlets o ON o.id = d.outlet_id "
-      "ORDER BY g.n DESC, c.group_key, c.low, c.high, c.id");
+      "ORDER BY g.no DESC, g.n DESC, c.group_key, c.low, c.high, c.id");
   if (!s.ok()) return s;
   st.Bind(1, static_cast<int64_t>(limit));
   std::vector<ClaimGroup> out;
@@ -982,9 +984,10 @@ Result<CorpusStats> SqliteStore::Stats() {
       {"SELECT count(*) FROM speakers", &stats.speakers},
       {"SELECT count(*) FROM entities", &stats.entities},
       {"SELECT count(*) FROM claims", &stats.claims},
-      {"SELECT count(*) FROM (SELECT group_key FROM claims "
-       "WHERE group_key != '' GROUP BY group_key "
-       "HAVING count(DISTINCT value_key) > 1)",
+      {"SELECT count(*) FROM (SELECT c.group_key FROM claims c "
+       "JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
+       "GROUP BY c.group_key HAVING count(DISTINCT c.value_key) > 1 "
+       "AND count(DISTINCT d.outlet_id) > 1)",
        &stats.conflicting_claim_groups},
   };
   for (const Item& item : items) {

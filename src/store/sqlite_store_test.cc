@@ -254,16 +254,24 @@ TEST(SqliteStoreTest, ClaimsWithDifferentValuesAreCompared) {
   AddClaim(&b, "45 homes", 45, "homes lost power", "the utility");
   Document c = MakeDoc("c1", "Valley Post", "2024-03-05",
                        "Power was lost in 30 homes, a spokesman said.");
-  AddClaim(&c, "30 homes", 30, "homes", "a spokesman");
+  AddClaim(&c, "30 homes", 30, "homes", "a spokesman");  // one word: no key
   Document d = MakeDoc("d1", "Valley Post", "2024-03-05",
-                       "Some 12 stalls sold out, and 12 stalls closed early.");
-  AddClaim(&d, "12 stalls", 12, "stalls", "");
-  AddClaim(&d, "12 stalls closed", 12, "stalls", "");
-  for (Document* x : {&a, &b, &c, &d}) batch.push_back(Rec(*x));
+                       "Some 12 stalls sold out; 12 stalls sold out early.");
+  AddClaim(&d, "12 stalls", 12, "stalls sold out", "");
+  Document e = MakeDoc("e1", "Daily Ledger", "2024-03-05",
+                       "At the fair 12 stalls sold out before noon.");
+  AddClaim(&e, "12 stalls", 12, "stalls sold out", "");
+  // One outlet giving two values is not a disagreement between sources.
+  Document f = MakeDoc("f1", "Valley Post", "2024-03-06",
+                       "It said 5 trains were cancelled, later 7 trains were "
+                       "cancelled.");
+  AddClaim(&f, "5 trains", 5, "trains were cancelled", "");
+  AddClaim(&f, "7 trains", 7, "trains were cancelled", "");
+  for (Document* x : {&a, &b, &c, &d, &e, &f}) batch.push_back(Rec(*x));
   ASSERT_TRUE(store->Add(batch).ok());
   auto groups = store->CompareClaims(10);
   ASSERT_TRUE(groups.ok()) << groups.status().ToString();
-  ASSERT_EQ(groups.value().size(), 1u);  // stalls agree: not listed
+  ASSERT_EQ(groups.value().size(), 1u);  // stalls agree; trains: one outlet
   const ClaimGroup& g = groups.value()[0];
   EXPECT_EQ(g.key, "home lost power|");
   EXPECT_EQ(g.distinct_values, 2u);
