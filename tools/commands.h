@@ -18,6 +18,12 @@ constexpr int kExitInterrupted = 130;
 // code in *exit_code.
 void RegisterExtract(CLI::App* app, int* exit_code);
 void RegisterDask(CLI::App* app, int* exit_code);
+void RegisterIngest(CLI::App* app, int* exit_code);
+void RegisterSearch(CLI::App* app, int* exit_code);
+void RegisterSpeakers(CLI::App* app, int* exit_code);
+void RegisterQuotes(CLI::App* app, int* exit_code);
+void RegisterClaims(CLI::App* app, int* exit_code);
+void RegisterStats(CLI::App* app, int* exit_code);
 
 }  // namespace whosaid::cli
 

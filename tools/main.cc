@@ -11,6 +11,12 @@ int main(int argc, char** argv) {
   int exit_code = whosaid::cli::kExitOk;
   whosaid::cli::RegisterExtract(&app, &exit_code);
   whosaid::cli::RegisterDask(&app, &exit_code);
+  whosaid::cli::RegisterIngest(&app, &exit_code);
+  whosaid::cli::RegisterSearch(&app, &exit_code);
+  whosaid::cli::RegisterSpeakers(&app, &exit_code);
+  whosaid::cli::RegisterQuotes(&app, &exit_code);
+  whosaid::cli::RegisterClaims(&app, &exit_code);
+  whosaid::cli::RegisterStats(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,214 @@
+// Corpus: many extracted Documents kept in one store, linked across articles.
+//
+// A CorpusStore persists Documents with their quotes, speakers, entities and
+// claims; marks exact and near duplicates (`duplicate_of`); groups the same
+// quote reported by several outlets into one cluster; merges speakers by
+// canonical name; and answers queries (ranked full-text search, top
+// speakers, quotes by speaker, claims that disagree, counts).
+//
+// CorpusStore is an interface so that other backends (PostgreSQL) can be
+// added; OpenSqliteStore() gives the embedded SQLite one (a file, or
+// ":memory:" for tests). Ownership: the caller owns the store; the store owns
+// its connection and its in-memory link indexes. Threads: one store object
+// is used by one thread at a time (ingest uses ONE writer thread); several
+// processes may open the same file — readers keep working during an ingest
+// (WAL); a writable file store checkpoints the WAL on a thread of its own.
+// ComputeFeatures() is a pure function, safe from any thread: ingest
+// calls it on the worker threads so the writer only links and writes.
+#ifndef WHOSAID_INCLUDE_CORPUS_H_
+#define WHOSAID_INCLUDE_CORPUS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "whosaid/document.h"
+#include "whosaid/status.h"
+
+namespace whosaid {
+
+// Limits and thresholds of the cross-article links.
+struct CorpusOptions {
+  // Near duplicates: SimHash over word shingles; documents whose 64-bit
+  // signatures differ in at most this many bits (0..15) are the same
+  // article. A one-word edit of a 60-word text moves 4-5 bits; unrelated
+  // texts differ in ~32 +- 4.
+  int near_duplicate_bits = 6;
+  // SimHash only proposes candidates; a candidate is a near duplicate when
+  // the Jaccard similarity of the two shingle sets, estimated from bottom-k
+  // sketches of `sketch_size` hashes, reaches this (shared page boilerplate
+  // can pull the SimHash of different articles close; it cannot fake this).
+  double near_duplicate_jaccard = 0.7;
+  size_t sketch_size = 64;
+  // Documents with fewer words get no SimHash (only exact duplicates).
+  size_t min_simhash_words = 30;
+  size_t simhash_shingle = 3;  // words per SimHash shingle
+  // Quote clusters: word shingles of the normalised content; a quote joins
+  // a cluster when this share of the shorter one's shingles is shared
+  // (containment, so truncations join).
+  size_t quote_shingle = 3;
+  double quote_containment = 0.5;
+  // ... and at least this many shingles are shared (a run of
+  // quote_shingle + 2 words), so a short generic phrase ("it would be")
+  // contained in many long quotes does not glue them together.
+  size_t min_shared_shingles = 3;
+  // Quotes with fewer normalised words are not clustered.
+  size_t min_quote_words = 6;
+  // At most this many candidate clusters are verified per quote.
+  size_t max_cluster_candidates = 16;
+};
+
+// Link features of one quote, computed from its content alone.
+struct QuoteFeatures {
+  std::vector<uint64_t> shingles;      // sorted, unique
+  std::vector<uint64_t> fingerprints;  // winnowed subset used as index keys
+};
+
+// Everything the store needs beyond the Document, computed off the writer.
+struct DocumentFeatures {
+  uint64_t content_hash = 0;  // hash of the raw body: identity = id + this
+  uint64_t text_hash = 0;     // hash of the clean text: exact duplicates
+  uint64_t simhash = 0;
+  bool has_simhash = false;
+  std::vector<uint64_t> sketch;           // bottom-k shingle hashes, sorted
+  std::vector<QuoteFeatures> quotes;      // parallel to Document::quotes
+  std::vector<std::string> claim_keys;    // parallel to Document::claims
+  std::vector<std::string> speaker_keys;  // parallel to Document::quotes
+};
+
+// Hash of a raw body (the identity half that is not the id).
+uint64_t ContentHash(std::string_view raw_body);
+
+// Computes the link features of `doc`; `raw_body` is the input as read.
+DocumentFeatures ComputeFeatures(const Document& doc, std::string_view raw_body,
+                                 const CorpusOptions& options);
+
+// One document ready to be written.
+struct IngestRecord {
+  Document doc;
+  DocumentFeatures features;
+};
+
+struct WriteCounts {
+  size_t added = 0;       // new documents
+  size_t skipped = 0;     // already in the store (same id + content hash)
+  size_t duplicates = 0;  // of the added, exact or near duplicates
+  size_t quotes = 0;
+  size_t claims = 0;
+};
+
+struct SearchQuery {
+  std::string match;  // FTS5 query syntax: words, "phrases", OR, NOT, x*
+  enum class Target { kAuto, kDocuments, kQuotes, kClaims };
+  // kAuto: quotes when `speaker` or `kind` is set, else documents.
+  Target target = Target::kAuto;
+  std::string speaker;  // substring of the speaker name, case-insensitive
+  std::string outlet;   // substring of the outlet name, case-insensitive
+  std::string since;    // YYYY-MM-DD inclusive, on the published date
+  std::string until;    // YYYY-MM-DD inclusive
+  std::string kind;     // direct | mixed | indirect
+  size_t limit = 20;
+  std::string highlight_open = "[";
+  std::string highlight_close = "]";
+};
+
+struct SearchHit {
+  std::string target;  // "document" | "quote" | "claim"
+  int64_t doc_row = 0;
+  std::string doc_id;  // the input id
+  std::string title, url, published, outlet;
+  std::string snippet;  // with highlight markers
+  double score = 0;     // bm25: lower is better
+  std::string speaker;  // quotes and claims
+  std::string kind;     // quotes
+  int64_t cluster = 0;  // quotes: quote cluster id (0: none)
+};
+
+struct SpeakerSummary {
+  int64_t id = 0;
+  std::string name;
+  std::vector<std::string> roles;
+  size_t quotes = 0, documents = 0, outlets = 0;
+};
+
+struct QuoteRecord {
+  int64_t id = 0;
+  std::string content, cue, speaker_mention, speaker, kind;
+  uint32_t begin = 0, end = 0;  // code points into the document text
+  std::string doc_id, title, url, published, outlet;
+  int64_t cluster = 0;
+  size_t cluster_outlets = 0;  // distinct outlets reporting the cluster
+};
+
+struct ClaimRecord {
+  double value = 0, low = 0, high = 0;
+  bool is_range = false;
+  std::string text, unit, counted, source, approx;
+  std::string doc_id, title, url, published, outlet;
+};
+
+// Claims about the same quantity (normalised counted noun phrase of two or
+// more content words + unit) whose values differ, reported by two or more
+// outlets.
+struct ClaimGroup {
+  std::string key, counted, unit;
+  size_t distinct_values = 0;
+  std::vector<ClaimRecord> claims;
+};
+
+struct CorpusStats {
+  size_t documents = 0, duplicates = 0, exact_duplicates = 0,
+         near_duplicates = 0;
+  size_t outlets = 0, quotes = 0, clusters = 0, multi_outlet_clusters = 0;
+  size_t speakers = 0, entities = 0, claims = 0, conflicting_claim_groups = 0;
+  int schema_version = 0;
+};
+
+class CorpusStore {
+ public:
+  virtual ~CorpusStore() = default;
+
+  // Calls `fn` with the identity (id, content hash) of every stored
+  // document; ingest uses it to skip known inputs before extracting them.
+  virtual Status ForEachIdentity(
+      const std::function<void(std::string_view, uint64_t)>& fn) = 0;
+  // Writes `batch` in ONE transaction: all of it or none. Documents already
+  // stored (same id and content hash) and failed documents are skipped.
+  virtual Result<WriteCounts> Add(std::span<const IngestRecord> batch) = 0;
+
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+  virtual Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) = 0;
+  // Quotes of the speaker named `name` (canonical name, case-insensitive;
+  // falls back to a substring match when no name is equal).
+  virtual Result<std::vector<QuoteRecord>> QuotesBySpeaker(
+      std::string_view name, size_t limit) = 0;
+  virtual Result<std::vector<ClaimGroup>> CompareClaims(size_t limit) = 0;
+  virtual Result<CorpusStats> Stats() = 0;
+  // Runs the backend's consistency check; OK or Corruption.
+  virtual Status Check() = 0;
+};
+
+struct StoreOptions {
+  std::string path;  // a file, or ":memory:"
+  bool read_only = false;
+  int busy_timeout_ms = 5000;  // wait this long for a locked database
+  // Largest database size in pages (4 KiB); 0: unlimited. Reaching it fails
+  // the batch like a full disk does.
+  int64_t max_pages = 0;
+  CorpusOptions corpus;
+};
+
+// Opens (creating and migrating when writable) a SQLite corpus. Errors:
+// NotFound (read-only and missing), IOError (unwritable, locked, disk full),
+// Corruption (not a database, damaged, or from a newer whosaid).
+Result<std::unique_ptr<CorpusStore>> OpenSqliteStore(
+    const StoreOptions& options);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_INCLUDE_CORPUS_H_

@@ -1,0 +1,1056 @@
+// The SQLite CorpusStore (see include/whosaid/corpus.h).
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "src/base/utf8.h"
+#include "src/corpus/features.h"
+#include "src/corpus/link_index.h"
+#include "src/store/schema.h"
+#include "src/store/sqlite_util.h"
+#include "whosaid/corpus.h"
+
+namespace whosaid {
+namespace {
+
+std::string IdentityKey(std::string_view id, uint64_t hash) {
+  std::string key(id);
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
+  return key;
+}
+
+// `s` as a LIKE pattern matching any text that contains it.
+std::string ContainsPattern(std::string_view s) {
+  std::string p = "%";
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') p.push_back('\\');
+    p.push_back(c);
+  }
+  p.push_back('%');
+  return p;
+}
+
+std::string ValueKey(const Claim& c) {
+  if (c.is_range) return fmt::format("{}-{}", c.low, c.high);
+  return fmt::format("{}", c.value);
+}
+
+// Copies committed WAL frames into the database file on its own thread and
+// connection (PASSIVE checkpoints), so the writer never stalls on checkpoint
+// I/O and fsync. Poke() after each commit; the destructor stops the thread.
+class Checkpointer {
+ public:
+  static std::unique_ptr<Checkpointer> Start(const std::string& path) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      sqlite3_close_v2(db);
+      return nullptr;
+    }
+    return std::unique_ptr<Checkpointer>(new Checkpointer(db));
+  }
+  ~Checkpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    sqlite3_close_v2(db_);
+  }
+  void Poke() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      poked_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  explicit Checkpointer(sqlite3* db) : db_(db) {
+    thread_ = std::thread([this] { Loop(); });
+  }
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return poked_ || stop_; });
+      if (stop_) return;
+      poked_ = false;
+      lock.unlock();
+      // Errors (busy, I/O) only delay the copy; the writer's connection
+      // checkpoints whatever is left when it closes.
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  sqlite3* db_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool poked_ = false, stop_ = false;
+  std::thread thread_;
+};
+
+class SqliteStore : public CorpusStore {
+ public:
+  SqliteStore(sqlite3* db, const StoreOptions& options)
+      : db_(db), options_(options), index_(options.corpus) {}
+  ~SqliteStore() override {
+    checkpointer_.reset();
+    statements_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  Status Init();
+
+  Status ForEachIdentity(
+      const std::function<void(std::string_view, uint64_t)>& fn) override;
+  Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
+  Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
+                                                   size_t limit) override;
+  Result<std::vector<ClaimGroup>> CompareClaims(size_t limit) override;
+  Result<CorpusStats> Stats() override;
+  Status Check() override;
+
+ private:
+  Status Migrate();
+  Status LoadCaches();
+  Status AddOne(const IngestRecord& r, WriteCounts* counts);
+  Result<int64_t> OutletId(std::string_view name);
+  Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
+  Status Rollback(Status s);
+  // Returns the cached statement for `sql`, preparing it once.
+  // Keyed by the address of the SQL: callers pass string literals.
+  Result<Stmt*> Get(const char* sql);
+
+  sqlite3* db_;
+  StoreOptions options_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // writable files only
+  std::unordered_map<const char*, std::unique_ptr<Stmt>> statements_;
+
+  // Write-side caches, loaded on the first Add() and dropped on rollback.
+  bool loaded_ = false;
+  LinkIndex index_;
+  std::unordered_set<std::string> identities_;
+  std::unordered_map<std::string, int64_t> outlets_;
+  std::unordered_map<std::string, int64_t> speakers_;
+};
+
+Result<Stmt*> SqliteStore::Get(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it != statements_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  auto stmt = std::make_unique<Stmt>();
+  Status s = stmt->Prepare(db_, sql);
+  if (!s.ok()) return s;
+  Stmt* p = stmt.get();
+  statements_.emplace(sql, std::move(stmt));
+  return p;
+}
+
+Status SqliteStore::Init() {
+  sqlite3_busy_timeout(db_, options_.busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 0);
+  // The first read fails with "file is not a database" on foreign files.
+  Stmt st;
+  Status s = st.Prepare(db_, "PRAGMA application_id");
+  if (!s.ok()) return s;
+  int rc = st.Step();
+  if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "reading the database");
+  int app_id = static_cast<int>(st.Int(0));
+  st.Reset();
+  s = st.Prepare(db_, "PRAGMA user_version");
+  if (!s.ok()) return s;
+  rc = st.Step();
+  if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "reading the database");
+  int version = static_cast<int>(st.Int(0));
+  st.Reset();
+  int latest = static_cast<int>(CorpusMigrations().size());
+  if (version > latest) {
+    return Status::Corruption(fmt::format(
+        "{}: schema version {} is newer than this whosaid knows ({}); "
+        "upgrade whosaid",
+        options_.path, version, latest));
+  }
+  if (version > 0 && app_id != kCorpusApplicationId) {
+    return Status::Corruption(
+        fmt::format("{}: not a whosaid corpus", options_.path));
+  }
+  if (version == 0) {
+    s = st.Prepare(db_, "SELECT count(*) FROM sqlite_master");
+    if (!s.ok()) return s;
+    rc = st.Step();
+    if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "reading the database");
+    bool foreign = st.Int(0) > 0;
+    st.Reset();
+    if (foreign) {
+      return Status::Corruption(fmt::format(
+          "{}: not a whosaid corpus (it has other tables)", options_.path));
+    }
+  }
+  if (options_.read_only) {
+    if (version < latest) {
+      return Status::Corruption(fmt::format(
+          "{}: corpus schema version {} is older than {}; run `whosaid "
+          "ingest` on it once to migrate",
+          options_.path, version, latest));
+    }
+    return Exec(db_, "PRAGMA mmap_size=2147483648; PRAGMA query_only=1",
+                "configuring the database");
+  }
+  if (options_.path != ":memory:") {
+    s = Exec(db_, "PRAGMA journal_mode=WAL", "switching to WAL mode");
+    if (!s.ok()) return s;
+  }
+  s = Exec(db_,
+           "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+           "PRAGMA wal_autocheckpoint=16384;"
+           "PRAGMA temp_store=MEMORY",
+           "configuring the database");
+  if (!s.ok()) return s;
+  if (options_.path != ":memory:") {
+    checkpointer_ = Checkpointer::Start(options_.path);
+    if (checkpointer_) {
+      s = Exec(db_, "PRAGMA wal_autocheckpoint=0", "configuring the database");
+      if (!s.ok()) return s;
+    }
+  }
+  if (options_.max_pages > 0) {
+    s = Exec(db_, fmt::format("PRAGMA max_page_count={}", options_.max_pages),
+             "configuring the database");
+    if (!s.ok()) return s;
+  }
+  return Migrate();
+}
+
+Status SqliteStore::Migrate() {
+  auto migrations = CorpusMigrations();
+  for (;;) {
+    Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a migration");
+    if (!s.ok()) return s;
+    Stmt st;
+    s = st.Prepare(db_, "PRAGMA user_version");
+    if (!s.ok()) return Rollback(s);
+    int rc = st.Step();
+    if (rc != SQLITE_ROW) return Rollback(SqliteStatus(db_, rc, "migrating"));
+    size_t version = static_cast<size_t>(st.Int(0));
+    st.Reset();
+    if (version >= migrations.size()) return Exec(db_, "COMMIT", "migrating");
+    s = Exec(db_, migrations[version],
+             fmt::format("migrating the schema to version {}", version + 1));
+    if (s.ok()) {
+      s = Exec(db_,
+               fmt::format("PRAGMA user_version={}; PRAGMA application_id={}",
+                           version + 1, kCorpusApplicationId),
+               "migrating");
+    }
+    if (s.ok()) s = Exec(db_, "COMMIT", "committing a migration");
+    if (!s.ok()) return Rollback(s);
+  }
+}
+
+Status SqliteStore::Rollback(Status s) {
+  if (!sqlite3_get_autocommit(db_)) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  loaded_ = false;
+  index_.Clear();
+  identities_.clear();
+  outlets_.clear();
+  speakers_.clear();
+  return s;
+}
+
+Status SqliteStore::ForEachIdentity(
+    const std::function<void(std::string_view, uint64_t)>& fn) {
+  auto st = Get("SELECT ext_id, content_hash FROM documents");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  int rc;
+  while ((rc = q->Step()) == SQLITE_ROW) {
+    fn(q->Text(0), static_cast<uint64_t>(q->Int(1)));
+  }
+  q->Reset();
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading documents");
+  return Status::OK();
+}
+
+Status SqliteStore::LoadCaches() {
+  Status s = ForEachIdentity([this](std::string_view id, uint64_t h) {
+    identities_.insert(IdentityKey(id, h));
+  });
+  if (!s.ok()) return s;
+  auto st =
+      Get("SELECT id, text_hash, simhash, sketch FROM documents "
+          "WHERE duplicate_of IS NULL ORDER BY id");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  int rc;
+  while ((rc = q->Step()) == SQLITE_ROW) {
+    DocumentFeatures f;
+    f.text_hash = static_cast<uint64_t>(q->Int(1));
+    f.has_simhash = !q->IsNull(2);
+    f.simhash = static_cast<uint64_t>(q->Int(2));
+    std::string_view blob = q->Blob(3);
+    f.sketch.resize(blob.size() / sizeof(uint64_t));
+    if (!f.sketch.empty()) {
+      std::memcpy(f.sketch.data(), blob.data(),
+                  f.sketch.size() * sizeof(uint64_t));
+    }
+    index_.AddDocument(q->Int(0), f);
+  }
+  q->Reset();
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading documents");
+  st =
+      Get("SELECT cluster_id, content FROM quotes WHERE cluster_id IS NOT NULL "
+          "ORDER BY id");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  while ((rc = q->Step()) == SQLITE_ROW) {
+    index_.AddQuote(q->Int(0),
+                    ComputeQuoteFeatures(q->Text(1), options_.corpus));
+  }
+  q->Reset();
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading quotes");
+  st = Get("SELECT id, name FROM outlets");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  while ((rc = q->Step()) == SQLITE_ROW) outlets_[q->String(1)] = q->Int(0);
+  q->Reset();
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading outlets");
+  st = Get("SELECT id, name_key FROM speakers");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  while ((rc = q->Step()) == SQLITE_ROW) speakers_[q->String(1)] = q->Int(0);
+  q->Reset();
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading speakers");
+  loaded_ = true;
+  return Status::OK();
+}
+
+Result<int64_t> SqliteStore::OutletId(std::string_view name) {
+  if (name.empty()) return int64_t{0};
+  auto it = outlets_.find(std::string(name));
+  if (it != outlets_.end()) return it->second;
+  auto st = Get("INSERT INTO outlets(name) VALUES (?1)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, name);
+  Status s = st.value()->Run("adding an outlet");
+  if (!s.ok()) return s;
+  int64_t id = sqlite3_last_insert_rowid(db_);
+  outlets_.emplace(std::string(name), id);
+  return id;
+}
+
+Result<int64_t> SqliteStore::SpeakerId(std::string_view name,
+                                       std::string_view key) {
+  if (key.empty()) return int64_t{0};
+  auto it = speakers_.find(std::string(key));
+  if (it != speakers_.end()) return it->second;
+  auto st = Get("INSERT INTO speakers(name, name_key) VALUES (?1, ?2)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, name);
+  st.value()->Bind(2, key);
+  Status s = st.value()->Run("adding a speaker");
+  if (!s.ok()) return s;
+  int64_t id = sqlite3_last_insert_rowid(db_);
+  speakers_.emplace(std::string(key), id);
+  return id;
+}
+
+Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
+  if (options_.read_only) {
+    return Status::InvalidArgument("the corpus was opened read-only");
+  }
+  Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
+  if (!s.ok()) return s;
+  if (!loaded_) {
+    s = LoadCaches();
+    if (!s.ok()) return Rollback(s);
+  }
+  WriteCounts counts;
+  for (const IngestRecord& r : batch) {
+    if (!r.doc.error.ok()) continue;
+    s = AddOne(r, &counts);
+    if (!s.ok()) return Rollback(s);
+  }
+  s = Exec(db_, "COMMIT", "committing a transaction");
+  if (!s.ok()) return Rollback(s);
+  if (checkpointer_) checkpointer_->Poke();
+  return counts;
+}
+
+Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
+  const Document& doc = r.doc;
+  const DocumentFeatures& f = r.features;
+  std::string identity = IdentityKey(doc.id, f.content_hash);
+  if (identities_.count(identity)) {
+    ++counts->skipped;
+    return Status::OK();
+  }
+  auto outlet = OutletId(doc.site);
+  if (!outlet.ok()) return outlet.status();
+  bool exact = false;
+  int64_t dup = index_.FindDuplicate(f, &exact);
+
+  auto st =
+      Get("INSERT INTO documents(ext_id, content_hash, url, title, published, "
+          "author, outlet_id, text, text_hash, simhash, duplicate_of, "
+          "duplicate_kind, sketch) VALUES "
+          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  q->BindStatic(1, doc.id);
+  q->Bind(2, static_cast<int64_t>(f.content_hash));
+  q->BindStatic(3, doc.url);
+  q->BindStatic(4, doc.title);
+  q->BindStatic(5, doc.published);
+  q->BindStatic(6, doc.author);
+  q->BindOrNull(7, outlet.value());
+  q->BindStatic(8, doc.text);
+  q->Bind(9, static_cast<int64_t>(f.text_hash));
+  if (f.has_simhash) {
+    q->Bind(10, static_cast<int64_t>(f.simhash));
+  } else {
+    q->BindNull(10);
+  }
+  q->BindOrNull(11, dup);
+  if (dup) {
+    q->Bind(12, std::string_view(exact ? "exact" : "near"));
+  } else {
+    q->BindNull(12);
+  }
+  if (f.has_simhash) {
+    q->BindBlob(13, f.sketch.data(), f.sketch.size() * sizeof(uint64_t));
+  } else {
+    q->BindNull(13);
+  }
+  Status s = q->Run("adding a document");
+  if (!s.ok()) return s;
+  int64_t row = sqlite3_last_insert_rowid(db_);
+  identities_.insert(std::move(identity));
+  ++counts->added;
+  if (dup) {
+    ++counts->duplicates;
+    return Status::OK();
+  }
+  index_.AddDocument(row, f);
+
+  st = Get("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  q->Bind(1, row);
+  q->BindStatic(2, doc.title);
+  q->BindStatic(3, doc.text);
+  s = q->Run("indexing a document");
+  if (!s.ok()) return s;
+
+  if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
+    return Status::OK();
+  }
+  CodePointIndex cps(doc.text);
+  auto cp = [&](uint32_t byte) {
+    return static_cast<int64_t>(cps.ToCodePoint(byte));
+  };
+
+  // Entities: one row per group (or per distinct unresolved mention).
+  if (!doc.entities.empty()) {
+    struct Agg {
+      std::string name;
+      EntityLabel label;
+      int64_t mentions = 0;
+      Span first;
+    };
+    std::map<std::pair<int, std::string>, Agg> groups;
+    for (const Entity& e : doc.entities) {
+      std::pair<int, std::string> key;
+      if (e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()) {
+        key = {e.group, std::string()};
+      } else {
+        key = {-1 - static_cast<int>(e.label), std::string(doc.Text(e.span))};
+      }
+      auto [it, fresh] = groups.try_emplace(key);
+      if (fresh) {
+        it->second.name = key.first >= 0 ? doc.groups[e.group].canonical
+                                         : std::string(doc.Text(e.span));
+        if (it->second.name.empty()) it->second.name = doc.Text(e.span);
+        it->second.label = e.label;
+        it->second.first = e.span;
+      }
+      ++it->second.mentions;
+    }
+    st =
+        Get("INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
+            "first_end) VALUES (?1,?2,?3,?4,?5,?6)");
+    if (!st.ok()) return st.status();
+    q = st.value();
+    for (const auto& [key, g] : groups) {
+      q->Bind(1, row);
+      q->Bind(2, std::string_view(EntityLabelName(g.label)));
+      q->Bind(3, g.name);
+      q->Bind(4, g.mentions);
+      q->Bind(5, cp(g.first.begin));
+      q->Bind(6, cp(g.first.end));
+      s = q->Run("adding an entity");
+      if (!s.ok()) return s;
+    }
+  }
+
+  // Quotes, their speakers and clusters.
+  std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
+  std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Attribution& a = doc.quotes[i];
+    std::string content = QuoteContent(doc, a);
+    std::string_view key =
+        i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
+    auto speaker = SpeakerId(a.speaker_name, key);
+    if (!speaker.ok()) return speaker.status();
+    quote_speakers[i] = speaker.value();
+    if (speaker.value() && a.speaker_group >= 0 &&
+        static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
+      auto rs =
+          Get("INSERT OR IGNORE INTO speaker_roles(speaker_id, role) "
+              "VALUES (?1, ?2)");
+      if (!rs.ok()) return rs.status();
+      for (const std::string& role : doc.groups[a.speaker_group].roles) {
+        rs.value()->Bind(1, speaker.value());
+        rs.value()->Bind(2, role);
+        s = rs.value()->Run("adding a speaker role");
+        if (!s.ok()) return s;
+      }
+    }
+    static const QuoteFeatures kNoFeatures;
+    const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
+    int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
+    bool new_cluster = !qf.shingles.empty() && cluster == 0;
+
+    st = Get(
+        "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
+        "speaker_name, speaker_id, kind, score, content_begin, content_end, "
+        "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
+        "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+    if (!st.ok()) return st.status();
+    q = st.value();
+    q->Bind(1, row);
+    q->BindStatic(2, content);
+    q->Bind(3, doc.Text(a.cue));
+    q->Bind(4, doc.Text(a.speaker));
+    q->BindStatic(5, a.speaker_name);
+    q->BindOrNull(6, speaker.value());
+    q->Bind(7, std::string_view(QuoteKindName(a.kind)));
+    q->Bind(8, static_cast<double>(a.score));
+    q->Bind(9, cp(a.content.begin));
+    q->Bind(10, cp(a.content.end));
+    if (!a.cue.empty()) {
+      q->Bind(11, cp(a.cue.begin));
+      q->Bind(12, cp(a.cue.end));
+    }
+    if (!a.speaker.empty()) {
+      q->Bind(13, cp(a.speaker.begin));
+      q->Bind(14, cp(a.speaker.end));
+    }
+    q->BindOrNull(15, cluster);
+    s = q->Run("adding a quote");
+    if (!s.ok()) return s;
+    int64_t quote_row = sqlite3_last_insert_rowid(db_);
+    quote_rows[i] = quote_row;
+    ++counts->quotes;
+    if (new_cluster) {
+      auto cs =
+          Get("INSERT INTO quote_clusters(first_quote, representative) "
+              "VALUES (?1, ?2)");
+      if (!cs.ok()) return cs.status();
+      cs.value()->Bind(1, quote_row);
+      cs.value()->BindStatic(2, content);
+      s = cs.value()->Run("adding a quote cluster");
+      if (!s.ok()) return s;
+      cluster = sqlite3_last_insert_rowid(db_);
+      auto us = Get("UPDATE quotes SET cluster_id = ?1 WHERE id = ?2");
+      if (!us.ok()) return us.status();
+      us.value()->Bind(1, cluster);
+      us.value()->Bind(2, quote_row);
+      s = us.value()->Run("adding a quote cluster");
+      if (!s.ok()) return s;
+    }
+    index_.AddQuote(cluster, qf);
+    st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
+    if (!st.ok()) return st.status();
+    st.value()->Bind(1, quote_row);
+    st.value()->BindStatic(2, content);
+    s = st.value()->Run("indexing a quote");
+    if (!s.ok()) return s;
+  }
+
+  // Claims.
+  for (size_t i = 0; i < doc.claims.size(); ++i) {
+    const Claim& c = doc.claims[i];
+    bool in_quote = c.attribution >= 0 &&
+                    static_cast<size_t>(c.attribution) < quote_rows.size();
+    std::string source = c.source_name;
+    if (source.empty() && in_quote) {
+      source = doc.quotes[c.attribution].speaker_name;
+    }
+    if (source.empty() && !c.source.empty()) source = doc.Text(c.source);
+    std::string value_key = ValueKey(c);
+    st =
+        Get("INSERT INTO claims(doc_id, text, value, low, high, is_range, "
+            "value_key, unit, counted, group_key, approx, change, source_name, "
+            "speaker_id, quote_id, span_begin, span_end) VALUES "
+            "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
+    if (!st.ok()) return st.status();
+    q = st.value();
+    q->Bind(1, row);
+    q->Bind(2, doc.Text(c.span));
+    q->Bind(3, c.value);
+    q->Bind(4, c.is_range ? c.low : c.value);
+    q->Bind(5, c.is_range ? c.high : c.value);
+    q->Bind(6, int64_t{c.is_range});
+    q->BindStatic(7, value_key);
+    q->BindStatic(8, c.unit);
+    q->Bind(9, doc.Text(c.counted));
+    q->Bind(10, i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
+                                        : std::string_view());
+    q->BindStatic(11, c.approx);
+    q->BindStatic(12, c.change);
+    q->BindStatic(13, source);
+    q->BindOrNull(14, in_quote ? quote_speakers[c.attribution] : 0);
+    q->BindOrNull(15, in_quote ? quote_rows[c.attribution] : 0);
+    q->Bind(16, cp(c.span.begin));
+    q->Bind(17, cp(c.span.end));
+    s = q->Run("adding a claim");
+    if (!s.ok()) return s;
+    int64_t claim_row = sqlite3_last_insert_rowid(db_);
+    ++counts->claims;
+    st = Get("INSERT INTO claim_fts(rowid, text, counted) VALUES (?1,?2,?3)");
+    if (!st.ok()) return st.status();
+    st.value()->Bind(1, claim_row);
+    st.value()->Bind(2, doc.Text(c.span));
+    st.value()->Bind(3, doc.Text(c.counted));
+    s = st.value()->Run("indexing a claim");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+// Maps an error of a search statement: the SQL is fixed and prepared, so a
+// plain SQLITE_ERROR while stepping comes from the user's FTS5 query
+// (syntax, unknown column, bare "*"); corruption and I/O keep their codes.
+Status QueryStatus(sqlite3* db, int rc, std::string_view match) {
+  if ((rc & 0xFF) == SQLITE_ERROR) {
+    return Status::InvalidArgument(fmt::format(
+        "search query '{}' is not valid FTS5 syntax ({}); put words in "
+        "double quotes to search them literally",
+        match, sqlite3_errmsg(db)));
+  }
+  return SqliteStatus(db, rc, "searching");
+}
+
+Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
+  using Target = SearchQuery::Target;
+  Target target = query.target;
+  if (target == Target::kAuto) {
+    target = (!query.speaker.empty() || !query.kind.empty())
+                 ? Target::kQuotes
+                 : Target::kDocuments;
+  }
+  if (target == Target::kDocuments &&
+      (!query.speaker.empty() || !query.kind.empty())) {
+    return Status::InvalidArgument(
+        "--speaker and --kind filter quotes or claims, not documents");
+  }
+  if (target == Target::kClaims && !query.kind.empty()) {
+    return Status::InvalidArgument("--kind filters quotes, not claims");
+  }
+  if (!query.kind.empty() && query.kind != "direct" && query.kind != "mixed" &&
+      query.kind != "indirect") {
+    return Status::InvalidArgument(
+        fmt::format("unknown --kind '{}' (expected direct, mixed or indirect)",
+                    query.kind));
+  }
+  if (query.match.empty()) {
+    return Status::InvalidArgument("the search query is empty");
+  }
+  // Two steps. (1) Rank: the best `limit` rowids by bm25 over the FTS table,
+  // joined to the metadata only when a filter needs it (so a common word
+  // costs one bm25 per match and nothing else). (2) Show: metadata and a
+  // snippet for each of those rows only.
+  std::string_view fts, target_name, from, show;
+  if (target == Target::kDocuments) {
+    fts = "doc_fts";
+    target_name = "document";
+    from =
+        " JOIN documents d ON d.id = doc_fts.rowid "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), '', '', "
+        "0 FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE doc_fts MATCH ?1 AND doc_fts.rowid = ?4";
+  } else if (target == Target::kQuotes) {
+    fts = "quote_fts";
+    target_name = "quote";
+    from =
+        " JOIN quotes q ON q.id = quote_fts.rowid "
+        "JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(quote_fts, 0, ?2, ?3, '…', 24), "
+        "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
+        "FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid "
+        "JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?4";
+  } else {
+    fts = "claim_fts";
+    target_name = "claim";
+    from =
+        " JOIN claims c ON c.id = claim_fts.rowid "
+        "JOIN documents d ON d.id = c.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(claim_fts, 0, ?2, ?3, '…', 24), "
+        "c.source_name, '', 0 FROM claim_fts "
+        "JOIN claims c ON c.id = claim_fts.rowid "
+        "JOIN documents d ON d.id = c.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE claim_fts MATCH ?1 AND claim_fts.rowid = ?4";
+  }
+  std::string where;
+  if (!query.outlet.empty()) where += " AND o.name LIKE ?5 ESCAPE '\\'";
+  // Undated documents never pass a date filter.
+  if (!query.since.empty()) {
+    where += " AND d.published != '' AND substr(d.published, 1, 10) >= ?6";
+  }
+  if (!query.until.empty()) {
+    where += " AND d.published != '' AND substr(d.published, 1, 10) <= ?7";
+  }
+  if (!query.speaker.empty()) {
+    where += target == Target::kQuotes
+                 ? " AND coalesce(s.name, q.speaker_name) LIKE ?8 ESCAPE '\\'"
+                 : " AND c.source_name LIKE ?8 ESCAPE '\\'";
+  }
+  if (!query.kind.empty()) where += " AND q.kind = ?9";
+  // Titles weigh 3x in document ranking.
+  std::string weights = target == Target::kDocuments ? ", 3.0, 1.0" : "";
+  // Duplicates are not in the FTS tables, so nothing is listed twice.
+  std::string rank_sql = fmt::format(
+      "SELECT {0}.rowid, bm25({0}{1}) AS score FROM {0}{2} WHERE {0} MATCH ?1"
+      "{3} ORDER BY score LIMIT ?4",
+      fts, weights, where.empty() ? std::string_view() : from, where);
+
+  Stmt rank;
+  Status s = rank.Prepare(db_, rank_sql);
+  if (!s.ok()) return s;
+  rank.Bind(1, query.match);
+  rank.Bind(4, static_cast<int64_t>(query.limit));
+  if (!query.outlet.empty()) rank.Bind(5, ContainsPattern(query.outlet));
+  if (!query.since.empty()) rank.Bind(6, query.since);
+  if (!query.until.empty()) rank.Bind(7, query.until);
+  if (!query.speaker.empty()) rank.Bind(8, ContainsPattern(query.speaker));
+  if (!query.kind.empty()) rank.Bind(9, query.kind);
+  std::vector<std::pair<int64_t, double>> top;
+  int rc;
+  while ((rc = rank.Step()) == SQLITE_ROW) {
+    top.emplace_back(rank.Int(0), rank.Double(1));
+  }
+  if (rc != SQLITE_DONE) return QueryStatus(db_, rc, query.match);
+
+  Stmt st;
+  s = st.Prepare(db_, show);
+  if (!s.ok()) return s;
+  std::vector<SearchHit> hits;
+  for (const auto& [rowid, score] : top) {
+    st.Bind(1, query.match);
+    st.Bind(2, query.highlight_open);
+    st.Bind(3, query.highlight_close);
+    st.Bind(4, rowid);
+    rc = st.Step();
+    if (rc == SQLITE_ROW) {
+      SearchHit h;
+      h.target = target_name;
+      h.doc_row = st.Int(0);
+      h.doc_id = st.String(1);
+      h.title = st.String(2);
+      h.url = st.String(3);
+      h.published = st.String(4);
+      h.outlet = st.String(5);
+      h.snippet = st.String(6);
+      h.score = score;
+      h.speaker = st.String(7);
+      h.kind = st.String(8);
+      h.cluster = st.Int(9);
+      hits.push_back(std::move(h));
+    } else if (rc != SQLITE_DONE) {
+      return QueryStatus(db_, rc, query.match);
+    }
+    st.Reset();
+  }
+  return hits;
+}
+
+Result<std::vector<SpeakerSummary>> SqliteStore::TopSpeakers(size_t n) {
+  Stmt st;
+  Status s = st.Prepare(
+      db_,
+      "SELECT s.id, s.name, count(*) AS n, count(DISTINCT q.doc_id), "
+      "count(DISTINCT d.outlet_id) FROM quotes q "
+      "JOIN speakers s ON s.id = q.speaker_id "
+      "JOIN documents d ON d.id = q.doc_id "
+      "GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?1");
+  if (!s.ok()) return s;
+  st.Bind(1, static_cast<int64_t>(n));
+  Stmt roles;
+  s = roles.Prepare(db_,
+                    "SELECT role FROM speaker_roles WHERE speaker_id = ?1 "
+                    "ORDER BY role");
+  if (!s.ok()) return s;
+  std::vector<SpeakerSummary> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    SpeakerSummary sp;
+    sp.id = st.Int(0);
+    sp.name = st.String(1);
+    sp.quotes = static_cast<size_t>(st.Int(2));
+    sp.documents = static_cast<size_t>(st.Int(3));
+    sp.outlets = static_cast<size_t>(st.Int(4));
+    roles.Bind(1, sp.id);
+    int rrc;
+    while ((rrc = roles.Step()) == SQLITE_ROW)
+      sp.roles.push_back(roles.String(0));
+    roles.Reset();
+    if (rrc != SQLITE_DONE) return SqliteStatus(db_, rrc, "reading roles");
+    out.push_back(std::move(sp));
+  }
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading speakers");
+  return out;
+}
+
+Result<std::vector<QuoteRecord>> SqliteStore::QuotesBySpeaker(
+    std::string_view name, size_t limit) {
+  std::vector<int64_t> ids;
+  for (int pass = 0; pass < 2 && ids.empty(); ++pass) {
+    Stmt st;
+    Status s = st.Prepare(
+        db_, pass == 0 ? "SELECT id FROM speakers WHERE name_key = ?1"
+                       : "SELECT id FROM speakers WHERE name LIKE ?1 "
+                         "ESCAPE '\\' ORDER BY id");
+    if (!s.ok()) return s;
+    st.Bind(1, pass == 0 ? NormalizeText(name) : ContainsPattern(name));
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) ids.push_back(st.Int(0));
+    if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading speakers");
+  }
+  Stmt st;
+  Status s =
+      st.Prepare(db_,
+                 "SELECT q.id, q.content, q.cue, q.speaker_mention, "
+                 "coalesce(s.name, q.speaker_name), q.kind, q.content_begin, "
+                 "q.content_end, d.ext_id, d.title, d.url, d.published, "
+                 "coalesce(o.name, ''), coalesce(q.cluster_id, 0), "
+                 "(SELECT count(DISTINCT d2.outlet_id) FROM quotes q2 "
+                 " JOIN documents d2 ON d2.id = q2.doc_id "
+                 " WHERE q2.cluster_id = q.cluster_id) "
+                 "FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+                 "JOIN documents d ON d.id = q.doc_id "
+                 "LEFT JOIN outlets o ON o.id = d.outlet_id "
+                 "WHERE q.speaker_id = ?1 ORDER BY d.published, q.id LIMIT ?2");
+  if (!s.ok()) return s;
+  std::vector<QuoteRecord> out;
+  for (int64_t id : ids) {
+    if (out.size() >= limit) break;
+    st.Bind(1, id);
+    st.Bind(2, static_cast<int64_t>(limit - out.size()));
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      QuoteRecord r;
+      r.id = st.Int(0);
+      r.content = st.String(1);
+      r.cue = st.String(2);
+      r.speaker_mention = st.String(3);
+      r.speaker = st.String(4);
+      r.kind = st.String(5);
+      r.begin = static_cast<uint32_t>(st.Int(6));
+      r.end = static_cast<uint32_t>(st.Int(7));
+      r.doc_id = st.String(8);
+      r.title = st.String(9);
+      r.url = st.String(10);
+      r.published = st.String(11);
+      r.outlet = st.String(12);
+      r.cluster = st.Int(13);
+      r.cluster_outlets = r.cluster ? static_cast<size_t>(st.Int(14)) : 0;
+      out.push_back(std::move(r));
+    }
+    st.Reset();
+    if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading quotes");
+  }
+  return out;
+}
+
+Result<std::vector<ClaimGroup>> SqliteStore::CompareClaims(size_t limit) {
+  Stmt st;
+  Status s = st.Prepare(
+      db_,
+      "WITH g AS (SELECT c.group_key, count(DISTINCT c.value_key) AS nv, "
+      "  count(DISTINCT d.outlet_id) AS no, count(*) AS n FROM claims c "
+      "  JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
+      "  GROUP BY c.group_key HAVING nv > 1 AND no > 1 "
+      "  ORDER BY no DESC, n DESC, c.group_key LIMIT ?1) "
+      "SELECT c.group_key, g.nv, c.counted, c.unit, c.value, c.low, c.high, "
+      "c.is_range, c.text, c.source_name, c.approx, d.ext_id, d.title, "
+      "d.url, d.published, coalesce(o.name, '') FROM claims c "
+      "JOIN g ON g.group_key = c.group_key "
+      "JOIN documents d ON d.id = c.doc_id "
+      "LEFT JOIN outlets o ON o.id = d.outlet_id "
+      "ORDER BY g.no DESC, g.n DESC, c.group_key, c.low, c.high, c.id");
+  if (!s.ok()) return s;
+  st.Bind(1, static_cast<int64_t>(limit));
+  std::vector<ClaimGroup> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    std::string_view key = st.Text(0);
+    if (out.empty() || out.back().key != key) {
+      ClaimGroup g;
+      g.key = key;
+      g.distinct_values = static_cast<size_t>(st.Int(1));
+      g.counted = st.String(2);
+      g.unit = st.String(3);
+      out.push_back(std::move(g));
+    }
+    ClaimRecord c;
+    c.value = st.Double(4);
+    c.low = st.Double(5);
+    c.high = st.Double(6);
+    c.is_range = st.Int(7) != 0;
+    c.text = st.String(8);
+    c.source = st.String(9);
+    c.approx = st.String(10);
+    c.doc_id = st.String(11);
+    c.title = st.String(12);
+    c.url = st.String(13);
+    c.published = st.String(14);
+    c.outlet = st.String(15);
+    c.counted = st.String(2);
+    c.unit = st.String(3);
+    out.back().claims.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading claims");
+  return out;
+}
+
+Result<CorpusStats> SqliteStore::Stats() {
+  CorpusStats stats;
+  stats.schema_version = static_cast<int>(CorpusMigrations().size());
+  struct Item {
+    const char* sql;
+    size_t* out;
+  } items[] = {
+      {"SELECT count(*) FROM documents", &stats.documents},
+      {"SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL",
+       &stats.duplicates},
+      {"SELECT count(*) FROM documents WHERE duplicate_kind = 'exact'",
+       &stats.exact_duplicates},
+      {"SELECT count(*) FROM documents WHERE duplicate_kind = 'near'",
+       &stats.near_duplicates},
+      {"SELECT count(*) FROM outlets", &stats.outlets},
+      {"SELECT count(*) FROM quotes", &stats.quotes},
+      {"SELECT count(*) FROM quote_clusters", &stats.clusters},
+      {"SELECT count(*) FROM (SELECT q.cluster_id FROM quotes q "
+       "JOIN documents d ON d.id = q.doc_id WHERE q.cluster_id IS NOT NULL "
+       "GROUP BY q.cluster_id HAVING count(DISTINCT d.outlet_id) > 1)",
+       &stats.multi_outlet_clusters},
+      {"SELECT count(*) FROM speakers", &stats.speakers},
+      {"SELECT count(*) FROM entities", &stats.entities},
+      {"SELECT count(*) FROM claims", &stats.claims},
+      {"SELECT count(*) FROM (SELECT c.group_key FROM claims c "
+       "JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
+       "GROUP BY c.group_key HAVING count(DISTINCT c.value_key) > 1 "
+       "AND count(DISTINCT d.outlet_id) > 1)",
+       &stats.conflicting_claim_groups},
+  };
+  for (const Item& item : items) {
+    Stmt st;
+    Status s = st.Prepare(db_, item.sql);
+    if (!s.ok()) return s;
+    int rc = st.Step();
+    if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "counting");
+    *item.out = static_cast<size_t>(st.Int(0));
+  }
+  return stats;
+}
+
+Status SqliteStore::Check() {
+  Stmt st;
+  Status s = st.Prepare(db_, "PRAGMA integrity_check");
+  if (!s.ok()) return s;
+  std::string problems;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    if (st.Text(0) != "ok") problems += std::string(st.Text(0)) + "; ";
+  }
+  if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "checking integrity");
+  if (!problems.empty()) return Status::Corruption(problems);
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CorpusStore>> OpenSqliteStore(
+    const StoreOptions& options) {
+  bool memory = options.path == ":memory:";
+  if (options.path.empty()) {
+    return Status::InvalidArgument("no database path given");
+  }
+  struct stat st;
+  if (!memory && options.read_only && stat(options.path.c_str(), &st) != 0) {
+    return Status::NotFound(fmt::format(
+        "{}: no such corpus (create it with `whosaid ingest`)", options.path));
+  }
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(options.path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = SqliteStatus(db, rc, fmt::format("opening {}", options.path));
+    sqlite3_close_v2(db);
+    return s;
+  }
+  auto store = std::make_unique<SqliteStore>(db, options);
+  Status s = store->Init();
+  if (!s.ok()) {
+    if (s.message().find(options.path) == std::string::npos) {
+      s = Status(s.code() == Status::Code::kCorruption
+                     ? Status::Corruption(options.path + ": " + s.message())
+                 : s.code() == Status::Code::kIOError
+                     ? Status::IOError(options.path + ": " + s.message())
+                     : Status::Internal(options.path + ": " + s.message()));
+    }
+    return s;
+  }
+  return std::unique_ptr<CorpusStore>(std::move(store));
+}
+
+}  // namespace whosaid

@@ -1,0 +1,351 @@
+// `whosaid ingest`: documents in, extracted on all cores, written by ONE
+// writer thread into a corpus store in batched transactions. Idempotent and
+// resumable: a document already stored (same id + content hash) is skipped
+// before extraction, and each batch commits all or nothing.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "src/input/reader.h"
+#include "tools/commands.h"
+#include "whosaid/corpus.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid::cli {
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> inputs;
+  std::string db;
+  std::string input_format = "auto";
+  std::string model_dir;
+  bool no_clean = false;
+  bool no_progress = false;
+  int jobs = 0;
+  size_t batch = 500;
+  int busy_timeout_ms = StoreOptions().busy_timeout_ms;
+  size_t max_document_bytes = Options().max_document_bytes;
+  size_t max_sentence_tokens = Options().max_sentence_tokens;
+};
+
+volatile std::sig_atomic_t g_interrupted = 0;
+void OnSignal(int) { g_interrupted = 1; }
+
+std::string IdentityKey(std::string_view id, uint64_t hash) {
+  std::string key(id);
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
+  return key;
+}
+
+int StoreExitCode(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kInvalidArgument:
+      return kExitUsage;
+    case Status::Code::kNotFound:
+      return kExitNoInput;
+    default:
+      return kExitIoError;
+  }
+}
+
+struct Batch {
+  std::vector<RawDocument> raws;
+  std::vector<IngestRecord> records;  // parallel to raws
+  std::vector<uint8_t> known;         // 1: already stored, not extracted
+};
+
+// A bounded queue of extracted batches for the writer thread.
+class BatchQueue {
+ public:
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  // Blocks while full; returns false when the consumer has stopped.
+  bool Push(std::unique_ptr<Batch> b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return q_.size() < capacity_ || stopped_; });
+    if (stopped_) return false;
+    q_.push_back(std::move(b));
+    cv_.notify_all();
+    return true;
+  }
+  // Blocks until a batch or the end; nullptr at the end.
+  std::unique_ptr<Batch> Pop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return nullptr;
+    auto b = std::move(q_.front());
+    q_.pop_front();
+    cv_.notify_all();
+    return b;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopped_ = closed_ = true;
+    q_.clear();
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::unique_ptr<Batch>> q_;
+  size_t capacity_;
+  bool closed_ = false, stopped_ = false;
+};
+
+int RunIngest(const IngestArgs& args) {
+  InputFormat format;
+  if (!ParseInputFormat(args.input_format, &format)) {
+    fmt::print(stderr,
+               "whosaid ingest: unknown --input-format '{}' "
+               "(expected auto, text, jsonl, csv, html or warc)\n",
+               args.input_format);
+    return kExitUsage;
+  }
+  if (args.batch == 0) {
+    fmt::print(stderr, "whosaid ingest: --batch must be at least 1\n");
+    return kExitUsage;
+  }
+  StoreOptions store_options;
+  store_options.path = args.db;
+  store_options.busy_timeout_ms = args.busy_timeout_ms;
+  auto store = OpenSqliteStore(store_options);
+  if (!store.ok()) {
+    fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
+    return StoreExitCode(store.status());
+  }
+  std::unordered_set<std::string> known;
+  Status s =
+      store.value()->ForEachIdentity([&](std::string_view id, uint64_t h) {
+        known.insert(IdentityKey(id, h));
+      });
+  if (!s.ok()) {
+    fmt::print(stderr, "whosaid ingest: {}: {}\n", args.db, s.ToString());
+    return kExitIoError;
+  }
+
+  Options options;
+  options.clean = !args.no_clean;
+  options.model_dir = args.model_dir;
+  options.max_document_bytes = args.max_document_bytes;
+  options.max_sentence_tokens = args.max_sentence_tokens;
+  auto extractor = Extractor::Create(options);
+  if (!extractor.ok()) {
+    fmt::print(stderr, "whosaid ingest: {}\n", extractor.status().ToString());
+    return kExitNoInput;
+  }
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  DocumentReader reader(inputs, format, options.max_document_bytes);
+  int jobs = args.jobs > 0 ? args.jobs
+                           : std::max(1u, std::thread::hardware_concurrency());
+  const CorpusOptions corpus_options = store_options.corpus;
+  const bool progress = !args.no_progress && isatty(STDERR_FILENO);
+  const auto start = std::chrono::steady_clock::now();
+
+  // The writer thread: the only one that touches the store from here on.
+  BatchQueue queue(2);
+  Status store_error;
+  WriteCounts total;
+  size_t failed = 0, read = 0;
+  std::atomic<size_t> written{0};
+  std::thread writer([&] {
+    auto last = std::chrono::steady_clock::now();
+    while (auto b = queue.Pop()) {
+      std::vector<IngestRecord> todo;
+      todo.reserve(b->records.size());
+      for (size_t i = 0; i < b->records.size(); ++i) {
+        if (b->known[i]) {
+          ++total.skipped;
+        } else if (b->records[i].doc.error.ok()) {
+          todo.push_back(std::move(b->records[i]));
+        }
+      }
+      if (todo.empty()) {  // all known or failed: nothing to write
+        written += b->records.size();
+        continue;
+      }
+      auto counts = store.value()->Add(todo);
+      if (!counts.ok()) {
+        store_error = counts.status();
+        queue.Stop();
+        return;
+      }
+      total.added += counts.value().added;
+      total.skipped += counts.value().skipped;
+      total.duplicates += counts.value().duplicates;
+      total.quotes += counts.value().quotes;
+      total.claims += counts.value().claims;
+      written += b->records.size();
+      if (progress) {
+        auto now = std::chrono::steady_clock::now();
+        if (now - last > std::chrono::milliseconds(500)) {
+          last = now;
+          double secs = std::chrono::duration<double>(now - start).count();
+          fmt::print(stderr, "\r{} documents ({:.0f}/s), {} new   ",
+                     written.load(), written.load() / std::max(secs, 1e-9),
+                     total.added);
+        }
+      }
+    }
+  });
+
+  auto read_batch = [&](Batch* b) {
+    b->raws.clear();
+    size_t bytes = 0;
+    constexpr size_t kBatchBytes = size_t{64} << 20;
+    while (b->raws.size() < args.batch && bytes < kBatchBytes &&
+           !g_interrupted) {
+      RawDocument doc;
+      if (!reader.Next(&doc)) break;
+      bytes += doc.body.size();
+      b->raws.push_back(std::move(doc));
+    }
+    b->records.clear();
+    b->records.resize(b->raws.size());
+    b->known.assign(b->raws.size(), 0);
+  };
+  auto extract_batch = [&](Batch* b) {
+    auto next = std::make_shared<std::atomic<size_t>>(0);
+    auto work = [b, next, &known, &extractor, &corpus_options] {
+      for (size_t i; (i = next->fetch_add(1)) < b->raws.size();) {
+        const RawDocument& raw = b->raws[i];
+        IngestRecord& r = b->records[i];
+        if (raw.read_error.ok()) {
+          uint64_t h = ContentHash(raw.body);
+          if (known.count(IdentityKey(raw.id, h))) {
+            b->known[i] = 1;
+            r.doc.id = raw.id;
+            continue;
+          }
+        }
+        r.doc = extractor.value()->Extract(raw);
+        if (!r.doc.error.ok()) continue;
+        r.features = ComputeFeatures(r.doc, raw.body, corpus_options);
+        // The store needs the text and annotations, not the token arrays.
+        r.doc.tokens = {};
+        r.doc.sentences = {};
+        r.doc.paragraphs = {};
+        r.doc.input_map = {};
+      }
+    };
+    size_t n_threads = std::min<size_t>(jobs, b->raws.size());
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work);
+    return threads;
+  };
+  auto report_errors = [&](Batch* b) {
+    for (size_t i = 0; i < b->records.size(); ++i) {
+      const Document& d = b->records[i].doc;
+      if (b->known[i] || d.error.ok()) continue;
+      ++failed;
+      std::string msg = d.error.ToString();
+      fmt::print(stderr, "whosaid ingest: {}\n",
+                 msg.find(b->raws[i].id) == std::string::npos
+                     ? b->raws[i].id + ": " + msg
+                     : msg);
+    }
+  };
+
+  auto cur = std::make_unique<Batch>();
+  read_batch(cur.get());
+  while (!cur->raws.empty()) {
+    read += cur->raws.size();
+    std::vector<std::thread> workers = extract_batch(cur.get());
+    auto next = std::make_unique<Batch>();
+    read_batch(next.get());
+    for (auto& t : workers) t.join();
+    report_errors(cur.get());
+    cur->raws.clear();  // bodies are no longer needed
+    if (!queue.Push(std::move(cur))) break;
+    cur = std::move(next);
+  }
+  queue.Close();
+  writer.join();
+  if (progress) fmt::print(stderr, "\r\033[K");
+
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (!store_error.ok()) {
+    fmt::print(stderr,
+               "whosaid ingest: {}: {}\nwhosaid ingest: the batch in flight "
+               "was rolled back; {} documents were stored before it\n",
+               args.db, store_error.ToString(), total.added);
+    return kExitIoError;
+  }
+  fmt::print(
+      stderr,
+      "whosaid ingest: {} documents read in {:.1f} s: {} added ({} "
+      "duplicates), {} already stored, {} failed; {} quotes, {} claims\n",
+      read, secs, total.added, total.duplicates, total.skipped, failed,
+      total.quotes, total.claims);
+  if (g_interrupted) {
+    fmt::print(stderr,
+               "whosaid ingest: interrupted; every committed batch is kept, "
+               "run the same command again to resume\n");
+    return kExitInterrupted;
+  }
+  if (failed > 0) {
+    if (reader.failed_inputs() == inputs.size() && read == failed) {
+      return kExitNoInput;
+    }
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App* app, int* exit_code) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "ingest", "Extract documents and add them to a corpus database");
+  cmd->add_option(
+      "inputs", args->inputs,
+      "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, WARC");
+  cmd->add_option("--db", args->db, "Corpus database (SQLite file)")
+      ->required();
+  cmd->add_option(
+      "--input-format", args->input_format,
+      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
+      "sniffed)");
+  cmd->add_option("-j,--jobs", args->jobs,
+                  "Extraction threads (default: all cores)");
+  cmd->add_option("--batch", args->batch,
+                  "Documents per transaction (default 500)");
+  cmd->add_option("--busy-timeout-ms", args->busy_timeout_ms,
+                  "Wait this long for a database locked by another writer");
+  cmd->add_flag("--no-clean", args->no_clean, "Keep the input text unchanged");
+  cmd->add_flag("--no-progress", args->no_progress,
+                "No progress line even on a terminal");
+  cmd->add_option("--model-dir", args->model_dir, "Directory of model files");
+  cmd->add_option("--max-document-bytes", args->max_document_bytes,
+                  "Largest document accepted");
+  cmd->add_option("--max-sentence-tokens", args->max_sentence_tokens,
+                  "Longer sentences are split");
+  cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });
+}
+
+}  // namespace whosaid::cli
