@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake g++ pkg-config git
   libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev zlib1g-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev
   zstd python3
   clang libclang-rt-14-dev
   python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed

@@ -24,6 +24,7 @@ void RegisterSpeakers(CLI::App* app, int* exit_code);
 void RegisterQuotes(CLI::App* app, int* exit_code);
 void RegisterClaims(CLI::App* app, int* exit_code);
 void RegisterStats(CLI::App* app, int* exit_code);
+void RegisterServe(CLI::App* app, int* exit_code);
 
 }  // namespace whosaid::cli
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   whosaid::cli::RegisterQuotes(&app, &exit_code);
   whosaid::cli::RegisterClaims(&app, &exit_code);
   whosaid::cli::RegisterStats(&app, &exit_code);
+  whosaid::cli::RegisterServe(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,56 @@
+// `whosaid serve`: a local web app to read a corpus by who said what
+// (web/server.h). Loopback only unless --host says otherwise.
+#include <fmt/format.h>
+
+#include <memory>
+#include <string>
+
+#include "tools/commands.h"
+#include "web/server.h"
+
+namespace whosaid::cli {
+namespace {
+
+int RunServe(const web::ServerOptions& options) {
+  Status s = web::RunServer(options);
+  if (!s.ok()) {
+    fmt::print(stderr, "whosaid serve: {}\n", s.ToString());
+    switch (s.code()) {
+      case Status::Code::kNotFound:
+        return kExitNoInput;
+      case Status::Code::kInvalidArgument:
+        return kExitUsage;
+      default:
+        return kExitIoError;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterServe(CLI::App* app, int* exit_code) {
+  auto opts = std::make_shared<web::ServerOptions>();
+  CLI::App* cmd = app->add_subcommand(
+      "serve", "A local web app to read a corpus by who said what");
+  cmd->add_option("--db", opts->api.db, "Corpus database")->required();
+  cmd->add_option("--port", opts->port, "TCP port (0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", opts->host,
+                  "Address to listen on (default 127.0.0.1: this machine "
+                  "only)");
+  cmd->add_option("--threads", opts->threads, "Worker threads (default 4)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-query-ms", opts->api.max_query_ms,
+                  "Time limit of one page query in ms (default 2000)")
+      ->check(CLI::Range(1, 600000));
+  cmd->add_option("--read-timeout", opts->read_timeout_s,
+                  "Seconds to wait for a request's bytes (default 5)")
+      ->check(CLI::Range(1, 3600));
+  cmd->final_callback([opts, exit_code] {
+    opts->api.max_connections = opts->threads;
+    *exit_code = RunServe(*opts);
+  });
+}
+
+}  // namespace whosaid::cli

@@ -1,0 +1,564 @@
+#include "web/api.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <unordered_map>
+#include <utility>
+
+#include "web/json.h"
+
+namespace whosaid::web {
+namespace {
+
+constexpr char kHlOpen[] = "\x01";
+constexpr char kHlClose[] = "\x02";
+
+ApiResponse Error(int status, std::string_view message) {
+  return {status, ErrorJson(message)};
+}
+
+ApiResponse FromStatus(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kInvalidArgument:
+      return Error(400, s.message());
+    case Status::Code::kNotFound:
+      return Error(404, s.message());
+    case Status::Code::kLimitExceeded:
+      return Error(503, "the query took too long; try a narrower one");
+    default:
+      // The detail may name the file: log it, never send it.
+      fprintf(stderr, "whosaid serve: %s\n", s.ToString().c_str());
+      return Error(500, "the corpus could not be read");
+  }
+}
+
+std::string_view Param(const Params& p, std::string_view key) {
+  auto it = p.find(key);
+  return it == p.end() ? std::string_view() : std::string_view(it->second);
+}
+
+// Parses a non-negative integer parameter; `def` when absent.
+Result<int64_t> IntParam(const Params& p, std::string_view key, int64_t def) {
+  std::string_view v = Param(p, key);
+  if (v.empty()) return def;
+  int64_t out = 0;
+  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || ptr != v.data() + v.size() || out < 0) {
+    return Status::InvalidArgument(
+        fmt::format("parameter '{}' must be a non-negative integer", key));
+  }
+  return out;
+}
+
+bool IsDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (d[i] < '0' || d[i] > '9') return false;
+  }
+  return true;
+}
+
+void WriteSource(const PageSource& s, JsonOut* j) {
+  j->FieldInt("doc_row", s.doc_row)
+      .Field("doc_id", s.doc_id)
+      .Field("title", s.title)
+      .Field("url", s.url)
+      .Field("published", s.published)
+      .Field("outlet", s.outlet);
+}
+
+void OptionalSpan(JsonOut* j, std::string_view key, int64_t b, int64_t e) {
+  j->Key(key);
+  if (b < 0 || e < 0) {
+    j->Null();
+  } else {
+    j->BeginArray().Int(b).Int(e).EndArray();
+  }
+}
+
+void WriteQuote(const PageQuote& q, JsonOut* j) {
+  j->FieldInt("id", q.id)
+      .Field("content", q.content)
+      .Field("cue", q.cue)
+      .Field("mention", q.mention)
+      .Field("speaker", q.speaker)
+      .FieldInt("speaker_id", q.speaker_id)
+      .Field("kind", q.kind)
+      .FieldInt("cluster", q.cluster)
+      .FieldDouble("score", q.score);
+  OptionalSpan(j, "content_span", q.content_begin, q.content_end);
+  OptionalSpan(j, "cue_span", q.cue_begin, q.cue_end);
+  OptionalSpan(j, "speaker_span", q.speaker_begin, q.speaker_end);
+}
+
+void WriteClaim(const PageClaim& c, JsonOut* j) {
+  j->FieldInt("id", c.id)
+      .Field("text", c.text)
+      .FieldDouble("value", c.value)
+      .FieldDouble("low", c.low)
+      .FieldDouble("high", c.high)
+      .FieldBool("is_range", c.is_range)
+      .Field("unit", c.unit)
+      .Field("counted", c.counted)
+      .Field("source", c.source)
+      .Field("approx", c.approx)
+      .Field("change", c.change)
+      .Field("group", c.group_key)
+      .FieldInt("quote_id", c.quote_id);
+  OptionalSpan(j, "span", c.begin, c.end);
+}
+
+// A snippet with \x01..\x02 highlight markers as [{"text","hl"}...].
+void WriteSnippet(std::string_view s, JsonOut* j) {
+  j->BeginArray();
+  bool hl = false;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    bool end = i == s.size();
+    if (end || s[i] == kHlOpen[0] || s[i] == kHlClose[0]) {
+      if (i > start) {
+        j->BeginObject()
+            .Field("text", s.substr(start, i - start))
+            .FieldBool("hl", hl)
+            .EndObject();
+      }
+      if (!end) hl = s[i] == kHlOpen[0];
+      start = i + 1;
+    }
+  }
+  j->EndArray();
+}
+
+class Facet {
+ public:
+  void Add(const std::string& key) {
+    if (key.empty()) return;
+    auto [it, added] = index_.emplace(key, counts_.size());
+    if (added) counts_.push_back({key, 0});
+    ++counts_[it->second].second;
+  }
+  void Write(JsonOut* j, size_t limit = 12) {
+    std::stable_sort(
+        counts_.begin(), counts_.end(),
+        [](const auto& a, const auto& b) { return a.second > b.second; });
+    j->BeginArray();
+    for (size_t i = 0; i < counts_.size() && i < limit; ++i) {
+      j->BeginObject()
+          .Field("key", counts_[i].first)
+          .FieldInt("n", counts_[i].second)
+          .EndObject();
+    }
+    j->EndArray();
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::pair<std::string, int64_t>> counts_;
+};
+
+ApiResponse Search(const Params& p, const ApiOptions& options,
+                   Connection* conn) {
+  std::string_view typed = Param(p, "q");
+  if (typed.size() > options.max_query_bytes) {
+    return Error(400, fmt::format("the query is longer than {} bytes",
+                                  options.max_query_bytes));
+  }
+  std::string_view syntax = Param(p, "syntax");
+  if (!syntax.empty() && syntax != "fts" && syntax != "words") {
+    return Error(400, "syntax must be 'fts' or 'words'");
+  }
+  std::string match =
+      syntax == "words" ? WordsToFts(typed) : std::string(typed);
+  auto limit = IntParam(p, "limit", 20);
+  if (!limit.ok()) return FromStatus(limit.status());
+  SearchQuery q;
+  q.match = match;
+  q.limit = std::clamp<size_t>(limit.value(), 1, options.max_search_hits);
+  q.speaker = Param(p, "speaker");
+  q.outlet = Param(p, "outlet");
+  q.since = Param(p, "since");
+  q.until = Param(p, "until");
+  q.kind = Param(p, "kind");
+  q.highlight_open = kHlOpen;
+  q.highlight_close = kHlClose;
+  if ((!q.since.empty() && !IsDate(q.since)) ||
+      (!q.until.empty() && !IsDate(q.until))) {
+    return Error(400, "since and until are dates: YYYY-MM-DD");
+  }
+  std::string_view in = Param(p, "in");
+  if (in.empty()) in = "all";
+  std::vector<std::pair<std::string, SearchQuery::Target>> targets;
+  bool quote_only_filter = !q.speaker.empty() || !q.kind.empty();
+  if (in == "all" || in == "quotes") {
+    targets.emplace_back("quotes", SearchQuery::Target::kQuotes);
+  }
+  if ((in == "all" && q.kind.empty()) || in == "claims") {
+    targets.emplace_back("claims", SearchQuery::Target::kClaims);
+  }
+  if ((in == "all" && !quote_only_filter) || in == "documents") {
+    targets.emplace_back("documents", SearchQuery::Target::kDocuments);
+  }
+  if (targets.empty()) {
+    return Error(400, "in must be all, quotes, claims or documents");
+  }
+  JsonOut j;
+  j.BeginObject().Field("query", typed).Field("fts", match);
+  Facet speakers, outlets, kinds, months;
+  j.Key("results").BeginObject();
+  for (const auto& [name, target] : targets) {
+    j.Key(name).BeginArray();
+    if (!match.empty()) {
+      q.target = target;
+      auto hits = conn->store->Search(q);
+      if (!hits.ok()) return FromStatus(hits.status());
+      for (const SearchHit& h : hits.value()) {
+        j.BeginObject()
+            .Field("target", h.target)
+            .FieldInt("doc_row", h.doc_row)
+            .Field("doc_id", h.doc_id)
+            .Field("title", h.title)
+            .Field("url", h.url)
+            .Field("published", h.published)
+            .Field("outlet", h.outlet)
+            .Field("speaker", h.speaker)
+            .Field("kind", h.kind)
+            .FieldInt("cluster", h.cluster)
+            .FieldDouble("score", h.score)
+            .Key("snippet");
+        WriteSnippet(h.snippet, &j);
+        j.EndObject();
+        speakers.Add(h.speaker);
+        outlets.Add(h.outlet);
+        kinds.Add(h.kind);
+        months.Add(
+            h.published.substr(0, std::min<size_t>(7, h.published.size())));
+      }
+    }
+    j.EndArray();
+  }
+  j.EndObject();
+  j.Key("facets").BeginObject();
+  j.Key("speaker");
+  speakers.Write(&j);
+  j.Key("outlet");
+  outlets.Write(&j);
+  j.Key("kind");
+  kinds.Write(&j);
+  j.Key("month");
+  months.Write(&j, 36);
+  j.EndObject().EndObject();
+  return {200, j.Take()};
+}
+
+ApiResponse Stats(Connection* conn) {
+  auto s = conn->store->Stats();
+  if (!s.ok()) return FromStatus(s.status());
+  const CorpusStats& c = s.value();
+  JsonOut j;
+  j.BeginObject()
+      .FieldInt("documents", c.documents)
+      .FieldInt("duplicates", c.duplicates)
+      .FieldInt("outlets", c.outlets)
+      .FieldInt("quotes", c.quotes)
+      .FieldInt("clusters", c.clusters)
+      .FieldInt("multi_outlet_clusters", c.multi_outlet_clusters)
+      .FieldInt("speakers", c.speakers)
+      .FieldInt("claims", c.claims)
+      .FieldInt("conflicting_claim_groups", c.conflicting_claim_groups)
+      .EndObject();
+  return {200, j.Take()};
+}
+
+ApiResponse Speakers(const Params& p, const ApiOptions& options,
+                     Connection* conn) {
+  auto limit = IntParam(p, "limit", 50);
+  if (!limit.ok()) return FromStatus(limit.status());
+  auto s = conn->store->TopSpeakers(
+      std::clamp<size_t>(limit.value(), 1, options.max_speakers));
+  if (!s.ok()) return FromStatus(s.status());
+  JsonOut j;
+  j.BeginObject().Key("speakers").BeginArray();
+  for (const SpeakerSummary& sp : s.value()) {
+    j.BeginObject()
+        .FieldInt("id", sp.id)
+        .Field("name", sp.name)
+        .FieldInt("quotes", sp.quotes)
+        .FieldInt("documents", sp.documents)
+        .FieldInt("outlets", sp.outlets)
+        .Key("roles")
+        .BeginArray();
+    for (const auto& r : sp.roles) j.String(r);
+    j.EndArray().EndObject();
+  }
+  j.EndArray().EndObject();
+  return {200, j.Take()};
+}
+
+ApiResponse Speaker(const Params& p, Connection* conn) {
+  auto id = IntParam(p, "id", 0);
+  if (!id.ok()) return FromStatus(id.status());
+  std::string_view name = Param(p, "name");
+  if (id.value() == 0 && name.empty()) {
+    return Error(400, "give a speaker id or name");
+  }
+  auto s = conn->reader->Speaker(id.value(), name);
+  if (!s.ok()) return FromStatus(s.status());
+  const SpeakerPage& sp = s.value();
+  JsonOut j;
+  j.BeginObject()
+      .FieldInt("id", sp.id)
+      .Field("name", sp.name)
+      .FieldInt("total_quotes", sp.total_quotes)
+      .FieldInt("documents", sp.documents)
+      .Key("roles")
+      .BeginArray();
+  for (const auto& r : sp.roles) j.String(r);
+  j.EndArray().Key("timeline").BeginArray();
+  for (const Count& c : sp.timeline) {
+    j.BeginObject().Field("month", c.key).FieldInt("n", c.n).EndObject();
+  }
+  j.EndArray().Key("outlets").BeginArray();
+  for (const Count& c : sp.outlets) {
+    j.BeginObject().Field("outlet", c.key).FieldInt("n", c.n).EndObject();
+  }
+  j.EndArray().Key("quotes").BeginArray();
+  for (const SourcedQuote& q : sp.quotes) {
+    j.BeginObject();
+    WriteQuote(q.quote, &j);
+    WriteSource(q.source, &j);
+    j.FieldInt("cluster_outlets", q.cluster_outlets).EndObject();
+  }
+  j.EndArray().EndObject();
+  return {200, j.Take()};
+}
+
+ApiResponse DocumentById(std::string_view rest, const Params& p,
+                         Connection* conn) {
+  int64_t row = 0;
+  if (!rest.empty()) {
+    auto [ptr, ec] =
+        std::from_chars(rest.data(), rest.data() + rest.size(), row);
+    if (ec != std::errc() || ptr != rest.data() + rest.size() || row <= 0) {
+      return Error(404, "no such document");
+    }
+  } else {
+    std::string_view ext = Param(p, "id");
+    if (ext.empty()) return Error(400, "give a document row or ?id=");
+    auto r = conn->reader->DocumentRow(ext);
+    if (!r.ok()) return FromStatus(r.status());
+    row = r.value();
+  }
+  auto d = conn->reader->Document(row);
+  if (!d.ok()) return FromStatus(d.status());
+  const DocumentPage& doc = d.value();
+  JsonOut j;
+  j.BeginObject();
+  WriteSource(doc.source, &j);
+  j.Field("author", doc.author)
+      .Field("text", doc.text)
+      .FieldInt("duplicate_of", doc.duplicate_of)
+      .Field("duplicate_kind", doc.duplicate_kind)
+      .Key("quotes")
+      .BeginArray();
+  for (const PageQuote& q : doc.quotes) {
+    j.BeginObject();
+    WriteQuote(q, &j);
+    j.EndObject();
+  }
+  j.EndArray().Key("claims").BeginArray();
+  for (const PageClaim& c : doc.claims) {
+    j.BeginObject();
+    WriteClaim(c, &j);
+    j.EndObject();
+  }
+  j.EndArray().Key("entities").BeginArray();
+  for (const PageEntity& e : doc.entities) {
+    j.BeginObject()
+        .Field("label", e.label)
+        .Field("name", e.name)
+        .FieldInt("mentions", e.mentions)
+        .EndObject();
+  }
+  j.EndArray().EndObject();
+  return {200, j.Take()};
+}
+
+ApiResponse Cluster(std::string_view rest, Connection* conn) {
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), id);
+  if (rest.empty() || ec != std::errc() || ptr != rest.data() + rest.size() ||
+      id <= 0) {
+    return Error(404, "no such quote cluster");
+  }
+  auto c = conn->reader->Cluster(id);
+  if (!c.ok()) return FromStatus(c.status());
+  JsonOut j;
+  j.BeginObject()
+      .FieldInt("id", c.value().id)
+      .Field("representative", c.value().representative)
+      .FieldInt("outlets", c.value().outlets)
+      .Key("members")
+      .BeginArray();
+  for (const SourcedQuote& q : c.value().members) {
+    j.BeginObject();
+    WriteQuote(q.quote, &j);
+    WriteSource(q.source, &j);
+    j.EndObject();
+  }
+  j.EndArray().EndObject();
+  return {200, j.Take()};
+}
+
+void WriteClaimRecordGroup(const ClaimGroupPage& g, JsonOut* j) {
+  j->BeginObject()
+      .Field("key", g.key)
+      .Field("counted", g.counted)
+      .Field("unit", g.unit)
+      .Key("claims")
+      .BeginArray();
+  for (const SourcedClaim& c : g.claims) {
+    j->BeginObject();
+    WriteClaim(c.claim, j);
+    WriteSource(c.source, j);
+    j->EndObject();
+  }
+  j->EndArray().EndObject();
+}
+
+ApiResponse Claims(const Params& p, const ApiOptions& options,
+                   Connection* conn) {
+  std::string_view key = Param(p, "key");
+  JsonOut j;
+  if (!key.empty()) {
+    auto g = conn->reader->ClaimGroup(key);
+    if (!g.ok()) return FromStatus(g.status());
+    j.BeginObject().Key("groups").BeginArray();
+    WriteClaimRecordGroup(g.value(), &j);
+    j.EndArray().EndObject();
+    return {200, j.Take()};
+  }
+  auto limit = IntParam(p, "limit", 20);
+  if (!limit.ok()) return FromStatus(limit.status());
+  auto groups = conn->store->CompareClaims(
+      std::clamp<size_t>(limit.value(), 1, options.max_claim_groups));
+  if (!groups.ok()) return FromStatus(groups.status());
+  j.BeginObject().Key("groups").BeginArray();
+  for (const ClaimGroup& cg : groups.value()) {
+    // The page needs rows and offsets: read the group through the reader.
+    auto g = conn->reader->ClaimGroup(cg.key);
+    if (!g.ok()) return FromStatus(g.status());
+    WriteClaimRecordGroup(g.value(), &j);
+  }
+  j.EndArray().EndObject();
+  return {200, j.Take()};
+}
+
+}  // namespace
+
+std::string ErrorJson(std::string_view message) {
+  JsonOut j;
+  j.BeginObject().Field("error", message).EndObject();
+  return j.Take();
+}
+
+std::string WordsToFts(std::string_view typed) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) words.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (char c : typed) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      flush();
+    } else if (c != '"') {  // quotes would end the FTS string
+      cur.push_back(c);
+    }
+  }
+  flush();
+  bool prefix = !typed.empty() && typed.back() != ' ';
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out.push_back(' ');
+    out += '"' + words[i] + '"';
+    if (prefix && i + 1 == words.size()) out.push_back('*');
+  }
+  return out;
+}
+
+Status ConnectionPool::Warm() {
+  auto c = OpenOne();
+  if (!c.ok()) return c.status();
+  std::lock_guard<std::mutex> lock(mu_);
+  ++open_;
+  idle_.push_back(std::move(c.value()));
+  return Status::OK();
+}
+
+Result<std::unique_ptr<Connection>> ConnectionPool::OpenOne() {
+  auto conn = std::make_unique<Connection>();
+  StoreOptions so;
+  so.path = options_.db;
+  so.read_only = true;
+  auto store = OpenSqliteStore(so);
+  if (!store.ok()) return store.status();
+  conn->store = std::move(store.value());
+  PageReaderOptions po;
+  po.path = options_.db;
+  po.max_query_ms = options_.max_query_ms;
+  auto reader = PageReader::Open(po);
+  if (!reader.ok()) return reader.status();
+  conn->reader = std::move(reader.value());
+  return conn;
+}
+
+Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock,
+           [&] { return !idle_.empty() || open_ < options_.max_connections; });
+  if (!idle_.empty()) {
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(this, std::move(c));
+  }
+  ++open_;
+  lock.unlock();
+  auto c = OpenOne();
+  if (!c.ok()) {
+    lock.lock();
+    --open_;
+    cv_.notify_one();
+    return c.status();
+  }
+  return Lease(this, std::move(c.value()));
+}
+
+void ConnectionPool::Release(std::unique_ptr<Connection> c) {
+  std::lock_guard<std::mutex> lock(mu_);
+  idle_.push_back(std::move(c));
+  cv_.notify_one();
+}
+
+ApiResponse HandleApi(std::string_view path, const Params& params,
+                      const ApiOptions& options, Connection* conn) {
+  constexpr std::string_view kApi = "/api/";
+  if (path.substr(0, kApi.size()) != kApi) return Error(404, "not found");
+  std::string_view rest = path.substr(kApi.size());
+  auto starts = [&](std::string_view prefix) {
+    return rest.substr(0, prefix.size()) == prefix;
+  };
+  if (rest == "search") return Search(params, options, conn);
+  if (rest == "stats") return Stats(conn);
+  if (rest == "speakers") return Speakers(params, options, conn);
+  if (rest == "speaker") return Speaker(params, conn);
+  if (rest == "claims") return Claims(params, options, conn);
+  if (rest == "document") return DocumentById({}, params, conn);
+  if (starts("document/")) return DocumentById(rest.substr(9), params, conn);
+  if (starts("cluster/")) return Cluster(rest.substr(8), conn);
+  return Error(404, "no such API endpoint");
+}
+
+}  // namespace whosaid::web

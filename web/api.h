@@ -1,0 +1,101 @@
+// The web app's JSON API (doc/web_api.md), independent of the HTTP library:
+// HandleApi() maps a path under /api/ and its query parameters to a status
+// and a JSON body, using one Connection (a read-only CorpusStore and a
+// PageReader on the same file). Errors never carry file paths or internal
+// detail: InvalidArgument -> 400 with the message, NotFound -> 404,
+// LimitExceeded -> 503, anything else -> 500 "the corpus could not be read"
+// (the detail goes to stderr).
+//
+// ConnectionPool hands out one Connection per concurrent request; it is
+// safe to call from any thread. A Connection is used by one thread at a
+// time (the lease's holder).
+#ifndef WHOSAID_WEB_API_H_
+#define WHOSAID_WEB_API_H_
+
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/store/page_reader.h"
+#include "whosaid/corpus.h"
+#include "whosaid/status.h"
+
+namespace whosaid::web {
+
+struct ApiOptions {
+  std::string db;
+  int max_query_ms = 2000;       // PageReader statements
+  size_t max_search_hits = 100;  // per kind
+  size_t max_speakers = 200;
+  size_t max_claim_groups = 100;
+  size_t max_query_bytes = 512;  // the search box
+  size_t max_connections = 8;    // open corpus connections at most
+};
+
+struct Connection {
+  std::unique_ptr<CorpusStore> store;
+  std::unique_ptr<PageReader> reader;
+};
+
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(const ApiOptions& options) : options_(options) {}
+
+  // A borrowed connection, returned to the pool when destroyed.
+  class Lease {
+   public:
+    Lease(ConnectionPool* pool, std::unique_ptr<Connection> c)
+        : pool_(pool), conn_(std::move(c)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (conn_) pool_->Release(std::move(conn_));
+    }
+    Connection* get() { return conn_.get(); }
+
+   private:
+    ConnectionPool* pool_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  // Opens a connection now (to fail fast at start-up) and keeps it.
+  Status Warm();
+  // Waits while max_connections are out; opens a new one when none is idle.
+  Result<Lease> Acquire();
+
+ private:
+  Result<std::unique_ptr<Connection>> OpenOne();
+  void Release(std::unique_ptr<Connection> c);
+
+  ApiOptions options_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  size_t open_ = 0;
+};
+
+using Params = std::map<std::string, std::string, std::less<>>;
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+// `path` starts with "/api/".
+ApiResponse HandleApi(std::string_view path, const Params& params,
+                      const ApiOptions& options, Connection* conn);
+
+// A JSON error body {"error": message}.
+std::string ErrorJson(std::string_view message);
+
+// Turns what a person typed into a safe FTS5 query: every word quoted
+// literally, the last one a prefix unless the text ends in a space. Empty
+// when there is no word.
+std::string WordsToFts(std::string_view typed);
+
+}  // namespace whosaid::web
+
+#endif  // WHOSAID_WEB_API_H_
