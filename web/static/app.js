@@ -454,7 +454,7 @@ async function renderClaims() {
           h('tbody', {}, g.claims.map(c => h('tr', {}, h('td', {}, h('b', {}, claimValue(c))),
             h('td', {}, c.source || muted('not stated')),
             h('td', {}, h('a', {href: '/article/' + c.doc_row}, c.outlet || c.title || 'article')),
-            h('td', {}, date(c.published)))))))))));
+            h('td', {}, date(c.published))))))))));
 }
 
 // ---------- Router ----------
