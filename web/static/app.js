@@ -87,8 +87,8 @@ function errorBox(msg) { return h('p.error', {role: 'alert'}, msg); }
 function muted(msg) { return h('span.muted', {}, msg); }
 function date(d) { return d ? d.slice(0, 10) : 'undated'; }
 
-function speakerLink(name, id) {
-  if (!name) return muted('unknown speaker');
+function speakerLink(name, id, mention) {
+  if (!name) return mention ? h('span.unresolved', {title: 'not resolved to a person'}, mention) : muted('unknown speaker');
   return h('a.speaker-link', {href: '/speaker' + qs(id ? {id} : {name})}, name);
 }
 
@@ -254,14 +254,19 @@ function renderArticleText(doc, onPick) {
 function claimValue(c) {
   const fmtn = x => Number(x).toLocaleString('en-US', {maximumFractionDigits: 3});
   const v = c.is_range ? fmtn(c.low) + '–' + fmtn(c.high) : fmtn(c.value);
-  return (c.approx ? c.approx + ' ' : '') + v + (c.unit ? ' ' + c.unit : '');
+  return (c.approx ? c.approx + ' ' : '') + v;
+}
+
+// "4,000 tonnes of fish": the value with what it counts (or its unit).
+function claimPhrase(c) {
+  return claimValue(c) + (c.counted ? ' ' + c.counted : c.unit ? ' ' + c.unit : '');
 }
 
 function quoteDetails(q) {
   return h('div.detail', {},
     h('h3', {}, 'Quote'),
     h('dl', {},
-      h('dt', {}, 'Speaker'), h('dd', {}, speakerLink(q.speaker, q.speaker_id)),
+      h('dt', {}, 'Speaker'), h('dd', {}, speakerLink(q.speaker, q.speaker_id, q.mention)),
       q.mention && q.mention !== q.speaker ? [h('dt', {}, 'Written as'), h('dd', {}, q.mention)] : null,
       h('dt', {}, 'Relation'), h('dd', {}, (q.kind || 'quote') + (q.cue ? ' · cue “' + q.cue + '”' : '')),
       q.cluster ? [h('dt', {}, 'Also in'), h('dd', {}, h('a', {href: '/cluster/' + q.cluster}, 'every outlet carrying it'))] : null),
@@ -273,6 +278,7 @@ function claimDetails(c) {
     h('h3', {}, 'Claim'),
     h('dl', {},
       h('dt', {}, 'Value'), h('dd', {}, claimValue(c)),
+      c.unit ? [h('dt', {}, 'Unit'), h('dd', {}, c.unit)] : null,
       c.counted ? [h('dt', {}, 'Of'), h('dd', {}, c.counted)] : null,
       h('dt', {}, 'Source'), h('dd', {}, c.source || muted('not stated')),
       c.group ? [h('dt', {}, 'Compare'), h('dd', {}, h('a', {href: '/claims' + qs({key: c.group})}, 'other sources'))] : null),
@@ -301,10 +307,10 @@ async function renderArticle(row) {
   const side = h('aside.article-side', {},
     panel,
     h('h3', {}, 'Quotes (' + doc.quotes.length + ')'),
-    h('ol.side-list', {}, doc.quotes.map(q => h('li', {}, speakerLink(q.speaker, q.speaker_id), ': ',
+    h('ol.side-list', {}, doc.quotes.map(q => h('li', {}, speakerLink(q.speaker, q.speaker_id, q.mention), ': ',
       h('span.side-quote', {}, q.content.length > 140 ? q.content.slice(0, 140) + '…' : q.content)))),
     doc.claims.length ? [h('h3', {}, 'Claims (' + doc.claims.length + ')'),
-      h('ol.side-list', {}, doc.claims.map(c => h('li', {}, h('b', {}, claimValue(c)), c.counted ? ' ' + c.counted : '',
+      h('ol.side-list', {}, doc.claims.map(c => h('li', {}, h('b', {}, claimPhrase(c)),
         c.source ? [' — ', h('i', {}, c.source)] : '')))] : null);
   setPage(doc.title || 'Article',
     h('article.doc', {},
@@ -319,9 +325,27 @@ async function renderArticle(row) {
 
 // ---------- Speaker ----------
 
-function timelineChart(points) {
+// Every month from the first to the last (at most 20 years), zeros too,
+// so the horizontal axis is time.
+function fillMonths(points) {
+  if (!points.length) return points;
+  const have = new Map(points.map(p => [p.month, p.n]));
+  let [y, m] = points[0].month.split('-').map(Number);
+  const last = points[points.length - 1].month;
+  const out = [];
+  for (let k = 0; k < 240; k++) {
+    const key = String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0');
+    out.push({month: key, n: have.get(key) || 0});
+    if (key >= last) break;
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+function timelineChart(raw) {
   const w = 640, hgt = 140, pad = 24;
-  if (!points.length) return muted('no dated quotes');
+  if (!raw.length) return muted('no dated quotes');
+  const points = fillMonths(raw);
   const max = Math.max(...points.map(p => p.n));
   const bw = Math.max(2, (w - 2 * pad) / points.length - 2);
   const chart = svg('svg', {viewBox: `0 0 ${w} ${hgt}`, class: 'chart', role: 'img', 'aria-label': 'Quotes per month'});
@@ -329,8 +353,11 @@ function timelineChart(points) {
   points.forEach((p, i) => {
     const bh = (hgt - 2 * pad) * p.n / max;
     const x = pad + i * ((w - 2 * pad) / points.length) + 1;
-    chart.appendChild(svg('rect', {x, y: hgt - pad - bh, width: bw, height: bh, class: 'bar'},
-      svg('title', {}, p.month + ': ' + p.n + ' quotes')));
+    if (p.n) {
+      chart.appendChild(svg('rect', {x, y: hgt - pad - bh, width: bw, height: bh, class: 'bar'},
+        svg('title', {}, p.month + ': ' + p.n + ' quotes')));
+      if (bw >= 14) chart.appendChild(svg('text', {x: x + bw / 2, y: hgt - pad - bh - 3, class: 'tick', 'text-anchor': 'middle'}, String(p.n)));
+    }
   });
   chart.appendChild(svg('text', {x: pad, y: hgt - 6, class: 'tick'}, points[0].month));
   if (points.length > 1) chart.appendChild(svg('text', {x: w - pad, y: hgt - 6, class: 'tick', 'text-anchor': 'end'}, points[points.length - 1].month));
@@ -421,7 +448,7 @@ async function renderCluster(id) {
 
 function claimsChart(g) {
   const rows = g.claims;
-  const w = 640, rowH = 22, pad = 150, top = 10;
+  const w = 640, rowH = 30, pad = 150, top = 10;
   const hgt = top + rows.length * rowH + 24;
   const lo = Math.min(0, ...rows.map(c => c.low)), hi = Math.max(...rows.map(c => c.high), lo + 1);
   const x = v => pad + (w - pad - 20) * (v - lo) / (hi - lo);
@@ -432,12 +459,16 @@ function claimsChart(g) {
     chart.appendChild(svg('text', {x: pad - 8, y: y + 4, 'text-anchor': 'end', class: 'tick'}, label.length > 22 ? label.slice(0, 21) + '…' : label));
     chart.appendChild(svg('line', {x1: x(lo), y1: y, x2: x(c.low), y2: y, class: 'guide'}));
     if (c.is_range && c.high > c.low) chart.appendChild(svg('line', {x1: x(c.low), y1: y, x2: x(c.high), y2: y, class: 'range'}));
-    chart.appendChild(svg('circle', {cx: x(c.value), cy: y, r: 5, class: 'dot'}, svg('title', {}, claimValue(c) + ' — ' + label)));
+    chart.appendChild(svg('circle', {cx: x(c.value), cy: y, r: 5, class: 'dot'}, svg('title', {}, claimPhrase(c) + ' — ' + label)));
+    const right = x(c.high) > w - 90;
+    chart.appendChild(svg('text', {x: right ? x(c.low) - 9 : x(c.high) + 9, y: y + 4, class: 'tick value',
+      'text-anchor': right ? 'end' : 'start'}, claimValue(c)));
   });
   const base = top + rows.length * rowH + 4;
   chart.appendChild(svg('line', {x1: x(lo), y1: base, x2: x(hi), y2: base, class: 'axis'}));
-  chart.appendChild(svg('text', {x: x(lo), y: base + 16, class: 'tick'}, String(lo)));
-  chart.appendChild(svg('text', {x: x(hi), y: base + 16, class: 'tick', 'text-anchor': 'end'}, String(hi)));
+  const num = v => Number(v).toLocaleString('en-US');
+  chart.appendChild(svg('text', {x: x(lo), y: base + 16, class: 'tick'}, num(lo)));
+  chart.appendChild(svg('text', {x: x(hi), y: base + 16, class: 'tick', 'text-anchor': 'end'}, num(hi) + (g.unit ? ' ' + g.unit : '')));
   return chart;
 }
 
