@@ -479,7 +479,10 @@ std::string WordsToFts(std::string_view typed) {
     }
   }
   flush();
-  bool prefix = !typed.empty() && typed.back() != ' ';
+  // A prefix of one or two letters matches most of the index (slow and
+  // useless): those stay whole words until a third letter is typed.
+  bool prefix = !typed.empty() && typed.back() != ' ' && !words.empty() &&
+                words.back().size() >= 3;
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i) out.push_back(' ');

@@ -92,8 +92,8 @@ ApiResponse HandleApi(std::string_view path, const Params& params,
 std::string ErrorJson(std::string_view message);
 
 // Turns what a person typed into a safe FTS5 query: every word quoted
-// literally, the last one a prefix unless the text ends in a space. Empty
-// when there is no word.
+// literally, the last one a prefix unless the text ends in a space or the
+// word is shorter than 3 bytes. Empty when there is no word.
 std::string WordsToFts(std::string_view typed);
 
 }  // namespace whosaid::web

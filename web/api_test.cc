@@ -42,6 +42,7 @@ TEST(WordsToFts, QuotesEveryWordAndPrefixesTheLast) {
   EXPECT_EQ(WordsToFts("pier winter "), "\"pier\" \"winter\"");
   // Operators and quotes typed by a person are plain words.
   EXPECT_EQ(WordsToFts("a\" OR NOT(*"), "\"a\" \"OR\" \"NOT(*\"*");
+  EXPECT_EQ(WordsToFts("pier t"), "\"pier\" \"t\"");  // too short
   EXPECT_EQ(WordsToFts("   "), "");
   EXPECT_EQ(WordsToFts("\"\""), "");
 }

@@ -29,7 +29,7 @@ struct PageReaderOptions {
   std::string path;            // the corpus file
   int busy_timeout_ms = 2000;  // wait this long for a locked database
   int max_query_ms = 2000;     // each call fails past this
-  size_t max_quotes = 2000;    // speaker page: at most this many quotes
+  size_t max_quotes = 500;     // speaker page: at most this many quotes
   size_t max_members = 500;    // cluster page: at most this many members
   size_t max_group_claims = 500;
 };

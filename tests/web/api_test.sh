@@ -56,8 +56,10 @@ check "search finds quotes" test "$(jq_ "len(d['results']['quotes']) > 0")" = Tr
 check "search finds articles" test "$(jq_ "len(d['results']['documents']) > 0")" = True
 check "snippets are highlighted" test "$(jq_ "any(p['hl'] and p['text'].lower() == 'pier' for h in d['results']['quotes'] for p in h['snippet'])")" = True
 check "facets list speakers" test "$(jq_ "'Ines Duarte' in [f['key'] for f in d['facets']['speaker']]")" = True
-get "/api/search?q=pi&syntax=words"
+get "/api/search?q=pie&syntax=words"
 check "as-you-type prefix matches" test "$(jq_ "len(d['results']['documents']) > 0")" = True
+get "/api/search?q=pi&syntax=words"
+check "a 2-letter word is not a prefix" test "$(jq_ "d['fts']")" = '"pi"' 
 get "/api/search?q=pier&syntax=words&speaker=Duarte"
 check "speaker filter keeps only that speaker" test "$(jq_ "len(d['results']['quotes']) > 0 and all('Duarte' in h['speaker'] for h in d['results']['quotes'])")" = True
 check "speaker filter drops articles" test "$(jq_ "'documents' in d['results']")" = False

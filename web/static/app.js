@@ -382,7 +382,7 @@ async function renderSpeaker() {
         h('span.bar-label', {}, o.outlet || 'unknown'),
         h('span.bar-track', {}, h('span.bar-fill', {style: {width: Math.round(100 * o.n / maxOutlet) + '%'}})),
         h('span.bar-n', {}, String(o.n))))))),
-    h('h2', {}, 'Quotes'),
+    h('h2', {}, 'Quotes', sp.quotes.length < sp.total_quotes ? muted(' (the first ' + sp.quotes.length + ' of ' + sp.total_quotes + ')') : null),
     h('ol.quotes', {id: 'speaker-quotes'}, sp.quotes.map(q => h('li.quote', {},
       h('blockquote', {}, q.content),
       meta(q.outlet || null, date(q.published), q.kind, h('a', {href: '/article/' + q.doc_row}, q.title || 'article'),
