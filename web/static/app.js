@@ -269,7 +269,7 @@ function quoteDetails(q) {
       h('dt', {}, 'Speaker'), h('dd', {}, speakerLink(q.speaker, q.speaker_id, q.mention)),
       q.mention && q.mention !== q.speaker ? [h('dt', {}, 'Written as'), h('dd', {}, q.mention)] : null,
       h('dt', {}, 'Relation'), h('dd', {}, (q.kind || 'quote') + (q.cue ? ' · cue “' + q.cue + '”' : '')),
-      q.cluster ? [h('dt', {}, 'Also in'), h('dd', {}, h('a', {href: '/cluster/' + q.cluster}, 'every outlet carrying it'))] : null),
+      q.cluster ? [h('dt', {}, 'Carried by'), h('dd', {}, h('a', {href: '/cluster/' + q.cluster}, 'each outlet quoting it'))] : null),
     h('blockquote', {}, q.content));
 }
 
@@ -295,7 +295,9 @@ async function renderArticle(row) {
   const panel = h('div.panel', {id: 'detail', 'aria-live': 'polite'}, muted('Point at or click a highlight to see who said it.'));
   let selected = null;
   const pick = (qid, cid, el) => {
-    panel.replaceChildren();
+    panel.replaceChildren(h('button.close', {type: 'button', 'aria-label': 'Close',
+      onclick: () => panel.classList.remove('active')}, '×'));
+    panel.classList.add('active');
     if (qid !== null && quotes.has(qid)) panel.appendChild(quoteDetails(quotes.get(qid)));
     if (cid !== null && claims.has(cid)) panel.appendChild(claimDetails(claims.get(cid)));
     if (selected) selected.classList.remove('selected');
