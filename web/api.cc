@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <unordered_map>
 #include <utility>
@@ -161,6 +162,7 @@ class Facet {
 
 ApiResponse Search(const Params& p, const ApiOptions& options,
                    Connection* conn) {
+  const auto start = std::chrono::steady_clock::now();
   std::string_view typed = Param(p, "q");
   if (typed.size() > options.max_query_bytes) {
     return Error(400, fmt::format("the query is longer than {} bytes",
@@ -212,6 +214,15 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
     j.Key(name).BeginArray();
     if (!match.empty()) {
       q.target = target;
+      // One time limit for the whole request, shared by its searches.
+      q.max_ms = options.max_query_ms -
+                 static_cast<int>(
+                     std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - start)
+                         .count());
+      if (q.max_ms <= 0) {
+        return FromStatus(Status::LimitExceeded("search time limit"));
+      }
       auto hits = conn->store->Search(q);
       if (!hits.ok()) return FromStatus(hits.status());
       for (const SearchHit& h : hits.value()) {

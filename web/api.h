@@ -28,7 +28,7 @@ namespace whosaid::web {
 
 struct ApiOptions {
   std::string db;
-  int max_query_ms = 2000;       // PageReader statements
+  int max_query_ms = 2000;       // each search and page query
   size_t max_search_hits = 100;  // per kind
   size_t max_speakers = 200;
   size_t max_claim_groups = 100;

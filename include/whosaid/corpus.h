@@ -115,6 +115,9 @@ struct SearchQuery {
   size_t limit = 20;
   std::string highlight_open = "[";
   std::string highlight_close = "]";
+  // Fails the search with LimitExceeded after this many milliseconds
+  // (0: no limit). The web app sets it; the CLI does not.
+  int max_ms = 0;
 };
 
 struct SearchHit {

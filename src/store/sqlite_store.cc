@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -654,6 +656,9 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
 // plain SQLITE_ERROR while stepping comes from the user's FTS5 query
 // (syntax, unknown column, bare "*"); corruption and I/O keep their codes.
 Status QueryStatus(sqlite3* db, int rc, std::string_view match) {
+  if ((rc & 0xFF) == SQLITE_INTERRUPT) {
+    return Status::LimitExceeded("the search took longer than its time limit");
+  }
   if ((rc & 0xFF) == SQLITE_ERROR) {
     return Status::InvalidArgument(fmt::format(
         "search query '{}' is not valid FTS5 syntax ({}); put words in "
@@ -761,6 +766,24 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
       "{3} ORDER BY score LIMIT ?4",
       fts, weights, where.empty() ? std::string_view() : from, where);
 
+  // SearchQuery::max_ms: the progress handler interrupts the statements
+  // of this search once the deadline has passed; removed on return.
+  struct Deadline {
+    sqlite3* db;
+    std::chrono::steady_clock::time_point at;
+    static int Check(void* self) {
+      return std::chrono::steady_clock::now() >
+             static_cast<Deadline*>(self)->at;
+    }
+    ~Deadline() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
+  };
+  std::optional<Deadline> deadline;
+  if (query.max_ms > 0) {
+    deadline.emplace(
+        Deadline{db_, std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(query.max_ms)});
+    sqlite3_progress_handler(db_, 1000, &Deadline::Check, &*deadline);
+  }
   Stmt rank;
   Status s = rank.Prepare(db_, rank_sql);
   if (!s.ok()) return s;
