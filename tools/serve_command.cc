@@ -39,7 +39,7 @@ void RegisterServe(CLI::App* app, int* exit_code) {
   cmd->add_option("--host", opts->host,
                   "Address to listen on (default 127.0.0.1: this machine "
                   "only)");
-  cmd->add_option("--threads", opts->threads, "Worker threads (default 4)")
+  cmd->add_option("--threads", opts->threads, "Worker threads (default 8)")
       ->check(CLI::Range(1, 64));
   cmd->add_option("--max-query-ms", opts->api.max_query_ms,
                   "Time limit of one page query in ms (default 2000)")

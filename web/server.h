@@ -18,12 +18,12 @@ namespace whosaid::web {
 struct ServerOptions {
   ApiOptions api;
   std::string host = "127.0.0.1";
-  int port = 8080;                // 0: any free port (printed)
-  size_t threads = 4;             // worker threads
+  int port = 8080;     // 0: any free port (printed)
+  size_t threads = 8;  // worker threads (an idle keep-alive holds one)
   size_t max_body_bytes = 16384;  // request body (GET/HEAD carry none)
   int read_timeout_s = 5;         // per read of a request
   int write_timeout_s = 10;       // per write of a response
-  int keep_alive_s = 5;           // idle keep-alive connection
+  int keep_alive_s = 2;           // idle keep-alive connection
   size_t keep_alive_requests = 100;
 };
 
