@@ -8,55 +8,14 @@
 #include <limits>
 #include <memory>
 
+#include "src/attribution/feature_util.h"
+
 namespace whosaid {
 namespace attribution {
+using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
 constexpr char kMagic[] = "whosaid-attribution-model v2\n";
-constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
-constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
-
-inline uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-inline uint64_t H(uint64_t a, uint64_t b) {
-  return Mix(a * 0x100000001b3ULL ^ (b + 0x632be59bd9b4e019ULL));
-}
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c) { return H(H(a, b), c); }
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
-  return H(H(H(a, b), c), d);
-}
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
-  return H(H(H(H(a, b), c), d), e);
-}
-
-enum Cls : uint8_t {
-  kLower = 0,
-  kCap,
-  kAllCaps,
-  kNum,
-  kComma,
-  kStop,
-  kColon,
-  kSemi,
-  kDash,
-  kOpenParen,
-  kCloseParen,
-  kOpenQuote,
-  kCloseQuote,
-  kOtherQuote,
-  kOtherPunct,
-  kSymbol,
-  kUrl,
-  kEdge,
-};
-
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -106,53 +65,6 @@ uint8_t ClassOf(const Token& t, std::string_view s) {
     if (c == 0xA6) return kStop;  // ellipsis
   }
   return kOtherPunct;
-}
-
-// Signed distance bucket in [0, 20).
-inline int DistBucket(int d) {
-  int a = d < 0 ? -d : d;
-  int b = a <= 5 ? a : a <= 10 ? 6 : a <= 20 ? 7 : a <= 40 ? 8 : 9;
-  return d < 0 ? 10 + b : b;
-}
-
-inline int LenBucket(int n) {
-  return n <= 6    ? n
-         : n <= 10 ? 7
-         : n <= 15 ? 8
-         : n <= 25 ? 9
-         : n <= 40 ? 10
-         : n <= 70 ? 11
-                   : 12;
-}
-
-inline int Clip(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
-
-const uint64_t kThat = HashWord("that");
-
-struct Ctx {
-  const DocView& v;
-  int n;
-  uint64_t h(int i) const { return i < 0 ? kBos : i >= n ? kEos : v.h[i]; }
-  uint8_t c(int i) const {
-    return i < 0 || i >= n ? static_cast<uint8_t>(kEdge) : v.cls[i];
-  }
-  uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
-};
-
-struct Top {
-  float score;
-  int pos;
-};
-
-// Keeps the k best of `in` (by score) in `out`, sorted descending.
-void TopK(std::vector<Top>& in, int k) {
-  if (static_cast<int>(in.size()) > k) {
-    std::nth_element(
-        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
-          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
-        });
-    in.resize(k);
-  }
 }
 
 // Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
@@ -954,6 +866,7 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {
     return corrupt("bad trailer");
   }
+  Finalize();
   return Status::OK();
 }
 

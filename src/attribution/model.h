@@ -14,6 +14,7 @@
 #define WHOSAID_SRC_ATTRIBUTION_MODEL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,12 @@ inline constexpr int kCueLabels = 3;  // O, B, I
 inline constexpr int kMaxCueTokens = 10;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
+
+// A scored token position (candidate boundary).
+struct Top {
+  float score;
+  int pos;
+};
 
 // Per-token data of one document computed once (hashes, classes, quote
 // state). Only token-level, no allocation per token beyond the arrays.
@@ -57,9 +64,16 @@ struct DocView {
   // off because its weights change).
   bool use_cache = true;
   mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
+  // Scratch buffers of the fast decoders (reused across cues: no
+  // allocation per candidate).
+  mutable std::vector<float> src_start, src_end;  // per window token
+  mutable std::vector<int> src_blocked;
+  mutable std::vector<Top> top_starts, top_ends;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
+
+struct FastTables;
 
 // A token-range span, inclusive both ends; b < 0 means none.
 struct TSpan {
@@ -192,6 +206,21 @@ class AttributionModel {
     return s;
   }
 
+  // Builds the precomputed score tables of the fast decoders from the
+  // weights (Load() calls it; call it again after changing weights).
+  void Finalize();
+  // Same results as DecodeContent / DecodeSource (up to float rounding),
+  // from precomputed tables and per-cue hash prefixes instead of hashing
+  // every feature of every candidate. REQUIRES: Finalize().
+  TSpan DecodeContentFast(const DocView& v, TSpan cue, const DecodeLimits& lim,
+                          std::vector<Scored>* nbest) const;
+  // Scores the cue-only parts of the source boundaries once per cue (into
+  // v's scratch); DecodeSourceFast then decodes for one content.
+  void PrepareSource(const DocView& v, TSpan cue,
+                     const DecodeLimits& lim) const;
+  TSpan DecodeSourceFast(const DocView& v, TSpan cue, TSpan content,
+                         const DecodeLimits& lim, float* score) const;
+
   // Weights (public for the trainer).
   std::vector<float> cue_w;      // [feature * 3 + label]
   std::vector<float> content_w;  // scalar
@@ -199,6 +228,9 @@ class AttributionModel {
   WordSet cue_vocab;             // words that may start a cue
   WordSet start_prev;            // words often right before a content start
   WordSet end_next;              // words often right after a content end
+
+ private:
+  std::shared_ptr<const FastTables> fast_;  // set by Finalize()
 };
 
 uint64_t HashWord(std::string_view s);

@@ -1,0 +1,398 @@
+// The fast decoders of AttributionModel: the same linear models as
+// DecodeContent / DecodeSource, scored from tables precomputed at load time.
+// Every feature whose arguments are small integers (classes, buckets, flags)
+// is read from a dense table holding its weight; word features hash one or
+// two 64-bit values onto a prefix precomputed per template (per cue for the
+// cue's own words) instead of re-hashing the whole template.
+#include <cmath>
+
+#include "src/attribution/feature_util.h"
+#include "src/attribution/model.h"
+
+namespace whosaid {
+namespace attribution {
+
+using namespace internal;  // NOLINT: the feature helpers
+
+inline constexpr int kC = kEdge + 1;  // token classes incl. the edge
+inline constexpr int kDb = 20;        // DistBucket range
+inline constexpr int kLb = 13;        // LenBucket range
+
+struct FastTables {
+  // Content start / end (cue-relative parts), by side.
+  float cs1[2][kDb], cs5[2][kC][kC][kDb], cs12[2][7][2];
+  uint64_t cs6p[2], cs9p[2], cs10p[2];
+  float ce1[2][kDb], ce12[2][7][2];
+  uint64_t ce6p[2], ce9p[2], ce14p[2];
+  // Content pair, by type (before / after / around the cue).
+  float cp1[3][kLb], cp2[3][6], cp3[3][4], cp4[3][5][2][2], cp5[3][9],
+      cp6[3][2][2], cp7[3][2][2], cp8[3][4][4], cp9[3][6][2][kC], cp10[3][3][5],
+      cp12[3][kC][kC][kC], cp14[3][4][4], cp15[3][4][kC][kC];
+  uint64_t cp11p[3], cp13p[3];
+  // Source start / end (cue-relative parts) and pair, by side.
+  float ss1[2][kDb], ss7[2][3][kDb], ss10[2][kC][kDb];
+  uint64_t ss5p[2], ss8p[2];
+  float se1[2][kDb], se9[2][3][kDb];
+  uint64_t se5p[2], se6p[2];
+  float sp1[2][kLb], sp2[2][4][kC], sp3[2][kC][kC][kLb], sp6[2][4][kLb];
+  uint64_t sp4p[2], sp5p[2];
+};
+
+namespace {
+
+constexpr uint32_t kContentMask = (1u << kContentBits) - 1;
+constexpr uint32_t kSourceMask = (1u << kSourceBits) - 1;
+
+inline uint64_t U(int x) { return static_cast<uint64_t>(x); }
+
+}  // namespace
+
+void AttributionModel::Finalize() {
+  auto t = std::make_shared<FastTables>();
+  auto cw = [&](uint64_t k) {
+    return content_w[static_cast<uint32_t>(k) & kContentMask];
+  };
+  auto sw = [&](uint64_t k) {
+    return source_w[static_cast<uint32_t>(k) & kSourceMask];
+  };
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 100 + side, b = 200 + side;
+    for (int db = 0; db < kDb; ++db) {
+      t->cs1[side][db] = cw(H(a, 1, U(db)));
+      t->ce1[side][db] = cw(H(b, 1, U(db)));
+      for (int c1 = 0; c1 < kC; ++c1) {
+        for (int c2 = 0; c2 < kC; ++c2) {
+          t->cs5[side][c1][c2][db] = cw(H(a, 5, U(c1), U(c2), U(db)));
+        }
+      }
+    }
+    for (int ds = -3; ds <= 3; ++ds) {
+      for (int f = 0; f < 2; ++f) {
+        t->cs12[side][ds + 3][f] = cw(H(a, 12, U(ds), U(f)));
+        t->ce12[side][ds + 3][f] = cw(H(b, 12, U(ds), U(f)));
+      }
+    }
+    t->cs6p[side] = H(a, 6);
+    t->cs9p[side] = H(a, 9);
+    t->cs10p[side] = H(a, 10);
+    t->ce6p[side] = H(b, 6);
+    t->ce9p[side] = H(b, 9);
+    t->ce14p[side] = H(b, 14);
+  }
+  for (int ty = 0; ty < 3; ++ty) {
+    uint64_t T = 300 + ty;
+    for (int k = 0; k < kLb; ++k) t->cp1[ty][k] = cw(H(T, 1, U(k)));
+    for (int k = 0; k < 6; ++k) t->cp2[ty][k] = cw(H(T, 2, U(k)));
+    for (int k = 0; k < 4; ++k) t->cp3[ty][k] = cw(H(T, 3, U(k)));
+    for (int bal = -2; bal <= 2; ++bal) {
+      for (int o = 0; o < 2; ++o) {
+        for (int c = 0; c < 2; ++c) {
+          t->cp4[ty][bal + 2][o][c] = cw(H(T, 4, U(bal), U(o), U(c)));
+        }
+      }
+    }
+    for (int k = 0; k < 9; ++k) t->cp5[ty][k] = cw(H(T, 5, U(k)));
+    for (int a = 0; a < 2; ++a) {
+      for (int b = 0; b < 2; ++b) {
+        t->cp6[ty][a][b] = cw(H(T, 6, U(a), U(b)));
+        t->cp7[ty][a][b] = cw(H(T, 7, U(a), U(b)));
+      }
+    }
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < 4; ++b) {
+        t->cp8[ty][a][b] = cw(H(T, 8, U(a), U(b)));
+        t->cp14[ty][a][b] = cw(H(T, 14, U(a), U(b)));
+      }
+    }
+    for (int a = 0; a < 6; ++a) {
+      for (int b = 0; b < 2; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp9[ty][a][b][c] = cw(H(T, 9, U(a), U(b), U(c)));
+        }
+      }
+    }
+    for (int a = 0; a < 3; ++a) {
+      for (int b = 0; b < 5; ++b) t->cp10[ty][a][b] = cw(H(T, 10, U(a), U(b)));
+    }
+    for (int a = 0; a < kC; ++a) {
+      for (int b = 0; b < kC; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp12[ty][a][b][c] = cw(H(T, 12, U(a), U(b), U(c)));
+        }
+      }
+    }
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < kC; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp15[ty][a][b][c] = cw(H(T, 15, U(a), U(b), U(c)));
+        }
+      }
+    }
+    t->cp11p[ty] = H(T, 11);
+    t->cp13p[ty] = H(T, 13);
+  }
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 400 + side, b = 500 + side, p = 600 + side;
+    for (int db = 0; db < kDb; ++db) {
+      t->ss1[side][db] = sw(H(a, 1, U(db)));
+      t->se1[side][db] = sw(H(b, 1, U(db)));
+      for (int r = 0; r < 3; ++r) {
+        t->ss7[side][r][db] = sw(H(a, 7, U(r), U(db)));
+        t->se9[side][r][db] = sw(H(b, 9, U(r), U(db)));
+      }
+      for (int c = 0; c < kC; ++c) {
+        t->ss10[side][c][db] = sw(H(a, 10, U(c), U(db)));
+      }
+    }
+    t->ss5p[side] = H(a, 5);
+    t->ss8p[side] = H(a, 8);
+    t->se5p[side] = H(b, 5);
+    t->se6p[side] = H(b, 6);
+    for (int len = 0; len < kLb; ++len) {
+      t->sp1[side][len] = sw(H(p, 1, U(len)));
+      for (int cm = 0; cm < 4; ++cm) {
+        t->sp6[side][cm][len] = sw(H(p, 6, U(cm), U(len)));
+      }
+      for (int c1 = 0; c1 < kC; ++c1) {
+        for (int c2 = 0; c2 < kC; ++c2) {
+          t->sp3[side][c1][c2][len] = sw(H(p, 3, U(c1), U(c2), U(len)));
+        }
+      }
+    }
+    for (int cm = 0; cm < 4; ++cm) {
+      for (int c = 0; c < kC; ++c) {
+        t->sp2[side][cm][c] = sw(H(p, 2, U(cm), U(c)));
+      }
+    }
+    t->sp4p[side] = H(p, 4);
+    t->sp5p[side] = H(p, 5);
+  }
+  fast_ = std::move(t);
+}
+
+TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
+                                          const DecodeLimits& lim,
+                                          std::vector<Scored>* nbest) const {
+  const FastTables& t = *fast_;
+  const float* w = content_w.data();
+  auto cw = [w](uint64_t k) {
+    return w[static_cast<uint32_t>(k) & kContentMask];
+  };
+  if (nbest != nullptr) nbest->clear();
+  int lo, hi;
+  ContentWindow(v, cue, lim, &lo, &hi);
+  std::vector<Top>& starts = v.top_starts;
+  std::vector<Top>& ends = v.top_ends;
+  starts.clear();
+  ends.clear();
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t hce = x.h(cue.e), hcb = x.h(cue.b);
+  uint64_t q9s[2], q10s[2], q9e[2], q14e[2];
+  for (int side = 0; side < 2; ++side) {
+    q9s[side] = H(t.cs9p[side], hce);
+    q10s[side] = H(t.cs10p[side], hce);
+    q9e[side] = H(t.ce9p[side], hce);
+    q14e[side] = H(t.ce14p[side], hcb);
+  }
+  const int cue_sent = static_cast<int>(v.sent[cue.b]);
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    int ds = Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3;
+    if (StartCandidate(v, cue, i)) {
+      uint64_t hp = x.h(i - 1);
+      float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
+                 cw(H(H(t.cs6p[side], hp), U(db))) + cw(H(q9s[side], U(db))) +
+                 cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
+      ss += Cached(v, v.cache_cs, side, i, 0);
+      starts.push_back(Top{ss, i});
+    }
+    if (EndCandidate(v, cue, i)) {
+      uint64_t hn = x.h(i + 1);
+      float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
+                 cw(H(q9e[side], U(db))) + t.ce12[side][ds][v.send[i]] +
+                 cw(H(q14e[side], U(x.c(i + 1))));
+      es += Cached(v, v.cache_ce, side, i, 1);
+      ends.push_back(Top{es, i});
+    }
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  TSpan best;
+  float best_score = 0;
+  bool have = false;
+  const int n = x.n;
+  for (const Top& st : starts) {
+    const int s = st.pos;
+    for (const Top& en : ends) {
+      const int e = en.pos;
+      if (e < s) continue;
+      bool before = e<cue.b, after = s> cue.e;
+      bool around = s < cue.b && e > cue.e;
+      if (!before && !after && !around) continue;
+      // ContentPairFeats, from the tables.
+      int ty = before ? 0 : after ? 1 : 2;
+      int len = e - s + 1;
+      int sents = Clip(static_cast<int>(v.sent[e] - v.sent[s]), 0, 5);
+      int paras = Clip(static_cast<int>(v.para[e] - v.para[s]), 0, 3);
+      int opens = v.qo[e + 1] - v.qo[s];
+      int closes = v.qc[e + 1] - v.qc[s];
+      int bal = Clip(opens - closes, -2, 2);
+      int gap = ty == 0 ? cue.b - e - 1 : ty == 1 ? s - cue.e - 1 : 0;
+      uint8_t cs = v.cls[s], ce = v.cls[e], cn = x.c(e + 1);
+      int head_end = std::min(e, s + 15);
+      int thats = head_end > s ? v.thatc[head_end + 1] - v.thatc[s + 1] : 0;
+      int open_rel = 0, close_rel = 0;
+      if (cs == kOpenQuote) {
+        int mc = s + 1 < n ? v.next_close[s + 1] : n;
+        open_rel = e == mc ? 1 : e < mc ? 2 : 3;
+      }
+      if (ce == kCloseQuote) {
+        int po = e > 0 ? v.prev_open[e - 1] : -1;
+        close_rel = s == po ? 1 : s > po ? 2 : 3;
+      }
+      float pair =
+          t.cp1[ty][LenBucket(len)] + t.cp2[ty][sents] + t.cp3[ty][paras] +
+          t.cp4[ty][bal + 2][cs == kOpenQuote][ce == kCloseQuote] +
+          t.cp5[ty][Clip(gap, 0, 8)] + t.cp6[ty][v.sstart[s]][v.send[e]] +
+          t.cp7[ty][v.inq[s]][v.inq[e]] +
+          t.cp8[ty][Clip(opens, 0, 3)][Clip(closes, 0, 3)] +
+          t.cp9[ty][sents][v.send[e]][cn] +
+          t.cp10[ty][Clip(thats, 0, 2)][Clip(gap, 0, 4)] +
+          cw(H(t.cp11p[ty], v.h[e])) + t.cp12[ty][cs][ce][cn] +
+          cw(H(H(t.cp13p[ty], v.h[s]), U(Clip(thats, 0, 1)))) +
+          t.cp14[ty][open_rel][close_rel] + t.cp15[ty][open_rel][ce][cn];
+      float sc = st.score + en.score + pair;
+      if (!have || sc > best_score) {
+        have = true;
+        best_score = sc;
+        best = TSpan{s, e};
+      }
+      if (nbest != nullptr) {
+        Scored cand{sc, TSpan{s, e}};
+        if (static_cast<int>(nbest->size()) < lim.content_nbest) {
+          nbest->push_back(cand);
+        } else if (sc > nbest->back().score) {
+          nbest->back() = cand;
+        } else {
+          continue;
+        }
+        for (size_t k = nbest->size() - 1;
+             k > 0 && (*nbest)[k].score > (*nbest)[k - 1].score; --k) {
+          std::swap((*nbest)[k], (*nbest)[k - 1]);
+        }
+      }
+    }
+  }
+  return best;
+}
+
+namespace {
+
+void SourceWindow(const DocView& v, TSpan cue, const DecodeLimits& lim, int* lo,
+                  int* hi) {
+  const Sentence& s = v.doc->sentences[v.sent[cue.b]];
+  *lo = std::max<int>(s.token_begin, cue.b - lim.source_window);
+  *hi = std::min<int>(static_cast<int>(s.token_end) - 1,
+                      cue.e + lim.source_window);
+}
+
+}  // namespace
+
+void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
+                                     const DecodeLimits& lim) const {
+  const FastTables& t = *fast_;
+  const float* w = source_w.data();
+  auto sw = [w](uint64_t k) {
+    return w[static_cast<uint32_t>(k) & kSourceMask];
+  };
+  int lo, hi;
+  SourceWindow(v, cue, lim, &lo, &hi);
+  v.src_start.assign(hi - lo + 1, 0.f);
+  v.src_end.assign(hi - lo + 1, 0.f);
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t hcb = x.h(cue.b);
+  uint64_t q8[2], q6[2];
+  for (int side = 0; side < 2; ++side) {
+    q8[side] = H(t.ss8p[side], hcb);
+    q6[side] = H(t.se6p[side], hcb);
+  }
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    v.src_start[i - lo] = t.ss1[side][db] +
+                          sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
+                          sw(H(q8[side], U(db))) + t.ss10[side][x.c(i)][db] +
+                          Cached(v, v.cache_ss, side, i, 2);
+    v.src_end[i - lo] =
+        t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
+        sw(H(q6[side], U(db))) + Cached(v, v.cache_se, side, i, 3);
+  }
+}
+
+TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
+                                         const DecodeLimits& lim,
+                                         float* score) const {
+  const FastTables& t = *fast_;
+  const float* w = source_w.data();
+  auto sw = [w](uint64_t k) {
+    return w[static_cast<uint32_t>(k) & kSourceMask];
+  };
+  int lo, hi;
+  SourceWindow(v, cue, lim, &lo, &hi);
+  std::vector<Top>& starts = v.top_starts;
+  std::vector<Top>& ends = v.top_ends;
+  starts.clear();
+  ends.clear();
+  std::vector<int>& blocked_before = v.src_blocked;
+  blocked_before.assign(hi - lo + 2, 0);
+  for (int i = lo; i <= hi; ++i) {
+    bool blocked = SourceBlocked(v, cue, ct, i);
+    blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
+    if (blocked) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    int r = ct.none() ? 0 : i < ct.b ? 1 : 2;
+    starts.push_back(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
+    ends.push_back(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
+  }
+  TopK(starts, lim.top_k);
+  TopK(ends, lim.top_k);
+  Feats f;
+  SourceNoneFeats(v, cue, ct, &f);
+  float best_score = Score(source_w, f);
+  TSpan best;
+  for (const Top& bt : starts) {
+    const int b = bt.pos;
+    const int side_b = b < cue.b ? 0 : 1;
+    const uint64_t hb = v.h[b];
+    const uint8_t cb = v.cls[b];
+    for (const Top& et : ends) {
+      const int e = et.pos;
+      if (e < b || e - b >= lim.source_max_tokens) continue;
+      if (blocked_before[e - lo + 1] != blocked_before[b - lo]) continue;
+      // SourcePairFeats, from the tables. Contiguous spans never straddle
+      // the cue, so the side of e is the side of b.
+      const int side = side_b;
+      int len = LenBucket(e - b + 1);
+      int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+      uint8_t ce = v.cls[e];
+      float pair =
+          t.sp1[side][len] + t.sp2[side][commas][ce] +
+          t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
+          sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      float sc = bt.score + et.score + pair;
+      if (sc > best_score) {
+        best_score = sc;
+        best = TSpan{b, e};
+      }
+    }
+  }
+  if (score != nullptr) *score = best_score;
+  return best;
+}
+
+}  // namespace attribution
+}  // namespace whosaid

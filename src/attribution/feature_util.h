@@ -1,0 +1,107 @@
+// Internal helpers shared by the attribution feature code (model.cc) and
+// its precomputed fast scorer (fast.cc): the feature hash, token classes,
+// buckets and a bounds-checked token accessor. Not a public API. All are
+// pure functions; any thread may call them.
+#ifndef WHOSAID_SRC_ATTRIBUTION_FEATURE_UTIL_H_
+#define WHOSAID_SRC_ATTRIBUTION_FEATURE_UTIL_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "src/attribution/model.h"
+
+namespace whosaid {
+namespace attribution {
+namespace internal {
+
+constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
+constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+inline uint64_t H(uint64_t a, uint64_t b) {
+  return Mix(a * 0x100000001b3ULL ^ (b + 0x632be59bd9b4e019ULL));
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c) { return H(H(a, b), c); }
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return H(H(H(a, b), c), d);
+}
+inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  return H(H(H(H(a, b), c), d), e);
+}
+
+enum Cls : uint8_t {
+  kLower = 0,
+  kCap,
+  kAllCaps,
+  kNum,
+  kComma,
+  kStop,
+  kColon,
+  kSemi,
+  kDash,
+  kOpenParen,
+  kCloseParen,
+  kOpenQuote,
+  kCloseQuote,
+  kOtherQuote,
+  kOtherPunct,
+  kSymbol,
+  kUrl,
+  kEdge,
+};
+
+// Signed distance bucket in [0, 20).
+inline int DistBucket(int d) {
+  int a = d < 0 ? -d : d;
+  int b = a <= 5 ? a : a <= 10 ? 6 : a <= 20 ? 7 : a <= 40 ? 8 : 9;
+  return d < 0 ? 10 + b : b;
+}
+
+inline int LenBucket(int n) {
+  return n <= 6    ? n
+         : n <= 10 ? 7
+         : n <= 15 ? 8
+         : n <= 25 ? 9
+         : n <= 40 ? 10
+         : n <= 70 ? 11
+                   : 12;
+}
+
+inline int Clip(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
+
+inline const uint64_t kThat = HashWord("that");
+
+struct Ctx {
+  const DocView& v;
+  int n;
+  uint64_t h(int i) const { return i < 0 ? kBos : i >= n ? kEos : v.h[i]; }
+  uint8_t c(int i) const {
+    return i < 0 || i >= n ? static_cast<uint8_t>(kEdge) : v.cls[i];
+  }
+  uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
+};
+// Keeps the k best of `in` (by score) in `out`, sorted descending.
+inline void TopK(std::vector<Top>& in, int k) {
+  if (static_cast<int>(in.size()) > k) {
+    std::nth_element(
+        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
+          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
+        });
+    in.resize(k);
+  }
+}
+
+}  // namespace internal
+}  // namespace attribution
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_ATTRIBUTION_FEATURE_UTIL_H_
