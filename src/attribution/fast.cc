@@ -36,6 +36,17 @@ struct FastTables {
   uint64_t se5p[2], se6p[2];
   float sp1[2][kLb], sp2[2][4][kC], sp3[2][kC][kC][kLb], sp6[2][4][kLb];
   uint64_t sp4p[2], sp5p[2];
+  // Cue-independent boundary parts ("Tok"), by side.
+  float ts4[2][kC][kC], ts7[2][2][2], ts8[2][4][kC], ts16[2][kC][kC][kC],
+      ts14[2];
+  uint64_t ts2p[2], ts3p[2], ts11p[2], ts13p[2];
+  float te4[2][kC][kC], te5[2][kC][kC][kC], te7[2][2][2], te8[2][4][kC],
+      te13[2][kC][2], te15[2][kC][kC][kC], te16[2];
+  uint64_t te2p[2], te3p[2], te10p[2], te11p[2];
+  float us4[2][kC][kC], us6[2][2][kC], us11[2], us12[2][2][kC];
+  uint64_t us2p[2], us3p[2], us9p[2], us13p[2];
+  float ue4[2][kC][kC], ue7[2][kC][kC][kC], ue11[2], ue12[2][2][kC];
+  uint64_t ue2p[2], ue3p[2], ue8p[2], ue10p[2];
 };
 
 namespace {
@@ -167,7 +178,111 @@ void AttributionModel::Finalize() {
     t->sp4p[side] = H(p, 4);
     t->sp5p[side] = H(p, 5);
   }
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 100 + side, b = 200 + side, c = 400 + side, d = 500 + side;
+    t->ts14[side] = cw(H(a, 14));
+    t->te16[side] = cw(H(b, 16));
+    t->us11[side] = sw(H(c, 11));
+    t->ue11[side] = sw(H(d, 11));
+    for (int x = 0; x < 2; ++x) {
+      for (int y = 0; y < 2; ++y) {
+        t->ts7[side][x][y] = cw(H(a, 7, U(x), U(y)));
+        t->te7[side][x][y] = cw(H(b, 7, U(x), U(y)));
+      }
+    }
+    for (int c1 = 0; c1 < kC; ++c1) {
+      for (int x = 0; x < 4; ++x) {
+        t->ts8[side][x][c1] = cw(H(a, 8, U(x), U(c1)));
+        t->te8[side][x][c1] = cw(H(b, 8, U(x), U(c1)));
+      }
+      for (int x = 0; x < 2; ++x) {
+        t->te13[side][c1][x] = cw(H(b, 13, U(c1), U(x)));
+        t->us6[side][x][c1] = sw(H(c, 6, U(x), U(c1)));
+        t->us12[side][x][c1] = sw(H(c, 12, U(x), U(c1)));
+        t->ue12[side][x][c1] = sw(H(d, 12, U(x), U(c1)));
+      }
+      for (int c2 = 0; c2 < kC; ++c2) {
+        t->ts4[side][c1][c2] = cw(H(a, 4, U(c1), U(c2)));
+        t->te4[side][c1][c2] = cw(H(b, 4, U(c1), U(c2)));
+        t->us4[side][c1][c2] = sw(H(c, 4, U(c1), U(c2)));
+        t->ue4[side][c1][c2] = sw(H(d, 4, U(c1), U(c2)));
+        for (int c3 = 0; c3 < kC; ++c3) {
+          t->ts16[side][c1][c2][c3] = cw(H(a, 16, U(c1), U(c2), U(c3)));
+          t->te5[side][c1][c2][c3] = cw(H(b, 5, U(c1), U(c2), U(c3)));
+          t->te15[side][c1][c2][c3] = cw(H(b, 15, U(c1), U(c2), U(c3)));
+          t->ue7[side][c1][c2][c3] = sw(H(d, 7, U(c1), U(c2), U(c3)));
+        }
+      }
+    }
+    t->ts2p[side] = H(a, 2);
+    t->ts3p[side] = H(a, 3);
+    t->ts11p[side] = H(a, 11);
+    t->ts13p[side] = H(a, 13);
+    t->te2p[side] = H(b, 2);
+    t->te3p[side] = H(b, 3);
+    t->te10p[side] = H(b, 10);
+    t->te11p[side] = H(b, 11);
+    t->us2p[side] = H(c, 2);
+    t->us3p[side] = H(c, 3);
+    t->us9p[side] = H(c, 9);
+    t->us13p[side] = H(c, 13);
+    t->ue2p[side] = H(d, 2);
+    t->ue3p[side] = H(d, 3);
+    t->ue8p[side] = H(d, 8);
+    t->ue10p[side] = H(d, 10);
+  }
   fast_ = std::move(t);
+}
+
+float AttributionModel::TokFast(const DocView& v, int side, int i,
+                                int which) const {
+  const FastTables& t = *fast_;
+  const float* w = which < 2 ? content_w.data() : source_w.data();
+  const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
+  auto W = [w, mask](uint64_t k) { return w[static_cast<uint32_t>(k) & mask]; };
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t h = v.h[i];
+  const uint8_t c = v.cls[i];
+  switch (which) {
+    case 0: {
+      uint64_t hp = x.h(i - 1);
+      uint8_t cp = x.c(i - 1);
+      return W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) +
+             t.ts4[side][cp][c] + t.ts7[side][v.sstart[i]][v.pstart[i]] +
+             t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
+             W(H(H(t.ts11p[side], hp), h)) +
+             W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
+             t.ts16[side][x.c(i - 2)][cp][c];
+    }
+    case 1: {
+      uint64_t hn = x.h(i + 1);
+      uint8_t cn = x.c(i + 1);
+      return W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) +
+             t.te4[side][c][cn] + t.te5[side][c][cn][x.c(i + 2)] +
+             t.te7[side][v.send[i]][v.pend[i]] +
+             t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
+             W(H(H(t.te10p[side], h), hn)) +
+             W(H(H(t.te11p[side], hn), x.h(i + 2))) +
+             t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
+             t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
+    }
+    case 2: {
+      uint64_t hp = x.h(i - 1);
+      return W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
+             t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
+             W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
+             t.us12[side][v.inq[i]][c] + W(H(H(t.us13p[side], v.suf[i]), c));
+    }
+    default: {
+      uint64_t hn = x.h(i + 1);
+      uint8_t cn = x.c(i + 1);
+      return W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) +
+             t.ue4[side][c][cn] + t.ue7[side][c][cn][x.c(i + 2)] +
+             W(H(H(t.ue8p[side], h), hn)) +
+             W(H(H(t.ue10p[side], v.suf[i]), cn)) + t.ue11[side] +
+             t.ue12[side][v.inq[i]][c];
+    }
+  }
 }
 
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,

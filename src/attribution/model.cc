@@ -627,25 +627,28 @@ float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
     return cache[k];
   }
   Feats f;
-  f.reserve(16);
   float sc = 0;
-  switch (which) {
-    case 0:
-      ContentStartTok(v, side, i, &f);
-      sc = Score(content_w, f);
-      break;
-    case 1:
-      ContentEndTok(v, side, i, &f);
-      sc = Score(content_w, f);
-      break;
-    case 2:
-      SourceStartTok(v, side, i, &f);
-      sc = Score(source_w, f);
-      break;
-    default:
-      SourceEndTok(v, side, i, &f);
-      sc = Score(source_w, f);
-      break;
+  if (fast_ != nullptr) {
+    sc = TokFast(v, side, i, which);
+  } else {
+    switch (which) {
+      case 0:
+        ContentStartTok(v, side, i, &f);
+        sc = Score(content_w, f);
+        break;
+      case 1:
+        ContentEndTok(v, side, i, &f);
+        sc = Score(content_w, f);
+        break;
+      case 2:
+        SourceStartTok(v, side, i, &f);
+        sc = Score(source_w, f);
+        break;
+      default:
+        SourceEndTok(v, side, i, &f);
+        sc = Score(source_w, f);
+        break;
+    }
   }
   if (v.use_cache) {
     if (cache.size() < 2 * v.size()) {

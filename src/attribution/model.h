@@ -216,6 +216,8 @@ class AttributionModel {
                           std::vector<Scored>* nbest) const;
   // Scores the cue-only parts of the source boundaries once per cue (into
   // v's scratch); DecodeSourceFast then decodes for one content.
+  // Score of a "Tok" part from the tables (as Cached computes it).
+  float TokFast(const DocView& v, int side, int i, int which) const;
   void PrepareSource(const DocView& v, TSpan cue,
                      const DecodeLimits& lim) const;
   TSpan DecodeSourceFast(const DocView& v, TSpan cue, TSpan content,
