@@ -4,7 +4,9 @@
 // is read from a dense table holding its weight; word features hash one or
 // two 64-bit values onto a prefix precomputed per template (per cue for the
 // cue's own words) instead of re-hashing the whole template.
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
@@ -17,6 +19,7 @@ using namespace internal;  // NOLINT: the feature helpers
 inline constexpr int kC = kEdge + 1;  // token classes incl. the edge
 inline constexpr int kDb = 20;        // DistBucket range
 inline constexpr int kLb = 13;        // LenBucket range
+inline constexpr int kMaxTopK = 16;   // memo capacity (top_k beyond: no memo)
 
 struct FastTables {
   // Content start / end (cue-relative parts), by side.
@@ -309,6 +312,16 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     q9e[side] = H(t.ce9p[side], hce);
     q14e[side] = H(t.ce14p[side], hcb);
   }
+  // Per-cue memos of the features keyed by the cue's words.
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  float m9s[2][kDb], m9e[2][kDb], m14e[2][kC];
+  std::fill(&m9s[0][0], &m9s[0][0] + 2 * kDb, kUnset);
+  std::fill(&m9e[0][0], &m9e[0][0] + 2 * kDb, kUnset);
+  std::fill(&m14e[0][0], &m14e[0][0] + 2 * kC, kUnset);
+  auto memo = [&](float& slot, uint64_t key) {
+    if (slot == kUnset) slot = cw(key);
+    return slot;
+  };
   const int cue_sent = static_cast<int>(v.sent[cue.b]);
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
@@ -318,7 +331,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     if (StartCandidate(v, cue, i)) {
       uint64_t hp = x.h(i - 1);
       float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
-                 cw(H(H(t.cs6p[side], hp), U(db))) + cw(H(q9s[side], U(db))) +
+                 cw(H(H(t.cs6p[side], hp), U(db))) + memo(m9s[side][db], H(q9s[side], U(db))) +
                  cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
       ss += Cached(v, v.cache_cs, side, i, 0);
       starts.push_back(Top{ss, i});
@@ -326,8 +339,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     if (EndCandidate(v, cue, i)) {
       uint64_t hn = x.h(i + 1);
       float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
-                 cw(H(q9e[side], U(db))) + t.ce12[side][ds][v.send[i]] +
-                 cw(H(q14e[side], U(x.c(i + 1))));
+                 memo(m9e[side][db], H(q9e[side], U(db))) + t.ce12[side][ds][v.send[i]] +
+                 memo(m14e[side][x.c(i + 1)], H(q14e[side], U(x.c(i + 1))));
       es += Cached(v, v.cache_ce, side, i, 1);
       ends.push_back(Top{es, i});
     }
@@ -338,9 +351,17 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   float best_score = 0;
   bool have = false;
   const int n = x.n;
-  for (const Top& st : starts) {
+  float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
+  const bool pair_memo = static_cast<int>(std::max(starts.size(), ends.size())) <= kMaxTopK;
+  if (pair_memo) {
+    std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
+    std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
+  }
+  for (size_t si = 0; si < starts.size(); ++si) {
+    const Top& st = starts[si];
     const int s = st.pos;
-    for (const Top& en : ends) {
+    for (size_t ei = 0; ei < ends.size(); ++ei) {
+      const Top& en = ends[ei];
       const int e = en.pos;
       if (e < s) continue;
       bool before = e<cue.b, after = s> cue.e;
@@ -375,9 +396,16 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
           t.cp8[ty][Clip(opens, 0, 3)][Clip(closes, 0, 3)] +
           t.cp9[ty][sents][v.send[e]][cn] +
           t.cp10[ty][Clip(thats, 0, 2)][Clip(gap, 0, 4)] +
-          cw(H(t.cp11p[ty], v.h[e])) + t.cp12[ty][cs][ce][cn] +
-          cw(H(H(t.cp13p[ty], v.h[s]), U(Clip(thats, 0, 1)))) +
+          t.cp12[ty][cs][ce][cn] +
           t.cp14[ty][open_rel][close_rel] + t.cp15[ty][open_rel][ce][cn];
+      const int th = Clip(thats, 0, 1);
+      const uint64_t k11 = H(t.cp11p[ty], v.h[e]);
+      const uint64_t k13 = H(H(t.cp13p[ty], v.h[s]), U(th));
+      if (pair_memo) {
+        pair += memo(m11[ei][ty], k11) + memo(m13[si][ty][th], k13);
+      } else {
+        pair += cw(k11) + cw(k13);
+      }
       float sc = st.score + en.score + pair;
       if (!have || sc > best_score) {
         have = true;

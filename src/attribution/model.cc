@@ -110,7 +110,6 @@ void DocView::Build(const Document& d) {
   size_t n = d.tokens.size();
   h.resize(n);
   suf.resize(n);
-  stem.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
   sent.assign(n, 0);
@@ -129,7 +128,6 @@ void DocView::Build(const Document& d) {
     suf[i] = static_cast<uint32_t>(
         HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
     cls[i] = ClassOf(d.tokens[i], s);
-    stem[i] = StemHash(s);
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
     pc[i + 1] = pc[i] + (cls[i] == kComma);
@@ -289,12 +287,14 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(19, x.h(i - 1), prev));
   add(H(20, v.suf[i], flags));
   add(H(21, x.c(i), flags, capleft));
-  add(H(22, v.stem[i]));
-  add(H(23, v.stem[i], flags));
-  add(H(24, v.stem[i], prev));
+  // The stem is hashed here, for candidates only (not for every token).
+  const uint64_t stem = StemHash(v.doc->TokenText(i));
+  add(H(22, stem));
+  add(H(23, stem, flags));
+  add(H(24, stem, prev));
   add(H(25, w, x.c(i - 1), x.c(i + 1)));
   add(H(26, w, squote));
-  add(H(27, v.stem[i], x.h(i - 1)));
+  add(H(27, stem, x.h(i - 1)));
   add(H(28, w, x.c(i - 2), x.c(i - 1)));
 }
 

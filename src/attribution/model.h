@@ -46,7 +46,6 @@ struct DocView {
   const Document* doc = nullptr;
   std::vector<uint64_t> h;      // lowercase word hash
   std::vector<uint32_t> suf;    // hash of the last 3 bytes (lowercase)
-  std::vector<uint32_t> stem;   // hash of a crude stem (see model.cc)
   std::vector<uint8_t> cls;     // token class (see model.cc)
   std::vector<uint8_t> inq;     // 1 when inside a quotation
   std::vector<uint32_t> sent;   // sentence index of each token
