@@ -331,7 +331,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     if (StartCandidate(v, cue, i)) {
       uint64_t hp = x.h(i - 1);
       float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
-                 cw(H(H(t.cs6p[side], hp), U(db))) + memo(m9s[side][db], H(q9s[side], U(db))) +
+                 cw(H(H(t.cs6p[side], hp), U(db))) +
+                 memo(m9s[side][db], H(q9s[side], U(db))) +
                  cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
       ss += Cached(v, v.cache_cs, side, i, 0);
       starts.push_back(Top{ss, i});
@@ -339,7 +340,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     if (EndCandidate(v, cue, i)) {
       uint64_t hn = x.h(i + 1);
       float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
-                 memo(m9e[side][db], H(q9e[side], U(db))) + t.ce12[side][ds][v.send[i]] +
+                 memo(m9e[side][db], H(q9e[side], U(db))) +
+                 t.ce12[side][ds][v.send[i]] +
                  memo(m14e[side][x.c(i + 1)], H(q14e[side], U(x.c(i + 1))));
       es += Cached(v, v.cache_ce, side, i, 1);
       ends.push_back(Top{es, i});
@@ -352,7 +354,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   bool have = false;
   const int n = x.n;
   float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
-  const bool pair_memo = static_cast<int>(std::max(starts.size(), ends.size())) <= kMaxTopK;
+  const bool pair_memo =
+      static_cast<int>(std::max(starts.size(), ends.size())) <= kMaxTopK;
   if (pair_memo) {
     std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
     std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
@@ -396,8 +399,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
           t.cp8[ty][Clip(opens, 0, 3)][Clip(closes, 0, 3)] +
           t.cp9[ty][sents][v.send[e]][cn] +
           t.cp10[ty][Clip(thats, 0, 2)][Clip(gap, 0, 4)] +
-          t.cp12[ty][cs][ce][cn] +
-          t.cp14[ty][open_rel][close_rel] + t.cp15[ty][open_rel][ce][cn];
+          t.cp12[ty][cs][ce][cn] + t.cp14[ty][open_rel][close_rel] +
+          t.cp15[ty][open_rel][ce][cn];
       const int th = Clip(thats, 0, 1);
       const uint64_t k11 = H(t.cp11p[ty], v.h[e]);
       const uint64_t k13 = H(H(t.cp13p[ty], v.h[s]), U(th));
