@@ -5,7 +5,10 @@
 // (src/attribution/model.h). Deterministic; single-threaded.
 //
 // Usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev DEV.jsonl]
-//                          [--epochs N]
+//                          [--epochs N] [--bias B] [--vocab-ratio R]
+//                          [--holdout K]
+// --holdout K trains on all but every K-th train article and reports those
+// after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -324,23 +327,40 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     fmt::print(stderr,
                "usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev "
-               "DEV.jsonl] [--epochs N]\n");
+               "DEV.jsonl] [--epochs N] [--bias B] [--vocab-ratio R] "
+               "[--holdout K]\n");
     return 2;
   }
   std::string train_path = argv[1], out_path = argv[2], dev_path;
   int epochs = 6;
   float bias = 0;
   double vocab_ratio = 0.005;
+  int holdout = 0;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
     if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
     if (a == "--bias") bias = std::atof(argv[i + 1]);
     if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
+    if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
   }
   std::vector<Example> train = Load(train_path);
   std::vector<Example> dev;
-  if (!dev_path.empty()) dev = Load(dev_path);
+  if (holdout > 1) {
+    // Tuning without dev: every holdout-th train article is held out (not
+    // trained on) and scored after each epoch.
+    std::vector<Example> kept;
+    for (size_t i = 0; i < train.size(); ++i) {
+      (i % holdout == 0 ? dev : kept).push_back(std::move(train[i]));
+    }
+    train = std::move(kept);
+    for (auto& ex : train) ex.view.doc = &ex.doc;
+    for (auto& ex : dev) ex.view.doc = &ex.doc;
+    fmt::print(stderr, "holdout: {} train, {} held-out articles\n",
+               train.size(), dev.size());
+  } else if (!dev_path.empty()) {
+    dev = Load(dev_path);
+  }
 
   AttributionModel m;
   // Word sets: cue starts, words before content starts / after ends.

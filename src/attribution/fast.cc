@@ -19,7 +19,6 @@ using namespace internal;  // NOLINT: the feature helpers
 inline constexpr int kC = kEdge + 1;  // token classes incl. the edge
 inline constexpr int kDb = 20;        // DistBucket range
 inline constexpr int kLb = 13;        // LenBucket range
-inline constexpr int kMaxTopK = 16;   // memo capacity (top_k beyond: no memo)
 
 struct FastTables {
   // Content start / end (cue-relative parts), by side.
@@ -299,10 +298,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
-  std::vector<Top>& starts = v.top_starts;
-  std::vector<Top>& ends = v.top_ends;
-  starts.clear();
-  ends.clear();
+  TopBuf starts(lim.top_k), ends(lim.top_k);
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hce = x.h(cue.e), hcb = x.h(cue.b);
   uint64_t q9s[2], q10s[2], q9e[2], q14e[2];
@@ -335,7 +331,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                  memo(m9s[side][db], H(q9s[side], U(db))) +
                  cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
       ss += Cached(v, v.cache_cs, side, i, 0);
-      starts.push_back(Top{ss, i});
+      starts.Push(Top{ss, i});
     }
     if (EndCandidate(v, cue, i)) {
       uint64_t hn = x.h(i + 1);
@@ -344,26 +340,20 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                  t.ce12[side][ds][v.send[i]] +
                  memo(m14e[side][x.c(i + 1)], H(q14e[side], U(x.c(i + 1))));
       es += Cached(v, v.cache_ce, side, i, 1);
-      ends.push_back(Top{es, i});
+      ends.Push(Top{es, i});
     }
   }
-  TopK(starts, lim.top_k);
-  TopK(ends, lim.top_k);
   TSpan best;
   float best_score = 0;
   bool have = false;
   const int n = x.n;
   float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
-  const bool pair_memo =
-      static_cast<int>(std::max(starts.size(), ends.size())) <= kMaxTopK;
-  if (pair_memo) {
-    std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
-    std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
-  }
-  for (size_t si = 0; si < starts.size(); ++si) {
+  std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
+  std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
+  for (int si = 0; si < starts.size(); ++si) {
     const Top& st = starts[si];
     const int s = st.pos;
-    for (size_t ei = 0; ei < ends.size(); ++ei) {
+    for (int ei = 0; ei < ends.size(); ++ei) {
       const Top& en = ends[ei];
       const int e = en.pos;
       if (e < s) continue;
@@ -404,11 +394,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       const int th = Clip(thats, 0, 1);
       const uint64_t k11 = H(t.cp11p[ty], v.h[e]);
       const uint64_t k13 = H(H(t.cp13p[ty], v.h[s]), U(th));
-      if (pair_memo) {
-        pair += memo(m11[ei][ty], k11) + memo(m13[si][ty][th], k13);
-      } else {
-        pair += cw(k11) + cw(k13);
-      }
+      pair += memo(m11[ei][ty], k11) + memo(m13[si][ty][th], k13);
       float sc = st.score + en.score + pair;
       if (!have || sc > best_score) {
         have = true;
@@ -456,6 +442,9 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
   v.src_start.assign(hi - lo + 1, 0.f);
+  v.src_pair.assign(
+      static_cast<size_t>(hi - lo + 1) * std::max(lim.source_max_tokens, 0),
+      std::numeric_limits<float>::infinity());
   v.src_end.assign(hi - lo + 1, 0.f);
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hcb = x.h(cue.b);
@@ -463,6 +452,16 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
   for (int side = 0; side < 2; ++side) {
     q8[side] = H(t.ss8p[side], hcb);
     q6[side] = H(t.se6p[side], hcb);
+  }
+  // SourceNoneFeats: the parts that do not depend on the content.
+  {
+    const uint64_t T = 700, hce = x.h(cue.e);
+    v.src_none_base = sw(H(T, 1)) + sw(H(T, 2, hcb)) + sw(H(T, 3, hce)) +
+                      sw(H(T, 4, U(x.c(cue.b - 1)), U(v.sstart[cue.b]))) +
+                      sw(H(T, 5, x.h(cue.b - 1))) + sw(H(T, 7, hcb, hce));
+    for (int r = 0; r < 4; ++r) {
+      v.src_none_r[r] = sw(H(T, 6, U(r))) + sw(H(T, 8, hcb, U(r)));
+    }
   }
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
@@ -488,10 +487,7 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   };
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
-  std::vector<Top>& starts = v.top_starts;
-  std::vector<Top>& ends = v.top_ends;
-  starts.clear();
-  ends.clear();
+  TopBuf starts(lim.top_k), ends(lim.top_k);
   std::vector<int>& blocked_before = v.src_blocked;
   blocked_before.assign(hi - lo + 2, 0);
   for (int i = lo; i <= hi; ++i) {
@@ -501,14 +497,11 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
     int r = ct.none() ? 0 : i < ct.b ? 1 : 2;
-    starts.push_back(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
-    ends.push_back(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
+    starts.Push(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
+    ends.Push(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
   }
-  TopK(starts, lim.top_k);
-  TopK(ends, lim.top_k);
-  Feats f;
-  SourceNoneFeats(v, cue, ct, &f);
-  float best_score = Score(source_w, f);
+  const int nr = ct.none() ? 0 : ct.e < cue.b ? 1 : ct.b > cue.e ? 2 : 3;
+  float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;
   for (const Top& bt : starts) {
     const int b = bt.pos;

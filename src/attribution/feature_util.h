@@ -89,16 +89,54 @@ struct Ctx {
   }
   uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
 };
-// Keeps the k best of `in` (by score) in `out`, sorted descending.
+// Candidate order: score descending, then position ascending.
+inline bool Better(const Top& a, const Top& b) {
+  return a.score > b.score || (a.score == b.score && a.pos < b.pos);
+}
+
+// Keeps the k best of `in` (by score), in nth_element order (the trainer
+// depends on this order: with all-zero weights every score ties).
 inline void TopK(std::vector<Top>& in, int k) {
   if (static_cast<int>(in.size()) > k) {
-    std::nth_element(
-        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
-          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
-        });
+    std::nth_element(in.begin(), in.begin() + k, in.end(), Better);
     in.resize(k);
   }
 }
+
+// Capacity of TopBuf (DecodeLimits::top_k is clipped to it).
+inline constexpr int kMaxTopK = 16;
+
+// The k best candidates pushed so far, sorted best first (the same set as
+// TopK; the order differs only among exactly tied scores), without
+// allocation.
+class TopBuf {
+ public:
+  explicit TopBuf(int k) : k_(std::clamp(k, 0, kMaxTopK)) {}
+  void Push(Top t) {
+    int i;
+    if (n_ < k_) {
+      i = n_++;
+    } else if (n_ > 0 && Better(t, a_[n_ - 1])) {
+      i = n_ - 1;
+    } else {
+      return;
+    }
+    while (i > 0 && Better(t, a_[i - 1])) {
+      a_[i] = a_[i - 1];
+      --i;
+    }
+    a_[i] = t;
+  }
+  const Top* begin() const { return a_; }
+  const Top* end() const { return a_ + n_; }
+  int size() const { return n_; }
+  const Top& operator[](int i) const { return a_[i]; }
+
+ private:
+  Top a_[kMaxTopK];
+  int k_;
+  int n_ = 0;
+};
 
 }  // namespace internal
 }  // namespace attribution

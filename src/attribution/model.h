@@ -67,7 +67,8 @@ struct DocView {
   // allocation per candidate).
   mutable std::vector<float> src_start, src_end;  // per window token
   mutable std::vector<int> src_blocked;
-  mutable std::vector<Top> top_starts, top_ends;
+  mutable std::vector<float> src_pair;  // pair scores by (start, length)
+  mutable float src_none_base = 0, src_none_r[4] = {};  // "no source" parts
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
@@ -114,7 +115,7 @@ struct DecodeLimits {
   // the sentence edge on that side.
   int content_free_edge = 1000;
   int content_max_side_tokens = 150;
-  int top_k = 8;
+  int top_k = 8;  // clipped to kMaxTopK (16) by the fast decoders
   int source_max_tokens = 20;
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
