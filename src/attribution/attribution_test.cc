@@ -268,10 +268,17 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   attribution::DecodeLimits lim;
   std::vector<attribution::TSpan> cues;
   std::vector<float> margins;
+  std::vector<attribution::TSpan> slow_cues;
+  std::vector<float> slow_margins;
   for (uint32_t s = 0; s < d.sentences.size(); ++s) {
     fast.TagCues(vf, s, 0, &cues, &margins);
+    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins);
   }
   ASSERT_GE(cues.size(), 6u);
+  ASSERT_EQ(cues, slow_cues);
+  for (size_t k = 0; k < cues.size(); ++k) {
+    EXPECT_NEAR(margins[k], slow_margins[k], 1e-3);
+  }
   std::vector<attribution::Scored> ns, nf;
   for (const attribution::TSpan& cue : cues) {
     attribution::TSpan cs = slow.DecodeContent(vs, cue, lim, &ns);

@@ -38,6 +38,9 @@ struct FastTables {
   uint64_t se5p[2], se6p[2];
   float sp1[2][kLb], sp2[2][4][kC], sp3[2][kC][kC][kLb], sp6[2][4][kLb];
   uint64_t sp4p[2], sp5p[2];
+  // Cue tagger: class-only features, 3 label scores each.
+  float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
+      c21[kC][16][2][3];
   // Cue-independent boundary parts ("Tok"), by side.
   float ts4[2][kC][kC], ts7[2][2][2], ts8[2][4][kC], ts16[2][kC][kC][kC],
       ts14[2];
@@ -233,7 +236,102 @@ void AttributionModel::Finalize() {
     t->ue8p[side] = H(d, 8);
     t->ue10p[side] = H(d, 10);
   }
+  const uint32_t cmask = (1u << kCueBits) - 1;
+  auto cue3 = [&](uint64_t k, float* out) {
+    const float* w = &cue_w[size_t{static_cast<uint32_t>(k) & cmask} * 3];
+    out[0] = w[0];
+    out[1] = w[1];
+    out[2] = w[2];
+  };
+  for (int a = 0; a < kC; ++a) {
+    for (int b = 0; b < kC; ++b) {
+      for (int c = 0; c < kC; ++c)
+        cue3(H(10, U(a), U(b), U(c)), t->c10[a][b][c]);
+    }
+    for (int p = 0; p < 3; ++p) cue3(H(15, U(p), U(a)), t->c15[p][a]);
+    for (int f = 0; f < 16; ++f) {
+      for (int cl = 0; cl < 2; ++cl)
+        cue3(H(21, U(a), U(f), U(cl)), t->c21[a][f][cl]);
+    }
+  }
+  for (int p = 0; p < 3; ++p) {
+    cue3(H(12, U(p)), t->c12[p]);
+    for (int q = 0; q < 2; ++q) cue3(H(17, U(q), U(p)), t->c17[q][p]);
+  }
+  for (int f = 0; f < 16; ++f) cue3(H(13, U(f)), t->c13[f]);
   fast_ = std::move(t);
+}
+
+void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
+                                    int se, float* sc) const {
+  const FastTables& t = *fast_;
+  Ctx x{v, static_cast<int>(v.size())};
+  const float* cw = cue_w.data();
+  constexpr uint32_t mask = (1u << kCueBits) - 1;
+  float s0 = 0, s1 = 0, s2 = 0;
+  auto add = [&](uint64_t k) {
+    const float* w = cw + size_t{static_cast<uint32_t>(k) & mask} * 3;
+    s0 += w[0];
+    s1 += w[1];
+    s2 += w[2];
+  };
+  auto addt = [&](const float* w) {
+    s0 += w[0];
+    s1 += w[1];
+    s2 += w[2];
+  };
+  // The features of CueFeats, in its order; class-only ones from tables.
+  uint64_t w = x.h(i);
+  int flags = 0;
+  for (int j = i + 1; j <= i + 3 && j < se; ++j) {
+    if (x.h(j) == kThat) flags |= 1;
+    uint8_t c = x.c(j);
+    if (c == kOpenQuote || c == kCloseQuote) flags |= 2;
+    if (c == kColon) flags |= 4;
+    if (c == kComma) flags |= 8;
+  }
+  int squote = v.qo[se] - v.qo[sb] + v.qc[se] - v.qc[sb] > 0;
+  int capleft = 0;
+  for (int j = std::max(sb, i - 4); j < i; ++j) {
+    uint8_t c = x.c(j);
+    if (c == kCap || c == kAllCaps) capleft = 1;
+  }
+  const uint64_t hm1 = x.h(i - 1), hp1 = x.h(i + 1);
+  const uint8_t cm2 = x.c(i - 2), cm1 = x.c(i - 1), c0 = v.cls[i],
+                cp1 = x.c(i + 1);
+  const uint64_t suf = SuffixHash(v, i);
+  const uint64_t stem = StemHash(v.doc->TokenText(i));
+  add(H(1, w));
+  add(H(2, w, U(prev)));
+  add(H(3, hm1));
+  add(H(4, hp1));
+  add(H(5, hm1, w));
+  add(H(6, w, hp1));
+  add(H(7, x.h(i - 2)));
+  add(H(8, x.h(i + 2)));
+  add(H(9, suf));
+  addt(t.c10[cm1][c0][cp1]);
+  add(H(11, U(v.inq[i]), w));
+  addt(t.c12[prev]);
+  addt(t.c13[flags]);
+  add(H(14, w, U(flags)));
+  addt(t.c15[prev][c0]);
+  add(H(16, w, U(i == sb)));
+  addt(t.c17[v.inq[i]][prev]);
+  add(H(18, w, U(capleft)));
+  add(H(19, hm1, U(prev)));
+  add(H(20, suf, U(flags)));
+  addt(t.c21[c0][flags][capleft]);
+  add(H(22, stem));
+  add(H(23, stem, U(flags)));
+  add(H(24, stem, U(prev)));
+  add(H(25, w, U(cm1), U(cp1)));
+  add(H(26, w, U(squote)));
+  add(H(27, stem, hm1));
+  add(H(28, w, U(cm2), U(cm1)));
+  sc[0] += s0;
+  sc[1] += s1;
+  sc[2] += s2;
 }
 
 float AttributionModel::TokFast(const DocView& v, int side, int i,
@@ -273,7 +371,8 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
       return W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
              t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
              W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
-             t.us12[side][v.inq[i]][c] + W(H(H(t.us13p[side], v.suf[i]), c));
+             t.us12[side][v.inq[i]][c] +
+             W(H(H(t.us13p[side], SuffixHash(v, i)), c));
     }
     default: {
       uint64_t hn = x.h(i + 1);
@@ -281,7 +380,7 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
       return W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) +
              t.ue4[side][c][cn] + t.ue7[side][c][cn][x.c(i + 2)] +
              W(H(H(t.ue8p[side], h), hn)) +
-             W(H(H(t.ue10p[side], v.suf[i]), cn)) + t.ue11[side] +
+             W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
              t.ue12[side][v.inq[i]][c];
     }
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "src/attribution/model.h"
@@ -89,6 +90,38 @@ struct Ctx {
   }
   uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
 };
+// Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
+// "claim", "warned" -> "warn").
+inline uint32_t StemHash(std::string_view s) {
+  size_t n = s.size();
+  auto ends = [&](std::string_view suf) {
+    if (n < suf.size() + 3) return false;
+    for (size_t k = 0; k < suf.size(); ++k) {
+      char c = s[n - suf.size() + k];
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (c != suf[k]) return false;
+    }
+    return true;
+  };
+  if (ends("ing")) {
+    n -= 3;
+  } else if (ends("ed")) {
+    n -= 2;
+  } else if (ends("es")) {
+    n -= 2;
+  } else if (ends("s") || ends("d") || ends("e")) {
+    n -= 1;
+  }
+  return static_cast<uint32_t>(HashWord(s.substr(0, n)));
+}
+
+// Hash of the last 3 bytes of token i (lowercase), computed on demand.
+inline uint64_t SuffixHash(const DocView& v, int i) {
+  std::string_view s = v.doc->TokenText(i);
+  return static_cast<uint32_t>(
+      HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
+}
+
 // Candidate order: score descending, then position ascending.
 inline bool Better(const Top& a, const Top& b) {
   return a.score > b.score || (a.score == b.score && a.pos < b.pos);

@@ -67,31 +67,6 @@ uint8_t ClassOf(const Token& t, std::string_view s) {
   return kOtherPunct;
 }
 
-// Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
-// "claim", "warned" -> "warn").
-uint32_t StemHash(std::string_view s) {
-  size_t n = s.size();
-  auto ends = [&](std::string_view suf) {
-    if (n < suf.size() + 3) return false;
-    for (size_t k = 0; k < suf.size(); ++k) {
-      char c = s[n - suf.size() + k];
-      if (c >= 'A' && c <= 'Z') c += 32;
-      if (c != suf[k]) return false;
-    }
-    return true;
-  };
-  if (ends("ing")) {
-    n -= 3;
-  } else if (ends("ed")) {
-    n -= 2;
-  } else if (ends("es")) {
-    n -= 2;
-  } else if (ends("s") || ends("d") || ends("e")) {
-    n -= 1;
-  }
-  return static_cast<uint32_t>(HashWord(s.substr(0, n)));
-}
-
 }  // namespace
 
 uint64_t HashWord(std::string_view s) {
@@ -109,7 +84,6 @@ void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
   h.resize(n);
-  suf.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
   sent.assign(n, 0);
@@ -125,8 +99,6 @@ void DocView::Build(const Document& d) {
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = d.TokenText(i);
     h[i] = HashWord(s);
-    suf[i] = static_cast<uint32_t>(
-        HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
     cls[i] = ClassOf(d.tokens[i], s);
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
@@ -274,7 +246,7 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(6, w, x.h(i + 1)));
   add(H(7, x.h(i - 2)));
   add(H(8, x.h(i + 2)));
-  add(H(9, v.suf[i]));
+  add(H(9, SuffixHash(v, i)));
   add(H(10, x.c(i - 1), x.c(i), x.c(i + 1)));
   add(H(11, x.q(i), w));
   add(H(12, prev));
@@ -285,7 +257,7 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(17, x.q(i), prev));
   add(H(18, w, capleft));
   add(H(19, x.h(i - 1), prev));
-  add(H(20, v.suf[i], flags));
+  add(H(20, SuffixHash(v, i), flags));
   add(H(21, x.c(i), flags, capleft));
   // The stem is hashed here, for candidates only (not for every token).
   const uint64_t stem = StemHash(v.doc->TokenText(i));
@@ -322,13 +294,17 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
       prev = kO;
       if (!MayStartCue(v.h[i])) continue;
     }
-    CueFeats(v, i, prev, sb, se, &f);
     float sc[kCueLabels] = {0, bias, 0};
-    for (uint32_t k : f) {
-      const float* w = &cue_w[size_t{k} * kCueLabels];
-      sc[0] += w[0];
-      sc[1] += w[1];
-      sc[2] += w[2];
+    if (fast_ != nullptr) {
+      CueScoreFast(v, i, prev, sb, se, sc);
+    } else {
+      CueFeats(v, i, prev, sb, se, &f);
+      for (uint32_t k : f) {
+        const float* w = &cue_w[size_t{k} * kCueLabels];
+        sc[0] += w[0];
+        sc[1] += w[1];
+        sc[2] += w[2];
+      }
     }
     int best = kO;
     if (sc[kB] > sc[best]) best = kB;
@@ -522,7 +498,7 @@ void AttributionModel::SourceStartTok(const DocView& v, int side, int b,
   add(H(t, 9, x.h(b - 1), x.h(b)));
   add(H(t, 11));
   add(H(t, 12, x.q(b), x.c(b)));
-  add(H(t, 13, v.suf[b], x.c(b)));
+  add(H(t, 13, SuffixHash(v, b), x.c(b)));
 }
 
 void AttributionModel::SourceStartRel(const DocView& v, TSpan c, TSpan ct,
@@ -553,7 +529,7 @@ void AttributionModel::SourceEndTok(const DocView& v, int side, int e,
   add(H(t, 4, x.c(e), x.c(e + 1)));
   add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
   add(H(t, 8, x.h(e), x.h(e + 1)));
-  add(H(t, 10, v.suf[e], x.c(e + 1)));
+  add(H(t, 10, SuffixHash(v, e), x.c(e + 1)));
   add(H(t, 11));
   add(H(t, 12, x.q(e), x.c(e)));
 }

@@ -45,7 +45,6 @@ struct Top {
 struct DocView {
   const Document* doc = nullptr;
   std::vector<uint64_t> h;      // lowercase word hash
-  std::vector<uint32_t> suf;    // hash of the last 3 bytes (lowercase)
   std::vector<uint8_t> cls;     // token class (see model.cc)
   std::vector<uint8_t> inq;     // 1 when inside a quotation
   std::vector<uint32_t> sent;   // sentence index of each token
@@ -147,6 +146,10 @@ class AttributionModel {
   // True if the token may start a cue (speed filter) .
   bool MayStartCue(uint64_t h) const;
 
+  // Adds the three label scores of CueFeats(v, i, prev, ...) to sc[0..2],
+  // from tables where the features are class-only. REQUIRES: Finalize().
+  void CueScoreFast(const DocView& v, int i, int prev, int sb, int se,
+                    float* sc) const;
   // Cue features of token i given the previous label.
   void CueFeats(const DocView& v, int i, int prev, int sb, int se,
                 Feats* f) const;
