@@ -268,13 +268,11 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   Ctx x{v, static_cast<int>(v.size())};
   const float* cw = cue_w.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
+  // Keys first, loads after: the table reads (the cost) then overlap.
+  uint32_t keys[24];
+  int nk = 0;
+  auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
   float s0 = 0, s1 = 0, s2 = 0;
-  auto add = [&](uint64_t k) {
-    const float* w = cw + size_t{static_cast<uint32_t>(k) & mask} * 3;
-    s0 += w[0];
-    s1 += w[1];
-    s2 += w[2];
-  };
   auto addt = [&](const float* w) {
     s0 += w[0];
     s1 += w[1];
@@ -329,6 +327,12 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(26, w, U(squote)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
+  for (int k = 0; k < nk; ++k) {
+    const float* wk = cw + size_t{keys[k]} * 3;
+    s0 += wk[0];
+    s1 += wk[1];
+    s2 += wk[2];
+  }
   sc[0] += s0;
   sc[1] += s1;
   sc[2] += s2;
@@ -339,7 +343,14 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   const FastTables& t = *fast_;
   const float* w = which < 2 ? content_w.data() : source_w.data();
   const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
-  auto W = [w, mask](uint64_t k) { return w[static_cast<uint32_t>(k) & mask]; };
+  // Keys first, table reads last (so that the reads overlap).
+  uint32_t keys[8];
+  int nk = 0;
+  auto W = [&](uint64_t k) {
+    keys[nk++] = static_cast<uint32_t>(k) & mask;
+    return 0.f;
+  };
+  float r;
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t h = v.h[i];
   const uint8_t c = v.cls[i];
@@ -347,43 +358,47 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
     case 0: {
       uint64_t hp = x.h(i - 1);
       uint8_t cp = x.c(i - 1);
-      return W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) +
-             t.ts4[side][cp][c] + t.ts7[side][v.sstart[i]][v.pstart[i]] +
-             t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
-             W(H(H(t.ts11p[side], hp), h)) +
-             W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
-             t.ts16[side][x.c(i - 2)][cp][c];
+      r = W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) + t.ts4[side][cp][c] +
+          t.ts7[side][v.sstart[i]][v.pstart[i]] +
+          t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
+          W(H(H(t.ts11p[side], hp), h)) +
+          W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
+          t.ts16[side][x.c(i - 2)][cp][c];
+      break;
     }
     case 1: {
       uint64_t hn = x.h(i + 1);
       uint8_t cn = x.c(i + 1);
-      return W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) +
-             t.te4[side][c][cn] + t.te5[side][c][cn][x.c(i + 2)] +
-             t.te7[side][v.send[i]][v.pend[i]] +
-             t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
-             W(H(H(t.te10p[side], h), hn)) +
-             W(H(H(t.te11p[side], hn), x.h(i + 2))) +
-             t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
-             t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
+      r = W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) + t.te4[side][c][cn] +
+          t.te5[side][c][cn][x.c(i + 2)] + t.te7[side][v.send[i]][v.pend[i]] +
+          t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
+          W(H(H(t.te10p[side], h), hn)) +
+          W(H(H(t.te11p[side], hn), x.h(i + 2))) +
+          t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
+          t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
+      break;
     }
     case 2: {
       uint64_t hp = x.h(i - 1);
-      return W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
-             t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
-             W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
-             t.us12[side][v.inq[i]][c] +
-             W(H(H(t.us13p[side], SuffixHash(v, i)), c));
+      r = W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
+          t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
+          W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
+          t.us12[side][v.inq[i]][c] +
+          W(H(H(t.us13p[side], SuffixHash(v, i)), c));
+      break;
     }
     default: {
       uint64_t hn = x.h(i + 1);
       uint8_t cn = x.c(i + 1);
-      return W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) +
-             t.ue4[side][c][cn] + t.ue7[side][c][cn][x.c(i + 2)] +
-             W(H(H(t.ue8p[side], h), hn)) +
-             W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
-             t.ue12[side][v.inq[i]][c];
+      r = W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) + t.ue4[side][c][cn] +
+          t.ue7[side][c][cn][x.c(i + 2)] + W(H(H(t.ue8p[side], h), hn)) +
+          W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
+          t.ue12[side][v.inq[i]][c];
+      break;
     }
   }
+  for (int k = 0; k < nk; ++k) r += w[keys[k]];
+  return r;
 }
 
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
