@@ -172,6 +172,34 @@ class TopBuf {
 };
 
 }  // namespace internal
+
+inline bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
+                                             int s) const {
+  if (s > cue.e && s <= cue.e + 3) return true;
+  if (s == 0 || v.sstart[s]) return true;
+  uint8_t p = v.cls[s - 1], c = v.cls[s];
+  if (c == internal::kOpenQuote) return true;
+  // Outside the cue's sentence a content starts a sentence or quotation.
+  if (v.sent[s] != v.sent[cue.b]) return false;
+  if (p > internal::kNum) return true;
+  return start_prev.Has(v.h[s - 1]);
+}
+
+inline bool AttributionModel::EndCandidate(const DocView& v, TSpan cue,
+                                           int e) const {
+  int n = static_cast<int>(v.size());
+  if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
+  uint8_t nx = v.cls[e + 1], c = v.cls[e];
+  if (c == internal::kCloseQuote) return true;
+  // Outside the cue's sentence a content ends its sentence or quotation.
+  if (v.sent[e] != v.sent[cue.b]) {
+    return v.send[e + 1] &&
+           (nx == internal::kStop || nx == internal::kCloseQuote);
+  }
+  if (nx > internal::kNum) return true;
+  return end_next.Has(v.h[e + 1]);
+}
+
 }  // namespace attribution
 }  // namespace whosaid
 

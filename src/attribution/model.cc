@@ -179,42 +179,8 @@ void WordSet::Build(std::vector<uint64_t> words) {
   }
 }
 
-bool WordSet::Has(uint64_t w) const {
-  if (slots.empty()) return false;
-  uint64_t k = w | 1;
-  for (size_t i = k & mask;; i = (i + 1) & mask) {
-    if (slots[i] == k) return true;
-    if (slots[i] == 0) return false;
-  }
-}
-
 bool AttributionModel::MayStartCue(uint64_t h) const {
   return cue_vocab.Has(h);
-}
-
-bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
-                                      int s) const {
-  if (s > cue.e && s <= cue.e + 3) return true;
-  if (s == 0 || v.sstart[s]) return true;
-  uint8_t p = v.cls[s - 1], c = v.cls[s];
-  if (c == kOpenQuote) return true;
-  // Outside the cue's sentence a content starts a sentence or quotation.
-  if (v.sent[s] != v.sent[cue.b]) return false;
-  if (p > kNum) return true;
-  return start_prev.Has(v.h[s - 1]);
-}
-
-bool AttributionModel::EndCandidate(const DocView& v, TSpan cue, int e) const {
-  int n = static_cast<int>(v.size());
-  if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
-  uint8_t nx = v.cls[e + 1], c = v.cls[e];
-  if (c == kCloseQuote) return true;
-  // Outside the cue's sentence a content ends its sentence or quotation.
-  if (v.sent[e] != v.sent[cue.b]) {
-    return v.send[e + 1] && (nx == kStop || nx == kCloseQuote);
-  }
-  if (nx > kNum) return true;
-  return end_next.Has(v.h[e + 1]);
 }
 
 void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,

@@ -129,7 +129,14 @@ struct WordSet {
   std::vector<uint64_t> slots;
   size_t mask = 0;
   void Build(std::vector<uint64_t> words);
-  bool Has(uint64_t w) const;
+  bool Has(uint64_t w) const {
+    if (slots.empty()) return false;
+    uint64_t k = w | 1;
+    for (size_t i = k & mask;; i = (i + 1) & mask) {
+      if (slots[i] == k) return true;
+      if (slots[i] == 0) return false;
+    }
+  }
 };
 
 class AttributionModel {
@@ -167,8 +174,9 @@ class AttributionModel {
   bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
 
   // Cheap pruning of content boundaries (the rankers score only these).
-  bool StartCandidate(const DocView& v, TSpan cue, int s) const;
-  bool EndCandidate(const DocView& v, TSpan cue, int e) const;
+  // (Defined inline in feature_util.h.)
+  inline bool StartCandidate(const DocView& v, TSpan cue, int s) const;
+  inline bool EndCandidate(const DocView& v, TSpan cue, int e) const;
 
   // Feature builders (also used by the trainer).
   void ContentStartFeats(const DocView& v, TSpan cue, int s, Feats* f) const;
