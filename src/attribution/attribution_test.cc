@@ -240,8 +240,8 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
 }
 
 // The table-driven fast decoders must pick the same spans (with the same
-// scores, up to float rounding) as the reference feature-hashing decoders
-// the trainer uses.
+// scores, up to float rounding and the int16 weight quantization) as the
+// reference feature-hashing decoders the trainer uses.
 TEST(AttributionModelTest, FastDecodersMatchReference) {
   attribution::AttributionModel fast;
   ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
@@ -277,7 +277,7 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   ASSERT_GE(cues.size(), 6u);
   ASSERT_EQ(cues, slow_cues);
   for (size_t k = 0; k < cues.size(); ++k) {
-    EXPECT_NEAR(margins[k], slow_margins[k], 1e-3);
+    EXPECT_NEAR(margins[k], slow_margins[k], 2e-2);
   }
   std::vector<attribution::Scored> ns, nf;
   for (const attribution::TSpan& cue : cues) {
@@ -288,13 +288,13 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
     fast.PrepareSource(vf, cue, lim);
     for (size_t k = 0; k < ns.size(); ++k) {
       EXPECT_EQ(ns[k].span, nf[k].span);
-      EXPECT_NEAR(ns[k].score, nf[k].score, 1e-3);
+      EXPECT_NEAR(ns[k].score, nf[k].score, 2e-2);
       float ss = 0, sf = 0;
       attribution::TSpan a = slow.DecodeSource(vs, cue, ns[k].span, lim, &ss);
       attribution::TSpan b =
           fast.DecodeSourceFast(vf, cue, ns[k].span, lim, &sf);
       EXPECT_EQ(a, b);
-      EXPECT_NEAR(ss, sf, 1e-3);
+      EXPECT_NEAR(ss, sf, 2e-2);
     }
   }
 }

@@ -6,6 +6,7 @@
 // cue's own words) instead of re-hashing the whole template.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "src/attribution/feature_util.h"
@@ -38,6 +39,10 @@ struct FastTables {
   uint64_t se5p[2], se6p[2];
   float sp1[2][kLb], sp2[2][4][kC], sp3[2][kC][kC][kLb], sp6[2][4][kLb];
   uint64_t sp4p[2], sp5p[2];
+  // The weights as int16 times a per-table scale: half the memory of the
+  // floats, so that the hashed (random) reads mostly hit the L2 cache.
+  std::vector<int16_t> cue_q, content_q, source_q;
+  float cue_s = 0, content_s = 0, source_s = 0;
   // Cue tagger: class-only features, 3 label scores each.
   float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
       c21[kC][16][2][3];
@@ -259,6 +264,19 @@ void AttributionModel::Finalize() {
     for (int q = 0; q < 2; ++q) cue3(H(17, U(q), U(p)), t->c17[q][p]);
   }
   for (int f = 0; f < 16; ++f) cue3(H(13, U(f)), t->c13[f]);
+  auto quantize = [](const std::vector<float>& w, std::vector<int16_t>* q,
+                     float* scale) {
+    float mx = 0;
+    for (float x : w) mx = std::max(mx, std::abs(x));
+    *scale = mx > 0 ? mx / 32767.f : 1.f;
+    q->resize(w.size());
+    for (size_t i = 0; i < w.size(); ++i) {
+      (*q)[i] = static_cast<int16_t>(std::lround(w[i] / *scale));
+    }
+  };
+  quantize(cue_w, &t->cue_q, &t->cue_s);
+  quantize(content_w, &t->content_q, &t->content_s);
+  quantize(source_w, &t->source_q, &t->source_s);
   fast_ = std::move(t);
 }
 
@@ -266,7 +284,7 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
                                     int se, float* sc) const {
   const FastTables& t = *fast_;
   Ctx x{v, static_cast<int>(v.size())};
-  const float* cw = cue_w.data();
+  const int16_t* cw = t.cue_q.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
   // Keys first, loads after: the table reads (the cost) then overlap.
   uint32_t keys[24];
@@ -327,21 +345,23 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(26, w, U(squote)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
+  int32_t q0 = 0, q1 = 0, q2 = 0;
   for (int k = 0; k < nk; ++k) {
-    const float* wk = cw + size_t{keys[k]} * 3;
-    s0 += wk[0];
-    s1 += wk[1];
-    s2 += wk[2];
+    const int16_t* wk = cw + size_t{keys[k]} * 3;
+    q0 += wk[0];
+    q1 += wk[1];
+    q2 += wk[2];
   }
-  sc[0] += s0;
-  sc[1] += s1;
-  sc[2] += s2;
+  sc[0] += s0 + static_cast<float>(q0) * t.cue_s;
+  sc[1] += s1 + static_cast<float>(q1) * t.cue_s;
+  sc[2] += s2 + static_cast<float>(q2) * t.cue_s;
 }
 
 float AttributionModel::TokFast(const DocView& v, int side, int i,
                                 int which) const {
   const FastTables& t = *fast_;
-  const float* w = which < 2 ? content_w.data() : source_w.data();
+  const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
+  const float scale = which < 2 ? t.content_s : t.source_s;
   const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
   // Keys first, table reads last (so that the reads overlap).
   uint32_t keys[8];
@@ -397,17 +417,20 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
       break;
     }
   }
-  for (int k = 0; k < nk; ++k) r += w[keys[k]];
-  return r;
+  int32_t q = 0;
+  for (int k = 0; k < nk; ++k) q += w[keys[k]];
+  return r + static_cast<float>(q) * scale;
 }
 
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                                           const DecodeLimits& lim,
                                           std::vector<Scored>* nbest) const {
   const FastTables& t = *fast_;
-  const float* w = content_w.data();
-  auto cw = [w](uint64_t k) {
-    return w[static_cast<uint32_t>(k) & kContentMask];
+  const int16_t* w = t.content_q.data();
+  const float scale = t.content_s;
+  auto cw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kContentMask]) *
+           scale;
   };
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
@@ -549,9 +572,11 @@ void SourceWindow(const DocView& v, TSpan cue, const DecodeLimits& lim, int* lo,
 void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
                                      const DecodeLimits& lim) const {
   const FastTables& t = *fast_;
-  const float* w = source_w.data();
-  auto sw = [w](uint64_t k) {
-    return w[static_cast<uint32_t>(k) & kSourceMask];
+  const int16_t* w = t.source_q.data();
+  const float scale = t.source_s;
+  auto sw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kSourceMask]) *
+           scale;
   };
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
@@ -595,9 +620,11 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
                                          const DecodeLimits& lim,
                                          float* score) const {
   const FastTables& t = *fast_;
-  const float* w = source_w.data();
-  auto sw = [w](uint64_t k) {
-    return w[static_cast<uint32_t>(k) & kSourceMask];
+  const int16_t* w = t.source_q.data();
+  const float scale = t.source_s;
+  auto sw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kSourceMask]) *
+           scale;
   };
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
