@@ -336,6 +336,9 @@ int main(int argc, char** argv) {
   float bias = 0;
   double vocab_ratio = 0.005;
   int holdout = 0;
+  DecodeLimits defaults;
+  int free_edge = defaults.content_free_edge;
+  int source_window = defaults.source_window;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
@@ -343,6 +346,8 @@ int main(int argc, char** argv) {
     if (a == "--bias") bias = std::atof(argv[i + 1]);
     if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
     if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
+    if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
+    if (a == "--source-window") source_window = std::atoi(argv[i + 1]);
   }
   std::vector<Example> train = Load(train_path);
   std::vector<Example> dev;
@@ -396,6 +401,8 @@ int main(int argc, char** argv) {
 
   DecodeLimits lim;
   lim.cue_bias = bias;
+  lim.content_free_edge = free_edge;
+  lim.source_window = source_window;
   Averager cue_avg(&m.cue_w), content_avg(&m.content_w),
       source_avg(&m.source_w);
   std::vector<Example*> order;
