@@ -580,6 +580,7 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
   };
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
+  v.src_memo.clear();
   v.src_start.assign(hi - lo + 1, 0.f);
   v.src_pair.assign(
       static_cast<size_t>(hi - lo + 1) * std::max(lim.source_max_tokens, 0),
@@ -628,6 +629,18 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   };
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
+  // The decode depends on the content only through the blocked tokens and
+  // the placement features inside the window: contents that look the same
+  // from the window share one result.
+  const int nr = ct.none() ? 0 : ct.e < cue.b ? 1 : ct.b > cue.e ? 2 : 3;
+  const int mcb = ct.none() ? 0 : std::clamp(ct.b, lo, hi + 1);
+  const int mce = ct.none() ? 0 : std::clamp(ct.e, lo - 1, hi);
+  for (const DocView::SourceMemo& m : v.src_memo) {
+    if (m.cb == mcb && m.ce == mce && m.nr == nr) {
+      if (score != nullptr) *score = m.score;
+      return m.src;
+    }
+  }
   TopBuf starts(lim.top_k), ends(lim.top_k);
   std::vector<int>& blocked_before = v.src_blocked;
   blocked_before.assign(hi - lo + 2, 0);
@@ -641,7 +654,6 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
     starts.Push(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
     ends.Push(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
   }
-  const int nr = ct.none() ? 0 : ct.e < cue.b ? 1 : ct.b > cue.e ? 2 : 3;
   float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;
   for (const Top& bt : starts) {
@@ -670,6 +682,7 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       }
     }
   }
+  v.src_memo.push_back(DocView::SourceMemo{mcb, mce, nr, best, best_score});
   if (score != nullptr) *score = best_score;
   return best;
 }

@@ -34,6 +34,14 @@ inline constexpr int kMaxCueTokens = 10;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
 
+// A token-range span, inclusive both ends; b < 0 means none.
+struct TSpan {
+  int b = -1;
+  int e = -1;
+  bool none() const { return b < 0; }
+  bool operator==(const TSpan&) const = default;
+};
+
 // A scored token position (candidate boundary).
 struct Top {
   float score;
@@ -68,19 +76,19 @@ struct DocView {
   mutable std::vector<int> src_blocked;
   mutable std::vector<float> src_pair;  // pair scores by (start, length)
   mutable float src_none_base = 0, src_none_r[4] = {};  // "no source" parts
+  // Results of DecodeSourceFast for this cue, keyed by what of the content
+  // the source window sees (clipped start, clipped end, placement).
+  struct SourceMemo {
+    int cb, ce, nr;
+    TSpan src;
+    float score;
+  };
+  mutable std::vector<SourceMemo> src_memo;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
 
 struct FastTables;
-
-// A token-range span, inclusive both ends; b < 0 means none.
-struct TSpan {
-  int b = -1;
-  int e = -1;
-  bool none() const { return b < 0; }
-  bool operator==(const TSpan&) const = default;
-};
 
 struct Scored {
   float score = 0;
