@@ -10,13 +10,14 @@
 # socket in that dir) on a free port, and trusts loopback connections (no
 # passwords: it is for tests only). As root, initdb and the server run as
 # the `postgres` user (else `nobody`), since PostgreSQL refuses root.
-# Exit 77 when the PostgreSQL server binaries are not installed.
+# Exit 77 when the PostgreSQL server binaries are not installed (or not in
+# $PG_BINDIR when that is set).
 set -euo pipefail
 
 find_bindir() {
-  if [ -n "${PG_BINDIR:-}" ] && [ -x "$PG_BINDIR/initdb" ]; then
-    echo "$PG_BINDIR"
-    return 0
+  if [ -n "${PG_BINDIR:-}" ]; then  # an explicit choice: only that one
+    [ -x "$PG_BINDIR/initdb" ] && [ -x "$PG_BINDIR/pg_ctl" ] && echo "$PG_BINDIR"
+    return
   fi
   local d
   for d in /usr/lib/postgresql/*/bin; do  # Debian: newest version last
