@@ -42,7 +42,7 @@ int RunClaims(const ClaimsArgs& args) {
   StoreOptions options;
   options.path = args.db;
   options.read_only = true;
-  auto store = OpenSqliteStore(options);
+  auto store = OpenCorpusStore(options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid claims: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());

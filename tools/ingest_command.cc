@@ -126,7 +126,7 @@ int RunIngest(const IngestArgs& args) {
   StoreOptions store_options;
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
-  auto store = OpenSqliteStore(store_options);
+  auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
     return StoreExitCode(store.status());
@@ -137,7 +137,8 @@ int RunIngest(const IngestArgs& args) {
         known.insert(IdentityKey(id, h));
       });
   if (!s.ok()) {
-    fmt::print(stderr, "whosaid ingest: {}: {}\n", args.db, s.ToString());
+    fmt::print(stderr, "whosaid ingest: {}: {}\n", StoreDisplayName(args.db),
+               s.ToString());
     return kExitIoError;
   }
 
@@ -292,7 +293,7 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr,
                "whosaid ingest: {}: {}\nwhosaid ingest: the batch in flight "
                "was rolled back; {} documents were stored before it\n",
-               args.db, store_error.ToString(), total.added);
+               StoreDisplayName(args.db), store_error.ToString(), total.added);
     return kExitIoError;
   }
   fmt::print(
@@ -325,7 +326,8 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option(
       "inputs", args->inputs,
       "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, WARC");
-  cmd->add_option("--db", args->db, "Corpus database (SQLite file)")
+  cmd->add_option("--db", args->db,
+                  "Corpus database: a SQLite file or a postgresql:// URL")
       ->required();
   cmd->add_option(
       "--input-format", args->input_format,

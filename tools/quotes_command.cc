@@ -35,7 +35,7 @@ int RunQuotes(const QuotesArgs& args) {
   StoreOptions options;
   options.path = args.db;
   options.read_only = true;
-  auto store = OpenSqliteStore(options);
+  auto store = OpenCorpusStore(options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid quotes: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());

@@ -71,7 +71,7 @@ int RunSearch(SearchArgs args) {
   StoreOptions options;
   options.path = args.db;
   options.read_only = true;
-  auto store = OpenSqliteStore(options);
+  auto store = OpenCorpusStore(options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid search: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());

@@ -33,7 +33,7 @@ int RunSpeakers(const SpeakersArgs& args) {
   StoreOptions options;
   options.path = args.db;
   options.read_only = true;
-  auto store = OpenSqliteStore(options);
+  auto store = OpenCorpusStore(options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid speakers: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());

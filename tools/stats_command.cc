@@ -34,7 +34,7 @@ int RunStats(const StatsArgs& args) {
   StoreOptions options;
   options.path = args.db;
   options.read_only = true;
-  auto store = OpenSqliteStore(options);
+  auto store = OpenCorpusStore(options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid stats: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());
@@ -42,7 +42,8 @@ int RunStats(const StatsArgs& args) {
   if (args.check) {
     Status s = store.value()->Check();
     if (!s.ok()) {
-      fmt::print(stderr, "whosaid stats: {}: {}\n", args.db, s.ToString());
+      fmt::print(stderr, "whosaid stats: {}: {}\n", StoreDisplayName(args.db),
+                 s.ToString());
       return kExitIoError;
     }
   }

@@ -209,6 +209,16 @@ struct StoreOptions {
 Result<std::unique_ptr<CorpusStore>> OpenSqliteStore(
     const StoreOptions& options);
 
+// Opens the corpus named by options.path: a postgresql:// or postgres://
+// URL opens the PostgreSQL backend (src/store/postgres_store.h; the same
+// error codes, messages name the URL without its password), anything else
+// a SQLite file as OpenSqliteStore() does.
+Result<std::unique_ptr<CorpusStore>> OpenCorpusStore(
+    const StoreOptions& options);
+
+// `path` fit to print: a URL's password is replaced by "***".
+std::string StoreDisplayName(std::string_view path);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_INCLUDE_CORPUS_H_
