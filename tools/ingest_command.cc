@@ -20,6 +20,7 @@
 
 #include "src/input/reader.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 #include "whosaid/extractor.h"
 
@@ -48,17 +49,6 @@ std::string IdentityKey(std::string_view id, uint64_t hash) {
   key.push_back('\0');
   key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
   return key;
-}
-
-int StoreExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
 }
 
 struct Batch {
@@ -129,7 +119,7 @@ int RunIngest(const IngestArgs& args) {
   auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
-    return StoreExitCode(store.status());
+    return CorpusExitCode(store.status());
   }
   std::unordered_set<std::string> known;
   Status s =
