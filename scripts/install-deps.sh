@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake g++ pkg-config git
-  libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev zlib1g-dev libsqlite3-dev
+  libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   zstd python3

@@ -8,22 +8,11 @@
 
 #include "src/corpus/report.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid::cli {
 namespace {
-
-// Exit code for a store error: bad query 64, missing corpus 66, else 74.
-int CorpusExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
-}
 
 struct ClaimsArgs {
   std::string db;
@@ -39,18 +28,12 @@ int RunClaims(const ClaimsArgs& args) {
                "quantities reported with different values\n");
     return kExitUsage;
   }
-  StoreOptions options;
-  options.path = args.db;
-  options.read_only = true;
-  auto store = OpenSqliteStore(options);
-  if (!store.ok()) {
-    fmt::print(stderr, "whosaid claims: {}\n", store.status().ToString());
-    return CorpusExitCode(store.status());
-  }
-  auto groups = store.value()->CompareClaims(args.limit);
+  int rc = kExitOk;
+  auto store = OpenQueryStore("claims", args.db, &rc);
+  if (!store) return rc;
+  auto groups = store->CompareClaims(args.limit);
   if (!groups.ok()) {
-    fmt::print(stderr, "whosaid claims: {}\n", groups.status().ToString());
-    return CorpusExitCode(groups.status());
+    return ReportCorpusError("claims", groups.status());
   }
   std::string out;
   if (args.json) {
@@ -59,8 +42,7 @@ int RunClaims(const ClaimsArgs& args) {
   } else {
     WriteClaimGroupsTable(groups.value(), &out);
   }
-  fwrite(out.data(), 1, out.size(), stdout);
-  return fflush(stdout) == 0 ? kExitOk : kExitIoError;
+  return WriteStdout(out);
 }
 
 }  // namespace

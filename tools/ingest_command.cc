@@ -20,6 +20,7 @@
 
 #include "src/input/reader.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 #include "whosaid/extractor.h"
 
@@ -48,17 +49,6 @@ std::string IdentityKey(std::string_view id, uint64_t hash) {
   key.push_back('\0');
   key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
   return key;
-}
-
-int StoreExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
 }
 
 struct Batch {
@@ -126,10 +116,10 @@ int RunIngest(const IngestArgs& args) {
   StoreOptions store_options;
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
-  auto store = OpenSqliteStore(store_options);
+  auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
-    return StoreExitCode(store.status());
+    return CorpusExitCode(store.status());
   }
   std::unordered_set<std::string> known;
   Status s =
@@ -137,7 +127,8 @@ int RunIngest(const IngestArgs& args) {
         known.insert(IdentityKey(id, h));
       });
   if (!s.ok()) {
-    fmt::print(stderr, "whosaid ingest: {}: {}\n", args.db, s.ToString());
+    fmt::print(stderr, "whosaid ingest: {}: {}\n", StoreDisplayName(args.db),
+               s.ToString());
     return kExitIoError;
   }
 
@@ -292,7 +283,7 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr,
                "whosaid ingest: {}: {}\nwhosaid ingest: the batch in flight "
                "was rolled back; {} documents were stored before it\n",
-               args.db, store_error.ToString(), total.added);
+               StoreDisplayName(args.db), store_error.ToString(), total.added);
     return kExitIoError;
   }
   fmt::print(
@@ -325,7 +316,8 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option(
       "inputs", args->inputs,
       "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, WARC");
-  cmd->add_option("--db", args->db, "Corpus database (SQLite file)")
+  cmd->add_option("--db", args->db,
+                  "Corpus database: a SQLite file or a postgresql:// URL")
       ->required();
   cmd->add_option(
       "--input-format", args->input_format,

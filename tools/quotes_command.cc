@@ -7,22 +7,11 @@
 
 #include "src/corpus/report.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid::cli {
 namespace {
-
-// Exit code for a store error: bad query 64, missing corpus 66, else 74.
-int CorpusExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
-}
 
 struct QuotesArgs {
   std::string db;
@@ -32,18 +21,12 @@ struct QuotesArgs {
 };
 
 int RunQuotes(const QuotesArgs& args) {
-  StoreOptions options;
-  options.path = args.db;
-  options.read_only = true;
-  auto store = OpenSqliteStore(options);
-  if (!store.ok()) {
-    fmt::print(stderr, "whosaid quotes: {}\n", store.status().ToString());
-    return CorpusExitCode(store.status());
-  }
-  auto quotes = store.value()->QuotesBySpeaker(args.speaker, args.limit);
+  int rc = kExitOk;
+  auto store = OpenQueryStore("quotes", args.db, &rc);
+  if (!store) return rc;
+  auto quotes = store->QuotesBySpeaker(args.speaker, args.limit);
   if (!quotes.ok()) {
-    fmt::print(stderr, "whosaid quotes: {}\n", quotes.status().ToString());
-    return CorpusExitCode(quotes.status());
+    return ReportCorpusError("quotes", quotes.status());
   }
   std::string out;
   if (args.json) {
@@ -52,8 +35,7 @@ int RunQuotes(const QuotesArgs& args) {
   } else {
     WriteQuotesTable(quotes.value(), &out);
   }
-  fwrite(out.data(), 1, out.size(), stdout);
-  return fflush(stdout) == 0 ? kExitOk : kExitIoError;
+  return WriteStdout(out);
 }
 
 }  // namespace

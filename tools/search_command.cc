@@ -11,22 +11,11 @@
 
 #include "src/corpus/report.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid::cli {
 namespace {
-
-// Exit code for a store error: bad query 64, missing corpus 66, else 74.
-int CorpusExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
-}
 
 struct SearchArgs {
   std::string db;
@@ -68,14 +57,9 @@ int RunSearch(SearchArgs args) {
     q.highlight_open = "\033[1m";
     q.highlight_close = "\033[0m";
   }
-  StoreOptions options;
-  options.path = args.db;
-  options.read_only = true;
-  auto store = OpenSqliteStore(options);
-  if (!store.ok()) {
-    fmt::print(stderr, "whosaid search: {}\n", store.status().ToString());
-    return CorpusExitCode(store.status());
-  }
+  int rc = kExitOk;
+  auto store = OpenQueryStore("search", args.db, &rc);
+  if (!store) return rc;
   std::vector<std::string> queries;
   if (args.queries_file.empty()) {
     queries.push_back(q.match);
@@ -89,12 +73,11 @@ int RunSearch(SearchArgs args) {
       if (!line.empty()) queries.push_back(line);
     }
   }
-  int rc = kExitOk;
   for (const std::string& match : queries) {
     q.match = match;
     auto start = std::chrono::steady_clock::now();
     double cpu_start = ThreadCpuMs();
-    auto hits = store.value()->Search(q);
+    auto hits = store->Search(q);
     double cpu_ms = ThreadCpuMs() - cpu_start;
     double ms = std::chrono::duration<double, std::milli>(
                     std::chrono::steady_clock::now() - start)

@@ -6,22 +6,11 @@
 
 #include "src/corpus/report.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid::cli {
 namespace {
-
-// Exit code for a store error: bad query 64, missing corpus 66, else 74.
-int CorpusExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
-}
 
 struct SpeakersArgs {
   std::string db;
@@ -30,18 +19,12 @@ struct SpeakersArgs {
 };
 
 int RunSpeakers(const SpeakersArgs& args) {
-  StoreOptions options;
-  options.path = args.db;
-  options.read_only = true;
-  auto store = OpenSqliteStore(options);
-  if (!store.ok()) {
-    fmt::print(stderr, "whosaid speakers: {}\n", store.status().ToString());
-    return CorpusExitCode(store.status());
-  }
-  auto speakers = store.value()->TopSpeakers(args.top);
+  int rc = kExitOk;
+  auto store = OpenQueryStore("speakers", args.db, &rc);
+  if (!store) return rc;
+  auto speakers = store->TopSpeakers(args.top);
   if (!speakers.ok()) {
-    fmt::print(stderr, "whosaid speakers: {}\n", speakers.status().ToString());
-    return CorpusExitCode(speakers.status());
+    return ReportCorpusError("speakers", speakers.status());
   }
   std::string out;
   if (args.json) {
@@ -50,8 +33,7 @@ int RunSpeakers(const SpeakersArgs& args) {
   } else {
     WriteSpeakersTable(speakers.value(), &out);
   }
-  fwrite(out.data(), 1, out.size(), stdout);
-  return fflush(stdout) == 0 ? kExitOk : kExitIoError;
+  return WriteStdout(out);
 }
 
 }  // namespace

@@ -7,22 +7,11 @@
 
 #include "src/corpus/report.h"
 #include "tools/commands.h"
+#include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid::cli {
 namespace {
-
-// Exit code for a store error: bad query 64, missing corpus 66, else 74.
-int CorpusExitCode(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kInvalidArgument:
-      return kExitUsage;
-    case Status::Code::kNotFound:
-      return kExitNoInput;
-    default:
-      return kExitIoError;
-  }
-}
 
 struct StatsArgs {
   std::string db;
@@ -31,25 +20,20 @@ struct StatsArgs {
 };
 
 int RunStats(const StatsArgs& args) {
-  StoreOptions options;
-  options.path = args.db;
-  options.read_only = true;
-  auto store = OpenSqliteStore(options);
-  if (!store.ok()) {
-    fmt::print(stderr, "whosaid stats: {}\n", store.status().ToString());
-    return CorpusExitCode(store.status());
-  }
+  int rc = kExitOk;
+  auto store = OpenQueryStore("stats", args.db, &rc);
+  if (!store) return rc;
   if (args.check) {
-    Status s = store.value()->Check();
+    Status s = store->Check();
     if (!s.ok()) {
-      fmt::print(stderr, "whosaid stats: {}: {}\n", args.db, s.ToString());
+      fmt::print(stderr, "whosaid stats: {}: {}\n", StoreDisplayName(args.db),
+                 s.ToString());
       return kExitIoError;
     }
   }
-  auto stats = store.value()->Stats();
+  auto stats = store->Stats();
   if (!stats.ok()) {
-    fmt::print(stderr, "whosaid stats: {}\n", stats.status().ToString());
-    return CorpusExitCode(stats.status());
+    return ReportCorpusError("stats", stats.status());
   }
   std::string out;
   if (args.json) {
@@ -58,8 +42,7 @@ int RunStats(const StatsArgs& args) {
   } else {
     WriteStatsTable(stats.value(), &out);
   }
-  fwrite(out.data(), 1, out.size(), stdout);
-  return fflush(stdout) == 0 ? kExitOk : kExitIoError;
+  return WriteStdout(out);
 }
 
 }  // namespace

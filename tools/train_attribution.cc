@@ -5,7 +5,10 @@
 // (src/attribution/model.h). Deterministic; single-threaded.
 //
 // Usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev DEV.jsonl]
-//                          [--epochs N]
+//                          [--epochs N] [--bias B] [--vocab-ratio R]
+//                          [--holdout K]
+// --holdout K trains on all but every K-th train article and reports those
+// after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -18,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/clean/clean.h"
 #include "src/segment/segment.h"
@@ -324,33 +328,68 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     fmt::print(stderr,
                "usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev "
-               "DEV.jsonl] [--epochs N]\n");
+               "DEV.jsonl] [--epochs N] [--bias B] [--vocab-ratio R] "
+               "[--holdout K]\n");
     return 2;
   }
   std::string train_path = argv[1], out_path = argv[2], dev_path;
   int epochs = 6;
   float bias = 0;
   double vocab_ratio = 0.005;
+  int holdout = 0;
+  double stem_ratio = 0;  // 0: no stem-level vocabulary
+  DecodeLimits defaults;
+  int free_edge = defaults.content_free_edge;
+  int source_window = defaults.source_window;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
     if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
     if (a == "--bias") bias = std::atof(argv[i + 1]);
     if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
+    if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
+    if (a == "--stem-ratio") stem_ratio = std::atof(argv[i + 1]);
+    if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
+    if (a == "--source-window") source_window = std::atoi(argv[i + 1]);
   }
   std::vector<Example> train = Load(train_path);
   std::vector<Example> dev;
-  if (!dev_path.empty()) dev = Load(dev_path);
+  if (holdout > 1) {
+    // Tuning without dev: every holdout-th train article is held out (not
+    // trained on) and scored after each epoch.
+    std::vector<Example> kept;
+    for (size_t i = 0; i < train.size(); ++i) {
+      (i % holdout == 0 ? dev : kept).push_back(std::move(train[i]));
+    }
+    train = std::move(kept);
+    for (auto& ex : train) ex.view.doc = &ex.doc;
+    for (auto& ex : dev) ex.view.doc = &ex.doc;
+    fmt::print(stderr, "holdout: {} train, {} held-out articles\n",
+               train.size(), dev.size());
+  } else if (!dev_path.empty()) {
+    dev = Load(dev_path);
+  }
 
   AttributionModel m;
   // Word sets: cue starts, words before content starts / after ends.
   std::unordered_map<uint64_t, std::pair<int, int>> counts;  // starts, all
+  // The same by crude stem, and the stem of each word form.
+  std::unordered_map<uint64_t, std::pair<int, int>> stem_counts;
+  std::unordered_map<uint64_t, uint64_t> stem_of;
   std::unordered_map<uint64_t, int> before_start, after_end;
   for (const Example& ex : train) {
     for (size_t i = 0; i < ex.view.h.size(); ++i) {
       auto& c = counts[ex.view.h[i]];
       c.second++;
       if (ex.cue_label[i] == 1) c.first++;
+      if (stem_ratio > 0) {
+        uint64_t st =
+            whosaid::attribution::internal::StemHash(ex.doc.TokenText(i));
+        stem_of.emplace(ex.view.h[i], st);
+        auto& sc = stem_counts[st];
+        sc.second++;
+        if (ex.cue_label[i] == 1) sc.first++;
+      }
     }
     int n = static_cast<int>(ex.view.h.size());
     for (const GoldAR& ar : ex.ars) {
@@ -360,7 +399,15 @@ int main(int argc, char** argv) {
   }
   std::vector<uint64_t> vocab, sp, en;
   for (const auto& [h, c] : counts) {
-    if (c.first >= 2 && c.first >= vocab_ratio * c.second) vocab.push_back(h);
+    bool word_ok = c.first >= 2 && c.first >= vocab_ratio * c.second;
+    bool stem_ok = false;
+    if (stem_ratio > 0) {
+      // A rare form of a cue verb ("praising") may start a cue when its
+      // stem often does.
+      const auto& sc = stem_counts[stem_of[h]];
+      stem_ok = sc.first >= 2 && sc.first >= stem_ratio * sc.second;
+    }
+    if (word_ok || stem_ok) vocab.push_back(h);
   }
   for (const auto& [h, c] : before_start) {
     if (c >= 3) sp.push_back(h);
@@ -376,6 +423,8 @@ int main(int argc, char** argv) {
 
   DecodeLimits lim;
   lim.cue_bias = bias;
+  lim.content_free_edge = free_edge;
+  lim.source_window = source_window;
   Averager cue_avg(&m.cue_w), content_avg(&m.content_w),
       source_avg(&m.source_w);
   std::vector<Example*> order;

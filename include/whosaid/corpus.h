@@ -116,7 +116,7 @@ struct SearchQuery {
   std::string highlight_open = "[";
   std::string highlight_close = "]";
   // Fails the search with LimitExceeded after this many milliseconds
-  // (0: no limit). The web app sets it; the CLI does not.
+  // (0: no limit; the SQLite store honours it). The web app sets it.
   int max_ms = 0;
 };
 
@@ -211,6 +211,16 @@ struct StoreOptions {
 // Corruption (not a database, damaged, or from a newer whosaid).
 Result<std::unique_ptr<CorpusStore>> OpenSqliteStore(
     const StoreOptions& options);
+
+// Opens the corpus named by options.path: a postgresql:// or postgres://
+// URL opens the PostgreSQL backend (src/store/postgres_store.h; the same
+// error codes, messages name the URL without its password), anything else
+// a SQLite file as OpenSqliteStore() does.
+Result<std::unique_ptr<CorpusStore>> OpenCorpusStore(
+    const StoreOptions& options);
+
+// `path` fit to print: a URL's password is replaced by "***".
+std::string StoreDisplayName(std::string_view path);
 
 }  // namespace whosaid
 

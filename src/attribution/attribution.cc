@@ -51,13 +51,15 @@ class ModelAttributor : public Attributor {
       Candidate c;
       c.cue = cues[k];
       c.margin = margins[k];
-      c.content = model_->DecodeContent(v, c.cue, limits_, &nbest);
+      c.content = model_->DecodeContentFast(v, c.cue, limits_, &nbest);
       if (c.content.none()) continue;
+      model_->PrepareSource(v, c.cue, limits_);
       // Joint choice: content score plus the score of its best source.
       float best = 0;
       for (size_t k = 0; k < nbest.size(); ++k) {
         float ss = 0;
-        TSpan src = model_->DecodeSource(v, c.cue, nbest[k].span, limits_, &ss);
+        TSpan src =
+            model_->DecodeSourceFast(v, c.cue, nbest[k].span, limits_, &ss);
         float total = nbest[k].score + ss;
         if (k == 0 || total > best) {
           best = total;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "src/attribution/model.h"
+#include "src/segment/segment.h"
 #include "whosaid/extractor.h"
 
 namespace whosaid {
@@ -236,6 +237,66 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   EXPECT_EQ(n.source_w[11], 0.25f);
   EXPECT_TRUE(n.cue_vocab.Has(0x900));
   EXPECT_FALSE(n.cue_vocab.Has(0x400));
+}
+
+// The table-driven fast decoders must pick the same spans (with the same
+// scores, up to float rounding and the int16 weight quantization) as the
+// reference feature-hashing decoders the trainer uses.
+TEST(AttributionModelTest, FastDecodersMatchReference) {
+  attribution::AttributionModel fast;
+  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
+  attribution::AttributionModel slow;  // same weights, not finalized
+  slow.cue_w = fast.cue_w;
+  slow.content_w = fast.content_w;
+  slow.source_w = fast.source_w;
+  slow.cue_vocab = fast.cue_vocab;
+  slow.start_prev = fast.start_prev;
+  slow.end_next = fast.end_next;
+  Document d;
+  d.text =
+      "“The bridge is not safe,” said Anna Berg, an engineer with the "
+      "county. “We told them in May.”\n\nThe mayor said on Friday that "
+      "repairs would start soon, according to a statement. Critics, "
+      "however, warned that the money had run out, and residents told "
+      "reporters they were worried.\n\n“It is a scandal,” he added. “Nobody "
+      "listens.” Officials declined to comment, saying the review was "
+      "ongoing.\n\nShe argued: the plan was too small.";
+  Segment(SegmentOptions(), &d);
+  attribution::DocView vs, vf;
+  vs.Build(d);
+  vf.Build(d);
+  attribution::DecodeLimits lim;
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  std::vector<attribution::TSpan> slow_cues;
+  std::vector<float> slow_margins;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+    fast.TagCues(vf, s, 0, &cues, &margins);
+    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins);
+  }
+  ASSERT_GE(cues.size(), 6u);
+  ASSERT_EQ(cues, slow_cues);
+  for (size_t k = 0; k < cues.size(); ++k) {
+    EXPECT_NEAR(margins[k], slow_margins[k], 2e-2);
+  }
+  std::vector<attribution::Scored> ns, nf;
+  for (const attribution::TSpan& cue : cues) {
+    attribution::TSpan cs = slow.DecodeContent(vs, cue, lim, &ns);
+    attribution::TSpan cf = fast.DecodeContentFast(vf, cue, lim, &nf);
+    EXPECT_EQ(cs, cf);
+    ASSERT_EQ(ns.size(), nf.size());
+    fast.PrepareSource(vf, cue, lim);
+    for (size_t k = 0; k < ns.size(); ++k) {
+      EXPECT_EQ(ns[k].span, nf[k].span);
+      EXPECT_NEAR(ns[k].score, nf[k].score, 2e-2);
+      float ss = 0, sf = 0;
+      attribution::TSpan a = slow.DecodeSource(vs, cue, ns[k].span, lim, &ss);
+      attribution::TSpan b =
+          fast.DecodeSourceFast(vf, cue, ns[k].span, lim, &sf);
+      EXPECT_EQ(a, b);
+      EXPECT_NEAR(ss, sf, 2e-2);
+    }
+  }
 }
 
 // The page the project was born from (read from ../shared when present).

@@ -8,55 +8,14 @@
 #include <limits>
 #include <memory>
 
+#include "src/attribution/feature_util.h"
+
 namespace whosaid {
 namespace attribution {
+using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
 constexpr char kMagic[] = "whosaid-attribution-model v2\n";
-constexpr uint64_t kBos = 0x9e3779b97f4a7c15ULL;
-constexpr uint64_t kEos = 0xc2b2ae3d27d4eb4fULL;
-
-inline uint64_t Mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-inline uint64_t H(uint64_t a, uint64_t b) {
-  return Mix(a * 0x100000001b3ULL ^ (b + 0x632be59bd9b4e019ULL));
-}
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c) { return H(H(a, b), c); }
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
-  return H(H(H(a, b), c), d);
-}
-inline uint64_t H(uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
-  return H(H(H(H(a, b), c), d), e);
-}
-
-enum Cls : uint8_t {
-  kLower = 0,
-  kCap,
-  kAllCaps,
-  kNum,
-  kComma,
-  kStop,
-  kColon,
-  kSemi,
-  kDash,
-  kOpenParen,
-  kCloseParen,
-  kOpenQuote,
-  kCloseQuote,
-  kOtherQuote,
-  kOtherPunct,
-  kSymbol,
-  kUrl,
-  kEdge,
-};
-
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -108,78 +67,6 @@ uint8_t ClassOf(const Token& t, std::string_view s) {
   return kOtherPunct;
 }
 
-// Signed distance bucket in [0, 20).
-inline int DistBucket(int d) {
-  int a = d < 0 ? -d : d;
-  int b = a <= 5 ? a : a <= 10 ? 6 : a <= 20 ? 7 : a <= 40 ? 8 : 9;
-  return d < 0 ? 10 + b : b;
-}
-
-inline int LenBucket(int n) {
-  return n <= 6    ? n
-         : n <= 10 ? 7
-         : n <= 15 ? 8
-         : n <= 25 ? 9
-         : n <= 40 ? 10
-         : n <= 70 ? 11
-                   : 12;
-}
-
-inline int Clip(int x, int lo, int hi) { return x < lo ? lo : x > hi ? hi : x; }
-
-const uint64_t kThat = HashWord("that");
-
-struct Ctx {
-  const DocView& v;
-  int n;
-  uint64_t h(int i) const { return i < 0 ? kBos : i >= n ? kEos : v.h[i]; }
-  uint8_t c(int i) const {
-    return i < 0 || i >= n ? static_cast<uint8_t>(kEdge) : v.cls[i];
-  }
-  uint8_t q(int i) const { return i < 0 || i >= n ? 0 : v.inq[i]; }
-};
-
-struct Top {
-  float score;
-  int pos;
-};
-
-// Keeps the k best of `in` (by score) in `out`, sorted descending.
-void TopK(std::vector<Top>& in, int k) {
-  if (static_cast<int>(in.size()) > k) {
-    std::nth_element(
-        in.begin(), in.begin() + k, in.end(), [](const Top& a, const Top& b) {
-          return a.score > b.score || (a.score == b.score && a.pos < b.pos);
-        });
-    in.resize(k);
-  }
-}
-
-// Hash of a crude stem: drops -s, -es, -ed, -d, -ing ("claims" ->
-// "claim", "warned" -> "warn").
-uint32_t StemHash(std::string_view s) {
-  size_t n = s.size();
-  auto ends = [&](std::string_view suf) {
-    if (n < suf.size() + 3) return false;
-    for (size_t k = 0; k < suf.size(); ++k) {
-      char c = s[n - suf.size() + k];
-      if (c >= 'A' && c <= 'Z') c += 32;
-      if (c != suf[k]) return false;
-    }
-    return true;
-  };
-  if (ends("ing")) {
-    n -= 3;
-  } else if (ends("ed")) {
-    n -= 2;
-  } else if (ends("es")) {
-    n -= 2;
-  } else if (ends("s") || ends("d") || ends("e")) {
-    n -= 1;
-  }
-  return static_cast<uint32_t>(HashWord(s.substr(0, n)));
-}
-
 }  // namespace
 
 uint64_t HashWord(std::string_view s) {
@@ -197,8 +84,6 @@ void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
   h.resize(n);
-  suf.resize(n);
-  stem.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
   sent.assign(n, 0);
@@ -214,10 +99,7 @@ void DocView::Build(const Document& d) {
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = d.TokenText(i);
     h[i] = HashWord(s);
-    suf[i] = static_cast<uint32_t>(
-        HashWord(s.size() > 3 ? s.substr(s.size() - 3) : s));
     cls[i] = ClassOf(d.tokens[i], s);
-    stem[i] = StemHash(s);
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
     pc[i + 1] = pc[i] + (cls[i] == kComma);
@@ -297,42 +179,8 @@ void WordSet::Build(std::vector<uint64_t> words) {
   }
 }
 
-bool WordSet::Has(uint64_t w) const {
-  if (slots.empty()) return false;
-  uint64_t k = w | 1;
-  for (size_t i = k & mask;; i = (i + 1) & mask) {
-    if (slots[i] == k) return true;
-    if (slots[i] == 0) return false;
-  }
-}
-
 bool AttributionModel::MayStartCue(uint64_t h) const {
   return cue_vocab.Has(h);
-}
-
-bool AttributionModel::StartCandidate(const DocView& v, TSpan cue,
-                                      int s) const {
-  if (s > cue.e && s <= cue.e + 3) return true;
-  if (s == 0 || v.sstart[s]) return true;
-  uint8_t p = v.cls[s - 1], c = v.cls[s];
-  if (c == kOpenQuote) return true;
-  // Outside the cue's sentence a content starts a sentence or quotation.
-  if (v.sent[s] != v.sent[cue.b]) return false;
-  if (p > kNum) return true;
-  return start_prev.Has(v.h[s - 1]);
-}
-
-bool AttributionModel::EndCandidate(const DocView& v, TSpan cue, int e) const {
-  int n = static_cast<int>(v.size());
-  if (e + 1 >= n || v.send[e] || e + 1 == cue.b) return true;
-  uint8_t nx = v.cls[e + 1], c = v.cls[e];
-  if (c == kCloseQuote) return true;
-  // Outside the cue's sentence a content ends its sentence or quotation.
-  if (v.sent[e] != v.sent[cue.b]) {
-    return v.send[e + 1] && (nx == kStop || nx == kCloseQuote);
-  }
-  if (nx > kNum) return true;
-  return end_next.Has(v.h[e + 1]);
 }
 
 void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
@@ -364,7 +212,7 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(6, w, x.h(i + 1)));
   add(H(7, x.h(i - 2)));
   add(H(8, x.h(i + 2)));
-  add(H(9, v.suf[i]));
+  add(H(9, SuffixHash(v, i)));
   add(H(10, x.c(i - 1), x.c(i), x.c(i + 1)));
   add(H(11, x.q(i), w));
   add(H(12, prev));
@@ -375,14 +223,16 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(17, x.q(i), prev));
   add(H(18, w, capleft));
   add(H(19, x.h(i - 1), prev));
-  add(H(20, v.suf[i], flags));
+  add(H(20, SuffixHash(v, i), flags));
   add(H(21, x.c(i), flags, capleft));
-  add(H(22, v.stem[i]));
-  add(H(23, v.stem[i], flags));
-  add(H(24, v.stem[i], prev));
+  // The stem is hashed here, for candidates only (not for every token).
+  const uint64_t stem = StemHash(v.doc->TokenText(i));
+  add(H(22, stem));
+  add(H(23, stem, flags));
+  add(H(24, stem, prev));
   add(H(25, w, x.c(i - 1), x.c(i + 1)));
   add(H(26, w, squote));
-  add(H(27, v.stem[i], x.h(i - 1)));
+  add(H(27, stem, x.h(i - 1)));
   add(H(28, w, x.c(i - 2), x.c(i - 1)));
 }
 
@@ -410,13 +260,17 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
       prev = kO;
       if (!MayStartCue(v.h[i])) continue;
     }
-    CueFeats(v, i, prev, sb, se, &f);
     float sc[kCueLabels] = {0, bias, 0};
-    for (uint32_t k : f) {
-      const float* w = &cue_w[size_t{k} * kCueLabels];
-      sc[0] += w[0];
-      sc[1] += w[1];
-      sc[2] += w[2];
+    if (fast_ != nullptr) {
+      CueScoreFast(v, i, prev, sb, se, sc);
+    } else {
+      CueFeats(v, i, prev, sb, se, &f);
+      for (uint32_t k : f) {
+        const float* w = &cue_w[size_t{k} * kCueLabels];
+        sc[0] += w[0];
+        sc[1] += w[1];
+        sc[2] += w[2];
+      }
     }
     int best = kO;
     if (sc[kB] > sc[best]) best = kB;
@@ -610,7 +464,7 @@ void AttributionModel::SourceStartTok(const DocView& v, int side, int b,
   add(H(t, 9, x.h(b - 1), x.h(b)));
   add(H(t, 11));
   add(H(t, 12, x.q(b), x.c(b)));
-  add(H(t, 13, v.suf[b], x.c(b)));
+  add(H(t, 13, SuffixHash(v, b), x.c(b)));
 }
 
 void AttributionModel::SourceStartRel(const DocView& v, TSpan c, TSpan ct,
@@ -641,7 +495,7 @@ void AttributionModel::SourceEndTok(const DocView& v, int side, int e,
   add(H(t, 4, x.c(e), x.c(e + 1)));
   add(H(t, 7, x.c(e), x.c(e + 1), x.c(e + 2)));
   add(H(t, 8, x.h(e), x.h(e + 1)));
-  add(H(t, 10, v.suf[e], x.c(e + 1)));
+  add(H(t, 10, SuffixHash(v, e), x.c(e + 1)));
   add(H(t, 11));
   add(H(t, 12, x.q(e), x.c(e)));
 }
@@ -715,25 +569,28 @@ float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
     return cache[k];
   }
   Feats f;
-  f.reserve(16);
   float sc = 0;
-  switch (which) {
-    case 0:
-      ContentStartTok(v, side, i, &f);
-      sc = Score(content_w, f);
-      break;
-    case 1:
-      ContentEndTok(v, side, i, &f);
-      sc = Score(content_w, f);
-      break;
-    case 2:
-      SourceStartTok(v, side, i, &f);
-      sc = Score(source_w, f);
-      break;
-    default:
-      SourceEndTok(v, side, i, &f);
-      sc = Score(source_w, f);
-      break;
+  if (fast_ != nullptr) {
+    sc = TokFast(v, side, i, which);
+  } else {
+    switch (which) {
+      case 0:
+        ContentStartTok(v, side, i, &f);
+        sc = Score(content_w, f);
+        break;
+      case 1:
+        ContentEndTok(v, side, i, &f);
+        sc = Score(content_w, f);
+        break;
+      case 2:
+        SourceStartTok(v, side, i, &f);
+        sc = Score(source_w, f);
+        break;
+      default:
+        SourceEndTok(v, side, i, &f);
+        sc = Score(source_w, f);
+        break;
+    }
   }
   if (v.use_cache) {
     if (cache.size() < 2 * v.size()) {
@@ -954,6 +811,7 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {
     return corrupt("bad trailer");
   }
+  Finalize();
   return Status::OK();
 }
 

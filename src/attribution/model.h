@@ -14,6 +14,7 @@
 #define WHOSAID_SRC_ATTRIBUTION_MODEL_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,13 +34,25 @@ inline constexpr int kMaxCueTokens = 10;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
 
+// A token-range span, inclusive both ends; b < 0 means none.
+struct TSpan {
+  int b = -1;
+  int e = -1;
+  bool none() const { return b < 0; }
+  bool operator==(const TSpan&) const = default;
+};
+
+// A scored token position (candidate boundary).
+struct Top {
+  float score;
+  int pos;
+};
+
 // Per-token data of one document computed once (hashes, classes, quote
 // state). Only token-level, no allocation per token beyond the arrays.
 struct DocView {
   const Document* doc = nullptr;
   std::vector<uint64_t> h;      // lowercase word hash
-  std::vector<uint32_t> suf;    // hash of the last 3 bytes (lowercase)
-  std::vector<uint32_t> stem;   // hash of a crude stem (see model.cc)
   std::vector<uint8_t> cls;     // token class (see model.cc)
   std::vector<uint8_t> inq;     // 1 when inside a quotation
   std::vector<uint32_t> sent;   // sentence index of each token
@@ -57,17 +70,25 @@ struct DocView {
   // off because its weights change).
   bool use_cache = true;
   mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
+  // Scratch buffers of the fast decoders (reused across cues: no
+  // allocation per candidate).
+  mutable std::vector<float> src_start, src_end;  // per window token
+  mutable std::vector<int> src_blocked;
+  mutable std::vector<float> src_pair;  // pair scores by (start, length)
+  mutable float src_none_base = 0, src_none_r[4] = {};  // "no source" parts
+  // Results of DecodeSourceFast for this cue, keyed by what of the content
+  // the source window sees (clipped start, clipped end, placement).
+  struct SourceMemo {
+    int cb, ce, nr;
+    TSpan src;
+    float score;
+  };
+  mutable std::vector<SourceMemo> src_memo;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
 
-// A token-range span, inclusive both ends; b < 0 means none.
-struct TSpan {
-  int b = -1;
-  int e = -1;
-  bool none() const { return b < 0; }
-  bool operator==(const TSpan&) const = default;
-};
+struct FastTables;
 
 struct Scored {
   float score = 0;
@@ -101,7 +122,7 @@ struct DecodeLimits {
   // the sentence edge on that side.
   int content_free_edge = 1000;
   int content_max_side_tokens = 150;
-  int top_k = 8;
+  int top_k = 8;  // clipped to kMaxTopK (16) by the fast decoders
   int source_max_tokens = 20;
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
@@ -116,7 +137,14 @@ struct WordSet {
   std::vector<uint64_t> slots;
   size_t mask = 0;
   void Build(std::vector<uint64_t> words);
-  bool Has(uint64_t w) const;
+  bool Has(uint64_t w) const {
+    if (slots.empty()) return false;
+    uint64_t k = w | 1;
+    for (size_t i = k & mask;; i = (i + 1) & mask) {
+      if (slots[i] == k) return true;
+      if (slots[i] == 0) return false;
+    }
+  }
 };
 
 class AttributionModel {
@@ -133,6 +161,10 @@ class AttributionModel {
   // True if the token may start a cue (speed filter) .
   bool MayStartCue(uint64_t h) const;
 
+  // Adds the three label scores of CueFeats(v, i, prev, ...) to sc[0..2],
+  // from tables where the features are class-only. REQUIRES: Finalize().
+  void CueScoreFast(const DocView& v, int i, int prev, int sb, int se,
+                    float* sc) const;
   // Cue features of token i given the previous label.
   void CueFeats(const DocView& v, int i, int prev, int sb, int se,
                 Feats* f) const;
@@ -150,8 +182,9 @@ class AttributionModel {
   bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
 
   // Cheap pruning of content boundaries (the rankers score only these).
-  bool StartCandidate(const DocView& v, TSpan cue, int s) const;
-  bool EndCandidate(const DocView& v, TSpan cue, int e) const;
+  // (Defined inline in feature_util.h.)
+  inline bool StartCandidate(const DocView& v, TSpan cue, int s) const;
+  inline bool EndCandidate(const DocView& v, TSpan cue, int e) const;
 
   // Feature builders (also used by the trainer).
   void ContentStartFeats(const DocView& v, TSpan cue, int s, Feats* f) const;
@@ -192,6 +225,23 @@ class AttributionModel {
     return s;
   }
 
+  // Builds the precomputed score tables of the fast decoders from the
+  // weights (Load() calls it; call it again after changing weights).
+  void Finalize();
+  // Same results as DecodeContent / DecodeSource (up to float rounding),
+  // from precomputed tables and per-cue hash prefixes instead of hashing
+  // every feature of every candidate. REQUIRES: Finalize().
+  TSpan DecodeContentFast(const DocView& v, TSpan cue, const DecodeLimits& lim,
+                          std::vector<Scored>* nbest) const;
+  // Scores the cue-only parts of the source boundaries once per cue (into
+  // v's scratch); DecodeSourceFast then decodes for one content.
+  // Score of a "Tok" part from the tables (as Cached computes it).
+  float TokFast(const DocView& v, int side, int i, int which) const;
+  void PrepareSource(const DocView& v, TSpan cue,
+                     const DecodeLimits& lim) const;
+  TSpan DecodeSourceFast(const DocView& v, TSpan cue, TSpan content,
+                         const DecodeLimits& lim, float* score) const;
+
   // Weights (public for the trainer).
   std::vector<float> cue_w;      // [feature * 3 + label]
   std::vector<float> content_w;  // scalar
@@ -199,6 +249,9 @@ class AttributionModel {
   WordSet cue_vocab;             // words that may start a cue
   WordSet start_prev;            // words often right before a content start
   WordSet end_next;              // words often right after a content end
+
+ private:
+  std::shared_ptr<const FastTables> fast_;  // set by Finalize()
 };
 
 uint64_t HashWord(std::string_view s);

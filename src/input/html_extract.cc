@@ -197,8 +197,7 @@ bool IsParagraphTag(HtmlTag t) {
 
 class Scorer {
  public:
-  Scorer(const HtmlTree& tree, const HtmlOptions& options)
-      : t_(tree), opt_(options), n_(tree.nodes.size()) {}
+  explicit Scorer(const HtmlTree& tree) : t_(tree), n_(tree.nodes.size()) {}
 
   // Fills *out (text + pieces); returns false when no body was found.
   bool Extract(HtmlArticle* out);
@@ -218,7 +217,6 @@ class Scorer {
   bool RemoveInside(uint32_t i) const;
 
   const HtmlTree& t_;
-  const HtmlOptions& opt_;
   size_t n_;
   std::vector<uint8_t> dropped_;
   std::vector<float> score_;
@@ -542,7 +540,7 @@ HtmlArticle ExtractArticleUtf8(std::string_view html,
         "HTML has more than {} block elements: later ones read as inline",
         options.tree.max_nodes));
   }
-  Scorer scorer(tree, options);
+  Scorer scorer(tree);
   bool found = scorer.Extract(&a);
   if (!found || a.text.size() < options.min_body_bytes) {
     a.warnings.push_back(

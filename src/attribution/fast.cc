@@ -1,0 +1,691 @@
+// The fast decoders of AttributionModel: the same linear models as
+// DecodeContent / DecodeSource, scored from tables precomputed at load time.
+// Every feature whose arguments are small integers (classes, buckets, flags)
+// is read from a dense table holding its weight; word features hash one or
+// two 64-bit values onto a prefix precomputed per template (per cue for the
+// cue's own words) instead of re-hashing the whole template.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "src/attribution/feature_util.h"
+#include "src/attribution/model.h"
+
+namespace whosaid {
+namespace attribution {
+
+using namespace internal;  // NOLINT: the feature helpers
+
+inline constexpr int kC = kEdge + 1;  // token classes incl. the edge
+inline constexpr int kDb = 20;        // DistBucket range
+inline constexpr int kLb = 13;        // LenBucket range
+
+struct FastTables {
+  // Content start / end (cue-relative parts), by side.
+  float cs1[2][kDb], cs5[2][kC][kC][kDb], cs12[2][7][2];
+  uint64_t cs6p[2], cs9p[2], cs10p[2];
+  float ce1[2][kDb], ce12[2][7][2];
+  uint64_t ce6p[2], ce9p[2], ce14p[2];
+  // Content pair, by type (before / after / around the cue).
+  float cp1[3][kLb], cp2[3][6], cp3[3][4], cp4[3][5][2][2], cp5[3][9],
+      cp6[3][2][2], cp7[3][2][2], cp8[3][4][4], cp9[3][6][2][kC], cp10[3][3][5],
+      cp12[3][kC][kC][kC], cp14[3][4][4], cp15[3][4][kC][kC];
+  uint64_t cp11p[3], cp13p[3];
+  // Source start / end (cue-relative parts) and pair, by side.
+  float ss1[2][kDb], ss7[2][3][kDb], ss10[2][kC][kDb];
+  uint64_t ss5p[2], ss8p[2];
+  float se1[2][kDb], se9[2][3][kDb];
+  uint64_t se5p[2], se6p[2];
+  float sp1[2][kLb], sp2[2][4][kC], sp3[2][kC][kC][kLb], sp6[2][4][kLb];
+  uint64_t sp4p[2], sp5p[2];
+  // The weights as int16 times a per-table scale: half the memory of the
+  // floats, so that the hashed (random) reads mostly hit the L2 cache.
+  std::vector<int16_t> cue_q, content_q, source_q;
+  float cue_s = 0, content_s = 0, source_s = 0;
+  // Cue tagger: class-only features, 3 label scores each.
+  float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
+      c21[kC][16][2][3];
+  // Cue-independent boundary parts ("Tok"), by side.
+  float ts4[2][kC][kC], ts7[2][2][2], ts8[2][4][kC], ts16[2][kC][kC][kC],
+      ts14[2];
+  uint64_t ts2p[2], ts3p[2], ts11p[2], ts13p[2];
+  float te4[2][kC][kC], te5[2][kC][kC][kC], te7[2][2][2], te8[2][4][kC],
+      te13[2][kC][2], te15[2][kC][kC][kC], te16[2];
+  uint64_t te2p[2], te3p[2], te10p[2], te11p[2];
+  float us4[2][kC][kC], us6[2][2][kC], us11[2], us12[2][2][kC];
+  uint64_t us2p[2], us3p[2], us9p[2], us13p[2];
+  float ue4[2][kC][kC], ue7[2][kC][kC][kC], ue11[2], ue12[2][2][kC];
+  uint64_t ue2p[2], ue3p[2], ue8p[2], ue10p[2];
+};
+
+namespace {
+
+constexpr uint32_t kContentMask = (1u << kContentBits) - 1;
+constexpr uint32_t kSourceMask = (1u << kSourceBits) - 1;
+
+inline uint64_t U(int x) { return static_cast<uint64_t>(x); }
+
+}  // namespace
+
+void AttributionModel::Finalize() {
+  auto t = std::make_shared<FastTables>();
+  auto cw = [&](uint64_t k) {
+    return content_w[static_cast<uint32_t>(k) & kContentMask];
+  };
+  auto sw = [&](uint64_t k) {
+    return source_w[static_cast<uint32_t>(k) & kSourceMask];
+  };
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 100 + side, b = 200 + side;
+    for (int db = 0; db < kDb; ++db) {
+      t->cs1[side][db] = cw(H(a, 1, U(db)));
+      t->ce1[side][db] = cw(H(b, 1, U(db)));
+      for (int c1 = 0; c1 < kC; ++c1) {
+        for (int c2 = 0; c2 < kC; ++c2) {
+          t->cs5[side][c1][c2][db] = cw(H(a, 5, U(c1), U(c2), U(db)));
+        }
+      }
+    }
+    for (int ds = -3; ds <= 3; ++ds) {
+      for (int f = 0; f < 2; ++f) {
+        t->cs12[side][ds + 3][f] = cw(H(a, 12, U(ds), U(f)));
+        t->ce12[side][ds + 3][f] = cw(H(b, 12, U(ds), U(f)));
+      }
+    }
+    t->cs6p[side] = H(a, 6);
+    t->cs9p[side] = H(a, 9);
+    t->cs10p[side] = H(a, 10);
+    t->ce6p[side] = H(b, 6);
+    t->ce9p[side] = H(b, 9);
+    t->ce14p[side] = H(b, 14);
+  }
+  for (int ty = 0; ty < 3; ++ty) {
+    uint64_t T = 300 + ty;
+    for (int k = 0; k < kLb; ++k) t->cp1[ty][k] = cw(H(T, 1, U(k)));
+    for (int k = 0; k < 6; ++k) t->cp2[ty][k] = cw(H(T, 2, U(k)));
+    for (int k = 0; k < 4; ++k) t->cp3[ty][k] = cw(H(T, 3, U(k)));
+    for (int bal = -2; bal <= 2; ++bal) {
+      for (int o = 0; o < 2; ++o) {
+        for (int c = 0; c < 2; ++c) {
+          t->cp4[ty][bal + 2][o][c] = cw(H(T, 4, U(bal), U(o), U(c)));
+        }
+      }
+    }
+    for (int k = 0; k < 9; ++k) t->cp5[ty][k] = cw(H(T, 5, U(k)));
+    for (int a = 0; a < 2; ++a) {
+      for (int b = 0; b < 2; ++b) {
+        t->cp6[ty][a][b] = cw(H(T, 6, U(a), U(b)));
+        t->cp7[ty][a][b] = cw(H(T, 7, U(a), U(b)));
+      }
+    }
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < 4; ++b) {
+        t->cp8[ty][a][b] = cw(H(T, 8, U(a), U(b)));
+        t->cp14[ty][a][b] = cw(H(T, 14, U(a), U(b)));
+      }
+    }
+    for (int a = 0; a < 6; ++a) {
+      for (int b = 0; b < 2; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp9[ty][a][b][c] = cw(H(T, 9, U(a), U(b), U(c)));
+        }
+      }
+    }
+    for (int a = 0; a < 3; ++a) {
+      for (int b = 0; b < 5; ++b) t->cp10[ty][a][b] = cw(H(T, 10, U(a), U(b)));
+    }
+    for (int a = 0; a < kC; ++a) {
+      for (int b = 0; b < kC; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp12[ty][a][b][c] = cw(H(T, 12, U(a), U(b), U(c)));
+        }
+      }
+    }
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < kC; ++b) {
+        for (int c = 0; c < kC; ++c) {
+          t->cp15[ty][a][b][c] = cw(H(T, 15, U(a), U(b), U(c)));
+        }
+      }
+    }
+    t->cp11p[ty] = H(T, 11);
+    t->cp13p[ty] = H(T, 13);
+  }
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 400 + side, b = 500 + side, p = 600 + side;
+    for (int db = 0; db < kDb; ++db) {
+      t->ss1[side][db] = sw(H(a, 1, U(db)));
+      t->se1[side][db] = sw(H(b, 1, U(db)));
+      for (int r = 0; r < 3; ++r) {
+        t->ss7[side][r][db] = sw(H(a, 7, U(r), U(db)));
+        t->se9[side][r][db] = sw(H(b, 9, U(r), U(db)));
+      }
+      for (int c = 0; c < kC; ++c) {
+        t->ss10[side][c][db] = sw(H(a, 10, U(c), U(db)));
+      }
+    }
+    t->ss5p[side] = H(a, 5);
+    t->ss8p[side] = H(a, 8);
+    t->se5p[side] = H(b, 5);
+    t->se6p[side] = H(b, 6);
+    for (int len = 0; len < kLb; ++len) {
+      t->sp1[side][len] = sw(H(p, 1, U(len)));
+      for (int cm = 0; cm < 4; ++cm) {
+        t->sp6[side][cm][len] = sw(H(p, 6, U(cm), U(len)));
+      }
+      for (int c1 = 0; c1 < kC; ++c1) {
+        for (int c2 = 0; c2 < kC; ++c2) {
+          t->sp3[side][c1][c2][len] = sw(H(p, 3, U(c1), U(c2), U(len)));
+        }
+      }
+    }
+    for (int cm = 0; cm < 4; ++cm) {
+      for (int c = 0; c < kC; ++c) {
+        t->sp2[side][cm][c] = sw(H(p, 2, U(cm), U(c)));
+      }
+    }
+    t->sp4p[side] = H(p, 4);
+    t->sp5p[side] = H(p, 5);
+  }
+  for (int side = 0; side < 2; ++side) {
+    uint64_t a = 100 + side, b = 200 + side, c = 400 + side, d = 500 + side;
+    t->ts14[side] = cw(H(a, 14));
+    t->te16[side] = cw(H(b, 16));
+    t->us11[side] = sw(H(c, 11));
+    t->ue11[side] = sw(H(d, 11));
+    for (int x = 0; x < 2; ++x) {
+      for (int y = 0; y < 2; ++y) {
+        t->ts7[side][x][y] = cw(H(a, 7, U(x), U(y)));
+        t->te7[side][x][y] = cw(H(b, 7, U(x), U(y)));
+      }
+    }
+    for (int c1 = 0; c1 < kC; ++c1) {
+      for (int x = 0; x < 4; ++x) {
+        t->ts8[side][x][c1] = cw(H(a, 8, U(x), U(c1)));
+        t->te8[side][x][c1] = cw(H(b, 8, U(x), U(c1)));
+      }
+      for (int x = 0; x < 2; ++x) {
+        t->te13[side][c1][x] = cw(H(b, 13, U(c1), U(x)));
+        t->us6[side][x][c1] = sw(H(c, 6, U(x), U(c1)));
+        t->us12[side][x][c1] = sw(H(c, 12, U(x), U(c1)));
+        t->ue12[side][x][c1] = sw(H(d, 12, U(x), U(c1)));
+      }
+      for (int c2 = 0; c2 < kC; ++c2) {
+        t->ts4[side][c1][c2] = cw(H(a, 4, U(c1), U(c2)));
+        t->te4[side][c1][c2] = cw(H(b, 4, U(c1), U(c2)));
+        t->us4[side][c1][c2] = sw(H(c, 4, U(c1), U(c2)));
+        t->ue4[side][c1][c2] = sw(H(d, 4, U(c1), U(c2)));
+        for (int c3 = 0; c3 < kC; ++c3) {
+          t->ts16[side][c1][c2][c3] = cw(H(a, 16, U(c1), U(c2), U(c3)));
+          t->te5[side][c1][c2][c3] = cw(H(b, 5, U(c1), U(c2), U(c3)));
+          t->te15[side][c1][c2][c3] = cw(H(b, 15, U(c1), U(c2), U(c3)));
+          t->ue7[side][c1][c2][c3] = sw(H(d, 7, U(c1), U(c2), U(c3)));
+        }
+      }
+    }
+    t->ts2p[side] = H(a, 2);
+    t->ts3p[side] = H(a, 3);
+    t->ts11p[side] = H(a, 11);
+    t->ts13p[side] = H(a, 13);
+    t->te2p[side] = H(b, 2);
+    t->te3p[side] = H(b, 3);
+    t->te10p[side] = H(b, 10);
+    t->te11p[side] = H(b, 11);
+    t->us2p[side] = H(c, 2);
+    t->us3p[side] = H(c, 3);
+    t->us9p[side] = H(c, 9);
+    t->us13p[side] = H(c, 13);
+    t->ue2p[side] = H(d, 2);
+    t->ue3p[side] = H(d, 3);
+    t->ue8p[side] = H(d, 8);
+    t->ue10p[side] = H(d, 10);
+  }
+  const uint32_t cmask = (1u << kCueBits) - 1;
+  auto cue3 = [&](uint64_t k, float* out) {
+    const float* w = &cue_w[size_t{static_cast<uint32_t>(k) & cmask} * 3];
+    out[0] = w[0];
+    out[1] = w[1];
+    out[2] = w[2];
+  };
+  for (int a = 0; a < kC; ++a) {
+    for (int b = 0; b < kC; ++b) {
+      for (int c = 0; c < kC; ++c)
+        cue3(H(10, U(a), U(b), U(c)), t->c10[a][b][c]);
+    }
+    for (int p = 0; p < 3; ++p) cue3(H(15, U(p), U(a)), t->c15[p][a]);
+    for (int f = 0; f < 16; ++f) {
+      for (int cl = 0; cl < 2; ++cl)
+        cue3(H(21, U(a), U(f), U(cl)), t->c21[a][f][cl]);
+    }
+  }
+  for (int p = 0; p < 3; ++p) {
+    cue3(H(12, U(p)), t->c12[p]);
+    for (int q = 0; q < 2; ++q) cue3(H(17, U(q), U(p)), t->c17[q][p]);
+  }
+  for (int f = 0; f < 16; ++f) cue3(H(13, U(f)), t->c13[f]);
+  auto quantize = [](const std::vector<float>& w, std::vector<int16_t>* q,
+                     float* scale) {
+    float mx = 0;
+    for (float x : w) mx = std::max(mx, std::abs(x));
+    *scale = mx > 0 ? mx / 32767.f : 1.f;
+    q->resize(w.size());
+    for (size_t i = 0; i < w.size(); ++i) {
+      (*q)[i] = static_cast<int16_t>(std::lround(w[i] / *scale));
+    }
+  };
+  quantize(cue_w, &t->cue_q, &t->cue_s);
+  quantize(content_w, &t->content_q, &t->content_s);
+  quantize(source_w, &t->source_q, &t->source_s);
+  fast_ = std::move(t);
+}
+
+void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
+                                    int se, float* sc) const {
+  const FastTables& t = *fast_;
+  Ctx x{v, static_cast<int>(v.size())};
+  const int16_t* cw = t.cue_q.data();
+  constexpr uint32_t mask = (1u << kCueBits) - 1;
+  // Keys first, loads after: the table reads (the cost) then overlap.
+  uint32_t keys[24];
+  int nk = 0;
+  auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
+  float s0 = 0, s1 = 0, s2 = 0;
+  auto addt = [&](const float* w) {
+    s0 += w[0];
+    s1 += w[1];
+    s2 += w[2];
+  };
+  // The features of CueFeats, in its order; class-only ones from tables.
+  uint64_t w = x.h(i);
+  int flags = 0;
+  for (int j = i + 1; j <= i + 3 && j < se; ++j) {
+    if (x.h(j) == kThat) flags |= 1;
+    uint8_t c = x.c(j);
+    if (c == kOpenQuote || c == kCloseQuote) flags |= 2;
+    if (c == kColon) flags |= 4;
+    if (c == kComma) flags |= 8;
+  }
+  int squote = v.qo[se] - v.qo[sb] + v.qc[se] - v.qc[sb] > 0;
+  int capleft = 0;
+  for (int j = std::max(sb, i - 4); j < i; ++j) {
+    uint8_t c = x.c(j);
+    if (c == kCap || c == kAllCaps) capleft = 1;
+  }
+  const uint64_t hm1 = x.h(i - 1), hp1 = x.h(i + 1);
+  const uint8_t cm2 = x.c(i - 2), cm1 = x.c(i - 1), c0 = v.cls[i],
+                cp1 = x.c(i + 1);
+  const uint64_t suf = SuffixHash(v, i);
+  const uint64_t stem = StemHash(v.doc->TokenText(i));
+  add(H(1, w));
+  add(H(2, w, U(prev)));
+  add(H(3, hm1));
+  add(H(4, hp1));
+  add(H(5, hm1, w));
+  add(H(6, w, hp1));
+  add(H(7, x.h(i - 2)));
+  add(H(8, x.h(i + 2)));
+  add(H(9, suf));
+  addt(t.c10[cm1][c0][cp1]);
+  add(H(11, U(v.inq[i]), w));
+  addt(t.c12[prev]);
+  addt(t.c13[flags]);
+  add(H(14, w, U(flags)));
+  addt(t.c15[prev][c0]);
+  add(H(16, w, U(i == sb)));
+  addt(t.c17[v.inq[i]][prev]);
+  add(H(18, w, U(capleft)));
+  add(H(19, hm1, U(prev)));
+  add(H(20, suf, U(flags)));
+  addt(t.c21[c0][flags][capleft]);
+  add(H(22, stem));
+  add(H(23, stem, U(flags)));
+  add(H(24, stem, U(prev)));
+  add(H(25, w, U(cm1), U(cp1)));
+  add(H(26, w, U(squote)));
+  add(H(27, stem, hm1));
+  add(H(28, w, U(cm2), U(cm1)));
+  int32_t q0 = 0, q1 = 0, q2 = 0;
+  for (int k = 0; k < nk; ++k) {
+    const int16_t* wk = cw + size_t{keys[k]} * 3;
+    q0 += wk[0];
+    q1 += wk[1];
+    q2 += wk[2];
+  }
+  sc[0] += s0 + static_cast<float>(q0) * t.cue_s;
+  sc[1] += s1 + static_cast<float>(q1) * t.cue_s;
+  sc[2] += s2 + static_cast<float>(q2) * t.cue_s;
+}
+
+float AttributionModel::TokFast(const DocView& v, int side, int i,
+                                int which) const {
+  const FastTables& t = *fast_;
+  const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
+  const float scale = which < 2 ? t.content_s : t.source_s;
+  const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
+  // Keys first, table reads last (so that the reads overlap).
+  uint32_t keys[8];
+  int nk = 0;
+  auto W = [&](uint64_t k) {
+    keys[nk++] = static_cast<uint32_t>(k) & mask;
+    return 0.f;
+  };
+  float r;
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t h = v.h[i];
+  const uint8_t c = v.cls[i];
+  switch (which) {
+    case 0: {
+      uint64_t hp = x.h(i - 1);
+      uint8_t cp = x.c(i - 1);
+      r = W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) + t.ts4[side][cp][c] +
+          t.ts7[side][v.sstart[i]][v.pstart[i]] +
+          t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
+          W(H(H(t.ts11p[side], hp), h)) +
+          W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
+          t.ts16[side][x.c(i - 2)][cp][c];
+      break;
+    }
+    case 1: {
+      uint64_t hn = x.h(i + 1);
+      uint8_t cn = x.c(i + 1);
+      r = W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) + t.te4[side][c][cn] +
+          t.te5[side][c][cn][x.c(i + 2)] + t.te7[side][v.send[i]][v.pend[i]] +
+          t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
+          W(H(H(t.te10p[side], h), hn)) +
+          W(H(H(t.te11p[side], hn), x.h(i + 2))) +
+          t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
+          t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
+      break;
+    }
+    case 2: {
+      uint64_t hp = x.h(i - 1);
+      r = W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
+          t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
+          W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
+          t.us12[side][v.inq[i]][c] +
+          W(H(H(t.us13p[side], SuffixHash(v, i)), c));
+      break;
+    }
+    default: {
+      uint64_t hn = x.h(i + 1);
+      uint8_t cn = x.c(i + 1);
+      r = W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) + t.ue4[side][c][cn] +
+          t.ue7[side][c][cn][x.c(i + 2)] + W(H(H(t.ue8p[side], h), hn)) +
+          W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
+          t.ue12[side][v.inq[i]][c];
+      break;
+    }
+  }
+  int32_t q = 0;
+  for (int k = 0; k < nk; ++k) q += w[keys[k]];
+  return r + static_cast<float>(q) * scale;
+}
+
+TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
+                                          const DecodeLimits& lim,
+                                          std::vector<Scored>* nbest) const {
+  const FastTables& t = *fast_;
+  const int16_t* w = t.content_q.data();
+  const float scale = t.content_s;
+  auto cw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kContentMask]) *
+           scale;
+  };
+  if (nbest != nullptr) nbest->clear();
+  int lo, hi;
+  ContentWindow(v, cue, lim, &lo, &hi);
+  TopBuf starts(lim.top_k), ends(lim.top_k);
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t hce = x.h(cue.e), hcb = x.h(cue.b);
+  uint64_t q9s[2], q10s[2], q9e[2], q14e[2];
+  for (int side = 0; side < 2; ++side) {
+    q9s[side] = H(t.cs9p[side], hce);
+    q10s[side] = H(t.cs10p[side], hce);
+    q9e[side] = H(t.ce9p[side], hce);
+    q14e[side] = H(t.ce14p[side], hcb);
+  }
+  // Per-cue memos of the features keyed by the cue's words.
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  float m9s[2][kDb], m9e[2][kDb], m14e[2][kC];
+  std::fill(&m9s[0][0], &m9s[0][0] + 2 * kDb, kUnset);
+  std::fill(&m9e[0][0], &m9e[0][0] + 2 * kDb, kUnset);
+  std::fill(&m14e[0][0], &m14e[0][0] + 2 * kC, kUnset);
+  auto memo = [&](float& slot, uint64_t key) {
+    if (slot == kUnset) slot = cw(key);
+    return slot;
+  };
+  const int cue_sent = static_cast<int>(v.sent[cue.b]);
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    int ds = Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3;
+    if (StartCandidate(v, cue, i)) {
+      uint64_t hp = x.h(i - 1);
+      float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
+                 cw(H(H(t.cs6p[side], hp), U(db))) +
+                 memo(m9s[side][db], H(q9s[side], U(db))) +
+                 cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
+      ss += Cached(v, v.cache_cs, side, i, 0);
+      starts.Push(Top{ss, i});
+    }
+    if (EndCandidate(v, cue, i)) {
+      uint64_t hn = x.h(i + 1);
+      float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
+                 memo(m9e[side][db], H(q9e[side], U(db))) +
+                 t.ce12[side][ds][v.send[i]] +
+                 memo(m14e[side][x.c(i + 1)], H(q14e[side], U(x.c(i + 1))));
+      es += Cached(v, v.cache_ce, side, i, 1);
+      ends.Push(Top{es, i});
+    }
+  }
+  TSpan best;
+  float best_score = 0;
+  bool have = false;
+  const int n = x.n;
+  float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
+  std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
+  std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
+  for (int si = 0; si < starts.size(); ++si) {
+    const Top& st = starts[si];
+    const int s = st.pos;
+    for (int ei = 0; ei < ends.size(); ++ei) {
+      const Top& en = ends[ei];
+      const int e = en.pos;
+      if (e < s) continue;
+      bool before = e<cue.b, after = s> cue.e;
+      bool around = s < cue.b && e > cue.e;
+      if (!before && !after && !around) continue;
+      // ContentPairFeats, from the tables.
+      int ty = before ? 0 : after ? 1 : 2;
+      int len = e - s + 1;
+      int sents = Clip(static_cast<int>(v.sent[e] - v.sent[s]), 0, 5);
+      int paras = Clip(static_cast<int>(v.para[e] - v.para[s]), 0, 3);
+      int opens = v.qo[e + 1] - v.qo[s];
+      int closes = v.qc[e + 1] - v.qc[s];
+      int bal = Clip(opens - closes, -2, 2);
+      int gap = ty == 0 ? cue.b - e - 1 : ty == 1 ? s - cue.e - 1 : 0;
+      uint8_t cs = v.cls[s], ce = v.cls[e], cn = x.c(e + 1);
+      int head_end = std::min(e, s + 15);
+      int thats = head_end > s ? v.thatc[head_end + 1] - v.thatc[s + 1] : 0;
+      int open_rel = 0, close_rel = 0;
+      if (cs == kOpenQuote) {
+        int mc = s + 1 < n ? v.next_close[s + 1] : n;
+        open_rel = e == mc ? 1 : e < mc ? 2 : 3;
+      }
+      if (ce == kCloseQuote) {
+        int po = e > 0 ? v.prev_open[e - 1] : -1;
+        close_rel = s == po ? 1 : s > po ? 2 : 3;
+      }
+      float pair =
+          t.cp1[ty][LenBucket(len)] + t.cp2[ty][sents] + t.cp3[ty][paras] +
+          t.cp4[ty][bal + 2][cs == kOpenQuote][ce == kCloseQuote] +
+          t.cp5[ty][Clip(gap, 0, 8)] + t.cp6[ty][v.sstart[s]][v.send[e]] +
+          t.cp7[ty][v.inq[s]][v.inq[e]] +
+          t.cp8[ty][Clip(opens, 0, 3)][Clip(closes, 0, 3)] +
+          t.cp9[ty][sents][v.send[e]][cn] +
+          t.cp10[ty][Clip(thats, 0, 2)][Clip(gap, 0, 4)] +
+          t.cp12[ty][cs][ce][cn] + t.cp14[ty][open_rel][close_rel] +
+          t.cp15[ty][open_rel][ce][cn];
+      const int th = Clip(thats, 0, 1);
+      const uint64_t k11 = H(t.cp11p[ty], v.h[e]);
+      const uint64_t k13 = H(H(t.cp13p[ty], v.h[s]), U(th));
+      pair += memo(m11[ei][ty], k11) + memo(m13[si][ty][th], k13);
+      float sc = st.score + en.score + pair;
+      if (!have || sc > best_score) {
+        have = true;
+        best_score = sc;
+        best = TSpan{s, e};
+      }
+      if (nbest != nullptr) {
+        Scored cand{sc, TSpan{s, e}};
+        if (static_cast<int>(nbest->size()) < lim.content_nbest) {
+          nbest->push_back(cand);
+        } else if (sc > nbest->back().score) {
+          nbest->back() = cand;
+        } else {
+          continue;
+        }
+        for (size_t k = nbest->size() - 1;
+             k > 0 && (*nbest)[k].score > (*nbest)[k - 1].score; --k) {
+          std::swap((*nbest)[k], (*nbest)[k - 1]);
+        }
+      }
+    }
+  }
+  return best;
+}
+
+namespace {
+
+void SourceWindow(const DocView& v, TSpan cue, const DecodeLimits& lim, int* lo,
+                  int* hi) {
+  const Sentence& s = v.doc->sentences[v.sent[cue.b]];
+  *lo = std::max<int>(s.token_begin, cue.b - lim.source_window);
+  *hi = std::min<int>(static_cast<int>(s.token_end) - 1,
+                      cue.e + lim.source_window);
+}
+
+}  // namespace
+
+void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
+                                     const DecodeLimits& lim) const {
+  const FastTables& t = *fast_;
+  const int16_t* w = t.source_q.data();
+  const float scale = t.source_s;
+  auto sw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kSourceMask]) *
+           scale;
+  };
+  int lo, hi;
+  SourceWindow(v, cue, lim, &lo, &hi);
+  v.src_memo.clear();
+  v.src_start.assign(hi - lo + 1, 0.f);
+  v.src_pair.assign(
+      static_cast<size_t>(hi - lo + 1) * std::max(lim.source_max_tokens, 0),
+      std::numeric_limits<float>::infinity());
+  v.src_end.assign(hi - lo + 1, 0.f);
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint64_t hcb = x.h(cue.b);
+  uint64_t q8[2], q6[2];
+  for (int side = 0; side < 2; ++side) {
+    q8[side] = H(t.ss8p[side], hcb);
+    q6[side] = H(t.se6p[side], hcb);
+  }
+  // SourceNoneFeats: the parts that do not depend on the content.
+  {
+    const uint64_t T = 700, hce = x.h(cue.e);
+    v.src_none_base = sw(H(T, 1)) + sw(H(T, 2, hcb)) + sw(H(T, 3, hce)) +
+                      sw(H(T, 4, U(x.c(cue.b - 1)), U(v.sstart[cue.b]))) +
+                      sw(H(T, 5, x.h(cue.b - 1))) + sw(H(T, 7, hcb, hce));
+    for (int r = 0; r < 4; ++r) {
+      v.src_none_r[r] = sw(H(T, 6, U(r))) + sw(H(T, 8, hcb, U(r)));
+    }
+  }
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    v.src_start[i - lo] = t.ss1[side][db] +
+                          sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
+                          sw(H(q8[side], U(db))) + t.ss10[side][x.c(i)][db] +
+                          Cached(v, v.cache_ss, side, i, 2);
+    v.src_end[i - lo] =
+        t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
+        sw(H(q6[side], U(db))) + Cached(v, v.cache_se, side, i, 3);
+  }
+}
+
+TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
+                                         const DecodeLimits& lim,
+                                         float* score) const {
+  const FastTables& t = *fast_;
+  const int16_t* w = t.source_q.data();
+  const float scale = t.source_s;
+  auto sw = [w, scale](uint64_t k) {
+    return static_cast<float>(w[static_cast<uint32_t>(k) & kSourceMask]) *
+           scale;
+  };
+  int lo, hi;
+  SourceWindow(v, cue, lim, &lo, &hi);
+  // The decode depends on the content only through the blocked tokens and
+  // the placement features inside the window: contents that look the same
+  // from the window share one result.
+  const int nr = ct.none() ? 0 : ct.e < cue.b ? 1 : ct.b > cue.e ? 2 : 3;
+  const int mcb = ct.none() ? 0 : std::clamp(ct.b, lo, hi + 1);
+  const int mce = ct.none() ? 0 : std::clamp(ct.e, lo - 1, hi);
+  for (const DocView::SourceMemo& m : v.src_memo) {
+    if (m.cb == mcb && m.ce == mce && m.nr == nr) {
+      if (score != nullptr) *score = m.score;
+      return m.src;
+    }
+  }
+  TopBuf starts(lim.top_k), ends(lim.top_k);
+  std::vector<int>& blocked_before = v.src_blocked;
+  blocked_before.assign(hi - lo + 2, 0);
+  for (int i = lo; i <= hi; ++i) {
+    bool blocked = SourceBlocked(v, cue, ct, i);
+    blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
+    if (blocked) continue;
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    int r = ct.none() ? 0 : i < ct.b ? 1 : 2;
+    starts.Push(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
+    ends.Push(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
+  }
+  float best_score = v.src_none_base + v.src_none_r[nr];
+  TSpan best;
+  for (const Top& bt : starts) {
+    const int b = bt.pos;
+    const int side_b = b < cue.b ? 0 : 1;
+    const uint64_t hb = v.h[b];
+    const uint8_t cb = v.cls[b];
+    for (const Top& et : ends) {
+      const int e = et.pos;
+      if (e < b || e - b >= lim.source_max_tokens) continue;
+      if (blocked_before[e - lo + 1] != blocked_before[b - lo]) continue;
+      // SourcePairFeats, from the tables. Contiguous spans never straddle
+      // the cue, so the side of e is the side of b.
+      const int side = side_b;
+      int len = LenBucket(e - b + 1);
+      int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+      uint8_t ce = v.cls[e];
+      float pair =
+          t.sp1[side][len] + t.sp2[side][commas][ce] +
+          t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
+          sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      float sc = bt.score + et.score + pair;
+      if (sc > best_score) {
+        best_score = sc;
+        best = TSpan{b, e};
+      }
+    }
+  }
+  v.src_memo.push_back(DocView::SourceMemo{mcb, mce, nr, best, best_score});
+  if (score != nullptr) *score = best_score;
+  return best;
+}
+
+}  // namespace attribution
+}  // namespace whosaid

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# PostgreSQL corpus backend, end to end against a REAL server: starts a
+# throw-away PostgreSQL cluster (scripts/start-postgres.sh), ingests a small
+# corpus written here with `--db postgresql://...`, runs search / speakers /
+# quotes / claims / stats, compares them with the same corpus in SQLite,
+# checks that a re-ingest adds nothing and that a wrong URL exits 74 without
+# showing the password, then stops the server. Exit 77 (ctest: skipped) when
+# the PostgreSQL server binaries are not installed. Run by ctest with
+# $WHOSAID_BIN.
+set -u
+BIN=${WHOSAID_BIN:?set WHOSAID_BIN to the whosaid binary}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TMP=$(mktemp -d)
+PG_DIR=""
+cleanup() {
+  [ -n "$PG_DIR" ] && "$ROOT/scripts/start-postgres.sh" stop "$PG_DIR"
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+"$ROOT/scripts/start-postgres.sh" >"$TMP/pg.env" 2>"$TMP/pg.err"
+rc=$?
+if [ "$rc" -eq 77 ]; then
+  echo "SKIP: $(cat "$TMP/pg.err")"
+  exit 77
+fi
+if [ "$rc" -ne 0 ]; then
+  cat "$TMP/pg.err" >&2
+  echo "FAIL: could not start a PostgreSQL server" >&2
+  exit 1
+fi
+eval "$(cat "$TMP/pg.env")"
+PG_DIR=$WHOSAID_PG_DIR
+URL=$WHOSAID_PG_URL
+echo "PostgreSQL test server: $URL"
+
+pass=0
+fail=0
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $name" >&2
+  fi
+}
+json_field() {  # json_field FILE KEY -> prints obj[KEY]
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+# same_json NAME A B PYEXPR: PYEXPR (on d) of both JSON files is equal.
+same_json() {
+  python3 - "$2" "$3" "$4" <<'PY'
+import json, sys
+def view(path, expr):
+    d = json.load(open(path))
+    return eval(expr, {"d": d})
+a, b = view(sys.argv[1], sys.argv[3]), view(sys.argv[2], sys.argv[3])
+if a != b:
+    print("sqlite:  ", a, "\npostgres:", b, file=sys.stderr)
+    sys.exit(1)
+PY
+}
+
+# A small corpus written for this test: three outlets, one story reported
+# twice with the same quote, an exact copy, claims that disagree.
+cat >"$TMP/a.jsonl" <<'JSONL'
+{"id":"ledger-1","source":"Daily Ledger","date":"2024-03-04","title":"Council closes the old bridge","text":"The city council voted on Monday to close the old river bridge for urgent repairs. \"The bridge is no longer safe for heavy traffic and we cannot wait another winter,\" said Mayor Helen Ortiz. Engineers found cracks in two of the main supports, according to a report published by the transport department. The repairs will cost 4.2 million dollars and take eight months, officials said."}
+{"id":"star-1","source":"Evening Star","date":"2024-03-05","title":"Old bridge shut for repairs","text":"Drivers will have to find another way across the river after the council shut the old bridge. \"The bridge is no longer safe for heavy traffic and we cannot wait another winter,\" Mayor Helen Ortiz told reporters. Local business owners said the closure would hurt trade in the market district. The repairs will cost 5 million dollars, according to council documents."}
+{"id":"star-2","source":"Evening Star","date":"2024-03-09","title":"Farmers count frost damage","text":"Apple growers in the valley said a late frost had damaged most of the spring blossom. \"We have never seen frost this late in the season,\" said Tom Becker, who runs an orchard near the coast. Prices at the Saturday market rose by 12 percent, traders said. At least 300 protesters marched to the town hall on Sunday, police said."}
+{"id":"wire-1","source":"Harbor Wire","date":"2024-03-06","title":"Ferry service expands","text":"The harbor authority will add three evening ferry crossings from April. \"Commuters asked for later boats and we listened,\" said Ana Lima, the authority's director. The expansion follows a survey of 900 regular passengers. Organisers said 450 protesters marched to the town hall."}
+{"id":"wire-copy","source":"Harbor Wire","date":"2024-03-06","title":"Ferry service expands","text":"The harbor authority will add three evening ferry crossings from April. \"Commuters asked for later boats and we listened,\" said Ana Lima, the authority's director. The expansion follows a survey of 900 regular passengers. Organisers said 450 protesters marched to the town hall."}
+JSONL
+printf 'A plain text note about the ferry terminal and the harbor wall.\n' >"$TMP/b.txt"
+
+SQ="$TMP/ref.db"
+"$BIN" ingest "$TMP/a.jsonl" "$TMP/b.txt" --db "$SQ" >/dev/null 2>"$TMP/e.sqlite"
+check "reference SQLite ingest exits 0" test $? -eq 0
+
+# Ingest into PostgreSQL.
+"$BIN" ingest "$TMP/a.jsonl" "$TMP/b.txt" --db "$URL" >"$TMP/o" 2>"$TMP/e"
+check "ingest into PostgreSQL exits 0" test $? -eq 0
+cat "$TMP/e" >&2
+check "ingest writes nothing on stdout" test ! -s "$TMP/o"
+check "ingest summary: 6 added, 1 duplicate" grep -q '6 added (1 duplicates)' "$TMP/e"
+check "same ingest summary as SQLite (counts)" test \
+  "$(sed 's/ in [0-9.]* s//' "$TMP/e")" = "$(sed 's/ in [0-9.]* s//' "$TMP/e.sqlite")"
+
+"$BIN" stats --db "$URL" --json >"$TMP/s.json"
+check "stats exits 0" test $? -eq 0
+"$BIN" stats --db "$SQ" --json >"$TMP/s.sqlite.json"
+check "stats counts documents" test "$(json_field "$TMP/s.json" documents)" -eq 6
+check "stats counts the exact duplicate" test "$(json_field "$TMP/s.json" exact_duplicates)" -eq 1
+check "stats counts outlets" test "$(json_field "$TMP/s.json" outlets)" -eq 3
+check "stats: some quotes were stored" test "$(json_field "$TMP/s.json" quotes)" -gt 0
+check "stats: the shared quote is one multi-outlet cluster" test "$(json_field "$TMP/s.json" multi_outlet_clusters)" -ge 1
+check "stats equal SQLite's" same_json stats "$TMP/s.sqlite.json" "$TMP/s.json" 'd'
+"$BIN" stats --db "$URL" --check >"$TMP/o"
+check "stats --check passes" test $? -eq 0
+check "stats table for people" grep -q '^documents  *6$' "$TMP/o"
+
+# Re-ingest: nothing added, nothing changed.
+"$BIN" ingest "$TMP/a.jsonl" "$TMP/b.txt" --db "$URL" 2>"$TMP/e"
+check "re-ingest exits 0" test $? -eq 0
+check "re-ingest adds nothing" grep -q '0 added (0 duplicates), 6 already stored' "$TMP/e"
+"$BIN" stats --db "$URL" --json >"$TMP/s2.json"
+check "re-ingest leaves stats unchanged" cmp -s "$TMP/s.json" "$TMP/s2.json"
+# A new document on top of a stored corpus links to it (caches reloaded).
+printf '%s\n' '{"id":"late","source":"Daily Ledger","date":"2024-03-10","title":"Bridge detour","text":"The city council voted on Monday to close the old river bridge for urgent repairs. \"The bridge is no longer safe for heavy traffic and we cannot wait another winter,\" said Mayor Helen Ortiz. Engineers found cracks in two of the main supports, according to a report published by the transport department. The repairs will cost 4.2 million dollars and take eight months, officials said."}' >"$TMP/late.jsonl"
+"$BIN" ingest "$TMP/late.jsonl" --db "$URL" 2>"$TMP/e"
+check "a later ingest finds the duplicate stored earlier" grep -q '1 added (1 duplicates)' "$TMP/e"
+"$BIN" ingest "$TMP/late.jsonl" --db "$SQ" 2>/dev/null
+
+# Search.
+"$BIN" search bridge --db "$URL" >"$TMP/o"
+check "search exits 0" test $? -eq 0
+check "search table shows a title" grep -q 'Council closes the old bridge' "$TMP/o"
+check "search highlights the match" grep -q '\[bridge\]' "$TMP/o"
+"$BIN" search bridge --db "$URL" --json >"$TMP/p.json"
+"$BIN" search bridge --db "$SQ" --json >"$TMP/q.json"
+check "search skips duplicates and finds what SQLite finds" same_json search "$TMP/q.json" "$TMP/p.json" 'sorted(h["doc_id"] for h in d["hits"])'
+check "search --json snippets use <b>" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("<b>" in h["snippet"] for h in d["hits"]), d' "$TMP/p.json"
+check "search ranks the title match first" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=[h["score"] for h in d["hits"]]; assert s==sorted(s) and d["hits"][0]["title"].lower().count("bridge"), d' "$TMP/p.json"
+for q in 'frost OR ferry' '"old bridge"' 'repair*' 'harbor NOT ferry' '(frost OR ferry) AND market' 'bridge' ; do
+  for filt in "" "--outlet star" "--since 2024-03-05" "--until 2024-03-05"; do
+    # shellcheck disable=SC2086
+    "$BIN" search "$q" --db "$URL" --json $filt >"$TMP/p.json"
+    # shellcheck disable=SC2086
+    "$BIN" search "$q" --db "$SQ" --json $filt >"$TMP/q.json"
+    check "search '$q' $filt: same documents as SQLite" same_json search "$TMP/q.json" "$TMP/p.json" 'sorted(h["doc_id"] for h in d["hits"])'
+  done
+done
+for args in "--in quotes" "--in claims" "--speaker ortiz" "--kind direct" "--in claims --speaker council"; do
+  # shellcheck disable=SC2086
+  "$BIN" search 'bridge OR frost OR ferry OR repairs OR commuters' --db "$URL" --json $args >"$TMP/p.json"
+  # shellcheck disable=SC2086
+  "$BIN" search 'bridge OR frost OR ferry OR repairs OR commuters' --db "$SQ" --json $args >"$TMP/q.json"
+  check "search $args: same hits as SQLite" same_json search "$TMP/q.json" "$TMP/p.json" 'sorted((h["type"], h["doc_id"], h.get("speaker",""), h.get("kind","")) for h in d["hits"])'
+done
+printf 'bridge\nfrost OR ferry\n' >"$TMP/q.txt"
+"$BIN" search --queries "$TMP/q.txt" --db "$URL" --json >"$TMP/o"
+check "search --queries gives one JSON line per query" python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert len(r)==2 and r[0]["count"]==2 and r[1]["count"]>=3, r' "$TMP/o"
+"$BIN" search 'bridge AND (' --db "$URL" >"$TMP/o" 2>"$TMP/e"
+check "query syntax error exits 64" test $? -eq 64
+check "query syntax error is explained" grep -q 'not valid FTS5 syntax' "$TMP/e"
+"$BIN" search "x'); DROP TABLE documents; --" --db "$URL" >/dev/null 2>&1
+"$BIN" search "x'' | ! y" --db "$URL" >/dev/null 2>&1
+"$BIN" search --outlet "'; DROP TABLE outlets; --" bridge --db "$URL" >/dev/null 2>&1
+"$BIN" stats --db "$URL" --json >"$TMP/s3.json"
+check "hostile queries change nothing" test "$(json_field "$TMP/s3.json" documents)" -eq 7
+"$BIN" search bridge --db "$URL" --kind sarcastic >/dev/null 2>&1
+check "bad --kind exits 64" test $? -eq 64
+
+# Speakers, quotes, claims: the same answers as SQLite.
+"$BIN" speakers --db "$URL" --top 5 >"$TMP/o"
+check "speakers exits 0" test $? -eq 0
+check "speakers table names the mayor" grep -q 'Helen Ortiz' "$TMP/o"
+"$BIN" speakers --db "$URL" --json >"$TMP/p.json"
+"$BIN" speakers --db "$SQ" --json >"$TMP/q.json"
+check "speakers --json lists the mayor first" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["speakers"][0]; assert s["name"]=="Helen Ortiz" and s["quotes"]==2 and s["outlets"]==2, d' "$TMP/p.json"
+check "speakers equal SQLite's" same_json speakers "$TMP/q.json" "$TMP/p.json" '[{k: v for k, v in s.items() if k != "id"} for s in d["speakers"]]'
+"$BIN" quotes --speaker "helen ortiz" --db "$URL" --json >"$TMP/p.json"
+"$BIN" quotes --speaker "helen ortiz" --db "$SQ" --json >"$TMP/q.json"
+check "quotes --speaker finds the mayor's quotes" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]>=2, d' "$TMP/p.json"
+check "quotes --speaker equal SQLite's" same_json quotes "$TMP/q.json" "$TMP/p.json" '[{k: v for k, v in q.items() if k not in ("id", "cluster")} for q in d["quotes"]]'
+"$BIN" quotes --speaker "becker" --db "$URL" --json >"$TMP/p.json"
+"$BIN" quotes --speaker "becker" --db "$SQ" --json >"$TMP/q.json"
+check "quotes by a part of the name equal SQLite's" same_json quotes "$TMP/q.json" "$TMP/p.json" '[(q["content"], q["doc_id"]) for q in d["quotes"]]'
+"$BIN" quotes --speaker "Nobody Here" --db "$URL" --json >"$TMP/o"
+check "quotes of nobody: count 0" python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["count"]==0' "$TMP/o"
+"$BIN" claims --compare --db "$URL" --json >"$TMP/p.json"
+check "claims --compare exits 0" test $? -eq 0
+"$BIN" claims --compare --db "$SQ" --json >"$TMP/q.json"
+check "claims --compare finds the disagreeing counts" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["groups"])==1 and len(d["groups"][0]["claims"])==2, d' "$TMP/p.json"
+check "claims --compare equal SQLite's" same_json claims "$TMP/q.json" "$TMP/p.json" 'd'
+"$BIN" claims --compare --db "$URL" >/dev/null
+check "claims table exits 0" test $? -eq 0
+
+# Errors: exit 74, the URL named without its password, nothing written.
+BAD_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+BAD="postgresql://whosaid:hunter2@127.0.0.1:$BAD_PORT/whosaid"
+"$BIN" ingest "$TMP/a.jsonl" --db "$BAD" >/dev/null 2>"$TMP/e"
+check "unreachable server exits 74" test $? -eq 74
+check "unreachable server: the URL is named" grep -q "127.0.0.1:$BAD_PORT/whosaid" "$TMP/e"
+check "unreachable server: the password is not shown" bash -c "! grep -q hunter2 '$TMP/e'"
+"$BIN" stats --db "$BAD" >/dev/null 2>"$TMP/e"
+check "stats on an unreachable server exits 74" test $? -eq 74
+NODB="${URL%/*}/no_such_db"
+"$BIN" ingest "$TMP/a.jsonl" --db "$NODB" >/dev/null 2>"$TMP/e"
+check "missing database exits 74" test $? -eq 74
+check "missing database is explained" grep -q 'no_such_db' "$TMP/e"
+"$BIN" ingest "$TMP/a.jsonl" --db "postgresql://whosaid@127.0.0.1:notaport/x" >/dev/null 2>"$TMP/e"
+check "malformed URL exits 74" test $? -eq 74
+"$BIN" stats --db "${URL%/*}/postgres" >/dev/null 2>"$TMP/e"
+check "stats on a database without a corpus exits 66" test $? -eq 66
+"$BIN" stats --db "$URL" --json >"$TMP/s4.json"
+check "failed runs wrote nothing" test "$(json_field "$TMP/s4.json" documents)" -eq 7
+
+echo "PostgreSQL corpus tests: $pass passed, $fail failed"
+test "$fail" -eq 0
