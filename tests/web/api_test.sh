@@ -193,5 +193,18 @@ check "SIGTERM stops the server cleanly" test "$rc" -eq 0
 check "the corpus file is unchanged (read-only)" test "$(md5sum <"$DB")" = "$sum_before"
 check "server log names no stack trace" bash -c "! grep -qi 'terminate\\|abort\\|segment' '$TMP/serve.err'"
 
+# The time limit: a heavy query on a bigger generated corpus with
+# --max-query-ms 1 is 503 with a message; a plain one still answers.
+awk 'BEGIN { srand(7);
+  for (i = 0; i < 1500; i++) { t = "";
+    for (j = 0; j < 100; j++) { w = ""; for (k = 0; k < 5; k++) w = w sprintf("%c", 97 + int(rand() * 26)); t = t w (j % 10 == 9 ? ". " : " "); }
+    printf "{\"id\":\"g%d\",\"source\":\"Gen\",\"text\":\"%s\"}\n", i, t; } }' >"$TMP/big.jsonl"
+"$BIN" ingest --no-progress "$TMP/big.jsonl" --db "$TMP/big.db" >/dev/null 2>&1
+start_server "$TMP/big.db" --max-query-ms 1
+get "/api/search?q=a*%20OR%20b*%20OR%20c*%20OR%20d*%20OR%20e*%20OR%20f*%20OR%20g*%20OR%20h*"
+check "a search over --max-query-ms is 503" test "$CODE" = 503
+check "503 says why" test "$(jq_ "'too long' in d['error']")" = True
+stop_server
+
 echo "web api: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
