@@ -43,6 +43,21 @@ struct FastTables {
   // floats, so that the hashed (random) reads mostly hit the L2 cache.
   std::vector<int16_t> cue_q, content_q, source_q;
   float cue_s = 0, content_s = 0, source_s = 0;
+  // Cue tagger, per cue-vocabulary word (indexed by its cue_vocab slot
+  // through cue_rec_of_slot): the sums of the quantized weights of the
+  // features keyed by the word and small integers only, so that a
+  // candidate reads one contiguous record instead of seven hashed slots.
+  // Integer sums: the scores are bit-identical to summing the features.
+  struct CueWordRec {
+    int32_t prev[3][3];    // H(1, w) + H(2, w, prev), by prev
+    int32_t inq[2][3];     // H(11, inq, w)
+    int32_t flags[16][3];  // H(14, w, flags)
+    int32_t first[2][3];   // H(16, w, i == sb)
+    int32_t capl[2][3];    // H(18, w, capleft)
+    int32_t squote[2][3];  // H(26, w, squote)
+  };
+  std::vector<CueWordRec> cue_rec;
+  std::vector<int32_t> cue_rec_of_slot;
   // Cue tagger: class-only features, 3 label scores each.
   float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
       c21[kC][16][2][3];
@@ -275,6 +290,33 @@ void AttributionModel::Finalize() {
     }
   };
   quantize(cue_w, &t->cue_q, &t->cue_s);
+  {
+    const int16_t* q = t->cue_q.data();
+    auto acc = [&](uint64_t k, int32_t* out) {
+      const int16_t* wk = q + size_t{static_cast<uint32_t>(k) & cmask} * 3;
+      out[0] += wk[0];
+      out[1] += wk[1];
+      out[2] += wk[2];
+    };
+    t->cue_rec_of_slot.assign(cue_vocab.slots.size(), -1);
+    t->cue_rec.assign(cue_vocab.sorted.size(), FastTables::CueWordRec{});
+    for (size_t r = 0; r < cue_vocab.sorted.size(); ++r) {
+      const uint64_t w = cue_vocab.sorted[r];
+      t->cue_rec_of_slot[cue_vocab.Find(w)] = static_cast<int32_t>(r);
+      FastTables::CueWordRec& rec = t->cue_rec[r];
+      for (int p = 0; p < 3; ++p) {
+        acc(H(1, w), rec.prev[p]);
+        acc(H(2, w, U(p)), rec.prev[p]);
+      }
+      for (int b = 0; b < 2; ++b) {
+        acc(H(11, U(b), w), rec.inq[b]);
+        acc(H(16, w, U(b)), rec.first[b]);
+        acc(H(18, w, U(b)), rec.capl[b]);
+        acc(H(26, w, U(b)), rec.squote[b]);
+      }
+      for (int f = 0; f < 16; ++f) acc(H(14, w, U(f)), rec.flags[f]);
+    }
+  }
   quantize(content_w, &t->content_q, &t->content_s);
   quantize(source_w, &t->source_q, &t->source_s);
   fast_ = std::move(t);
@@ -317,8 +359,35 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
                 cp1 = x.c(i + 1);
   const uint64_t suf = SuffixHash(v, i);
   const uint64_t stem = StemHash(v.doc->TokenText(i));
-  add(H(1, w));
-  add(H(2, w, U(prev)));
+  // The word's own features from its record (when it is in the cue
+  // vocabulary: always for a cue start) or hashed.
+  const FastTables::CueWordRec* rec = nullptr;
+  if (size_t slot = cue_vocab.Find(w); slot != WordSet::kNone) {
+    rec = &t.cue_rec[t.cue_rec_of_slot[slot]];
+  }
+  int32_t q0 = 0, q1 = 0, q2 = 0;
+  auto addr = [&](const int32_t* r) {
+    q0 += r[0];
+    q1 += r[1];
+    q2 += r[2];
+  };
+  const int inq = v.inq[i], first = i == sb;
+  if (rec != nullptr) {
+    addr(rec->prev[prev]);
+    addr(rec->inq[inq]);
+    addr(rec->flags[flags]);
+    addr(rec->first[first]);
+    addr(rec->capl[capleft]);
+    addr(rec->squote[squote]);
+  } else {
+    add(H(1, w));
+    add(H(2, w, U(prev)));
+    add(H(11, U(inq), w));
+    add(H(14, w, U(flags)));
+    add(H(16, w, U(first)));
+    add(H(18, w, U(capleft)));
+    add(H(26, w, U(squote)));
+  }
   add(H(3, hm1));
   add(H(4, hp1));
   add(H(5, hm1, w));
@@ -327,14 +396,10 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(8, x.h(i + 2)));
   add(H(9, suf));
   addt(t.c10[cm1][c0][cp1]);
-  add(H(11, U(v.inq[i]), w));
   addt(t.c12[prev]);
   addt(t.c13[flags]);
-  add(H(14, w, U(flags)));
   addt(t.c15[prev][c0]);
-  add(H(16, w, U(i == sb)));
   addt(t.c17[v.inq[i]][prev]);
-  add(H(18, w, U(capleft)));
   add(H(19, hm1, U(prev)));
   add(H(20, suf, U(flags)));
   addt(t.c21[c0][flags][capleft]);
@@ -342,10 +407,8 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(23, stem, U(flags)));
   add(H(24, stem, U(prev)));
   add(H(25, w, U(cm1), U(cp1)));
-  add(H(26, w, U(squote)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
-  int32_t q0 = 0, q1 = 0, q2 = 0;
   for (int k = 0; k < nk; ++k) {
     const int16_t* wk = cw + size_t{keys[k]} * 3;
     q0 += wk[0];
@@ -656,6 +719,9 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   }
   float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;
+  constexpr float kUnsetPair = std::numeric_limits<float>::infinity();
+  const size_t max_len =
+      static_cast<size_t>(std::max(lim.source_max_tokens, 0));
   for (const Top& bt : starts) {
     const int b = bt.pos;
     const int side_b = b < cue.b ? 0 : 1;
@@ -666,15 +732,18 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       if (e < b || e - b >= lim.source_max_tokens) continue;
       if (blocked_before[e - lo + 1] != blocked_before[b - lo]) continue;
       // SourcePairFeats, from the tables. Contiguous spans never straddle
-      // the cue, so the side of e is the side of b.
-      const int side = side_b;
-      int len = LenBucket(e - b + 1);
-      int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
-      uint8_t ce = v.cls[e];
-      float pair =
-          t.sp1[side][len] + t.sp2[side][commas][ce] +
-          t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
-          sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      // the cue, so the side of e is the side of b. The pair score depends
+      // only on (cue, b, e): memoized per cue across the contents.
+      float& pair = v.src_pair[static_cast<size_t>(b - lo) * max_len + (e - b)];
+      if (pair == kUnsetPair) {
+        const int side = side_b;
+        int len = LenBucket(e - b + 1);
+        int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+        uint8_t ce = v.cls[e];
+        pair = t.sp1[side][len] + t.sp2[side][commas][ce] +
+               t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
+               sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      }
       float sc = bt.score + et.score + pair;
       if (sc > best_score) {
         best_score = sc;

@@ -137,12 +137,15 @@ struct WordSet {
   std::vector<uint64_t> slots;
   size_t mask = 0;
   void Build(std::vector<uint64_t> words);
-  bool Has(uint64_t w) const {
-    if (slots.empty()) return false;
+  bool Has(uint64_t w) const { return Find(w) != kNone; }
+  // Index of w's slot in `slots`, or kNone.
+  static constexpr size_t kNone = ~size_t{0};
+  size_t Find(uint64_t w) const {
+    if (slots.empty()) return kNone;
     uint64_t k = w | 1;
     for (size_t i = k & mask;; i = (i + 1) & mask) {
-      if (slots[i] == k) return true;
-      if (slots[i] == 0) return false;
+      if (slots[i] == k) return i;
+      if (slots[i] == 0) return kNone;
     }
   }
 };
