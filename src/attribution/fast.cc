@@ -81,6 +81,17 @@ constexpr uint32_t kSourceMask = (1u << kSourceBits) - 1;
 
 inline uint64_t U(int x) { return static_cast<uint64_t>(x); }
 
+// DocView::cand_bits: the cue-independent parts of StartCandidate (any
+// sentence; the cue's sentence only) and EndCandidate (any sentence; other
+// sentences; the cue's sentence).
+enum : uint8_t {
+  kStartAny = 1,
+  kStartSame = 2,
+  kEndAny = 4,
+  kEndOther = 8,
+  kEndSame = 16,
+};
+
 }  // namespace
 
 void AttributionModel::Finalize() {
@@ -485,6 +496,27 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   return r + static_cast<float>(q) * scale;
 }
 
+void AttributionModel::FillCandBits(const DocView& v) const {
+  const int n = static_cast<int>(v.size());
+  v.cand_bits.assign(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const uint8_t c = v.cls[i];
+    uint8_t b = 0;
+    if (i == 0 || v.sstart[i] || c == kOpenQuote) b |= kStartAny;
+    if (i > 0 && (v.cls[i - 1] > kNum || start_prev.Has(v.h[i - 1]))) {
+      b |= kStartSame;
+    }
+    if (i + 1 >= n || v.send[i] || c == kCloseQuote) {
+      b |= kEndAny;
+    } else {
+      const uint8_t nx = v.cls[i + 1];
+      if (v.send[i + 1] && (nx == kStop || nx == kCloseQuote)) b |= kEndOther;
+      if (nx > kNum || end_next.Has(v.h[i + 1])) b |= kEndSame;
+    }
+    v.cand_bits[i] = b;
+  }
+}
+
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                                           const DecodeLimits& lim,
                                           std::vector<Scored>* nbest) const {
@@ -519,12 +551,23 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     return slot;
   };
   const int cue_sent = static_cast<int>(v.sent[cue.b]);
+  const int n = x.n;
+  if (v.cand_bits.size() != static_cast<size_t>(n)) FillCandBits(v);
+  const uint8_t* bits = v.cand_bits.data();
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
+    // StartCandidate / EndCandidate from the per-token bits.
+    const uint8_t b = bits[i];
+    const bool same = static_cast<int>(v.sent[i]) == cue_sent;
+    const bool is_start = (i > cue.e && i <= cue.e + 3) || (b & kStartAny) ||
+                          (same && (b & kStartSame));
+    const bool is_end =
+        i + 1 == cue.b || (b & kEndAny) || (b & (same ? kEndSame : kEndOther));
+    if (!is_start && !is_end) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
     int ds = Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3;
-    if (StartCandidate(v, cue, i)) {
+    if (is_start) {
       uint64_t hp = x.h(i - 1);
       float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
                  cw(H(H(t.cs6p[side], hp), U(db))) +
@@ -533,7 +576,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       ss += Cached(v, v.cache_cs, side, i, 0);
       starts.Push(Top{ss, i});
     }
-    if (EndCandidate(v, cue, i)) {
+    if (is_end) {
       uint64_t hn = x.h(i + 1);
       float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
                  memo(m9e[side][db], H(q9e[side], U(db))) +
@@ -546,7 +589,6 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   TSpan best;
   float best_score = 0;
   bool have = false;
-  const int n = x.n;
   float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
   std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
   std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
@@ -666,17 +708,27 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
       v.src_none_r[r] = sw(H(T, 6, U(r))) + sw(H(T, 8, hcb, U(r)));
     }
   }
+  // The features keyed by the cue's word and the distance bucket only,
+  // memoized by (side, bucket).
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  float m8[2][kDb], m6[2][kDb];
+  std::fill(&m8[0][0], &m8[0][0] + 2 * kDb, kUnset);
+  std::fill(&m6[0][0], &m6[0][0] + 2 * kDb, kUnset);
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    if (m8[side][db] == kUnset) {
+      m8[side][db] = sw(H(q8[side], U(db)));
+      m6[side][db] = sw(H(q6[side], U(db)));
+    }
     v.src_start[i - lo] = t.ss1[side][db] +
                           sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
-                          sw(H(q8[side], U(db))) + t.ss10[side][x.c(i)][db] +
+                          m8[side][db] + t.ss10[side][x.c(i)][db] +
                           Cached(v, v.cache_ss, side, i, 2);
-    v.src_end[i - lo] =
-        t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
-        sw(H(q6[side], U(db))) + Cached(v, v.cache_se, side, i, 3);
+    v.src_end[i - lo] = t.se1[side][db] +
+                        sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
+                        m6[side][db] + Cached(v, v.cache_se, side, i, 3);
   }
 }
 

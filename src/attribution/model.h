@@ -70,6 +70,9 @@ struct DocView {
   // off because its weights change).
   bool use_cache = true;
   mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
+  // Cue-independent parts of StartCandidate / EndCandidate for each token
+  // (bits, see fast.cc), filled by the fast content decoder on first use.
+  mutable std::vector<uint8_t> cand_bits;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
   mutable std::vector<float> src_start, src_end;  // per window token
@@ -240,6 +243,8 @@ class AttributionModel {
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
   float TokFast(const DocView& v, int side, int i, int which) const;
+  // Fills v.cand_bits (the per-token parts of the candidate filters).
+  void FillCandBits(const DocView& v) const;
   void PrepareSource(const DocView& v, TSpan cue,
                      const DecodeLimits& lim) const;
   TSpan DecodeSourceFast(const DocView& v, TSpan cue, TSpan content,
