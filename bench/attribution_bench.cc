@@ -4,15 +4,25 @@
 // prints it with an "s" suffix: read "358s" as 358 ns/token).
 // Needs models/attribution.bin (run from the repo root or build/); skips
 // with a message when the model is absent.
+//
+// BM_AttributeNews times the same on real news: the first
+// $WHOSAID_ATTR_BENCH_DOCS (default 500) documents of the JSONL file
+// $WHOSAID_ATTR_BENCH_JSONL (default out/bench/allsides-3000.jsonl, which
+// bench/extract_throughput.py --docs 3000 writes), run once through the
+// Extractor (untimed) and then through the Attributor alone (timed). Skips
+// when the file is absent.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "src/attribution/attribution.h"
+#include "src/input/reader.h"
 #include "src/segment/segment.h"
 #include "whosaid/document.h"
+#include "whosaid/extractor.h"
 
 namespace whosaid {
 namespace {
@@ -118,6 +128,79 @@ void BM_Attribute(benchmark::State& state) {
                              benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Attribute);
+
+// Real news documents, segmented by the Extractor (empty when the file or
+// the models are absent).
+std::vector<Document> LoadNews(size_t* tokens) {
+  std::vector<Document> docs;
+  *tokens = 0;
+  const char* env_path = std::getenv("WHOSAID_ATTR_BENCH_JSONL");
+  const char* env_docs = std::getenv("WHOSAID_ATTR_BENCH_DOCS");
+  size_t max_docs =
+      env_docs != nullptr ? std::strtoul(env_docs, nullptr, 10) : 500;
+  std::vector<std::string> paths;
+  if (env_path != nullptr) {
+    paths.push_back(env_path);
+  } else {
+    paths = {"out/bench/allsides-3000.jsonl",
+             "../out/bench/allsides-3000.jsonl"};
+  }
+  for (const std::string& path : paths) {
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+      std::fclose(f);
+    } else {
+      continue;
+    }
+    for (const char* dir : {"models", "../models"}) {
+      Options opt;
+      opt.model_dir = dir;
+      auto ex = Extractor::Create(opt);
+      if (!ex.ok()) continue;
+      DocumentReader reader({path}, InputFormat::kJsonl,
+                            opt.max_document_bytes);
+      RawDocument raw;
+      while (docs.size() < max_docs && reader.Next(&raw)) {
+        Document d = ex.value()->Extract(raw);
+        *tokens += d.tokens.size();
+        docs.push_back(std::move(d));
+      }
+      return docs;
+    }
+  }
+  return docs;
+}
+
+void BM_AttributeNews(benchmark::State& state) {
+  std::unique_ptr<Attributor> a = LoadModel();
+  size_t tokens = 0;
+  std::vector<Document> docs;
+  if (a != nullptr) docs = LoadNews(&tokens);
+  if (docs.empty()) {
+    state.SkipWithError(
+        "news JSONL or models not found (set WHOSAID_ATTR_BENCH_JSONL)");
+    return;
+  }
+  for (auto _ : state) {
+    for (Document& d : docs) {
+      a->Attribute(&d);
+      benchmark::DoNotOptimize(d.quotes.data());
+    }
+  }
+  size_t bytes = 0, quotes = 0;
+  for (const Document& d : docs) {
+    bytes += d.text.size();
+    quotes += d.quotes.size();
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["tokens"] = static_cast<double>(tokens);
+  state.counters["quotes"] = static_cast<double>(quotes);
+  state.counters["ns/token"] =
+      benchmark::Counter(static_cast<double>(tokens) * 1e-9,
+                         benchmark::Counter::kIsIterationInvariantRate |
+                             benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_AttributeNews)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace whosaid

@@ -43,6 +43,21 @@ struct FastTables {
   // floats, so that the hashed (random) reads mostly hit the L2 cache.
   std::vector<int16_t> cue_q, content_q, source_q;
   float cue_s = 0, content_s = 0, source_s = 0;
+  // Cue tagger, per cue-vocabulary word (indexed by its cue_vocab slot
+  // through cue_rec_of_slot): the sums of the quantized weights of the
+  // features keyed by the word and small integers only, so that a
+  // candidate reads one contiguous record instead of seven hashed slots.
+  // Integer sums: the scores are bit-identical to summing the features.
+  struct CueWordRec {
+    int32_t prev[3][3];    // H(1, w) + H(2, w, prev), by prev
+    int32_t inq[2][3];     // H(11, inq, w)
+    int32_t flags[16][3];  // H(14, w, flags)
+    int32_t first[2][3];   // H(16, w, i == sb)
+    int32_t capl[2][3];    // H(18, w, capleft)
+    int32_t squote[2][3];  // H(26, w, squote)
+  };
+  std::vector<CueWordRec> cue_rec;
+  std::vector<int32_t> cue_rec_of_slot;
   // Cue tagger: class-only features, 3 label scores each.
   float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
       c21[kC][16][2][3];
@@ -65,6 +80,17 @@ constexpr uint32_t kContentMask = (1u << kContentBits) - 1;
 constexpr uint32_t kSourceMask = (1u << kSourceBits) - 1;
 
 inline uint64_t U(int x) { return static_cast<uint64_t>(x); }
+
+// DocView::cand_bits: the cue-independent parts of StartCandidate (any
+// sentence; the cue's sentence only) and EndCandidate (any sentence; other
+// sentences; the cue's sentence).
+enum : uint8_t {
+  kStartAny = 1,
+  kStartSame = 2,
+  kEndAny = 4,
+  kEndOther = 8,
+  kEndSame = 16,
+};
 
 }  // namespace
 
@@ -275,6 +301,33 @@ void AttributionModel::Finalize() {
     }
   };
   quantize(cue_w, &t->cue_q, &t->cue_s);
+  {
+    const int16_t* q = t->cue_q.data();
+    auto acc = [&](uint64_t k, int32_t* out) {
+      const int16_t* wk = q + size_t{static_cast<uint32_t>(k) & cmask} * 3;
+      out[0] += wk[0];
+      out[1] += wk[1];
+      out[2] += wk[2];
+    };
+    t->cue_rec_of_slot.assign(cue_vocab.slots.size(), -1);
+    t->cue_rec.assign(cue_vocab.sorted.size(), FastTables::CueWordRec{});
+    for (size_t r = 0; r < cue_vocab.sorted.size(); ++r) {
+      const uint64_t w = cue_vocab.sorted[r];
+      t->cue_rec_of_slot[cue_vocab.Find(w)] = static_cast<int32_t>(r);
+      FastTables::CueWordRec& rec = t->cue_rec[r];
+      for (int p = 0; p < 3; ++p) {
+        acc(H(1, w), rec.prev[p]);
+        acc(H(2, w, U(p)), rec.prev[p]);
+      }
+      for (int b = 0; b < 2; ++b) {
+        acc(H(11, U(b), w), rec.inq[b]);
+        acc(H(16, w, U(b)), rec.first[b]);
+        acc(H(18, w, U(b)), rec.capl[b]);
+        acc(H(26, w, U(b)), rec.squote[b]);
+      }
+      for (int f = 0; f < 16; ++f) acc(H(14, w, U(f)), rec.flags[f]);
+    }
+  }
   quantize(content_w, &t->content_q, &t->content_s);
   quantize(source_w, &t->source_q, &t->source_s);
   fast_ = std::move(t);
@@ -317,8 +370,35 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
                 cp1 = x.c(i + 1);
   const uint64_t suf = SuffixHash(v, i);
   const uint64_t stem = StemHash(v.doc->TokenText(i));
-  add(H(1, w));
-  add(H(2, w, U(prev)));
+  // The word's own features from its record (when it is in the cue
+  // vocabulary: always for a cue start) or hashed.
+  const FastTables::CueWordRec* rec = nullptr;
+  if (size_t slot = cue_vocab.Find(w); slot != WordSet::kNone) {
+    rec = &t.cue_rec[t.cue_rec_of_slot[slot]];
+  }
+  int32_t q0 = 0, q1 = 0, q2 = 0;
+  auto addr = [&](const int32_t* r) {
+    q0 += r[0];
+    q1 += r[1];
+    q2 += r[2];
+  };
+  const int inq = v.inq[i], first = i == sb;
+  if (rec != nullptr) {
+    addr(rec->prev[prev]);
+    addr(rec->inq[inq]);
+    addr(rec->flags[flags]);
+    addr(rec->first[first]);
+    addr(rec->capl[capleft]);
+    addr(rec->squote[squote]);
+  } else {
+    add(H(1, w));
+    add(H(2, w, U(prev)));
+    add(H(11, U(inq), w));
+    add(H(14, w, U(flags)));
+    add(H(16, w, U(first)));
+    add(H(18, w, U(capleft)));
+    add(H(26, w, U(squote)));
+  }
   add(H(3, hm1));
   add(H(4, hp1));
   add(H(5, hm1, w));
@@ -327,14 +407,10 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(8, x.h(i + 2)));
   add(H(9, suf));
   addt(t.c10[cm1][c0][cp1]);
-  add(H(11, U(v.inq[i]), w));
   addt(t.c12[prev]);
   addt(t.c13[flags]);
-  add(H(14, w, U(flags)));
   addt(t.c15[prev][c0]);
-  add(H(16, w, U(i == sb)));
   addt(t.c17[v.inq[i]][prev]);
-  add(H(18, w, U(capleft)));
   add(H(19, hm1, U(prev)));
   add(H(20, suf, U(flags)));
   addt(t.c21[c0][flags][capleft]);
@@ -342,10 +418,8 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(23, stem, U(flags)));
   add(H(24, stem, U(prev)));
   add(H(25, w, U(cm1), U(cp1)));
-  add(H(26, w, U(squote)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
-  int32_t q0 = 0, q1 = 0, q2 = 0;
   for (int k = 0; k < nk; ++k) {
     const int16_t* wk = cw + size_t{keys[k]} * 3;
     q0 += wk[0];
@@ -422,6 +496,27 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   return r + static_cast<float>(q) * scale;
 }
 
+void AttributionModel::FillCandBits(const DocView& v) const {
+  const int n = static_cast<int>(v.size());
+  v.cand_bits.assign(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const uint8_t c = v.cls[i];
+    uint8_t b = 0;
+    if (i == 0 || v.sstart[i] || c == kOpenQuote) b |= kStartAny;
+    if (i > 0 && (v.cls[i - 1] > kNum || start_prev.Has(v.h[i - 1]))) {
+      b |= kStartSame;
+    }
+    if (i + 1 >= n || v.send[i] || c == kCloseQuote) {
+      b |= kEndAny;
+    } else {
+      const uint8_t nx = v.cls[i + 1];
+      if (v.send[i + 1] && (nx == kStop || nx == kCloseQuote)) b |= kEndOther;
+      if (nx > kNum || end_next.Has(v.h[i + 1])) b |= kEndSame;
+    }
+    v.cand_bits[i] = b;
+  }
+}
+
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                                           const DecodeLimits& lim,
                                           std::vector<Scored>* nbest) const {
@@ -456,12 +551,23 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
     return slot;
   };
   const int cue_sent = static_cast<int>(v.sent[cue.b]);
+  const int n = x.n;
+  if (v.cand_bits.size() != static_cast<size_t>(n)) FillCandBits(v);
+  const uint8_t* bits = v.cand_bits.data();
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
+    // StartCandidate / EndCandidate from the per-token bits.
+    const uint8_t b = bits[i];
+    const bool same = static_cast<int>(v.sent[i]) == cue_sent;
+    const bool is_start = (i > cue.e && i <= cue.e + 3) || (b & kStartAny) ||
+                          (same && (b & kStartSame));
+    const bool is_end =
+        i + 1 == cue.b || (b & kEndAny) || (b & (same ? kEndSame : kEndOther));
+    if (!is_start && !is_end) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
     int ds = Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3;
-    if (StartCandidate(v, cue, i)) {
+    if (is_start) {
       uint64_t hp = x.h(i - 1);
       float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
                  cw(H(H(t.cs6p[side], hp), U(db))) +
@@ -470,7 +576,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       ss += Cached(v, v.cache_cs, side, i, 0);
       starts.Push(Top{ss, i});
     }
-    if (EndCandidate(v, cue, i)) {
+    if (is_end) {
       uint64_t hn = x.h(i + 1);
       float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
                  memo(m9e[side][db], H(q9e[side], U(db))) +
@@ -483,7 +589,6 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   TSpan best;
   float best_score = 0;
   bool have = false;
-  const int n = x.n;
   float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
   std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
   std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
@@ -603,17 +708,27 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
       v.src_none_r[r] = sw(H(T, 6, U(r))) + sw(H(T, 8, hcb, U(r)));
     }
   }
+  // The features keyed by the cue's word and the distance bucket only,
+  // memoized by (side, bucket).
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  float m8[2][kDb], m6[2][kDb];
+  std::fill(&m8[0][0], &m8[0][0] + 2 * kDb, kUnset);
+  std::fill(&m6[0][0], &m6[0][0] + 2 * kDb, kUnset);
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    if (m8[side][db] == kUnset) {
+      m8[side][db] = sw(H(q8[side], U(db)));
+      m6[side][db] = sw(H(q6[side], U(db)));
+    }
     v.src_start[i - lo] = t.ss1[side][db] +
                           sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
-                          sw(H(q8[side], U(db))) + t.ss10[side][x.c(i)][db] +
+                          m8[side][db] + t.ss10[side][x.c(i)][db] +
                           Cached(v, v.cache_ss, side, i, 2);
-    v.src_end[i - lo] =
-        t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
-        sw(H(q6[side], U(db))) + Cached(v, v.cache_se, side, i, 3);
+    v.src_end[i - lo] = t.se1[side][db] +
+                        sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
+                        m6[side][db] + Cached(v, v.cache_se, side, i, 3);
   }
 }
 
@@ -656,6 +771,9 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   }
   float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;
+  constexpr float kUnsetPair = std::numeric_limits<float>::infinity();
+  const size_t max_len =
+      static_cast<size_t>(std::max(lim.source_max_tokens, 0));
   for (const Top& bt : starts) {
     const int b = bt.pos;
     const int side_b = b < cue.b ? 0 : 1;
@@ -666,15 +784,18 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       if (e < b || e - b >= lim.source_max_tokens) continue;
       if (blocked_before[e - lo + 1] != blocked_before[b - lo]) continue;
       // SourcePairFeats, from the tables. Contiguous spans never straddle
-      // the cue, so the side of e is the side of b.
-      const int side = side_b;
-      int len = LenBucket(e - b + 1);
-      int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
-      uint8_t ce = v.cls[e];
-      float pair =
-          t.sp1[side][len] + t.sp2[side][commas][ce] +
-          t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
-          sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      // the cue, so the side of e is the side of b. The pair score depends
+      // only on (cue, b, e): memoized per cue across the contents.
+      float& pair = v.src_pair[static_cast<size_t>(b - lo) * max_len + (e - b)];
+      if (pair == kUnsetPair) {
+        const int side = side_b;
+        int len = LenBucket(e - b + 1);
+        int commas = Clip(v.pc[e + 1] - v.pc[b], 0, 3);
+        uint8_t ce = v.cls[e];
+        pair = t.sp1[side][len] + t.sp2[side][commas][ce] +
+               t.sp3[side][cb][ce][len] + sw(H(H(t.sp4p[side], hb), U(len))) +
+               sw(H(H(t.sp5p[side], hb), v.h[e])) + t.sp6[side][commas][len];
+      }
       float sc = bt.score + et.score + pair;
       if (sc > best_score) {
         best_score = sc;

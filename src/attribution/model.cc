@@ -83,6 +83,7 @@ uint64_t HashWord(std::string_view s) {
 void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
+  cand_bits.clear();
   h.resize(n);
   cls.resize(n);
   inq.assign(n, 0);

@@ -70,6 +70,9 @@ struct DocView {
   // off because its weights change).
   bool use_cache = true;
   mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
+  // Cue-independent parts of StartCandidate / EndCandidate for each token
+  // (bits, see fast.cc), filled by the fast content decoder on first use.
+  mutable std::vector<uint8_t> cand_bits;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
   mutable std::vector<float> src_start, src_end;  // per window token
@@ -137,12 +140,15 @@ struct WordSet {
   std::vector<uint64_t> slots;
   size_t mask = 0;
   void Build(std::vector<uint64_t> words);
-  bool Has(uint64_t w) const {
-    if (slots.empty()) return false;
+  bool Has(uint64_t w) const { return Find(w) != kNone; }
+  // Index of w's slot in `slots`, or kNone.
+  static constexpr size_t kNone = ~size_t{0};
+  size_t Find(uint64_t w) const {
+    if (slots.empty()) return kNone;
     uint64_t k = w | 1;
     for (size_t i = k & mask;; i = (i + 1) & mask) {
-      if (slots[i] == k) return true;
-      if (slots[i] == 0) return false;
+      if (slots[i] == k) return i;
+      if (slots[i] == 0) return kNone;
     }
   }
 };
@@ -237,6 +243,8 @@ class AttributionModel {
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
   float TokFast(const DocView& v, int side, int i, int which) const;
+  // Fills v.cand_bits (the per-token parts of the candidate filters).
+  void FillCandBits(const DocView& v) const;
   void PrepareSource(const DocView& v, TSpan cue,
                      const DecodeLimits& lim) const;
   TSpan DecodeSourceFast(const DocView& v, TSpan cue, TSpan content,
