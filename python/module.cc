@@ -93,9 +93,10 @@ class PyExtractor {
 whosaid::RawDocument MakeRaw(std::string text, std::string id,
                              std::string title, std::string url,
                              std::string date, std::string authors,
-                             std::string site) {
+                             std::string site, std::string html) {
   whosaid::RawDocument raw;
   raw.body = std::move(text);
+  raw.html = std::move(html);
   raw.id = std::move(id);
   raw.title = std::move(title);
   raw.url = std::move(url);
@@ -115,7 +116,7 @@ PYBIND11_MODULE(_whosaid, m) {
   py::class_<whosaid::RawDocument>(m, "RawDocument")
       .def(py::init(&MakeRaw), py::arg("text"), py::arg("id") = "",
            py::arg("title") = "", py::arg("url") = "", py::arg("date") = "",
-           py::arg("authors") = "", py::arg("site") = "");
+           py::arg("authors") = "", py::arg("site") = "", py::arg("html") = "");
 
   py::class_<PyExtractor>(m, "Extractor")
       .def(py::init<bool, size_t, size_t, const std::string&, bool>(),

@@ -128,3 +128,22 @@ def test_cmake_install_gives_a_working_package_and_cli(tmp_path):
     cli = subprocess.run([str(prefix / "bin" / "whosaid"), "extract", "-"], input="“Yes,” said Ann Lee.",
                          env=env, capture_output=True, text=True, check=True)
     assert "Ann Lee" in cli.stdout
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Mayor backs plan | Daily</title>
+<meta property="og:site_name" content="The Daily"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Mayor backs plan</h1>
+<p>The mayor said on Monday that the new bridge would open in May after two years of work.</p>
+<p>“It is the biggest project this city has seen in a generation,” Mayor Ann Lee told reporters.</p>
+<p>Critics said the cost, about $40 million, was too high for a town of 20,000 people.</p>
+</article><footer>Share this article</footer></body></html>"""
+
+
+def test_html_string_and_dict_are_extracted_as_pages():
+    for doc in (PAGE, {"id": "p1", "html": PAGE}):
+        rec = whosaid.extract(doc)
+        assert "Mayor backs plan" in (rec["title"] or "")
+        assert "Share this article" not in rec["text"]
+        assert "biggest project" in rec["text"]
+        assert any(q.get("speaker_name") == "Ann Lee" for q in rec["quotes"])

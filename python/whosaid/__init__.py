@@ -43,14 +43,25 @@ Document = Union[str, Dict[str, Any]]
 _META = ("id", "title", "url", "date", "authors", "site")
 
 
+def _looks_like_html(text: str) -> bool:
+    head = text[:512].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<") and "<body" in text[:4096].lower())
+
+
 def _raw(doc: Document) -> "_whosaid.RawDocument":
+    """A str is article text, or a page when it starts like HTML; a dict has
+    "text" / "content" / "body" (text) or "html" (a page), plus metadata."""
     if isinstance(doc, str):
+        if _looks_like_html(doc):
+            return _whosaid.RawDocument("", html=doc)
         return _whosaid.RawDocument(doc)
     if not isinstance(doc, dict):
         raise TypeError(f"whosaid: a document is a str or a dict, not {type(doc).__name__}")
     text = doc.get("text", doc.get("content", doc.get("body")))
-    if not isinstance(text, str):
-        raise TypeError("whosaid: a document dict needs a 'text' (or 'content') string")
+    html = doc.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise TypeError("whosaid: a document dict needs a 'text' (or 'content') or 'html' string")
     kw = {}
     for key in _META:
         value = doc.get(key)
@@ -60,7 +71,9 @@ def _raw(doc: Document) -> "_whosaid.RawDocument":
             value = ", ".join(map(str, value))
         if value is not None:
             kw[key] = str(value)
-    return _whosaid.RawDocument(text, **kw)
+    if isinstance(text, str):
+        return _whosaid.RawDocument(text, **kw)
+    return _whosaid.RawDocument("", html=html, **kw)
 
 
 class Extractor:
