@@ -1,0 +1,453 @@
+// NerModel::Decode(): the fast tagger. Gives exactly the labels of
+// DecodeReference() (ComputeTokenInfo + Pass per stage), but computes the
+// label-independent part of each token's score once, before the greedy loop:
+//  - the features of StaticFeatures() that depend on ONE word of the window
+//    (word, lower case, shape, affixes, clusters, lexicon bits at offsets
+//    -2..+2) are summed per word type and offset into label-score vectors and
+//    memoised in a per-thread cache keyed by the token's bytes (exact key, so
+//    the cache only memoises a pure function: output does not depend on the
+//    thread count or on the order documents are tagged in);
+//  - the cross-token and document features (word pairs, gazetteer matches,
+//    casing flags) are added directly.
+// Weights are integers (int16 rows summed in int32), so any summation order
+// gives the same scores. Tokens whose window could overflow kMaxFeatures
+// (many gazetteer bits) take the reference path, so the reference's
+// truncation is reproduced too.
+#include <cstring>
+
+#include "src/entities/ner_model.h"
+
+namespace whosaid::ner {
+namespace {
+
+// Must match ner_model.cc.
+constexpr uint64_t kBos = 0x5151515151515151ULL;
+constexpr uint64_t kEos = 0x7373737373737373ULL;
+
+constexpr int kOffsets = 5;                   // window offsets -2..+2
+constexpr int kVecs = kOffsets * kNumLabels;  // int32 per type and stage
+// Word types memoised per thread (entries of ~100 bytes plus
+// stages * kVecs int32); the table is cleared when full.
+constexpr uint32_t kTypeCacheCapacity = 1u << 15;
+// Longer tokens are not memoised.
+constexpr size_t kMaxKeyBytes = 32;
+// Static features at most (see StaticFeatures) besides gazetteer bits, and
+// dynamic features at most: a token whose window has more gazetteer bits
+// than kMaxFeatures - both takes the reference path.
+constexpr int kStaticBase = 46;
+constexpr int kDynamicMax = 18;
+constexpr int kMaxFastGazBits = kMaxFeatures - kStaticBase - kDynamicMax;
+
+inline uint64_t KeyHash(std::string_view w) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  for (unsigned char c : w) h = (h ^ c) * 0x100000001B3ULL;
+  return Mix(h) | 1;
+}
+
+struct TypeEntry {
+  uint64_t hash;
+  uint32_t len;
+  char bytes[kMaxKeyBytes];
+  TokenInfo info;  // word-only fields
+};
+
+// Per-thread memo of word types for one model (cache_id).
+struct TypeCache {
+  uint64_t model_id = 0;
+  int stages = 0;
+  std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
+  std::vector<TypeEntry> entries;
+  std::vector<int32_t> vecs;  // stages * kVecs per entry
+  uint32_t used = 0;
+
+  void Reset(uint64_t id, int num_stages) {
+    model_id = id;
+    stages = num_stages;
+    slots.assign(2 * kTypeCacheCapacity, 0);
+    entries.resize(kTypeCacheCapacity);
+    vecs.assign(static_cast<size_t>(kTypeCacheCapacity) * stages * kVecs, 0);
+    used = 0;
+  }
+  void Clear() {
+    std::fill(slots.begin(), slots.end(), 0);
+    used = 0;
+  }
+};
+
+// Scratch buffers reused across documents by one thread.
+struct Scratch {
+  std::vector<TokenInfo> info;
+  std::vector<int64_t> ref;       // >= 0 entry index, < 0: ~overflow index
+  std::vector<int32_t> overflow;  // vectors of unmemoised tokens
+  std::vector<const int32_t*> vec;
+  std::vector<int32_t> stat[NerModel::kMaxStages];
+  std::vector<uint8_t> nstatic;  // 0 = fast; else StaticFeatures() count
+  std::vector<int> labels1;
+};
+
+}  // namespace
+
+class FastDecoder {
+ public:
+  explicit FastDecoder(const NerModel& m) : m_(m) {}
+
+  void Decode(const Document& doc, std::vector<int>* labels) const {
+    thread_local TypeCache cache;
+    thread_local Scratch scratch;
+    if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
+      cache.Reset(m_.cache_id_, m_.stages_);
+    }
+    Scratch& sc = scratch;
+    Lookup(doc, &cache, &sc);
+    m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
+    StaticScores(doc, &sc);
+    if (m_.stages_ < 2) {
+      Pass(doc, sc, 0, nullptr, labels);
+      return;
+    }
+    Pass(doc, sc, 0, nullptr, &sc.labels1);
+    History agg(14);
+    NerModel::Aggregate(sc.info, sc.labels1, &agg);
+    NerModel::Stage2 s2{&sc.labels1, &agg};
+    Pass(doc, sc, 1, &s2, labels);
+  }
+
+ private:
+  void AddRow(int stage, uint64_t h, int32_t* v) const {
+    const int16_t* row =
+        m_.weights_[stage].Row(static_cast<uint32_t>(h) & m_.mask_);
+    if (row == nullptr) return;
+    for (int l = 0; l < 16; ++l) v[l] += row[l];
+    v[16] += row[16];
+  }
+  void AddAll(uint64_t h, int32_t* const* v) const {
+    for (int st = 0; st < m_.stages_; ++st) AddRow(st, h, v[st]);
+  }
+
+  // The per-offset vectors of one word type (v: stages * kVecs).
+  void TypeVectors(const TokenInfo& t, int32_t* v) const {
+    std::fill(v, v + m_.stages_ * kVecs, 0);
+    bool cl = m_.clusters_.size() > 0;
+    int32_t* o[NerModel::kMaxStages];
+    auto at = [&](int off) {
+      for (int st = 0; st < m_.stages_; ++st) {
+        o[st] = v + st * kVecs + (off + 2) * kNumLabels;
+      }
+    };
+    auto lex = [&](uint64_t tag) {
+      uint32_t g = t.gaz & 0xFFFF0000u;
+      while (g) {
+        int bit = __builtin_ctz(g);
+        g &= g - 1;
+        AddAll(Combine(bit, tag), o);
+      }
+    };
+    at(0);
+    AddAll(Combine(1, 0), o);
+    AddAll(Combine(t.word, 2), o);
+    AddAll(Combine(t.lower, 12), o);
+    AddAll(Combine(t.shape, 22), o);
+    for (int k = 0; k < 4; ++k) {
+      AddAll(Combine(t.prefix[k], 30 + k), o);
+      AddAll(Combine(t.suffix[k], 40 + k), o);
+    }
+    lex(71);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level + 1), o);
+      }
+    }
+    at(-1);
+    AddAll(Combine(t.lower, 11), o);
+    AddAll(Combine(t.shape, 21), o);
+    AddAll(Combine(t.suffix[2], 50), o);
+    lex(70);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level), o);
+      }
+    }
+    at(1);
+    AddAll(Combine(t.lower, 13), o);
+    AddAll(Combine(t.shape, 23), o);
+    AddAll(Combine(t.suffix[2], 51), o);
+    lex(72);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level + 2), o);
+      }
+    }
+    at(-2);
+    AddAll(Combine(t.lower, 10), o);
+    AddAll(Combine(t.shape, 20), o);
+    if (cl) AddAll(Combine(t.cluster[1], 120), o);
+    at(2);
+    AddAll(Combine(t.lower, 14), o);
+    AddAll(Combine(t.shape, 24), o);
+    if (cl) AddAll(Combine(t.cluster[1], 121), o);
+  }
+
+  // The per-offset vectors of a window position outside the sentence
+  // (offset 0 unused).
+  void BoundaryVectors(int32_t* v) const {
+    std::fill(v, v + m_.stages_ * kVecs, 0);
+    bool cl = m_.clusters_.size() > 0;
+    int32_t* o[NerModel::kMaxStages];
+    auto at = [&](int off) {
+      for (int st = 0; st < m_.stages_; ++st) {
+        o[st] = v + st * kVecs + (off + 2) * kNumLabels;
+      }
+    };
+    at(-2);
+    AddAll(Combine(kBos, 10), o);
+    AddAll(Combine(kBos, 20), o);
+    if (cl) AddAll(Combine(0xFFFE, 120), o);
+    at(-1);
+    AddAll(Combine(kBos, 11), o);
+    AddAll(Combine(kBos, 21), o);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(0xFFFE, 110 + 3 * level), o);
+      }
+    }
+    at(1);
+    AddAll(Combine(kEos, 13), o);
+    AddAll(Combine(kEos, 23), o);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(0xFFFF, 110 + 3 * level + 2), o);
+      }
+    }
+    at(2);
+    AddAll(Combine(kEos, 14), o);
+    AddAll(Combine(kEos, 24), o);
+    if (cl) AddAll(Combine(0xFFFF, 121), o);
+  }
+
+  // Word-only TokenInfo and per-offset vectors of every token.
+  void Lookup(const Document& doc, TypeCache* cache, Scratch* sc) const {
+    size_t n = doc.tokens.size();
+    int stride = m_.stages_ * kVecs;
+    if (cache->used + n > kTypeCacheCapacity && cache->used > 0) {
+      cache->Clear();
+    }
+    sc->info.resize(n);
+    sc->ref.resize(n);
+    sc->vec.resize(n + 1);
+    sc->overflow.clear();
+    uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view w = NerModel::TokenWord(doc, i);
+      TokenInfo& ti = sc->info[i];
+      if (w.size() <= kMaxKeyBytes) {
+        uint64_t h = KeyHash(w);
+        uint32_t s = static_cast<uint32_t>(h) & mask;
+        bool found = false;
+        while (uint32_t e = cache->slots[s]) {
+          const TypeEntry& te = cache->entries[e - 1];
+          if (te.hash == h && te.len == w.size() &&
+              std::memcmp(te.bytes, w.data(), w.size()) == 0) {
+            ti = te.info;
+            sc->ref[i] = e - 1;
+            found = true;
+            break;
+          }
+          s = (s + 1) & mask;
+        }
+        if (found) continue;
+        if (cache->used < kTypeCacheCapacity) {
+          uint32_t e = cache->used++;
+          cache->slots[s] = e + 1;
+          TypeEntry& te = cache->entries[e];
+          te.hash = h;
+          te.len = static_cast<uint32_t>(w.size());
+          std::memcpy(te.bytes, w.data(), w.size());
+          te.info = TokenInfo();
+          m_.WordInfo(w, &te.info);
+          TypeVectors(te.info, &cache->vecs[static_cast<size_t>(e) * stride]);
+          ti = te.info;
+          sc->ref[i] = e;
+          continue;
+        }
+      }
+      ti = TokenInfo();
+      m_.WordInfo(w, &ti);
+      size_t k = sc->overflow.size() / stride;
+      sc->overflow.resize(sc->overflow.size() + stride);
+      TypeVectors(ti, &sc->overflow[k * stride]);
+      sc->ref[i] = ~static_cast<int64_t>(k);
+    }
+    // Boundary vectors go last in the overflow area.
+    size_t kb = sc->overflow.size() / stride;
+    sc->overflow.resize(sc->overflow.size() + stride);
+    BoundaryVectors(&sc->overflow[kb * stride]);
+    for (size_t i = 0; i < n; ++i) {
+      int64_t r = sc->ref[i];
+      sc->vec[i] = r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
+                          : &sc->overflow[static_cast<size_t>(~r) * stride];
+    }
+    sc->vec[n] = &sc->overflow[kb * stride];
+  }
+
+  // Label-independent score of every token for every stage.
+  void StaticScores(const Document& doc, Scratch* sc) const {
+    size_t n = doc.tokens.size();
+    const std::vector<TokenInfo>& info = sc->info;
+    for (int st = 0; st < m_.stages_; ++st) {
+      sc->stat[st].assign(n * kNumLabels, 0);
+    }
+    sc->nstatic.assign(n, 0);
+    const int32_t* bnd = sc->vec[n];
+    bool cl = m_.clusters_.size() > 0;
+    uint32_t feats[kMaxFeatures];
+    for (const Sentence& s : doc.sentences) {
+      uint32_t b = s.token_begin, e = s.token_end;
+      for (uint32_t i = b; i < e; ++i) {
+        int32_t* o[NerModel::kMaxStages];
+        for (int st = 0; st < m_.stages_; ++st) {
+          o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
+        }
+        auto at = [&](int k) -> const TokenInfo* {
+          int64_t j = static_cast<int64_t>(i) + k;
+          if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
+            return nullptr;
+          }
+          return &info[j];
+        };
+        int gaz_bits = 0;
+        for (int k = -1; k <= 1; ++k) {
+          if (const TokenInfo* p = at(k)) gaz_bits += PopCount64(p->gaz);
+        }
+        if (gaz_bits > kMaxFastGazBits) {
+          // The reference path (its feature cap may truncate).
+          int ns = m_.StaticFeatures(info, b, e, i, feats);
+          sc->nstatic[i] = static_cast<uint8_t>(ns);
+          for (int k = 0; k < ns; ++k) {
+            for (int st = 0; st < m_.stages_; ++st) AddRow(st, feats[k], o[st]);
+          }
+          continue;
+        }
+        // Memoised single-word features at each offset.
+        for (int k = -2; k <= 2; ++k) {
+          int64_t j = static_cast<int64_t>(i) + k;
+          bool inside =
+              j >= static_cast<int64_t>(b) && j < static_cast<int64_t>(e);
+          const int32_t* v = inside ? sc->vec[j] : bnd;
+          for (int st = 0; st < m_.stages_; ++st) {
+            const int32_t* src = v + st * kVecs + (k + 2) * kNumLabels;
+            int32_t* dst = o[st];
+            for (int l = 0; l < 16; ++l) dst[l] += src[l];
+            dst[16] += src[16];
+          }
+        }
+        auto lw = [&](int k) {
+          const TokenInfo* t = at(k);
+          return t ? t->lower : (k < 0 ? kBos : kEos);
+        };
+        auto sh = [&](int k) {
+          const TokenInfo* t = at(k);
+          return t ? t->shape : (k < 0 ? kBos : kEos);
+        };
+        const TokenInfo& t = info[i];
+        AddAll(Combine(Combine(sh(-1), t.shape), 60), o);
+        AddAll(Combine(Combine(t.shape, sh(1)), 61), o);
+        AddAll(Combine(Combine(lw(-1), t.lower), 62), o);
+        AddAll(Combine(Combine(t.lower, lw(1)), 63), o);
+        AddAll(Combine(Combine(lw(-1), t.shape), 64), o);
+        AddAll(Combine(Combine(t.shape, lw(1)), 65), o);
+        for (int k = -1; k <= 1; ++k) {
+          const TokenInfo* p = at(k);
+          if (!p) continue;
+          uint32_t g = p->gaz & 0xFFFF;
+          while (g) {
+            int bit = __builtin_ctz(g);
+            g &= g - 1;
+            AddAll(Combine(bit, 70 + k + 1), o);
+          }
+        }
+        AddAll(Combine(t.gaz & 0xFFFF, 74), o);
+        if (cl) {
+          auto c1 = [&](int k) -> uint64_t {
+            const TokenInfo* p = at(k);
+            return p ? p->cluster[1] : (k < 0 ? 0xFFFE : 0xFFFF);
+          };
+          AddAll(Combine(Combine(c1(-1), t.cluster[1]), 123), o);
+          AddAll(Combine(Combine(t.cluster[1], c1(1)), 124), o);
+        }
+        AddAll(Combine(t.flags, 84), o);
+        AddAll(Combine(Combine(t.shape, t.flags), 85), o);
+        if (t.flags & kCapsSentence) AddAll(Combine(t.lower, 86), o);
+        AddAll(
+            Combine(Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart),
+                            t.shape),
+                    87),
+            o);
+      }
+    }
+  }
+
+  void Pass(const Document& doc, const Scratch& sc, int stage,
+            const NerModel::Stage2* s2, std::vector<int>* labels) const {
+    labels->assign(doc.tokens.size(), 0);
+    const std::vector<TokenInfo>& info = sc.info;
+    History hist;
+    uint32_t feats[kMaxFeatures];
+    int32_t scores[kNumLabels];
+    for (const Sentence& s : doc.sentences) {
+      int prev1 = -1, prev2 = -1;
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+        // A fast token has at most kMaxFeatures - kDynamicMax static ones.
+        int ns = sc.nstatic[i] ? sc.nstatic[i] : kMaxFeatures - kDynamicMax;
+        int nd = m_.DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
+                                    prev2, hist, s2, feats, kMaxFeatures - ns);
+        std::memcpy(scores,
+                    &sc.stat[stage][static_cast<size_t>(i) * kNumLabels],
+                    sizeof(scores));
+        for (int k = 0; k < nd; ++k) AddRow(stage, feats[k], scores);
+        int best = -1;
+        int32_t best_score = 0;
+        for (int l = 0; l < kNumLabels; ++l) {
+          if (!ValidTransition(prev1, l)) continue;
+          // At the sentence end an open entity must close.
+          if (i + 1 == s.token_end && (PosOf(l) == 0 || PosOf(l) == 1)) {
+            continue;
+          }
+          if (best < 0 || scores[l] > best_score) {
+            best = l;
+            best_score = scores[l];
+          }
+        }
+        (*labels)[i] = best;
+        if (best != 0 || (info[i].flags & kCap)) {
+          hist.Add(info[i].lower, TypeOf(best));
+        }
+        prev2 = prev1;
+        prev1 = best;
+      }
+    }
+  }
+
+  const NerModel& m_;
+};
+
+void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
+  FastDecoder(*this).Decode(doc, labels);
+}
+
+void NerModel::DecodeReference(const Document& doc,
+                               std::vector<int>* labels) const {
+  std::vector<TokenInfo> info;
+  ComputeTokenInfo(doc, &info);
+  if (stages_ < 2) {
+    Pass(doc, info, 0, nullptr, labels);
+    return;
+  }
+  std::vector<int> labels1;
+  Pass(doc, info, 0, nullptr, &labels1);
+  History agg(14);
+  Aggregate(info, labels1, &agg);
+  Stage2 s2{&labels1, &agg};
+  Pass(doc, info, 1, &s2, labels);
+}
+
+}  // namespace whosaid::ner
