@@ -51,6 +51,31 @@ struct TypeEntry {
   TokenInfo info;  // word-only fields
 };
 
+// Direct features of one token at most (pairs, clusters, 86), per stage.
+constexpr int kRowsPerToken = 9;
+// Slots of the (direct-mapped) memo of shape/flags/gazetteer features.
+constexpr uint32_t kContextCacheSize = 1u << 12;
+
+struct ContextCache {
+  struct Key {
+    uint64_t shape = 0;
+    uint32_t rest = 0;  // gazetteer bits << 16 | flags
+    bool valid = false;
+  };
+  uint64_t model_id = 0;
+  int stages = 0;
+  std::vector<Key> keys;
+  std::vector<int32_t> vecs;  // stages * kNumLabels per slot
+
+  void Reset(uint64_t id, int num_stages) {
+    model_id = id;
+    stages = num_stages;
+    keys.assign(kContextCacheSize, Key());
+    vecs.assign(static_cast<size_t>(kContextCacheSize) * stages * kNumLabels,
+                0);
+  }
+};
+
 // Per-thread memo of word types for one model (cache_id).
 struct TypeCache {
   uint64_t model_id = 0;
@@ -81,7 +106,9 @@ struct Scratch {
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
   std::vector<const int32_t*> vec;
   std::vector<int32_t> stat[NerModel::kMaxStages];
-  std::vector<uint8_t> nstatic;  // 0 = fast; else StaticFeatures() count
+  std::vector<uint8_t> nstatic;      // 0 = fast; else StaticFeatures() count
+  std::vector<const int16_t*> rows;  // direct feature rows of a sentence
+  std::vector<uint8_t> nrows;
   std::vector<int> labels1;
 };
 
@@ -94,13 +121,17 @@ class FastDecoder {
   void Decode(const Document& doc, std::vector<int>* labels) const {
     thread_local TypeCache cache;
     thread_local Scratch scratch;
+    thread_local ContextCache context;
     if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
       cache.Reset(m_.cache_id_, m_.stages_);
+    }
+    if (context.model_id != m_.cache_id_ || context.stages != m_.stages_) {
+      context.Reset(m_.cache_id_, m_.stages_);
     }
     Scratch& sc = scratch;
     Lookup(doc, &cache, &sc);
     m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
-    StaticScores(doc, &sc);
+    StaticScores(doc, &sc, &context);
     if (m_.stages_ < 2) {
       Pass(doc, sc, 0, nullptr, labels);
       return;
@@ -289,11 +320,37 @@ class FastDecoder {
     sc->vec[n] = &sc->overflow[kb * stride];
   }
 
+  // The vector (every stage) of the features of token t that depend on its
+  // shape, flags and gazetteer bits only (74, 84, 85, 87), memoised.
+  const int32_t* ContextVector(const TokenInfo& t, ContextCache* cc) const {
+    uint32_t k2 = (t.gaz & 0xFFFF) << 16 | t.flags;
+    uint64_t h = Mix(t.shape ^ (uint64_t{k2} * 0x9E3779B97F4A7C15ULL));
+    uint32_t slot = static_cast<uint32_t>(h) & (kContextCacheSize - 1);
+    int32_t* v = &cc->vecs[static_cast<size_t>(slot) * cc->stages * kNumLabels];
+    ContextCache::Key& key = cc->keys[slot];
+    if (key.valid && key.shape == t.shape && key.rest == k2) return v;
+    key.valid = true;
+    key.shape = t.shape;
+    key.rest = k2;
+    std::fill(v, v + cc->stages * kNumLabels, 0);
+    int32_t* o[NerModel::kMaxStages];
+    for (int st = 0; st < m_.stages_; ++st) o[st] = v + st * kNumLabels;
+    AddAll(Combine(t.gaz & 0xFFFF, 74), o);
+    AddAll(Combine(t.flags, 84), o);
+    AddAll(Combine(Combine(t.shape, t.flags), 85), o);
+    AddAll(Combine(Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart),
+                           t.shape),
+                   87),
+           o);
+    return v;
+  }
+
   // Label-independent score of every token for every stage.
-  void StaticScores(const Document& doc, Scratch* sc) const {
+  void StaticScores(const Document& doc, Scratch* sc, ContextCache* cc) const {
     size_t n = doc.tokens.size();
     const std::vector<TokenInfo>& info = sc->info;
-    for (int st = 0; st < m_.stages_; ++st) {
+    const int stages = m_.stages_;
+    for (int st = 0; st < stages; ++st) {
       sc->stat[st].assign(n * kNumLabels, 0);
     }
     sc->nstatic.assign(n, 0);
@@ -302,11 +359,12 @@ class FastDecoder {
     uint32_t feats[kMaxFeatures];
     for (const Sentence& s : doc.sentences) {
       uint32_t b = s.token_begin, e = s.token_end;
+      if (b >= e) continue;
+      uint32_t len = e - b;
+      // Phase 1: the weight rows of the direct features, prefetched.
+      sc->rows.resize(static_cast<size_t>(len) * stages * kRowsPerToken);
+      sc->nrows.assign(len, 0);
       for (uint32_t i = b; i < e; ++i) {
-        int32_t* o[NerModel::kMaxStages];
-        for (int st = 0; st < m_.stages_; ++st) {
-          o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
-        }
         auto at = [&](int k) -> const TokenInfo* {
           int64_t j = static_cast<int64_t>(i) + k;
           if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
@@ -314,6 +372,11 @@ class FastDecoder {
           }
           return &info[j];
         };
+        // The type vectors are read in phase 2: fetch them now.
+        const char* vb = reinterpret_cast<const char*>(sc->vec[i]);
+        for (int off = 0; off < stages * kVecs * 4; off += 64) {
+          __builtin_prefetch(vb + off);
+        }
         int gaz_bits = 0;
         for (int k = -1; k <= 1; ++k) {
           if (const TokenInfo* p = at(k)) gaz_bits += PopCount64(p->gaz);
@@ -323,23 +386,15 @@ class FastDecoder {
           int ns = m_.StaticFeatures(info, b, e, i, feats);
           sc->nstatic[i] = static_cast<uint8_t>(ns);
           for (int k = 0; k < ns; ++k) {
-            for (int st = 0; st < m_.stages_; ++st) AddRow(st, feats[k], o[st]);
+            for (int st = 0; st < stages; ++st) {
+              AddRow(st, feats[k], &sc->stat[st][size_t{i} * kNumLabels]);
+            }
           }
           continue;
         }
-        // Memoised single-word features at each offset.
-        for (int k = -2; k <= 2; ++k) {
-          int64_t j = static_cast<int64_t>(i) + k;
-          bool inside =
-              j >= static_cast<int64_t>(b) && j < static_cast<int64_t>(e);
-          const int32_t* v = inside ? sc->vec[j] : bnd;
-          for (int st = 0; st < m_.stages_; ++st) {
-            const int32_t* src = v + st * kVecs + (k + 2) * kNumLabels;
-            int32_t* dst = o[st];
-            for (int l = 0; l < 16; ++l) dst[l] += src[l];
-            dst[16] += src[16];
-          }
-        }
+        const int16_t** rows =
+            &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
+        int nr = 0;
         auto lw = [&](int k) {
           const TokenInfo* t = at(k);
           return t ? t->lower : (k < 0 ? kBos : kEos);
@@ -349,12 +404,31 @@ class FastDecoder {
           return t ? t->shape : (k < 0 ? kBos : kEos);
         };
         const TokenInfo& t = info[i];
-        AddAll(Combine(Combine(sh(-1), t.shape), 60), o);
-        AddAll(Combine(Combine(t.shape, sh(1)), 61), o);
-        AddAll(Combine(Combine(lw(-1), t.lower), 62), o);
-        AddAll(Combine(Combine(t.lower, lw(1)), 63), o);
-        AddAll(Combine(Combine(lw(-1), t.shape), 64), o);
-        AddAll(Combine(Combine(t.shape, lw(1)), 65), o);
+        // rows[k] is of stage k % stages (null: no row).
+        auto add_tagged = [&](uint64_t h) {
+          uint32_t bucket = static_cast<uint32_t>(h) & m_.mask_;
+          for (int st = 0; st < stages; ++st) {
+            const int16_t* row = m_.weights_[st].Row(bucket);
+            if (row != nullptr) __builtin_prefetch(row);
+            rows[nr++] = row;
+          }
+        };
+        add_tagged(Combine(Combine(sh(-1), t.shape), 60));
+        add_tagged(Combine(Combine(t.shape, sh(1)), 61));
+        add_tagged(Combine(Combine(lw(-1), t.lower), 62));
+        add_tagged(Combine(Combine(t.lower, lw(1)), 63));
+        add_tagged(Combine(Combine(lw(-1), t.shape), 64));
+        add_tagged(Combine(Combine(t.shape, lw(1)), 65));
+        if (cl) {
+          auto c1 = [&](int k) -> uint64_t {
+            const TokenInfo* p = at(k);
+            return p ? p->cluster[1] : (k < 0 ? 0xFFFE : 0xFFFF);
+          };
+          add_tagged(Combine(Combine(c1(-1), t.cluster[1]), 123));
+          add_tagged(Combine(Combine(t.cluster[1], c1(1)), 124));
+        }
+        if (t.flags & kCapsSentence) add_tagged(Combine(t.lower, 86));
+        // Gazetteer bits: at most 48 features, added directly (rare).
         for (int k = -1; k <= 1; ++k) {
           const TokenInfo* p = at(k);
           if (!p) continue;
@@ -362,26 +436,50 @@ class FastDecoder {
           while (g) {
             int bit = __builtin_ctz(g);
             g &= g - 1;
-            AddAll(Combine(bit, 70 + k + 1), o);
+            for (int st = 0; st < stages; ++st) {
+              AddRow(st, Combine(bit, 70 + k + 1),
+                     &sc->stat[st][size_t{i} * kNumLabels]);
+            }
           }
         }
-        AddAll(Combine(t.gaz & 0xFFFF, 74), o);
-        if (cl) {
-          auto c1 = [&](int k) -> uint64_t {
-            const TokenInfo* p = at(k);
-            return p ? p->cluster[1] : (k < 0 ? 0xFFFE : 0xFFFF);
-          };
-          AddAll(Combine(Combine(c1(-1), t.cluster[1]), 123), o);
-          AddAll(Combine(Combine(t.cluster[1], c1(1)), 124), o);
+        sc->nrows[i - b] = static_cast<uint8_t>(nr);
+        const int32_t* ctx = ContextVector(t, cc);
+        for (int st = 0; st < stages; ++st) {
+          int32_t* dst = &sc->stat[st][size_t{i} * kNumLabels];
+          const int32_t* src = ctx + st * kNumLabels;
+          for (int l = 0; l < kNumLabels; ++l) dst[l] += src[l];
         }
-        AddAll(Combine(t.flags, 84), o);
-        AddAll(Combine(Combine(t.shape, t.flags), 85), o);
-        if (t.flags & kCapsSentence) AddAll(Combine(t.lower, 86), o);
-        AddAll(
-            Combine(Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart),
-                            t.shape),
-                    87),
-            o);
+      }
+      // Phase 2: sums.
+      for (uint32_t i = b; i < e; ++i) {
+        if (sc->nstatic[i]) continue;
+        int32_t* o[NerModel::kMaxStages];
+        for (int st = 0; st < stages; ++st) {
+          o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
+        }
+        // Memoised single-word features at each offset.
+        for (int k = -2; k <= 2; ++k) {
+          int64_t j = static_cast<int64_t>(i) + k;
+          bool inside =
+              j >= static_cast<int64_t>(b) && j < static_cast<int64_t>(e);
+          const int32_t* v = inside ? sc->vec[j] : bnd;
+          for (int st = 0; st < stages; ++st) {
+            const int32_t* src = v + st * kVecs + (k + 2) * kNumLabels;
+            int32_t* dst = o[st];
+            for (int l = 0; l < 16; ++l) dst[l] += src[l];
+            dst[16] += src[16];
+          }
+        }
+        const int16_t* const* rows =
+            &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
+        int nr = sc->nrows[i - b];
+        for (int k = 0; k < nr; ++k) {
+          const int16_t* row = rows[k];
+          if (row == nullptr) continue;
+          int32_t* dst = o[k % stages];
+          for (int l = 0; l < 16; ++l) dst[l] += row[l];
+          dst[16] += row[16];
+        }
       }
     }
   }

@@ -83,15 +83,6 @@ bool ValidTransition(int prev, int label) {
   return label == 0 || PosOf(label) == 0 || PosOf(label) == 3;
 }
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 uint64_t HashWord(std::string_view s, bool lower) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -32,7 +32,14 @@ inline int PosOf(int label) { return label == 0 ? -1 : (label - 1) % 4; }
 // True if `label` may follow `prev` in a BILOU sequence (-1 = start).
 bool ValidTransition(int prev, int label);
 
-uint64_t Mix(uint64_t h);
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
 inline uint64_t Combine(uint64_t a, uint64_t b) {
   return Mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
