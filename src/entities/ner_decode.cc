@@ -24,8 +24,12 @@ namespace {
 constexpr uint64_t kBos = 0x5151515151515151ULL;
 constexpr uint64_t kEos = 0x7373737373737373ULL;
 
-constexpr int kOffsets = 5;                   // window offsets -2..+2
-constexpr int kVecs = kOffsets * kNumLabels;  // int32 per type and stage
+constexpr int kOffsets = 5;  // window offsets -2..+2
+// Per type and stage: kOffsets window vectors, then the word-and-previous-
+// label features (82, 83, 122) after the start (prev1 = -1) and after O.
+constexpr int kVecs = (kOffsets + 2) * kNumLabels;
+constexpr int kPrevVec = kOffsets * kNumLabels;
+constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
 // Word types memoised per thread (entries of ~100 bytes plus
 // stages * kVecs int32); the table is cleared when full.
 constexpr uint32_t kTypeCacheCapacity = 1u << 15;
@@ -84,6 +88,8 @@ struct TypeCache {
   std::vector<TypeEntry> entries;
   std::vector<int32_t> vecs;  // stages * kVecs per entry
   uint32_t used = 0;
+  // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
+  std::vector<int32_t> label_vecs;
 
   void Reset(uint64_t id, int num_stages) {
     model_id = id;
@@ -124,6 +130,7 @@ class FastDecoder {
     thread_local ContextCache context;
     if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
       cache.Reset(m_.cache_id_, m_.stages_);
+      LabelVectors(&cache.label_vecs);
     }
     if (context.model_id != m_.cache_id_ || context.stages != m_.stages_) {
       context.Reset(m_.cache_id_, m_.stages_);
@@ -133,14 +140,14 @@ class FastDecoder {
     m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
     StaticScores(doc, &sc, &context);
     if (m_.stages_ < 2) {
-      Pass(doc, sc, 0, nullptr, labels);
+      Pass(doc, sc, cache.label_vecs, 0, nullptr, labels);
       return;
     }
-    Pass(doc, sc, 0, nullptr, &sc.labels1);
+    Pass(doc, sc, cache.label_vecs, 0, nullptr, &sc.labels1);
     History agg(14);
     NerModel::Aggregate(sc.info, sc.labels1, &agg);
     NerModel::Stage2 s2{&sc.labels1, &agg};
-    Pass(doc, sc, 1, &s2, labels);
+    Pass(doc, sc, cache.label_vecs, 1, &s2, labels);
   }
 
  private:
@@ -216,6 +223,28 @@ class FastDecoder {
     AddAll(Combine(t.lower, 14), o);
     AddAll(Combine(t.shape, 24), o);
     if (cl) AddAll(Combine(t.cluster[1], 121), o);
+    for (int prev1 = -1; prev1 <= 0; ++prev1) {
+      at(prev1 + 4);  // vectors 5 and 6
+      if (cl) AddAll(Combine(Combine(t.cluster[2], prev1 + 1), 122), o);
+      AddAll(Combine(Combine(t.lower, prev1 + 1), 82), o);
+      AddAll(Combine(Combine(t.shape, prev1 + 1), 83), o);
+    }
+  }
+
+  void LabelVectors(std::vector<int32_t>* lv) const {
+    const int n = kLabelsWithStart;
+    lv->assign(static_cast<size_t>(m_.stages_) * n * n * kNumLabels, 0);
+    for (int st = 0; st < m_.stages_; ++st) {
+      for (int prev2 = -1; prev2 < kNumLabels; ++prev2) {
+        for (int prev1 = -1; prev1 < kNumLabels; ++prev1) {
+          int32_t* v = &(
+              *lv)[((static_cast<size_t>(st) * n + prev2 + 1) * n + prev1 + 1) *
+                   kNumLabels];
+          AddRow(st, Combine(prev1 + 1, 80), v);
+          AddRow(st, Combine((prev2 + 1) * 32 + prev1 + 1, 81), v);
+        }
+      }
+    }
   }
 
   // The per-offset vectors of a window position outside the sentence
@@ -484,32 +513,95 @@ class FastDecoder {
     }
   }
 
-  void Pass(const Document& doc, const Scratch& sc, int stage,
+  void Pass(const Document& doc, const Scratch& sc,
+            const std::vector<int32_t>& label_vecs, int stage,
             const NerModel::Stage2* s2, std::vector<int>* labels) const {
     labels->assign(doc.tokens.size(), 0);
     const std::vector<TokenInfo>& info = sc.info;
+    const bool cl = m_.clusters_.size() > 0;
+    const int32_t* lv =
+        &label_vecs[static_cast<size_t>(stage) * kLabelsWithStart *
+                    kLabelsWithStart * kNumLabels];
     History hist;
     uint32_t feats[kMaxFeatures];
     int32_t scores[kNumLabels];
     for (const Sentence& s : doc.sentences) {
+      const uint32_t b = s.token_begin, e = s.token_end;
       int prev1 = -1, prev2 = -1;
-      for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-        // A fast token has at most kMaxFeatures - kDynamicMax static ones.
-        int ns = sc.nstatic[i] ? sc.nstatic[i] : kMaxFeatures - kDynamicMax;
-        int nd = m_.DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
-                                    prev2, hist, s2, feats, kMaxFeatures - ns);
+      for (uint32_t i = b; i < e; ++i) {
         std::memcpy(scores,
                     &sc.stat[stage][static_cast<size_t>(i) * kNumLabels],
                     sizeof(scores));
+        int nd = 0;
+        if (sc.nstatic[i]) {
+          // Reference path: the feature cap may truncate.
+          nd = m_.DynamicFeatures(info, b, e, i, prev1, prev2, hist, s2, feats,
+                                  kMaxFeatures - sc.nstatic[i]);
+        } else {
+          // Same features as DynamicFeatures(), the label-only and the
+          // word-and-label ones (after the start or O) memoised.
+          auto add = [&](uint64_t h) {
+            feats[nd++] = static_cast<uint32_t>(h) & m_.mask_;
+          };
+          const TokenInfo& t = info[i];
+          const int32_t* l =
+              lv + ((prev2 + 1) * kLabelsWithStart + prev1 + 1) * kNumLabels;
+          for (int k = 0; k < kNumLabels; ++k) scores[k] += l[k];
+          if (prev1 <= 0) {
+            const int32_t* v =
+                sc.vec[i] + stage * kVecs + kPrevVec + (prev1 + 1) * kNumLabels;
+            for (int k = 0; k < kNumLabels; ++k) scores[k] += v[k];
+          } else {
+            if (cl) add(Combine(Combine(t.cluster[2], prev1 + 1), 122));
+            add(Combine(Combine(t.lower, prev1 + 1), 82));
+            add(Combine(Combine(t.shape, prev1 + 1), 83));
+          }
+          int count;
+          int maj = hist.Majority(t.lower, &count);
+          if (maj >= 0) {
+            add(Combine(maj * 4 + std::min(count, 3), 90));
+            add(Combine(Combine(maj, t.shape), 91));
+          }
+          if (i + 1 < e) {
+            int m = hist.Majority(info[i + 1].lower, &count);
+            if (m >= 0) add(Combine(m, 92));
+          }
+          if (i > b) {
+            int m = hist.Majority(info[i - 1].lower, &count);
+            if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
+          }
+          if (s2 != nullptr) {
+            const std::vector<int>& l1 = *s2->labels1;
+            int here = l1[i];
+            int before = i > b ? l1[i - 1] : -2;
+            int after = i + 1 < e ? l1[i + 1] : -2;
+            add(Combine(here + 2, 100));
+            add(Combine(before + 2, 101));
+            add(Combine(after + 2, 102));
+            add(Combine(Combine(here + 2, t.shape), 103));
+            add(Combine((before + 2) * 64 + here + 2, 104));
+            int m = s2->agg->Majority(t.lower, &count);
+            if (m >= 0) {
+              add(Combine(m * 4 + std::min(count, 3), 105));
+              add(Combine(Combine(m, here + 2), 106));
+            }
+            if (i + 1 < e) {
+              int m2 = s2->agg->Majority(info[i + 1].lower, &count);
+              if (m2 >= 0) add(Combine(m2, 107));
+            }
+            if (i > b) {
+              int m2 = s2->agg->Majority(info[i - 1].lower, &count);
+              if (m2 >= 0) add(Combine(m2, 108));
+            }
+          }
+        }
         for (int k = 0; k < nd; ++k) AddRow(stage, feats[k], scores);
         int best = -1;
         int32_t best_score = 0;
         for (int l = 0; l < kNumLabels; ++l) {
           if (!ValidTransition(prev1, l)) continue;
           // At the sentence end an open entity must close.
-          if (i + 1 == s.token_end && (PosOf(l) == 0 || PosOf(l) == 1)) {
-            continue;
-          }
+          if (i + 1 == e && (PosOf(l) == 0 || PosOf(l) == 1)) continue;
           if (best < 0 || scores[l] > best_score) {
             best = l;
             best_score = scores[l];
