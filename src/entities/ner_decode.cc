@@ -30,9 +30,9 @@ constexpr int kOffsets = 5;  // window offsets -2..+2
 constexpr int kVecs = (kOffsets + 2) * kNumLabels;
 constexpr int kPrevVec = kOffsets * kNumLabels;
 constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
-// Word types memoised per thread (entries of ~100 bytes plus
-// stages * kVecs int32); the table is cleared when full.
-constexpr uint32_t kTypeCacheCapacity = 1u << 15;
+// Word types memoised per thread: ~1.1 KB each with two stages (~18 MB per
+// thread). When a document does not fit, the most used half is kept.
+constexpr uint32_t kTypeCacheCapacity = 1u << 14;
 // Longer tokens are not memoised.
 constexpr size_t kMaxKeyBytes = 32;
 // Static features at most (see StaticFeatures) besides gazetteer bits, and
@@ -86,7 +86,8 @@ struct TypeCache {
   int stages = 0;
   std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
   std::vector<TypeEntry> entries;
-  std::vector<int32_t> vecs;  // stages * kVecs per entry
+  std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
+  std::vector<int32_t> vecs;   // stages * kVecs per entry
   uint32_t used = 0;
   // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
   std::vector<int32_t> label_vecs;
@@ -96,12 +97,38 @@ struct TypeCache {
     stages = num_stages;
     slots.assign(2 * kTypeCacheCapacity, 0);
     entries.resize(kTypeCacheCapacity);
+    hits.assign(kTypeCacheCapacity, 0);
     vecs.assign(static_cast<size_t>(kTypeCacheCapacity) * stages * kVecs, 0);
     used = 0;
   }
-  void Clear() {
+  // Makes room: keeps the most used entries (at most half the capacity),
+  // halving their use counts, and forgets the rest.
+  void Evict() {
+    const size_t stride = static_cast<size_t>(stages) * kVecs;
+    uint32_t threshold = 1;
+    for (;;) {
+      uint32_t kept = 0;
+      for (uint32_t e = 0; e < used; ++e) kept += hits[e] >= threshold;
+      if (kept <= kTypeCacheCapacity / 2) break;
+      threshold *= 2;
+    }
     std::fill(slots.begin(), slots.end(), 0);
-    used = 0;
+    const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
+    uint32_t j = 0;
+    for (uint32_t e = 0; e < used; ++e) {
+      if (hits[e] < threshold) continue;
+      if (j != e) {
+        entries[j] = entries[e];
+        std::memcpy(&vecs[j * stride], &vecs[e * stride],
+                    stride * sizeof(int32_t));
+      }
+      hits[j] = hits[e] / 2;
+      uint32_t s = static_cast<uint32_t>(entries[j].hash) & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = j + 1;
+      ++j;
+    }
+    used = j;
   }
 };
 
@@ -289,7 +316,7 @@ class FastDecoder {
     size_t n = doc.tokens.size();
     int stride = m_.stages_ * kVecs;
     if (cache->used + n > kTypeCacheCapacity && cache->used > 0) {
-      cache->Clear();
+      cache->Evict();
     }
     sc->info.resize(n);
     sc->ref.resize(n);
@@ -309,6 +336,7 @@ class FastDecoder {
               std::memcmp(te.bytes, w.data(), w.size()) == 0) {
             ti = te.info;
             sc->ref[i] = e - 1;
+            if (cache->hits[e - 1] < (1u << 30)) ++cache->hits[e - 1];
             found = true;
             break;
           }
@@ -318,6 +346,7 @@ class FastDecoder {
         if (cache->used < kTypeCacheCapacity) {
           uint32_t e = cache->used++;
           cache->slots[s] = e + 1;
+          cache->hits[e] = 0;
           TypeEntry& te = cache->entries[e];
           te.hash = h;
           te.len = static_cast<uint32_t>(w.size());

@@ -143,6 +143,26 @@ TEST(NerDecode, GazetteerHeavyWindowsReachTheFeatureCap) {
   ExpectSame(m, {doc});
 }
 
+TEST(NerDecode, SameAfterTheTypeCacheFillsUp) {
+  // More distinct words than the per-thread type cache holds (2^14), mixed
+  // with frequent ones, so entries are evicted and re-created.
+  std::vector<Document> docs;
+  for (int d = 0; d < 8; ++d) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+      // Unique words, and words frequent in this document only, so
+      // evictions keep entries from the middle of the table.
+      text += (i % 7 == 0 ? "Mayor Quill" : "word") +
+              std::to_string(d * 3000 + i) + " met Brook" +
+              std::to_string(d * 10 + i % 10);
+      text += i % 5 == 0 ? " said the council. " : " and ";
+    }
+    docs.push_back(MakeDoc(text));
+  }
+  NerModel m = RandomModel(2, true, false, 99);
+  ExpectSame(m, docs);
+}
+
 TEST(NerDecode, ThreadsAgree) {
   NerModel m = RandomModel(2, true, true, 7);
   std::vector<Document> docs = TestDocs();
