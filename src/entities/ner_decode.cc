@@ -30,6 +30,9 @@ constexpr int kOffsets = 5;  // window offsets -2..+2
 constexpr int kVecs = (kOffsets + 2) * kNumLabels;
 constexpr int kPrevVec = kOffsets * kNumLabels;
 constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
+constexpr int kLabelsWithEdge = kNumLabels + 2;   // -2 .. 16
+constexpr int kTriples = kLabelsWithEdge * kLabelsWithEdge * kLabelsWithEdge;
+static_assert(NerModel::kMaxStages == 2, "rows interleave two stages");
 // Word types memoised per thread: ~1.1 KB each with two stages (~18 MB per
 // thread). When a document does not fit, the most used half is kept.
 constexpr uint32_t kTypeCacheCapacity = 1u << 14;
@@ -91,6 +94,10 @@ struct TypeCache {
   uint32_t used = 0;
   // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
   std::vector<int32_t> label_vecs;
+  // Second stage: features 100, 101, 102 and 104 of each first-stage label
+  // triple (before, here, after), filled on first use.
+  std::vector<int32_t> triple_vecs;
+  std::vector<uint8_t> triple_done;
 
   void Reset(uint64_t id, int num_stages) {
     model_id = id;
@@ -98,6 +105,8 @@ struct TypeCache {
     slots.assign(2 * kTypeCacheCapacity, 0);
     entries.resize(kTypeCacheCapacity);
     hits.assign(kTypeCacheCapacity, 0);
+    triple_vecs.assign(num_stages > 1 ? kTriples * kNumLabels : 0, 0);
+    triple_done.assign(num_stages > 1 ? kTriples : 0, 0);
     vecs.assign(static_cast<size_t>(kTypeCacheCapacity) * stages * kVecs, 0);
     used = 0;
   }
@@ -167,14 +176,14 @@ class FastDecoder {
     m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
     StaticScores(doc, &sc, &context);
     if (m_.stages_ < 2) {
-      Pass(doc, sc, cache.label_vecs, 0, nullptr, labels);
+      Pass(doc, sc, &cache, 0, nullptr, labels);
       return;
     }
-    Pass(doc, sc, cache.label_vecs, 0, nullptr, &sc.labels1);
+    Pass(doc, sc, &cache, 0, nullptr, &sc.labels1);
     History agg(14);
     NerModel::Aggregate(sc.info, sc.labels1, &agg);
     NerModel::Stage2 s2{&sc.labels1, &agg};
-    Pass(doc, sc, cache.label_vecs, 1, &s2, labels);
+    Pass(doc, sc, &cache, 1, &s2, labels);
   }
 
  private:
@@ -534,7 +543,7 @@ class FastDecoder {
         for (int k = 0; k < nr; ++k) {
           const int16_t* row = rows[k];
           if (row == nullptr) continue;
-          int32_t* dst = o[k % stages];
+          int32_t* dst = o[stages == 2 ? (k & 1) : 0];
           for (int l = 0; l < 16; ++l) dst[l] += row[l];
           dst[16] += row[16];
         }
@@ -542,9 +551,9 @@ class FastDecoder {
     }
   }
 
-  void Pass(const Document& doc, const Scratch& sc,
-            const std::vector<int32_t>& label_vecs, int stage,
+  void Pass(const Document& doc, const Scratch& sc, TypeCache* cache, int stage,
             const NerModel::Stage2* s2, std::vector<int>* labels) const {
+    const std::vector<int32_t>& label_vecs = cache->label_vecs;
     labels->assign(doc.tokens.size(), 0);
     const std::vector<TokenInfo>& info = sc.info;
     const bool cl = m_.clusters_.size() > 0;
@@ -604,11 +613,20 @@ class FastDecoder {
             int here = l1[i];
             int before = i > b ? l1[i - 1] : -2;
             int after = i + 1 < e ? l1[i + 1] : -2;
-            add(Combine(here + 2, 100));
-            add(Combine(before + 2, 101));
-            add(Combine(after + 2, 102));
+            int tri =
+                ((before + 2) * kLabelsWithEdge + here + 2) * kLabelsWithEdge +
+                after + 2;
+            int32_t* tv =
+                &cache->triple_vecs[static_cast<size_t>(tri) * kNumLabels];
+            if (!cache->triple_done[tri]) {
+              cache->triple_done[tri] = 1;
+              AddRow(stage, Combine(here + 2, 100), tv);
+              AddRow(stage, Combine(before + 2, 101), tv);
+              AddRow(stage, Combine(after + 2, 102), tv);
+              AddRow(stage, Combine((before + 2) * 64 + here + 2, 104), tv);
+            }
+            for (int k = 0; k < kNumLabels; ++k) scores[k] += tv[k];
             add(Combine(Combine(here + 2, t.shape), 103));
-            add(Combine((before + 2) * 64 + here + 2, 104));
             int m = s2->agg->Majority(t.lower, &count);
             if (m >= 0) {
               add(Combine(m * 4 + std::min(count, 3), 105));
