@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -80,15 +81,6 @@ bool ValidTransition(int prev, int label) {
            (PosOf(label) == 1 || PosOf(label) == 2);
   }
   return label == 0 || PosOf(label) == 0 || PosOf(label) == 3;
-}
-
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
 }
 
 uint64_t HashWord(std::string_view s, bool lower) {
@@ -254,69 +246,87 @@ int History::Majority(uint64_t lower, int* count) const {
 
 // ----------------------------------------------------------------- NerModel
 NerModel::NerModel(int bucket_bits)
-    : bucket_bits_(bucket_bits), mask_((1u << bucket_bits) - 1) {}
+    : bucket_bits_(bucket_bits),
+      mask_((1u << bucket_bits) - 1),
+      cache_id_(NewCacheId()) {}
+
+uint64_t NerModel::NewCacheId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void NerModel::WordInfo(std::string_view w, TokenInfo* ti) const {
+  ti->word = HashWord(w, false);
+  ti->lower = HashWord(w, true);
+  // Shape: classes with runs collapsed.
+  uint64_t sh = 1469598103934665603ULL;
+  char last = 0;
+  bool digit = false;
+  for (size_t p = 0; p < w.size();) {
+    int len;
+    char32_t cp = DecodeUtf8(w, p, &len);
+    p += len;
+    char c = ShapeClass(cp);
+    if (c == 'd') digit = true;
+    if (c != last) {
+      sh = (sh ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+      last = c;
+    }
+  }
+  ti->shape = Mix(sh);
+  // Lower-cased affixes of up to 4 bytes.
+  uint64_t ph = 1469598103934665603ULL;
+  for (size_t k = 0; k < 4; ++k) {
+    if (k < w.size()) {
+      ph = (ph ^ static_cast<unsigned char>(LowerAscii(w[k]))) *
+           1099511628211ULL;
+    }
+    ti->prefix[k] = Mix(ph + k);
+  }
+  uint64_t sf = 1469598103934665603ULL;
+  for (size_t k = 0; k < 4; ++k) {
+    if (k < w.size()) {
+      sf = (sf ^ static_cast<unsigned char>(LowerAscii(w[w.size() - 1 - k]))) *
+           1099511628211ULL;
+    }
+    ti->suffix[k] = Mix(sf + 7 * k + 3);
+  }
+  if (digit) ti->flags |= kHasDigit;
+  if (const uint16_t* c = clusters_.Find(ti->word)) {
+    for (int k = 0; k < kClusterLevels; ++k) ti->cluster[k] = c[k];
+  }
+  uint64_t lk = SequenceKey(&ti->lower, 1);
+  ti->gaz |= static_cast<uint32_t>(LexiconTable().Find(lk)) << 16;
+}
+
+std::string_view NerModel::TokenWord(const Document& doc, size_t i) {
+  const Token& t = doc.tokens[i];
+  // Every quotation mark reads as the ASCII one CoNLL uses.
+  if (t.kind == TokenKind::kQuote) return t.double_quote ? "\"" : "'";
+  return doc.Text(t.span);
+}
 
 void NerModel::ComputeTokenInfo(const Document& doc,
                                 std::vector<TokenInfo>* info,
                                 const Gazetteer* gaz_override) const {
-  const Gazetteer& gaz = gaz_override ? *gaz_override : gazetteer_;
-  const Gazetteer& lexicon = LexiconTable();
   size_t n = doc.tokens.size();
   info->assign(n, TokenInfo());
+  for (size_t i = 0; i < n; ++i) WordInfo(TokenWord(doc, i), &(*info)[i]);
+  ContextInfo(doc, gaz_override ? *gaz_override : gazetteer_, info);
+}
+
+void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
+                           std::vector<TokenInfo>* info) const {
+  size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
-    std::string_view w = doc.Text(t.span);
-    // Every quotation mark reads as the ASCII one CoNLL uses.
-    if (t.kind == TokenKind::kQuote) w = t.double_quote ? "\"" : "'";
     TokenInfo& ti = (*info)[i];
-    ti.word = HashWord(w, false);
-    ti.lower = HashWord(w, true);
-    // Shape: classes with runs collapsed.
-    uint64_t sh = 1469598103934665603ULL;
-    char last = 0;
-    bool digit = false;
-    for (size_t p = 0; p < w.size();) {
-      int len;
-      char32_t cp = DecodeUtf8(w, p, &len);
-      p += len;
-      char c = ShapeClass(cp);
-      if (c == 'd') digit = true;
-      if (c != last) {
-        sh = (sh ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-        last = c;
-      }
-    }
-    ti.shape = Mix(sh);
-    // Lower-cased affixes of up to 4 bytes.
-    uint64_t ph = 1469598103934665603ULL;
-    for (size_t k = 0; k < 4; ++k) {
-      if (k < w.size()) {
-        ph = (ph ^ static_cast<unsigned char>(LowerAscii(w[k]))) *
-             1099511628211ULL;
-      }
-      ti.prefix[k] = Mix(ph + k);
-    }
-    uint64_t sf = 1469598103934665603ULL;
-    for (size_t k = 0; k < 4; ++k) {
-      if (k < w.size()) {
-        sf =
-            (sf ^ static_cast<unsigned char>(LowerAscii(w[w.size() - 1 - k]))) *
-            1099511628211ULL;
-      }
-      ti.suffix[k] = Mix(sf + 7 * k + 3);
-    }
     if (i > 0 && doc.tokens[i - 1].kind == TokenKind::kQuote &&
         doc.tokens[i - 1].quote == QuoteRole::kOpen) {
       ti.flags |= kSentStart;  // a quotation starts like a sentence
     }
     if (t.capitalized) ti.flags |= kCap;
     if (t.all_caps) ti.flags |= kAllCaps;
-    if (digit) ti.flags |= kHasDigit;
-    if (const uint16_t* c = clusters_.Find(ti.word)) {
-      for (int k = 0; k < kClusterLevels; ++k) ti.cluster[k] = c[k];
-    }
-    uint64_t lk = SequenceKey(&ti.lower, 1);
-    ti.gaz |= static_cast<uint32_t>(lexicon.Find(lk)) << 16;
   }
   // Document-level casing: does the word occur lower-case, or capitalised
   // inside a sentence, anywhere in the document?
@@ -613,21 +623,6 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
   }
 }
 
-void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
-  std::vector<TokenInfo> info;
-  ComputeTokenInfo(doc, &info);
-  if (stages_ < 2) {
-    Pass(doc, info, 0, nullptr, labels);
-    return;
-  }
-  std::vector<int> labels1;
-  Pass(doc, info, 0, nullptr, &labels1);
-  History agg(14);
-  Aggregate(info, labels1, &agg);
-  Stage2 s2{&labels1, &agg};
-  Pass(doc, info, 1, &s2, labels);
-}
-
 namespace {
 
 // Compacts a dense table (rows * kNumLabels) into CompactWeights.
@@ -666,6 +661,7 @@ void NerModel::Finalize() {
     }
     Compact(dense, rows, &weights_[st]);
   }
+  cache_id_ = NewCacheId();
 }
 
 Status NerModel::Save(const std::string& path) const {
@@ -820,6 +816,7 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
     }
   }
   if (pos != body.size()) return corrupt("trailing bytes");
+  model.cache_id_ = NewCacheId();
   return model;
 }
 

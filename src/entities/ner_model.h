@@ -32,7 +32,14 @@ inline int PosOf(int label) { return label == 0 ? -1 : (label - 1) % 4; }
 // True if `label` may follow `prev` in a BILOU sequence (-1 = start).
 bool ValidTransition(int prev, int label);
 
-uint64_t Mix(uint64_t h);
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
 inline uint64_t Combine(uint64_t a, uint64_t b) {
   return Mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
@@ -132,6 +139,15 @@ class History {
   const Slot* FindSlot(uint64_t key) const;
 };
 
+// Population count without the libgcc call __builtin_popcountll becomes
+// when the target lacks POPCNT.
+inline int PopCount64(uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
 // Runtime weights: only the non-zero rows of the hashed table, found through
 // a bitmap with per-word ranks (small enough to stay in cache).
 struct CompactWeights {
@@ -144,8 +160,8 @@ struct CompactWeights {
     uint64_t word = bits[bucket >> 6];
     uint64_t bit = uint64_t{1} << (bucket & 63);
     if (!(word & bit)) return nullptr;
-    uint32_t r = rank[bucket >> 6] +
-                 static_cast<uint32_t>(__builtin_popcountll(word & (bit - 1)));
+    uint32_t r =
+        rank[bucket >> 6] + static_cast<uint32_t>(PopCount64(word & (bit - 1)));
     return &rows[static_cast<size_t>(r) * kNumLabels];
   }
 };
@@ -201,8 +217,24 @@ class NerModel {
   void Pass(const Document& doc, const std::vector<TokenInfo>& info, int stage,
             const Stage2* s2, std::vector<int>* labels) const;
 
-  // Tags `doc` (all stages) and returns one label per token.
+  // Tags `doc` (all stages) and returns one label per token. Same labels as
+  // ComputeTokenInfo + Pass (+ Aggregate + Pass), computed faster: the
+  // window features that depend on one word only are summed once per word
+  // type and offset and memoised in a bounded per-thread cache
+  // (ner_decode.cc).
   void Decode(const Document& doc, std::vector<int>* labels) const;
+  // The reference implementation of Decode() (feature by feature).
+  void DecodeReference(const Document& doc, std::vector<int>* labels) const;
+
+  // The text token i reads as (quotation marks normalised).
+  static std::string_view TokenWord(const Document& doc, size_t i);
+  // The TokenInfo fields that depend on the word alone: hashes, shape,
+  // affixes, clusters, lexicon bits (gaz >> 16) and kHasDigit.
+  void WordInfo(std::string_view w, TokenInfo* ti) const;
+  // The rest of ComputeTokenInfo: casing flags, document casing, sentence
+  // flags and gazetteer matches.
+  void ContextInfo(const Document& doc, const Gazetteer& gaz,
+                   std::vector<TokenInfo>* info) const;
 
   // Training access: float weights of a stage, kNumLabels per bucket.
   std::vector<float>& float_weights(int stage) { return float_weights_[stage]; }
@@ -220,6 +252,10 @@ class NerModel {
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
   CompactWeights weights_[kMaxStages];            // runtime
+  // Identifies these weights to the per-thread type cache of Decode().
+  uint64_t cache_id_;
+  static uint64_t NewCacheId();
+  friend class FastDecoder;
 };
 
 // Turns a label sequence into entity spans on the tokens (lenient BILOU).

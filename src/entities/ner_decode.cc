@@ -1,0 +1,690 @@
+// NerModel::Decode(): the fast tagger. Gives exactly the labels of
+// DecodeReference() (ComputeTokenInfo + Pass per stage), but computes the
+// label-independent part of each token's score once, before the greedy loop:
+//  - the features of StaticFeatures() that depend on ONE word of the window
+//    (word, lower case, shape, affixes, clusters, lexicon bits at offsets
+//    -2..+2) are summed per word type and offset into label-score vectors and
+//    memoised in a per-thread cache keyed by the token's bytes (exact key, so
+//    the cache only memoises a pure function: output does not depend on the
+//    thread count or on the order documents are tagged in);
+//  - the cross-token and document features (word pairs, gazetteer matches,
+//    casing flags) are added directly.
+// Weights are integers (int16 rows summed in int32), so any summation order
+// gives the same scores. Tokens whose window could overflow kMaxFeatures
+// (many gazetteer bits) take the reference path, so the reference's
+// truncation is reproduced too.
+#include <cstring>
+
+#include "src/entities/ner_model.h"
+
+namespace whosaid::ner {
+namespace {
+
+// Must match ner_model.cc.
+constexpr uint64_t kBos = 0x5151515151515151ULL;
+constexpr uint64_t kEos = 0x7373737373737373ULL;
+
+constexpr int kOffsets = 5;  // window offsets -2..+2
+// Per type and stage: kOffsets window vectors, then the word-and-previous-
+// label features (82, 83, 122) after the start (prev1 = -1) and after O.
+constexpr int kVecs = (kOffsets + 2) * kNumLabels;
+constexpr int kPrevVec = kOffsets * kNumLabels;
+constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
+constexpr int kLabelsWithEdge = kNumLabels + 2;   // -2 .. 16
+constexpr int kTriples = kLabelsWithEdge * kLabelsWithEdge * kLabelsWithEdge;
+static_assert(NerModel::kMaxStages == 2, "rows interleave two stages");
+// Word types memoised per thread: ~1.1 KB each with two stages (~18 MB per
+// thread). When a document does not fit, the most used half is kept.
+constexpr uint32_t kTypeCacheCapacity = 1u << 14;
+// Longer tokens are not memoised.
+constexpr size_t kMaxKeyBytes = 32;
+// Static features at most (see StaticFeatures) besides gazetteer bits, and
+// dynamic features at most: a token whose window has more gazetteer bits
+// than kMaxFeatures - both takes the reference path.
+constexpr int kStaticBase = 46;
+constexpr int kDynamicMax = 18;
+constexpr int kMaxFastGazBits = kMaxFeatures - kStaticBase - kDynamicMax;
+
+inline uint64_t KeyHash(std::string_view w) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  for (unsigned char c : w) h = (h ^ c) * 0x100000001B3ULL;
+  return Mix(h) | 1;
+}
+
+struct TypeEntry {
+  uint64_t hash;
+  uint32_t len;
+  char bytes[kMaxKeyBytes];
+  TokenInfo info;  // word-only fields
+};
+
+// Direct features of one token at most (pairs, clusters, 86), per stage.
+constexpr int kRowsPerToken = 9;
+// Slots of the (direct-mapped) memo of shape/flags/gazetteer features.
+constexpr uint32_t kContextCacheSize = 1u << 12;
+
+struct ContextCache {
+  struct Key {
+    uint64_t shape = 0;
+    uint32_t rest = 0;  // gazetteer bits << 16 | flags
+    bool valid = false;
+  };
+  uint64_t model_id = 0;
+  int stages = 0;
+  std::vector<Key> keys;
+  std::vector<int32_t> vecs;  // stages * kNumLabels per slot
+
+  void Reset(uint64_t id, int num_stages) {
+    model_id = id;
+    stages = num_stages;
+    keys.assign(kContextCacheSize, Key());
+    vecs.assign(static_cast<size_t>(kContextCacheSize) * stages * kNumLabels,
+                0);
+  }
+};
+
+// Per-thread memo of word types for one model (cache_id).
+struct TypeCache {
+  uint64_t model_id = 0;
+  int stages = 0;
+  std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
+  std::vector<TypeEntry> entries;
+  std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
+  std::vector<int32_t> vecs;   // stages * kVecs per entry
+  uint32_t used = 0;
+  // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
+  std::vector<int32_t> label_vecs;
+  // Second stage: features 100, 101, 102 and 104 of each first-stage label
+  // triple (before, here, after), filled on first use.
+  std::vector<int32_t> triple_vecs;
+  std::vector<uint8_t> triple_done;
+
+  void Reset(uint64_t id, int num_stages) {
+    model_id = id;
+    stages = num_stages;
+    slots.assign(2 * kTypeCacheCapacity, 0);
+    entries.resize(kTypeCacheCapacity);
+    hits.assign(kTypeCacheCapacity, 0);
+    triple_vecs.assign(num_stages > 1 ? kTriples * kNumLabels : 0, 0);
+    triple_done.assign(num_stages > 1 ? kTriples : 0, 0);
+    vecs.assign(static_cast<size_t>(kTypeCacheCapacity) * stages * kVecs, 0);
+    used = 0;
+  }
+  // Makes room: keeps the most used entries (at most half the capacity),
+  // halving their use counts, and forgets the rest.
+  void Evict() {
+    const size_t stride = static_cast<size_t>(stages) * kVecs;
+    uint32_t threshold = 1;
+    for (;;) {
+      uint32_t kept = 0;
+      for (uint32_t e = 0; e < used; ++e) kept += hits[e] >= threshold;
+      if (kept <= kTypeCacheCapacity / 2) break;
+      threshold *= 2;
+    }
+    std::fill(slots.begin(), slots.end(), 0);
+    const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
+    uint32_t j = 0;
+    for (uint32_t e = 0; e < used; ++e) {
+      if (hits[e] < threshold) continue;
+      if (j != e) {
+        entries[j] = entries[e];
+        std::memcpy(&vecs[j * stride], &vecs[e * stride],
+                    stride * sizeof(int32_t));
+      }
+      hits[j] = hits[e] / 2;
+      uint32_t s = static_cast<uint32_t>(entries[j].hash) & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = j + 1;
+      ++j;
+    }
+    used = j;
+  }
+};
+
+// Scratch buffers reused across documents by one thread.
+struct Scratch {
+  std::vector<TokenInfo> info;
+  std::vector<int64_t> ref;       // >= 0 entry index, < 0: ~overflow index
+  std::vector<int32_t> overflow;  // vectors of unmemoised tokens
+  std::vector<const int32_t*> vec;
+  std::vector<int32_t> stat[NerModel::kMaxStages];
+  std::vector<uint8_t> nstatic;      // 0 = fast; else StaticFeatures() count
+  std::vector<const int16_t*> rows;  // direct feature rows of a sentence
+  std::vector<uint8_t> nrows;
+  std::vector<int> labels1;
+};
+
+}  // namespace
+
+class FastDecoder {
+ public:
+  explicit FastDecoder(const NerModel& m) : m_(m) {}
+
+  void Decode(const Document& doc, std::vector<int>* labels) const {
+    thread_local TypeCache cache;
+    thread_local Scratch scratch;
+    thread_local ContextCache context;
+    if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
+      cache.Reset(m_.cache_id_, m_.stages_);
+      LabelVectors(&cache.label_vecs);
+    }
+    if (context.model_id != m_.cache_id_ || context.stages != m_.stages_) {
+      context.Reset(m_.cache_id_, m_.stages_);
+    }
+    Scratch& sc = scratch;
+    Lookup(doc, &cache, &sc);
+    m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
+    StaticScores(doc, &sc, &context);
+    if (m_.stages_ < 2) {
+      Pass(doc, sc, &cache, 0, nullptr, labels);
+      return;
+    }
+    Pass(doc, sc, &cache, 0, nullptr, &sc.labels1);
+    History agg(14);
+    NerModel::Aggregate(sc.info, sc.labels1, &agg);
+    NerModel::Stage2 s2{&sc.labels1, &agg};
+    Pass(doc, sc, &cache, 1, &s2, labels);
+  }
+
+ private:
+  void AddRow(int stage, uint64_t h, int32_t* v) const {
+    const int16_t* row =
+        m_.weights_[stage].Row(static_cast<uint32_t>(h) & m_.mask_);
+    if (row == nullptr) return;
+    for (int l = 0; l < 16; ++l) v[l] += row[l];
+    v[16] += row[16];
+  }
+  void AddAll(uint64_t h, int32_t* const* v) const {
+    for (int st = 0; st < m_.stages_; ++st) AddRow(st, h, v[st]);
+  }
+
+  // The per-offset vectors of one word type (v: stages * kVecs).
+  void TypeVectors(const TokenInfo& t, int32_t* v) const {
+    std::fill(v, v + m_.stages_ * kVecs, 0);
+    bool cl = m_.clusters_.size() > 0;
+    int32_t* o[NerModel::kMaxStages];
+    auto at = [&](int off) {
+      for (int st = 0; st < m_.stages_; ++st) {
+        o[st] = v + st * kVecs + (off + 2) * kNumLabels;
+      }
+    };
+    auto lex = [&](uint64_t tag) {
+      uint32_t g = t.gaz & 0xFFFF0000u;
+      while (g) {
+        int bit = __builtin_ctz(g);
+        g &= g - 1;
+        AddAll(Combine(bit, tag), o);
+      }
+    };
+    at(0);
+    AddAll(Combine(1, 0), o);
+    AddAll(Combine(t.word, 2), o);
+    AddAll(Combine(t.lower, 12), o);
+    AddAll(Combine(t.shape, 22), o);
+    for (int k = 0; k < 4; ++k) {
+      AddAll(Combine(t.prefix[k], 30 + k), o);
+      AddAll(Combine(t.suffix[k], 40 + k), o);
+    }
+    lex(71);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level + 1), o);
+      }
+    }
+    at(-1);
+    AddAll(Combine(t.lower, 11), o);
+    AddAll(Combine(t.shape, 21), o);
+    AddAll(Combine(t.suffix[2], 50), o);
+    lex(70);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level), o);
+      }
+    }
+    at(1);
+    AddAll(Combine(t.lower, 13), o);
+    AddAll(Combine(t.shape, 23), o);
+    AddAll(Combine(t.suffix[2], 51), o);
+    lex(72);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(t.cluster[level], 110 + 3 * level + 2), o);
+      }
+    }
+    at(-2);
+    AddAll(Combine(t.lower, 10), o);
+    AddAll(Combine(t.shape, 20), o);
+    if (cl) AddAll(Combine(t.cluster[1], 120), o);
+    at(2);
+    AddAll(Combine(t.lower, 14), o);
+    AddAll(Combine(t.shape, 24), o);
+    if (cl) AddAll(Combine(t.cluster[1], 121), o);
+    for (int prev1 = -1; prev1 <= 0; ++prev1) {
+      at(prev1 + 4);  // vectors 5 and 6
+      if (cl) AddAll(Combine(Combine(t.cluster[2], prev1 + 1), 122), o);
+      AddAll(Combine(Combine(t.lower, prev1 + 1), 82), o);
+      AddAll(Combine(Combine(t.shape, prev1 + 1), 83), o);
+    }
+  }
+
+  void LabelVectors(std::vector<int32_t>* lv) const {
+    const int n = kLabelsWithStart;
+    lv->assign(static_cast<size_t>(m_.stages_) * n * n * kNumLabels, 0);
+    for (int st = 0; st < m_.stages_; ++st) {
+      for (int prev2 = -1; prev2 < kNumLabels; ++prev2) {
+        for (int prev1 = -1; prev1 < kNumLabels; ++prev1) {
+          int32_t* v = &(
+              *lv)[((static_cast<size_t>(st) * n + prev2 + 1) * n + prev1 + 1) *
+                   kNumLabels];
+          AddRow(st, Combine(prev1 + 1, 80), v);
+          AddRow(st, Combine((prev2 + 1) * 32 + prev1 + 1, 81), v);
+        }
+      }
+    }
+  }
+
+  // The per-offset vectors of a window position outside the sentence
+  // (offset 0 unused).
+  void BoundaryVectors(int32_t* v) const {
+    std::fill(v, v + m_.stages_ * kVecs, 0);
+    bool cl = m_.clusters_.size() > 0;
+    int32_t* o[NerModel::kMaxStages];
+    auto at = [&](int off) {
+      for (int st = 0; st < m_.stages_; ++st) {
+        o[st] = v + st * kVecs + (off + 2) * kNumLabels;
+      }
+    };
+    at(-2);
+    AddAll(Combine(kBos, 10), o);
+    AddAll(Combine(kBos, 20), o);
+    if (cl) AddAll(Combine(0xFFFE, 120), o);
+    at(-1);
+    AddAll(Combine(kBos, 11), o);
+    AddAll(Combine(kBos, 21), o);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(0xFFFE, 110 + 3 * level), o);
+      }
+    }
+    at(1);
+    AddAll(Combine(kEos, 13), o);
+    AddAll(Combine(kEos, 23), o);
+    if (cl) {
+      for (int level = 0; level < kClusterLevels; ++level) {
+        AddAll(Combine(0xFFFF, 110 + 3 * level + 2), o);
+      }
+    }
+    at(2);
+    AddAll(Combine(kEos, 14), o);
+    AddAll(Combine(kEos, 24), o);
+    if (cl) AddAll(Combine(0xFFFF, 121), o);
+  }
+
+  // Word-only TokenInfo and per-offset vectors of every token.
+  void Lookup(const Document& doc, TypeCache* cache, Scratch* sc) const {
+    size_t n = doc.tokens.size();
+    int stride = m_.stages_ * kVecs;
+    if (cache->used + n > kTypeCacheCapacity && cache->used > 0) {
+      cache->Evict();
+    }
+    sc->info.resize(n);
+    sc->ref.resize(n);
+    sc->vec.resize(n + 1);
+    sc->overflow.clear();
+    uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view w = NerModel::TokenWord(doc, i);
+      TokenInfo& ti = sc->info[i];
+      if (w.size() <= kMaxKeyBytes) {
+        uint64_t h = KeyHash(w);
+        uint32_t s = static_cast<uint32_t>(h) & mask;
+        bool found = false;
+        while (uint32_t e = cache->slots[s]) {
+          const TypeEntry& te = cache->entries[e - 1];
+          if (te.hash == h && te.len == w.size() &&
+              std::memcmp(te.bytes, w.data(), w.size()) == 0) {
+            ti = te.info;
+            sc->ref[i] = e - 1;
+            if (cache->hits[e - 1] < (1u << 30)) ++cache->hits[e - 1];
+            found = true;
+            break;
+          }
+          s = (s + 1) & mask;
+        }
+        if (found) continue;
+        if (cache->used < kTypeCacheCapacity) {
+          uint32_t e = cache->used++;
+          cache->slots[s] = e + 1;
+          cache->hits[e] = 0;
+          TypeEntry& te = cache->entries[e];
+          te.hash = h;
+          te.len = static_cast<uint32_t>(w.size());
+          std::memcpy(te.bytes, w.data(), w.size());
+          te.info = TokenInfo();
+          m_.WordInfo(w, &te.info);
+          TypeVectors(te.info, &cache->vecs[static_cast<size_t>(e) * stride]);
+          ti = te.info;
+          sc->ref[i] = e;
+          continue;
+        }
+      }
+      ti = TokenInfo();
+      m_.WordInfo(w, &ti);
+      size_t k = sc->overflow.size() / stride;
+      sc->overflow.resize(sc->overflow.size() + stride);
+      TypeVectors(ti, &sc->overflow[k * stride]);
+      sc->ref[i] = ~static_cast<int64_t>(k);
+    }
+    // Boundary vectors go last in the overflow area.
+    size_t kb = sc->overflow.size() / stride;
+    sc->overflow.resize(sc->overflow.size() + stride);
+    BoundaryVectors(&sc->overflow[kb * stride]);
+    for (size_t i = 0; i < n; ++i) {
+      int64_t r = sc->ref[i];
+      sc->vec[i] = r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
+                          : &sc->overflow[static_cast<size_t>(~r) * stride];
+    }
+    sc->vec[n] = &sc->overflow[kb * stride];
+  }
+
+  // The vector (every stage) of the features of token t that depend on its
+  // shape, flags and gazetteer bits only (74, 84, 85, 87), memoised.
+  const int32_t* ContextVector(const TokenInfo& t, ContextCache* cc) const {
+    uint32_t k2 = (t.gaz & 0xFFFF) << 16 | t.flags;
+    uint64_t h = Mix(t.shape ^ (uint64_t{k2} * 0x9E3779B97F4A7C15ULL));
+    uint32_t slot = static_cast<uint32_t>(h) & (kContextCacheSize - 1);
+    int32_t* v = &cc->vecs[static_cast<size_t>(slot) * cc->stages * kNumLabels];
+    ContextCache::Key& key = cc->keys[slot];
+    if (key.valid && key.shape == t.shape && key.rest == k2) return v;
+    key.valid = true;
+    key.shape = t.shape;
+    key.rest = k2;
+    std::fill(v, v + cc->stages * kNumLabels, 0);
+    int32_t* o[NerModel::kMaxStages];
+    for (int st = 0; st < m_.stages_; ++st) o[st] = v + st * kNumLabels;
+    AddAll(Combine(t.gaz & 0xFFFF, 74), o);
+    AddAll(Combine(t.flags, 84), o);
+    AddAll(Combine(Combine(t.shape, t.flags), 85), o);
+    AddAll(Combine(Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart),
+                           t.shape),
+                   87),
+           o);
+    return v;
+  }
+
+  // Label-independent score of every token for every stage.
+  void StaticScores(const Document& doc, Scratch* sc, ContextCache* cc) const {
+    size_t n = doc.tokens.size();
+    const std::vector<TokenInfo>& info = sc->info;
+    const int stages = m_.stages_;
+    for (int st = 0; st < stages; ++st) {
+      sc->stat[st].assign(n * kNumLabels, 0);
+    }
+    sc->nstatic.assign(n, 0);
+    const int32_t* bnd = sc->vec[n];
+    bool cl = m_.clusters_.size() > 0;
+    uint32_t feats[kMaxFeatures];
+    for (const Sentence& s : doc.sentences) {
+      uint32_t b = s.token_begin, e = s.token_end;
+      if (b >= e) continue;
+      uint32_t len = e - b;
+      // Phase 1: the weight rows of the direct features, prefetched.
+      sc->rows.resize(static_cast<size_t>(len) * stages * kRowsPerToken);
+      sc->nrows.assign(len, 0);
+      for (uint32_t i = b; i < e; ++i) {
+        auto at = [&](int k) -> const TokenInfo* {
+          int64_t j = static_cast<int64_t>(i) + k;
+          if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
+            return nullptr;
+          }
+          return &info[j];
+        };
+        // The type vectors are read in phase 2: fetch them now.
+        const char* vb = reinterpret_cast<const char*>(sc->vec[i]);
+        for (int off = 0; off < stages * kVecs * 4; off += 64) {
+          __builtin_prefetch(vb + off);
+        }
+        int gaz_bits = 0;
+        for (int k = -1; k <= 1; ++k) {
+          if (const TokenInfo* p = at(k)) gaz_bits += PopCount64(p->gaz);
+        }
+        if (gaz_bits > kMaxFastGazBits) {
+          // The reference path (its feature cap may truncate).
+          int ns = m_.StaticFeatures(info, b, e, i, feats);
+          sc->nstatic[i] = static_cast<uint8_t>(ns);
+          for (int k = 0; k < ns; ++k) {
+            for (int st = 0; st < stages; ++st) {
+              AddRow(st, feats[k], &sc->stat[st][size_t{i} * kNumLabels]);
+            }
+          }
+          continue;
+        }
+        const int16_t** rows =
+            &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
+        int nr = 0;
+        auto lw = [&](int k) {
+          const TokenInfo* t = at(k);
+          return t ? t->lower : (k < 0 ? kBos : kEos);
+        };
+        auto sh = [&](int k) {
+          const TokenInfo* t = at(k);
+          return t ? t->shape : (k < 0 ? kBos : kEos);
+        };
+        const TokenInfo& t = info[i];
+        // rows[k] is of stage k % stages (null: no row).
+        auto add_tagged = [&](uint64_t h) {
+          uint32_t bucket = static_cast<uint32_t>(h) & m_.mask_;
+          for (int st = 0; st < stages; ++st) {
+            const int16_t* row = m_.weights_[st].Row(bucket);
+            if (row != nullptr) __builtin_prefetch(row);
+            rows[nr++] = row;
+          }
+        };
+        add_tagged(Combine(Combine(sh(-1), t.shape), 60));
+        add_tagged(Combine(Combine(t.shape, sh(1)), 61));
+        add_tagged(Combine(Combine(lw(-1), t.lower), 62));
+        add_tagged(Combine(Combine(t.lower, lw(1)), 63));
+        add_tagged(Combine(Combine(lw(-1), t.shape), 64));
+        add_tagged(Combine(Combine(t.shape, lw(1)), 65));
+        if (cl) {
+          auto c1 = [&](int k) -> uint64_t {
+            const TokenInfo* p = at(k);
+            return p ? p->cluster[1] : (k < 0 ? 0xFFFE : 0xFFFF);
+          };
+          add_tagged(Combine(Combine(c1(-1), t.cluster[1]), 123));
+          add_tagged(Combine(Combine(t.cluster[1], c1(1)), 124));
+        }
+        if (t.flags & kCapsSentence) add_tagged(Combine(t.lower, 86));
+        // Gazetteer bits: at most 48 features, added directly (rare).
+        for (int k = -1; k <= 1; ++k) {
+          const TokenInfo* p = at(k);
+          if (!p) continue;
+          uint32_t g = p->gaz & 0xFFFF;
+          while (g) {
+            int bit = __builtin_ctz(g);
+            g &= g - 1;
+            for (int st = 0; st < stages; ++st) {
+              AddRow(st, Combine(bit, 70 + k + 1),
+                     &sc->stat[st][size_t{i} * kNumLabels]);
+            }
+          }
+        }
+        sc->nrows[i - b] = static_cast<uint8_t>(nr);
+        const int32_t* ctx = ContextVector(t, cc);
+        for (int st = 0; st < stages; ++st) {
+          int32_t* dst = &sc->stat[st][size_t{i} * kNumLabels];
+          const int32_t* src = ctx + st * kNumLabels;
+          for (int l = 0; l < kNumLabels; ++l) dst[l] += src[l];
+        }
+      }
+      // Phase 2: sums.
+      for (uint32_t i = b; i < e; ++i) {
+        if (sc->nstatic[i]) continue;
+        int32_t* o[NerModel::kMaxStages];
+        for (int st = 0; st < stages; ++st) {
+          o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
+        }
+        // Memoised single-word features at each offset.
+        for (int k = -2; k <= 2; ++k) {
+          int64_t j = static_cast<int64_t>(i) + k;
+          bool inside =
+              j >= static_cast<int64_t>(b) && j < static_cast<int64_t>(e);
+          const int32_t* v = inside ? sc->vec[j] : bnd;
+          for (int st = 0; st < stages; ++st) {
+            const int32_t* src = v + st * kVecs + (k + 2) * kNumLabels;
+            int32_t* dst = o[st];
+            for (int l = 0; l < 16; ++l) dst[l] += src[l];
+            dst[16] += src[16];
+          }
+        }
+        const int16_t* const* rows =
+            &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
+        int nr = sc->nrows[i - b];
+        for (int k = 0; k < nr; ++k) {
+          const int16_t* row = rows[k];
+          if (row == nullptr) continue;
+          int32_t* dst = o[stages == 2 ? (k & 1) : 0];
+          for (int l = 0; l < 16; ++l) dst[l] += row[l];
+          dst[16] += row[16];
+        }
+      }
+    }
+  }
+
+  void Pass(const Document& doc, const Scratch& sc, TypeCache* cache, int stage,
+            const NerModel::Stage2* s2, std::vector<int>* labels) const {
+    const std::vector<int32_t>& label_vecs = cache->label_vecs;
+    labels->assign(doc.tokens.size(), 0);
+    const std::vector<TokenInfo>& info = sc.info;
+    const bool cl = m_.clusters_.size() > 0;
+    const int32_t* lv =
+        &label_vecs[static_cast<size_t>(stage) * kLabelsWithStart *
+                    kLabelsWithStart * kNumLabels];
+    History hist;
+    uint32_t feats[kMaxFeatures];
+    int32_t scores[kNumLabels];
+    for (const Sentence& s : doc.sentences) {
+      const uint32_t b = s.token_begin, e = s.token_end;
+      int prev1 = -1, prev2 = -1;
+      for (uint32_t i = b; i < e; ++i) {
+        std::memcpy(scores,
+                    &sc.stat[stage][static_cast<size_t>(i) * kNumLabels],
+                    sizeof(scores));
+        int nd = 0;
+        if (sc.nstatic[i]) {
+          // Reference path: the feature cap may truncate.
+          nd = m_.DynamicFeatures(info, b, e, i, prev1, prev2, hist, s2, feats,
+                                  kMaxFeatures - sc.nstatic[i]);
+        } else {
+          // Same features as DynamicFeatures(), the label-only and the
+          // word-and-label ones (after the start or O) memoised.
+          auto add = [&](uint64_t h) {
+            feats[nd++] = static_cast<uint32_t>(h) & m_.mask_;
+          };
+          const TokenInfo& t = info[i];
+          const int32_t* l =
+              lv + ((prev2 + 1) * kLabelsWithStart + prev1 + 1) * kNumLabels;
+          for (int k = 0; k < kNumLabels; ++k) scores[k] += l[k];
+          if (prev1 <= 0) {
+            const int32_t* v =
+                sc.vec[i] + stage * kVecs + kPrevVec + (prev1 + 1) * kNumLabels;
+            for (int k = 0; k < kNumLabels; ++k) scores[k] += v[k];
+          } else {
+            if (cl) add(Combine(Combine(t.cluster[2], prev1 + 1), 122));
+            add(Combine(Combine(t.lower, prev1 + 1), 82));
+            add(Combine(Combine(t.shape, prev1 + 1), 83));
+          }
+          int count;
+          int maj = hist.Majority(t.lower, &count);
+          if (maj >= 0) {
+            add(Combine(maj * 4 + std::min(count, 3), 90));
+            add(Combine(Combine(maj, t.shape), 91));
+          }
+          if (i + 1 < e) {
+            int m = hist.Majority(info[i + 1].lower, &count);
+            if (m >= 0) add(Combine(m, 92));
+          }
+          if (i > b) {
+            int m = hist.Majority(info[i - 1].lower, &count);
+            if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
+          }
+          if (s2 != nullptr) {
+            const std::vector<int>& l1 = *s2->labels1;
+            int here = l1[i];
+            int before = i > b ? l1[i - 1] : -2;
+            int after = i + 1 < e ? l1[i + 1] : -2;
+            int tri =
+                ((before + 2) * kLabelsWithEdge + here + 2) * kLabelsWithEdge +
+                after + 2;
+            int32_t* tv =
+                &cache->triple_vecs[static_cast<size_t>(tri) * kNumLabels];
+            if (!cache->triple_done[tri]) {
+              cache->triple_done[tri] = 1;
+              AddRow(stage, Combine(here + 2, 100), tv);
+              AddRow(stage, Combine(before + 2, 101), tv);
+              AddRow(stage, Combine(after + 2, 102), tv);
+              AddRow(stage, Combine((before + 2) * 64 + here + 2, 104), tv);
+            }
+            for (int k = 0; k < kNumLabels; ++k) scores[k] += tv[k];
+            add(Combine(Combine(here + 2, t.shape), 103));
+            int m = s2->agg->Majority(t.lower, &count);
+            if (m >= 0) {
+              add(Combine(m * 4 + std::min(count, 3), 105));
+              add(Combine(Combine(m, here + 2), 106));
+            }
+            if (i + 1 < e) {
+              int m2 = s2->agg->Majority(info[i + 1].lower, &count);
+              if (m2 >= 0) add(Combine(m2, 107));
+            }
+            if (i > b) {
+              int m2 = s2->agg->Majority(info[i - 1].lower, &count);
+              if (m2 >= 0) add(Combine(m2, 108));
+            }
+          }
+        }
+        for (int k = 0; k < nd; ++k) AddRow(stage, feats[k], scores);
+        int best = -1;
+        int32_t best_score = 0;
+        for (int l = 0; l < kNumLabels; ++l) {
+          if (!ValidTransition(prev1, l)) continue;
+          // At the sentence end an open entity must close.
+          if (i + 1 == e && (PosOf(l) == 0 || PosOf(l) == 1)) continue;
+          if (best < 0 || scores[l] > best_score) {
+            best = l;
+            best_score = scores[l];
+          }
+        }
+        (*labels)[i] = best;
+        if (best != 0 || (info[i].flags & kCap)) {
+          hist.Add(info[i].lower, TypeOf(best));
+        }
+        prev2 = prev1;
+        prev1 = best;
+      }
+    }
+  }
+
+  const NerModel& m_;
+};
+
+void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
+  FastDecoder(*this).Decode(doc, labels);
+}
+
+void NerModel::DecodeReference(const Document& doc,
+                               std::vector<int>* labels) const {
+  std::vector<TokenInfo> info;
+  ComputeTokenInfo(doc, &info);
+  if (stages_ < 2) {
+    Pass(doc, info, 0, nullptr, labels);
+    return;
+  }
+  std::vector<int> labels1;
+  Pass(doc, info, 0, nullptr, &labels1);
+  History agg(14);
+  Aggregate(info, labels1, &agg);
+  Stage2 s2{&labels1, &agg};
+  Pass(doc, info, 1, &s2, labels);
+}
+
+}  // namespace whosaid::ner

@@ -1,0 +1,190 @@
+// NerModel::Decode() (memoised, ner_decode.cc) must give exactly the labels
+// of DecodeReference() (feature by feature): with the shipped model, with
+// random weights, with and without clusters, and on windows with so many
+// gazetteer bits that the reference truncates its features.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "src/entities/ner_model.h"
+#include "src/segment/segment.h"
+
+namespace whosaid::ner {
+namespace {
+
+Document MakeDoc(const std::string& text) {
+  Document doc;
+  doc.text = text;
+  Segment(SegmentOptions(), &doc);
+  return doc;
+}
+
+std::vector<Document> TestDocs() {
+  std::vector<std::string> texts = {
+      "Prime Minister Kaito Mori of Japan met Chancellor Olaf Berg in Vienna "
+      "on Monday, the ministry said. Berg told reporters the European Union "
+      "would back the deal.\n\nMori said: \u201cWe agree.\u201d",
+      "THE COUNCIL VOTES TODAY\n\nThe council of Lakeside voted 7-2 to fund a "
+      "$4.5 million library. \u201cIt's overdue,\u201d said Maria Lopez, who "
+      "chairs the parks committee. Lopez's deputy, Tomas Novak, disagreed.",
+      "Alpha Beta Gamma Delta Alpha Beta Gamma Delta met Alpha in Beta. "
+      "Gamma Delta Alpha said Beta Gamma won.",
+      "",
+      "Hello",
+      "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+      std::string(200, 'X') +
+          " said Mr. Averyveryveryverylongnamethatexceeds"
+          "thekeybytes of Springfield.",
+  };
+  std::string big;
+  for (int i = 0; i < 300; ++i) {
+    big += "Officer" + std::to_string(i) + " Smith" + std::to_string(i % 17) +
+           " of Town" + std::to_string(i % 5) + " spoke on day " +
+           std::to_string(i) + ". ";
+  }
+  texts.push_back(big);
+  std::vector<Document> docs;
+  for (const auto& t : texts) docs.push_back(MakeDoc(t));
+  return docs;
+}
+
+void ExpectSame(const NerModel& m, const std::vector<Document>& docs) {
+  for (int round = 0; round < 2; ++round) {  // cold and warm type cache
+    for (size_t d = 0; d < docs.size(); ++d) {
+      std::vector<int> fast, ref;
+      m.Decode(docs[d], &fast);
+      m.DecodeReference(docs[d], &ref);
+      ASSERT_EQ(fast, ref) << "doc " << d << " round " << round;
+    }
+  }
+}
+
+uint64_t Lower(const char* w) { return HashWord(w, true); }
+
+// A small model with random weights; `gaz` adds entries of every type for
+// the words of TestDocs() so windows carry dozens of gazetteer bits.
+NerModel RandomModel(int stages, bool clusters, bool gaz, uint64_t seed) {
+  NerModel m(14);
+  m.set_stages(stages);
+  uint64_t x = seed;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  size_t n = (size_t{1} << 14) * kNumLabels;
+  for (int st = 0; st < stages; ++st) {
+    std::vector<float>& w = m.float_weights(st);
+    w.assign(n, 0.0f);
+    for (size_t i = 0; i < n; ++i) {
+      if (next() % 3 == 0) w[i] = static_cast<float>(next() % 2001) - 1000.0f;
+    }
+  }
+  if (clusters) {
+    for (const char* word : {"Alpha", "Beta", "the", "said", "of", "Berg"}) {
+      uint16_t ids[kClusterLevels] = {static_cast<uint16_t>(next() % 50 + 1),
+                                      static_cast<uint16_t>(next() % 50 + 1),
+                                      static_cast<uint16_t>(next() % 50 + 1)};
+      m.clusters().Insert(HashWord(word, false), ids);
+    }
+  }
+  if (gaz) {
+    const char* words[] = {"alpha", "beta", "gamma", "delta"};
+    for (int len = 1; len <= 4; ++len) {
+      for (int start = 0; start < 4; ++start) {
+        uint64_t h[4];
+        for (int k = 0; k < len; ++k) h[k] = Lower(words[(start + k) % 4]);
+        m.gazetteer().Insert(SequenceKey(h, len), 0xF);
+      }
+    }
+  }
+  m.Finalize();
+  return m;
+}
+
+TEST(NerDecode, SameAsReferenceWithShippedModel) {
+  auto m =
+      NerModel::LoadFile(std::string(WHOSAID_SOURCE_DIR) + "/models/ner.bin");
+  if (!m.ok())
+    GTEST_SKIP() << "models/ner.bin absent: " << m.status().ToString();
+  ExpectSame(m.value(), TestDocs());
+}
+
+TEST(NerDecode, SameAsReferenceWithRandomWeights) {
+  std::vector<Document> docs = TestDocs();
+  for (int stages = 1; stages <= 2; ++stages) {
+    for (int variant = 0; variant < 4; ++variant) {
+      NerModel m = RandomModel(stages, variant & 1, variant & 2,
+                               0x9E3779B97F4A7C15ULL + variant + 7 * stages);
+      SCOPED_TRACE(testing::Message() << stages << " " << variant);
+      ExpectSame(m, docs);
+    }
+  }
+}
+
+TEST(NerDecode, GazetteerHeavyWindowsReachTheFeatureCap) {
+  // The test is only meaningful if some window has more gazetteer bits than
+  // the fast path handles (it then takes the reference path).
+  NerModel m = RandomModel(2, true, true, 42);
+  Document doc = TestDocs()[2];
+  std::vector<TokenInfo> info;
+  m.ComputeTokenInfo(doc, &info);
+  int most = 0;
+  for (size_t i = 1; i + 1 < info.size(); ++i) {
+    most = std::max(most, __builtin_popcount(info[i - 1].gaz) +
+                              __builtin_popcount(info[i].gaz) +
+                              __builtin_popcount(info[i + 1].gaz));
+  }
+  EXPECT_GT(most, kMaxFeatures - 46 - 18);
+  ExpectSame(m, {doc});
+}
+
+TEST(NerDecode, SameAfterTheTypeCacheFillsUp) {
+  // More distinct words than the per-thread type cache holds (2^14), mixed
+  // with frequent ones, so entries are evicted and re-created.
+  std::vector<Document> docs;
+  for (int d = 0; d < 8; ++d) {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+      // Unique words, and words frequent in this document only, so
+      // evictions keep entries from the middle of the table.
+      text += (i % 7 == 0 ? "Mayor Quill" : "word") +
+              std::to_string(d * 3000 + i) + " met Brook" +
+              std::to_string(d * 10 + i % 10);
+      text += i % 5 == 0 ? " said the council. " : " and ";
+    }
+    docs.push_back(MakeDoc(text));
+  }
+  NerModel m = RandomModel(2, true, false, 99);
+  ExpectSame(m, docs);
+}
+
+TEST(NerDecode, ThreadsAgree) {
+  NerModel m = RandomModel(2, true, true, 7);
+  std::vector<Document> docs = TestDocs();
+  std::vector<std::vector<int>> ref(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) m.DecodeReference(docs[d], &ref[d]);
+  std::vector<int> ok(2, 1);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < 3; ++r) {
+        for (size_t k = 0; k < docs.size(); ++k) {
+          size_t d = t ? docs.size() - 1 - k : k;
+          std::vector<int> labels;
+          m.Decode(docs[d], &labels);
+          if (labels != ref[d]) ok[t] = 0;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok, std::vector<int>({1, 1}));
+}
+
+}  // namespace
+}  // namespace whosaid::ner
