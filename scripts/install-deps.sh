@@ -11,6 +11,7 @@ PACKAGES=(
   zstd python3
   clang libclang-rt-14-dev
   python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed
+  python3-readability
 )
 
 missing=()
