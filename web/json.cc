@@ -4,38 +4,12 @@
 
 #include <cmath>
 
+#include "src/output/json_writer.h"
+
 namespace whosaid::web {
 
 void AppendJsonEscaped(std::string_view s, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'') {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(ch);
-        }
-    }
-  }
+  whosaid::AppendJsonEscaped(s, /*html_safe=*/true, out);
 }
 
 void JsonOut::Comma() {

@@ -294,13 +294,13 @@ class DocWriter {
 
 }  // namespace
 
-void AppendJsonString(std::string_view s, std::string* out) {
+void AppendJsonEscaped(std::string_view s, bool html_safe, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    bool html = html_safe && (c == '<' || c == '>' || c == '&' || c == '\'');
+    if (c >= 0x20 && c != '"' && c != '\\' && !html) continue;
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
@@ -326,6 +326,11 @@ void AppendJsonString(std::string_view s, std::string* out) {
     }
   }
   out->append(s.data() + run, s.size() - run);
+}
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendJsonEscaped(s, /*html_safe=*/false, out);
   out->push_back('"');
 }
 

@@ -24,6 +24,10 @@ struct JsonOptions {
 void WriteDocumentJson(const Document& doc, const JsonOptions& options,
                        std::string* out);
 
+// Appends the JSON escape of `s` (no quotes) to `out`. With `html_safe`,
+// < > & and ' are written as \u00XX too, so the JSON can sit in a page.
+void AppendJsonEscaped(std::string_view s, bool html_safe, std::string* out);
+
 // Appends `s` as a JSON string literal (with quotes) to `out`.
 void AppendJsonString(std::string_view s, std::string* out);
 
