@@ -1,9 +1,11 @@
 #include "src/attribution/attribution.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -202,7 +204,10 @@ TEST(AttributorLoadTest, MissingModelNamesFile) {
 }
 
 TEST(AttributorLoadTest, CorruptModelIsRejected) {
-  std::string dir = ::testing::TempDir();
+  // A directory of this process's own: ctest runs tests in parallel.
+  std::string dir =
+      ::testing::TempDir() + "/attribution-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
   std::string path = dir + "/" + kAttributionModelFile;
   {
     std::ofstream out(path, std::ios::binary);
@@ -228,7 +233,8 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   m.content_w[3] = -2.f;
   m.source_w[11] = 0.25f;
   m.cue_vocab.Build({0x500, 0x300, 0x900});
-  std::string path = ::testing::TempDir() + "/roundtrip.bin";
+  std::string path =
+      ::testing::TempDir() + "/roundtrip-" + std::to_string(getpid()) + ".bin";
   ASSERT_TRUE(m.Save(path).ok());
   attribution::AttributionModel n;
   ASSERT_TRUE(n.Load(path).ok());

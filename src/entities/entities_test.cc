@@ -1,9 +1,11 @@
 #include "src/entities/entities.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -66,7 +68,9 @@ TEST(EntityTaggerLoad, MissingModelIsNotFound) {
 }
 
 TEST(EntityTaggerLoad, CorruptModelIsCorruption) {
-  std::string dir = testing::TempDir();
+  // A directory of this process's own: ctest runs tests in parallel.
+  std::string dir = testing::TempDir() + "/ner-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
   std::string path = dir + "/ner.bin";
   std::ifstream in(kModelDir + "/ner.bin", std::ios::binary);
   std::stringstream ss;

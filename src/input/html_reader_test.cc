@@ -1,7 +1,9 @@
 // DocumentReader + Extractor on HTML and WARC inputs (formats html / warc).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -22,7 +24,8 @@ constexpr const char* kPage =
     "</html>";
 
 std::string TempFile(const std::string& name, const std::string& data) {
-  std::string path = ::testing::TempDir() + name;
+  std::string path =
+      ::testing::TempDir() + std::to_string(getpid()) + "-" + name;
   std::ofstream(path, std::ios::binary) << data;
   return path;
 }

@@ -1,6 +1,7 @@
 #include "src/input/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -61,7 +62,8 @@ TEST(JsonlRecordTest, InvalidEscapeDoesNotCrash) {
 class ReaderTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& name, const std::string& content) {
-    std::string path = ::testing::TempDir() + "/" + name;
+    std::string path =
+        ::testing::TempDir() + "/" + std::to_string(getpid()) + "-" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }
@@ -125,7 +127,11 @@ class CsvReaderTest : public ::testing::Test {
  protected:
   std::vector<RawDocument> ReadAll(const std::string& content,
                                    size_t max_bytes = 1 << 20) {
-    std::string path = ::testing::TempDir() + "/t.csv";
+    // ctest runs tests in parallel processes: one file per test and process.
+    std::string path =
+        ::testing::TempDir() + "/" +
+        ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+        std::to_string(getpid()) + ".csv";
     std::ofstream(path, std::ios::binary) << content;
     DocumentReader reader({path}, InputFormat::kAuto, max_bytes);
     std::vector<RawDocument> docs;
