@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 
 #include "src/base/chars.h"
 #include "src/base/utf8.h"
@@ -332,6 +333,31 @@ std::string ClaimKey(std::string_view counted, std::string_view unit) {
   key.push_back('|');
   key += NormalizeText(unit);
   return key;
+}
+
+std::vector<EntityRow> AggregateEntities(const Document& doc) {
+  std::map<std::pair<int, std::string>, EntityRow> groups;
+  for (const Entity& e : doc.entities) {
+    std::pair<int, std::string> key;
+    if (e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()) {
+      key = {e.group, std::string()};
+    } else {
+      key = {-1 - static_cast<int>(e.label), std::string(doc.Text(e.span))};
+    }
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) {
+      it->second.name = key.first >= 0 ? doc.groups[e.group].canonical
+                                       : std::string(doc.Text(e.span));
+      if (it->second.name.empty()) it->second.name = doc.Text(e.span);
+      it->second.label = e.label;
+      it->second.first = e.span;
+    }
+    ++it->second.mentions;
+  }
+  std::vector<EntityRow> rows;
+  rows.reserve(groups.size());
+  for (auto& [key, row] : groups) rows.push_back(std::move(row));
+  return rows;
 }
 
 std::string QuoteContent(const Document& doc, const Attribution& q) {

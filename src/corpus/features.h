@@ -62,6 +62,19 @@ double Containment(const std::vector<uint64_t>& a,
 // when the content is discontinuous.
 std::string QuoteContent(const Document& doc, const Attribution& q);
 
+// One stored entity row: a group of the document (or, for an unresolved
+// mention, its label and text), how often it is mentioned, and its first
+// mention's span.
+struct EntityRow {
+  std::string name;
+  EntityLabel label = EntityLabel::kMisc;
+  int64_t mentions = 0;
+  Span first;
+};
+// The entity rows of `doc`, in a stable order (resolved groups by index,
+// then unresolved mentions by label and text).
+std::vector<EntityRow> AggregateEntities(const Document& doc);
+
 // Key of the quantity a claim is about: the counted noun phrase normalised
 // (case-folded, stopwords dropped, plurals folded, words sorted) + "|" +
 // unit. Empty when fewer than two content words are counted (a bare "40

@@ -474,36 +474,12 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
 
   // Entities: one row per group (or per distinct unresolved mention).
   if (!doc.entities.empty()) {
-    struct Agg {
-      std::string name;
-      EntityLabel label;
-      int64_t mentions = 0;
-      Span first;
-    };
-    std::map<std::pair<int, std::string>, Agg> groups;
-    for (const Entity& e : doc.entities) {
-      std::pair<int, std::string> key;
-      if (e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()) {
-        key = {e.group, std::string()};
-      } else {
-        key = {-1 - static_cast<int>(e.label), std::string(doc.Text(e.span))};
-      }
-      auto [it, fresh] = groups.try_emplace(key);
-      if (fresh) {
-        it->second.name = key.first >= 0 ? doc.groups[e.group].canonical
-                                         : std::string(doc.Text(e.span));
-        if (it->second.name.empty()) it->second.name = doc.Text(e.span);
-        it->second.label = e.label;
-        it->second.first = e.span;
-      }
-      ++it->second.mentions;
-    }
     st =
         Get("INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
             "first_end) VALUES (?1,?2,?3,?4,?5,?6)");
     if (!st.ok()) return st.status();
     q = st.value();
-    for (const auto& [key, g] : groups) {
+    for (const EntityRow& g : AggregateEntities(doc)) {
       q->Bind(1, row);
       q->Bind(2, std::string_view(EntityLabelName(g.label)));
       q->Bind(3, g.name);
