@@ -53,6 +53,17 @@ std::string LowerToken(const Document& doc, uint32_t i) {
   return out;
 }
 
+bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {
+  std::string_view w = doc.TokenText(i);
+  if (w.size() != lower.size()) return false;
+  for (size_t p = 0; p < w.size(); ++p) {
+    char c = w[p];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[p]) return false;
+  }
+  return true;
+}
+
 bool IsRoleHeadWord(std::string_view w) {
   if (lex::IsRoleHead(w)) return true;
   if (w.find('-') == std::string_view::npos) return false;

@@ -24,6 +24,9 @@ uint32_t SentenceOf(const Document& doc, uint32_t token);
 
 std::string Lower(std::string_view s);
 std::string LowerToken(const Document& doc, uint32_t i);
+// True if token i, ASCII-lower-cased, equals `lower` (no allocation; for
+// scans over every token).
+bool TokenIs(const Document& doc, uint32_t i, std::string_view lower);
 
 // A role word: a role head, or each part of a hyphenated word is a role
 // head or modifier with at least one head ("colonel-general").

@@ -17,6 +17,23 @@ constexpr uint32_t kPronounSentenceWindow = 3;  // previous sentences searched
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// True if `text`, ASCII-lower-cased, equals `lower` (what mention::Lower
+// would give, without building the string).
+bool EqualsLower(std::string_view text, std::string_view lower) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return mention::Lower(text) == lower;  // Unicode case folding
+    }
+  }
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 lex::Gender GroupGender(const Document& doc, int32_t group) {
   int male = 0, female = 0;
   auto count = [&](std::string_view w) {
@@ -75,8 +92,7 @@ void Candidates(const Document& doc, uint32_t end,
   }
   uint32_t last = mention::TokenAtOrAfter(doc, end);
   for (uint32_t i = 0; i + 1 < last; ++i) {
-    std::string w = LowerToken(doc, i);
-    if (w != "the") continue;
+    if (!mention::TokenIs(doc, i, "the")) continue;
     for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
       std::string r = LowerToken(doc, j);
       if (!mention::IsRoleHeadWord(r)) continue;
@@ -108,6 +124,12 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                          : lex::Gender::kUnknown;
   std::vector<Candidate> cands;
   Candidates(doc, begin_byte, &cands);
+  // GroupGender scans every entity: compute it once per group here.
+  std::vector<int8_t> genders(doc.groups.size(), -1);
+  auto gender_of = [&](int32_t g) {
+    if (genders[g] < 0) genders[g] = static_cast<int8_t>(GroupGender(doc, g));
+    return static_cast<lex::Gender>(genders[g]);
+  };
   int32_t best = -1;
   double best_score = -1e9;
   for (int quoted_ok = 0; quoted_ok < 2 && best < 0; ++quoted_ok) {
@@ -131,7 +153,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       }
       if (!quoted_ok && c.quoted) continue;
       if (person && want != lex::Gender::kUnknown) {
-        lex::Gender g = GroupGender(doc, c.group);
+        lex::Gender g = gender_of(c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;
       }
       // Weights: a sentence of distance costs more than the previous-speaker
@@ -140,7 +162,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       if (c.group == previous_speaker) score += 1.0;
       if (first_in_sentence) score += 1.0;
       if (person && want != lex::Gender::kUnknown &&
-          GroupGender(doc, c.group) == want) {
+          gender_of(c.group) == want) {
         score += 0.5;
       }
       // Later mentions win ties (recency within a sentence).
@@ -200,14 +222,13 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
   int32_t best = -1;
   for (const Entity& e : doc.entities) {
     if (e.group < 0) continue;
-    const std::string& name = doc.groups[e.group].canonical;
-    std::string lower = mention::Lower(name);
+    std::string_view name = doc.groups[e.group].canonical;
     size_t p = 0;
     bool has = false;
-    while (p < lower.size()) {
-      size_t q = lower.find(' ', p);
-      if (q == std::string::npos) q = lower.size();
-      has |= lower.compare(p, q - p, word) == 0;
+    while (p < name.size() && !has) {
+      size_t q = name.find(' ', p);
+      if (q == std::string_view::npos) q = name.size();
+      has = EqualsLower(name.substr(p, q - p), word);
       p = q + 1;
     }
     if (!has) continue;
