@@ -147,7 +147,9 @@ class Scanner {
   bool Trigger(uint32_t i) const {
     const Token& t = win_.Tk(i);
     if (t.kind == TokenKind::kNumber) return true;
-    if (t.kind == TokenKind::kSymbol) return win_.IsCurrencySymbol(i);
+    if (t.kind == TokenKind::kSymbol) {
+      return win_.IsCurrencySymbol(i) || VulgarFraction(win_.T(i)) > 0;
+    }
     if (t.kind != TokenKind::kWord) return false;
     std::string_view w = win_.T(i);
     if (w.size() > 20 || w.empty()) return false;
@@ -276,6 +278,13 @@ class Scanner {
     } else {
       e = LexiconUnit(win_, e, &q2);
     }
+    if (q2.unit.empty() && small == "inch" && n2.suffix.empty() &&
+        (win_.Is(e, "in") || win_.Is(e, "in."))) {
+      // "5 ft 2 in": "in" is the inch only right after feet and a number.
+      q2.unit = "inch";
+      q2.unit_span = win_.Tk(e).span;
+      ++e;
+    }
     if (q2.unit != small) return t;
     q->value += n2.value / per;
     q->low = q->value;
@@ -323,7 +332,7 @@ class Scanner {
     std::string_view cur_norm;
     uint32_t pre = CurrencyPrefix(win_, j, &cur_norm);
     if (pre == 0 && win_.Tk(i).kind != TokenKind::kNumber &&
-        win_.Tk(i).kind != TokenKind::kWord) {
+        win_.Tk(i).kind != TokenKind::kWord && VulgarFraction(win_.T(i)) == 0) {
       return false;
     }
     bool neg = false;
@@ -352,6 +361,7 @@ class Scanner {
       q->byte_begin = win_.Tk(i - 1).span.begin;
     q->byte_end = n1.byte_end;
     q->value = neg ? -n1.value : n1.value;
+    if (neg) q->first.only_one = false;  // "minus one" is a number
     q->is_range = n1.is_range;
     q->low = n1.value;
     q->high = n1.high;
@@ -382,12 +392,44 @@ class Scanner {
       q->byte_end = std::max(
           q->byte_end, q->unit_span.empty() ? n1.suffix.end : q->unit_span.end);
     } else if (!q->currency) {
-      t = LexiconUnit(win_, t, q);
+      std::string_view code;
+      if (MillionCurrencyCode(win_.T(t), &code) && !n1.scaled) {
+        // "30 MUSD": a million US dollars.
+        q->unit = code;
+        q->currency = true;
+        q->unit_span = win_.Tk(t).span;
+        q->value *= 1e6;
+        q->low = q->value;
+        q->high *= 1e6;
+        q->first.scaled = true;
+        q->first.scale = 1e6;
+        ++t;
+      } else {
+        t = LexiconUnit(win_, t, q);
+      }
+      // "75 USD million": the scale after the currency word.
+      if (q->currency && !q->first.scaled && t < win_.se) {
+        const Named* sc = FindScale(win_.T(t));
+        if (sc && sc->value >= 1e6) {
+          q->value *= sc->value;
+          q->low = q->value;
+          q->high *= sc->value;
+          q->first.scaled = true;
+          q->first.scale = sc->value;
+          n1.scaled = true;
+          q->byte_end = win_.Tk(t).span.end;
+          ++t;
+        }
+      }
     } else {
       // "$5 m", "$10 bn" handled by scales; "$ 3 million dollars" rare.
     }
     if (t > n1.tok_end && !q->unit_span.empty()) {
       q->byte_end = std::max(q->byte_end, q->unit_span.end);
+    }
+    if (q->first.scaled && q->byte_end < win_.Tk(t - 1).span.end &&
+        t > n1.tok_end && FindScale(win_.T(t - 1))) {
+      q->byte_end = win_.Tk(t - 1).span.end;
     }
     if (!q->is_range) {
       t = CompoundAmount(t, q);

@@ -81,7 +81,11 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     return true;  // "2015-2017"
   }
   // Named numbers: "Section 427", "Boeing 737", "Big 12", "No. 1".
-  if (prev != UINT32_MAX && !n.from_words && b == q.num_begin && !q.currency) {
+  // A sentence's first word is capitalised anyway: "Add 2 cups" is no name
+  // when a unit or a scale follows ("Perhaps 2m people").
+  bool initial_word = prev == win.sb && (lex_unit || n.scaled);
+  if (prev != UINT32_MAX && !n.from_words && b == q.num_begin && !q.currency &&
+      !initial_word) {
     const Token& p = win.Tk(prev);
     std::string_view pt = win.T(prev);
     if (pt == "#" || IEq(pt, "no.") || IEq(pt, "nos.") || IEq(pt, "no")) {

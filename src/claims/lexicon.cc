@@ -40,14 +40,26 @@ constexpr Named kScales[] = {
     {"trillion", 1e12}, {"lakh", 1e5},     {"lakhs", 1e5},   {"crore", 1e7},
     {"crores", 1e7},    {"dozen", 12},     {"dozens", 12},   {"bn", 1e9},
     {"bln", 1e9},       {"mn", 1e6},       {"mln", 1e6},     {"tn", 1e12},
-    {"trn", 1e12},      {"k", 1e3},
+    {"trn", 1e12},      {"k", 1e3},        {"tln", 1e12},    {"trln", 1e12},
+    {"mil", 1e6},
 };
 constexpr size_t kWordScales = 11;  // the first entries are words
 
 // Glued suffixes that scale ("5bn", "10k", "1.2b"); "m" is handled apart.
 constexpr Named kScaleSuffixes[] = {
-    {"k", 1e3},   {"bn", 1e9},  {"b", 1e9},    {"bln", 1e9}, {"mn", 1e6},
-    {"mln", 1e6}, {"tn", 1e12}, {"trn", 1e12}, {"m", 1e6},
+    {"k", 1e3},  {"bn", 1e9},   {"b", 1e9},   {"bln", 1e9},
+    {"mn", 1e6}, {"mln", 1e6},  {"tn", 1e12}, {"trn", 1e12},
+    {"m", 1e6},  {"tln", 1e12}, {"mil", 1e6},
+};
+
+// Unicode vulgar fractions, as UTF-8.
+constexpr Named kVulgarFractions[] = {
+    {"\u00BD", 1.0 / 2}, {"\u2153", 1.0 / 3}, {"\u2154", 2.0 / 3},
+    {"\u00BC", 1.0 / 4}, {"\u00BE", 3.0 / 4}, {"\u2155", 1.0 / 5},
+    {"\u2156", 2.0 / 5}, {"\u2157", 3.0 / 5}, {"\u2158", 4.0 / 5},
+    {"\u2159", 1.0 / 6}, {"\u215A", 5.0 / 6}, {"\u2150", 1.0 / 7},
+    {"\u215B", 1.0 / 8}, {"\u215C", 3.0 / 8}, {"\u215D", 5.0 / 8},
+    {"\u215E", 7.0 / 8}, {"\u2151", 1.0 / 9}, {"\u2152", 1.0 / 10},
 };
 
 constexpr Named kFractions[] = {
@@ -276,6 +288,15 @@ bool IsWordScale(const Named* scale) {
 const Named* FindScaleSuffix(std::string_view w) {
   if (w.empty() || w.size() > 3) return nullptr;
   return First(Index().suffixes, kScaleSuffixes, w);
+}
+
+double VulgarFraction(std::string_view w) {
+  // Every entry is 2 or 3 UTF-8 bytes opening with 0xC2 or 0xE2.
+  if (w.size() < 2 || w.size() > 3) return 0;
+  for (const Named& e : kVulgarFractions) {
+    if (e.word == w) return e.value;
+  }
+  return 0;
 }
 
 const Named* FindFraction(std::string_view w) {

@@ -45,6 +45,9 @@ bool IsWordScale(const Named* scale);
 const Named* FindScaleSuffix(std::string_view w);
 // Denominator words: "half" -> 2, "thirds" -> 3.
 const Named* FindFraction(std::string_view w);
+// The value of a Unicode vulgar fraction token ("\u00BD" -> 0.5), 0 when `w`
+// is not one.
+double VulgarFraction(std::string_view w);
 // Change verbs: +1 for rises, -1 for falls.
 const Named* FindChangeWord(std::string_view w);
 

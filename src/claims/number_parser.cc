@@ -282,6 +282,13 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
   }
   size_t consumed = k;
   double frac_value = -1;
+  double last_scale_value = 0;  // of the last scale word read
+  // "at one point", "some point": not a decimal point.
+  std::string_view before = i > win_.sb ? win_.T(i - 1) : std::string_view();
+  bool point_ok =
+      !(IEq(before, "at") || IEq(before, "some") || IEq(before, "any") ||
+        IEq(before, "every") || IEq(before, "another") || IEq(before, "that") ||
+        IEq(before, "this") || IEq(before, "the"));
   while (k < np && last != kFrac) {
     std::string_view w = pieces[k].s;
     if (const Named* e = FindSmallNumber(w)) {
@@ -319,6 +326,7 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
         if (cur == 0 && total > sc->value) break;
         cur = 0;
         last = kScale;
+        last_scale_value = sc->value;
       }
       any = true;
       article = false;
@@ -353,6 +361,46 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
       }
       break;
     }
+    if (IEq(w, "point") && any && point_ok && last != kScale && k + 1 < np &&
+        pieces[k].tok != pieces[k - 1].tok) {
+      // "two point five", "nine point nought four", "point seventy-one".
+      size_t j = k + 1;
+      double frac = 0;
+      const Named* e = FindSmallNumber(pieces[j].s);
+      if (!e) break;
+      if (e->value >= 10) {
+        double d = e->value;
+        ++j;
+        const Named* u = j < np ? FindSmallNumber(pieces[j].s) : nullptr;
+        if (d >= 20 && u && u->value > 0 && u->value < 10 &&
+            pieces[j].tok == pieces[j - 1].tok) {
+          d += u->value;  // "seventy-one"
+          ++j;
+        }
+        frac = d / 100;
+      } else {
+        double place = 0.1;
+        while (j < np && j < k + 7) {
+          const Named* dg = FindSmallNumber(pieces[j].s);
+          if (!dg || dg->value >= 10) break;
+          frac += dg->value * place;
+          place /= 10;
+          ++j;
+        }
+      }
+      cur += frac;
+      consumed = k = j;
+      last = kFrac;
+      if (k < np) {  // "two point five million"
+        const Named* sc2 = FindScale(pieces[k].s);
+        if (sc2 && IsWordScale(sc2) && sc2->value >= 1000) {
+          total += cur * sc2->value;
+          cur = 0;
+          consumed = ++k;
+        }
+      }
+      break;
+    }
     if (IEq(w, "and") && any && k + 1 < np) {
       // "one hundred and six", "one and a half"
       // "and a half", "and a quarter", "and two thirds"
@@ -365,11 +413,18 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
                   (pieces[k + 2].s.back() == 's')));
       if (fr_ok) {
         double num = numr ? numr->value : 1;
-        cur += num / fr->value;
+        bool after_scale =
+            last == kScale && cur == 0 && last_scale_value >= 1000;
+        if (after_scale) {
+          total +=
+              num / fr->value * last_scale_value;  // "a million and a half"
+        } else {
+          cur += num / fr->value;
+        }
         consumed = k += 3;
         last = kFrac;
         // A scale may still follow: "five and a half million".
-        if (k < np) {
+        if (k < np && !after_scale) {
           const Named* sc2 = FindScale(pieces[k].s);
           if (sc2 && IsWordScale(sc2) && sc2->value >= 1000) {
             total += cur * sc2->value;
@@ -419,12 +474,24 @@ bool NumberParser::ParseNumber(uint32_t i, size_t skip, Number* n) {
     if (ok && skip == 0) LeadingDot(i, n);
   } else if (win_.Tk(i).kind == TokenKind::kWord) {
     ok = ParseWordNumber(i, n);
+  } else if (double f = VulgarFraction(win_.T(i)); f > 0) {
+    n->value = f;  // "½ teaspoon"
+    n->tok_begin = i;
+    n->tok_end = i + 1;
+    n->byte_end = win_.Tk(i).span.end;
+    ok = true;
   }
   if (n->too_long) ++too_long_;
   if (!ok) return false;
   n->ok = true;
   if (!n->suffix.empty()) {
     std::string_view suf = win_.doc->Text(n->suffix);
+    if (!n->suffix_hyphen && suf == "MM") {
+      Scale(n, 1e6);  // "$1MM": finance shorthand for million
+      n->byte_end = n->suffix.end;
+      n->suffix = {};
+      return true;
+    }
     if (!n->suffix_hyphen) {
       if (const Named* sc = FindScaleSuffix(suf)) {
         // "5m" is million with money, metres otherwise (decided later).
@@ -438,6 +505,15 @@ bool NumberParser::ParseNumber(uint32_t i, size_t skip, Number* n) {
     return true;
   }
   if (!n->from_words) SpacedGroups(n);
+  // "2½": an integer and a vulgar fraction.
+  if (n->plain_int && !n->is_range && n->tok_end < win_.se) {
+    if (double f = VulgarFraction(win_.T(n->tok_end)); f > 0) {
+      n->value += f;
+      n->plain_int = false;
+      n->byte_end = win_.Tk(n->tok_end).span.end;
+      ++n->tok_end;
+    }
+  }
   // Mixed fraction: "10 1/2".
   if (!n->from_words && n->plain_int && !n->is_range && n->tok_end < win_.se &&
       win_.Tk(n->tok_end).kind == TokenKind::kNumber) {
@@ -475,6 +551,7 @@ bool NumberParser::ParseNumber(uint32_t i, size_t skip, Number* n) {
     if (IEq(win_.T(t), "k") && !win_.Tk(t).space_before) {
       // fine
     }
+    bool was_int = n->plain_int;
     Scale(n, sc->value);
     n->byte_end = win_.Tk(t).span.end;
     ++t;
@@ -482,10 +559,78 @@ bool NumberParser::ParseNumber(uint32_t i, size_t skip, Number* n) {
         win_.T(t - 1).find('-') != std::string_view::npos) {
       break;
     }
+    if (IsWordScale(sc) && !n->is_range) {
+      // "3 million and a half" -> 3.5 million.
+      if (uint32_t m = AndFraction(t, sc->value, n)) {
+        t += m;
+        break;
+      }
+      // "4 thousand 3 hundred and 21": smaller digit groups.
+      if (was_int && (sc->value == 100 || sc->value == 1000)) {
+        uint32_t after = DigitRemainder(t, sc->value, n);
+        if (after != t) {
+          t = after;
+          break;
+        }
+      }
+    }
   }
   n->tok_end = t;
   // "million-dollar": a hyphenated scale word token.
   return true;
+}
+
+uint32_t NumberParser::AndFraction(uint32_t t, double scale, Number* n) {
+  if (!win_.Is(t, "and") || scale < 1000 || t + 2 >= win_.se) return 0;
+  std::string_view num = win_.T(t + 1);
+  double count = 0;
+  if (IEq(num, "a") || IEq(num, "one")) {
+    count = 1;
+  } else if (const Named* e = FindSmallNumber(num); e && e->value < 10) {
+    count = e->value;
+  } else {
+    return 0;
+  }
+  const Named* f = FindFraction(win_.T(t + 2));
+  std::string_view fw = win_.T(t + 2);
+  bool plural = !fw.empty() && (fw.back() == 's' || fw.back() == 'S');
+  if (!f || (count > 1) != plural || count >= f->value) return 0;
+  n->value += count / f->value * scale;
+  n->byte_end = win_.Tk(t + 2).span.end;
+  return 3;
+}
+
+uint32_t NumberParser::DigitRemainder(uint32_t t, double scale, Number* n) {
+  // Each step: ["and"] digits [a smaller scale word]; the remainder is
+  // smaller than the scale before it. "and" only before the last group
+  // under a hundred, as in "3 hundred and 21".
+  double last_scale = scale;
+  while (t < win_.se) {
+    uint32_t k = win_.Is(t, "and") ? t + 1 : t;
+    if (k >= win_.se || win_.Tk(k).kind != TokenKind::kNumber) break;
+    std::string_view d = win_.T(k);
+    if (d.size() > 3) break;
+    double v = 0;
+    for (char c : d) {
+      if (!IsAsciiDigit(c)) return t;
+      v = v * 10 + (c - '0');
+    }
+    if (v <= 0 || v >= last_scale) break;
+    const Named* sc = k + 1 < win_.se ? FindScale(win_.T(k + 1)) : nullptr;
+    if (sc && IsWordScale(sc) && sc->value < last_scale && v < 1000) {
+      if (k > t) break;  // "and 3 hundred": a new number
+      n->value += v * sc->value;
+      n->byte_end = win_.Tk(k + 1).span.end;
+      last_scale = sc->value;
+      t = k + 2;
+      continue;
+    }
+    if (sc || v >= 100) break;
+    n->value += v;
+    n->byte_end = win_.Tk(k).span.end;
+    return k + 1;
+  }
+  return t;
 }
 
 void NumberParser::Scale(Number* n, double f) {

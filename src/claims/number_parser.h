@@ -77,6 +77,12 @@ class NumberParser {
   void LeadingDot(uint32_t i, Number* n) const;
   // A number written in words, starting at token i.
   bool ParseWordNumber(uint32_t i, Number* n);
+  // "and a half" / "and three quarters" after a scale word at token t: adds
+  // the fraction of `scale` to n; returns the tokens read (0 when none).
+  uint32_t AndFraction(uint32_t t, double scale, Number* n);
+  // "4 thousand 3 hundred and 21": digit groups after a scale word at t,
+  // added to n; returns the token after them.
+  uint32_t DigitRemainder(uint32_t t, double scale, Number* n);
 
   const ClaimsOptions& opt_;
   const TokenWindow& win_;

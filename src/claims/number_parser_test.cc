@@ -124,5 +124,75 @@ TEST(NumberParserTest, HalvesQuartersAndDozens) {
   EXPECT_TRUE(p.claims.empty()) << ::testing::PrintToString(Texts(p));
 }
 
+TEST(NumberParserTest, VulgarFractionsAndHalves) {
+  Document d = Extract(
+      "The queue lasted 2\u00BD hours and the treaty took 3 million and a half "
+      "signatures, while one million and a quarter people marched.");
+  const Claim* a = Find(d, "2\u00BD");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 2.5);
+  EXPECT_EQ(a->unit, "hours");
+  const Claim* b = Find(d, "3 million and a half");
+  ASSERT_NE(b, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(b->value, 3.5e6);
+  const Claim* c = Find(d, "one million and a quarter");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(c->value, 1.25e6);
+}
+
+TEST(NumberParserTest, SpokenDecimalsButNotAtOnePoint) {
+  Document d = Extract(
+      "Inflation was two point five percent. At one point two guards left.");
+  const Claim* a = Find(d, "two point five percent");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 2.5);
+  for (const Claim& c : d.claims) EXPECT_NE(c.value, 1.2) << d.Text(c.span);
+}
+
+TEST(NumberParserTest, DigitsWithScaleWordsAndRemainders) {
+  Document d = Extract(
+      "The hotel has 4 thousand 3 hundred and 21 rooms and sold 10 tln "
+      "roubles of bonds.");
+  const Claim* a = Find(d, "4 thousand 3 hundred and 21");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 4321);
+  const Claim* b = Find(d, "10 tln roubles");
+  ASSERT_NE(b, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(b->value, 1e13);
+}
+
+TEST(NumberParserTest, FinanceMillionShorthands) {
+  Document d = Extract(
+      "The fund lost 75 USD million, then 30 MUSD, and aims for US$ 1MM; "
+      "perhaps 2m people hold it but the 400m hurdles is a race.");
+  const Claim* a = Find(d, "75 USD million");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, 75e6);
+  EXPECT_EQ(a->unit, "USD");
+  const Claim* b = Find(d, "30 MUSD");
+  ASSERT_NE(b, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(b->value, 30e6);
+  const Claim* c = Find(d, "US$ 1MM");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(c->value, 1e6);
+  const Claim* e = Find(d, "2m");
+  ASSERT_NE(e, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(e->value, 2e6);
+  const Claim* f = Find(d, "400m");
+  ASSERT_NE(f, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(f->value, 400);
+  EXPECT_EQ(f->unit, "m");
+}
+
+TEST(NumberParserTest, NegativeOneAndFeetInches) {
+  Document d = Extract("The score was minus one. He is 5 ft 2 in tall.");
+  const Claim* a = Find(d, "minus one");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(a->value, -1);
+  const Claim* b = Find(d, "5 ft 2 in");
+  ASSERT_NE(b, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_NEAR(b->value, 5 + 2.0 / 12, 1e-9);
+}
+
 }  // namespace
 }  // namespace whosaid

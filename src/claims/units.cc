@@ -293,6 +293,20 @@ size_t GluedCurrencyCode(std::string_view w, std::string_view* norm) {
   return 0;
 }
 
+bool MillionCurrencyCode(std::string_view w, std::string_view* norm) {
+  if (w.size() != 4 || w[0] != 'M') return false;
+  for (size_t k = 1; k < 4; ++k) {
+    if (w[k] < 'A' || w[k] > 'Z') return false;  // upper case only: "MUSD"
+  }
+  for (const auto& c : kGluedCodes) {
+    if (IEq(w.substr(1), c.surface)) {
+      if (norm) *norm = c.norm;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool CurrencyCodeAt(const TokenWindow& win, uint32_t i) {
   for (uint32_t id : StartingAt(win, i, Index().prefixes_first)) {
     const auto& cp = kCurrencyPrefixes[id];
@@ -386,7 +400,21 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
     uint32_t after = n.tok_end;
     bool money_after =
         after < win.se && Index().currency_full.Contains(win.T(after));
-    if (q->currency || money_after) {
+    // "2m people", "5m barrels": British shorthand for million before a
+    // counted noun (not "the 400m hurdles").
+    static constexpr std::string_view kCountNouns[] = {
+        "people",   "voters",    "users",     "jobs",        "households",
+        "homes",    "children",  "adults",    "workers",     "viewers",
+        "visitors", "customers", "residents", "subscribers", "tonnes",
+        "tons",     "barrels",   "doses",     "cases",       "copies",
+        "refugees", "migrants",  "members",   "votes",       "deaths"};
+    bool count_after = false;
+    if (after < win.se) {
+      for (std::string_view w : kCountNouns) count_after |= win.Is(after, w);
+    }
+    if (q->currency || money_after || count_after) {
+      q->first.scaled = true;
+      q->first.scale *= 1e6;
       q->value *= 1e6;
       q->low *= 1e6;
       q->high *= 1e6;

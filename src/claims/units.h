@@ -35,6 +35,10 @@ bool CurrencyCodeAt(const TokenWindow& win, uint32_t i);
 // length and sets *norm (when not null), 0 when none.
 size_t GluedCurrencyCode(std::string_view w, std::string_view* norm);
 
+// A currency code for millions, as in finance reports: "MUSD", "MEUR"
+// (upper case only). Sets *norm to the currency when not null.
+bool MillionCurrencyCode(std::string_view w, std::string_view* norm);
+
 // Currency marks before the number at token i; sets *norm and returns the
 // tokens matched (0 when none, or no number follows).
 uint32_t CurrencyPrefix(const TokenWindow& win, uint32_t i,
