@@ -180,6 +180,22 @@ TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
   EXPECT_EQ(mlb->label, EntityLabel::kMisc);
 }
 
+TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
+  Document doc = MakeDoc(
+      "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "
+      "Dynamo ( K ) won.");
+  // What a tagger may return: a conjunction, a preposition or a dash
+  // inside the span; a bracket it opened itself must stay.
+  doc.entities.push_back(Ent(Find(doc, "and Keldland"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "of Tarsby --"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Dynamo ( K )"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Keldland"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Tarsby"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Dynamo ( K )"), nullptr);
+  EXPECT_EQ(doc.entities.size(), 3u);
+}
+
 // Builds a document with hand-set entities and quotes (speaker spans as
 // written), runs the rules and returns it.
 struct QuoteSpec {

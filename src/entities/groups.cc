@@ -29,6 +29,56 @@ bool IsFunctionWord(std::string_view w) {
   return w == "of" || w == "and" || w == "the" || w == "for" || w == "&";
 }
 
+// A lower-case conjunction or preposition, or punctuation other than a
+// period, never opens or closes a name: the tagger's "and Germany", "of
+// Charlotte" or "al-Assad --" loses it (an entity left empty is dropped).
+void TrimEdgeWords(Document* doc) {
+  static constexpr std::string_view kEdgeWords[] = {
+      "and", "or", "but",  "of",   "in",  "on", "at",
+      "to",  "by", "with", "from", "for", "as", "&"};
+  auto edge = [&](uint32_t i) {
+    const Token& t = doc->tokens[i];
+    if (t.capitalized) return false;
+    std::string_view w = doc->TokenText(i);
+    for (std::string_view e : kEdgeWords) {
+      if (w == e) return true;
+    }
+    // Not a period: "Fla." and "Calif." keep theirs (the tagger's span
+    // is right far more often than not there).
+    return t.kind == TokenKind::kPunct && w != ".";
+  };
+  bool any_empty = false;
+  for (Entity& e : doc->entities) {
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (f >= l) continue;
+    uint32_t f0 = f, l0 = l;
+    while (f < l && edge(f)) ++f;
+    while (l > f && edge(l - 1)) {
+      // "Mladost ( BJ )" keeps the bracket it opened.
+      std::string_view last = doc->TokenText(l - 1);
+      if ((last == ")" || last == "]") &&
+          doc->Text(
+                 Span{doc->tokens[f].span.begin, doc->tokens[l - 1].span.begin})
+                  .find(last == ")" ? '(' : '[') != std::string_view::npos) {
+        break;
+      }
+      --l;
+    }
+    if (f == f0 && l == l0) continue;
+    if (f >= l) {
+      e.span = {};
+      any_empty = true;
+      continue;
+    }
+    e.span = {doc->tokens[f].span.begin, doc->tokens[l - 1].span.end};
+  }
+  if (any_empty) {
+    std::erase_if(doc->entities,
+                  [](const Entity& e) { return e.span.empty(); });
+  }
+}
+
 // "Islamic State (IS, formerly ISIS/ISIL)": a capitalised run whose
 // initials spell the acronym in the parentheses becomes one ORG entity.
 void AcronymOrgs(Document* doc, std::vector<Entity>* added) {
@@ -552,6 +602,7 @@ void BuildGroups(Document* doc) {
 }  // namespace
 
 void AttachTitlesAndGroups(Document* doc) {
+  TrimEdgeWords(doc);
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
   MergeEntities(doc, added);
