@@ -122,5 +122,17 @@ TEST(ClaimsTest, Proportions) {
   EXPECT_EQ(Find(d, "4 in 10"), nullptr);  // a duration follows
 }
 
+TEST(ClaimsTest, ProperNameModifiersBeforeTheCountedNoun) {
+  Document d = claims_test::Extract(
+      "Officials expelled three Tarvian state television reporters and "
+      "130,000 Keldish refugees crossed.");
+  const Claim* a = claims_test::Find(d, "three");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(claims_test::Texts(d));
+  EXPECT_EQ(a->unit, "reporters");
+  const Claim* b = claims_test::Find(d, "130,000");
+  ASSERT_NE(b, nullptr) << ::testing::PrintToString(claims_test::Texts(d));
+  EXPECT_EQ(b->unit, "refugees");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -501,9 +501,19 @@ bool LooksPlural(std::string_view w) {
 uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   uint32_t head = UINT32_MAX;
   uint32_t k = t;
-  for (; k < win.se && k < t + 3; ++k) {
+  uint32_t proper = 0;  // capitalised modifiers skipped
+  bool plural_value = !(q->value == 1 && !q->is_range);
+  for (; k < win.se && k < t + 3 + proper; ++k) {
     if (!win.IsWord(k)) break;
     std::string_view w = win.T(k);
+    if (!AllLowerAlpha(w) && plural_value && proper < 3 && k == t + proper &&
+        win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
+        !LooksPlural(w)) {
+      // "three Wall Street Journal reporters": proper-name modifiers
+      // before the counted noun.
+      ++proper;
+      continue;
+    }
     if (!AllLowerAlpha(w) || IsStopWord(w)) break;
     if (FindSmallNumber(w) || FindScale(w)) break;
     if (LooksPlural(w) ||
