@@ -134,5 +134,17 @@ TEST(ClaimsTest, ProperNameModifiersBeforeTheCountedNoun) {
   EXPECT_EQ(b->unit, "refugees");
 }
 
+TEST(ClaimsTest, NumberWordIdiomsAndCitationMarksAreNotClaims) {
+  Document d = claims_test::Extract(
+      "A two-faced elite backs a two-state plan.[6] A two-year war killed "
+      "5,000 soldiers.");
+  EXPECT_EQ(claims_test::Find(d, "two-faced"), nullptr);
+  EXPECT_EQ(claims_test::Find(d, "two-state"), nullptr);
+  EXPECT_EQ(claims_test::Find(d, "6"), nullptr);
+  EXPECT_NE(claims_test::Find(d, "two-year"), nullptr)
+      << ::testing::PrintToString(claims_test::Texts(d));
+  EXPECT_NE(claims_test::Find(d, "5,000"), nullptr);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -105,9 +105,20 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       (win.T(nt) == "." || win.T(nt) == ")")) {
     return true;
   }
-  if (prev != UINT32_MAX && win.T(prev) == "(" && win.Is(nt, ")") &&
-      !has_unit && n.plain_int) {
-    return true;
+  if (prev != UINT32_MAX && (win.T(prev) == "(" || win.T(prev) == "[") &&
+      (win.Is(nt, ")") || win.Is(nt, "]")) && !has_unit && n.plain_int) {
+    return true;  // "(3)", a citation mark "[6]"
+  }
+  // Idioms made with a number word: "two-faced", "one-sided", "two-state".
+  if (n.from_words && n.suffix_hyphen && !n.suffix.empty()) {
+    static constexpr std::string_view kIdioms[] = {
+        "faced",  "sided",       "way",    "off",   "state",    "party",
+        "handed", "edged",       "liner",  "horse", "stop",     "size",
+        "track",  "dimensional", "on-one", "shot",  "upmanship"};
+    std::string_view suf = win.doc->Text(n.suffix);
+    for (std::string_view idiom : kIdioms) {
+      if (IEq(suf, idiom)) return true;
+    }
   }
   // The bare word "one": a pronoun in "the one who", "no one", "one
   // another"; a quantity in "one of the N" and "one soldier".
