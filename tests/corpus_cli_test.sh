@@ -183,10 +183,16 @@ check "after kills: ids unique and FTS index consistent" test $? -eq 0
 
 # Ctrl-C: stop reading, write what was read, exit 130; a rerun resumes.
 IDB="$TMP/int.db"
-{ head -n 3000 "$TMP/many.jsonl"; sleep 2; tail -n +3001 "$TMP/many.jsonl"; } |
+# The interrupt comes once the first 3,000 lines have gone into the pipe
+# (and a moment for the reader to drain its buffer), not after a fixed
+# time: on a loaded machine reading may lag.
+rm -f "$TMP/head_done"
+{ head -n 3000 "$TMP/many.jsonl"; touch "$TMP/head_done"; sleep 6;
+  tail -n +3001 "$TMP/many.jsonl"; } |
   "$BIN" ingest - --input-format jsonl --db "$IDB" >/dev/null 2>"$TMP/e" &
 PID=$!
-sleep 1
+for _ in $(seq 100); do [ -e "$TMP/head_done" ] && break; sleep 0.1; done
+sleep 1.5
 kill -INT "$PID"
 wait "$PID"
 check "interrupted ingest exits 130" test $? -eq 130
