@@ -7,6 +7,7 @@
 
 #include "src/base/utf8.h"
 #include "src/input/charset.h"
+#include "src/input/offset_map.h"
 
 namespace whosaid {
 namespace {
@@ -595,6 +596,15 @@ Result<HtmlArticle> ExtractArticle(std::string_view html_bytes,
   DecodedText decoded = DecodeToUtf8(html_bytes, options.transport_charset);
   HtmlArticle a = ExtractArticleUtf8(decoded.text, options);
   a.charset = decoded.charset;
+  // Pieces point into the decoded page; make them point into the bytes as
+  // given (BOM included), or drop them when the charset is not mapped.
+  const std::vector<OffsetPiece>& source = decoded.source_map;
+  if (source.size() == 1 && source[0].clean_begin == 0 &&
+      source[0].length == decoded.text.size()) {
+    for (OffsetPiece& p : a.pieces) p.input_begin += source[0].input_begin;
+  } else {
+    a.pieces = ComposeOffsetMaps(a.pieces, source);
+  }
   if (decoded.replacements > 0) {
     a.warnings.push_back(
         fmt::format("{} ill-formed byte sequence(s) in {} replaced by U+FFFD",
