@@ -215,6 +215,7 @@ class Scorer {
   void ScoreParagraphs();
   uint32_t PickTop();
   void Keep(uint32_t top);
+  void UseHiddenBody(bool have_body);
   bool RemoveInside(uint32_t i) const;
 
   const HtmlTree& t_;
@@ -246,6 +247,13 @@ void Scorer::MarkDropped() {
     if (n.hints & kHintHidden) drop = true;
     if ((n.hints & kHintStrongNegative) && !(n.hints & kHintPositive) &&
         !wrapper && n.tag != HtmlTag::kArticle && n.tag != HtmlTag::kMain) {
+      drop = true;
+    }
+    // A block introduced by a related/recommended/comments heading.
+    if (i + 1 < n.end && t_.nodes[i + 1].parent == i &&
+        t_.nodes[i + 1].tag == HtmlTag::kH2 &&
+        (t_.nodes[i + 1].hints & kHintStrongNegative) && !ContainsH1(i) &&
+        !body_inside_[i]) {
       drop = true;
     }
     switch (n.tag) {
@@ -367,7 +375,7 @@ bool Scorer::RemoveInside(uint32_t i) const {
     return true;
   }
   if (n.class_weight < 0 && !(n.hints & kHintPositive) &&
-      n.total_punct * 60 < n.total_text) {
+      n.total_punct * 60 < n.total_text && (n.paragraphs == 0 || ld > 0.2f)) {
     return true;
   }
   if (n.class_weight < 0 && n.total_text < 200 && n.paragraphs == 0) {
@@ -413,12 +421,40 @@ void Scorer::Keep(uint32_t top) {
   }
 }
 
+// Some pages ship the full article in a hidden itemprop=articleBody block
+// (for search engines) and show only a teaser: when such a block holds much
+// more text than the visible extraction, it is the article.
+void Scorer::UseHiddenBody(bool have_body) {
+  size_t visible = 0;
+  if (have_body) {
+    for (const HtmlTextRun& run : t_.runs) {
+      if (keep_[run.node]) visible += run.length;
+    }
+  }
+  std::vector<uint8_t> hidden(n_, 0);
+  uint32_t best = 0;
+  for (uint32_t i = 1; i < n_; ++i) {
+    const HtmlNode& n = t_.nodes[i];
+    hidden[i] = (n.hints & kHintHidden) || hidden[n.parent];
+    if (!hidden[i] || !(n.hints & kHintArticleBody)) continue;
+    if (n.total_text < 500 || n.total_text < 2 * visible ||
+        LinkDensity(i) > 0.3f) {
+      continue;
+    }
+    if (best == 0 || n.total_text > t_.nodes[best].total_text) best = i;
+  }
+  if (best == 0) return;
+  keep_.assign(n_, 0);
+  for (uint32_t i = best; i < t_.nodes[best].end; ++i) keep_[i] = 1;
+}
+
 bool Scorer::Extract(HtmlArticle* out) {
   MarkDropped();
   ScoreParagraphs();
   uint32_t top = PickTop();
-  if (top == 0) return false;
-  Keep(top);
+  if (top != 0) Keep(top);
+  UseHiddenBody(top != 0);
+  if (top == 0 && keep_.empty()) return false;
   std::string& text = out->text;
   text.clear();
   uint32_t last_boundary = 0;
