@@ -323,9 +323,17 @@ uint32_t Scorer::PickTop() {
   }
   if (best == 0) return 0;
   // Several strong candidates under one ancestor: take the ancestor.
+  // Candidates nested in or around the best one are the same block.
+  auto related = [&](uint32_t c) {
+    return (c >= best && c < t_.nodes[best].end) ||
+           (best >= c && best < t_.nodes[c].end);
+  };
   int strong = 0;
   for (int k = 1; k < 5; ++k) {
-    if (top5[k] != 0 && score_[top5[k]] >= 0.75f * best_score) ++strong;
+    if (top5[k] != 0 && score_[top5[k]] >= 0.75f * best_score &&
+        !related(top5[k])) {
+      ++strong;
+    }
   }
   if (strong >= 2) {
     for (uint32_t a = t_.nodes[best].parent; a != 0; a = t_.nodes[a].parent) {
@@ -333,8 +341,8 @@ uint32_t Scorer::PickTop() {
       int inside = 0;
       for (int k = 1; k < 5; ++k) {
         uint32_t c = top5[k];
-        if (c != 0 && score_[c] >= 0.75f * best_score && c >= a &&
-            c < t_.nodes[a].end) {
+        if (c != 0 && score_[c] >= 0.75f * best_score && !related(c) &&
+            c >= a && c < t_.nodes[a].end) {
           ++inside;
         }
       }

@@ -329,7 +329,7 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
       "social",       "share",      "sharing",      "related",   "recommend",
       "popular",      "trending",   "promo",        "subscribe", "signup",
       "sign-up",      "breadcrumb", "navbar",       "sidebar",   "footer",
-      "masthead",     "pagination", "paywall",      "most-read", "mostread",
+      "masthead",     "pagination", "most-read", "mostread",
       "read-more",    "readmore",   "more-stories", "tag-list",  "taglist",
       "article-tags", "post-tags",  "keywords",     "topnav",    "skip-link",
       "skiplink",     "newsfeed"};
@@ -339,7 +339,7 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
       "btn",    "icon",     "modal",     "popup",    "overlay",  "login",
       "banner", "masthead", "teaser",    "card",     "thumb",    "infobox",
       "rail",   "aside",    "timestamp", "dateline", "headline", "title",
-      "topic",  "follow",   "bio"};
+      "topic",  "follow",   "bio", "paywall"};
   static constexpr std::string_view kGood[] = {
       "article", "content", "entry", "story",  "post",  "body",
       "text",    "main",    "blog",  "hentry", "prose", "page"};
