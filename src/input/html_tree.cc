@@ -339,7 +339,7 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
       "btn",    "icon",     "modal",     "popup",    "overlay",  "login",
       "banner", "masthead", "teaser",    "card",     "thumb",    "infobox",
       "rail",   "aside",    "timestamp", "dateline", "headline", "title",
-      "topic",  "follow",   "bio",       "paywall"};
+      "topic",  "follow",   "bio",       "paywall",  "widget"};
   static constexpr std::string_view kGood[] = {
       "article", "content", "entry", "story",  "post",  "body",
       "text",    "main",    "blog",  "hentry", "prose", "page"};
@@ -380,7 +380,7 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
     while (i < n && IsAlnum(buf[i])) ++i;
     std::string_view w(buf + b, i - b);
     if (w == "ad" || w == "ads" || w == "adslot" || w == "advertisement" ||
-        w == "dfp" || w == "gpt") {
+        w == "dfp" || w == "gpt" || w == "cta") {
       *hints |= kHintStrongNegative | kHintNegative;
       *weight -= 50;
       break;
