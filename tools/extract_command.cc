@@ -27,6 +27,7 @@ struct ExtractArgs {
   bool pretty = false;
   bool no_clean = false;
   bool no_sentences = false;
+  bool source_offsets = false;
   int jobs = 0;
   size_t max_document_bytes = Options().max_document_bytes;
   size_t max_sentence_tokens = Options().max_sentence_tokens;
@@ -74,6 +75,7 @@ int RunExtract(const ExtractArgs& args) {
   JsonOptions json;
   json.pretty = args.pretty;
   json.sentences = !args.no_sentences;
+  json.source_offsets = args.source_offsets;
 
   // Batches bound memory: at most two batches of kBatchDocs documents or
   // kBatchBytes bytes are in flight. While workers extract one batch, this
@@ -188,6 +190,9 @@ void RegisterExtract(CLI::App* app, int* exit_code) {
                 "Keep the input text unchanged (offsets line up with it)");
   cmd->add_flag("--no-sentences", args->no_sentences,
                 "Leave the sentence list out of the records");
+  cmd->add_flag("--source-offsets", args->source_offsets,
+                "Add source_start/source_end (byte offsets into the input "
+                "as given, the page for HTML) to every span");
   cmd->add_option("-j,--jobs", args->jobs,
                   "Worker threads (default: all cores)");
   cmd->add_option("--model-dir", args->model_dir, "Directory of model files");

@@ -140,7 +140,9 @@ struct Document {
 
   std::string text;  // the clean body (UTF-8)
   // Pieces of `text` copied from the input, in order; bytes of `text` not
-  // covered were inserted by cleaning (e.g. paragraph breaks).
+  // covered were inserted by cleaning (e.g. paragraph breaks). For HTML
+  // input the input is the page bytes as given (empty map when its charset
+  // is decoded by iconv or UTF-16), see src/input/offset_map.h.
   std::vector<OffsetPiece> input_map;
 
   std::vector<std::string> warnings;

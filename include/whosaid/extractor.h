@@ -54,6 +54,12 @@ struct Options {
   // Directory holding model files; empty means the built-in default
   // (the `models/` folder of the source tree or $WHOSAID_MODEL_DIR).
   std::string model_dir;
+  // Detect the language of the clean text (CLD2, src/input/language.h) and
+  // report it unless it agrees with a declared one (page or input field),
+  // which then serves as a hint and is kept as the more specific tag.
+  bool detect_language = true;
+  // Only the first this many bytes of clean text are looked at.
+  size_t language_detect_bytes = 8192;
 };
 
 class Extractor {

@@ -78,6 +78,56 @@ bool DecodeIconv(std::string_view s, const std::string& charset,
   return true;
 }
 
+void AddRun(size_t text_begin, size_t input_begin, size_t length,
+            std::vector<OffsetPiece>* map) {
+  if (length == 0 || text_begin + length > UINT32_MAX ||
+      input_begin + length > UINT32_MAX) {
+    return;
+  }
+  map->push_back({static_cast<uint32_t>(text_begin),
+                  static_cast<uint32_t>(input_begin),
+                  static_cast<uint32_t>(length)});
+}
+
+// Runs of input bytes copied unchanged by DecodeCp1252 (ASCII).
+void MapCp1252(std::string_view body, size_t bom, DecodedText* out) {
+  size_t d = 0, run_d = 0, run_i = 0;
+  for (size_t i = 0; i < body.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(body[i]);
+    if (c < 0x80) {
+      ++d;
+      continue;
+    }
+    AddRun(run_d, run_i + bom, i - run_i, &out->source_map);
+    char32_t cp = c < 0xA0 ? kCp1252High[c - 0x80] : c;
+    d += cp < 0x800 ? 2 : 3;
+    run_d = d;
+    run_i = i + 1;
+  }
+  AddRun(run_d, run_i + bom, body.size() - run_i, &out->source_map);
+}
+
+// Runs of well-formed input copied unchanged by RepairUtf8 (each ill-formed
+// byte became the three bytes of U+FFFD).
+void MapRepairedUtf8(std::string_view body, size_t bom, DecodedText* out) {
+  size_t d = 0, run_d = 0, run_i = 0, i = 0;
+  while (i < body.size()) {
+    int len = 1;
+    char32_t cp = DecodeUtf8(body, i, &len);
+    if (cp == 0xFFFD && len == 1) {  // ill-formed byte
+      AddRun(run_d, run_i + bom, i - run_i, &out->source_map);
+      d += 3;
+      i += 1;
+      run_d = d;
+      run_i = i;
+      continue;
+    }
+    d += len;
+    i += len;
+  }
+  AddRun(run_d, run_i + bom, body.size() - run_i, &out->source_map);
+}
+
 }  // namespace
 
 std::string CharsetFromContentType(std::string_view ct) {
@@ -176,19 +226,24 @@ DecodedText DecodeToUtf8(std::string_view bytes,
   if (charset == "utf-8") {
     if (valid_utf8) {
       out.text.assign(body);
+      AddRun(0, out.bom_bytes, body.size(), &out.source_map);
     } else {
       out.replacements = RepairUtf8(body, &out.text);
+      MapRepairedUtf8(body, out.bom_bytes, &out);
     }
   } else if (charset == "windows-1252") {
     DecodeCp1252(body, &out.text);
+    MapCp1252(body, out.bom_bytes, &out);
   } else if (!DecodeIconv(body, charset, &out.text, &out.replacements)) {
     // Unknown label: detect.
     charset = valid_utf8 ? "utf-8" : "windows-1252";
     out.text.clear();
     if (valid_utf8) {
       out.text.assign(body);
+      AddRun(0, out.bom_bytes, body.size(), &out.source_map);
     } else {
       DecodeCp1252(body, &out.text);
+      MapCp1252(body, out.bom_bytes, &out);
     }
   }
   out.charset = charset;

@@ -14,6 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "whosaid/document.h"
 #include "whosaid/status.h"
 
 namespace whosaid {
@@ -34,6 +37,11 @@ struct DecodedText {
   std::string charset;      // what was used
   size_t bom_bytes = 0;     // bytes of BOM skipped at the start of the input
   size_t replacements = 0;  // ill-formed sequences replaced by U+FFFD
+  // Which bytes of `text` are the very bytes of the input (clean_begin: in
+  // `text`, input_begin: in the input, BOM included): all of it for valid
+  // UTF-8, the ASCII runs for windows-1252, the well-formed runs for
+  // repaired UTF-8. Empty for UTF-16 and iconv charsets (not mapped).
+  std::vector<OffsetPiece> source_map;
 };
 
 // Detects the charset of `bytes` (with `transport_charset` from HTTP, may

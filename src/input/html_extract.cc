@@ -7,6 +7,7 @@
 
 #include "src/base/utf8.h"
 #include "src/input/charset.h"
+#include "src/input/offset_map.h"
 
 namespace whosaid {
 namespace {
@@ -149,6 +150,88 @@ std::string CleanTitleTag(const std::string& title) {
   return title;
 }
 
+// Dates as pages state them: keeps ISO 8601, rewrites the JavaScript /
+// RFC 2822 forms ("Tue Nov 19 2019 03:05:46 GMT+0000", "Tue, 19 Nov 2019
+// 03:05:46 GMT") to "2019-11-19T03:05:46", and drops placeholders (years
+// before 1990 such as "0001-01-01T00:00:00Z"). Returns "" when unusable.
+std::string NormalizeDate(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  auto year_ok = [](int y) { return y >= 1990 && y <= 2100; };
+  if (s.size() >= 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) &&
+      IsDigit(s[3])) {
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    return year_ok(y) ? std::string(s) : std::string();
+  }
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr",
+                                                 "may", "jun", "jul", "aug",
+                                                 "sep", "oct", "nov", "dec"};
+  // Tokens: words and numbers; find month name, day, year, hh:mm[:ss].
+  int month = 0, day = 0, year = 0;
+  std::string time;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != ',') ++i;
+    std::string_view w = s.substr(b, i - b);
+    if (w.empty()) break;
+    if (w.find(':') != std::string_view::npos && IsDigit(w[0])) {
+      if (time.empty()) time.assign(w);
+      continue;
+    }
+    if (IsDigit(w[0])) {
+      int v = 0;
+      size_t k = 0;
+      for (; k < w.size() && IsDigit(w[k]) && v < 100000; ++k) {
+        v = v * 10 + (w[k] - '0');
+      }
+      if (k < w.size() &&
+          !(k + 2 == w.size() &&
+            (w[k] == 's' || w[k] == 'n' || w[k] == 'r' || w[k] == 't'))) {
+        continue;  // not a plain number or ordinal
+      }
+      if (w.size() >= 4 && year == 0) {
+        year = v;
+      } else if (v >= 1 && v <= 31 && day == 0) {
+        day = v;
+      }
+      continue;
+    }
+    if (w.size() >= 3 && month == 0) {
+      std::string l3 = {Lower(w[0]), Lower(w[1]), Lower(w[2])};
+      for (int m = 0; m < 12; ++m) {
+        if (l3 == kMonths[m]) month = m + 1;
+      }
+    }
+  }
+  if (!year_ok(year) || month == 0 || day == 0) return "";
+  std::string out = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  if (!time.empty() && time.size() <= 8) out += "T" + time;
+  return out;
+}
+
+// True when `part` stands at either end of the <title>, cut off by one of
+// the separators of CleanTitleTag ("Site | Headline", "Headline - Site").
+bool IsTitleTagPart(std::string_view title, std::string_view part) {
+  static constexpr std::string_view kSeps[] = {" | ", " - ", " \xE2\x80\x94 ",
+                                               " \xE2\x80\x93 ", " :: "};
+  if (part.empty() || part.size() >= title.size()) return false;
+  for (std::string_view sep : kSeps) {
+    size_t n = part.size() + sep.size();
+    if (title.size() <= n) continue;
+    if (title.substr(0, part.size()) == part &&
+        title.substr(part.size(), sep.size()) == sep) {
+      return true;
+    }
+    if (title.substr(title.size() - part.size()) == part &&
+        title.substr(title.size() - n, sep.size()) == sep) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string NormalizeLanguage(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -214,6 +297,7 @@ class Scorer {
   void ScoreParagraphs();
   uint32_t PickTop();
   void Keep(uint32_t top);
+  void UseHiddenBody(bool have_body);
   bool RemoveInside(uint32_t i) const;
 
   const HtmlTree& t_;
@@ -245,6 +329,13 @@ void Scorer::MarkDropped() {
     if (n.hints & kHintHidden) drop = true;
     if ((n.hints & kHintStrongNegative) && !(n.hints & kHintPositive) &&
         !wrapper && n.tag != HtmlTag::kArticle && n.tag != HtmlTag::kMain) {
+      drop = true;
+    }
+    // A block introduced by a related/recommended/comments heading.
+    if (i + 1 < n.end && t_.nodes[i + 1].parent == i &&
+        t_.nodes[i + 1].tag == HtmlTag::kH2 &&
+        (t_.nodes[i + 1].hints & kHintStrongNegative) && !ContainsH1(i) &&
+        !body_inside_[i]) {
       drop = true;
     }
     switch (n.tag) {
@@ -314,9 +405,17 @@ uint32_t Scorer::PickTop() {
   }
   if (best == 0) return 0;
   // Several strong candidates under one ancestor: take the ancestor.
+  // Candidates nested in or around the best one are the same block.
+  auto related = [&](uint32_t c) {
+    return (c >= best && c < t_.nodes[best].end) ||
+           (best >= c && best < t_.nodes[c].end);
+  };
   int strong = 0;
   for (int k = 1; k < 5; ++k) {
-    if (top5[k] != 0 && score_[top5[k]] >= 0.75f * best_score) ++strong;
+    if (top5[k] != 0 && score_[top5[k]] >= 0.75f * best_score &&
+        !related(top5[k])) {
+      ++strong;
+    }
   }
   if (strong >= 2) {
     for (uint32_t a = t_.nodes[best].parent; a != 0; a = t_.nodes[a].parent) {
@@ -324,8 +423,8 @@ uint32_t Scorer::PickTop() {
       int inside = 0;
       for (int k = 1; k < 5; ++k) {
         uint32_t c = top5[k];
-        if (c != 0 && score_[c] >= 0.75f * best_score && c >= a &&
-            c < t_.nodes[a].end) {
+        if (c != 0 && score_[c] >= 0.75f * best_score && !related(c) &&
+            c >= a && c < t_.nodes[a].end) {
           ++inside;
         }
       }
@@ -366,7 +465,7 @@ bool Scorer::RemoveInside(uint32_t i) const {
     return true;
   }
   if (n.class_weight < 0 && !(n.hints & kHintPositive) &&
-      n.total_punct * 60 < n.total_text) {
+      n.total_punct * 60 < n.total_text && (n.paragraphs == 0 || ld > 0.2f)) {
     return true;
   }
   if (n.class_weight < 0 && n.total_text < 200 && n.paragraphs == 0) {
@@ -412,12 +511,40 @@ void Scorer::Keep(uint32_t top) {
   }
 }
 
+// Some pages ship the full article in a hidden itemprop=articleBody block
+// (for search engines) and show only a teaser: when such a block holds much
+// more text than the visible extraction, it is the article.
+void Scorer::UseHiddenBody(bool have_body) {
+  size_t visible = 0;
+  if (have_body) {
+    for (const HtmlTextRun& run : t_.runs) {
+      if (keep_[run.node]) visible += run.length;
+    }
+  }
+  std::vector<uint8_t> hidden(n_, 0);
+  uint32_t best = 0;
+  for (uint32_t i = 1; i < n_; ++i) {
+    const HtmlNode& n = t_.nodes[i];
+    hidden[i] = (n.hints & kHintHidden) || hidden[n.parent];
+    if (!hidden[i] || !(n.hints & kHintArticleBody)) continue;
+    if (n.total_text < 500 || n.total_text < 2 * visible ||
+        LinkDensity(i) > 0.3f) {
+      continue;
+    }
+    if (best == 0 || n.total_text > t_.nodes[best].total_text) best = i;
+  }
+  if (best == 0) return;
+  keep_.assign(n_, 0);
+  for (uint32_t i = best; i < t_.nodes[best].end; ++i) keep_[i] = 1;
+}
+
 bool Scorer::Extract(HtmlArticle* out) {
   MarkDropped();
   ScoreParagraphs();
   uint32_t top = PickTop();
-  if (top == 0) return false;
-  Keep(top);
+  if (top != 0) Keep(top);
+  UseHiddenBody(top != 0);
+  if (top == 0 && keep_.empty()) return false;
   std::string& text = out->text;
   text.clear();
   uint32_t last_boundary = 0;
@@ -557,23 +684,41 @@ HtmlArticle ExtractArticleUtf8(std::string_view html,
   const HtmlMeta& m = tree.meta;
   std::string ld_published, ld_author, ld_publisher, ld_headline;
   ScanJsonLd(m.json_ld, &ld_published, &ld_author, &ld_publisher, &ld_headline);
-  if (!m.h1.empty() && m.h1.size() < 400) {
+  // The first h1 is the headline unless it is the site's name (a logo h1):
+  // equal to og:site_name or to a short part of "Headline | Site".
+  std::string tag_headline = CleanTitleTag(m.title_tag);
+  auto same = [](std::string_view x, std::string_view y) {
+    if (x.size() != y.size()) return false;
+    for (size_t k = 0; k < x.size(); ++k) {
+      if (Lower(x[k]) != Lower(y[k])) return false;
+    }
+    return true;
+  };
+  bool h1_is_site =
+      !m.h1.empty() &&
+      (same(m.h1, m.og_site_name) || same(m.h1, ld_publisher) ||
+       (!same(m.h1, tag_headline) && IsTitleTagPart(m.title_tag, m.h1)));
+  if (!m.h1.empty() && m.h1.size() < 400 && !h1_is_site) {
     a.title = m.h1;
   } else if (!m.og_title.empty()) {
     a.title = m.og_title;
   } else if (!ld_headline.empty()) {
     a.title = ld_headline;
+  } else if (!tag_headline.empty()) {
+    a.title = tag_headline;
   } else {
-    a.title = CleanTitleTag(m.title_tag);
+    a.title = m.h1;
   }
   a.url = !m.canonical.empty() ? m.canonical
           : !m.og_url.empty()  ? m.og_url
                                : options.url;
   if (a.url.rfind("http", 0) != 0 && !options.url.empty()) a.url = options.url;
-  a.published = !m.published.empty()       ? m.published
-                : !ld_published.empty()    ? ld_published
-                : !m.time_datetime.empty() ? m.time_datetime
-                                           : DateFromUrl(a.url);
+  const std::string* dates[] = {&m.published, &ld_published, &m.time_datetime};
+  for (const std::string* d : dates) {
+    a.published = NormalizeDate(*d);
+    if (!a.published.empty()) break;
+  }
+  if (a.published.empty()) a.published = DateFromUrl(a.url);
   if (a.published.empty() && a.url != options.url) {
     a.published = DateFromUrl(options.url);
   }
@@ -595,6 +740,15 @@ Result<HtmlArticle> ExtractArticle(std::string_view html_bytes,
   DecodedText decoded = DecodeToUtf8(html_bytes, options.transport_charset);
   HtmlArticle a = ExtractArticleUtf8(decoded.text, options);
   a.charset = decoded.charset;
+  // Pieces point into the decoded page; make them point into the bytes as
+  // given (BOM included), or drop them when the charset is not mapped.
+  const std::vector<OffsetPiece>& source = decoded.source_map;
+  if (source.size() == 1 && source[0].clean_begin == 0 &&
+      source[0].length == decoded.text.size()) {
+    for (OffsetPiece& p : a.pieces) p.input_begin += source[0].input_begin;
+  } else {
+    a.pieces = ComposeOffsetMaps(a.pieces, source);
+  }
   if (decoded.replacements > 0) {
     a.warnings.push_back(
         fmt::format("{} ill-formed byte sequence(s) in {} replaced by U+FFFD",

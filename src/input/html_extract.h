@@ -48,10 +48,12 @@ struct HtmlArticle {
   std::string url;       // canonical URL
   std::string language;  // lower case, e.g. "en", "en-us"
   std::string charset;   // charset the page was decoded from
-  // Pieces of `text` copied verbatim from the decoded page: clean_begin is
-  // a byte offset in `text`, input_begin a byte offset in the page after
-  // decoding to UTF-8 (and after a BOM, if any). Bytes of `text` not
-  // covered are paragraph breaks, collapsed spaces or decoded entities.
+  // Pieces of `text` copied verbatim from the page: clean_begin is a byte
+  // offset in `text`, input_begin a byte offset in the page. ExtractArticle
+  // maps into the page bytes as given (BOM included; empty for charsets
+  // decoded by iconv or UTF-16), ExtractArticleUtf8 into its UTF-8 input.
+  // Bytes of `text` not covered are paragraph breaks, decoded entities or
+  // re-encoded characters; a collapsed blank run maps to its first blank.
   std::vector<OffsetPiece> pieces;
   std::vector<std::string> warnings;
   bool is_article = false;

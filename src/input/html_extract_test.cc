@@ -212,3 +212,90 @@ TEST(LooksLikeHtmlTest, Sniffs) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+constexpr const char* kBodyParagraphs =
+    "<p>The county library will stay open late on weekdays from next month, "
+    "the head librarian said, after a survey found that most readers come "
+    "after work.</p><p>Evening hours will be staffed by volunteers at first, "
+    "and the board will review the change in the spring.</p>";
+
+TEST(ExtractArticleTest, LogoH1IsNotTheTitle) {
+  std::string page = std::string(
+                         "<html><head><title>Library opens late | County "
+                         "Courier</title><meta property=\"og:title\" "
+                         "content=\"Library opens late\"></head><body><header>"
+                         "<h1>County Courier</h1></header><article>") +
+                     kBodyParagraphs + "</article></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_EQ(a.title, "Library opens late");
+}
+
+TEST(ExtractArticleTest, DatesAreNormalisedAndPlaceholdersDropped) {
+  std::string page =
+      std::string(
+          "<html><head><meta property=\"article:published_time\" "
+          "content=\"0001-01-01T00:00:00Z\"><script "
+          "type=\"application/ld+json\">{\"datePublished\": "
+          "\"Tue Nov 19 2019 03:05:46 GMT+0000\"}</script>"
+          "</head><body><article><h1>Library opens late</h1>") +
+      kBodyParagraphs + "</article></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_EQ(a.published, "2019-11-19T03:05:46");
+}
+
+TEST(ExtractArticleTest, HiddenArticleBodyBeatsAVisibleTeaser) {
+  std::string body;
+  for (int i = 0; i < 6; ++i) body += kBodyParagraphs;
+  std::string page =
+      "<html><body><article><h1>Library opens late</h1><p>The county "
+      "library will stay open late, the librarian said, from next "
+      "month.</p><p>Read the full story in our app, today and every "
+      "day.</p></article><div style=\"display:none\"><div "
+      "itemprop=\"articleBody\">" +
+      body + "</div></div></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_NE(a.text.find("Evening hours will be staffed"), std::string::npos);
+}
+
+TEST(ExtractArticleTest, BlockUnderARelatedHeadingIsDropped) {
+  std::string page =
+      std::string("<html><body><div><article><h1>Library opens late</h1>") +
+      kBodyParagraphs +
+      "</article><section><h3 class=\"related-title\">You may also "
+      "like</h3><article><p>The swimming pool on the north side will close "
+      "for repairs in August, the council said, and reopen in "
+      "September.</p><p>Lifeguards will be moved to the lake beach for the "
+      "summer, officials said on Monday.</p></article></section></div>"
+      "</body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_NE(a.text.find("Evening hours"), std::string::npos);
+  EXPECT_EQ(a.text.find("swimming pool"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+TEST(ExtractArticleTest, CallToActionWidgetIsDropped) {
+  std::string page =
+      "<html><body><div class=\"main\"><article><h1>Library opens "
+      "late</h1><p>The county library will stay open late on weekdays from "
+      "next month, the head librarian said, after a survey found that most "
+      "readers come after work.</p><p>Evening hours will be staffed by "
+      "volunteers at first, and the board will review the change in the "
+      "spring.</p><div class=\"zone-widget-cta-letter\"><p>Our reporting is "
+      "free to read, but it is not free to make, so please consider a gift "
+      "today.</p><p>Every reader who gives, however little, keeps the "
+      "newsroom going for everyone.</p></div></article></div></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_NE(a.text.find("Evening hours"), std::string::npos);
+  EXPECT_EQ(a.text.find("consider a gift"), std::string::npos) << a.text;
+}
+
+}  // namespace
+}  // namespace whosaid

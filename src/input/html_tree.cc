@@ -324,22 +324,22 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
       "body-text",      "article__text",   "postbody",         "post__body",
       "entry__content", "content-body",    "main-content"};
   static constexpr std::string_view kStrong[] = {
-      "cookie",       "consent",    "gdpr",         "advert",    "sponsor",
-      "outbrain",     "taboola",    "newsletter",   "comment",   "disqus",
-      "social",       "share",      "sharing",      "related",   "recommend",
-      "popular",      "trending",   "promo",        "subscribe", "signup",
-      "sign-up",      "breadcrumb", "navbar",       "sidebar",   "footer",
-      "masthead",     "pagination", "paywall",      "most-read", "mostread",
-      "read-more",    "readmore",   "more-stories", "tag-list",  "taglist",
-      "article-tags", "post-tags",  "keywords",     "topnav",    "skip-link",
-      "skiplink",     "newsfeed"};
+      "cookie",    "consent",      "gdpr",       "advert",    "sponsor",
+      "outbrain",  "taboola",      "newsletter", "comment",   "disqus",
+      "social",    "share",        "sharing",    "related",   "recommend",
+      "popular",   "trending",     "promo",      "subscribe", "signup",
+      "sign-up",   "breadcrumb",   "navbar",     "sidebar",   "footer",
+      "masthead",  "pagination",   "most-read",  "mostread",  "read-more",
+      "readmore",  "more-stories", "tag-list",   "taglist",   "article-tags",
+      "post-tags", "keywords",     "topnav",     "skip-link", "skiplink",
+      "newsfeed"};
   static constexpr std::string_view kWeak[] = {
       "nav",    "menu",     "header",    "meta",     "byline",   "author",
       "date",   "hidden",   "print",     "toolbar",  "tools",    "button",
       "btn",    "icon",     "modal",     "popup",    "overlay",  "login",
       "banner", "masthead", "teaser",    "card",     "thumb",    "infobox",
       "rail",   "aside",    "timestamp", "dateline", "headline", "title",
-      "topic",  "follow",   "bio"};
+      "topic",  "follow",   "bio",       "paywall",  "widget"};
   static constexpr std::string_view kGood[] = {
       "article", "content", "entry", "story",  "post",  "body",
       "text",    "main",    "blog",  "hentry", "prose", "page"};
@@ -380,7 +380,7 @@ void AddWordHints(std::string_view s, uint16_t* hints, int* weight) {
     while (i < n && IsAlnum(buf[i])) ++i;
     std::string_view w(buf + b, i - b);
     if (w == "ad" || w == "ads" || w == "adslot" || w == "advertisement" ||
-        w == "dfp" || w == "gpt") {
+        w == "dfp" || w == "gpt" || w == "cta") {
       *hints |= kHintStrongNegative | kHintNegative;
       *weight -= 50;
       break;

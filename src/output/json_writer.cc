@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "src/base/utf8.h"
+#include "src/input/offset_map.h"
 
 namespace whosaid {
 namespace {
@@ -148,6 +149,13 @@ class DocWriter {
     w_.Int(cps_.ToCodePoint(s.begin));
     w_.Key("end");
     w_.Int(cps_.ToCodePoint(s.end));
+    Span source;
+    if (options_.source_offsets && MapSpanToInput(doc_.input_map, s, &source)) {
+      w_.Key("source_start");
+      w_.Int(source.begin);
+      w_.Key("source_end");
+      w_.Int(source.end);
+    }
   }
 
   // {"start","end","text"} or null for an empty span.

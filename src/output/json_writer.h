@@ -18,6 +18,9 @@ struct JsonOptions {
   bool pretty = false;    // indented, for people
   bool sentences = true;  // include the sentence list
   bool entities = true;   // include entity mentions
+  // Add "source_start"/"source_end" to every span: byte offsets into the
+  // original input (the page bytes for HTML), through Document::input_map.
+  bool source_offsets = false;
 };
 
 // Appends the record for `doc` (no trailing newline) to `out`.

@@ -12,6 +12,8 @@
 #include "src/clean/clean.h"
 #include "src/entities/entities.h"
 #include "src/input/html_extract.h"
+#include "src/input/language.h"
+#include "src/input/offset_map.h"
 #include "src/segment/segment.h"
 
 namespace whosaid {
@@ -101,6 +103,8 @@ Document Extractor::Extract(const RawDocument& raw) const {
   // HTML branch: main content and metadata from the page, then the usual
   // pipeline on the extracted body.
   std::string html_body;
+  std::string page_language;  // declared by the page (HTML input)
+  std::vector<OffsetPiece> page_pieces;  // body -> page bytes (HTML input)
   const std::string* body_source = &raw.body;
   if (!raw.html.empty()) {
     HtmlOptions html_options;
@@ -121,10 +125,15 @@ Document Extractor::Extract(const RawDocument& raw) const {
     }
     if (doc.author.empty()) doc.author = a.author;
     if (doc.site.empty()) doc.site = a.site_name;
-    doc.language = raw.language.empty() ? a.language : raw.language;
+    if (raw.language.empty()) page_language = std::move(a.language);
     for (std::string& w : a.warnings) doc.warnings.push_back(std::move(w));
-    if (!a.is_article) return doc;  // not an article: no body invented
+    if (!a.is_article) {  // not an article: no body invented
+      doc.language = ChooseLanguage(
+          raw.language.empty() ? page_language : raw.language, LanguageGuess());
+      return doc;
+    }
     html_body = std::move(a.text);
+    page_pieces = std::move(a.pieces);
     body_source = &html_body;
   }
   const std::string& raw_body = *body_source;
@@ -146,9 +155,29 @@ Document Extractor::Extract(const RawDocument& raw) const {
   CleanOptions clean_options;
   clean_options.enabled = opt.clean;
   CleanText(body, clean_options, &doc);
+  if (!raw.html.empty()) {
+    // Clean text -> extracted body -> page bytes.
+    doc.input_map = ComposeOffsetMaps(doc.input_map, page_pieces);
+  }
   if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     doc.error = Status::InvalidArgument("document is empty (no text)");
     return doc;
+  }
+  const std::string& declared =
+      raw.language.empty() ? page_language : raw.language;
+  if (opt.detect_language) {
+    LanguageOptions language_options;
+    language_options.max_bytes = opt.language_detect_bytes;
+    LanguageGuess guess = DetectLanguage(doc.text, declared, language_options);
+    doc.language = ChooseLanguage(declared, guess);
+    if (!declared.empty() && doc.language == guess.code &&
+        doc.language != ChooseLanguage(declared, LanguageGuess())) {
+      doc.warnings.push_back(fmt::format(
+          "declared language '{}' but the text reads as '{}'", declared,
+          guess.code));
+    }
+  } else {
+    doc.language = ChooseLanguage(declared, LanguageGuess());
   }
   SegmentOptions seg;
   seg.max_sentence_tokens = opt.max_sentence_tokens;
