@@ -13,6 +13,7 @@
 // gives the same scores. Tokens whose window could overflow kMaxFeatures
 // (many gazetteer bits) take the reference path, so the reference's
 // truncation is reproduced too.
+#include <algorithm>
 #include <cstring>
 
 #include "src/entities/ner_model.h"
@@ -35,7 +36,7 @@ constexpr int kTriples = kLabelsWithEdge * kLabelsWithEdge * kLabelsWithEdge;
 static_assert(NerModel::kMaxStages == 2, "rows interleave two stages");
 // Word types memoised per thread: ~1.1 KB each with two stages (~18 MB per
 // thread). When a document does not fit, the most used half is kept.
-constexpr uint32_t kTypeCacheCapacity = 1u << 14;
+constexpr uint32_t kTypeCacheCapacity = 1u << 15;
 // Longer tokens are not memoised.
 constexpr size_t kMaxKeyBytes = 32;
 // Static features at most (see StaticFeatures) besides gazetteer bits, and
@@ -152,6 +153,8 @@ struct Scratch {
   std::vector<const int16_t*> rows;  // direct feature rows of a sentence
   std::vector<uint8_t> nrows;
   std::vector<int> labels1;
+  std::vector<uint8_t> scored;  // ScoredMask()
+  std::vector<uint8_t> needed;  // in the window of a scored token
 };
 
 }  // namespace
@@ -173,7 +176,6 @@ class FastDecoder {
     }
     Scratch& sc = scratch;
     Lookup(doc, &cache, &sc);
-    m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
     StaticScores(doc, &sc, &context);
     if (m_.stages_ < 2) {
       Pass(doc, sc, &cache, 0, nullptr, labels);
@@ -320,19 +322,54 @@ class FastDecoder {
     if (cl) AddAll(Combine(0xFFFF, 121), o);
   }
 
-  // Word-only TokenInfo and per-offset vectors of every token.
+  // TokenInfo of every token: the lower-case hash and kHasDigit first (all
+  // ContextInfo() and the gate need), then, for the tokens inside the window
+  // of a scored token only, the other word-only fields and per-offset
+  // vectors from the type cache.
   void Lookup(const Document& doc, TypeCache* cache, Scratch* sc) const {
     size_t n = doc.tokens.size();
     int stride = m_.stages_ * kVecs;
-    if (cache->used + n > kTypeCacheCapacity && cache->used > 0) {
+    sc->info.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view w = NerModel::TokenWord(doc, i);
+      TokenInfo& ti = sc->info[i];
+      ti.lower = HashWord(w, true);
+      ti.gaz = 0;
+      ti.flags = 0;
+      for (char c : w) {
+        if (c >= '0' && c <= '9') {
+          ti.flags = kHasDigit;
+          break;
+        }
+      }
+    }
+    m_.ContextInfo(doc, m_.gazetteer_, &sc->info);
+    m_.ScoredMask(doc, sc->info, &sc->scored);
+    // needed[i]: token i is in the -2..+2 window of a scored token.
+    sc->needed.assign(n, 0);
+    size_t num_needed = 0;
+    for (const Sentence& s : doc.sentences) {
+      if (s.token_begin >= s.token_end || s.token_end > n) continue;
+      int64_t b = s.token_begin, e = s.token_end, done = b;
+      for (int64_t c = b; c < e; ++c) {
+        if (!sc->scored[c]) continue;
+        int64_t hi = std::min<int64_t>(e, c + 3);
+        for (int64_t j = std::max(done, c - 2); j < hi; ++j) {
+          sc->needed[j] = 1;
+          ++num_needed;
+        }
+        done = std::max(done, hi);
+      }
+    }
+    if (cache->used + num_needed > kTypeCacheCapacity && cache->used > 0) {
       cache->Evict();
     }
-    sc->info.resize(n);
     sc->ref.resize(n);
-    sc->vec.resize(n + 1);
+    sc->vec.assign(n + 1, nullptr);
     sc->overflow.clear();
     uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
     for (size_t i = 0; i < n; ++i) {
+      if (!sc->needed[i]) continue;
       std::string_view w = NerModel::TokenWord(doc, i);
       TokenInfo& ti = sc->info[i];
       if (w.size() <= kMaxKeyBytes) {
@@ -343,7 +380,7 @@ class FastDecoder {
           const TypeEntry& te = cache->entries[e - 1];
           if (te.hash == h && te.len == w.size() &&
               std::memcmp(te.bytes, w.data(), w.size()) == 0) {
-            ti = te.info;
+            MergeWordInfo(te.info, &ti);
             sc->ref[i] = e - 1;
             if (cache->hits[e - 1] < (1u << 30)) ++cache->hits[e - 1];
             found = true;
@@ -363,16 +400,17 @@ class FastDecoder {
           te.info = TokenInfo();
           m_.WordInfo(w, &te.info);
           TypeVectors(te.info, &cache->vecs[static_cast<size_t>(e) * stride]);
-          ti = te.info;
+          MergeWordInfo(te.info, &ti);
           sc->ref[i] = e;
           continue;
         }
       }
-      ti = TokenInfo();
-      m_.WordInfo(w, &ti);
+      TokenInfo word;
+      m_.WordInfo(w, &word);
+      MergeWordInfo(word, &ti);
       size_t k = sc->overflow.size() / stride;
       sc->overflow.resize(sc->overflow.size() + stride);
-      TypeVectors(ti, &sc->overflow[k * stride]);
+      TypeVectors(word, &sc->overflow[k * stride]);
       sc->ref[i] = ~static_cast<int64_t>(k);
     }
     // Boundary vectors go last in the overflow area.
@@ -380,11 +418,26 @@ class FastDecoder {
     sc->overflow.resize(sc->overflow.size() + stride);
     BoundaryVectors(&sc->overflow[kb * stride]);
     for (size_t i = 0; i < n; ++i) {
+      if (!sc->needed[i]) continue;
       int64_t r = sc->ref[i];
       sc->vec[i] = r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
                           : &sc->overflow[static_cast<size_t>(~r) * stride];
     }
     sc->vec[n] = &sc->overflow[kb * stride];
+  }
+
+  // Adds the word-only fields of `w` (WordInfo) to `ti`, which has the
+  // lower-case hash and the context fields already.
+  static void MergeWordInfo(const TokenInfo& w, TokenInfo* ti) {
+    ti->word = w.word;
+    ti->shape = w.shape;
+    for (int k = 0; k < 4; ++k) {
+      ti->prefix[k] = w.prefix[k];
+      ti->suffix[k] = w.suffix[k];
+    }
+    for (int k = 0; k < kClusterLevels; ++k) ti->cluster[k] = w.cluster[k];
+    ti->gaz |= w.gaz;
+    ti->flags |= w.flags;
   }
 
   // The vector (every stage) of the features of token t that depend on its
@@ -432,6 +485,7 @@ class FastDecoder {
       sc->rows.resize(static_cast<size_t>(len) * stages * kRowsPerToken);
       sc->nrows.assign(len, 0);
       for (uint32_t i = b; i < e; ++i) {
+        if (!sc->scored[i]) continue;
         auto at = [&](int k) -> const TokenInfo* {
           int64_t j = static_cast<int64_t>(i) + k;
           if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
@@ -519,7 +573,7 @@ class FastDecoder {
       }
       // Phase 2: sums.
       for (uint32_t i = b; i < e; ++i) {
-        if (sc->nstatic[i]) continue;
+        if (sc->nstatic[i] || !sc->scored[i]) continue;
         int32_t* o[NerModel::kMaxStages];
         for (int st = 0; st < stages; ++st) {
           o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
@@ -567,6 +621,13 @@ class FastDecoder {
       const uint32_t b = s.token_begin, e = s.token_end;
       int prev1 = -1, prev2 = -1;
       for (uint32_t i = b; i < e; ++i) {
+        if (!sc.scored[i]) {  // gated: O without scoring
+          (*labels)[i] = 0;
+          if (info[i].flags & kCap) hist.Add(info[i].lower, -1);
+          prev2 = prev1;
+          prev1 = 0;
+          continue;
+        }
         std::memcpy(scores,
                     &sc.stat[stage][static_cast<size_t>(i) * kNumLabels],
                     sizeof(scores));

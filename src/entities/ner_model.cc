@@ -541,6 +541,36 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
                              kMaxFeatures - n);
 }
 
+void NerModel::ScoredMask(const Document& doc,
+                          const std::vector<TokenInfo>& info,
+                          std::vector<uint8_t>* scored) const {
+  const size_t n = info.size();
+  if (gate_radius_ < 0) {
+    scored->assign(n, 1);
+    return;
+  }
+  scored->assign(n, 0);
+  const int64_t r = gate_radius_;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin >= s.token_end || s.token_end > n) continue;
+    // Marks [c - r, c + r] of each candidate c; `done` is the end of the
+    // marked prefix, so each token is written once.
+    int64_t b = s.token_begin, e = s.token_end, done = b;
+    for (int64_t c = b; c < e; ++c) {
+      uint16_t f = info[c].flags;
+      if (!(f & (kCap | kAllCaps | kHasDigit))) continue;
+      if (gate_initial_ && (f & kSentStart) && (f & kSeenLower) &&
+          !(f & (kAllCaps | kHasDigit))) {
+        continue;
+      }
+      for (int64_t j = std::max(done, c - r); j < std::min(e, c + r + 1); ++j) {
+        (*scored)[j] = 1;
+      }
+      done = std::max(done, std::min(e, c + r + 1));
+    }
+  }
+}
+
 void NerModel::Aggregate(const std::vector<TokenInfo>& info,
                          const std::vector<int>& labels1, History* agg) {
   agg->Clear();
@@ -578,6 +608,8 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
     }
   };
   static_assert(kNumLabels == 17, "accumulate() unrolls 16 + 1 labels");
+  std::vector<uint8_t> scored;
+  ScoredMask(doc, info, &scored);
   for (const Sentence& s : doc.sentences) {
     uint32_t len = s.token_end - s.token_begin;
     if (static_feats.size() < static_cast<size_t>(len) * kMaxFeatures) {
@@ -585,6 +617,8 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
       static_count.resize(len);
     }
     for (uint32_t j = 0; j < len; ++j) {
+      static_count[j] = 0;
+      if (!scored[s.token_begin + j]) continue;
       static_count[j] = static_cast<uint8_t>(
           StaticFeatures(info, s.token_begin, s.token_end, s.token_begin + j,
                          &static_feats[static_cast<size_t>(j) * kMaxFeatures]));
@@ -594,6 +628,13 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       uint32_t j = i - s.token_begin;
       if (j + 1 < len) prefetch(j + 1);
+      if (!scored[i]) {  // gated: O without scoring
+        (*labels)[i] = 0;
+        if (info[i].flags & kCap) hist.Add(info[i].lower, -1);
+        prev2 = prev1;
+        prev1 = 0;
+        continue;
+      }
       int ns = static_count[j];
       int nd = DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
                                prev2, hist, s2, feats, kMaxFeatures - ns);
@@ -700,6 +741,8 @@ Status NerModel::Save(const std::string& path) const {
     }
   }
   Put<uint32_t>(&out, static_cast<uint32_t>(stages_));
+  Put<int32_t>(&out, gate_radius_);
+  Put<uint32_t>(&out, gate_initial_ ? 1u : 0u);
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
     const CompactWeights& w = weights_[st];
@@ -747,7 +790,7 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   Get(body, &pos, &version);
   Get(body, &pos, &bits);
   Get(body, &pos, &labels);
-  if (version != kVersion) {
+  if (version != kVersion && version != 5) {
     return corrupt(fmt::format("version {} but this engine reads version {}",
                                version, kVersion));
   }
@@ -785,6 +828,15 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
     return corrupt("bad stage count");
   }
   model.stages_ = static_cast<int>(stages);
+  if (version >= 6) {
+    int32_t radius;
+    uint32_t initial;
+    if (!Get(body, &pos, &radius) || !Get(body, &pos, &initial) ||
+        radius < -1 || radius > 64 || initial > 1) {
+      return corrupt("bad candidate gate");
+    }
+    model.set_gate(radius, initial != 0);
+  }
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {
     CompactWeights& w = model.weights_[st];

@@ -168,7 +168,8 @@ struct CompactWeights {
 
 class NerModel {
  public:
-  static constexpr uint32_t kVersion = 5;
+  // Version 6 adds the candidate gate (version 5 files load ungated).
+  static constexpr uint32_t kVersion = 6;
   static constexpr int kMaxStages = 2;
 
   explicit NerModel(int bucket_bits = 20);
@@ -183,6 +184,23 @@ class NerModel {
   // the document (two-stage prediction aggregation).
   int stages() const { return stages_; }
   void set_stages(int n) { stages_ = n; }
+
+  // Candidate gating. A candidate is a token that is capitalised, all caps
+  // or has a digit; with `initial`, a capitalised sentence-initial word that
+  // also occurs lower-case in the document is none. Only tokens within
+  // `radius` tokens of a candidate (same sentence) are scored; the others are
+  // labelled O without scoring, in training and decoding alike. radius -1:
+  // every token is scored.
+  int gate_radius() const { return gate_radius_; }
+  bool gate_initial() const { return gate_initial_; }
+  void set_gate(int radius, bool initial) {
+    gate_radius_ = radius;
+    gate_initial_ = initial;
+  }
+  // (*scored)[i] = 1 when token i is scored. `info` needs the flags of
+  // ContextInfo() and kHasDigit only.
+  void ScoredMask(const Document& doc, const std::vector<TokenInfo>& info,
+                  std::vector<uint8_t>* scored) const;
 
   // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
   void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
@@ -248,6 +266,8 @@ class NerModel {
   int bucket_bits_;
   uint32_t mask_;
   int stages_ = 1;
+  int gate_radius_ = -1;
+  bool gate_initial_ = false;
   Gazetteer gazetteer_;
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
