@@ -205,7 +205,7 @@ void AddToGazetteer(const TrainDoc& td, Gazetteer* gaz) {
     for (int k = 0; k < len; ++k) {
       hashes[k] = HashWord(td.doc.TokenText(s.first + k), true);
     }
-    gaz->Insert(SequenceKey(hashes, len), static_cast<uint8_t>(1 << s.type));
+    gaz->InsertSequence(hashes, len, static_cast<uint8_t>(1 << s.type));
   }
 }
 
@@ -643,11 +643,11 @@ int Main(int argc, char** argv) {
           hashes[k] = HashWord(
               text.substr(toks[k].span.begin, toks[k].span.size()), true);
         }
-        uint64_t key = SequenceKey(hashes, static_cast<int>(toks.size()));
+        int len = static_cast<int>(toks.size());
         uint8_t bit = static_cast<uint8_t>(1 << g.type);
-        model.gazetteer().Insert(key, bit);
-        fold_gaz[0].Insert(key, bit);
-        fold_gaz[1].Insert(key, bit);
+        model.gazetteer().InsertSequence(hashes, len, bit);
+        fold_gaz[0].InsertSequence(hashes, len, bit);
+        fold_gaz[1].InsertSequence(hashes, len, bit);
       }
     }
     fmt::print("gazetteer source {}: {} docs\n", path, extra.size());

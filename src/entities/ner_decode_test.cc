@@ -98,7 +98,7 @@ NerModel RandomModel(int stages, bool clusters, bool gaz, uint64_t seed) {
       for (int start = 0; start < 4; ++start) {
         uint64_t h[4];
         for (int k = 0; k < len; ++k) h[k] = Lower(words[(start + k) % 4]);
-        m.gazetteer().Insert(SequenceKey(h, len), 0xF);
+        m.gazetteer().InsertSequence(h, len, 0xF);
       }
     }
   }

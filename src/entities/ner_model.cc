@@ -112,6 +112,26 @@ void Gazetteer::Clear() {
   count_ = 0;
 }
 
+void Gazetteer::Reset() {
+  if (keys_.size() > (size_t{1} << 16)) {
+    Clear();
+    return;
+  }
+  std::fill(keys_.begin(), keys_.end(), 0);
+  std::fill(values_.begin(), values_.end(), 0);
+  count_ = 0;
+}
+
+void Gazetteer::InsertSequence(const uint64_t* lower_hashes, int n,
+                               uint8_t type_bits) {
+  uint64_t h = kSeqSeed;
+  for (int i = 0; i + 1 < n; ++i) {
+    h = Combine(h, lower_hashes[i]);
+    Insert(h | 1, kPrefix);
+  }
+  Insert(SequenceKey(lower_hashes, n), type_bits);
+}
+
 void Gazetteer::Grow() {
   std::vector<uint64_t> old_keys = std::move(keys_);
   std::vector<uint8_t> old_values = std::move(values_);
@@ -128,7 +148,7 @@ void Gazetteer::Insert(uint64_t key, uint8_t bits) {
   key |= 1;
   if ((count_ + 1) * 2 > keys_.size()) Grow();
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
   if (keys_[i] == 0) {
     keys_[i] = key;
@@ -141,7 +161,7 @@ uint8_t Gazetteer::Find(uint64_t key) const {
   if (keys_.empty()) return 0;
   key |= 1;
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0) {
     if (keys_[i] == key) return values_[i];
     i = (i + 1) & mask;
@@ -166,7 +186,7 @@ void WordClusters::Insert(uint64_t key, const uint16_t* ids) {
   key |= 1;
   if ((count_ + 1) * 2 > keys_.size()) Grow();
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
   if (keys_[i] == 0) {
     keys_[i] = key;
@@ -180,7 +200,7 @@ const uint16_t* WordClusters::Find(uint64_t key) const {
   if (keys_.empty()) return nullptr;
   key |= 1;
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0) {
     if (keys_[i] == key) return &ids_[i * kClusterLevels];
     i = (i + 1) & mask;
@@ -192,7 +212,12 @@ const uint16_t* WordClusters::Find(uint64_t key) const {
 History::History(size_t capacity_log2) : slots_(size_t{1} << capacity_log2) {}
 
 void History::Clear() {
-  std::fill(slots_.begin(), slots_.end(), Slot());
+  if (used_ * 8 < slots_.size()) {
+    for (uint32_t i : touched_) slots_[i] = Slot();
+  } else {
+    std::fill(slots_.begin(), slots_.end(), Slot());
+  }
+  touched_.clear();
   used_ = 0;
 }
 
@@ -207,6 +232,7 @@ History::Slot* History::FindSlot(uint64_t key, bool insert) {
   if (!insert || (used_ + 1) * 4 > slots_.size() * 3) return nullptr;
   slots_[i].key = key;
   ++used_;
+  touched_.push_back(static_cast<uint32_t>(i));
   return &slots_[i];
 }
 
@@ -330,7 +356,8 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
   }
   // Document-level casing: does the word occur lower-case, or capitalised
   // inside a sentence, anywhere in the document?
-  Gazetteer casing;
+  thread_local Gazetteer casing;  // scratch, reused across documents
+  casing.Reset();
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end && i < n; ++i) {
       const Token& t = doc.tokens[i];
@@ -378,7 +405,9 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
         hashes[len - 1] = (*info)[i + len - 1].lower;
         h = Combine(h, hashes[len - 1]);
         uint8_t types = gaz.Find(h | 1);
-        if (types == 0) continue;
+        // Every prefix of an entry is stored (kPrefix): none, no entry.
+        if (types == 0) break;
+        types &= 0xF;
         for (int type = 0; type < kNumTypes; ++type) {
           if (!(types & (1 << type))) continue;
           if (len == 1) {
@@ -790,7 +819,7 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   Get(body, &pos, &version);
   Get(body, &pos, &bits);
   Get(body, &pos, &labels);
-  if (version != kVersion && version != 5) {
+  if (version != kVersion) {
     return corrupt(fmt::format("version {} but this engine reads version {}",
                                version, kVersion));
   }
