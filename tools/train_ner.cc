@@ -205,7 +205,7 @@ void AddToGazetteer(const TrainDoc& td, Gazetteer* gaz) {
     for (int k = 0; k < len; ++k) {
       hashes[k] = HashWord(td.doc.TokenText(s.first + k), true);
     }
-    gaz->Insert(SequenceKey(hashes, len), static_cast<uint8_t>(1 << s.type));
+    gaz->InsertSequence(hashes, len, static_cast<uint8_t>(1 << s.type));
   }
 }
 
@@ -449,6 +449,7 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
   float scores[kNumLabels];
   History hist;
   History agg(14);
+  std::vector<uint8_t> scored;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
       rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -460,9 +461,18 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
       hist.Clear();
       NerModel::Stage2 s2{&td.labels1, &agg};
       if (stage == 1) NerModel::Aggregate(td.info, td.labels1, &agg);
+      model->ScoredMask(td.doc, td.info, &scored);
       for (const Sentence& s : td.doc.sentences) {
         int prev1 = -1, prev2 = -1;
         for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+          if (!scored[i]) {  // gated: O without scoring, as in decoding
+            ++total;
+            if (td.labels[i] != 0) ++errors;
+            if (td.info[i].flags & kCap) hist.Add(td.info[i].lower, -1);
+            prev2 = prev1;
+            prev1 = 0;
+            continue;
+          }
           int n =
               model->Features(td.info, s.token_begin, s.token_end, i, prev1,
                               prev2, hist, stage == 1 ? &s2 : nullptr, feats);
@@ -508,12 +518,36 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
   for (size_t k = 0; k < w.size(); ++k) w[k] -= acc[k] / static_cast<float>(c);
 }
 
+// Zeroes the rows (buckets) whose largest absolute weight is below
+// `fraction` of the table's largest: they change few decisions, and a
+// smaller table stays in cache. Prints how many rows are left.
+void Prune(double fraction, std::vector<float>* weights) {
+  std::vector<float>& w = *weights;
+  float max_abs = 0;
+  for (float x : w) max_abs = std::max(max_abs, std::abs(x));
+  size_t rows = w.size() / kNumLabels, kept = 0, before = 0;
+  const float cut = static_cast<float>(fraction) * max_abs;
+  for (size_t r = 0; r < rows; ++r) {
+    float* row = &w[r * kNumLabels];
+    float m = 0;
+    for (int l = 0; l < kNumLabels; ++l) m = std::max(m, std::abs(row[l]));
+    if (m > 0) ++before;
+    if (m > 0 && m < cut) std::fill(row, row + kNumLabels, 0.0f);
+    if (m >= cut && m > 0) ++kept;
+  }
+  fmt::print("weights: {} non-zero rows, {} kept (prune {})\n", before, kept,
+             fraction);
+}
+
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
   std::vector<std::string> gaz_paths;
   std::string corpus_path, clusters_from;
   size_t cluster_vocab = 50000;
   int epochs = 12, bits = 20, stages = 1;
+  int gate_radius = -1;
+  bool gate_initial = false;
+  double prune = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -537,6 +571,12 @@ int Main(int argc, char** argv) {
       epochs = std::atoi(next().c_str());
     } else if (a == "--stages") {
       stages = std::atoi(next().c_str());
+    } else if (a == "--gate-radius") {
+      gate_radius = std::atoi(next().c_str());
+    } else if (a == "--prune") {
+      prune = std::atof(next().c_str());
+    } else if (a == "--gate-initial") {
+      gate_initial = std::atoi(next().c_str()) != 0;
     } else if (a == "--bits") {
       bits = std::atoi(next().c_str());
     } else {
@@ -544,10 +584,12 @@ int Main(int argc, char** argv) {
       return 64;
     }
   }
-  if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1) {
+  if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
+      gate_radius < -1 || gate_radius > 64) {
     fmt::print(stderr,
                "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
                "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
+               "       [--gate-radius -1|N] [--gate-initial 0|1]\n"
                "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
                "MODEL]\n");
     return 64;
@@ -571,6 +613,9 @@ int Main(int argc, char** argv) {
 
   // Gazetteers: full (for the model) and one per fold (for training).
   NerModel model(bits);
+  model.set_gate(gate_radius, gate_initial);
+  fmt::print("candidate gate: radius {}, initial {}\n", gate_radius,
+             gate_initial ? 1 : 0);
   Gazetteer fold_gaz[2];
   for (size_t d = 0; d < train.size(); ++d) {
     train[d].fold = static_cast<int>(d % 2);
@@ -598,11 +643,11 @@ int Main(int argc, char** argv) {
           hashes[k] = HashWord(
               text.substr(toks[k].span.begin, toks[k].span.size()), true);
         }
-        uint64_t key = SequenceKey(hashes, static_cast<int>(toks.size()));
+        int len = static_cast<int>(toks.size());
         uint8_t bit = static_cast<uint8_t>(1 << g.type);
-        model.gazetteer().Insert(key, bit);
-        fold_gaz[0].Insert(key, bit);
-        fold_gaz[1].Insert(key, bit);
+        model.gazetteer().InsertSequence(hashes, len, bit);
+        fold_gaz[0].InsertSequence(hashes, len, bit);
+        fold_gaz[1].InsertSequence(hashes, len, bit);
       }
     }
     fmt::print("gazetteer source {}: {} docs\n", path, extra.size());
@@ -630,6 +675,7 @@ int Main(int argc, char** argv) {
   // half predicted by a stage-1 model trained on the other half (so stage 2
   // sees first-pass errors as they occur on unseen text).
   TrainStage(&model, train, 0, 3, epochs, &model.float_weights(0));
+  Prune(prune, &model.float_weights(0));
   model.set_stages(1);
   model.Finalize();
   if (!dev.empty()) {
@@ -639,6 +685,7 @@ int Main(int argc, char** argv) {
   if (stages >= 2) {
     for (int fold = 0; fold < 2; ++fold) {
       NerModel half(bits);
+      half.set_gate(gate_radius, gate_initial);
       TrainStage(&half, train, 0, 1 << fold, epochs, &half.float_weights(0));
       half.Finalize();
       for (TrainDoc& td : train) {

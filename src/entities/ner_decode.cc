@@ -13,6 +13,7 @@
 // gives the same scores. Tokens whose window could overflow kMaxFeatures
 // (many gazetteer bits) take the reference path, so the reference's
 // truncation is reproduced too.
+#include <algorithm>
 #include <cstring>
 
 #include "src/entities/ner_model.h"
@@ -33,9 +34,10 @@ constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
 constexpr int kLabelsWithEdge = kNumLabels + 2;   // -2 .. 16
 constexpr int kTriples = kLabelsWithEdge * kLabelsWithEdge * kLabelsWithEdge;
 static_assert(NerModel::kMaxStages == 2, "rows interleave two stages");
-// Word types memoised per thread: ~1.1 KB each with two stages (~18 MB per
-// thread). When a document does not fit, the most used half is kept.
-constexpr uint32_t kTypeCacheCapacity = 1u << 14;
+// Word types memoised per thread: 2^15 with one stage (~0.65 KB each, ~21 MB
+// per thread), 2^14 with two. When a document does not fit, the most used
+// half is kept.
+constexpr uint32_t kTypeCacheLog2 = 15;
 // Longer tokens are not memoised.
 constexpr size_t kMaxKeyBytes = 32;
 // Static features at most (see StaticFeatures) besides gazetteer bits, and
@@ -50,6 +52,31 @@ inline uint64_t KeyHash(std::string_view w) {
   for (unsigned char c : w) h = (h ^ c) * 0x100000001B3ULL;
   return Mix(h) | 1;
 }
+
+// Scratch::ref values besides entry indices: not memoised, and overflow
+// vector k as kOverflow - k.
+constexpr int64_t kNoEntry = -1;
+constexpr int64_t kOverflow = -2;
+
+// Labels allowed after each previous label (-1..16), inside a sentence
+// ([0]) and at its last token ([1], where an open entity must close).
+struct AllowedLabels {
+  uint32_t mask[2][kNumLabels + 1];
+  AllowedLabels() {
+    for (int end = 0; end < 2; ++end) {
+      for (int prev = -1; prev < kNumLabels; ++prev) {
+        uint32_t m = 0;
+        for (int l = 0; l < kNumLabels; ++l) {
+          if (!ValidTransition(prev, l)) continue;
+          if (end && (PosOf(l) == 0 || PosOf(l) == 1)) continue;
+          m |= 1u << l;
+        }
+        mask[end][prev + 1] = m;
+      }
+    }
+  }
+};
+const AllowedLabels kAllowed;
 
 struct TypeEntry {
   uint64_t hash;
@@ -92,6 +119,7 @@ struct TypeCache {
   std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
   std::vector<int32_t> vecs;   // stages * kVecs per entry
   uint32_t used = 0;
+  uint32_t capacity = 0;
   // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
   std::vector<int32_t> label_vecs;
   // Second stage: features 100, 101, 102 and 104 of each first-stage label
@@ -102,12 +130,13 @@ struct TypeCache {
   void Reset(uint64_t id, int num_stages) {
     model_id = id;
     stages = num_stages;
-    slots.assign(2 * kTypeCacheCapacity, 0);
-    entries.resize(kTypeCacheCapacity);
-    hits.assign(kTypeCacheCapacity, 0);
+    capacity = 1u << (kTypeCacheLog2 - (num_stages > 1 ? 1 : 0));
+    slots.assign(2 * capacity, 0);
+    entries.resize(capacity);
+    hits.assign(capacity, 0);
     triple_vecs.assign(num_stages > 1 ? kTriples * kNumLabels : 0, 0);
     triple_done.assign(num_stages > 1 ? kTriples : 0, 0);
-    vecs.assign(static_cast<size_t>(kTypeCacheCapacity) * stages * kVecs, 0);
+    vecs.assign(static_cast<size_t>(capacity) * stages * kVecs, 0);
     used = 0;
   }
   // Makes room: keeps the most used entries (at most half the capacity),
@@ -118,7 +147,7 @@ struct TypeCache {
     for (;;) {
       uint32_t kept = 0;
       for (uint32_t e = 0; e < used; ++e) kept += hits[e] >= threshold;
-      if (kept <= kTypeCacheCapacity / 2) break;
+      if (kept <= capacity / 2) break;
       threshold *= 2;
     }
     std::fill(slots.begin(), slots.end(), 0);
@@ -144,7 +173,7 @@ struct TypeCache {
 // Scratch buffers reused across documents by one thread.
 struct Scratch {
   std::vector<TokenInfo> info;
-  std::vector<int64_t> ref;       // >= 0 entry index, < 0: ~overflow index
+  std::vector<int64_t> ref;       // >= 0 entry index; kNoEntry; kOverflow - k
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
   std::vector<const int32_t*> vec;
   std::vector<int32_t> stat[NerModel::kMaxStages];
@@ -152,6 +181,8 @@ struct Scratch {
   std::vector<const int16_t*> rows;  // direct feature rows of a sentence
   std::vector<uint8_t> nrows;
   std::vector<int> labels1;
+  std::vector<uint8_t> scored;  // ScoredMask()
+  std::vector<uint8_t> needed;  // in the window of a scored token
 };
 
 }  // namespace
@@ -173,7 +204,6 @@ class FastDecoder {
     }
     Scratch& sc = scratch;
     Lookup(doc, &cache, &sc);
-    m_.ContextInfo(doc, m_.gazetteer_, &sc.info);
     StaticScores(doc, &sc, &context);
     if (m_.stages_ < 2) {
       Pass(doc, sc, &cache, 0, nullptr, labels);
@@ -320,21 +350,55 @@ class FastDecoder {
     if (cl) AddAll(Combine(0xFFFF, 121), o);
   }
 
-  // Word-only TokenInfo and per-offset vectors of every token.
+  // TokenInfo of every token: the lower-case hash and kHasDigit first (all
+  // ContextInfo() and the gate need), then, for the tokens inside the window
+  // of a scored token only, the other word-only fields and per-offset
+  // vectors from the type cache.
   void Lookup(const Document& doc, TypeCache* cache, Scratch* sc) const {
     size_t n = doc.tokens.size();
     int stride = m_.stages_ * kVecs;
-    if (cache->used + n > kTypeCacheCapacity && cache->used > 0) {
-      cache->Evict();
-    }
+    // Evict first: entry indices must stay valid until the end.
+    if (cache->used + n > cache->capacity && cache->used > 0) cache->Evict();
     sc->info.resize(n);
-    sc->ref.resize(n);
-    sc->vec.resize(n + 1);
-    sc->overflow.clear();
-    uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
+    sc->ref.assign(n, kNoEntry);
+    const uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
+    // Pass 1: the lower-case hash and kHasDigit of every token (cheaper
+    // than a cache probe).
     for (size_t i = 0; i < n; ++i) {
       std::string_view w = NerModel::TokenWord(doc, i);
       TokenInfo& ti = sc->info[i];
+      ti.gaz = 0;
+      ti.lower = HashWord(w, true);
+      ti.flags = 0;
+      for (char c : w) {
+        if (c >= '0' && c <= '9') {
+          ti.flags = kHasDigit;
+          break;
+        }
+      }
+    }
+    m_.ContextInfo(doc, m_.gazetteer_, &sc->info);
+    m_.ScoredMask(doc, sc->info, &sc->scored);
+    // needed[i]: token i is in the -2..+2 window of a scored token.
+    sc->needed.assign(n, 0);
+    for (const Sentence& s : doc.sentences) {
+      if (s.token_begin >= s.token_end || s.token_end > n) continue;
+      int64_t b = s.token_begin, e = s.token_end, done = b;
+      for (int64_t c = b; c < e; ++c) {
+        if (!sc->scored[c]) continue;
+        int64_t hi = std::min<int64_t>(e, c + 3);
+        for (int64_t j = std::max(done, c - 2); j < hi; ++j) sc->needed[j] = 1;
+        done = std::max(done, hi);
+      }
+    }
+    // Pass 2: the word-only fields and vectors of the needed tokens from the
+    // cache, new entries made for those not memoised yet.
+    sc->vec.assign(n + 1, nullptr);
+    sc->overflow.clear();
+    for (size_t i = 0; i < n; ++i) {
+      if (!sc->needed[i]) continue;
+      TokenInfo& ti = sc->info[i];
+      std::string_view w = NerModel::TokenWord(doc, i);
       if (w.size() <= kMaxKeyBytes) {
         uint64_t h = KeyHash(w);
         uint32_t s = static_cast<uint32_t>(h) & mask;
@@ -343,7 +407,7 @@ class FastDecoder {
           const TypeEntry& te = cache->entries[e - 1];
           if (te.hash == h && te.len == w.size() &&
               std::memcmp(te.bytes, w.data(), w.size()) == 0) {
-            ti = te.info;
+            MergeWordInfo(te.info, &ti);
             sc->ref[i] = e - 1;
             if (cache->hits[e - 1] < (1u << 30)) ++cache->hits[e - 1];
             found = true;
@@ -352,7 +416,7 @@ class FastDecoder {
           s = (s + 1) & mask;
         }
         if (found) continue;
-        if (cache->used < kTypeCacheCapacity) {
+        if (cache->used < cache->capacity) {
           uint32_t e = cache->used++;
           cache->slots[s] = e + 1;
           cache->hits[e] = 0;
@@ -363,28 +427,45 @@ class FastDecoder {
           te.info = TokenInfo();
           m_.WordInfo(w, &te.info);
           TypeVectors(te.info, &cache->vecs[static_cast<size_t>(e) * stride]);
-          ti = te.info;
+          MergeWordInfo(te.info, &ti);
           sc->ref[i] = e;
           continue;
         }
       }
-      ti = TokenInfo();
-      m_.WordInfo(w, &ti);
+      TokenInfo word;
+      m_.WordInfo(w, &word);
+      MergeWordInfo(word, &ti);
       size_t k = sc->overflow.size() / stride;
       sc->overflow.resize(sc->overflow.size() + stride);
-      TypeVectors(ti, &sc->overflow[k * stride]);
-      sc->ref[i] = ~static_cast<int64_t>(k);
+      TypeVectors(word, &sc->overflow[k * stride]);
+      sc->ref[i] = kOverflow - static_cast<int64_t>(k);
     }
     // Boundary vectors go last in the overflow area.
     size_t kb = sc->overflow.size() / stride;
     sc->overflow.resize(sc->overflow.size() + stride);
     BoundaryVectors(&sc->overflow[kb * stride]);
     for (size_t i = 0; i < n; ++i) {
+      if (!sc->needed[i]) continue;
       int64_t r = sc->ref[i];
-      sc->vec[i] = r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
-                          : &sc->overflow[static_cast<size_t>(~r) * stride];
+      sc->vec[i] =
+          r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
+                 : &sc->overflow[static_cast<size_t>(kOverflow - r) * stride];
     }
     sc->vec[n] = &sc->overflow[kb * stride];
+  }
+
+  // Adds the word-only fields of `w` (WordInfo) to `ti`, which has the
+  // lower-case hash and the context fields already.
+  static void MergeWordInfo(const TokenInfo& w, TokenInfo* ti) {
+    ti->word = w.word;
+    ti->shape = w.shape;
+    for (int k = 0; k < 4; ++k) {
+      ti->prefix[k] = w.prefix[k];
+      ti->suffix[k] = w.suffix[k];
+    }
+    for (int k = 0; k < kClusterLevels; ++k) ti->cluster[k] = w.cluster[k];
+    ti->gaz |= w.gaz;
+    ti->flags |= w.flags;
   }
 
   // The vector (every stage) of the features of token t that depend on its
@@ -432,6 +513,7 @@ class FastDecoder {
       sc->rows.resize(static_cast<size_t>(len) * stages * kRowsPerToken);
       sc->nrows.assign(len, 0);
       for (uint32_t i = b; i < e; ++i) {
+        if (!sc->scored[i]) continue;
         auto at = [&](int k) -> const TokenInfo* {
           int64_t j = static_cast<int64_t>(i) + k;
           if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
@@ -519,7 +601,7 @@ class FastDecoder {
       }
       // Phase 2: sums.
       for (uint32_t i = b; i < e; ++i) {
-        if (sc->nstatic[i]) continue;
+        if (sc->nstatic[i] || !sc->scored[i]) continue;
         int32_t* o[NerModel::kMaxStages];
         for (int st = 0; st < stages; ++st) {
           o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];
@@ -560,13 +642,21 @@ class FastDecoder {
     const int32_t* lv =
         &label_vecs[static_cast<size_t>(stage) * kLabelsWithStart *
                     kLabelsWithStart * kNumLabels];
-    History hist;
+    thread_local History hist;
+    hist.Clear();
     uint32_t feats[kMaxFeatures];
     int32_t scores[kNumLabels];
     for (const Sentence& s : doc.sentences) {
       const uint32_t b = s.token_begin, e = s.token_end;
       int prev1 = -1, prev2 = -1;
       for (uint32_t i = b; i < e; ++i) {
+        if (!sc.scored[i]) {  // gated: O without scoring
+          (*labels)[i] = 0;
+          if (info[i].flags & kCap) hist.Add(info[i].lower, -1);
+          prev2 = prev1;
+          prev1 = 0;
+          continue;
+        }
         std::memcpy(scores,
                     &sc.stat[stage][static_cast<size_t>(i) * kNumLabels],
                     sizeof(scores));
@@ -645,10 +735,9 @@ class FastDecoder {
         for (int k = 0; k < nd; ++k) AddRow(stage, feats[k], scores);
         int best = -1;
         int32_t best_score = 0;
+        const uint32_t allowed = kAllowed.mask[i + 1 == e][prev1 + 1];
         for (int l = 0; l < kNumLabels; ++l) {
-          if (!ValidTransition(prev1, l)) continue;
-          // At the sentence end an open entity must close.
-          if (i + 1 == e && (PosOf(l) == 0 || PosOf(l) == 1)) continue;
+          if (!(allowed >> l & 1)) continue;
           if (best < 0 || scores[l] > best_score) {
             best = l;
             best_score = scores[l];

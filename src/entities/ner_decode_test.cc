@@ -4,6 +4,7 @@
 // gazetteer bits that the reference truncates its features.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <thread>
@@ -98,7 +99,7 @@ NerModel RandomModel(int stages, bool clusters, bool gaz, uint64_t seed) {
       for (int start = 0; start < 4; ++start) {
         uint64_t h[4];
         for (int k = 0; k < len; ++k) h[k] = Lower(words[(start + k) % 4]);
-        m.gazetteer().Insert(SequenceKey(h, len), 0xF);
+        m.gazetteer().InsertSequence(h, len, 0xF);
       }
     }
   }
@@ -124,6 +125,47 @@ TEST(NerDecode, SameAsReferenceWithRandomWeights) {
       ExpectSame(m, docs);
     }
   }
+}
+
+TEST(NerDecode, SameAsReferenceWithCandidateGate) {
+  std::vector<Document> docs = TestDocs();
+  for (int radius = 0; radius <= 2; ++radius) {
+    for (int initial = 0; initial <= 1; ++initial) {
+      NerModel m = RandomModel(radius == 1 ? 2 : 1, true, true, 11 + radius);
+      m.set_gate(radius, initial != 0);
+      SCOPED_TRACE(testing::Message() << radius << " " << initial);
+      ExpectSame(m, docs);
+    }
+  }
+}
+
+TEST(NerDecode, GateScoresOnlyTokensNearCandidates) {
+  NerModel m = RandomModel(1, false, false, 5);
+  m.set_gate(1, true);
+  // The: sentence-initial and seen lower-case ("the"), so no candidate.
+  Document doc = MakeDoc(
+      "The old ferry left the quay at dawn and crossed slowly to Brindle "
+      "harbour in 3 hours.");
+  std::vector<TokenInfo> info;
+  m.ComputeTokenInfo(doc, &info);
+  std::vector<uint8_t> scored;
+  m.ScoredMask(doc, info, &scored);
+  std::string got;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (scored[i]) got += std::string(doc.TokenText(i)) + " ";
+  }
+  EXPECT_EQ(got, "to Brindle harbour in 3 hours ");
+  std::vector<int> labels;
+  m.Decode(doc, &labels);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (!scored[i]) {
+      EXPECT_EQ(labels[i], 0) << i;
+    }
+  }
+  m.set_gate(-1, false);  // ungated: every token is scored
+  m.ScoredMask(doc, info, &scored);
+  EXPECT_EQ(std::count(scored.begin(), scored.end(), 1),
+            static_cast<long>(doc.tokens.size()));
 }
 
 TEST(NerDecode, GazetteerHeavyWindowsReachTheFeatureCap) {

@@ -112,6 +112,26 @@ void Gazetteer::Clear() {
   count_ = 0;
 }
 
+void Gazetteer::Reset() {
+  if (keys_.size() > (size_t{1} << 16)) {
+    Clear();
+    return;
+  }
+  std::fill(keys_.begin(), keys_.end(), 0);
+  std::fill(values_.begin(), values_.end(), 0);
+  count_ = 0;
+}
+
+void Gazetteer::InsertSequence(const uint64_t* lower_hashes, int n,
+                               uint8_t type_bits) {
+  uint64_t h = kSeqSeed;
+  for (int i = 0; i + 1 < n; ++i) {
+    h = Combine(h, lower_hashes[i]);
+    Insert(h | 1, kPrefix);
+  }
+  Insert(SequenceKey(lower_hashes, n), type_bits);
+}
+
 void Gazetteer::Grow() {
   std::vector<uint64_t> old_keys = std::move(keys_);
   std::vector<uint8_t> old_values = std::move(values_);
@@ -128,7 +148,7 @@ void Gazetteer::Insert(uint64_t key, uint8_t bits) {
   key |= 1;
   if ((count_ + 1) * 2 > keys_.size()) Grow();
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
   if (keys_[i] == 0) {
     keys_[i] = key;
@@ -141,7 +161,7 @@ uint8_t Gazetteer::Find(uint64_t key) const {
   if (keys_.empty()) return 0;
   key |= 1;
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0) {
     if (keys_[i] == key) return values_[i];
     i = (i + 1) & mask;
@@ -166,7 +186,7 @@ void WordClusters::Insert(uint64_t key, const uint16_t* ids) {
   key |= 1;
   if ((count_ + 1) * 2 > keys_.size()) Grow();
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
   if (keys_[i] == 0) {
     keys_[i] = key;
@@ -180,7 +200,7 @@ const uint16_t* WordClusters::Find(uint64_t key) const {
   if (keys_.empty()) return nullptr;
   key |= 1;
   size_t mask = keys_.size() - 1;
-  size_t i = Mix(key) & mask;
+  size_t i = (key >> 20) & mask;  // keys are hashes already
   while (keys_[i] != 0) {
     if (keys_[i] == key) return &ids_[i * kClusterLevels];
     i = (i + 1) & mask;
@@ -192,7 +212,12 @@ const uint16_t* WordClusters::Find(uint64_t key) const {
 History::History(size_t capacity_log2) : slots_(size_t{1} << capacity_log2) {}
 
 void History::Clear() {
-  std::fill(slots_.begin(), slots_.end(), Slot());
+  if (used_ * 8 < slots_.size()) {
+    for (uint32_t i : touched_) slots_[i] = Slot();
+  } else {
+    std::fill(slots_.begin(), slots_.end(), Slot());
+  }
+  touched_.clear();
   used_ = 0;
 }
 
@@ -207,6 +232,7 @@ History::Slot* History::FindSlot(uint64_t key, bool insert) {
   if (!insert || (used_ + 1) * 4 > slots_.size() * 3) return nullptr;
   slots_[i].key = key;
   ++used_;
+  touched_.push_back(static_cast<uint32_t>(i));
   return &slots_[i];
 }
 
@@ -330,7 +356,8 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
   }
   // Document-level casing: does the word occur lower-case, or capitalised
   // inside a sentence, anywhere in the document?
-  Gazetteer casing;
+  thread_local Gazetteer casing;  // scratch, reused across documents
+  casing.Reset();
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end && i < n; ++i) {
       const Token& t = doc.tokens[i];
@@ -378,7 +405,9 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
         hashes[len - 1] = (*info)[i + len - 1].lower;
         h = Combine(h, hashes[len - 1]);
         uint8_t types = gaz.Find(h | 1);
-        if (types == 0) continue;
+        // Every prefix of an entry is stored (kPrefix): none, no entry.
+        if (types == 0) break;
+        types &= 0xF;
         for (int type = 0; type < kNumTypes; ++type) {
           if (!(types & (1 << type))) continue;
           if (len == 1) {
@@ -541,6 +570,36 @@ int NerModel::Features(const std::vector<TokenInfo>& info, uint32_t b,
                              kMaxFeatures - n);
 }
 
+void NerModel::ScoredMask(const Document& doc,
+                          const std::vector<TokenInfo>& info,
+                          std::vector<uint8_t>* scored) const {
+  const size_t n = info.size();
+  if (gate_radius_ < 0) {
+    scored->assign(n, 1);
+    return;
+  }
+  scored->assign(n, 0);
+  const int64_t r = gate_radius_;
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin >= s.token_end || s.token_end > n) continue;
+    // Marks [c - r, c + r] of each candidate c; `done` is the end of the
+    // marked prefix, so each token is written once.
+    int64_t b = s.token_begin, e = s.token_end, done = b;
+    for (int64_t c = b; c < e; ++c) {
+      uint16_t f = info[c].flags;
+      if (!(f & (kCap | kAllCaps | kHasDigit))) continue;
+      if (gate_initial_ && (f & kSentStart) && (f & kSeenLower) &&
+          !(f & (kAllCaps | kHasDigit))) {
+        continue;
+      }
+      for (int64_t j = std::max(done, c - r); j < std::min(e, c + r + 1); ++j) {
+        (*scored)[j] = 1;
+      }
+      done = std::max(done, std::min(e, c + r + 1));
+    }
+  }
+}
+
 void NerModel::Aggregate(const std::vector<TokenInfo>& info,
                          const std::vector<int>& labels1, History* agg) {
   agg->Clear();
@@ -578,6 +637,8 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
     }
   };
   static_assert(kNumLabels == 17, "accumulate() unrolls 16 + 1 labels");
+  std::vector<uint8_t> scored;
+  ScoredMask(doc, info, &scored);
   for (const Sentence& s : doc.sentences) {
     uint32_t len = s.token_end - s.token_begin;
     if (static_feats.size() < static_cast<size_t>(len) * kMaxFeatures) {
@@ -585,6 +646,8 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
       static_count.resize(len);
     }
     for (uint32_t j = 0; j < len; ++j) {
+      static_count[j] = 0;
+      if (!scored[s.token_begin + j]) continue;
       static_count[j] = static_cast<uint8_t>(
           StaticFeatures(info, s.token_begin, s.token_end, s.token_begin + j,
                          &static_feats[static_cast<size_t>(j) * kMaxFeatures]));
@@ -594,6 +657,13 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       uint32_t j = i - s.token_begin;
       if (j + 1 < len) prefetch(j + 1);
+      if (!scored[i]) {  // gated: O without scoring
+        (*labels)[i] = 0;
+        if (info[i].flags & kCap) hist.Add(info[i].lower, -1);
+        prev2 = prev1;
+        prev1 = 0;
+        continue;
+      }
       int ns = static_count[j];
       int nd = DynamicFeatures(info, s.token_begin, s.token_end, i, prev1,
                                prev2, hist, s2, feats, kMaxFeatures - ns);
@@ -700,6 +770,8 @@ Status NerModel::Save(const std::string& path) const {
     }
   }
   Put<uint32_t>(&out, static_cast<uint32_t>(stages_));
+  Put<int32_t>(&out, gate_radius_);
+  Put<uint32_t>(&out, gate_initial_ ? 1u : 0u);
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
     const CompactWeights& w = weights_[st];
@@ -785,6 +857,15 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
     return corrupt("bad stage count");
   }
   model.stages_ = static_cast<int>(stages);
+  if (version >= 6) {
+    int32_t radius;
+    uint32_t initial;
+    if (!Get(body, &pos, &radius) || !Get(body, &pos, &initial) ||
+        radius < -1 || radius > 64 || initial > 1) {
+      return corrupt("bad candidate gate");
+    }
+    model.set_gate(radius, initial != 0);
+  }
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {
     CompactWeights& w = model.weights_[st];

@@ -46,18 +46,25 @@ inline uint64_t Combine(uint64_t a, uint64_t b) {
 // Hash of the ASCII-lowercased bytes (or exact bytes when !lower).
 uint64_t HashWord(std::string_view s, bool lower);
 
-// Gazetteer: hashed lower-cased token sequences -> flag bits. Bit
-// 4 * type + pos marks a B/I/L/U position of an entry of that type; an entry
-// of length 1 sets U. Open addressing, power-of-two capacity.
+// Gazetteer: hashed lower-cased token sequences -> type bits (1 << type),
+// plus kPrefix on the proper prefixes of the sequences. Open addressing,
+// power-of-two capacity; keys are hashes (their bits index the table).
 class Gazetteer {
  public:
+  // Value bit of a proper prefix of a stored sequence (so a lookup can stop
+  // at the first absent prefix).
+  static constexpr uint8_t kPrefix = 0x80;
   void Insert(uint64_t key, uint8_t type_bits);
+  // Inserts the sequence (lower-cased word hashes) and marks its prefixes.
+  void InsertSequence(const uint64_t* lower_hashes, int n, uint8_t type_bits);
   // Type bits (1 << type) stored for `key`, 0 when absent.
   uint8_t Find(uint64_t key) const;
   size_t size() const { return count_; }
   const std::vector<uint64_t>& keys() const { return keys_; }
   const std::vector<uint8_t>& values() const { return values_; }
   void Clear();
+  // Empties the table, keeping its capacity unless large.
+  void Reset();
 
  private:
   void Grow();
@@ -134,6 +141,7 @@ class History {
     uint16_t counts[5] = {0, 0, 0, 0, 0};
   };
   std::vector<Slot> slots_;
+  std::vector<uint32_t> touched_;  // slots in use, for a cheap Clear()
   size_t used_ = 0;
   Slot* FindSlot(uint64_t key, bool insert);
   const Slot* FindSlot(uint64_t key) const;
@@ -168,7 +176,8 @@ struct CompactWeights {
 
 class NerModel {
  public:
-  static constexpr uint32_t kVersion = 5;
+  // Version 6: the candidate gate; gazetteer prefixes.
+  static constexpr uint32_t kVersion = 6;
   static constexpr int kMaxStages = 2;
 
   explicit NerModel(int bucket_bits = 20);
@@ -183,6 +192,23 @@ class NerModel {
   // the document (two-stage prediction aggregation).
   int stages() const { return stages_; }
   void set_stages(int n) { stages_ = n; }
+
+  // Candidate gating. A candidate is a token that is capitalised, all caps
+  // or has a digit; with `initial`, a capitalised sentence-initial word that
+  // also occurs lower-case in the document is none. Only tokens within
+  // `radius` tokens of a candidate (same sentence) are scored; the others are
+  // labelled O without scoring, in training and decoding alike. radius -1:
+  // every token is scored.
+  int gate_radius() const { return gate_radius_; }
+  bool gate_initial() const { return gate_initial_; }
+  void set_gate(int radius, bool initial) {
+    gate_radius_ = radius;
+    gate_initial_ = initial;
+  }
+  // (*scored)[i] = 1 when token i is scored. `info` needs the flags of
+  // ContextInfo() and kHasDigit only.
+  void ScoredMask(const Document& doc, const std::vector<TokenInfo>& info,
+                  std::vector<uint8_t>* scored) const;
 
   // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
   void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
@@ -248,6 +274,8 @@ class NerModel {
   int bucket_bits_;
   uint32_t mask_;
   int stages_ = 1;
+  int gate_radius_ = -1;
+  bool gate_initial_ = false;
   Gazetteer gazetteer_;
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
