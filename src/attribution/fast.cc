@@ -90,6 +90,8 @@ enum : uint8_t {
   kEndAny = 4,
   kEndOther = 8,
   kEndSame = 16,
+  kSrcStart = 32,  // SourceStartOk
+  kSrcEnd = 64,    // SourceEndOk
 };
 
 }  // namespace
@@ -436,6 +438,7 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   const FastTables& t = *fast_;
   const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
   const float scale = which < 2 ? t.content_s : t.source_s;
+
   const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
   // Keys first, table reads last (so that the reads overlap).
   uint32_t keys[8];
@@ -513,6 +516,8 @@ void AttributionModel::FillCandBits(const DocView& v) const {
       if (v.send[i + 1] && (nx == kStop || nx == kCloseQuote)) b |= kEndOther;
       if (nx > kNum || end_next.Has(v.h[i + 1])) b |= kEndSame;
     }
+    if (SourceStartOk(v, i)) b |= kSrcStart;
+    if (SourceEndOk(v, i)) b |= kSrcEnd;
     v.cand_bits[i] = b;
   }
 }
@@ -530,6 +535,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
+
   TopBuf starts(lim.top_k), ends(lim.top_k);
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hce = x.h(cue.e), hcb = x.h(cue.b);
@@ -686,11 +692,11 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
   v.src_memo.clear();
-  v.src_start.assign(hi - lo + 1, 0.f);
+  v.src_start.assign(hi - lo + 1, std::numeric_limits<float>::infinity());
   v.src_pair.assign(
       static_cast<size_t>(hi - lo + 1) * std::max(lim.source_max_tokens, 0),
       std::numeric_limits<float>::infinity());
-  v.src_end.assign(hi - lo + 1, 0.f);
+  v.src_end.assign(hi - lo + 1, std::numeric_limits<float>::infinity());
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hcb = x.h(cue.b);
   uint64_t q8[2], q6[2];
@@ -709,27 +715,17 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
     }
   }
   // The features keyed by the cue's word and the distance bucket only,
-  // memoized by (side, bucket).
-  constexpr float kUnset = std::numeric_limits<float>::infinity();
-  float m8[2][kDb], m6[2][kDb];
-  std::fill(&m8[0][0], &m8[0][0] + 2 * kDb, kUnset);
-  std::fill(&m6[0][0], &m6[0][0] + 2 * kDb, kUnset);
-  for (int i = lo; i <= hi; ++i) {
-    if (i >= cue.b && i <= cue.e) continue;
-    int side = i < cue.b ? 0 : 1;
-    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
-    if (m8[side][db] == kUnset) {
-      m8[side][db] = sw(H(q8[side], U(db)));
-      m6[side][db] = sw(H(q6[side], U(db)));
-    }
-    v.src_start[i - lo] = t.ss1[side][db] +
-                          sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
-                          m8[side][db] + t.ss10[side][x.c(i)][db] +
-                          Cached(v, v.cache_ss, side, i, 2);
-    v.src_end[i - lo] = t.se1[side][db] +
-                        sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
-                        m6[side][db] + Cached(v, v.cache_se, side, i, 3);
+  // memoized by (side, bucket); the boundary scores themselves are
+  // computed by DecodeSourceFast for the tokens it needs.
+  std::fill(&v.src_m8[0][0], &v.src_m8[0][0] + 2 * kDb,
+            std::numeric_limits<float>::infinity());
+  std::fill(&v.src_m6[0][0], &v.src_m6[0][0] + 2 * kDb,
+            std::numeric_limits<float>::infinity());
+  for (int side = 0; side < 2; ++side) {
+    v.src_q8[side] = q8[side];
+    v.src_q6[side] = q6[side];
   }
+  if (v.cand_bits.size() != v.size()) FillCandBits(v);
 }
 
 TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
@@ -756,18 +752,42 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       return m.src;
     }
   }
+
   TopBuf starts(lim.top_k), ends(lim.top_k);
   std::vector<int>& blocked_before = v.src_blocked;
   blocked_before.assign(hi - lo + 2, 0);
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint8_t* bits = v.cand_bits.data();
   for (int i = lo; i <= hi; ++i) {
     bool blocked = SourceBlocked(v, cue, ct, i);
     blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
     if (blocked) continue;
+    const uint8_t b = bits[i];
+    if ((b & (kSrcStart | kSrcEnd)) == 0) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
     int r = ct.none() ? 0 : i < ct.b ? 1 : 2;
-    starts.Push(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
-    ends.Push(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
+    if (b & kSrcStart) {
+      float& ss = v.src_start[i - lo];
+      if (ss == kUnset) {
+        float& m8 = v.src_m8[side][db];
+        if (m8 == kUnset) m8 = sw(H(v.src_q8[side], U(db)));
+        ss = t.ss1[side][db] + sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) + m8 +
+             t.ss10[side][v.cls[i]][db] + Cached(v, v.cache_ss, side, i, 2);
+      }
+      starts.Push(Top{ss + t.ss7[side][r][db], i});
+    }
+    if (b & kSrcEnd) {
+      float& es = v.src_end[i - lo];
+      if (es == kUnset) {
+        float& m6 = v.src_m6[side][db];
+        if (m6 == kUnset) m6 = sw(H(v.src_q6[side], U(db)));
+        es = t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) + m6 +
+             Cached(v, v.cache_se, side, i, 3);
+      }
+      ends.Push(Top{es + t.se9[side][r][db], i});
+    }
   }
   float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;

@@ -75,7 +75,12 @@ struct DocView {
   mutable std::vector<uint8_t> cand_bits;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
-  mutable std::vector<float> src_start, src_end;  // per window token
+  // Per window token, +inf until scored (DecodeSourceFast scores the
+  // tokens it needs, on first use).
+  mutable std::vector<float> src_start, src_end;
+  // Per-cue parts of the source boundary scores (see PrepareSource).
+  mutable uint64_t src_q8[2] = {}, src_q6[2] = {};
+  mutable float src_m8[2][20] = {}, src_m6[2][20] = {};
   mutable std::vector<int> src_blocked;
   mutable std::vector<float> src_pair;  // pair scores by (start, length)
   mutable float src_none_base = 0, src_none_r[4] = {};  // "no source" parts
@@ -184,6 +189,14 @@ class AttributionModel {
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
                      const DecodeLimits& lim, float* score = nullptr) const;
 
+  // Cheap pruning of source boundaries (both decoders score only these):
+  // a source starts at a capitalized word, a number or a lowercase word
+  // not in src_no_start, and ends at a word not in src_no_end (lowercase),
+  // a number, a comma or a closing parenthesis.
+  // (Defined inline in feature_util.h.)
+  inline bool SourceStartOk(const DocView& v, int i) const;
+  inline bool SourceEndOk(const DocView& v, int i) const;
+
   // True if token i cannot be part of the source of (cue, content).
   bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
 
@@ -257,6 +270,10 @@ class AttributionModel {
   WordSet cue_vocab;             // words that may start a cue
   WordSet start_prev;            // words often right before a content start
   WordSet end_next;              // words often right after a content end
+  // Frequent lowercase words that (almost) never start (end) a source
+  // mention in training (see SourceStartOk / SourceEndOk).
+  WordSet src_no_start;
+  WordSet src_no_end;
 
  private:
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
