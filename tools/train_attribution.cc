@@ -338,6 +338,7 @@ int main(int argc, char** argv) {
   float bias = 0;
   double vocab_ratio = 0.005;
   int src_min_count = 100;
+  int boundary_min = 3;
   double src_ratio = 0.0005;
   int holdout = 0;
   double stem_ratio = 0;  // 0: no stem-level vocabulary
@@ -353,6 +354,7 @@ int main(int argc, char** argv) {
     if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
     if (a == "--src-min-count") src_min_count = std::atoi(argv[i + 1]);
     if (a == "--src-ratio") src_ratio = std::atof(argv[i + 1]);
+    if (a == "--boundary-min") boundary_min = std::atoi(argv[i + 1]);
     if (a == "--stem-ratio") stem_ratio = std::atof(argv[i + 1]);
     if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
     if (a == "--source-window") source_window = std::atoi(argv[i + 1]);
@@ -433,10 +435,10 @@ int main(int argc, char** argv) {
     if (word_ok || stem_ok) vocab.push_back(h);
   }
   for (const auto& [h, c] : before_start) {
-    if (c >= 3) sp.push_back(h);
+    if (c >= boundary_min) sp.push_back(h);
   }
   for (const auto& [h, c] : after_end) {
-    if (c >= 3) en.push_back(h);
+    if (c >= boundary_min) en.push_back(h);
   }
   m.cue_vocab.Build(vocab);
   m.start_prev.Build(sp);

@@ -58,6 +58,11 @@ struct FastTables {
   };
   std::vector<CueWordRec> cue_rec;
   std::vector<int32_t> cue_rec_of_slot;
+  // Every word of the five word sets, with its memberships (kW* bits) and
+  // cue record (-1: none) by slot.
+  WordSet words;
+  std::vector<uint8_t> word_bits;
+  std::vector<int32_t> word_rec;
   // Cue tagger: class-only features, 3 label scores each.
   float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
       c21[kC][16][2][3];
@@ -92,6 +97,15 @@ enum : uint8_t {
   kEndSame = 16,
   kSrcStart = 32,  // SourceStartOk
   kSrcEnd = 64,    // SourceEndOk
+};
+
+// DocView::wbits: memberships of the token's word.
+enum : uint8_t {
+  kWCue = 1,        // cue_vocab (TagCues tests this bit as 1)
+  kWStartPrev = 2,  // start_prev
+  kWEndNext = 4,    // end_next
+  kWNoSrcStart = 8,
+  kWNoSrcEnd = 16,
 };
 
 }  // namespace
@@ -330,6 +344,29 @@ void AttributionModel::Finalize() {
       for (int f = 0; f < 16; ++f) acc(H(14, w, U(f)), rec.flags[f]);
     }
   }
+  {
+    std::vector<uint64_t> all;
+    for (const WordSet* ws :
+         {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
+      all.insert(all.end(), ws->sorted.begin(), ws->sorted.end());
+    }
+    t->words.Build(std::move(all));
+    t->word_bits.assign(t->words.slots.size(), 0);
+    t->word_rec.assign(t->words.slots.size(), -1);
+    for (uint64_t w : t->words.sorted) {
+      size_t slot = t->words.Find(w);
+      uint8_t b = 0;
+      if (cue_vocab.Has(w)) b |= kWCue;
+      if (start_prev.Has(w)) b |= kWStartPrev;
+      if (end_next.Has(w)) b |= kWEndNext;
+      if (src_no_start.Has(w)) b |= kWNoSrcStart;
+      if (src_no_end.Has(w)) b |= kWNoSrcEnd;
+      t->word_bits[slot] = b;
+      if (size_t cs = cue_vocab.Find(w); cs != WordSet::kNone) {
+        t->word_rec[slot] = t->cue_rec_of_slot[cs];
+      }
+    }
+  }
   quantize(content_w, &t->content_q, &t->content_s);
   quantize(source_w, &t->source_q, &t->source_s);
   fast_ = std::move(t);
@@ -375,9 +412,8 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   // The word's own features from its record (when it is in the cue
   // vocabulary: always for a cue start) or hashed.
   const FastTables::CueWordRec* rec = nullptr;
-  if (size_t slot = cue_vocab.Find(w); slot != WordSet::kNone) {
-    rec = &t.cue_rec[t.cue_rec_of_slot[slot]];
-  }
+  if (v.wbits.size() != v.size()) FillWordBits(v);
+  if (int32_t r = v.wrec[i]; r >= 0) rec = &t.cue_rec[r];
   int32_t q0 = 0, q1 = 0, q2 = 0;
   auto addr = [&](const int32_t* r) {
     q0 += r[0];
@@ -499,14 +535,28 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   return r + static_cast<float>(q) * scale;
 }
 
+void AttributionModel::FillWordBits(const DocView& v) const {
+  const FastTables& t = *fast_;
+  const size_t n = v.size();
+  v.wbits.resize(n);
+  v.wrec.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t slot = t.words.Find(v.h[i]);
+    v.wbits[i] = slot == WordSet::kNone ? 0 : t.word_bits[slot];
+    v.wrec[i] = slot == WordSet::kNone ? -1 : t.word_rec[slot];
+  }
+}
+
 void AttributionModel::FillCandBits(const DocView& v) const {
   const int n = static_cast<int>(v.size());
+  if (v.wbits.size() != v.size()) FillWordBits(v);
+  const uint8_t* wb = v.wbits.data();
   v.cand_bits.assign(n, 0);
   for (int i = 0; i < n; ++i) {
     const uint8_t c = v.cls[i];
     uint8_t b = 0;
     if (i == 0 || v.sstart[i] || c == kOpenQuote) b |= kStartAny;
-    if (i > 0 && (v.cls[i - 1] > kNum || start_prev.Has(v.h[i - 1]))) {
+    if (i > 0 && (v.cls[i - 1] > kNum || (wb[i - 1] & kWStartPrev))) {
       b |= kStartSame;
     }
     if (i + 1 >= n || v.send[i] || c == kCloseQuote) {
@@ -514,10 +564,16 @@ void AttributionModel::FillCandBits(const DocView& v) const {
     } else {
       const uint8_t nx = v.cls[i + 1];
       if (v.send[i + 1] && (nx == kStop || nx == kCloseQuote)) b |= kEndOther;
-      if (nx > kNum || end_next.Has(v.h[i + 1])) b |= kEndSame;
+      if (nx > kNum || (wb[i + 1] & kWEndNext)) b |= kEndSame;
     }
-    if (SourceStartOk(v, i)) b |= kSrcStart;
-    if (SourceEndOk(v, i)) b |= kSrcEnd;
+    // SourceStartOk / SourceEndOk from the word bits.
+    if ((c >= kCap && c <= kNum) || (c == kLower && !(wb[i] & kWNoSrcStart))) {
+      b |= kSrcStart;
+    }
+    if ((c >= kCap && c <= kComma) || c == kCloseParen ||
+        (c == kLower && !(wb[i] & kWNoSrcEnd))) {
+      b |= kSrcEnd;
+    }
     v.cand_bits[i] = b;
   }
 }

@@ -84,6 +84,8 @@ void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
   cand_bits.clear();
+  wbits.clear();
+  wrec.clear();
   h.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
@@ -254,12 +256,22 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
     }
     start = -1;
   };
+  // The fast path reads the cue-vocabulary bit of each token (one probe
+  // per token for all word sets) instead of probing cue_vocab.
+  const uint8_t* wb = nullptr;
+  if (fast_ != nullptr) {
+    if (v.wbits.size() != v.size()) FillWordBits(v);
+    wb = v.wbits.data();
+  }
+  auto may = [&](int i) {
+    return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);
+  };
   for (int i = sb; i < se; ++i) {
-    if (prev == kO && !MayStartCue(v.h[i])) continue;
+    if (prev == kO && !may(i)) continue;
     if (prev != kO && i - start >= kMaxCueTokens) {
       close(i - 1);
       prev = kO;
-      if (!MayStartCue(v.h[i])) continue;
+      if (!may(i)) continue;
     }
     float sc[kCueLabels] = {0, bias, 0};
     if (fast_ != nullptr) {

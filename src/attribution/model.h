@@ -73,6 +73,10 @@ struct DocView {
   // Cue-independent parts of StartCandidate / EndCandidate for each token
   // (bits, see fast.cc), filled by the fast content decoder on first use.
   mutable std::vector<uint8_t> cand_bits;
+  // Word-set memberships of each token (bits, see fast.cc) and its cue
+  // record (-1: none), from one hash probe per token (FillWordBits).
+  mutable std::vector<uint8_t> wbits;
+  mutable std::vector<int32_t> wrec;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
   // Per window token, +inf until scored (DecodeSourceFast scores the
@@ -256,6 +260,8 @@ class AttributionModel {
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
   float TokFast(const DocView& v, int side, int i, int which) const;
+  // Fills v.wbits and v.wrec. REQUIRES: Finalize().
+  void FillWordBits(const DocView& v) const;
   // Fills v.cand_bits (the per-token parts of the candidate filters).
   void FillCandBits(const DocView& v) const;
   void PrepareSource(const DocView& v, TSpan cue,
