@@ -815,8 +815,13 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   constexpr float kUnset = std::numeric_limits<float>::infinity();
   Ctx x{v, static_cast<int>(v.size())};
   const uint8_t* bits = v.cand_bits.data();
+  // SourceBlocked, inline: the cue, and the content (only its quoted
+  // tokens when it surrounds the cue).
+  const bool around = !ct.none() && ct.b < cue.b && ct.e > cue.e;
   for (int i = lo; i <= hi; ++i) {
-    bool blocked = SourceBlocked(v, cue, ct, i);
+    bool blocked =
+        (i >= cue.b && i <= cue.e) ||
+        (!ct.none() && i >= ct.b && i <= ct.e && (!around || v.inq[i]));
     blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
     if (blocked) continue;
     const uint8_t b = bits[i];
