@@ -139,7 +139,7 @@ struct DecodeLimits {
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
   // Content spans re-ranked jointly with their best source (1 = off).
-  int content_nbest = 3;
+  int content_nbest = 2;
 };
 
 // A set of word hashes: sorted list (for saving) plus an open-addressing
