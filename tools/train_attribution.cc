@@ -25,6 +25,7 @@
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/clean/clean.h"
+#include "src/entities/lexicon.h"
 #include "src/segment/segment.h"
 #include "whosaid/document.h"
 
@@ -386,8 +387,24 @@ int main(int argc, char** argv) {
   std::unordered_map<uint64_t, int> before_start, after_end;
   // Words at the start / end of gold sources.
   std::unordered_map<uint64_t, int> gold_first, gold_last;
+  // Words that can head a speaker phrase ("the Russian military", "the
+  // police", "the minister") whatever the training set shows: role and
+  // organisation nouns and their modifiers, countries and demonyms. They
+  // never enter the never-start / never-end lists, so that sources this
+  // corpus happens to lack stay reachable.
+  std::unordered_map<uint64_t, bool> speaker_word;
   for (const Example& ex : train) {
     for (size_t i = 0; i < ex.view.h.size(); ++i) {
+      if (!speaker_word.contains(ex.view.h[i])) {
+        std::string w(ex.doc.TokenText(i));
+        for (char& ch : w) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        }
+        namespace lex = whosaid::lex;
+        speaker_word[ex.view.h[i]] =
+            lex::IsRoleHead(w) || lex::IsRoleModifier(w) || lex::IsOrgWord(w) ||
+            lex::IsCountryOrDemonym(w);
+      }
       auto& c = counts[ex.view.h[i]];
       c.second++;
       if (ex.cue_label[i] == 1) c.first++;
@@ -413,7 +430,7 @@ int main(int argc, char** argv) {
   std::vector<uint64_t> vocab, sp, en, sf, sl;
   // Frequent words that (almost) never start / end a gold source.
   for (const auto& [h, c] : counts) {
-    if (c.second < src_min_count) continue;
+    if (c.second < src_min_count || speaker_word[h]) continue;
     auto it = gold_first.find(h);
     if (it == gold_first.end() || it->second < src_ratio * c.second) {
       sf.push_back(h);
