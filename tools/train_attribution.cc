@@ -6,7 +6,8 @@
 //
 // Usage: train_attribution TRAIN.jsonl OUT_MODEL [--dev DEV.jsonl]
 //                          [--epochs N] [--bias B] [--vocab-ratio R]
-//                          [--holdout K]
+//                          [--holdout K] [--stem-ratio R]
+//                          [--src-min-count N] [--src-ratio R]
 // --holdout K trains on all but every K-th train article and reports those
 // after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
@@ -24,6 +25,7 @@
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/clean/clean.h"
+#include "src/entities/lexicon.h"
 #include "src/segment/segment.h"
 #include "whosaid/document.h"
 
@@ -194,7 +196,7 @@ bool SourceReachable(const AttributionModel& m, const DocView& v,
   for (int i = s.b; i <= s.e; ++i) {
     if (m.SourceBlocked(v, ar.cue, ar.content, i)) return false;
   }
-  return true;
+  return m.SourceStartOk(v, s.b) && m.SourceEndOk(v, s.e);
 }
 
 struct Stats {
@@ -336,6 +338,9 @@ int main(int argc, char** argv) {
   int epochs = 6;
   float bias = 0;
   double vocab_ratio = 0.005;
+  int src_min_count = 100;
+  int boundary_min = 3;
+  double src_ratio = 0.0005;
   int holdout = 0;
   double stem_ratio = 0;  // 0: no stem-level vocabulary
   DecodeLimits defaults;
@@ -348,6 +353,9 @@ int main(int argc, char** argv) {
     if (a == "--bias") bias = std::atof(argv[i + 1]);
     if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
     if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
+    if (a == "--src-min-count") src_min_count = std::atoi(argv[i + 1]);
+    if (a == "--src-ratio") src_ratio = std::atof(argv[i + 1]);
+    if (a == "--boundary-min") boundary_min = std::atoi(argv[i + 1]);
     if (a == "--stem-ratio") stem_ratio = std::atof(argv[i + 1]);
     if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
     if (a == "--source-window") source_window = std::atoi(argv[i + 1]);
@@ -377,8 +385,26 @@ int main(int argc, char** argv) {
   std::unordered_map<uint64_t, std::pair<int, int>> stem_counts;
   std::unordered_map<uint64_t, uint64_t> stem_of;
   std::unordered_map<uint64_t, int> before_start, after_end;
+  // Words at the start / end of gold sources.
+  std::unordered_map<uint64_t, int> gold_first, gold_last;
+  // Words that can head a speaker phrase ("the Russian military", "the
+  // police", "the minister") whatever the training set shows: role and
+  // organisation nouns and their modifiers, countries and demonyms. They
+  // never enter the never-start / never-end lists, so that sources this
+  // corpus happens to lack stay reachable.
+  std::unordered_map<uint64_t, bool> speaker_word;
   for (const Example& ex : train) {
     for (size_t i = 0; i < ex.view.h.size(); ++i) {
+      if (!speaker_word.contains(ex.view.h[i])) {
+        std::string w(ex.doc.TokenText(i));
+        for (char& ch : w) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        }
+        namespace lex = whosaid::lex;
+        speaker_word[ex.view.h[i]] =
+            lex::IsRoleHead(w) || lex::IsRoleModifier(w) || lex::IsOrgWord(w) ||
+            lex::IsCountryOrDemonym(w);
+      }
       auto& c = counts[ex.view.h[i]];
       c.second++;
       if (ex.cue_label[i] == 1) c.first++;
@@ -395,9 +421,25 @@ int main(int argc, char** argv) {
     for (const GoldAR& ar : ex.ars) {
       if (ar.content.b > 0) before_start[ex.view.h[ar.content.b - 1]]++;
       if (ar.content.e + 1 < n) after_end[ex.view.h[ar.content.e + 1]]++;
+      if (!ar.source.none()) {
+        gold_first[ex.view.h[ar.source.b]]++;
+        gold_last[ex.view.h[ar.source.e]]++;
+      }
     }
   }
-  std::vector<uint64_t> vocab, sp, en;
+  std::vector<uint64_t> vocab, sp, en, sf, sl;
+  // Frequent words that (almost) never start / end a gold source.
+  for (const auto& [h, c] : counts) {
+    if (c.second < src_min_count || speaker_word[h]) continue;
+    auto it = gold_first.find(h);
+    if (it == gold_first.end() || it->second < src_ratio * c.second) {
+      sf.push_back(h);
+    }
+    it = gold_last.find(h);
+    if (it == gold_last.end() || it->second < src_ratio * c.second) {
+      sl.push_back(h);
+    }
+  }
   for (const auto& [h, c] : counts) {
     bool word_ok = c.first >= 2 && c.first >= vocab_ratio * c.second;
     bool stem_ok = false;
@@ -410,16 +452,20 @@ int main(int argc, char** argv) {
     if (word_ok || stem_ok) vocab.push_back(h);
   }
   for (const auto& [h, c] : before_start) {
-    if (c >= 3) sp.push_back(h);
+    if (c >= boundary_min) sp.push_back(h);
   }
   for (const auto& [h, c] : after_end) {
-    if (c >= 3) en.push_back(h);
+    if (c >= boundary_min) en.push_back(h);
   }
   m.cue_vocab.Build(vocab);
   m.start_prev.Build(sp);
   m.end_next.Build(en);
-  fmt::print(stderr, "word sets: cue {} start-prev {} end-next {}\n",
-             vocab.size(), sp.size(), en.size());
+  m.src_no_start.Build(sf);
+  m.src_no_end.Build(sl);
+  fmt::print(stderr,
+             "word sets: cue {} start-prev {} end-next {} src-no-start {} "
+             "src-no-end {}\n",
+             vocab.size(), sp.size(), en.size(), sf.size(), sl.size());
 
   DecodeLimits lim;
   lim.cue_bias = bias;
@@ -444,6 +490,8 @@ int main(int argc, char** argv) {
       avg.cue_vocab = m.cue_vocab;
       avg.start_prev = m.start_prev;
       avg.end_next = m.end_next;
+      avg.src_no_start = m.src_no_start;
+      avg.src_no_end = m.src_no_end;
       avg.cue_w = cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

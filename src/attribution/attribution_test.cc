@@ -258,6 +258,8 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   slow.cue_vocab = fast.cue_vocab;
   slow.start_prev = fast.start_prev;
   slow.end_next = fast.end_next;
+  slow.src_no_start = fast.src_no_start;
+  slow.src_no_end = fast.src_no_end;
   Document d;
   d.text =
       "“The bridge is not safe,” said Anna Berg, an engineer with the "

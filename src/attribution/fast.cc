@@ -58,6 +58,11 @@ struct FastTables {
   };
   std::vector<CueWordRec> cue_rec;
   std::vector<int32_t> cue_rec_of_slot;
+  // Every word of the five word sets, with its memberships (kW* bits) and
+  // cue record (-1: none) by slot.
+  WordSet words;
+  std::vector<uint8_t> word_bits;
+  std::vector<int32_t> word_rec;
   // Cue tagger: class-only features, 3 label scores each.
   float c10[kC][kC][kC][3], c12[3][3], c13[16][3], c15[3][kC][3], c17[2][3][3],
       c21[kC][16][2][3];
@@ -90,6 +95,17 @@ enum : uint8_t {
   kEndAny = 4,
   kEndOther = 8,
   kEndSame = 16,
+  kSrcStart = 32,  // SourceStartOk
+  kSrcEnd = 64,    // SourceEndOk
+};
+
+// DocView::wbits: memberships of the token's word.
+enum : uint8_t {
+  kWCue = 1,        // cue_vocab (TagCues tests this bit as 1)
+  kWStartPrev = 2,  // start_prev
+  kWEndNext = 4,    // end_next
+  kWNoSrcStart = 8,
+  kWNoSrcEnd = 16,
 };
 
 }  // namespace
@@ -328,6 +344,29 @@ void AttributionModel::Finalize() {
       for (int f = 0; f < 16; ++f) acc(H(14, w, U(f)), rec.flags[f]);
     }
   }
+  {
+    std::vector<uint64_t> all;
+    for (const WordSet* ws :
+         {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
+      all.insert(all.end(), ws->sorted.begin(), ws->sorted.end());
+    }
+    t->words.Build(std::move(all));
+    t->word_bits.assign(t->words.slots.size(), 0);
+    t->word_rec.assign(t->words.slots.size(), -1);
+    for (uint64_t w : t->words.sorted) {
+      size_t slot = t->words.Find(w);
+      uint8_t b = 0;
+      if (cue_vocab.Has(w)) b |= kWCue;
+      if (start_prev.Has(w)) b |= kWStartPrev;
+      if (end_next.Has(w)) b |= kWEndNext;
+      if (src_no_start.Has(w)) b |= kWNoSrcStart;
+      if (src_no_end.Has(w)) b |= kWNoSrcEnd;
+      t->word_bits[slot] = b;
+      if (size_t cs = cue_vocab.Find(w); cs != WordSet::kNone) {
+        t->word_rec[slot] = t->cue_rec_of_slot[cs];
+      }
+    }
+  }
   quantize(content_w, &t->content_q, &t->content_s);
   quantize(source_w, &t->source_q, &t->source_s);
   fast_ = std::move(t);
@@ -373,9 +412,8 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   // The word's own features from its record (when it is in the cue
   // vocabulary: always for a cue start) or hashed.
   const FastTables::CueWordRec* rec = nullptr;
-  if (size_t slot = cue_vocab.Find(w); slot != WordSet::kNone) {
-    rec = &t.cue_rec[t.cue_rec_of_slot[slot]];
-  }
+  if (v.wbits.size() != v.size()) FillWordBits(v);
+  if (int32_t r = v.wrec[i]; r >= 0) rec = &t.cue_rec[r];
   int32_t q0 = 0, q1 = 0, q2 = 0;
   auto addr = [&](const int32_t* r) {
     q0 += r[0];
@@ -436,6 +474,7 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   const FastTables& t = *fast_;
   const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
   const float scale = which < 2 ? t.content_s : t.source_s;
+
   const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
   // Keys first, table reads last (so that the reads overlap).
   uint32_t keys[8];
@@ -496,14 +535,28 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
   return r + static_cast<float>(q) * scale;
 }
 
+void AttributionModel::FillWordBits(const DocView& v) const {
+  const FastTables& t = *fast_;
+  const size_t n = v.size();
+  v.wbits.resize(n);
+  v.wrec.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t slot = t.words.Find(v.h[i]);
+    v.wbits[i] = slot == WordSet::kNone ? 0 : t.word_bits[slot];
+    v.wrec[i] = slot == WordSet::kNone ? -1 : t.word_rec[slot];
+  }
+}
+
 void AttributionModel::FillCandBits(const DocView& v) const {
   const int n = static_cast<int>(v.size());
+  if (v.wbits.size() != v.size()) FillWordBits(v);
+  const uint8_t* wb = v.wbits.data();
   v.cand_bits.assign(n, 0);
   for (int i = 0; i < n; ++i) {
     const uint8_t c = v.cls[i];
     uint8_t b = 0;
     if (i == 0 || v.sstart[i] || c == kOpenQuote) b |= kStartAny;
-    if (i > 0 && (v.cls[i - 1] > kNum || start_prev.Has(v.h[i - 1]))) {
+    if (i > 0 && (v.cls[i - 1] > kNum || (wb[i - 1] & kWStartPrev))) {
       b |= kStartSame;
     }
     if (i + 1 >= n || v.send[i] || c == kCloseQuote) {
@@ -511,7 +564,15 @@ void AttributionModel::FillCandBits(const DocView& v) const {
     } else {
       const uint8_t nx = v.cls[i + 1];
       if (v.send[i + 1] && (nx == kStop || nx == kCloseQuote)) b |= kEndOther;
-      if (nx > kNum || end_next.Has(v.h[i + 1])) b |= kEndSame;
+      if (nx > kNum || (wb[i + 1] & kWEndNext)) b |= kEndSame;
+    }
+    // SourceStartOk / SourceEndOk from the word bits.
+    if ((c >= kCap && c <= kNum) || (c == kLower && !(wb[i] & kWNoSrcStart))) {
+      b |= kSrcStart;
+    }
+    if ((c >= kCap && c <= kComma) || c == kCloseParen ||
+        (c == kLower && !(wb[i] & kWNoSrcEnd))) {
+      b |= kSrcEnd;
     }
     v.cand_bits[i] = b;
   }
@@ -530,6 +591,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
+
   TopBuf starts(lim.top_k), ends(lim.top_k);
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hce = x.h(cue.e), hcb = x.h(cue.b);
@@ -686,11 +748,11 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
   int lo, hi;
   SourceWindow(v, cue, lim, &lo, &hi);
   v.src_memo.clear();
-  v.src_start.assign(hi - lo + 1, 0.f);
+  v.src_start.assign(hi - lo + 1, std::numeric_limits<float>::infinity());
   v.src_pair.assign(
       static_cast<size_t>(hi - lo + 1) * std::max(lim.source_max_tokens, 0),
       std::numeric_limits<float>::infinity());
-  v.src_end.assign(hi - lo + 1, 0.f);
+  v.src_end.assign(hi - lo + 1, std::numeric_limits<float>::infinity());
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t hcb = x.h(cue.b);
   uint64_t q8[2], q6[2];
@@ -709,27 +771,17 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
     }
   }
   // The features keyed by the cue's word and the distance bucket only,
-  // memoized by (side, bucket).
-  constexpr float kUnset = std::numeric_limits<float>::infinity();
-  float m8[2][kDb], m6[2][kDb];
-  std::fill(&m8[0][0], &m8[0][0] + 2 * kDb, kUnset);
-  std::fill(&m6[0][0], &m6[0][0] + 2 * kDb, kUnset);
-  for (int i = lo; i <= hi; ++i) {
-    if (i >= cue.b && i <= cue.e) continue;
-    int side = i < cue.b ? 0 : 1;
-    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
-    if (m8[side][db] == kUnset) {
-      m8[side][db] = sw(H(q8[side], U(db)));
-      m6[side][db] = sw(H(q6[side], U(db)));
-    }
-    v.src_start[i - lo] = t.ss1[side][db] +
-                          sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) +
-                          m8[side][db] + t.ss10[side][x.c(i)][db] +
-                          Cached(v, v.cache_ss, side, i, 2);
-    v.src_end[i - lo] = t.se1[side][db] +
-                        sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) +
-                        m6[side][db] + Cached(v, v.cache_se, side, i, 3);
+  // memoized by (side, bucket); the boundary scores themselves are
+  // computed by DecodeSourceFast for the tokens it needs.
+  std::fill(&v.src_m8[0][0], &v.src_m8[0][0] + 2 * kDb,
+            std::numeric_limits<float>::infinity());
+  std::fill(&v.src_m6[0][0], &v.src_m6[0][0] + 2 * kDb,
+            std::numeric_limits<float>::infinity());
+  for (int side = 0; side < 2; ++side) {
+    v.src_q8[side] = q8[side];
+    v.src_q6[side] = q6[side];
   }
+  if (v.cand_bits.size() != v.size()) FillCandBits(v);
 }
 
 TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
@@ -756,18 +808,47 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       return m.src;
     }
   }
+
   TopBuf starts(lim.top_k), ends(lim.top_k);
   std::vector<int>& blocked_before = v.src_blocked;
   blocked_before.assign(hi - lo + 2, 0);
+  constexpr float kUnset = std::numeric_limits<float>::infinity();
+  Ctx x{v, static_cast<int>(v.size())};
+  const uint8_t* bits = v.cand_bits.data();
+  // SourceBlocked, inline: the cue, and the content (only its quoted
+  // tokens when it surrounds the cue).
+  const bool around = !ct.none() && ct.b < cue.b && ct.e > cue.e;
   for (int i = lo; i <= hi; ++i) {
-    bool blocked = SourceBlocked(v, cue, ct, i);
+    bool blocked =
+        (i >= cue.b && i <= cue.e) ||
+        (!ct.none() && i >= ct.b && i <= ct.e && (!around || v.inq[i]));
     blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
     if (blocked) continue;
+    const uint8_t b = bits[i];
+    if ((b & (kSrcStart | kSrcEnd)) == 0) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
     int r = ct.none() ? 0 : i < ct.b ? 1 : 2;
-    starts.Push(Top{v.src_start[i - lo] + t.ss7[side][r][db], i});
-    ends.Push(Top{v.src_end[i - lo] + t.se9[side][r][db], i});
+    if (b & kSrcStart) {
+      float& ss = v.src_start[i - lo];
+      if (ss == kUnset) {
+        float& m8 = v.src_m8[side][db];
+        if (m8 == kUnset) m8 = sw(H(v.src_q8[side], U(db)));
+        ss = t.ss1[side][db] + sw(H(H(t.ss5p[side], x.h(i - 1)), U(db))) + m8 +
+             t.ss10[side][v.cls[i]][db] + Cached(v, v.cache_ss, side, i, 2);
+      }
+      starts.Push(Top{ss + t.ss7[side][r][db], i});
+    }
+    if (b & kSrcEnd) {
+      float& es = v.src_end[i - lo];
+      if (es == kUnset) {
+        float& m6 = v.src_m6[side][db];
+        if (m6 == kUnset) m6 = sw(H(v.src_q6[side], U(db)));
+        es = t.se1[side][db] + sw(H(H(t.se5p[side], x.h(i + 1)), U(db))) + m6 +
+             Cached(v, v.cache_se, side, i, 3);
+      }
+      ends.Push(Top{es + t.se9[side][r][db], i});
+    }
   }
   float best_score = v.src_none_base + v.src_none_r[nr];
   TSpan best;

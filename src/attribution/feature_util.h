@@ -200,6 +200,21 @@ inline bool AttributionModel::EndCandidate(const DocView& v, TSpan cue,
   return end_next.Has(v.h[e + 1]);
 }
 
+inline bool AttributionModel::SourceStartOk(const DocView& v, int i) const {
+  uint8_t c = v.cls[i];
+  if (c >= internal::kCap && c <= internal::kNum) return true;
+  return c == internal::kLower && !src_no_start.Has(v.h[i]);
+}
+
+inline bool AttributionModel::SourceEndOk(const DocView& v, int i) const {
+  uint8_t c = v.cls[i];
+  if ((c >= internal::kCap && c <= internal::kComma) ||
+      c == internal::kCloseParen) {
+    return true;
+  }
+  return c == internal::kLower && !src_no_end.Has(v.h[i]);
+}
+
 }  // namespace attribution
 }  // namespace whosaid
 

@@ -15,7 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v2\n";
+constexpr char kMagic[] = "whosaid-attribution-model v3\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -84,6 +84,8 @@ void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
   cand_bits.clear();
+  wbits.clear();
+  wrec.clear();
   h.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
@@ -254,12 +256,22 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
     }
     start = -1;
   };
+  // The fast path reads the cue-vocabulary bit of each token (one probe
+  // per token for all word sets) instead of probing cue_vocab.
+  const uint8_t* wb = nullptr;
+  if (fast_ != nullptr) {
+    if (v.wbits.size() != v.size()) FillWordBits(v);
+    wb = v.wbits.data();
+  }
+  auto may = [&](int i) {
+    return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);
+  };
   for (int i = sb; i < se; ++i) {
-    if (prev == kO && !MayStartCue(v.h[i])) continue;
+    if (prev == kO && !may(i)) continue;
     if (prev != kO && i - start >= kMaxCueTokens) {
       close(i - 1);
       prev = kO;
-      if (!MayStartCue(v.h[i])) continue;
+      if (!may(i)) continue;
     }
     float sc[kCueLabels] = {0, bias, 0};
     if (fast_ != nullptr) {
@@ -694,14 +706,18 @@ TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
     blocked_before[i - lo + 1] = blocked_before[i - lo] + blocked;
     if (blocked) continue;
     int side = i < cue.b ? 0 : 1;
-    f.clear();
-    SourceStartRel(v, cue, ct, i, &f);
-    float ss = Score(source_w, f) + Cached(v, v.cache_ss, side, i, 2);
-    starts.push_back(Top{ss, i});
-    f.clear();
-    SourceEndRel(v, cue, ct, i, &f);
-    float es = Score(source_w, f) + Cached(v, v.cache_se, side, i, 3);
-    ends.push_back(Top{es, i});
+    if (SourceStartOk(v, i)) {
+      f.clear();
+      SourceStartRel(v, cue, ct, i, &f);
+      float ss = Score(source_w, f) + Cached(v, v.cache_ss, side, i, 2);
+      starts.push_back(Top{ss, i});
+    }
+    if (SourceEndOk(v, i)) {
+      f.clear();
+      SourceEndRel(v, cue, ct, i, &f);
+      float es = Score(source_w, f) + Cached(v, v.cache_se, side, i, 3);
+      ends.push_back(Top{es, i});
+    }
   }
   TopK(starts, lim.top_k);
   TopK(ends, lim.top_k);
@@ -752,7 +768,8 @@ Status AttributionModel::Save(const std::string& path) const {
   put_table(cue_w);
   put_table(content_w);
   put_table(source_w);
-  for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+  for (const WordSet* ws :
+       {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
     put_u64(ws->sorted.size());
     for (uint64_t x : ws->sorted) put_u64(x);
   }
@@ -796,7 +813,8 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_table(&cue_w)) return corrupt("truncated or bad cue table");
   if (!get_table(&content_w)) return corrupt("truncated or bad content table");
   if (!get_table(&source_w)) return corrupt("truncated or bad source table");
-  for (WordSet* ws : {&cue_vocab, &start_prev, &end_next}) {
+  for (WordSet* ws :
+       {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
     uint64_t nv;
     if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
     std::vector<uint64_t> words(nv);

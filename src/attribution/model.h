@@ -73,9 +73,18 @@ struct DocView {
   // Cue-independent parts of StartCandidate / EndCandidate for each token
   // (bits, see fast.cc), filled by the fast content decoder on first use.
   mutable std::vector<uint8_t> cand_bits;
+  // Word-set memberships of each token (bits, see fast.cc) and its cue
+  // record (-1: none), from one hash probe per token (FillWordBits).
+  mutable std::vector<uint8_t> wbits;
+  mutable std::vector<int32_t> wrec;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
-  mutable std::vector<float> src_start, src_end;  // per window token
+  // Per window token, +inf until scored (DecodeSourceFast scores the
+  // tokens it needs, on first use).
+  mutable std::vector<float> src_start, src_end;
+  // Per-cue parts of the source boundary scores (see PrepareSource).
+  mutable uint64_t src_q8[2] = {}, src_q6[2] = {};
+  mutable float src_m8[2][20] = {}, src_m6[2][20] = {};
   mutable std::vector<int> src_blocked;
   mutable std::vector<float> src_pair;  // pair scores by (start, length)
   mutable float src_none_base = 0, src_none_r[4] = {};  // "no source" parts
@@ -130,7 +139,7 @@ struct DecodeLimits {
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
   // Content spans re-ranked jointly with their best source (1 = off).
-  int content_nbest = 3;
+  int content_nbest = 2;
 };
 
 // A set of word hashes: sorted list (for saving) plus an open-addressing
@@ -183,6 +192,14 @@ class AttributionModel {
   // With `score`, also returns the winning score.
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
                      const DecodeLimits& lim, float* score = nullptr) const;
+
+  // Cheap pruning of source boundaries (both decoders score only these):
+  // a source starts at a capitalized word, a number or a lowercase word
+  // not in src_no_start, and ends at a word not in src_no_end (lowercase),
+  // a number, a comma or a closing parenthesis.
+  // (Defined inline in feature_util.h.)
+  inline bool SourceStartOk(const DocView& v, int i) const;
+  inline bool SourceEndOk(const DocView& v, int i) const;
 
   // True if token i cannot be part of the source of (cue, content).
   bool SourceBlocked(const DocView& v, TSpan cue, TSpan content, int i) const;
@@ -243,6 +260,8 @@ class AttributionModel {
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
   float TokFast(const DocView& v, int side, int i, int which) const;
+  // Fills v.wbits and v.wrec. REQUIRES: Finalize().
+  void FillWordBits(const DocView& v) const;
   // Fills v.cand_bits (the per-token parts of the candidate filters).
   void FillCandBits(const DocView& v) const;
   void PrepareSource(const DocView& v, TSpan cue,
@@ -257,6 +276,10 @@ class AttributionModel {
   WordSet cue_vocab;             // words that may start a cue
   WordSet start_prev;            // words often right before a content start
   WordSet end_next;              // words often right after a content end
+  // Frequent lowercase words that (almost) never start (end) a source
+  // mention in training (see SourceStartOk / SourceEndOk).
+  WordSet src_no_start;
+  WordSet src_no_end;
 
  private:
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
