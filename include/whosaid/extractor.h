@@ -59,7 +59,7 @@ struct Options {
   // which then serves as a hint and is kept as the more specific tag.
   bool detect_language = true;
   // Only the first this many bytes of clean text are looked at.
-  size_t language_detect_bytes = 8192;
+  size_t language_detect_bytes = 2048;
 };
 
 class Extractor {

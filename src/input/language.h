@@ -16,7 +16,7 @@ namespace whosaid {
 
 struct LanguageOptions {
   // Bytes of text looked at (the first ones).
-  size_t max_bytes = 8192;
+  size_t max_bytes = 2048;
   // Texts with fewer letters than this are not judged (result "").
   size_t min_text_bytes = 24;
 };
