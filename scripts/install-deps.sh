@@ -8,7 +8,7 @@ PACKAGES=(
   libsimdjson-dev libfmt-dev libcli11-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
-  zstd python3
+  zstd python3 wrk
   clang libclang-rt-14-dev
   python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed
   python3-readability
