@@ -8,12 +8,16 @@
 #       code natively: the unit tests (whosaid_tests, whosaid_web_tests),
 #       the CLI, corpus, golden and web API shell tests. Skipped: the Python
 #       module (an ASan runtime cannot be loaded into python3), the browser
-#       and PostgreSQL tests (they test other programs).
+#       and PostgreSQL tests (they test other programs), and
+#       AttributorTest.PathologicalInputsFinishQuickly (an absolute bound of
+#       20 ms per input, meaningless at ASan's speed; the linear-time tests
+#       check ratios and do run).
 # tsan: builds build-tsan with -DWHOSAID_SANITIZE=thread (the CLI and the
 #       web tests only) and runs the multi-threaded paths: extract --jobs
 #       (cli_tests), ingest with worker threads, the writer and the store's
-#       checkpoint thread (corpus_cli_tests, crash_tests), and the server
-#       (web_api_tests, web_stress_tests, the web unit tests).
+#       checkpoint thread (crash_tests; corpus_cli_tests is left out: its
+#       12000-document kill test exceeds 15 minutes under TSan), and the
+#       server (web_api_tests, web_stress_tests, the web unit tests).
 # Exits non-zero on any sanitizer report or test failure. Prints the build
 # and run time of each job (doc/reliability.md quotes them).
 set -euo pipefail
@@ -43,7 +47,7 @@ run_asan() {
   configure_build build-asan address,undefined whosaid whosaid_tests whosaid_web_tests
   local t1=$SECONDS
   (cd build-asan && ctest --output-on-failure -j"$jobs" --timeout 900 \
-     -E '^(python_tests|web_browser_tests|postgres_cli_tests)$')
+     -E '^(python_tests|web_browser_tests|postgres_cli_tests|AttributorTest.PathologicalInputsFinishQuickly)$')
   echo "sanitize: asan+ubsan ok (build $((t1 - t0)) s, tests $((SECONDS - t1)) s)"
 }
 
@@ -55,7 +59,7 @@ run_tsan() {
   configure_build build-tsan thread whosaid whosaid_web_tests
   local t1=$SECONDS
   (cd build-tsan && ctest --output-on-failure -j"$jobs" --timeout 900 \
-     -R '^(cli_tests|corpus_cli_tests|crash_tests|web_api_tests|web_stress_tests|ApiErrors.*|Assets.*|JsonOut.*|WordsToFts.*)$')
+     -R '^(cli_tests|crash_tests|web_api_tests|web_stress_tests|ApiErrors.*|Assets.*|JsonOut.*|WordsToFts.*)$')
   echo "sanitize: tsan ok (build $((t1 - t0)) s, tests $((SECONDS - t1)) s)"
 }
 
