@@ -32,6 +32,8 @@ export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 # the plain crash test (24 x 4000), the same checks.
 export WHOSAID_CRASH_KILLS=${WHOSAID_CRASH_KILLS:-8}
 export WHOSAID_CRASH_DOCS=${WHOSAID_CRASH_DOCS:-1500}
+# Stretches the timed pauses of tests/corpus_cli_test.sh (Ctrl-C test).
+export WHOSAID_TEST_SLOWDOWN=${WHOSAID_TEST_SLOWDOWN:-15}
 
 configure_build() {  # DIR SANITIZERS TARGETS...
   local dir=$1 san=$2
