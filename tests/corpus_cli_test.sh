@@ -186,13 +186,16 @@ IDB="$TMP/int.db"
 # The interrupt comes once the first 3,000 lines have gone into the pipe
 # (and a moment for the reader to drain its buffer), not after a fixed
 # time: on a loaded machine reading may lag.
+# WHOSAID_TEST_SLOWDOWN (scripts/sanitize.sh sets it) stretches the pauses
+# for instrumented builds.
+SLOW=${WHOSAID_TEST_SLOWDOWN:-1}
 rm -f "$TMP/head_done"
-{ head -n 3000 "$TMP/many.jsonl"; touch "$TMP/head_done"; sleep 6;
+{ head -n 3000 "$TMP/many.jsonl"; touch "$TMP/head_done"; sleep $((6 * SLOW));
   tail -n +3001 "$TMP/many.jsonl"; } |
   "$BIN" ingest - --input-format jsonl --db "$IDB" >/dev/null 2>"$TMP/e" &
 PID=$!
-for _ in $(seq 100); do [ -e "$TMP/head_done" ] && break; sleep 0.1; done
-sleep 1.5
+for _ in $(seq $((100 * SLOW))); do [ -e "$TMP/head_done" ] && break; sleep 0.1; done
+sleep "$((2 * SLOW))"
 kill -INT "$PID"
 wait "$PID"
 check "interrupted ingest exits 130" test $? -eq 130

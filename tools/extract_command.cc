@@ -87,6 +87,9 @@ int RunExtract(const ExtractArgs& args) {
     std::vector<RawDocument> docs;
     std::vector<std::string> records;
     std::vector<std::string> errors;
+    // The next document to extract. Here, not in extract_batch(): the
+    // workers outlive that call (ASan: stack-use-after-scope).
+    std::atomic<size_t> next{0};
   };
   auto read_batch = [&](Batch* b) {
     b->docs.clear();
@@ -118,9 +121,10 @@ int RunExtract(const ExtractArgs& args) {
     b->docs.clear();
   };
   auto extract_batch = [&](Batch* b) {
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < b->docs.size();) {
+    b->next.store(0);
+    // Captures only what outlives the workers (they run after return).
+    auto work = [&extractor, &json, b] {
+      for (size_t i; (i = b->next.fetch_add(1)) < b->docs.size();) {
         Document doc = extractor.value()->Extract(b->docs[i]);
         if (!doc.error.ok()) {
           // Name the input unless the message already does.

@@ -483,7 +483,9 @@ std::string WordsToFts(std::string_view typed) {
     cur.clear();
   };
   for (char c : typed) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    // Control bytes separate words: SQLite reads the FTS5 query as a C
+    // string, so a NUL inside a quoted word would cut its closing quote.
+    if (static_cast<unsigned char>(c) <= ' ' || c == '\x7f') {
       flush();
     } else if (c != '"') {  // quotes would end the FTS string
       cur.push_back(c);

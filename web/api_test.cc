@@ -44,6 +44,10 @@ TEST(WordsToFts, QuotesEveryWordAndPrefixesTheLast) {
   EXPECT_EQ(WordsToFts("a\" OR NOT(*"), "\"a\" \"OR\" \"NOT(*\"*");
   EXPECT_EQ(WordsToFts("pier t"), "\"pier\" \"t\"");  // too short
   EXPECT_EQ(WordsToFts("   "), "");
+  // Found by fuzz/fts_query_fuzzer: a NUL byte (%00 in the URL) cut the
+  // query SQLite saw inside a quoted word (a syntax error, HTTP 400).
+  EXPECT_EQ(WordsToFts(std::string_view("pier\0win\x01ter", 12)),
+            "\"pier\" \"win\" \"ter\"*");
   EXPECT_EQ(WordsToFts("\"\""), "");
 }
 

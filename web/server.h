@@ -1,9 +1,9 @@
 // The `whosaid serve` HTTP server: serves the embedded pages (web/static)
-// and the JSON API (web/api.h) over HTTP/1.1 with cpp-httplib, on a fixed
-// thread pool, with request size and time limits. Loopback only unless the
-// caller passes another host. Ownership: RunServer() owns everything it
-// creates; it returns when SIGINT/SIGTERM arrive. Call from the main thread,
-// once.
+// and the JSON API (web/api.h) over HTTP/1.1 with cpp-httplib, on a
+// thread pool that grows with busy connections (bounded), with request size and
+// time limits. Loopback only unless the caller passes another host. Ownership:
+// RunServer() owns everything it creates; it returns when SIGINT/SIGTERM
+// arrive. Call from the main thread, once.
 #ifndef WHOSAID_WEB_SERVER_H_
 #define WHOSAID_WEB_SERVER_H_
 
@@ -25,6 +25,12 @@ struct ServerOptions {
   int write_timeout_s = 10;       // per write of a response
   int keep_alive_s = 2;           // idle keep-alive connection
   size_t keep_alive_requests = 100;
+  // Worker threads grow from `threads` up to this many while all are busy
+  // (slow or idle clients each hold one); the corpus connections stay at
+  // api.max_connections.
+  size_t max_threads = 256;
+  // Pending connections the kernel queues (capped by net.core.somaxconn).
+  size_t listen_backlog = 1024;
 };
 
 // Serves until SIGINT or SIGTERM. Prints "listening on http://HOST:PORT/"

@@ -148,6 +148,15 @@ std::string CharsetFromContentType(std::string_view ct) {
 std::string NormalizeCharset(std::string_view label) {
   std::string l = LowerTrim(label);
   if (l.empty()) return "";
+  // WHATWG labels are ASCII letters, digits and a few marks. glibc's
+  // iconv_open() drops other bytes from a name, so "u<junk>tf-8" would
+  // still open a converter: such labels are unknown here.
+  for (char c : l) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+          c == '_' || c == '.' || c == ':')) {
+      return "";
+    }
+  }
   if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8" ||
       l == "x-unicode20utf8") {
     return "utf-8";
@@ -234,7 +243,15 @@ DecodedText DecodeToUtf8(std::string_view bytes,
   } else if (charset == "windows-1252") {
     DecodeCp1252(body, &out.text);
     MapCp1252(body, out.bom_bytes, &out);
-  } else if (!DecodeIconv(body, charset, &out.text, &out.replacements)) {
+  } else if (DecodeIconv(body, charset, &out.text, &out.replacements)) {
+    // glibc's UTF-8 side passes code points above U+10FFFF (F4 90..):
+    // what leaves here is valid UTF-8, whatever iconv made of the bytes.
+    if (!IsValidUtf8(out.text)) {
+      std::string repaired;
+      out.replacements += RepairUtf8(out.text, &repaired);
+      out.text = std::move(repaired);
+    }
+  } else {
     // Unknown label: detect.
     charset = valid_utf8 ? "utf-8" : "windows-1252";
     out.text.clear();

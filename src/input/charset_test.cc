@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "src/base/utf8.h"
+
 namespace whosaid {
 namespace {
 
@@ -49,6 +51,24 @@ TEST(CharsetTest, IconvCharsetsAndUnknownLabels) {
   d = DecodeToUtf8("plain", "no-such-charset");
   EXPECT_EQ(d.charset, "utf-8");
   EXPECT_EQ(d.text, "plain");
+}
+
+// Found by fuzz/charset_fuzzer: a <meta charset> label with junk bytes
+// inside ("u\x87\x9atf-8") opened glibc's UTF-8 converter, which passed a
+// code point above U+10FFFF (F4 A4 A4 A4) through as invalid UTF-8.
+TEST(CharsetTest, JunkLabelsAndIconvOutputAreSafe) {
+  EXPECT_EQ(NormalizeCharset("u\x87\x9atf-8"), "");
+  EXPECT_EQ(SniffMetaCharset("<meta charset=\"k\xC3\xA9oi8-r\">"), "");
+  DecodedText d =
+      DecodeToUtf8("<meta charset=\"u\x87\x9atf-8\">\xF4\xA4\xA4\xA4", "");
+  EXPECT_TRUE(IsValidUtf8(d.text)) << d.charset;
+  // UCS-4 (big-endian) 0x00110000 is past U+10FFFF: iconv's output is
+  // repaired to U+FFFD.
+  d = DecodeToUtf8(std::string_view("\x00\x11\x00\x00\x00\x00\x00\x41", 8),
+                   "ucs-4");
+  EXPECT_EQ(d.charset, "ucs-4");
+  EXPECT_TRUE(IsValidUtf8(d.text));
+  EXPECT_NE(d.text.find('A'), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Sanitizer runs of the test suite.
+#
+#   scripts/sanitize.sh [asan|tsan|all]   (default all)
+#
+# asan: builds build-asan with -DWHOSAID_SANITIZE=address,undefined (UBSan
+#       aborts on the first finding) and runs every ctest test that runs our
+#       code natively: the unit tests (whosaid_tests, whosaid_web_tests),
+#       the CLI, corpus, golden and web API shell tests. Skipped: the Python
+#       module (an ASan runtime cannot be loaded into python3), the browser
+#       and PostgreSQL tests (they test other programs), and
+#       AttributorTest.PathologicalInputsFinishQuickly (an absolute bound of
+#       20 ms per input, meaningless at ASan's speed; the linear-time tests
+#       check ratios and do run).
+# tsan: builds build-tsan with -DWHOSAID_SANITIZE=thread (the CLI and the
+#       web tests only) and runs the multi-threaded paths: extract --jobs
+#       (cli_tests), ingest with worker threads, the writer and the store's
+#       checkpoint thread (crash_tests; corpus_cli_tests is left out: its
+#       12000-document kill test exceeds 15 minutes under TSan), and the
+#       server (web_api_tests, web_stress_tests, the web unit tests).
+# Exits non-zero on any sanitizer report or test failure. Prints the build
+# and run time of each job (doc/reliability.md quotes them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+jobs=$(nproc 2>/dev/null || echo 2)
+# halt_on_error: a report fails the test that caused it.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+# Instrumented ingest is ~10x slower: fewer kill points and documents than
+# the plain crash test (24 x 4000), the same checks.
+export WHOSAID_CRASH_KILLS=${WHOSAID_CRASH_KILLS:-8}
+export WHOSAID_CRASH_DOCS=${WHOSAID_CRASH_DOCS:-1500}
+# Stretches the timed pauses of tests/corpus_cli_test.sh (Ctrl-C test).
+export WHOSAID_TEST_SLOWDOWN=${WHOSAID_TEST_SLOWDOWN:-15}
+
+configure_build() {  # DIR SANITIZERS TARGETS...
+  local dir=$1 san=$2
+  shift 2
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DWHOSAID_SANITIZE="$san" -DWHOSAID_BUILD_PYTHON=OFF \
+    -DWHOSAID_BUILD_BENCH=OFF -DWHOSAID_BUILD_TESTS=ON >/dev/null
+  cmake --build "$dir" -j"$jobs" --target "$@"
+}
+
+run_asan() {
+  local t0=$SECONDS
+  configure_build build-asan address,undefined whosaid whosaid_tests whosaid_web_tests
+  local t1=$SECONDS
+  (cd build-asan && ctest --output-on-failure -j"$jobs" --timeout 900 \
+     -E '^(python_tests|web_browser_tests|postgres_cli_tests|AttributorTest.PathologicalInputsFinishQuickly)$')
+  echo "sanitize: asan+ubsan ok (build $((t1 - t0)) s, tests $((SECONDS - t1)) s)"
+}
+
+run_tsan() {
+  local t0=$SECONDS
+  # The threads live in the CLI (extract --jobs, ingest workers + writer +
+  # the store's checkpoint thread) and the server: the shell tests drive
+  # them; the unit tests are single-threaded and stay out of this build.
+  configure_build build-tsan thread whosaid whosaid_web_tests
+  local t1=$SECONDS
+  (cd build-tsan && ctest --output-on-failure -j"$jobs" --timeout 900 \
+     -R '^(cli_tests|crash_tests|web_api_tests|web_stress_tests|ApiErrors.*|Assets.*|JsonOut.*|WordsToFts.*)$')
+  echo "sanitize: tsan ok (build $((t1 - t0)) s, tests $((SECONDS - t1)) s)"
+}
+
+case "$what" in
+  asan) run_asan ;;
+  tsan) run_tsan ;;
+  all) run_asan; run_tsan ;;
+  *) echo "usage: scripts/sanitize.sh [asan|tsan|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,167 @@
+// Resource tests (issue #9): pathological inputs of growing size must take
+// time linear in their size. Each case times an input of size n and one of
+// size 4n (the best of several runs, after growing n until one run takes a
+// few milliseconds) and checks the ratio, not the absolute time: linear
+// work gives ~4, quadratic ~16. The bound (12) leaves room for noise, cache
+// effects and sanitizer builds.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "src/input/html_extract.h"
+#include "src/input/reader.h"
+#include "src/output/json_writer.h"
+#include "whosaid/extractor.h"
+
+namespace whosaid {
+namespace {
+
+constexpr double kMaxRatio = 12.0;
+
+// Seconds for the fastest of `reps` runs of fn(input).
+double BestTime(const std::function<void(const std::string&)>& fn,
+                const std::string& input, int reps) {
+  double best = 1e9;
+  for (int r = 0; r < reps; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn(input);
+    std::chrono::duration<double> d = std::chrono::steady_clock::now() - t0;
+    best = std::min(best, d.count());
+  }
+  return best;
+}
+
+// Grows n (from `n`, doubling while 4n stays <= max_n) until one run on
+// make(n) takes >= 15 ms, then compares with 4n. A first run warms up
+// (models load on first use).
+void ExpectLinear(const char* what,
+                  const std::function<std::string(size_t)>& make,
+                  const std::function<void(const std::string&)>& fn, size_t n,
+                  size_t max_n) {
+  fn(make(n));
+  double t1 = BestTime(fn, make(n), 2);
+  while (t1 < 0.015 && n * 8 <= max_n) {
+    n *= 2;
+    t1 = BestTime(fn, make(n), 2);
+  }
+  std::string small = make(n), big = make(4 * n);
+  t1 = BestTime(fn, small, 5);
+  double t4 = BestTime(fn, big, 3);
+  double ratio = t4 / std::max(t1, 1e-6);
+  ::testing::Test::RecordProperty(what, std::to_string(ratio));
+  std::printf("linear-time %-28s n=%9zu %8.2f ms  4n %8.2f ms  ratio %.2f\n",
+              what, small.size(), t1 * 1e3, t4 * 1e3, ratio);
+  EXPECT_LT(ratio, kMaxRatio) << what << ": " << t1 << " s at " << small.size()
+                              << " bytes, " << t4 << " s at " << big.size();
+}
+
+const Extractor& TheExtractor() {
+  static std::unique_ptr<Extractor> e = [] {
+    auto created = Extractor::Create(Options());
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return created.ok() ? std::move(created).value() : nullptr;
+  }();
+  return *e;
+}
+
+void ExtractAndWrite(const std::string& body) {
+  RawDocument raw;
+  raw.id = "t";
+  raw.body = body;
+  Document doc = TheExtractor().Extract(raw);
+  std::string out;
+  WriteDocumentJson(doc, JsonOptions(), &out);
+  ASSERT_FALSE(out.empty());
+}
+
+std::string Repeat(std::string_view unit, size_t bytes) {
+  std::string s;
+  s.reserve(bytes + unit.size());
+  while (s.size() < bytes) s.append(unit);
+  return s;
+}
+
+TEST(LinearTime, DeepHtmlNesting) {
+  ExpectLinear(
+      "deep html nesting",
+      [](size_t n) {
+        std::string s = "<html><body>";
+        for (size_t i = 0; i < n; ++i) s += "<div><span>";
+        s += "<p>The mayor said the bridge would reopen.</p>";
+        for (size_t i = 0; i < n; ++i) s += "</span></div>";
+        return s;
+      },
+      [](const std::string& html) {
+        auto a = ExtractArticle(html, HtmlOptions());
+        ASSERT_TRUE(a.ok());
+      },
+      2000, 1 << 22);
+}
+
+TEST(LinearTime, UnclosedHtmlTags) {
+  ExpectLinear(
+      "unclosed html tags",
+      [](size_t n) { return Repeat("<p><b><i><a href=x>word ", n * 24); },
+      [](const std::string& html) {
+        (void)ExtractArticle(html, HtmlOptions());
+      },
+      1000, 1 << 22);
+}
+
+TEST(LinearTime, OneGiantSentence) {
+  ExpectLinear(
+      "one giant sentence",
+      [](size_t n) {
+        return "The council said " +
+               Repeat("that the old river bridge ", n * 26) + "would close.";
+      },
+      ExtractAndWrite, 500, 1 << 20);
+}
+
+TEST(LinearTime, MillionQuoteMarks) {
+  // Straight and curly quotes, unbalanced, with cues between them.
+  ExpectLinear(
+      "quote marks",
+      [](size_t n) {
+        return Repeat("\" \xE2\x80\x9C said \xE2\x80\x9D \" ' ", n * 20);
+      },
+      ExtractAndWrite, 5000, 1 << 22);
+  ExpectLinear(
+      "bare quote marks", [](size_t n) { return std::string(n, '"'); },
+      ExtractAndWrite, 20000, 1 << 24);
+}
+
+TEST(LinearTime, LongNumberStrings) {
+  ExpectLinear(
+      "one long digit string",
+      [](size_t n) {
+        return "He said " + std::string(n, '7') + " people came.";
+      },
+      ExtractAndWrite, 20000, 1 << 24);
+  ExpectLinear(
+      "many grouped numbers",
+      [](size_t n) { return Repeat("1,234,567.89 5-10 3/4 2.5bn ", n * 28); },
+      ExtractAndWrite, 1000, 1 << 22);
+}
+
+TEST(LinearTime, HugeJsonlLine) {
+  ExpectLinear(
+      "huge jsonl line",
+      [](size_t n) {
+        return "{\"id\":\"x\",\"title\":\"t\",\"text\":\"" +
+               Repeat("word \\\"quoted\\\" \\u00e9t\\u00e9 ", n * 30) + "\"}";
+      },
+      [](const std::string& line) {
+        RawDocument doc;
+        ParseJsonlRecord(line, "t:1", &doc);
+        ASSERT_TRUE(doc.read_error.ok());
+      },
+      5000, 1 << 20);
+}
+
+}  // namespace
+}  // namespace whosaid
