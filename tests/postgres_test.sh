@@ -181,7 +181,7 @@ check "claims table exits 0" test $? -eq 0
 # on the SQLite copy of the same corpus (ids aside), read-only.
 SERVE_PIDS=""
 serve_on() {  # serve_on DB OUTFILE -> prints the base URL
-  "$BIN" serve --db "$1" --port 0 >"$2" 2>"$2.err" &
+  "$BIN" serve --db "$1" --port 0 --max-facet-ms 10000 >"$2" 2>"$2.err" &
   SERVE_PIDS="$SERVE_PIDS $!"
   local port=""
   for _ in $(seq 1 100); do

@@ -67,7 +67,7 @@ struct CorpusOptions {
   size_t max_claim_context = 12;
   // ... and were published within this many days of each other (a chain:
   // each claim within the window of the previous one). Undated claims are
-  // compared with undated ones only.
+  // not compared.
   int claim_window_days = 10;
 };
 
@@ -192,7 +192,7 @@ struct ClaimRecord {
 struct ClaimGroup {
   std::string key, counted, unit;
   // The event: entities all its claims' sentences share, and the dates
-  // (YYYY-MM-DD, "" when undated) of the first and last report.
+  // (YYYY-MM-DD) of the first and last report.
   std::vector<std::string> context;
   std::string from, to;
   size_t distinct_values = 0;

@@ -54,12 +54,14 @@ bool ParseClaimEventKey(std::string_view key, std::string* group_key,
 
 std::vector<ClaimEvent> FindClaimEvents(std::vector<ClaimContextRow> rows,
                                         int window_days, size_t limit) {
-  // By quantity, entity, date (undated first, apart), claim.
+  // By quantity, entity, date, claim.
+  // Undated claims cannot be placed in an event: left out.
   std::vector<int64_t> days(rows.size());
-  std::vector<size_t> order(rows.size());
+  std::vector<size_t> order;
+  order.reserve(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     days[i] = DayNumber(rows[i].published);
-    order[i] = i;
+    if (days[i] >= 0) order.push_back(i);
   }
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return std::tie(rows[a].group_key, rows[a].entity, days[a],

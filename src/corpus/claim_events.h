@@ -33,7 +33,7 @@ struct ClaimEvent {
   std::string key;  // ClaimEventKey()
   std::string group_key;
   std::vector<std::string> entities;  // shared context, sorted
-  std::string from, to;               // YYYY-MM-DD ("" when undated)
+  std::string from, to;               // YYYY-MM-DD
   std::vector<int64_t> claim_ids;     // sorted
   size_t values = 0, outlets = 0, claims = 0;
 };
@@ -44,7 +44,7 @@ int64_t DayNumber(std::string_view date);
 // Events with >= 2 distinct values from >= 2 outlets, most outlets first
 // (then most claims, then key), at most `limit` (0: all). `rows` in any
 // order. A chain of claims each published within `window_days` of the
-// previous one is one event.
+// previous one is one event; undated claims are in none.
 std::vector<ClaimEvent> FindClaimEvents(std::vector<ClaimContextRow> rows,
                                         int window_days, size_t limit);
 

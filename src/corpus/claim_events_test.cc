@@ -76,8 +76,9 @@ TEST(ClaimEventsTest, ClaimsSharingSeveralEntitiesAreOneEventRanked) {
       Row("port", 7, "1", 1, "2024-01-01", "ship sunk|"),
       Row("port", 8, "2", 2, "2024-01-01", "ship sunk|"),
       Row("port", 9, "3", 3, "2024-01-02", "ship sunk|"),
-      // Undated claims are compared with undated ones only.
+      // Undated claims cannot be placed in an event.
       Row("port", 10, "4", 4, "", "ship sunk|"),
+      Row("port", 11, "5", 5, "", "ship sunk|"),
   };
   auto events = FindClaimEvents(rows, 10, 0);
   ASSERT_EQ(events.size(), 2u);

@@ -390,7 +390,7 @@ Result<ClaimGroupPage> SqlitePageReader::ClaimGroup(std::string_view key) {
           "SELECT {}, {} FROM claims c "
           "JOIN documents d ON d.id = c.doc_id "
           "LEFT JOIN outlets o ON o.id = d.outlet_id "
-          "WHERE c.group_key = ?1{} "
+          "WHERE c.group_key = ?1 AND c.group_key != ''{} "
           "ORDER BY c.low, c.high, d.published, c.id LIMIT ?2",
           kClaimCols, kSourceCols,
           !event ? ""

@@ -398,7 +398,8 @@ Result<ClaimGroupPage> PostgresPageReader::ClaimGroup(std::string_view key) {
               "SELECT {}, {} FROM claims c "
               "JOIN documents d ON d.id = c.doc_id "
               "LEFT JOIN outlets o ON o.id = d.outlet_id "
-              "WHERE c.group_key = $1{} ORDER BY c.low, c.high, "
+              "WHERE c.group_key = $1 AND c.group_key <> ''{} "
+              "ORDER BY c.low, c.high, "
               "d.published COLLATE \"C\", c.id LIMIT $2",
               kClaimCols, kSourceCols,
               !event ? ""

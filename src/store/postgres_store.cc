@@ -138,6 +138,10 @@ CREATE INDEX claims_fts ON claims USING gin(fts);
 // a delta against the clean text; the event context of comparable claims.
 constexpr const char* kV2 = R"sql(
 ALTER TABLE documents ADD COLUMN input_delta bytea;
+DROP INDEX entities_name;
+DROP INDEX claims_group;
+CREATE INDEX claims_group ON claims(group_key, value_key)
+  WHERE group_key <> '';
 CREATE TABLE claim_context(
   group_key text NOT NULL,
   entity text NOT NULL,

@@ -157,6 +157,7 @@ class SqliteStore : public CorpusStore {
   std::unordered_set<std::string> identities_;
   std::unordered_map<std::string, int64_t> outlets_;
   std::unordered_map<std::string, int64_t> speakers_;
+  int64_t next_quote_id_ = 1;  // the id the next quote gets
 };
 
 Result<Stmt*> SqliteStore::Get(const char* sql) {
@@ -337,6 +338,13 @@ Status SqliteStore::LoadCaches() {
   }
   q->Reset();
   if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading quotes");
+  st = Get("SELECT coalesce(max(id), 0) + 1 FROM quotes");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  rc = q->Step();
+  if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "reading quotes");
+  next_quote_id_ = q->Int(0);
+  q->Reset();
   st = Get("SELECT id, name FROM outlets");
   if (!st.ok()) return st.status();
   q = st.value();
@@ -531,11 +539,26 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
     bool new_cluster = !qf.shingles.empty() && cluster == 0;
 
+    // The quote's row id is known before it is written (ids are dense and
+    // only this writer adds quotes), so a new cluster is written first and
+    // the quote once, already pointing at it.
+    const int64_t quote_row = next_quote_id_;
+    if (new_cluster) {
+      auto cs =
+          Get("INSERT INTO quote_clusters(first_quote, representative) "
+              "VALUES (?1, ?2)");
+      if (!cs.ok()) return cs.status();
+      cs.value()->Bind(1, quote_row);
+      cs.value()->BindStatic(2, content);
+      s = cs.value()->Run("adding a quote cluster");
+      if (!s.ok()) return s;
+      cluster = sqlite3_last_insert_rowid(db_);
+    }
     st = Get(
-        "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
+        "INSERT INTO quotes(id, doc_id, content, cue, speaker_mention, "
         "speaker_name, speaker_id, kind, score, content_begin, content_end, "
         "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
-        "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+        "(?16,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
     if (!st.ok()) return st.status();
     q = st.value();
     q->Bind(1, row);
@@ -557,28 +580,12 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       q->Bind(14, cp(a.speaker.end));
     }
     q->BindOrNull(15, cluster);
+    q->Bind(16, quote_row);
     s = q->Run("adding a quote");
     if (!s.ok()) return s;
-    int64_t quote_row = sqlite3_last_insert_rowid(db_);
+    ++next_quote_id_;
     quote_rows[i] = quote_row;
     ++counts->quotes;
-    if (new_cluster) {
-      auto cs =
-          Get("INSERT INTO quote_clusters(first_quote, representative) "
-              "VALUES (?1, ?2)");
-      if (!cs.ok()) return cs.status();
-      cs.value()->Bind(1, quote_row);
-      cs.value()->BindStatic(2, content);
-      s = cs.value()->Run("adding a quote cluster");
-      if (!s.ok()) return s;
-      cluster = sqlite3_last_insert_rowid(db_);
-      auto us = Get("UPDATE quotes SET cluster_id = ?1 WHERE id = ?2");
-      if (!us.ok()) return us.status();
-      us.value()->Bind(1, cluster);
-      us.value()->Bind(2, quote_row);
-      s = us.value()->Run("adding a quote cluster");
-      if (!s.ok()) return s;
-    }
     index_.AddQuote(cluster, qf);
     st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
     if (!st.ok()) return st.status();
