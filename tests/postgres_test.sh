@@ -13,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TMP=$(mktemp -d)
 PG_DIR=""
 cleanup() {
+  for pid in ${SERVE_PIDS:-}; do kill "$pid" 2>/dev/null; done
   [ -n "$PG_DIR" ] && "$ROOT/scripts/start-postgres.sh" stop "$PG_DIR"
   rm -rf "$TMP"
 }
@@ -180,7 +181,8 @@ check "claims table exits 0" test $? -eq 0
 # `whosaid serve` on the PostgreSQL store: the JSON API answers as it does
 # on the SQLite copy of the same corpus (ids aside), read-only.
 SERVE_PIDS=""
-serve_on() {  # serve_on DB OUTFILE -> prints the base URL
+SERVED=""
+serve_on() {  # serve_on DB OUTFILE -> sets SERVED to the base URL
   "$BIN" serve --db "$1" --port 0 --max-facet-ms 10000 >"$2" 2>"$2.err" &
   SERVE_PIDS="$SERVE_PIDS $!"
   local port=""
@@ -189,10 +191,16 @@ serve_on() {  # serve_on DB OUTFILE -> prints the base URL
     [ -n "$port" ] && break
     sleep 0.1
   done
-  echo "http://127.0.0.1:$port"
+  SERVED="http://127.0.0.1:$port"
 }
-PG_BASE=$(serve_on "$URL" "$TMP/serve.pg")
-SQ_BASE=$(serve_on "$SQ" "$TMP/serve.sq")
+stop_servers() {
+  for pid in $SERVE_PIDS; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  SERVE_PIDS=""
+}
+serve_on "$URL" "$TMP/serve.pg"
+PG_BASE=$SERVED
+serve_on "$SQ" "$TMP/serve.sq"
+SQ_BASE=$SERVED
 check "serve --db postgresql:// starts" test "$PG_BASE" != "http://127.0.0.1:"
 check "serve does not show the URL's password" bash -c "! grep -q hunter2 '$TMP/serve.pg' '$TMP/serve.pg.err'"
 python3 - "$PG_BASE" "$SQ_BASE" <<'PY' >"$TMP/api.out" 2>&1
@@ -254,7 +262,7 @@ check "serve API on PostgreSQL equals SQLite's" test $? -eq 0
 cat "$TMP/api.out" >&2
 "$BIN" stats --db "$URL" --json >"$TMP/s5.json"
 check "serving wrote nothing" test "$(json_field "$TMP/s5.json" documents)" -eq 7
-for pid in $SERVE_PIDS; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+stop_servers
 "$BIN" serve --db "${URL%/*}/postgres" --port 0 >/dev/null 2>"$TMP/e"
 check "serve on a database without a corpus exits 66" test $? -eq 66
 
