@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -34,6 +35,7 @@ struct IngestArgs {
   std::string model_dir;
   bool no_clean = false;
   bool no_progress = false;
+  bool timing = false;
   int jobs = 0;
   size_t batch = 500;
   int busy_timeout_ms = StoreOptions().busy_timeout_ms;
@@ -161,8 +163,17 @@ int RunIngest(const IngestArgs& args) {
   WriteCounts total;
   size_t failed = 0, read = 0;
   std::atomic<size_t> written{0};
+  double writer_cpu = 0, store_wall = 0;
   std::thread writer([&] {
     auto last = std::chrono::steady_clock::now();
+    struct CpuClock {
+      double* out;
+      ~CpuClock() {
+        timespec ts;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        *out = ts.tv_sec + ts.tv_nsec * 1e-9;
+      }
+    } cpu_clock{&writer_cpu};
     while (auto b = queue.Pop()) {
       std::vector<IngestRecord> todo;
       todo.reserve(b->records.size());
@@ -177,7 +188,11 @@ int RunIngest(const IngestArgs& args) {
         written += b->records.size();
         continue;
       }
+      const auto add_start = std::chrono::steady_clock::now();
       auto counts = store.value()->Add(todo);
+      store_wall += std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - add_start)
+                        .count();
       if (!counts.ok()) {
         store_error = counts.status();
         queue.Stop();
@@ -292,6 +307,14 @@ int RunIngest(const IngestArgs& args) {
       "duplicates), {} already stored, {} failed; {} quotes, {} claims\n",
       read, secs, total.added, total.duplicates, total.skipped, failed,
       total.quotes, total.claims);
+  if (args.timing) {
+    timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    fmt::print(stderr,
+               "whosaid ingest: timing: {:.1f} s CPU in all, writer thread "
+               "{:.1f} s CPU, {:.1f} s inside store writes\n",
+               ts.tv_sec + ts.tv_nsec * 1e-9, writer_cpu, store_wall);
+  }
   if (g_interrupted) {
     fmt::print(stderr,
                "whosaid ingest: interrupted; every committed batch is kept, "
@@ -332,6 +355,8 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_flag("--no-clean", args->no_clean, "Keep the input text unchanged");
   cmd->add_flag("--no-progress", args->no_progress,
                 "No progress line even on a terminal");
+  cmd->add_flag("--timing", args->timing,
+                "Print CPU time of the whole run and of the writer thread");
   cmd->add_option("--model-dir", args->model_dir, "Directory of model files");
   cmd->add_option("--max-document-bytes", args->max_document_bytes,
                   "Largest document accepted");

@@ -44,6 +44,10 @@ void RegisterServe(CLI::App* app, int* exit_code) {
   cmd->add_option("--max-query-ms", opts->api.max_query_ms,
                   "Time limit of one page query in ms (default 2000)")
       ->check(CLI::Range(1, 600000));
+  cmd->add_option("--max-facet-ms", opts->api.max_facet_ms,
+                  "Time for search facets over every match in ms (default "
+                  "15; past it, or 0: facets of the shown hits only)")
+      ->check(CLI::Range(0, 600000));
   cmd->add_option("--read-timeout", opts->read_timeout_s,
                   "Seconds to wait for a request's bytes (default 5)")
       ->check(CLI::Range(1, 3600));

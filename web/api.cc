@@ -95,6 +95,15 @@ void WriteQuote(const PageQuote& q, JsonOut* j) {
   OptionalSpan(j, "speaker_span", q.speaker_begin, q.speaker_end);
 }
 
+// The spans of a quote in the document's original input (article page).
+void WriteOriginalQuoteSpans(const PageQuote& q, JsonOut* j) {
+  OptionalSpan(j, "orig_content_span", q.orig_content_begin,
+               q.orig_content_end);
+  OptionalSpan(j, "orig_cue_span", q.orig_cue_begin, q.orig_cue_end);
+  OptionalSpan(j, "orig_speaker_span", q.orig_speaker_begin,
+               q.orig_speaker_end);
+}
+
 void WriteClaim(const PageClaim& c, JsonOut* j) {
   j->FieldInt("id", c.id)
       .Field("text", c.text)
@@ -135,11 +144,11 @@ void WriteSnippet(std::string_view s, JsonOut* j) {
 
 class Facet {
  public:
-  void Add(const std::string& key) {
+  void Add(const std::string& key, int64_t n) {
     if (key.empty()) return;
     auto [it, added] = index_.emplace(key, counts_.size());
     if (added) counts_.push_back({key, 0});
-    ++counts_[it->second].second;
+    counts_[it->second].second += n;
   }
   void Write(JsonOut* j, size_t limit = 12) {
     std::stable_sort(
@@ -208,6 +217,14 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
   }
   JsonOut j;
   j.BeginObject().Field("query", typed).Field("fts", match);
+  auto remaining_ms = [&] {
+    return options.max_query_ms -
+           static_cast<int>(
+               std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - start)
+                   .count());
+  };
+  // Page facets: the fallback when the corpus-wide counts run out of time.
   Facet speakers, outlets, kinds, months;
   j.Key("results").BeginObject();
   for (const auto& [name, target] : targets) {
@@ -215,11 +232,7 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
     if (!match.empty()) {
       q.target = target;
       // One time limit for the whole request, shared by its searches.
-      q.max_ms = options.max_query_ms -
-                 static_cast<int>(
-                     std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::steady_clock::now() - start)
-                         .count());
+      q.max_ms = remaining_ms();
       if (q.max_ms <= 0) {
         return FromStatus(Status::LimitExceeded("search time limit"));
       }
@@ -241,25 +254,54 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
             .Key("snippet");
         WriteSnippet(h.snippet, &j);
         j.EndObject();
-        speakers.Add(h.speaker);
-        outlets.Add(h.outlet);
-        kinds.Add(h.kind);
+        speakers.Add(h.speaker, 1);
+        outlets.Add(h.outlet, 1);
+        kinds.Add(h.kind, 1);
         months.Add(
-            h.published.substr(0, std::min<size_t>(7, h.published.size())));
+            h.published.substr(0, std::min<size_t>(7, h.published.size())), 1);
       }
     }
     j.EndArray();
   }
   j.EndObject();
+  // Corpus-wide facets: every match of each target with the same filters,
+  // within max_facet_ms (and the request's limit).
+  bool corpus_wide = !match.empty() && options.max_facet_ms > 0;
+  Facet all_speakers, all_outlets, all_kinds, all_months;
+  size_t total = 0;
+  for (const auto& [name, target] : targets) {
+    if (!corpus_wide) break;
+    q.target = target;
+    q.max_ms = std::min(options.max_facet_ms, remaining_ms());
+    if (q.max_ms <= 0) {
+      corpus_wide = false;
+      break;
+    }
+    auto f = conn->store->Facets(q, 36);
+    if (!f.ok()) {
+      if (f.status().code() != Status::Code::kLimitExceeded) {
+        return FromStatus(f.status());
+      }
+      corpus_wide = false;
+      break;
+    }
+    total += f.value().total;
+    for (const FacetCount& c : f.value().speaker) all_speakers.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().outlet) all_outlets.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().kind) all_kinds.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().month) all_months.Add(c.key, c.n);
+  }
   j.Key("facets").BeginObject();
+  j.Field("scope", corpus_wide ? "corpus" : "page");
+  if (corpus_wide) j.FieldInt("total", total);
   j.Key("speaker");
-  speakers.Write(&j);
+  (corpus_wide ? all_speakers : speakers).Write(&j);
   j.Key("outlet");
-  outlets.Write(&j);
+  (corpus_wide ? all_outlets : outlets).Write(&j);
   j.Key("kind");
-  kinds.Write(&j);
+  (corpus_wide ? all_kinds : kinds).Write(&j);
   j.Key("month");
-  months.Write(&j, 36);
+  (corpus_wide ? all_months : months).Write(&j, 36);
   j.EndObject().EndObject();
   return {200, j.Take()};
 }
@@ -368,21 +410,28 @@ ApiResponse DocumentById(std::string_view rest, const Params& p,
   JsonOut j;
   j.BeginObject();
   WriteSource(doc.source, &j);
-  j.Field("author", doc.author)
-      .Field("text", doc.text)
-      .FieldInt("duplicate_of", doc.duplicate_of)
+  j.Field("author", doc.author).Field("text", doc.text).Key("original");
+  if (doc.has_original) {
+    j.String(doc.original);
+  } else {
+    j.Null();
+  }
+  j.FieldInt("duplicate_of", doc.duplicate_of)
       .Field("duplicate_kind", doc.duplicate_kind)
       .Key("quotes")
       .BeginArray();
   for (const PageQuote& q : doc.quotes) {
     j.BeginObject();
     WriteQuote(q, &j);
+    if (doc.has_original) WriteOriginalQuoteSpans(q, &j);
     j.EndObject();
   }
   j.EndArray().Key("claims").BeginArray();
   for (const PageClaim& c : doc.claims) {
     j.BeginObject();
     WriteClaim(c, &j);
+    if (doc.has_original)
+      OptionalSpan(&j, "orig_span", c.orig_begin, c.orig_end);
     j.EndObject();
   }
   j.EndArray().Key("entities").BeginArray();
@@ -428,8 +477,12 @@ void WriteClaimRecordGroup(const ClaimGroupPage& g, JsonOut* j) {
       .Field("key", g.key)
       .Field("counted", g.counted)
       .Field("unit", g.unit)
-      .Key("claims")
+      .Field("from", g.from)
+      .Field("to", g.to)
+      .Key("context")
       .BeginArray();
+  for (const std::string& e : g.context) j->String(e);
+  j->EndArray().Key("claims").BeginArray();
   for (const SourcedClaim& c : g.claims) {
     j->BeginObject();
     WriteClaim(c.claim, j);
@@ -461,6 +514,7 @@ ApiResponse Claims(const Params& p, const ApiOptions& options,
     // The page needs rows and offsets: read the group through the reader.
     auto g = conn->reader->ClaimGroup(cg.key);
     if (!g.ok()) return FromStatus(g.status());
+    g.value().context = cg.context;  // every shared entity, not one
     WriteClaimRecordGroup(g.value(), &j);
   }
   j.EndArray().EndObject();
@@ -519,7 +573,7 @@ Result<std::unique_ptr<Connection>> ConnectionPool::OpenOne() {
   StoreOptions so;
   so.path = options_.db;
   so.read_only = true;
-  auto store = OpenSqliteStore(so);
+  auto store = OpenCorpusStore(so);
   if (!store.ok()) return store.status();
   conn->store = std::move(store.value());
   PageReaderOptions po;

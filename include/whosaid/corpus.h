@@ -61,6 +61,14 @@ struct CorpusOptions {
   size_t min_quote_words = 6;
   // At most this many candidate clusters are verified per quote.
   size_t max_cluster_candidates = 16;
+  // Claims are compared (claims --compare) when they count the same
+  // quantity, share an entity of their sentence (src/corpus/features.h
+  // ClaimContexts; at most this many kept per claim) ...
+  size_t max_claim_context = 12;
+  // ... and were published within this many days of each other (a chain:
+  // each claim within the window of the previous one). Undated claims are
+  // not compared.
+  int claim_window_days = 10;
 };
 
 // Link features of one quote, computed from its content alone.
@@ -75,10 +83,18 @@ struct DocumentFeatures {
   uint64_t text_hash = 0;     // hash of the clean text: exact duplicates
   uint64_t simhash = 0;
   bool has_simhash = false;
-  std::vector<uint64_t> sketch;           // bottom-k shingle hashes, sorted
-  std::vector<QuoteFeatures> quotes;      // parallel to Document::quotes
-  std::vector<std::string> claim_keys;    // parallel to Document::claims
+  std::vector<uint64_t> sketch;         // bottom-k shingle hashes, sorted
+  std::vector<QuoteFeatures> quotes;    // parallel to Document::quotes
+  std::vector<std::string> claim_keys;  // parallel to Document::claims
+  // Event context of each claim (ClaimContexts), parallel to claims.
+  std::vector<std::vector<std::string>> claim_contexts;
   std::vector<std::string> speaker_keys;  // parallel to Document::quotes
+  // The input as the cleaner read it, as a delta against the clean text
+  // (src/corpus/input_delta.h): the article page shows where each fact
+  // stood in it. Absent when the map does not describe `raw_body` (HTML
+  // pages, repaired UTF-8) or the document has no input map.
+  bool has_input_delta = false;
+  std::string input_delta;
 };
 
 // Hash of a raw body (the identity half that is not the id).
@@ -132,6 +148,20 @@ struct SearchHit {
   int64_t cluster = 0;  // quotes: quote cluster id (0: none)
 };
 
+struct FacetCount {
+  std::string key;
+  size_t n = 0;
+};
+
+// Counts of every result of a search (not only the returned page) by
+// speaker (quotes: the speaker; claims: the source), outlet, month of
+// publication (YYYY-MM) and quote kind; each list most frequent first,
+// at most `top` long. Empty keys are not listed.
+struct SearchFacets {
+  size_t total = 0;  // results counted
+  std::vector<FacetCount> speaker, outlet, month, kind;
+};
+
 struct SpeakerSummary {
   int64_t id = 0;
   std::string name;
@@ -156,10 +186,15 @@ struct ClaimRecord {
 };
 
 // Claims about the same quantity (normalised counted noun phrase of two or
-// more content words + unit) whose values differ, reported by two or more
-// outlets.
+// more content words + unit) in the same event (a shared entity in the
+// claim's sentence, published within CorpusOptions::claim_window_days)
+// whose values differ, reported by two or more outlets.
 struct ClaimGroup {
   std::string key, counted, unit;
+  // The event: entities all its claims' sentences share, and the dates
+  // (YYYY-MM-DD) of the first and last report.
+  std::vector<std::string> context;
+  std::string from, to;
   size_t distinct_values = 0;
   std::vector<ClaimRecord> claims;
 };
@@ -185,6 +220,9 @@ class CorpusStore {
   virtual Result<WriteCounts> Add(std::span<const IngestRecord> batch) = 0;
 
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+  // Facet counts over ALL results of `query` (its target and filters, as
+  // Search() resolves them; `limit` is ignored), honouring query.max_ms.
+  virtual Result<SearchFacets> Facets(const SearchQuery& query, size_t top) = 0;
   virtual Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) = 0;
   // Quotes of the speaker named `name` (canonical name, case-insensitive;
   // falls back to a substring match when no name is equal).

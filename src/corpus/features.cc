@@ -9,6 +9,7 @@
 
 #include "src/base/chars.h"
 #include "src/base/utf8.h"
+#include "src/corpus/input_delta.h"
 
 namespace whosaid {
 namespace {
@@ -374,6 +375,124 @@ uint64_t ContentHash(std::string_view raw_body) {
   return Hash64(raw_body, 0xC0DE);
 }
 
+namespace {
+
+// Words too common in news to tie two claims to one event.
+bool IsContextStopword(std::string_view w) {
+  static constexpr std::string_view kStop[] = {
+      "said",  "says",   "say",     "told",    "according", "also",     "will",
+      "would", "could",  "should",  "have",    "has",       "had",      "not",
+      "but",   "after",  "before",  "last",    "next",      "year",     "years",
+      "week",  "weeks",  "month",   "months",  "day",       "days",     "time",
+      "most",  "people", "percent", "million", "billion",   "thousand", "into",
+      "them",  "they",   "there",   "here",    "what",      "when",     "while",
+      "than",  "then",   "such",    "many",    "much",      "all"};
+  for (std::string_view s : kStop) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> ClaimContexts(const Document& doc,
+                                                    size_t max_keys) {
+  std::vector<std::vector<std::string>> out(doc.claims.size());
+  if (doc.claims.empty() || max_keys == 0) return out;
+  // One normalised name per entity mention (its group's canonical name
+  // when resolved), and the document's most mentioned names as fallback.
+  std::vector<std::string> names(doc.entities.size());
+  std::map<std::string, size_t> mentions;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    std::string_view name = doc.Text(e.span);
+    if (e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size() &&
+        !doc.groups[e.group].canonical.empty()) {
+      name = doc.groups[e.group].canonical;
+    }
+    names[i] = NormalizeText(name);
+    if (!names[i].empty()) ++mentions[names[i]];
+  }
+  std::vector<std::pair<size_t, std::string>> top;
+  for (const auto& [name, n] : mentions) top.emplace_back(n, name);
+  std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  for (size_t i = 0; i < doc.claims.size(); ++i) {
+    const Claim& c = doc.claims[i];
+    // The sentence holding the claim (the whole text when unsegmented).
+    Span sentence{0, static_cast<uint32_t>(doc.text.size())};
+    auto it = std::upper_bound(
+        doc.sentences.begin(), doc.sentences.end(), c.span.begin,
+        [](uint32_t b, const Sentence& s) { return b < s.span.begin; });
+    if (it != doc.sentences.begin()) sentence = std::prev(it)->span;
+    const std::string source = NormalizeText(c.source_name);
+    std::vector<std::string>& keys = out[i];
+    for (size_t k = 0; k < doc.entities.size(); ++k) {
+      const Span& s = doc.entities[k].span;
+      if (s.begin < sentence.begin || s.end > sentence.end) continue;
+      if (names[k].empty() || names[k] == source) continue;
+      keys.push_back(names[k]);
+    }
+    const bool sentence_names_entity = !keys.empty();
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::vector<std::string> pairs;
+    // Keyword pairs: two adjacent content words of the sentence outside
+    // the claim itself ("town hall", "border crossing").
+    if (it != doc.sentences.begin()) {
+      const Sentence& sent = *std::prev(it);
+      std::string prev_word;
+      uint32_t prev_end = 0;
+      for (uint32_t t = sent.token_begin;
+           t < sent.token_end && t < doc.tokens.size(); ++t) {
+        const Token& tok = doc.tokens[t];
+        std::string word;
+        bool content =
+            tok.kind == TokenKind::kWord &&
+            !(tok.span.end > c.span.begin && tok.span.begin < c.span.end) &&
+            !(tok.span.end > c.counted.begin &&
+              tok.span.begin < c.counted.end) &&
+            !(tok.span.end > c.source.begin && tok.span.begin < c.source.end);
+        if (content) {
+          AsciiLower(doc.Text(tok.span), &word);
+          content =
+              word.size() >= 3 && !IsStopword(word) && !IsContextStopword(word);
+        }
+        if (content && !prev_word.empty() && tok.space_before &&
+            prev_end + 1 >= tok.span.begin) {
+          std::string pair = prev_word + " " + word;
+          if (pair != source) pairs.push_back(std::move(pair));
+        }
+        prev_word = content ? std::move(word) : std::string();
+        prev_end = tok.span.end;
+      }
+    }
+    // Entities first: they survive the cap.
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (std::string& p : pairs) {
+      if (keys.size() >= max_keys) break;
+      keys.push_back(std::move(p));
+    }
+    if (!sentence_names_entity) {  // the two most mentioned entities
+      size_t added = 0;
+      for (const auto& [n, name] : top) {
+        if (added == 2) break;
+        if (name == source) continue;
+        keys.push_back(name);
+        ++added;
+      }
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    }
+    if (keys.size() > max_keys) keys.resize(max_keys);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  }
+  return out;
+}
+
 DocumentFeatures ComputeFeatures(const Document& doc, std::string_view raw_body,
                                  const CorpusOptions& options) {
   DocumentFeatures f;
@@ -405,6 +524,14 @@ DocumentFeatures ComputeFeatures(const Document& doc, std::string_view raw_body,
   f.claim_keys.reserve(doc.claims.size());
   for (const Claim& c : doc.claims) {
     f.claim_keys.push_back(ClaimKey(doc.Text(c.counted), c.unit));
+  }
+  f.claim_contexts = ClaimContexts(doc, options.max_claim_context);
+  if (!doc.input_map.empty()) {
+    auto delta = EncodeInputDelta(doc.text, doc.input_map, raw_body);
+    if (delta) {
+      f.has_input_delta = true;
+      f.input_delta = std::move(*delta);
+    }
   }
   return f;
 }

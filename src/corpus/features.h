@@ -82,6 +82,16 @@ std::vector<EntityRow> AggregateEntities(const Document& doc);
 // articles).
 std::string ClaimKey(std::string_view counted, std::string_view unit);
 
+// Event context of each claim of `doc` (parallel to doc.claims): the
+// normalised names of the entities in the claim's sentence, the claim's
+// own source left out; when the sentence names none, the document's most
+// mentioned entities. Sorted, unique, at most `max_keys` each. Claims of
+// the same quantity are compared only when they share one of these (and
+// were published close in time): "300 protesters" in two unrelated
+// marches is no disagreement.
+std::vector<std::vector<std::string>> ClaimContexts(const Document& doc,
+                                                    size_t max_keys);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_CORPUS_FEATURES_H_

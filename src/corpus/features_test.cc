@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "src/corpus/link_index.h"
+#include "src/segment/segment.h"
 
 namespace whosaid {
 namespace {
@@ -103,6 +104,68 @@ TEST(FeaturesTest, ClaimKeyNormalisesTheCountedNoun) {
   EXPECT_EQ(ClaimKey("", "percent"), "");
   EXPECT_EQ(ClaimKey("years", "years"), "");  // one word: no quantity
   EXPECT_EQ(ClaimKey("the people", ""), "");
+}
+
+// A segmented document with one claim and hand-placed entities.
+Document ClaimDoc(std::string text, std::string_view claim,
+                  std::string_view counted, std::string source,
+                  std::vector<std::string_view> entities) {
+  Document doc;
+  doc.text = std::move(text);
+  Segment(SegmentOptions(), &doc);
+  auto span = [&](std::string_view s) {
+    size_t p = doc.text.find(s);
+    EXPECT_NE(p, std::string::npos) << s;
+    return Span{static_cast<uint32_t>(p), static_cast<uint32_t>(p + s.size())};
+  };
+  for (std::string_view e : entities) {
+    Entity en;
+    en.span = span(e);
+    en.label = EntityLabel::kLoc;
+    doc.entities.push_back(en);
+  }
+  Claim c;
+  c.span = span(claim);
+  c.counted = span(counted);
+  if (!source.empty()) c.source = span(source);
+  c.source_name = std::move(source);
+  doc.claims.push_back(c);
+  return doc;
+}
+
+TEST(FeaturesTest, ClaimContextsNameTheEventNotTheQuantity) {
+  Document d = ClaimDoc(
+      "Farmers met in Dunmore on Friday. At least 300 protesters marched to "
+      "the town hall in Kelby on Sunday, Kelby Police said.",
+      "At least 300", "protesters marched", "Kelby Police",
+      {"Dunmore", "Kelby", "Kelby Police"});
+  auto ctx = ClaimContexts(d, 12);
+  ASSERT_EQ(ctx.size(), 1u);
+  const auto& k = ctx[0];
+  auto has = [&](std::string_view s) {
+    return std::find(k.begin(), k.end(), s) != k.end();
+  };
+  EXPECT_TRUE(has("kelby")) << ::testing::PrintToString(k);
+  EXPECT_TRUE(has("town hall")) << ::testing::PrintToString(k);
+  EXPECT_FALSE(has("dunmore"));       // another sentence
+  EXPECT_FALSE(has("kelby police"));  // the claim's own source
+  for (const std::string& key : k) {  // not the counted words themselves
+    EXPECT_EQ(key.find("protester"), std::string::npos) << key;
+    EXPECT_EQ(key.find("marched"), std::string::npos) << key;
+  }
+  EXPECT_LE(ClaimContexts(d, 1)[0].size(), 1u);
+}
+
+TEST(FeaturesTest, ClaimContextsFallBackToTheArticlesEntities) {
+  // The claim's sentence names nothing: the article's most mentioned
+  // entities stand in.
+  Document d = ClaimDoc(
+      "Ferries leave Portmore hourly. Portmore wants more. Some 900 regular "
+      "passengers were asked.",
+      "Some 900", "regular passengers", "", {"Portmore", "Portmore"});
+  auto ctx = ClaimContexts(d, 12);
+  ASSERT_EQ(ctx.size(), 1u);
+  EXPECT_NE(std::find(ctx[0].begin(), ctx[0].end(), "portmore"), ctx[0].end());
 }
 
 TEST(LinkIndexTest, FindsExactAndNearDuplicatesAndClusters) {

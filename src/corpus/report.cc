@@ -181,6 +181,15 @@ void WriteClaimGroupsJson(const std::vector<ClaimGroup>& groups,
     Str("counted", g.counted, out);
     Str("unit", g.unit, out);
     Int("distinct_values", static_cast<int64_t>(g.distinct_values), out);
+    Key("context", out);
+    out->push_back('[');
+    for (size_t k = 0; k < g.context.size(); ++k) {
+      if (k) out->push_back(',');
+      AppendJsonString(g.context[k], out);
+    }
+    out->push_back(']');
+    Str("from", g.from, out);
+    Str("to", g.to, out);
     Key("claims", out);
     out->push_back('[');
     for (size_t j = 0; j < g.claims.size(); ++j) {
@@ -283,10 +292,18 @@ void WriteClaimGroupsTable(const std::vector<ClaimGroup>& groups,
     return;
   }
   for (const ClaimGroup& g : groups) {
-    fmt::format_to(std::back_inserter(*out), "{}{} ({} values)\n",
+    std::string context;
+    for (const std::string& e : g.context) {
+      context += (context.empty() ? "" : ", ") + e;
+    }
+    std::string dates = g.from.empty()   ? "undated"
+                        : g.from == g.to ? g.from
+                                         : g.from + " to " + g.to;
+    fmt::format_to(std::back_inserter(*out), "{}{} ({} values){}\n",
                    g.counted.empty() ? g.key : g.counted,
-                   g.unit.empty() ? "" : " [" + g.unit + "]",
-                   g.distinct_values);
+                   g.unit.empty() ? "" : " [" + g.unit + "]", g.distinct_values,
+                   context.empty() ? std::string()
+                                   : " — " + Cell(context, 80) + "; " + dates);
     for (const ClaimRecord& c : g.claims) {
       fmt::format_to(std::back_inserter(*out), "  {} | {} | {} | {}\n",
                      Pad(ClaimValueText(c), 16),

@@ -1,11 +1,17 @@
 #include "src/store/page_reader.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <utility>
 
+#include "src/base/utf8.h"
+#include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
+#include "src/corpus/input_delta.h"
+#include "src/store/postgres_query.h"
 #include "src/store/sqlite_util.h"
 
 namespace whosaid {
@@ -94,46 +100,35 @@ PageClaim ReadClaim(const Stmt& st, int c) {
 }
 constexpr int kClaimColCount = 15;
 
-}  // namespace
+class SqlitePageReader : public PageReader {
+ public:
+  SqlitePageReader(sqlite3* db, const PageReaderOptions& options)
+      : db_(db), options_(options) {}
+  ~SqlitePageReader() override { sqlite3_close_v2(db_); }
+  SqlitePageReader(const SqlitePageReader&) = delete;
+  SqlitePageReader& operator=(const SqlitePageReader&) = delete;
 
-Result<std::unique_ptr<PageReader>> PageReader::Open(
-    const PageReaderOptions& options) {
-  struct stat st;
-  if (options.path.empty() || stat(options.path.c_str(), &st) != 0) {
-    return Status::NotFound("no such corpus");
+  Result<DocumentPage> Document(int64_t row) override;
+  Result<int64_t> DocumentRow(std::string_view doc_id) override;
+  Result<ClusterPage> Cluster(int64_t id) override;
+  Result<SpeakerPage> Speaker(int64_t id, std::string_view name) override;
+  Result<ClaimGroupPage> ClaimGroup(std::string_view key) override;
+
+  static int Progress(void* self) {
+    auto* r = static_cast<SqlitePageReader*>(self);
+    return std::chrono::steady_clock::now() > r->deadline_ ? 1 : 0;
   }
-  sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(options.path.c_str(), &db,
-                           SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    Status s = SqliteStatus(db, rc, "opening the corpus");
-    sqlite3_close_v2(db);
-    return s;
+
+ private:
+  void StartClock() {
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::milliseconds(options_.max_query_ms);
   }
-  sqlite3_busy_timeout(db, options.busy_timeout_ms);
-  Status s = Exec(db, "PRAGMA query_only=1", "configuring the database");
-  if (!s.ok()) {
-    sqlite3_close_v2(db);
-    return s;
-  }
-  std::unique_ptr<PageReader> reader(new PageReader(db, options));
-  sqlite3_progress_handler(db, 1000, &PageReader::Progress, reader.get());
-  return reader;
-}
 
-PageReader::~PageReader() { sqlite3_close_v2(db_); }
-
-void PageReader::StartClock() {
-  deadline_ = std::chrono::steady_clock::now() +
-              std::chrono::milliseconds(options_.max_query_ms);
-}
-
-int PageReader::Progress(void* self) {
-  auto* r = static_cast<PageReader*>(self);
-  return std::chrono::steady_clock::now() > r->deadline_ ? 1 : 0;
-}
-
-namespace {
+  sqlite3* db_;
+  PageReaderOptions options_;
+  std::chrono::steady_clock::time_point deadline_;
+};
 
 Status StepStatus(sqlite3* db, int rc, std::string_view what) {
   if (rc == SQLITE_INTERRUPT) {
@@ -143,16 +138,15 @@ Status StepStatus(sqlite3* db, int rc, std::string_view what) {
   return SqliteStatus(db, rc, what);
 }
 
-}  // namespace
-
-Result<DocumentPage> PageReader::Document(int64_t row) {
+Result<DocumentPage> SqlitePageReader::Document(int64_t row) {
   StartClock();
   DocumentPage page;
   Stmt st;
   Status s = st.Prepare(
       db_, fmt::format("SELECT {}, d.author, d.text, "
                        "coalesce(d.duplicate_of, 0), "
-                       "coalesce(d.duplicate_kind, '') FROM documents d "
+                       "coalesce(d.duplicate_kind, ''), d.input_delta "
+                       "FROM documents d "
                        "LEFT JOIN outlets o ON o.id = d.outlet_id "
                        "WHERE d.id = ?1",
                        kSourceCols));
@@ -166,6 +160,8 @@ Result<DocumentPage> PageReader::Document(int64_t row) {
   page.text = st.String(7);
   page.duplicate_of = st.Int(8);
   page.duplicate_kind = st.String(9);
+  const bool has_delta = !st.IsNull(10);
+  const std::string delta(st.Blob(10));
   // Duplicates keep no quotes or claims: show the original's.
   int64_t annotated = page.duplicate_of ? page.duplicate_of : row;
 
@@ -204,10 +200,11 @@ Result<DocumentPage> PageReader::Document(int64_t row) {
     page.entities.push_back(std::move(en));
   }
   if (rc != SQLITE_DONE) return StepStatus(db_, rc, "reading entities");
+  if (has_delta) AttachOriginal(delta, &page);
   return page;
 }
 
-Result<int64_t> PageReader::DocumentRow(std::string_view doc_id) {
+Result<int64_t> SqlitePageReader::DocumentRow(std::string_view doc_id) {
   StartClock();
   Stmt st;
   Status s =
@@ -222,7 +219,7 @@ Result<int64_t> PageReader::DocumentRow(std::string_view doc_id) {
   return st.Int(0);
 }
 
-Result<ClusterPage> PageReader::Cluster(int64_t id) {
+Result<ClusterPage> SqlitePageReader::Cluster(int64_t id) {
   StartClock();
   ClusterPage page;
   Stmt st;
@@ -265,7 +262,8 @@ Result<ClusterPage> PageReader::Cluster(int64_t id) {
   return page;
 }
 
-Result<SpeakerPage> PageReader::Speaker(int64_t id, std::string_view name) {
+Result<SpeakerPage> SqlitePageReader::Speaker(int64_t id,
+                                              std::string_view name) {
   StartClock();
   SpeakerPage page;
   int rc;
@@ -370,22 +368,49 @@ Result<SpeakerPage> PageReader::Speaker(int64_t id, std::string_view name) {
   return page;
 }
 
-Result<ClaimGroupPage> PageReader::ClaimGroup(std::string_view key) {
+Result<ClaimGroupPage> SqlitePageReader::ClaimGroup(std::string_view key) {
   StartClock();
   ClaimGroupPage page;
   page.key = key;
   if (key.empty()) return Status::NotFound("no such claim group");
   Stmt st;
+  // An event key (claims --compare) names the quantity, a shared entity
+  // and the dates; a bare group key every claim of the quantity.
+  std::string group, entity, from, to;
+  const bool event = ParseClaimEventKey(key, &group, &entity, &from, &to);
+  if (!event) group = key;
+  if (event) {
+    page.context = {entity};
+    page.from = from;
+    page.to = to;
+  }
   Status s = st.Prepare(
-      db_, fmt::format("SELECT {}, {} FROM claims c "
-                       "JOIN documents d ON d.id = c.doc_id "
-                       "LEFT JOIN outlets o ON o.id = d.outlet_id "
-                       "WHERE c.group_key = ?1 "
-                       "ORDER BY c.low, c.high, d.published, c.id LIMIT ?2",
-                       kClaimCols, kSourceCols));
+      db_,
+      fmt::format(
+          "SELECT {}, {} FROM claims c "
+          "JOIN documents d ON d.id = c.doc_id "
+          "LEFT JOIN outlets o ON o.id = d.outlet_id "
+          "WHERE c.group_key = ?1 AND c.group_key != ''{} "
+          "ORDER BY c.low, c.high, d.published, c.id LIMIT ?2",
+          kClaimCols, kSourceCols,
+          !event ? ""
+          : from.empty()
+              ? " AND EXISTS (SELECT 1 FROM claim_context x WHERE "
+                "x.group_key = ?1 AND x.entity = ?3 AND x.claim_id = c.id) "
+                "AND length(d.published) < 10"
+              : " AND EXISTS (SELECT 1 FROM claim_context x WHERE "
+                "x.group_key = ?1 AND x.entity = ?3 AND x.claim_id = c.id) "
+                "AND substr(d.published, 1, 10) BETWEEN ?4 AND ?5"));
   if (!s.ok()) return s;
-  st.Bind(1, key);
+  st.Bind(1, group);
   st.Bind(2, static_cast<int64_t>(options_.max_group_claims));
+  if (event) {
+    st.Bind(3, entity);
+    if (!from.empty()) {
+      st.Bind(4, from);
+      st.Bind(5, to);
+    }
+  }
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
     SourcedClaim sc;
@@ -400,6 +425,78 @@ Result<ClaimGroupPage> PageReader::ClaimGroup(std::string_view key) {
   if (rc != SQLITE_DONE) return StepStatus(db_, rc, "reading claims");
   if (page.claims.empty()) return Status::NotFound("no such claim group");
   return page;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PageReader>> OpenSqlitePageReader(
+    const PageReaderOptions& options) {
+  struct stat st;
+  if (options.path.empty() || stat(options.path.c_str(), &st) != 0) {
+    return Status::NotFound("no such corpus");
+  }
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(options.path.c_str(), &db,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = SqliteStatus(db, rc, "opening the corpus");
+    sqlite3_close_v2(db);
+    return s;
+  }
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  Status s = Exec(db, "PRAGMA query_only=1", "configuring the database");
+  if (!s.ok()) {
+    sqlite3_close_v2(db);
+    return s;
+  }
+  auto reader = std::make_unique<SqlitePageReader>(db, options);
+  sqlite3_progress_handler(db, 1000, &SqlitePageReader::Progress, reader.get());
+  return std::unique_ptr<PageReader>(std::move(reader));
+}
+
+Result<std::unique_ptr<PageReader>> PageReader::Open(
+    const PageReaderOptions& options) {
+  if (IsPostgresUrl(options.path)) return OpenPostgresPageReader(options);
+  return OpenSqlitePageReader(options);
+}
+
+void AttachOriginal(std::string_view input_delta, DocumentPage* page) {
+  page->has_original = false;
+  page->original.clear();
+  auto decoded = DecodeInputDelta(page->text, input_delta);
+  if (!decoded.ok()) return;
+  const OriginalInput& orig = decoded.value();
+  // Code point -> byte in the clean text; byte -> code point in the
+  // original.
+  std::vector<uint32_t> cp_byte;
+  cp_byte.reserve(page->text.size() + 1);
+  for (size_t i = 0; i < page->text.size(); ++i) {
+    if (IsLeadByte(static_cast<unsigned char>(page->text[i]))) {
+      cp_byte.push_back(static_cast<uint32_t>(i));
+    }
+  }
+  cp_byte.push_back(static_cast<uint32_t>(page->text.size()));
+  CodePointIndex orig_cps(orig.text);
+  auto map = [&](int64_t b, int64_t e, int64_t* ob, int64_t* oe) {
+    *ob = *oe = -1;
+    if (b < 0 || e <= b || static_cast<size_t>(e) >= cp_byte.size()) return;
+    uint32_t bb = 0, be = 0;
+    if (!orig.MapSpan(cp_byte[b], cp_byte[e], &bb, &be)) return;
+    *ob = orig_cps.ToCodePoint(bb);
+    *oe = orig_cps.ToCodePoint(be);
+  };
+  for (PageQuote& q : page->quotes) {
+    map(q.content_begin, q.content_end, &q.orig_content_begin,
+        &q.orig_content_end);
+    map(q.cue_begin, q.cue_end, &q.orig_cue_begin, &q.orig_cue_end);
+    map(q.speaker_begin, q.speaker_end, &q.orig_speaker_begin,
+        &q.orig_speaker_end);
+  }
+  for (PageClaim& c : page->claims) {
+    map(c.begin, c.end, &c.orig_begin, &c.orig_end);
+  }
+  page->original = std::move(decoded.value().text);
+  page->has_original = true;
 }
 
 }  // namespace whosaid

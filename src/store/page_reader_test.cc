@@ -214,3 +214,76 @@ TEST(PageReaderOpen, MissingFileIsNotFound) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+// Code points [b, e) of `s`.
+std::string CpSlice(std::string_view s, int64_t b, int64_t e) {
+  std::string out;
+  int64_t cp = -1;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++cp;
+    if (cp >= b && cp < e) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TEST_F(PageReaderTest, OriginalInputIsRebuiltWithMappedSpans) {
+  // The input as a cleaner would have read it: a menu line dropped, one
+  // line break widened into a paragraph break.
+  const std::string input =
+      "Home | Sport | Météo\nCafé report from the harbour.\n"
+      "“We sail at dawn tomorrow,” said Mara Voss. Some 12 boats wait.";
+  const std::string kept1 = "Café report from the harbour.";
+  const std::string kept2 =
+      "“We sail at dawn tomorrow,” said Mara Voss. Some 12 boats wait.";
+  Document c =
+      MakeDoc("c", "Harbour Times", "2024-03-01", kept1 + "\n\n" + kept2);
+  const auto in1 = static_cast<uint32_t>(input.find(kept1));
+  const auto in2 = static_cast<uint32_t>(input.find(kept2));
+  c.input_map = {{0, in1, static_cast<uint32_t>(kept1.size())},
+                 {static_cast<uint32_t>(kept1.size() + 2), in2,
+                  static_cast<uint32_t>(kept2.size())}};
+  AddQuote(&c, "We sail at dawn tomorrow,", "said", "Mara Voss", "Mara Voss");
+  AddClaim(&c, "Some 12 boats", 12, "boats", "");
+  {
+    StoreOptions so;
+    so.path = path_;
+    auto store = OpenSqliteStore(so);
+    ASSERT_TRUE(store.ok());
+    std::vector<IngestRecord> batch(1);
+    batch[0].features = ComputeFeatures(c, input, CorpusOptions());
+    ASSERT_TRUE(batch[0].features.has_input_delta);
+    batch[0].doc = c;
+    ASSERT_TRUE(store.value()->Add(batch).ok());
+  }
+  auto row = reader_->DocumentRow("c");
+  ASSERT_TRUE(row.ok());
+  auto doc = reader_->Document(row.value());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const DocumentPage& p = doc.value();
+  ASSERT_TRUE(p.has_original);
+  EXPECT_EQ(p.original, input);
+  ASSERT_EQ(p.quotes.size(), 1u);
+  const PageQuote& q = p.quotes[0];
+  EXPECT_EQ(CpSlice(p.original, q.orig_content_begin, q.orig_content_end),
+            "We sail at dawn tomorrow,");
+  EXPECT_EQ(CpSlice(p.original, q.orig_speaker_begin, q.orig_speaker_end),
+            "Mara Voss");
+  EXPECT_EQ(CpSlice(p.original, q.orig_cue_begin, q.orig_cue_end), "said");
+  // The spans moved: the menu line stands before them in the original.
+  EXPECT_GT(q.orig_content_begin, q.content_begin);
+  ASSERT_EQ(p.claims.size(), 1u);
+  EXPECT_EQ(CpSlice(p.original, p.claims[0].orig_begin, p.claims[0].orig_end),
+            "Some 12 boats");
+
+  // Documents stored without an input map have no original.
+  auto a = reader_->Document(reader_->DocumentRow("a").value());
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a.value().has_original);
+  EXPECT_EQ(a.value().quotes[0].orig_content_begin, -1);
+}
+
+}  // namespace
+}  // namespace whosaid

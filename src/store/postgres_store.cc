@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "src/store/pg_util.h"
 #include "src/store/postgres_query.h"
 #include "whosaid/corpus.h"
 
@@ -20,20 +21,16 @@
 #include <unordered_set>
 
 #include "src/base/utf8.h"
+#include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/store/facet_counter.h"
 #endif
 
 namespace whosaid {
 
 #ifdef WHOSAID_HAVE_LIBPQ
 namespace {
-
-// Type OIDs (pg_type.h) of the parameters we send.
-constexpr Oid kByteaOid = 17;
-constexpr Oid kInt8Oid = 20;
-constexpr Oid kTextOid = 25;
-constexpr Oid kFloat8Oid = 701;
 
 // Advisory lock keys ("WHOS" and a use).
 constexpr int64_t kWriterLock = 0x57484F5301;
@@ -137,7 +134,22 @@ CREATE INDEX claims_group ON claims(group_key, value_key);
 CREATE INDEX claims_fts ON claims USING gin(fts);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1};
+// Version 2 (as src/store/schema.cc): the input as the cleaner read it, as
+// a delta against the clean text; the event context of comparable claims.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE documents ADD COLUMN input_delta bytea;
+DROP INDEX entities_name;
+DROP INDEX claims_group;
+CREATE INDEX claims_group ON claims(group_key, value_key)
+  WHERE group_key <> '';
+CREATE TABLE claim_context(
+  group_key text NOT NULL,
+  entity text NOT NULL,
+  claim_id bigint NOT NULL REFERENCES claims(id),
+  PRIMARY KEY(group_key, entity, claim_id));
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2};
 constexpr int kLatestVersion =
     static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
@@ -152,113 +164,6 @@ std::string ValueKey(const Claim& c) {
   if (c.is_range) return fmt::format("{}-{}", c.low, c.high);
   return fmt::format("{}", c.value);
 }
-
-// A PGresult, cleared on destruction.
-class PgResult {
- public:
-  explicit PgResult(PGresult* r = nullptr) : r_(r) {}
-  ~PgResult() { PQclear(r_); }
-  PgResult(const PgResult&) = delete;
-  PgResult& operator=(const PgResult&) = delete;
-  PgResult(PgResult&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
-  PgResult& operator=(PgResult&& o) noexcept {
-    std::swap(r_, o.r_);
-    return *this;
-  }
-
-  const PGresult* get() const { return r_; }
-  bool ok() const {
-    ExecStatusType st = PQresultStatus(r_);
-    return st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
-  }
-  int rows() const { return PQntuples(r_); }
-  bool IsNull(int row, int col) const { return PQgetisnull(r_, row, col); }
-  std::string_view Text(int row, int col) const {
-    return std::string_view(PQgetvalue(r_, row, col),
-                            PQgetlength(r_, row, col));
-  }
-  std::string String(int row, int col) const {
-    return std::string(Text(row, col));
-  }
-  int64_t Int(int row, int col) const {
-    return IsNull(row, col)
-               ? 0
-               : std::strtoll(PQgetvalue(r_, row, col), nullptr, 10);
-  }
-  double Double(int row, int col) const {
-    return IsNull(row, col) ? 0
-                            : std::strtod(PQgetvalue(r_, row, col), nullptr);
-  }
-  bool Bool(int row, int col) const { return Text(row, col) == "t"; }
-  // Binary results only: a big-endian int8.
-  int64_t BinaryInt(int row, int col) const {
-    if (IsNull(row, col) || PQgetlength(r_, row, col) != 8) return 0;
-    const auto* p =
-        reinterpret_cast<const unsigned char*>(PQgetvalue(r_, row, col));
-    uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v = v << 8 | p[i];
-    return static_cast<int64_t>(v);
-  }
-
- private:
-  PGresult* r_;
-};
-
-// Parameters of one statement: strings go in binary format (the bytes as
-// they are, no NUL terminator or copy needed), numbers as text. The data
-// of string views must outlive the call.
-class PgParams {
- public:
-  PgParams& Text(std::string_view s) {
-    Push(kTextOid, s.data() ? s.data() : "", static_cast<int>(s.size()), 1);
-    return *this;
-  }
-  PgParams& Int(int64_t v) {
-    storage_.push_back(fmt::format("{}", v));
-    Push(kInt8Oid, storage_.back().c_str(), 0, 0);
-    return *this;
-  }
-  PgParams& IntOrNull(int64_t v) { return v ? Int(v) : Null(kInt8Oid); }
-  PgParams& Double(double v) {
-    storage_.push_back(fmt::format("{}", v));
-    Push(kFloat8Oid, storage_.back().c_str(), 0, 0);
-    return *this;
-  }
-  PgParams& Bool(bool v) {
-    Push(16, v ? "t" : "f", 0, 0);  // bool
-    return *this;
-  }
-  PgParams& Bytes(const void* data, size_t size) {
-    Push(kByteaOid, size ? static_cast<const char*>(data) : "",
-         static_cast<int>(size), 1);
-    return *this;
-  }
-  PgParams& Null(Oid type) {
-    Push(type, nullptr, 0, 0);
-    return *this;
-  }
-  PgParams& TextOrNull(std::string_view s, bool null) {
-    return null ? Null(kTextOid) : Text(s);
-  }
-
-  int size() const { return static_cast<int>(types_.size()); }
-  const Oid* types() const { return types_.data(); }
-  const char* const* values() const { return values_.data(); }
-  const int* lengths() const { return lengths_.data(); }
-  const int* formats() const { return formats_.data(); }
-
- private:
-  void Push(Oid type, const char* value, int length, int format) {
-    types_.push_back(type);
-    values_.push_back(value);
-    lengths_.push_back(length);
-    formats_.push_back(format);
-  }
-  std::vector<Oid> types_;
-  std::vector<const char*> values_;
-  std::vector<int> lengths_, formats_;
-  std::deque<std::string> storage_;  // stable addresses
-};
 
 void IgnoreNotice(void*, const char*) {}
 
@@ -275,6 +180,7 @@ class PostgresStore : public CorpusStore {
       const std::function<void(std::string_view, uint64_t)>& fn) override;
   Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<SearchFacets> Facets(const SearchQuery& query, size_t top) override;
   Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
   Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
                                                    size_t limit) override;
@@ -283,6 +189,28 @@ class PostgresStore : public CorpusStore {
   Status Check() override;
 
  private:
+  // The ranked claim events (src/corpus/claim_events.h); limit 0: all.
+  Result<std::vector<ClaimEvent>> ClaimEvents(size_t limit);
+  // SearchQuery::max_ms as the session's statement_timeout while alive.
+  class StatementTimeout {
+   public:
+    StatementTimeout(PostgresStore* store, int max_ms) : store_(store) {
+      if (max_ms <= 0) return;
+      std::string set = fmt::format("SET statement_timeout = {}", max_ms);
+      PgResult r(PQexec(store_->conn_, set.c_str()));
+      set_ = r.ok();
+    }
+    ~StatementTimeout() {
+      if (set_) PgResult r(PQexec(store_->conn_, "SET statement_timeout = 0"));
+    }
+    StatementTimeout(const StatementTimeout&) = delete;
+    StatementTimeout& operator=(const StatementTimeout&) = delete;
+
+   private:
+    PostgresStore* store_;
+    bool set_ = false;
+  };
+
   // Maps a failed result to a Status naming `what`.
   Status Error(const PGresult* r, std::string_view what);
   // Runs `sql` with `params` (PQexecParams); results in text format unless
@@ -329,6 +257,9 @@ Status PostgresStore::Error(const PGresult* r, std::string_view what) {
   }
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   std::string_view sqlstate = state ? state : "";
+  if (sqlstate == "57014") {  // query_canceled: statement_timeout
+    return Status::LimitExceeded("the search took longer than its time limit");
+  }
   // Classes: 08 connection, 53 resources (disk full), 57 operator
   // intervention, 40 rollback, 55 lock not available, 25 read-only, 28 auth.
   if (sqlstate.starts_with("08") || sqlstate.starts_with("53") ||
@@ -641,15 +572,20 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     p.Null(kByteaOid);
   }
   p.Int(pg_.max_indexed_chars);
+  if (f.has_input_delta) {
+    p.Bytes(f.input_delta.data(), f.input_delta.size());
+  } else {
+    p.Null(kByteaOid);
+  }
   // Duplicates get no tsvector: nothing is listed twice.
   auto ins = RunPrepared(
       "INSERT INTO documents(ext_id, content_hash, url, title, published, "
       "author, outlet_id, text, text_hash, simhash, duplicate_of, "
-      "duplicate_kind, sketch, fts) VALUES "
+      "duplicate_kind, sketch, fts, input_delta) VALUES "
       "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13, CASE WHEN $11 IS NULL "
       "THEN setweight(to_tsvector('simple'::regconfig, $4), 'A') || "
       "setweight(to_tsvector('simple'::regconfig, left($8, $14::integer)), "
-      "'B') END) RETURNING id",
+      "'B') END, $15) RETURNING id",
       p, "adding a document");
   if (!ins.ok()) return ins.status();
   int64_t row = ins.value().Int(0, 0);
@@ -776,7 +712,8 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
         "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
         "value_key, unit, counted, group_key, approx, change, source_name, "
         "speaker_id, quote_id, span_begin, span_end) VALUES "
-        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
+        "RETURNING id",
         PgParams()
             .Int(row)
             .Text(doc.Text(c.span))
@@ -799,6 +736,18 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
         "adding a claim");
     if (!cr.ok()) return cr.status();
     ++counts->claims;
+    if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
+        i < f.claim_contexts.size()) {
+      const int64_t claim_row = cr.value().Int(0, 0);
+      for (const std::string& entity : f.claim_contexts[i]) {
+        auto xr = RunPrepared(
+            "INSERT INTO claim_context(group_key, entity, claim_id) VALUES "
+            "($1, $2, $3) ON CONFLICT DO NOTHING",
+            PgParams().Text(f.claim_keys[i]).Text(entity).Int(claim_row),
+            "adding a claim context");
+        if (!xr.ok()) return xr.status();
+      }
+    }
   }
   return Status::OK();
 }
@@ -855,6 +804,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   }
   auto tsquery = Fts5ToTsquery(query.match);
   if (!tsquery.ok()) return tsquery.status();
+  StatementTimeout timeout(this, query.max_ms);
 
   // Two steps, as in the SQLite store. (1) Rank: the best `limit` rows by
   // ts_rank over the GIN-indexed tsvector, with the filters. (2) Show:
@@ -982,6 +932,91 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   return hits;
 }
 
+Result<SearchFacets> PostgresStore::Facets(const SearchQuery& query,
+                                           size_t top) {
+  using Target = SearchQuery::Target;
+  // The same validation as Search(): an empty page of hits or an error.
+  SearchQuery probe = query;
+  probe.limit = 0;
+  auto checked = Search(probe);
+  if (!checked.ok()) return checked.status();
+  Target target = query.target;
+  if (target == Target::kAuto) {
+    target = (!query.speaker.empty() || !query.kind.empty())
+                 ? Target::kQuotes
+                 : Target::kDocuments;
+  }
+  auto tsquery = Fts5ToTsquery(query.match);
+  if (!tsquery.ok()) return tsquery.status();
+  std::string_view from, keys;
+  if (target == Target::kDocuments) {
+    from =
+        "documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE d.fts @@ tq";
+    keys = "coalesce(o.name, ''), substr(d.published, 1, 7), '', ''";
+  } else if (target == Target::kQuotes) {
+    from =
+        "quotes q JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.fts @@ tq";
+    keys =
+        "coalesce(o.name, ''), substr(d.published, 1, 7), "
+        "coalesce(s.name, q.speaker_name), q.kind";
+  } else {
+    from =
+        "claims c JOIN documents d ON d.id = c.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.fts @@ tq";
+    keys = "coalesce(o.name, ''), substr(d.published, 1, 7), c.source_name, ''";
+  }
+  PgParams p;
+  p.Text(tsquery.value());
+  int next = 2;
+  std::string where;
+  std::string pattern_outlet, pattern_speaker;
+  if (!query.outlet.empty()) {
+    pattern_outlet = PgContainsPattern(query.outlet);
+    where += fmt::format(" AND o.name ILIKE ${} ESCAPE '\\'", next++);
+    p.Text(pattern_outlet);
+  }
+  if (!query.since.empty()) {
+    where += fmt::format(
+        " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}", next++);
+    p.Text(query.since);
+  }
+  if (!query.until.empty()) {
+    where += fmt::format(
+        " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}", next++);
+    p.Text(query.until);
+  }
+  if (!query.speaker.empty()) {
+    pattern_speaker = PgContainsPattern(query.speaker);
+    where += target == Target::kQuotes
+                 ? " AND coalesce(s.name, q.speaker_name) ILIKE $"
+                 : " AND c.source_name ILIKE $";
+    where += fmt::format("{} ESCAPE '\\'", next++);
+    p.Text(pattern_speaker);
+  }
+  if (!query.kind.empty()) {
+    where += fmt::format(" AND q.kind = ${}", next++);
+    p.Text(query.kind);
+  }
+  StatementTimeout timeout(this, query.max_ms);
+  auto r = Run(fmt::format("SELECT {}, count(*) FROM to_tsquery('simple', $1) "
+                           "tq, {}{} GROUP BY 1, 2, 3, 4",
+                           keys, from, where),
+               p, "counting search facets");
+  if (!r.ok()) return r.status();
+  FacetCounter counter;
+  const PgResult& st = r.value();
+  for (int i = 0; i < st.rows(); ++i) {
+    std::string_view month = st.Text(i, 1);
+    counter.Add(st.Text(i, 0), month.size() == 7 ? month : std::string_view(),
+                st.Text(i, 2), st.Text(i, 3),
+                static_cast<size_t>(st.Int(i, 4)));
+  }
+  return counter.Finish(top);
+}
+
 Result<std::vector<SpeakerSummary>> PostgresStore::TopSpeakers(size_t n) {
   auto r = Run(
       "SELECT s.id, s.name, count(*) AS n, count(DISTINCT q.doc_id), "
@@ -1083,52 +1118,80 @@ Result<std::vector<QuoteRecord>> PostgresStore::QuotesBySpeaker(
   return out;
 }
 
-Result<std::vector<ClaimGroup>> PostgresStore::CompareClaims(size_t limit) {
-  auto r = Run(
-      "WITH g AS (SELECT c.group_key, count(DISTINCT c.value_key) AS nv, "
-      "  count(DISTINCT d.outlet_id) AS no, count(*) AS n FROM claims c "
-      "  JOIN documents d ON d.id = c.doc_id WHERE c.group_key <> '' "
-      "  GROUP BY c.group_key HAVING count(DISTINCT c.value_key) > 1 "
-      "  AND count(DISTINCT d.outlet_id) > 1 "
-      "  ORDER BY no DESC, n DESC, c.group_key COLLATE \"C\" LIMIT $1) "
-      "SELECT c.group_key, g.nv, c.counted, c.unit, c.value, c.low, c.high, "
-      "c.is_range, c.text, c.source_name, c.approx, d.ext_id, d.title, "
-      "d.url, d.published, coalesce(o.name, '') FROM claims c "
-      "JOIN g ON g.group_key = c.group_key "
-      "JOIN documents d ON d.id = c.doc_id "
-      "LEFT JOIN outlets o ON o.id = d.outlet_id "
-      "ORDER BY g.no DESC, g.n DESC, c.group_key COLLATE \"C\", c.low, "
-      "c.high, c.id",
-      PgParams().Int(static_cast<int64_t>(limit)), "reading claims");
+Result<std::vector<ClaimEvent>> PostgresStore::ClaimEvents(size_t limit) {
+  auto r =
+      Run("SELECT x.group_key, x.entity, x.claim_id, c.value_key, "
+          "coalesce(d.outlet_id, 0), d.published FROM claim_context x "
+          "JOIN claims c ON c.id = x.claim_id "
+          "JOIN documents d ON d.id = c.doc_id "
+          "WHERE x.group_key IN (SELECT c2.group_key FROM claims c2 "
+          "  JOIN documents d2 ON d2.id = c2.doc_id WHERE c2.group_key <> '' "
+          "  GROUP BY c2.group_key HAVING count(DISTINCT c2.value_key) > 1 "
+          "  AND count(DISTINCT d2.outlet_id) > 1)",
+          PgParams(), "reading claims");
   if (!r.ok()) return r.status();
   const PgResult& st = r.value();
-  std::vector<ClaimGroup> out;
+  std::vector<ClaimContextRow> rows;
+  rows.reserve(st.rows());
   for (int i = 0; i < st.rows(); ++i) {
-    std::string_view key = st.Text(i, 0);
-    if (out.empty() || out.back().key != key) {
-      ClaimGroup g;
-      g.key = key;
-      g.distinct_values = static_cast<size_t>(st.Int(i, 1));
-      g.counted = st.String(i, 2);
-      g.unit = st.String(i, 3);
-      out.push_back(std::move(g));
+    rows.push_back({st.String(i, 0), st.String(i, 1), st.Int(i, 2),
+                    st.String(i, 3), st.Int(i, 4), st.String(i, 5)});
+  }
+  return FindClaimEvents(std::move(rows), options_.corpus.claim_window_days,
+                         limit);
+}
+
+Result<std::vector<ClaimGroup>> PostgresStore::CompareClaims(size_t limit) {
+  auto events = ClaimEvents(limit);
+  if (!events.ok()) return events.status();
+  std::vector<ClaimGroup> out;
+  for (const ClaimEvent& ev : events.value()) {
+    std::string ids = "{";
+    for (size_t k = 0; k < ev.claim_ids.size(); ++k) {
+      if (k) ids.push_back(',');
+      ids += fmt::format("{}", ev.claim_ids[k]);
     }
-    ClaimRecord c;
-    c.value = st.Double(i, 4);
-    c.low = st.Double(i, 5);
-    c.high = st.Double(i, 6);
-    c.is_range = st.Bool(i, 7);
-    c.text = st.String(i, 8);
-    c.source = st.String(i, 9);
-    c.approx = st.String(i, 10);
-    c.doc_id = st.String(i, 11);
-    c.title = st.String(i, 12);
-    c.url = st.String(i, 13);
-    c.published = st.String(i, 14);
-    c.outlet = st.String(i, 15);
-    c.counted = st.String(i, 2);
-    c.unit = st.String(i, 3);
-    out.back().claims.push_back(std::move(c));
+    ids.push_back('}');
+    auto r =
+        Run("SELECT c.counted, c.unit, c.value, c.low, c.high, c.is_range, "
+            "c.text, c.source_name, c.approx, d.ext_id, d.title, d.url, "
+            "d.published, coalesce(o.name, '') FROM claims c "
+            "JOIN documents d ON d.id = c.doc_id "
+            "LEFT JOIN outlets o ON o.id = d.outlet_id "
+            "WHERE c.id = ANY($1::bigint[]) "
+            "ORDER BY c.low, c.high, d.published COLLATE \"C\", c.id",
+            PgParams().Text(ids), "reading claims");
+    if (!r.ok()) return r.status();
+    const PgResult& st = r.value();
+    ClaimGroup g;
+    g.key = ev.key;
+    g.distinct_values = ev.values;
+    g.context = ev.entities;
+    g.from = ev.from;
+    g.to = ev.to;
+    for (int i = 0; i < st.rows(); ++i) {
+      ClaimRecord c;
+      c.counted = st.String(i, 0);
+      c.unit = st.String(i, 1);
+      c.value = st.Double(i, 2);
+      c.low = st.Double(i, 3);
+      c.high = st.Double(i, 4);
+      c.is_range = st.Bool(i, 5);
+      c.text = st.String(i, 6);
+      c.source = st.String(i, 7);
+      c.approx = st.String(i, 8);
+      c.doc_id = st.String(i, 9);
+      c.title = st.String(i, 10);
+      c.url = st.String(i, 11);
+      c.published = st.String(i, 12);
+      c.outlet = st.String(i, 13);
+      if (g.claims.empty()) {
+        g.counted = c.counted;
+        g.unit = c.unit;
+      }
+      g.claims.push_back(std::move(c));
+    }
+    out.push_back(std::move(g));
   }
   return out;
 }
@@ -1147,11 +1210,7 @@ Result<CorpusStats> PostgresStore::Stats() {
       "  GROUP BY q.cluster_id HAVING count(DISTINCT d.outlet_id) > 1) x), "
       "(SELECT count(*) FROM speakers), "
       "(SELECT count(*) FROM entities), "
-      "(SELECT count(*) FROM claims), "
-      "(SELECT count(*) FROM (SELECT c.group_key FROM claims c "
-      "  JOIN documents d ON d.id = c.doc_id WHERE c.group_key <> '' "
-      "  GROUP BY c.group_key HAVING count(DISTINCT c.value_key) > 1 "
-      "  AND count(DISTINCT d.outlet_id) > 1) y), "
+      "(SELECT count(*) FROM claims), 0, "
       "(SELECT coalesce(max(version), 0) FROM whosaid_migrations)",
       PgParams(), "counting");
   if (!r.ok()) return r.status();
@@ -1165,6 +1224,9 @@ Result<CorpusStats> PostgresStore::Stats() {
                       &stats.claims,           &stats.conflicting_claim_groups};
   for (int i = 0; i < 12; ++i) *fields[i] = static_cast<size_t>(st.Int(0, i));
   stats.schema_version = static_cast<int>(st.Int(0, 12));
+  auto events = ClaimEvents(0);
+  if (!events.ok()) return events.status();
+  stats.conflicting_claim_groups = events.value().size();
   return stats;
 }
 
@@ -1214,14 +1276,6 @@ Result<std::unique_ptr<CorpusStore>> OpenPostgresStore(
                   "(install libpq-dev and rebuild)",
                   shown));
 #else
-  std::string timeout = fmt::format("{}", pg.connect_timeout_s);
-  // Later keywords win, so the URL (expanded from dbname) overrides these
-  // defaults.
-  const char* keys[] = {"connect_timeout", "application_name",
-                        "client_encoding", "dbname", nullptr};
-  const char* values[] = {timeout.c_str(), "whosaid", "UTF8",
-                          options.path.c_str(), nullptr};
-  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   auto with_url = [&](const Status& s) {
     if (s.message().find(shown) != std::string::npos) return s;
     std::string msg = shown + ": " + s.message();
@@ -1238,20 +1292,9 @@ Result<std::unique_ptr<CorpusStore>> OpenPostgresStore(
         return Status::Internal(msg);
     }
   };
-  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
-    std::string detail = conn ? PQerrorMessage(conn) : "out of memory";
-    PQfinish(conn);
-    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
-      detail.pop_back();
-    }
-    // libpq may quote the URL it could not parse: never show a password.
-    if (options.path.size() > 0 &&
-        detail.find(options.path) != std::string::npos) {
-      detail.replace(detail.find(options.path), options.path.size(), shown);
-    }
-    return Status::IOError(
-        fmt::format("{}: cannot connect to PostgreSQL: {}", shown, detail));
-  }
+  auto connected = PgConnect(options.path, pg.connect_timeout_s);
+  if (!connected.ok()) return connected.status();
+  PGconn* conn = connected.value();
   auto store = std::make_unique<PostgresStore>(conn, options, pg);
   Status s = store->Init();
   if (!s.ok()) return with_url(s);

@@ -97,7 +97,28 @@ CREATE VIRTUAL TABLE claim_fts USING fts5(text, counted, content='claims',
   content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1};
+// Version 2. (1) The input as the cleaner read it, as a delta against the
+// clean text (src/corpus/input_delta.h); NULL when not kept (older rows,
+// HTML pages). The article page maps offsets into it. (2) The event
+// context of each comparable claim (src/corpus/claim_events.h): one row per
+// (quantity, entity of the claim's sentence); claims stored before version
+// 2 have none and are not compared. (3) Ingest cost: entities_name served
+// no query; claims_group covers only the comparable claims (a group key),
+// about one claim in nine.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE documents ADD COLUMN input_delta BLOB;
+DROP INDEX entities_name;
+DROP INDEX claims_group;
+CREATE INDEX claims_group ON claims(group_key, value_key)
+  WHERE group_key != '';
+CREATE TABLE claim_context(
+  group_key TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  claim_id INTEGER NOT NULL REFERENCES claims(id),
+  PRIMARY KEY(group_key, entity, claim_id)) WITHOUT ROWID;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2};
 
 }  // namespace
 

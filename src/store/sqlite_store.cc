@@ -12,12 +12,15 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "src/base/utf8.h"
+#include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/store/facet_counter.h"
 #include "src/store/schema.h"
 #include "src/store/sqlite_util.h"
 #include "whosaid/corpus.h"
@@ -122,6 +125,7 @@ class SqliteStore : public CorpusStore {
       const std::function<void(std::string_view, uint64_t)>& fn) override;
   Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<SearchFacets> Facets(const SearchQuery& query, size_t top) override;
   Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
   Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
                                                    size_t limit) override;
@@ -130,6 +134,8 @@ class SqliteStore : public CorpusStore {
   Status Check() override;
 
  private:
+  // The ranked claim events (src/corpus/claim_events.h); limit 0: all.
+  Result<std::vector<ClaimEvent>> ClaimEvents(size_t limit);
   Status Migrate();
   Status LoadCaches();
   Status AddOne(const IngestRecord& r, WriteCounts* counts);
@@ -151,6 +157,7 @@ class SqliteStore : public CorpusStore {
   std::unordered_set<std::string> identities_;
   std::unordered_map<std::string, int64_t> outlets_;
   std::unordered_map<std::string, int64_t> speakers_;
+  int64_t next_quote_id_ = 1;  // the id the next quote gets
 };
 
 Result<Stmt*> SqliteStore::Get(const char* sql) {
@@ -331,6 +338,13 @@ Status SqliteStore::LoadCaches() {
   }
   q->Reset();
   if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading quotes");
+  st = Get("SELECT coalesce(max(id), 0) + 1 FROM quotes");
+  if (!st.ok()) return st.status();
+  q = st.value();
+  rc = q->Step();
+  if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "reading quotes");
+  next_quote_id_ = q->Int(0);
+  q->Reset();
   st = Get("SELECT id, name FROM outlets");
   if (!st.ok()) return st.status();
   q = st.value();
@@ -415,8 +429,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   auto st =
       Get("INSERT INTO documents(ext_id, content_hash, url, title, published, "
           "author, outlet_id, text, text_hash, simhash, duplicate_of, "
-          "duplicate_kind, sketch) VALUES "
-          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+          "duplicate_kind, sketch, input_delta) VALUES "
+          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
   if (!st.ok()) return st.status();
   Stmt* q = st.value();
   q->BindStatic(1, doc.id);
@@ -443,6 +457,11 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     q->BindBlob(13, f.sketch.data(), f.sketch.size() * sizeof(uint64_t));
   } else {
     q->BindNull(13);
+  }
+  if (f.has_input_delta) {
+    q->BindBlob(14, f.input_delta.data(), f.input_delta.size());
+  } else {
+    q->BindNull(14);
   }
   Status s = q->Run("adding a document");
   if (!s.ok()) return s;
@@ -520,11 +539,26 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
     bool new_cluster = !qf.shingles.empty() && cluster == 0;
 
+    // The quote's row id is known before it is written (ids are dense and
+    // only this writer adds quotes), so a new cluster is written first and
+    // the quote once, already pointing at it.
+    const int64_t quote_row = next_quote_id_;
+    if (new_cluster) {
+      auto cs =
+          Get("INSERT INTO quote_clusters(first_quote, representative) "
+              "VALUES (?1, ?2)");
+      if (!cs.ok()) return cs.status();
+      cs.value()->Bind(1, quote_row);
+      cs.value()->BindStatic(2, content);
+      s = cs.value()->Run("adding a quote cluster");
+      if (!s.ok()) return s;
+      cluster = sqlite3_last_insert_rowid(db_);
+    }
     st = Get(
-        "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
+        "INSERT INTO quotes(id, doc_id, content, cue, speaker_mention, "
         "speaker_name, speaker_id, kind, score, content_begin, content_end, "
         "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
-        "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+        "(?16,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
     if (!st.ok()) return st.status();
     q = st.value();
     q->Bind(1, row);
@@ -546,28 +580,12 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       q->Bind(14, cp(a.speaker.end));
     }
     q->BindOrNull(15, cluster);
+    q->Bind(16, quote_row);
     s = q->Run("adding a quote");
     if (!s.ok()) return s;
-    int64_t quote_row = sqlite3_last_insert_rowid(db_);
+    ++next_quote_id_;
     quote_rows[i] = quote_row;
     ++counts->quotes;
-    if (new_cluster) {
-      auto cs =
-          Get("INSERT INTO quote_clusters(first_quote, representative) "
-              "VALUES (?1, ?2)");
-      if (!cs.ok()) return cs.status();
-      cs.value()->Bind(1, quote_row);
-      cs.value()->BindStatic(2, content);
-      s = cs.value()->Run("adding a quote cluster");
-      if (!s.ok()) return s;
-      cluster = sqlite3_last_insert_rowid(db_);
-      auto us = Get("UPDATE quotes SET cluster_id = ?1 WHERE id = ?2");
-      if (!us.ok()) return us.status();
-      us.value()->Bind(1, cluster);
-      us.value()->Bind(2, quote_row);
-      s = us.value()->Run("adding a quote cluster");
-      if (!s.ok()) return s;
-    }
     index_.AddQuote(cluster, qf);
     st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
     if (!st.ok()) return st.status();
@@ -617,6 +635,20 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     if (!s.ok()) return s;
     int64_t claim_row = sqlite3_last_insert_rowid(db_);
     ++counts->claims;
+    if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
+        i < f.claim_contexts.size()) {
+      st =
+          Get("INSERT OR IGNORE INTO claim_context(group_key, entity, "
+              "claim_id) VALUES (?1, ?2, ?3)");
+      if (!st.ok()) return st.status();
+      for (const std::string& entity : f.claim_contexts[i]) {
+        st.value()->BindStatic(1, f.claim_keys[i]);
+        st.value()->BindStatic(2, entity);
+        st.value()->Bind(3, claim_row);
+        s = st.value()->Run("adding a claim context");
+        if (!s.ok()) return s;
+      }
+    }
     st = Get("INSERT INTO claim_fts(rowid, text, counted) VALUES (?1,?2,?3)");
     if (!st.ok()) return st.status();
     st.value()->Bind(1, claim_row);
@@ -644,7 +676,9 @@ Status QueryStatus(sqlite3* db, int rc, std::string_view match) {
   return SqliteStatus(db, rc, "searching");
 }
 
-Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
+// The target `query` searches (kAuto resolved), or InvalidArgument when its
+// filters do not fit it.
+Result<SearchQuery::Target> ResolveTarget(const SearchQuery& query) {
   using Target = SearchQuery::Target;
   Target target = query.target;
   if (target == Target::kAuto) {
@@ -669,57 +703,39 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   if (query.match.empty()) {
     return Status::InvalidArgument("the search query is empty");
   }
-  // Two steps. (1) Rank: the best `limit` rowids by bm25 over the FTS table,
-  // joined to the metadata only when a filter needs it (so a common word
-  // costs one bm25 per match and nothing else). (2) Show: metadata and a
-  // snippet for each of those rows only.
-  std::string_view fts, target_name, from, show;
+  return target;
+}
+
+// The joins and filter conditions (parameters ?5..?9) of a search on
+// `target`, shared by Search() and Facets().
+struct SearchSql {
+  std::string_view fts, from;
+  std::string where;
+};
+
+SearchSql SearchFilters(SearchQuery::Target target, const SearchQuery& query) {
+  using Target = SearchQuery::Target;
+  SearchSql sql;
   if (target == Target::kDocuments) {
-    fts = "doc_fts";
-    target_name = "document";
-    from =
+    sql.fts = "doc_fts";
+    sql.from =
         " JOIN documents d ON d.id = doc_fts.rowid "
         "LEFT JOIN outlets o ON o.id = d.outlet_id";
-    show =
-        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), '', '', "
-        "0 FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE doc_fts MATCH ?1 AND doc_fts.rowid = ?4";
   } else if (target == Target::kQuotes) {
-    fts = "quote_fts";
-    target_name = "quote";
-    from =
+    sql.fts = "quote_fts";
+    sql.from =
         " JOIN quotes q ON q.id = quote_fts.rowid "
         "JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
         "LEFT JOIN speakers s ON s.id = q.speaker_id";
-    show =
-        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(quote_fts, 0, ?2, ?3, '…', 24), "
-        "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
-        "FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid "
-        "JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?4";
   } else {
-    fts = "claim_fts";
-    target_name = "claim";
-    from =
+    sql.fts = "claim_fts";
+    sql.from =
         " JOIN claims c ON c.id = claim_fts.rowid "
         "JOIN documents d ON d.id = c.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id";
-    show =
-        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(claim_fts, 0, ?2, ?3, '…', 24), "
-        "c.source_name, '', 0 FROM claim_fts "
-        "JOIN claims c ON c.id = claim_fts.rowid "
-        "JOIN documents d ON d.id = c.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE claim_fts MATCH ?1 AND claim_fts.rowid = ?4";
   }
-  std::string where;
+  std::string& where = sql.where;
   if (!query.outlet.empty()) where += " AND o.name LIKE ?5 ESCAPE '\\'";
   // Undated documents never pass a date filter.
   if (!query.since.empty()) {
@@ -734,42 +750,100 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
                  : " AND c.source_name LIKE ?8 ESCAPE '\\'";
   }
   if (!query.kind.empty()) where += " AND q.kind = ?9";
+  return sql;
+}
+
+void BindFilters(const SearchQuery& query, Stmt* st) {
+  if (!query.outlet.empty()) st->Bind(5, ContainsPattern(query.outlet));
+  if (!query.since.empty()) st->Bind(6, query.since);
+  if (!query.until.empty()) st->Bind(7, query.until);
+  if (!query.speaker.empty()) st->Bind(8, ContainsPattern(query.speaker));
+  if (!query.kind.empty()) st->Bind(9, query.kind);
+}
+
+// SearchQuery::max_ms: the progress handler interrupts the statements of
+// one search once the deadline has passed; removed on destruction.
+class SearchDeadline {
+ public:
+  SearchDeadline(sqlite3* db, int max_ms) : db_(db) {
+    if (max_ms <= 0) return;
+    at_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(max_ms);
+    sqlite3_progress_handler(db_, 1000, &SearchDeadline::Check, this);
+    set_ = true;
+  }
+  ~SearchDeadline() {
+    if (set_) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  }
+  SearchDeadline(const SearchDeadline&) = delete;
+  SearchDeadline& operator=(const SearchDeadline&) = delete;
+
+ private:
+  static int Check(void* self) {
+    return std::chrono::steady_clock::now() >
+           static_cast<SearchDeadline*>(self)->at_;
+  }
+  sqlite3* db_;
+  std::chrono::steady_clock::time_point at_;
+  bool set_ = false;
+};
+
+Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
+  using Target = SearchQuery::Target;
+  auto resolved = ResolveTarget(query);
+  if (!resolved.ok()) return resolved.status();
+  const Target target = resolved.value();
+  // Two steps. (1) Rank: the best `limit` rowids by bm25 over the FTS table,
+  // joined to the metadata only when a filter needs it (so a common word
+  // costs one bm25 per match and nothing else). (2) Show: metadata and a
+  // snippet for each of those rows only.
+  const SearchSql filters = SearchFilters(target, query);
+  std::string_view target_name, show;
+  if (target == Target::kDocuments) {
+    target_name = "document";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), '', '', "
+        "0 FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE doc_fts MATCH ?1 AND doc_fts.rowid = ?4";
+  } else if (target == Target::kQuotes) {
+    target_name = "quote";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(quote_fts, 0, ?2, ?3, '…', 24), "
+        "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
+        "FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid "
+        "JOIN documents d ON d.id = q.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?4";
+  } else {
+    target_name = "claim";
+    show =
+        "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
+        "coalesce(o.name, ''), snippet(claim_fts, 0, ?2, ?3, '…', 24), "
+        "c.source_name, '', 0 FROM claim_fts "
+        "JOIN claims c ON c.id = claim_fts.rowid "
+        "JOIN documents d ON d.id = c.doc_id "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id "
+        "WHERE claim_fts MATCH ?1 AND claim_fts.rowid = ?4";
+  }
   // Titles weigh 3x in document ranking.
   std::string weights = target == Target::kDocuments ? ", 3.0, 1.0" : "";
   // Duplicates are not in the FTS tables, so nothing is listed twice.
   std::string rank_sql = fmt::format(
       "SELECT {0}.rowid, bm25({0}{1}) AS score FROM {0}{2} WHERE {0} MATCH ?1"
       "{3} ORDER BY score LIMIT ?4",
-      fts, weights, where.empty() ? std::string_view() : from, where);
+      filters.fts, weights,
+      filters.where.empty() ? std::string_view() : filters.from, filters.where);
 
-  // SearchQuery::max_ms: the progress handler interrupts the statements
-  // of this search once the deadline has passed; removed on return.
-  struct Deadline {
-    sqlite3* db;
-    std::chrono::steady_clock::time_point at;
-    static int Check(void* self) {
-      return std::chrono::steady_clock::now() >
-             static_cast<Deadline*>(self)->at;
-    }
-    ~Deadline() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
-  };
-  std::optional<Deadline> deadline;
-  if (query.max_ms > 0) {
-    deadline.emplace(
-        Deadline{db_, std::chrono::steady_clock::now() +
-                          std::chrono::milliseconds(query.max_ms)});
-    sqlite3_progress_handler(db_, 1000, &Deadline::Check, &*deadline);
-  }
+  SearchDeadline deadline(db_, query.max_ms);
   Stmt rank;
   Status s = rank.Prepare(db_, rank_sql);
   if (!s.ok()) return s;
   rank.Bind(1, query.match);
   rank.Bind(4, static_cast<int64_t>(query.limit));
-  if (!query.outlet.empty()) rank.Bind(5, ContainsPattern(query.outlet));
-  if (!query.since.empty()) rank.Bind(6, query.since);
-  if (!query.until.empty()) rank.Bind(7, query.until);
-  if (!query.speaker.empty()) rank.Bind(8, ContainsPattern(query.speaker));
-  if (!query.kind.empty()) rank.Bind(9, query.kind);
+  BindFilters(query, &rank);
   std::vector<std::pair<int64_t, double>> top;
   int rc;
   while ((rc = rank.Step()) == SQLITE_ROW) {
@@ -808,6 +882,43 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     st.Reset();
   }
   return hits;
+}
+
+Result<SearchFacets> SqliteStore::Facets(const SearchQuery& query, size_t top) {
+  using Target = SearchQuery::Target;
+  auto resolved = ResolveTarget(query);
+  if (!resolved.ok()) return resolved.status();
+  const Target target = resolved.value();
+  const SearchSql filters = SearchFilters(target, query);
+  // One grouped pass over every match: the FTS index gives the rowids, the
+  // metadata join the facet keys.
+  std::string_view keys =
+      target == Target::kDocuments
+          ? "coalesce(o.name, ''), substr(d.published, 1, 7), '', ''"
+      : target == Target::kQuotes
+          ? "coalesce(o.name, ''), substr(d.published, 1, 7), "
+            "coalesce(s.name, q.speaker_name), q.kind"
+          : "coalesce(o.name, ''), substr(d.published, 1, 7), "
+            "c.source_name, ''";
+  std::string sql = fmt::format(
+      "SELECT {0}, count(*) FROM {1}{2} WHERE {1} MATCH ?1{3} "
+      "GROUP BY 1, 2, 3, 4",
+      keys, filters.fts, filters.from, filters.where);
+  SearchDeadline deadline(db_, query.max_ms);
+  Stmt st;
+  Status s = st.Prepare(db_, sql);
+  if (!s.ok()) return s;
+  st.Bind(1, query.match);
+  BindFilters(query, &st);
+  FacetCounter counter;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    std::string_view month = st.Text(1);
+    counter.Add(st.Text(0), month.size() == 7 ? month : std::string_view(),
+                st.Text(2), st.Text(3), static_cast<size_t>(st.Int(4)));
+  }
+  if (rc != SQLITE_DONE) return QueryStatus(db_, rc, query.match);
+  return counter.Finish(top);
 }
 
 Result<std::vector<SpeakerSummary>> SqliteStore::TopSpeakers(size_t n) {
@@ -908,54 +1019,89 @@ Result<std::vector<QuoteRecord>> SqliteStore::QuotesBySpeaker(
   return out;
 }
 
-Result<std::vector<ClaimGroup>> SqliteStore::CompareClaims(size_t limit) {
+Result<std::vector<ClaimEvent>> SqliteStore::ClaimEvents(size_t limit) {
+  // Only quantities that disagree across outlets at all can hold an event
+  // that does: the rest is filtered in SQL.
   Stmt st;
   Status s = st.Prepare(
       db_,
-      "WITH g AS (SELECT c.group_key, count(DISTINCT c.value_key) AS nv, "
-      "  count(DISTINCT d.outlet_id) AS no, count(*) AS n FROM claims c "
-      "  JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
-      "  GROUP BY c.group_key HAVING nv > 1 AND no > 1 "
-      "  ORDER BY no DESC, n DESC, c.group_key LIMIT ?1) "
-      "SELECT c.group_key, g.nv, c.counted, c.unit, c.value, c.low, c.high, "
-      "c.is_range, c.text, c.source_name, c.approx, d.ext_id, d.title, "
-      "d.url, d.published, coalesce(o.name, '') FROM claims c "
-      "JOIN g ON g.group_key = c.group_key "
+      "SELECT x.group_key, x.entity, x.claim_id, c.value_key, "
+      "coalesce(d.outlet_id, 0), d.published FROM claim_context x "
+      "JOIN claims c ON c.id = x.claim_id "
       "JOIN documents d ON d.id = c.doc_id "
-      "LEFT JOIN outlets o ON o.id = d.outlet_id "
-      "ORDER BY g.no DESC, g.n DESC, c.group_key, c.low, c.high, c.id");
+      "WHERE x.group_key IN (SELECT c2.group_key FROM claims c2 "
+      "  JOIN documents d2 ON d2.id = c2.doc_id WHERE c2.group_key != '' "
+      "  GROUP BY c2.group_key HAVING count(DISTINCT c2.value_key) > 1 "
+      "  AND count(DISTINCT d2.outlet_id) > 1)");
   if (!s.ok()) return s;
-  st.Bind(1, static_cast<int64_t>(limit));
-  std::vector<ClaimGroup> out;
+  std::vector<ClaimContextRow> rows;
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    std::string_view key = st.Text(0);
-    if (out.empty() || out.back().key != key) {
-      ClaimGroup g;
-      g.key = key;
-      g.distinct_values = static_cast<size_t>(st.Int(1));
-      g.counted = st.String(2);
-      g.unit = st.String(3);
-      out.push_back(std::move(g));
-    }
-    ClaimRecord c;
-    c.value = st.Double(4);
-    c.low = st.Double(5);
-    c.high = st.Double(6);
-    c.is_range = st.Int(7) != 0;
-    c.text = st.String(8);
-    c.source = st.String(9);
-    c.approx = st.String(10);
-    c.doc_id = st.String(11);
-    c.title = st.String(12);
-    c.url = st.String(13);
-    c.published = st.String(14);
-    c.outlet = st.String(15);
-    c.counted = st.String(2);
-    c.unit = st.String(3);
-    out.back().claims.push_back(std::move(c));
+    rows.push_back({st.String(0), st.String(1), st.Int(2), st.String(3),
+                    st.Int(4), st.String(5)});
   }
   if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading claims");
+  return FindClaimEvents(std::move(rows), options_.corpus.claim_window_days,
+                         limit);
+}
+
+Result<std::vector<ClaimGroup>> SqliteStore::CompareClaims(size_t limit) {
+  auto events = ClaimEvents(limit);
+  if (!events.ok()) return events.status();
+  Stmt st;
+  Status s = st.Prepare(
+      db_,
+      "SELECT c.counted, c.unit, c.value, c.low, c.high, c.is_range, c.text, "
+      "c.source_name, c.approx, d.ext_id, d.title, d.url, d.published, "
+      "coalesce(o.name, '') FROM claims c "
+      "JOIN documents d ON d.id = c.doc_id "
+      "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.id = ?1");
+  if (!s.ok()) return s;
+  std::vector<ClaimGroup> out;
+  for (const ClaimEvent& ev : events.value()) {
+    ClaimGroup g;
+    g.key = ev.key;
+    g.distinct_values = ev.values;
+    g.context = ev.entities;
+    g.from = ev.from;
+    g.to = ev.to;
+    for (int64_t id : ev.claim_ids) {
+      st.Bind(1, id);
+      int rc = st.Step();
+      if (rc == SQLITE_ROW) {
+        ClaimRecord c;
+        c.counted = st.String(0);
+        c.unit = st.String(1);
+        c.value = st.Double(2);
+        c.low = st.Double(3);
+        c.high = st.Double(4);
+        c.is_range = st.Int(5) != 0;
+        c.text = st.String(6);
+        c.source = st.String(7);
+        c.approx = st.String(8);
+        c.doc_id = st.String(9);
+        c.title = st.String(10);
+        c.url = st.String(11);
+        c.published = st.String(12);
+        c.outlet = st.String(13);
+        if (g.claims.empty()) {
+          g.counted = c.counted;
+          g.unit = c.unit;
+        }
+        g.claims.push_back(std::move(c));
+      } else if (rc != SQLITE_DONE) {
+        return SqliteStatus(db_, rc, "reading claims");
+      }
+      st.Reset();
+    }
+    // By value, then date: the spread reads from low to high.
+    std::stable_sort(g.claims.begin(), g.claims.end(),
+                     [](const ClaimRecord& a, const ClaimRecord& b) {
+                       return std::tie(a.low, a.high, a.published) <
+                              std::tie(b.low, b.high, b.published);
+                     });
+    out.push_back(std::move(g));
+  }
   return out;
 }
 
@@ -983,11 +1129,6 @@ Result<CorpusStats> SqliteStore::Stats() {
       {"SELECT count(*) FROM speakers", &stats.speakers},
       {"SELECT count(*) FROM entities", &stats.entities},
       {"SELECT count(*) FROM claims", &stats.claims},
-      {"SELECT count(*) FROM (SELECT c.group_key FROM claims c "
-       "JOIN documents d ON d.id = c.doc_id WHERE c.group_key != '' "
-       "GROUP BY c.group_key HAVING count(DISTINCT c.value_key) > 1 "
-       "AND count(DISTINCT d.outlet_id) > 1)",
-       &stats.conflicting_claim_groups},
   };
   for (const Item& item : items) {
     Stmt st;
@@ -997,6 +1138,9 @@ Result<CorpusStats> SqliteStore::Stats() {
     if (rc != SQLITE_ROW) return SqliteStatus(db_, rc, "counting");
     *item.out = static_cast<size_t>(st.Int(0));
   }
+  auto events = ClaimEvents(0);
+  if (!events.ok()) return events.status();
+  stats.conflicting_claim_groups = events.value().size();
   return stats;
 }
 

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "src/corpus/features.h"
+#include "src/store/schema.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid {
@@ -72,6 +73,13 @@ void AddClaim(Document* d, std::string_view span, double value,
   d->claims.push_back(c);
 }
 
+void AddEntity(Document* d, std::string_view name, EntityLabel label) {
+  Entity e;
+  e.span = Find(*d, name);
+  e.label = label;
+  d->entities.push_back(e);
+}
+
 IngestRecord Rec(Document d) {
   IngestRecord r;
   r.features = ComputeFeatures(d, d.text, CorpusOptions());
@@ -112,7 +120,7 @@ TEST(SqliteStoreTest, EmptyStoreHasSchemaAndNoRows) {
   auto store = OpenMemory();
   auto stats = store->Stats();
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats.value().schema_version, 1);
+  EXPECT_EQ(stats.value().schema_version, 2);
   EXPECT_EQ(stats.value().documents, 0u);
   EXPECT_TRUE(store->Check().ok());
 }
@@ -246,12 +254,26 @@ TEST(SqliteStoreTest, OffsetsAreCodePoints) {
 TEST(SqliteStoreTest, ClaimsWithDifferentValuesAreCompared) {
   auto store = OpenMemory();
   std::vector<IngestRecord> batch;
+  // The same storm in Riverton, told by two outlets; the same quantity in
+  // an unrelated fire in Lakeside is another event.
   Document a = MakeDoc("a1", "Daily Ledger", "2024-03-04",
-                       "Officials said 30 homes lost power on Monday.");
+                       "Officials said 30 homes lost power in Riverton.");
   AddClaim(&a, "30 homes", 30, "homes lost power", "officials");
+  AddEntity(&a, "Riverton", EntityLabel::kLoc);
   Document b = MakeDoc("b1", "Evening Star", "2024-03-04",
-                       "The utility said 45 homes lost power after the storm.");
+                       "The utility said 45 homes lost power after the storm "
+                       "hit Riverton.");
   AddClaim(&b, "45 homes", 45, "homes lost power", "the utility");
+  AddEntity(&b, "Riverton", EntityLabel::kLoc);
+  Document fire = MakeDoc("g1", "Harbor Wire", "2024-03-04",
+                          "In Lakeside 80 homes lost power during a fire.");
+  AddClaim(&fire, "80 homes", 80, "homes lost power", "");
+  AddEntity(&fire, "Lakeside", EntityLabel::kLoc);
+  // A year later in Riverton: another event.
+  Document later = MakeDoc("h1", "Harbor Wire", "2025-03-04",
+                           "In Riverton 99 homes lost power again.");
+  AddClaim(&later, "99 homes", 99, "homes lost power", "");
+  AddEntity(&later, "Riverton", EntityLabel::kLoc);
   Document c = MakeDoc("c1", "Valley Post", "2024-03-05",
                        "Power was lost in 30 homes, a spokesman said.");
   AddClaim(&c, "30 homes", 30, "homes", "a spokesman");  // one word: no key
@@ -267,13 +289,17 @@ TEST(SqliteStoreTest, ClaimsWithDifferentValuesAreCompared) {
                        "cancelled.");
   AddClaim(&f, "5 trains", 5, "trains were cancelled", "");
   AddClaim(&f, "7 trains", 7, "trains were cancelled", "");
-  for (Document* x : {&a, &b, &c, &d, &e, &f}) batch.push_back(Rec(*x));
+  for (Document* x : {&a, &b, &c, &d, &e, &f, &fire, &later}) {
+    batch.push_back(Rec(*x));
+  }
   ASSERT_TRUE(store->Add(batch).ok());
   auto groups = store->CompareClaims(10);
   ASSERT_TRUE(groups.ok()) << groups.status().ToString();
   ASSERT_EQ(groups.value().size(), 1u);  // stalls agree; trains: one outlet
   const ClaimGroup& g = groups.value()[0];
-  EXPECT_EQ(g.key, "home lost power|");
+  EXPECT_TRUE(g.key.starts_with("home lost power|")) << g.key;
+  EXPECT_EQ(g.context, std::vector<std::string>{"riverton"});
+  EXPECT_EQ(g.from, "2024-03-04");
   EXPECT_EQ(g.distinct_values, 2u);
   ASSERT_EQ(g.claims.size(), 2u);
   EXPECT_EQ(g.claims[0].value, 30);
@@ -288,7 +314,7 @@ TEST(SqliteStoreTest, ClaimsWithDifferentValuesAreCompared) {
   q.target = SearchQuery::Target::kClaims;
   auto hits = store->Search(q);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
-  EXPECT_EQ(hits.value().size(), 3u);
+  EXPECT_EQ(hits.value().size(), 5u);
 }
 
 TEST(SqliteStoreTest, SearchRanksFiltersAndHighlights) {
@@ -476,6 +502,157 @@ TEST_F(OnDiskTest, FullDatabaseFailsTheBatchAndKeepsEarlierOnes) {
   auto ok = store.value()->Add(again);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok.value().added, 1u);
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+size_t FacetN(const std::vector<FacetCount>& f, std::string_view key) {
+  for (const FacetCount& c : f) {
+    if (c.key == key) return c.n;
+  }
+  return 0;
+}
+
+TEST(SqliteStoreTest, FacetsCountEveryMatchNotOnlyThePage) {
+  StoreOptions o;
+  o.path = ":memory:";
+  o.corpus.near_duplicate_jaccard = 2.0;  // no near duplicates here
+  auto opened = OpenSqliteStore(o);
+  ASSERT_TRUE(opened.ok());
+  auto store = std::move(opened).value();
+  std::vector<IngestRecord> batch;
+  // 30 reports of the bridge quote: 20 from one outlet in March, 10 from
+  // another in April; one market article that never matches.
+  for (int i = 0; i < 30; ++i) {
+    Document d = BridgeDoc(fmt::format("b{}", i),
+                           i < 20 ? "Daily Ledger" : "Evening Star",
+                           fmt::format("Report {}. {}", i, kBridge));
+    d.published = i < 20 ? "2024-03-04" : "2024-04-10";
+    batch.push_back(Rec(std::move(d)));
+  }
+  batch.push_back(Rec(MakeDoc("m1", "Valley Post", "2024-03-05", kMarket)));
+  ASSERT_TRUE(store->Add(batch).ok());
+
+  SearchQuery q;
+  q.match = "bridge";
+  q.limit = 5;  // the page is small; the facets are not
+  ASSERT_EQ(store->Search(q).value().size(), 5u);
+  auto f = store->Facets(q, 10);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f.value().total, 30u);
+  EXPECT_EQ(FacetN(f.value().outlet, "Daily Ledger"), 20u);
+  EXPECT_EQ(FacetN(f.value().outlet, "Evening Star"), 10u);
+  EXPECT_EQ(FacetN(f.value().outlet, "Valley Post"), 0u);
+  EXPECT_EQ(FacetN(f.value().month, "2024-04"), 10u);
+
+  q.target = SearchQuery::Target::kQuotes;
+  q.match = "money";
+  f = store->Facets(q, 10);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  const size_t quotes = f.value().total;
+  EXPECT_EQ(quotes, 30u);
+  size_t by_outlet = 0, by_month = 0;
+  for (const FacetCount& c : f.value().outlet) by_outlet += c.n;
+  for (const FacetCount& c : f.value().month) by_month += c.n;
+  EXPECT_EQ(by_outlet, quotes);
+  EXPECT_EQ(by_month, quotes);
+  EXPECT_EQ(FacetN(f.value().speaker, "Lena Okafor"), quotes);
+  EXPECT_EQ(FacetN(f.value().kind, "direct"), quotes);
+  // The same filters as Search: one outlet, then one month.
+  q.outlet = "ledger";
+  f = store->Facets(q, 10);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f.value().outlet.size(), 1u);
+  EXPECT_EQ(f.value().total, 20u);
+  EXPECT_EQ(FacetN(f.value().outlet, "Daily Ledger"), 20u);
+  q.outlet.clear();
+  q.since = "2024-04-01";
+  f = store->Facets(q, 10);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(FacetN(f.value().month, "2024-03"), 0u);
+  EXPECT_EQ(f.value().total, 10u);
+  EXPECT_EQ(FacetN(f.value().month, "2024-04"), 10u);
+  // top caps each list.
+  q.since.clear();
+  f = store->Facets(q, 1);
+  ASSERT_TRUE(f.ok());
+  EXPECT_LE(f.value().outlet.size(), 1u);
+  q.match = "\"unclosed";
+  EXPECT_EQ(store->Facets(q, 10).status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST(SqliteStoreTest, FacetsAreCountedOverAllDistinctDocuments) {
+  auto store = OpenMemory();
+  std::vector<IngestRecord> batch;
+  const char* outlets[] = {"North", "South", "East"};
+  for (int i = 0; i < 12; ++i) {
+    batch.push_back(Rec(MakeDoc(
+        fmt::format("d{}", i), outlets[i % 3],
+        fmt::format("2024-0{}-01", 1 + i % 2),
+        fmt::format("Bulletin number {} about the lighthouse keeper {} and "
+                    "the tide tables of week {} in a harbour town",
+                    i, i * 7919, i * 104729))));
+  }
+  ASSERT_TRUE(store->Add(batch).ok());
+  SearchQuery q;
+  q.match = "lighthouse";
+  q.limit = 2;
+  auto f = store->Facets(q, 10);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f.value().total, 12u);
+  EXPECT_EQ(FacetN(f.value().outlet, "North"), 4u);
+  EXPECT_EQ(FacetN(f.value().month, "2024-01"), 6u);
+  EXPECT_EQ(FacetN(f.value().month, "2024-02"), 6u);
+}
+
+TEST_F(OnDiskTest, VersionOneCorpusIsMigrated) {
+  const std::string path = Path("v1.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string v1(CorpusMigrations()[0]);
+    ASSERT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO documents(ext_id, content_hash, text, "
+                           "text_hash) VALUES ('old', 1, 'Old text.', 2);"
+                           "PRAGMA user_version=1;"
+                           "PRAGMA application_id=1464356691;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  StoreOptions ro;
+  ro.path = path;
+  ro.read_only = true;
+  // A reader cannot migrate: it says how to.
+  EXPECT_EQ(OpenSqliteStore(ro).status().code(), Status::Code::kCorruption);
+  StoreOptions o;
+  o.path = path;
+  {
+    auto store = OpenSqliteStore(o);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EXPECT_EQ(store.value()->Stats().value().documents, 1u);
+  }
+  auto store = OpenSqliteStore(ro);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(store.value()->Stats().value().schema_version,
+            static_cast<int>(CorpusMigrations().size()));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT input_delta FROM documents", -1, &st,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_type(st, 0), SQLITE_NULL);  // not kept then
+  sqlite3_finalize(st);
+  sqlite3_close(db);
 }
 
 }  // namespace

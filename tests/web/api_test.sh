@@ -123,10 +123,16 @@ check "missing cluster 404" test "$CODE" = 404
 
 get /api/claims
 check "claims 200" test "$CODE" = 200
-check "one conflicting group of 3 claims" test "$(jq_ "[len(g['claims']) for g in d['groups']]")" = "[3]"
+# Three reports of the tonnes landed: two in the same week (one event), the
+# third seven weeks later (another event, with one value only).
+check "one conflicting event of 2 claims" test "$(jq_ "[len(g['claims']) for g in d['groups']]")" = "[2]"
+check "the event names its shared context and dates" test "$(jq_ "(d['groups'][0]['context'], d['groups'][0]['from'], d['groups'][0]['to'])")" = "(['ines duarte'], '2024-01-12', '2024-01-15')"
 KEY=$(jq_ "d['groups'][0]['key']")
-get "/api/claims?key=$(py "import urllib.parse; print(urllib.parse.quote('$KEY'))")"
-check "claim group by key" test "$(jq_ "len(d['groups'][0]['claims'])")" = 3
+get "/api/claims?key=$(py "import urllib.parse, sys; print(urllib.parse.quote(sys.argv[1]))" "$KEY")"
+check "claim event by key" test "$(jq_ "len(d['groups'][0]['claims'])")" = 2
+GROUP=$(jq_ "d['groups'][0]['claims'][0]['group']")
+get "/api/claims?key=$(py "import urllib.parse, sys; print(urllib.parse.quote(sys.argv[1]))" "$GROUP")"
+check "a claim's group key lists every report of the quantity" test "$(jq_ "len(d['groups'][0]['claims'])")" = 3
 get "/api/claims?key=nothing"
 check "unknown claim group 404" test "$CODE" = 404
 get /api/nothing

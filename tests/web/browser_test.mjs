@@ -134,6 +134,62 @@ try {
   check('click on a claim shows value and source', /Value[\s\S]*Source/.test(await page.locator('#detail').textContent()));
   await shot('article');
 
+  // ---- the original page toggle ----
+  const raw = await apiJson('/api/document?id=lighthouse-raw');
+  check('a cleaned article keeps its original input', typeof raw.original === 'string' && raw.original !== raw.text
+    && raw.original.includes('Share this article') && !raw.text.includes('Share this article'));
+  await page.goto(BASE + '/article/' + raw.doc_row);
+  await page.waitForSelector('#article-text[data-view="clean"]');
+  check('article opens on the clean text', (await page.locator('#article-text').textContent()) === raw.text);
+  await page.locator('#view-toggle').click();
+  await page.waitForSelector('#article-text[data-view="original"]');
+  check('toggle shows the original input whole', (await page.locator('#article-text').textContent()) === raw.original);
+  check('toggle says it is pressed', (await page.locator('#view-toggle').getAttribute('aria-pressed')) === 'true');
+  const ocps = Array.from(raw.original);
+  const ospans = await page.$$eval('#article-text span[data-begin]', els => els.map(e => ({
+    b: +e.dataset.begin, e: +e.dataset.end, cls: e.className, text: e.textContent})));
+  const ocovered = (cls, b, e) => {
+    const parts = ospans.filter(s => s.cls.split(' ').includes(cls) && s.b >= b && s.e <= e).sort((x, y) => x.b - y.b);
+    let at = b, text = '';
+    for (const p of parts) { if (p.b !== at) return null; at = p.e; text += p.text; }
+    return at === e ? text : null;
+  };
+  let oexact = 0, ototal = 0, moved = 0;
+  for (const q of raw.quotes) {
+    for (const [cls, key] of [['q-content', 'content_span'], ['q-cue', 'cue_span'], ['q-speaker', 'speaker_span']]) {
+      const clean = q[key], orig = q['orig_' + key];
+      if (!clean || clean[0] >= clean[1]) continue;
+      ototal++;
+      if (!orig) continue;
+      if (orig[0] !== clean[0]) moved++;
+      // The highlight covers, in the original, exactly the words it covers in the clean text.
+      const want = Array.from(raw.text).slice(clean[0], clean[1]).join('');
+      const got = ocovered(cls, orig[0], orig[1]);
+      if (got === want && ocps.slice(orig[0], orig[1]).join('') === want) oexact++;
+      else console.log('  original mismatch', cls, orig, JSON.stringify(got), JSON.stringify(want));
+    }
+  }
+  for (const c of raw.claims) {
+    ototal++;
+    const got = c.orig_span ? ocovered('claim', c.orig_span[0], c.orig_span[1]) : null;
+    if (got === c.text) oexact++; else console.log('  original mismatch claim', c.orig_span, JSON.stringify(got));
+  }
+  check('the cleaned article has highlights', raw.quotes.length > 0 && ototal > raw.quotes.length, JSON.stringify(raw.quotes));
+  check(`every highlight lands on the same words in the original (${oexact}/${ototal})`, oexact === ototal);
+  check('highlights moved with the original layout', moved > 0);
+  const speakerHl = await page.locator('#article-text .q-speaker').first().textContent();
+  check('the speaker highlight names the keeper in the original', speakerHl.includes('Marchetti'), speakerHl);
+  await shot('article-original');
+  await page.locator('#view-toggle').click();
+  await page.waitForSelector('#article-text[data-view="clean"]');
+  check('toggle back shows the clean text', (await page.locator('#article-text').textContent()) === raw.text);
+  const plain = await apiJson('/api/document/' + row);
+  check('an article ingested without cleaning: the original is the text',
+    plain.original === null || plain.original === plain.text);
+  await page.goto(BASE + '/article/' + row);
+  await page.waitForSelector('#article-text');
+  check('no toggle when the original is the clean text', await page.locator('#view-toggle').count() === 0);
+
   // ---- speaker ----
   await Promise.all([page.waitForURL(/\/speaker\?/), page.locator('#detail .speaker-link, .side-list .speaker-link').first().click()]);
   await page.waitForSelector('#speaker-quotes');

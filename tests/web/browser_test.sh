@@ -24,6 +24,10 @@ SERVER_PID=""
 . "$HERE/lib.sh"
 trap 'stop_server; rm -rf "$TMP"' EXIT
 make_corpus "$TMP/c.db" || { echo "FAIL: ingest"; cat "$TMP/ingest.err"; exit 1; }
+# One page ingested WITH cleaning (menu lines dropped, lines re-joined), so
+# its original input differs from the clean text: the article toggle test.
+"$BIN" ingest --no-progress "$HERE/fixtures/original.jsonl" --db "$TMP/c.db" \
+  >/dev/null 2>>"$TMP/ingest.err" || { echo "FAIL: ingest"; cat "$TMP/ingest.err"; exit 1; }
 start_server "$TMP/c.db" || { echo "FAIL: server did not start"; cat "$TMP/serve.err"; exit 1; }
 OUT=${WHOSAID_OUT_DIR:-$HERE/../../out}/web-screenshots
 mkdir -p "$OUT"

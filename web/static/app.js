@@ -185,6 +185,8 @@ function renderSearch() {
       const f = data.facets;
       facets.replaceChildren();
       append(facets, [
+        h('p.facet-scope', {id: 'facet-scope'}, f.scope === 'corpus'
+          ? 'Counts over all ' + f.total + ' matches' : 'Counts over the results shown'),
         facetList('Speaker', f.speaker, k => { state.speaker = k; run(); }),
         facetList('Outlet', f.outlet, k => { state.outlet = k; run(); }),
         facetList('Kind', f.kind, k => { state.kind = k; run(); }),
@@ -216,21 +218,27 @@ function renderSearch() {
 
 function spanOk(s) { return Array.isArray(s) && s[0] < s[1]; }
 
-function renderArticleText(doc, onPick) {
-  const cps = Array.from(doc.text);  // offsets are code points
+// view 'clean': the stored text and its spans; 'original': the input as the
+// cleaner read it (doc.original) and the orig_* spans mapped into it.
+function renderArticleText(doc, onPick, view) {
+  const orig = view === 'original';
+  const cps = Array.from(orig ? doc.original : doc.text);  // offsets are code points
   const marks = [];
+  const pre = orig ? 'orig_' : '';
   for (const q of doc.quotes) {
-    if (spanOk(q.content_span)) marks.push({b: q.content_span[0], e: q.content_span[1], cls: 'q-content', quote: q.id});
-    if (spanOk(q.cue_span)) marks.push({b: q.cue_span[0], e: q.cue_span[1], cls: 'q-cue', quote: q.id});
-    if (spanOk(q.speaker_span)) marks.push({b: q.speaker_span[0], e: q.speaker_span[1], cls: 'q-speaker', quote: q.id});
+    for (const [key, cls] of [['content_span', 'q-content'], ['cue_span', 'q-cue'], ['speaker_span', 'q-speaker']]) {
+      const sp = q[pre + key];
+      if (spanOk(sp)) marks.push({b: sp[0], e: sp[1], cls, quote: q.id});
+    }
   }
   for (const c of doc.claims) {
-    if (spanOk(c.span)) marks.push({b: c.span[0], e: c.span[1], cls: 'claim', claim: c.id});
+    const sp = c[pre + 'span'];
+    if (spanOk(sp)) marks.push({b: sp[0], e: sp[1], cls: 'claim', claim: c.id});
   }
   const cuts = new Set([0, cps.length]);
   for (const m of marks) { cuts.add(Math.min(m.b, cps.length)); cuts.add(Math.min(m.e, cps.length)); }
   const points = [...cuts].sort((a, b) => a - b);
-  const body = h('div.article-text', {id: 'article-text'});
+  const body = h('div.article-text' + (orig ? '.original' : ''), {id: 'article-text', 'data-view': orig ? 'original' : 'clean'});
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i], b = points[i + 1];
     const text = cps.slice(a, b).join('');
@@ -314,6 +322,21 @@ async function renderArticle(row) {
     doc.claims.length ? [h('h3', {}, 'Claims (' + doc.claims.length + ')'),
       h('ol.side-list', {}, doc.claims.map(c => h('li', {}, h('b', {}, claimPhrase(c)),
         c.source ? [' — ', h('i', {}, c.source)] : '')))] : null);
+  // The toggle between the clean text and the original input, when kept.
+  let view = 'clean';
+  const textBox = h('div.text-box', {}, renderArticleText(doc, pick, view));
+  let toggle = null;
+  if (typeof doc.original === 'string' && doc.original !== doc.text) {
+    toggle = h('button.toggle', {type: 'button', id: 'view-toggle', 'aria-pressed': 'false',
+      title: 'Show where each fact stood in the article as it came in, before cleaning'}, 'Show original page');
+    toggle.addEventListener('click', () => {
+      view = view === 'clean' ? 'original' : 'clean';
+      toggle.setAttribute('aria-pressed', String(view === 'original'));
+      toggle.textContent = view === 'original' ? 'Show clean text' : 'Show original page';
+      selected = null;
+      textBox.replaceChildren(renderArticleText(doc, pick, view));
+    });
+  }
   setPage(doc.title || 'Article',
     h('article.doc', {},
       h('h1', {}, doc.title || doc.doc_id),
@@ -321,8 +344,8 @@ async function renderArticle(row) {
         externalLink(doc.url, 'original')),
       doc.duplicate_of ? h('p.note', {}, 'A ' + (doc.duplicate_kind || '') + ' duplicate of ',
         h('a', {href: '/article/' + doc.duplicate_of}, 'another article'), '; its attributions are shown.') : null,
-      legend,
-      h('div.article-layout', {}, renderArticleText(doc, pick), side)));
+      h('div.article-tools', {}, legend, toggle),
+      h('div.article-layout', {}, textBox, side)));
 }
 
 // ---------- Speaker ----------
@@ -482,6 +505,8 @@ async function renderClaims() {
     data.groups.length ? null : muted('No quantity is stated differently by two outlets in this corpus.'),
     data.groups.map(g => h('section.claim-group', {},
       h('h2', {}, h('a', {href: '/claims' + qs({key: g.key})}, g.counted || g.key), g.unit ? muted(' (' + g.unit + ')') : null),
+      g.context && g.context.length ? h('p.event', {}, 'About: ', g.context.join(', '), ' · ',
+        !g.from ? 'undated' : g.from === g.to ? g.from : g.from + ' to ' + g.to) : null,
       h('div.claim-layout', {}, claimsChart(g),
         h('table.list', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Value'), h('th', {}, 'Source'), h('th', {}, 'Outlet'), h('th', {}, 'Date'))),
           h('tbody', {}, g.claims.map(c => h('tr', {}, h('td', {}, h('b', {}, claimValue(c))),
