@@ -6,6 +6,7 @@
 
 #include "src/store/pg_util.h"
 #include "src/store/postgres_query.h"
+#include "src/store/search_target.h"
 #include "whosaid/corpus.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ
@@ -779,29 +780,9 @@ std::string ReplaceMarkers(std::string_view s, const SearchQuery& q) {
 
 Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   using Target = SearchQuery::Target;
-  Target target = query.target;
-  if (target == Target::kAuto) {
-    target = (!query.speaker.empty() || !query.kind.empty())
-                 ? Target::kQuotes
-                 : Target::kDocuments;
-  }
-  if (target == Target::kDocuments &&
-      (!query.speaker.empty() || !query.kind.empty())) {
-    return Status::InvalidArgument(
-        "--speaker and --kind filter quotes or claims, not documents");
-  }
-  if (target == Target::kClaims && !query.kind.empty()) {
-    return Status::InvalidArgument("--kind filters quotes, not claims");
-  }
-  if (!query.kind.empty() && query.kind != "direct" && query.kind != "mixed" &&
-      query.kind != "indirect") {
-    return Status::InvalidArgument(
-        fmt::format("unknown --kind '{}' (expected direct, mixed or indirect)",
-                    query.kind));
-  }
-  if (query.match.empty()) {
-    return Status::InvalidArgument("the search query is empty");
-  }
+  auto resolved = ResolveSearchTarget(query);
+  if (!resolved.ok()) return resolved.status();
+  const Target target = resolved.value();
   auto tsquery = Fts5ToTsquery(query.match);
   if (!tsquery.ok()) return tsquery.status();
   StatementTimeout timeout(this, query.max_ms);
@@ -935,17 +916,9 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
 Result<SearchFacets> PostgresStore::Facets(const SearchQuery& query,
                                            size_t top) {
   using Target = SearchQuery::Target;
-  // The same validation as Search(): an empty page of hits or an error.
-  SearchQuery probe = query;
-  probe.limit = 0;
-  auto checked = Search(probe);
-  if (!checked.ok()) return checked.status();
-  Target target = query.target;
-  if (target == Target::kAuto) {
-    target = (!query.speaker.empty() || !query.kind.empty())
-                 ? Target::kQuotes
-                 : Target::kDocuments;
-  }
+  auto resolved = ResolveSearchTarget(query);
+  if (!resolved.ok()) return resolved.status();
+  const Target target = resolved.value();
   auto tsquery = Fts5ToTsquery(query.match);
   if (!tsquery.ok()) return tsquery.status();
   std::string_view from, keys;

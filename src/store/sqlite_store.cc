@@ -22,6 +22,7 @@
 #include "src/corpus/link_index.h"
 #include "src/store/facet_counter.h"
 #include "src/store/schema.h"
+#include "src/store/search_target.h"
 #include "src/store/sqlite_util.h"
 #include "whosaid/corpus.h"
 
@@ -676,36 +677,6 @@ Status QueryStatus(sqlite3* db, int rc, std::string_view match) {
   return SqliteStatus(db, rc, "searching");
 }
 
-// The target `query` searches (kAuto resolved), or InvalidArgument when its
-// filters do not fit it.
-Result<SearchQuery::Target> ResolveTarget(const SearchQuery& query) {
-  using Target = SearchQuery::Target;
-  Target target = query.target;
-  if (target == Target::kAuto) {
-    target = (!query.speaker.empty() || !query.kind.empty())
-                 ? Target::kQuotes
-                 : Target::kDocuments;
-  }
-  if (target == Target::kDocuments &&
-      (!query.speaker.empty() || !query.kind.empty())) {
-    return Status::InvalidArgument(
-        "--speaker and --kind filter quotes or claims, not documents");
-  }
-  if (target == Target::kClaims && !query.kind.empty()) {
-    return Status::InvalidArgument("--kind filters quotes, not claims");
-  }
-  if (!query.kind.empty() && query.kind != "direct" && query.kind != "mixed" &&
-      query.kind != "indirect") {
-    return Status::InvalidArgument(
-        fmt::format("unknown --kind '{}' (expected direct, mixed or indirect)",
-                    query.kind));
-  }
-  if (query.match.empty()) {
-    return Status::InvalidArgument("the search query is empty");
-  }
-  return target;
-}
-
 // The joins and filter conditions (parameters ?5..?9) of a search on
 // `target`, shared by Search() and Facets().
 struct SearchSql {
@@ -789,7 +760,7 @@ class SearchDeadline {
 
 Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   using Target = SearchQuery::Target;
-  auto resolved = ResolveTarget(query);
+  auto resolved = ResolveSearchTarget(query);
   if (!resolved.ok()) return resolved.status();
   const Target target = resolved.value();
   // Two steps. (1) Rank: the best `limit` rowids by bm25 over the FTS table,
@@ -886,7 +857,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
 
 Result<SearchFacets> SqliteStore::Facets(const SearchQuery& query, size_t top) {
   using Target = SearchQuery::Target;
-  auto resolved = ResolveTarget(query);
+  auto resolved = ResolveSearchTarget(query);
   if (!resolved.ok()) return resolved.status();
   const Target target = resolved.value();
   const SearchSql filters = SearchFilters(target, query);
