@@ -53,15 +53,23 @@ std::string LowerToken(const Document& doc, uint32_t i) {
   return out;
 }
 
-bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {
-  std::string_view w = doc.TokenText(i);
-  if (w.size() != lower.size()) return false;
-  for (size_t p = 0; p < w.size(); ++p) {
-    char c = w[p];
+bool EqualsLower(std::string_view text, std::string_view lower) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      return Lower(text) == lower;  // Unicode case folding
+    }
+  }
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[p]) return false;
+    if (c != lower[i]) return false;
   }
   return true;
+}
+
+bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {
+  return EqualsLower(doc.TokenText(i), lower);
 }
 
 bool IsRoleHeadWord(std::string_view w) {

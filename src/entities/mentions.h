@@ -24,8 +24,11 @@ uint32_t SentenceOf(const Document& doc, uint32_t token);
 
 std::string Lower(std::string_view s);
 std::string LowerToken(const Document& doc, uint32_t i);
-// True if token i, ASCII-lower-cased, equals `lower` (no allocation; for
-// scans over every token).
+// True if `text` lower-cased as Lower() does equals `lower`, without
+// building a string when `text` is ASCII.
+bool EqualsLower(std::string_view text, std::string_view lower);
+// True if token i, lower-cased, equals `lower` (no allocation; for scans
+// over every token).
 bool TokenIs(const Document& doc, uint32_t i, std::string_view lower);
 
 // A role word: a role head, or each part of a hyphenated word is a role

@@ -17,23 +17,6 @@ constexpr uint32_t kPronounSentenceWindow = 3;  // previous sentences searched
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-// True if `text`, ASCII-lower-cased, equals `lower` (what mention::Lower
-// would give, without building the string).
-bool EqualsLower(std::string_view text, std::string_view lower) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      return mention::Lower(text) == lower;  // Unicode case folding
-    }
-  }
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 lex::Gender GroupGender(const Document& doc, int32_t group) {
   int male = 0, female = 0;
   auto count = [&](std::string_view w) {
@@ -228,7 +211,7 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
     while (p < name.size() && !has) {
       size_t q = name.find(' ', p);
       if (q == std::string_view::npos) q = name.size();
-      has = EqualsLower(name.substr(p, q - p), word);
+      has = mention::EqualsLower(name.substr(p, q - p), word);
       p = q + 1;
     }
     if (!has) continue;
