@@ -115,10 +115,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         "faced",  "sided",       "way",    "off",   "state",    "party",
         "handed", "edged",       "liner",  "horse", "stop",     "size",
         "track",  "dimensional", "on-one", "shot",  "upmanship"};
-    std::string_view suf = win.doc->Text(n.suffix);
-    for (std::string_view idiom : kIdioms) {
-      if (IEq(suf, idiom)) return true;
-    }
+    static const WordIndex idioms = IndexWords(kIdioms);
+    if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
   // The bare word "one": a pronoun in "the one who", "no one", "one
   // another"; a quantity in "one of the N" and "one soldier".

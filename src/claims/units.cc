@@ -408,10 +408,8 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
         "visitors", "customers", "residents", "subscribers", "tonnes",
         "tons",     "barrels",   "doses",     "cases",       "copies",
         "refugees", "migrants",  "members",   "votes",       "deaths"};
-    bool count_after = false;
-    if (after < win.se) {
-      for (std::string_view w : kCountNouns) count_after |= win.Is(after, w);
-    }
+    static const WordIndex count_nouns = IndexWords(kCountNouns);
+    bool count_after = after < win.se && count_nouns.Contains(win.T(after));
     if (q->currency || money_after || count_after) {
       q->first.scaled = true;
       q->first.scale *= 1e6;
