@@ -141,6 +141,9 @@ void RegisterSearch(CLI::App* app, int* exit_code) {
                   "Published on/before YYYY-MM-DD");
   cmd->add_option("--kind", args->query.kind, "direct | mixed | indirect");
   cmd->add_option("-n,--limit", args->query.limit, "Hits to show (default 20)");
+  cmd->add_option("--max-ranked", args->query.max_ranked,
+                  "Rank only the newest N matches when more match (default "
+                  "0: rank every match)");
   cmd->add_flag("--json", args->json, "One JSON object for scripts");
   cmd->final_callback([args, exit_code] { *exit_code = RunSearch(*args); });
 }

@@ -134,6 +134,12 @@ struct SearchQuery {
   // Fails the search with LimitExceeded after this many milliseconds
   // (0: no limit; the SQLite store honours it). The web app sets it.
   int max_ms = 0;
+  // Ranking cost is bounded: when more than this many rows match, bm25
+  // ranks the `max_ranked` most recently stored matches only (every hit
+  // still matches; SearchHit::ranked_among says so). 0: rank every match.
+  // A common word matches tens of thousands of rows and bm25 costs about
+  // a microsecond each, so the bound is what keeps search-as-you-type fast.
+  size_t max_ranked = 0;
 };
 
 struct SearchHit {
@@ -146,6 +152,10 @@ struct SearchHit {
   std::string speaker;  // quotes and claims
   std::string kind;     // quotes
   int64_t cluster = 0;  // quotes: quote cluster id (0: none)
+  // The number of matches the ranking considered when the search hit
+  // SearchQuery::max_ranked (the same on every hit of one search); 0 when
+  // every match was ranked.
+  size_t ranked_among = 0;
 };
 
 struct FacetCount {

@@ -21,6 +21,7 @@
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
 #include "src/store/facet_counter.h"
+#include "src/store/fts_highlight.h"
 #include "src/store/schema.h"
 #include "src/store/search_target.h"
 #include "src/store/sqlite_util.h"
@@ -117,6 +118,7 @@ class SqliteStore : public CorpusStore {
   ~SqliteStore() override {
     checkpointer_.reset();
     statements_.clear();
+    highlighter_.reset();  // its tokenizer belongs to the connection
     sqlite3_close_v2(db_);
   }
 
@@ -151,6 +153,7 @@ class SqliteStore : public CorpusStore {
   StoreOptions options_;
   std::unique_ptr<Checkpointer> checkpointer_;  // writable files only
   std::unordered_map<const char*, std::unique_ptr<Stmt>> statements_;
+  std::unique_ptr<FtsHighlighter> highlighter_;  // made by the first Search
 
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
@@ -768,52 +771,80 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   // costs one bm25 per match and nothing else). (2) Show: metadata and a
   // snippet for each of those rows only.
   const SearchSql filters = SearchFilters(target, query);
+  // The show step reads rows by id (no MATCH: see FtsHighlighter) and
+  // marks the query's terms in column 6 itself.
   std::string_view target_name, show;
+  size_t snippet_tokens = 24;
   if (target == Target::kDocuments) {
     target_name = "document";
+    snippet_tokens = 16;
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(doc_fts, 1, ?2, ?3, '…', 16), '', '', "
-        "0 FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE doc_fts MATCH ?1 AND doc_fts.rowid = ?4";
+        "coalesce(o.name, ''), d.text, '', '', 0 FROM documents d "
+        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?4";
   } else if (target == Target::kQuotes) {
     target_name = "quote";
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(quote_fts, 0, ?2, ?3, '…', 24), "
+        "coalesce(o.name, ''), q.content, "
         "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
-        "FROM quote_fts JOIN quotes q ON q.id = quote_fts.rowid "
-        "JOIN documents d ON d.id = q.doc_id "
+        "FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id "
-        "WHERE quote_fts MATCH ?1 AND quote_fts.rowid = ?4";
+        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?4";
   } else {
     target_name = "claim";
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
-        "coalesce(o.name, ''), snippet(claim_fts, 0, ?2, ?3, '…', 24), "
-        "c.source_name, '', 0 FROM claim_fts "
-        "JOIN claims c ON c.id = claim_fts.rowid "
+        "coalesce(o.name, ''), c.text, c.source_name, '', 0 FROM claims c "
         "JOIN documents d ON d.id = c.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE claim_fts MATCH ?1 AND claim_fts.rowid = ?4";
+        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.id = ?4";
+  }
+  std::string_view joins =
+      filters.where.empty() ? std::string_view() : filters.from;
+  SearchDeadline deadline(db_, query.max_ms);
+  // (0) Bound: past max_ranked matches, rank only the newest max_ranked
+  // (FTS5 walks rowids in descending order and stops after the OFFSET, so
+  // this costs max_ranked steps, not one per match). The row after the
+  // max_ranked-th tells whether there are more.
+  int64_t min_rowid = 0;
+  // Never fewer candidates than hits asked for.
+  const size_t max_ranked =
+      query.max_ranked > 0 ? std::max(query.max_ranked, query.limit) : 0;
+  if (max_ranked > 0) {
+    Stmt bound;
+    Status s = bound.Prepare(
+        db_, fmt::format("SELECT {0}.rowid FROM {0}{1} WHERE {0} MATCH ?1{2} "
+                         "ORDER BY {0}.rowid DESC LIMIT 2 OFFSET ?4",
+                         filters.fts, joins, filters.where));
+    if (!s.ok()) return s;
+    bound.Bind(1, query.match);
+    bound.Bind(4, static_cast<int64_t>(max_ranked - 1));
+    BindFilters(query, &bound);
+    int rc = bound.Step();
+    const int64_t last = rc == SQLITE_ROW ? bound.Int(0) : 0;
+    if (rc == SQLITE_ROW) rc = bound.Step();
+    if (rc == SQLITE_ROW) {
+      min_rowid = last;
+    } else if (rc != SQLITE_DONE) {
+      return QueryStatus(db_, rc, query.match);
+    }
   }
   // Titles weigh 3x in document ranking.
   std::string weights = target == Target::kDocuments ? ", 3.0, 1.0" : "";
   // Duplicates are not in the FTS tables, so nothing is listed twice.
   std::string rank_sql = fmt::format(
       "SELECT {0}.rowid, bm25({0}{1}) AS score FROM {0}{2} WHERE {0} MATCH ?1"
-      "{3} ORDER BY score LIMIT ?4",
-      filters.fts, weights,
-      filters.where.empty() ? std::string_view() : filters.from, filters.where);
+      "{3}{4} ORDER BY score LIMIT ?4",
+      filters.fts, weights, joins, filters.where,
+      min_rowid > 0 ? fmt::format(" AND {}.rowid >= ?10", filters.fts)
+                    : std::string());
 
-  SearchDeadline deadline(db_, query.max_ms);
   Stmt rank;
   Status s = rank.Prepare(db_, rank_sql);
   if (!s.ok()) return s;
   rank.Bind(1, query.match);
   rank.Bind(4, static_cast<int64_t>(query.limit));
+  if (min_rowid > 0) rank.Bind(10, min_rowid);
   BindFilters(query, &rank);
   std::vector<std::pair<int64_t, double>> top;
   int rc;
@@ -825,11 +856,15 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   Stmt st;
   s = st.Prepare(db_, show);
   if (!s.ok()) return s;
+  if (highlighter_ == nullptr) {
+    auto h = FtsHighlighter::Create(db_);
+    if (!h.ok()) return h.status();
+    highlighter_ = std::move(h).value();
+  }
+  const std::vector<FtsHighlighter::Term> terms =
+      highlighter_->Terms(query.match);
   std::vector<SearchHit> hits;
   for (const auto& [rowid, score] : top) {
-    st.Bind(1, query.match);
-    st.Bind(2, query.highlight_open);
-    st.Bind(3, query.highlight_close);
     st.Bind(4, rowid);
     rc = st.Step();
     if (rc == SQLITE_ROW) {
@@ -841,11 +876,13 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
       h.url = st.String(3);
       h.published = st.String(4);
       h.outlet = st.String(5);
-      h.snippet = st.String(6);
+      h.snippet = highlighter_->Snippet(st.Text(6), terms, query.highlight_open,
+                                        query.highlight_close, snippet_tokens);
       h.score = score;
       h.speaker = st.String(7);
       h.kind = st.String(8);
       h.cluster = st.Int(9);
+      h.ranked_among = min_rowid > 0 ? max_ranked : 0;
       hits.push_back(std::move(h));
     } else if (rc != SQLITE_DONE) {
       return QueryStatus(db_, rc, query.match);

@@ -610,6 +610,58 @@ TEST(SqliteStoreTest, FacetsAreCountedOverAllDistinctDocuments) {
   EXPECT_EQ(FacetN(f.value().month, "2024-02"), 6u);
 }
 
+TEST(SqliteStoreTest, RankingIsBoundedToTheNewestMatches) {
+  auto store = OpenMemory();
+  std::vector<IngestRecord> batch;
+  // 12 bulletins stored in order; the OLDEST says "lighthouse" most often,
+  // so unbounded bm25 puts it first and a bound of 4 cannot see it.
+  for (int i = 0; i < 12; ++i) {
+    std::string text = fmt::format(
+        "Bulletin number {} about the {} keeper {} and the tide tables of "
+        "week {} in a harbour town",
+        i, i == 0 ? "lighthouse lighthouse lighthouse" : "lighthouse", i * 7919,
+        i * 104729);
+    batch.push_back(Rec(MakeDoc(fmt::format("d{}", i), "North", "2024-01-01",
+                                std::move(text))));
+  }
+  ASSERT_TRUE(store->Add(batch).ok());
+  SearchQuery q;
+  q.match = "lighthouse";
+  q.limit = 3;
+  auto all = store->Search(q);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all.value().size(), 3u);
+  EXPECT_EQ(all.value()[0].doc_id, "d0");
+  EXPECT_EQ(all.value()[0].ranked_among, 0u);
+
+  q.max_ranked = 4;
+  auto bounded = store->Search(q);
+  ASSERT_TRUE(bounded.ok()) << bounded.status().ToString();
+  ASSERT_EQ(bounded.value().size(), 3u);
+  for (const SearchHit& h : bounded.value()) {
+    EXPECT_EQ(h.ranked_among, 4u);
+    // Only the 4 newest bulletins (d8..d11) were ranked.
+    EXPECT_GE(std::stoi(h.doc_id.substr(1)), 8) << h.doc_id;
+  }
+
+  // A bound below the page size still fills the page; a bound above the
+  // match count ranks every match and says so.
+  q.max_ranked = 1;
+  EXPECT_EQ(store->Search(q).value().size(), 3u);
+  q.max_ranked = 12;
+  auto exact = store->Search(q);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact.value()[0].doc_id, "d0");
+  EXPECT_EQ(exact.value()[0].ranked_among, 0u);
+
+  // Filters apply before the bound: the newest 4 *matching* rows.
+  q.max_ranked = 4;
+  q.since = "2024-01-01";
+  auto filtered = store->Search(q);
+  ASSERT_TRUE(filtered.ok()) << filtered.status().ToString();
+  EXPECT_EQ(filtered.value().size(), 3u);
+}
+
 TEST_F(OnDiskTest, VersionOneCorpusIsMigrated) {
   const std::string path = Path("v1.db");
   {
