@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Search latency through `whosaid serve` (/api/search), with and without
-corpus-wide facets, on a corpus built beforehand.
+"""Search latency through `whosaid serve`, on a corpus built beforehand.
 
-Starts `whosaid serve --db DB` twice on a free loopback port (once with
---max-facet-ms 0: page facets only; once with the default: facets counted
-over every match), sends the same ~100 queries drawn (seeded) from the
-article titles as a person types them (syntax=words, all kinds), and prints
-p50 / p95 / max latency per run and how many answers had corpus-wide facets.
+Starts `whosaid serve --db DB` on a free loopback port and sends ~100
+queries drawn (seeded) from the article titles as a person types them
+(syntax=words, all kinds), as the search page does: /api/search (the hits
+of every kind, what the search box waits for), then /api/facets (counts
+over every match, filled in after the hits). Prints p50 / p95 / max wall
+latency of each, how many searches ranked a bounded sample of their
+matches (--max-ranked) and how many facet answers counted every match.
+Extra arguments after -- go to `whosaid serve` (e.g. -- --max-ranked 0).
 
 Usage: bench/web_search_bench.py --db news.db --titles corpus.jsonl
                                  [--bin build/whosaid] [--queries 100]
@@ -36,17 +38,42 @@ def serve(binary, db, extra):
     return proc, line.strip().split("listening on ")[1].rstrip("/")
 
 
-def run(base, queries, rounds):
-    lat, corpus = [], 0
+def server_cpu_ms(pid):
+    """CPU time of every thread of the server so far (schedstat, ns), so
+    that per-request CPU can be told apart from waiting on a busy machine."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as fh:
+                total += int(fh.read().split()[0])
+        except OSError:
+            pass
+    return total / 1e6
+
+
+def get(base, pid, endpoint, q):
+    url = base + "/api/" + endpoint + "?" + urllib.parse.urlencode({"q": q, "syntax": "words"})
+    c0 = server_cpu_ms(pid)
+    t0 = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as r:
+        body = json.load(r)
+    return (time.perf_counter() - t0) * 1000, server_cpu_ms(pid) - c0, body
+
+
+def run(base, pid, queries, rounds):
+    out = {"search": [], "search_cpu": [], "facets": [], "facets_cpu": []}
+    sampled = corpus = 0
     for _ in range(rounds):
         for q in queries:
-            url = base + "/api/search?" + urllib.parse.urlencode({"q": q, "syntax": "words"})
-            t0 = time.perf_counter()
-            with urllib.request.urlopen(url, timeout=30) as r:
-                body = json.load(r)
-            lat.append((time.perf_counter() - t0) * 1000)
+            ms, cpu, body = get(base, pid, "search", q)
+            out["search"].append(ms)
+            out["search_cpu"].append(cpu)
+            sampled += bool(body.get("ranked_among"))
+            ms, cpu, body = get(base, pid, "facets", q)
+            out["facets"].append(ms)
+            out["facets_cpu"].append(cpu)
             corpus += body["facets"]["scope"] == "corpus"
-    return lat, corpus
+    return out, sampled, corpus
 
 
 def main():
@@ -55,20 +82,27 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--titles", required=True, help="the JSONL the corpus was built from")
     ap.add_argument("--queries", type=int, default=100)
-    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("serve_args", nargs="*", help="extra `whosaid serve` arguments (after --)")
     args = ap.parse_args()
     queries = [q.replace('"', "") for q in queries_from_titles(args.titles, args.queries)]
-    print(f"{'facets':24s} {'queries':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s} {'corpus-wide':>12s}")
-    for name, extra in [("page only", ["--max-facet-ms", "0"]), ("whole corpus", [])]:
-        proc, base = serve(args.bin, args.db, extra)
-        try:
-            run(base, queries[:10], 1)  # warm the page cache
-            lat, corpus = run(base, queries, args.rounds)
-        finally:
-            proc.terminate()
-            proc.wait()
-        print(f"{name:24s} {len(lat):8d} {pct(lat, 50):8.1f} {pct(lat, 95):8.1f} {max(lat):8.1f} "
-              f"{corpus:6d}/{len(lat)}")
+    proc, base = serve(args.bin, args.db, args.serve_args)
+    try:
+        run(base, proc.pid, queries[:10], 1)  # warm the page cache
+        r, sampled, corpus = run(base, proc.pid, queries, args.rounds)
+    finally:
+        proc.terminate()
+        proc.wait()
+    n = len(r["search"])
+    print(f"{'request':28s} {'queries':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}"
+          f" {'CPU p50':>8s} {'CPU p95':>8s}")
+    for key, name, note in [("search", "/api/search (hits)", f"ranked a bounded sample: {sampled}/{n}"),
+                            ("facets", "/api/facets (every match)", f"counted every match: {corpus}/{n}")]:
+        w, c = r[key], r[key + "_cpu"]
+        print(f"{name:28s} {n:8d} {pct(w, 50):8.1f} {pct(w, 95):8.1f} {max(w):8.1f}"
+              f" {pct(c, 50):8.1f} {pct(c, 95):8.1f}   {note}")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} (wall times include waiting for a core;"
+          f" CPU is the server's own, all threads)")
     return 0
 
 

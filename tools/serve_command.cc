@@ -45,9 +45,12 @@ void RegisterServe(CLI::App* app, int* exit_code) {
                   "Time limit of one page query in ms (default 2000)")
       ->check(CLI::Range(1, 600000));
   cmd->add_option("--max-facet-ms", opts->api.max_facet_ms,
-                  "Time for search facets over every match in ms (default "
-                  "15; past it, or 0: facets of the shown hits only)")
+                  "Time for /api/facets to count every match of a search in "
+                  "ms (default 300; 0: never)")
       ->check(CLI::Range(0, 600000));
+  cmd->add_option("--max-ranked", opts->api.max_ranked,
+                  "Matches ranked per kind at most; past it, the newest "
+                  "(default 2000; 0: every match)");
   cmd->add_option("--read-timeout", opts->read_timeout_s,
                   "Seconds to wait for a request's bytes (default 5)")
       ->check(CLI::Range(1, 3600));

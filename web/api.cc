@@ -6,6 +6,8 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -169,25 +171,32 @@ class Facet {
   std::vector<std::pair<std::string, int64_t>> counts_;
 };
 
-ApiResponse Search(const Params& p, const ApiOptions& options,
-                   Connection* conn) {
-  const auto start = std::chrono::steady_clock::now();
-  std::string_view typed = Param(p, "q");
-  if (typed.size() > options.max_query_bytes) {
-    return Error(400, fmt::format("the query is longer than {} bytes",
-                                  options.max_query_bytes));
+// A search request as parsed from its parameters: the store query and
+// the kinds it runs over, in answer order. Shared by /api/search and
+// /api/facets so that the two count the same matches.
+struct SearchRequest {
+  std::string_view typed;
+  SearchQuery query;
+  std::vector<std::pair<std::string_view, SearchQuery::Target>> targets;
+};
+
+Result<SearchRequest> ParseSearch(const Params& p, const ApiOptions& options) {
+  SearchRequest r;
+  r.typed = Param(p, "q");
+  if (r.typed.size() > options.max_query_bytes) {
+    return Status::InvalidArgument(fmt::format(
+        "the query is longer than {} bytes", options.max_query_bytes));
   }
   std::string_view syntax = Param(p, "syntax");
   if (!syntax.empty() && syntax != "fts" && syntax != "words") {
-    return Error(400, "syntax must be 'fts' or 'words'");
+    return Status::InvalidArgument("syntax must be 'fts' or 'words'");
   }
-  std::string match =
-      syntax == "words" ? WordsToFts(typed) : std::string(typed);
   auto limit = IntParam(p, "limit", 20);
-  if (!limit.ok()) return FromStatus(limit.status());
-  SearchQuery q;
-  q.match = match;
+  if (!limit.ok()) return limit.status();
+  SearchQuery& q = r.query;
+  q.match = syntax == "words" ? WordsToFts(r.typed) : std::string(r.typed);
   q.limit = std::clamp<size_t>(limit.value(), 1, options.max_search_hits);
+  q.max_ranked = options.max_ranked;
   q.speaker = Param(p, "speaker");
   q.outlet = Param(p, "outlet");
   q.since = Param(p, "since");
@@ -197,84 +206,149 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
   q.highlight_close = kHlClose;
   if ((!q.since.empty() && !IsDate(q.since)) ||
       (!q.until.empty() && !IsDate(q.until))) {
-    return Error(400, "since and until are dates: YYYY-MM-DD");
+    return Status::InvalidArgument("since and until are dates: YYYY-MM-DD");
   }
   std::string_view in = Param(p, "in");
   if (in.empty()) in = "all";
-  std::vector<std::pair<std::string, SearchQuery::Target>> targets;
   bool quote_only_filter = !q.speaker.empty() || !q.kind.empty();
   if (in == "all" || in == "quotes") {
-    targets.emplace_back("quotes", SearchQuery::Target::kQuotes);
+    r.targets.emplace_back("quotes", SearchQuery::Target::kQuotes);
   }
   if ((in == "all" && q.kind.empty()) || in == "claims") {
-    targets.emplace_back("claims", SearchQuery::Target::kClaims);
+    r.targets.emplace_back("claims", SearchQuery::Target::kClaims);
   }
   if ((in == "all" && !quote_only_filter) || in == "documents") {
-    targets.emplace_back("documents", SearchQuery::Target::kDocuments);
+    r.targets.emplace_back("documents", SearchQuery::Target::kDocuments);
   }
-  if (targets.empty()) {
-    return Error(400, "in must be all, quotes, claims or documents");
+  if (r.targets.empty()) {
+    return Status::InvalidArgument(
+        "in must be all, quotes, claims or documents");
+  }
+  return r;
+}
+
+// Milliseconds left of `budget_ms` since `start`.
+int RemainingMs(std::chrono::steady_clock::time_point start, int budget_ms) {
+  return budget_ms -
+         static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::steady_clock::now() - start)
+                              .count());
+}
+
+// The hits and the facets of the hits shown. Counting every match is
+// /api/facets' job: it costs up to a row visit per match, so the search
+// box does not wait for it.
+ApiResponse Search(const Params& p, const ApiOptions& options, Connection* conn,
+                   SearchHelpers helpers) {
+  const auto start = std::chrono::steady_clock::now();
+  auto parsed = ParseSearch(p, options);
+  if (!parsed.ok()) return FromStatus(parsed.status());
+  SearchRequest& r = parsed.value();
+  const SearchQuery& q = r.query;
+  // One time limit for the whole request, shared by its searches.
+  auto run = [&](size_t i, Connection* c) -> Result<std::vector<SearchHit>> {
+    SearchQuery one = q;
+    one.target = r.targets[i].second;
+    one.max_ms = RemainingMs(start, options.max_query_ms);
+    if (one.max_ms <= 0) return Status::LimitExceeded("search time limit");
+    return c->store->Search(one);
+  };
+  std::vector<Result<std::vector<SearchHit>>> found(r.targets.size(),
+                                                    std::vector<SearchHit>());
+  if (!q.match.empty()) {
+    // The last kind (articles, when searched: the longest texts) on a
+    // second connection and side thread when both are free.
+    const size_t last = r.targets.size() - 1;
+    std::optional<ConnectionPool::Lease> second =
+        helpers.pool != nullptr && helpers.workers != nullptr && last > 0
+            ? helpers.pool->TryAcquire()
+            : std::nullopt;
+    std::optional<std::future<void>> side;
+    if (second.has_value()) {
+      side = helpers.workers->TryRun(
+          [&] { found[last] = run(last, second->get()); });
+    }
+    for (size_t i = 0; i < r.targets.size(); ++i) {
+      if (i == last && side.has_value()) break;
+      found[i] = run(i, conn);
+    }
+    if (side.has_value()) side->wait();
   }
   JsonOut j;
-  j.BeginObject().Field("query", typed).Field("fts", match);
-  auto remaining_ms = [&] {
-    return options.max_query_ms -
-           static_cast<int>(
-               std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now() - start)
-                   .count());
-  };
-  // Page facets: the fallback when the corpus-wide counts run out of time.
+  j.BeginObject().Field("query", r.typed).Field("fts", q.match);
   Facet speakers, outlets, kinds, months;
+  std::vector<std::pair<std::string_view, size_t>> ranked_among;
   j.Key("results").BeginObject();
-  for (const auto& [name, target] : targets) {
+  for (size_t i = 0; i < r.targets.size(); ++i) {
+    const std::string_view name = r.targets[i].first;
+    if (!found[i].ok()) return FromStatus(found[i].status());
+    const std::vector<SearchHit>& hits = found[i].value();
     j.Key(name).BeginArray();
-    if (!match.empty()) {
-      q.target = target;
-      // One time limit for the whole request, shared by its searches.
-      q.max_ms = remaining_ms();
-      if (q.max_ms <= 0) {
-        return FromStatus(Status::LimitExceeded("search time limit"));
-      }
-      auto hits = conn->store->Search(q);
-      if (!hits.ok()) return FromStatus(hits.status());
-      for (const SearchHit& h : hits.value()) {
-        j.BeginObject()
-            .Field("target", h.target)
-            .FieldInt("doc_row", h.doc_row)
-            .Field("doc_id", h.doc_id)
-            .Field("title", h.title)
-            .Field("url", h.url)
-            .Field("published", h.published)
-            .Field("outlet", h.outlet)
-            .Field("speaker", h.speaker)
-            .Field("kind", h.kind)
-            .FieldInt("cluster", h.cluster)
-            .FieldDouble("score", h.score)
-            .Key("snippet");
-        WriteSnippet(h.snippet, &j);
-        j.EndObject();
-        speakers.Add(h.speaker, 1);
-        outlets.Add(h.outlet, 1);
-        kinds.Add(h.kind, 1);
-        months.Add(
-            h.published.substr(0, std::min<size_t>(7, h.published.size())), 1);
-      }
+    if (!hits.empty() && hits[0].ranked_among > 0) {
+      ranked_among.emplace_back(name, hits[0].ranked_among);
+    }
+    for (const SearchHit& h : hits) {
+      j.BeginObject()
+          .Field("target", h.target)
+          .FieldInt("doc_row", h.doc_row)
+          .Field("doc_id", h.doc_id)
+          .Field("title", h.title)
+          .Field("url", h.url)
+          .Field("published", h.published)
+          .Field("outlet", h.outlet)
+          .Field("speaker", h.speaker)
+          .Field("kind", h.kind)
+          .FieldInt("cluster", h.cluster)
+          .FieldDouble("score", h.score)
+          .Key("snippet");
+      WriteSnippet(h.snippet, &j);
+      j.EndObject();
+      speakers.Add(h.speaker, 1);
+      outlets.Add(h.outlet, 1);
+      kinds.Add(h.kind, 1);
+      months.Add(h.published.substr(0, std::min<size_t>(7, h.published.size())),
+                 1);
     }
     j.EndArray();
   }
   j.EndObject();
-  // Corpus-wide facets: every match of each target with the same filters,
-  // within max_facet_ms (and the request's limit).
-  bool corpus_wide = !match.empty() && options.max_facet_ms > 0;
-  Facet all_speakers, all_outlets, all_kinds, all_months;
+  // Kinds whose matches were too many to rank all: how many were ranked.
+  j.Key("ranked_among").BeginObject();
+  for (const auto& [name, n] : ranked_among) j.FieldInt(name, n);
+  j.EndObject();
+  j.Key("facets").BeginObject().Field("scope", "page");
+  j.Key("speaker");
+  speakers.Write(&j);
+  j.Key("outlet");
+  outlets.Write(&j);
+  j.Key("kind");
+  kinds.Write(&j);
+  j.Key("month");
+  months.Write(&j, 36);
+  j.EndObject().EndObject();
+  return {200, j.Take()};
+}
+
+// Facets over every match of a search (same parameters as /api/search),
+// within max_facet_ms; past it the answer says "scope": "none" and the
+// page keeps the facets of the hits it shows.
+ApiResponse Facets(const Params& p, const ApiOptions& options,
+                   Connection* conn) {
+  const auto start = std::chrono::steady_clock::now();
+  auto parsed = ParseSearch(p, options);
+  if (!parsed.ok()) return FromStatus(parsed.status());
+  SearchRequest& r = parsed.value();
+  SearchQuery& q = r.query;
+  Facet speakers, outlets, kinds, months;
   size_t total = 0;
-  for (const auto& [name, target] : targets) {
-    if (!corpus_wide) break;
+  bool counted = !q.match.empty() && options.max_facet_ms > 0;
+  for (const auto& [name, target] : r.targets) {
+    if (!counted) break;
     q.target = target;
-    q.max_ms = std::min(options.max_facet_ms, remaining_ms());
+    q.max_ms = std::min(RemainingMs(start, options.max_facet_ms),
+                        RemainingMs(start, options.max_query_ms));
     if (q.max_ms <= 0) {
-      corpus_wide = false;
+      counted = false;
       break;
     }
     auto f = conn->store->Facets(q, 36);
@@ -282,26 +356,37 @@ ApiResponse Search(const Params& p, const ApiOptions& options,
       if (f.status().code() != Status::Code::kLimitExceeded) {
         return FromStatus(f.status());
       }
-      corpus_wide = false;
+      counted = false;
       break;
     }
     total += f.value().total;
-    for (const FacetCount& c : f.value().speaker) all_speakers.Add(c.key, c.n);
-    for (const FacetCount& c : f.value().outlet) all_outlets.Add(c.key, c.n);
-    for (const FacetCount& c : f.value().kind) all_kinds.Add(c.key, c.n);
-    for (const FacetCount& c : f.value().month) all_months.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().speaker) speakers.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().outlet) outlets.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().kind) kinds.Add(c.key, c.n);
+    for (const FacetCount& c : f.value().month) months.Add(c.key, c.n);
   }
+  JsonOut j;
+  j.BeginObject().Field("query", r.typed).Field("fts", q.match);
   j.Key("facets").BeginObject();
-  j.Field("scope", corpus_wide ? "corpus" : "page");
-  if (corpus_wide) j.FieldInt("total", total);
+  if (!counted) {
+    j.Field("scope", "none")
+        .Field("reason", q.match.empty()
+                             ? "empty query"
+                             : fmt::format("counting every match takes "
+                                           "longer than {} ms",
+                                           options.max_facet_ms));
+    j.EndObject().EndObject();
+    return {200, j.Take()};
+  }
+  j.Field("scope", "corpus").FieldInt("total", total);
   j.Key("speaker");
-  (corpus_wide ? all_speakers : speakers).Write(&j);
+  speakers.Write(&j);
   j.Key("outlet");
-  (corpus_wide ? all_outlets : outlets).Write(&j);
+  outlets.Write(&j);
   j.Key("kind");
-  (corpus_wide ? all_kinds : kinds).Write(&j);
+  kinds.Write(&j);
   j.Key("month");
-  (corpus_wide ? all_months : months).Write(&j, 36);
+  months.Write(&j, 36);
   j.EndObject().EndObject();
   return {200, j.Take()};
 }
@@ -606,6 +691,67 @@ Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
   return Lease(this, std::move(c.value()));
 }
 
+SideWorkers::SideWorkers(size_t threads) {
+  for (size_t i = 0; i < threads; ++i)
+    threads_.emplace_back([this] { Loop(); });
+}
+
+SideWorkers::~SideWorkers() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+std::optional<std::future<void>> SideWorkers::TryRun(
+    std::function<void()> task) {
+  std::lock_guard<std::mutex> lock(mu_);
+  // Each queued task needs a worker of its own: never queue behind one.
+  if (idle_ <= queue_.size() || stop_) return std::nullopt;
+  std::packaged_task<void()> t(std::move(task));
+  std::future<void> done = t.get_future();
+  queue_.push_back(std::move(t));
+  cv_.notify_one();
+  return done;
+}
+
+void SideWorkers::Loop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    ++idle_;
+    cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    --idle_;
+    if (queue_.empty()) return;  // stopping, nothing left
+    std::packaged_task<void()> t = std::move(queue_.back());
+    queue_.pop_back();
+    lock.unlock();
+    t();
+    lock.lock();
+  }
+}
+
+std::optional<ConnectionPool::Lease> ConnectionPool::TryAcquire() {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!idle_.empty()) {
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(this, std::move(c));
+  }
+  if (open_ >= options_.max_connections) return std::nullopt;
+  ++open_;
+  lock.unlock();
+  auto c = OpenOne();
+  if (!c.ok()) {
+    lock.lock();
+    --open_;
+    cv_.notify_one();
+    return std::nullopt;
+  }
+  return Lease(this, std::move(c.value()));
+}
+
 void ConnectionPool::Release(std::unique_ptr<Connection> c) {
   std::lock_guard<std::mutex> lock(mu_);
   idle_.push_back(std::move(c));
@@ -613,14 +759,16 @@ void ConnectionPool::Release(std::unique_ptr<Connection> c) {
 }
 
 ApiResponse HandleApi(std::string_view path, const Params& params,
-                      const ApiOptions& options, Connection* conn) {
+                      const ApiOptions& options, Connection* conn,
+                      SearchHelpers helpers) {
   constexpr std::string_view kApi = "/api/";
   if (path.substr(0, kApi.size()) != kApi) return Error(404, "not found");
   std::string_view rest = path.substr(kApi.size());
   auto starts = [&](std::string_view prefix) {
     return rest.substr(0, prefix.size()) == prefix;
   };
-  if (rest == "search") return Search(params, options, conn);
+  if (rest == "search") return Search(params, options, conn, helpers);
+  if (rest == "facets") return Facets(params, options, conn);
   if (rest == "stats") return Stats(conn);
   if (rest == "speakers") return Speakers(params, options, conn);
   if (rest == "speaker") return Speaker(params, conn);

@@ -13,11 +13,15 @@
 #define WHOSAID_WEB_API_H_
 
 #include <condition_variable>
+#include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "src/store/page_reader.h"
@@ -29,12 +33,15 @@ namespace whosaid::web {
 struct ApiOptions {
   std::string db;
   int max_query_ms = 2000;  // each search and page query
-  // Corpus-wide search facets get at most this long (within max_query_ms),
-  // so that typing stays fast; past it the facets count the returned page
-  // only ("scope": "page"). On AllSides the three grouped counts take 7 ms
-  // CPU at p50 but 80 ms at p95 (common words): those fall back.
-  // 0: page facets always.
-  int max_facet_ms = 15;
+  // /api/facets counts every match of a search within this long (and
+  // max_query_ms); past it, it answers "scope": "none" and the page keeps
+  // the facets of the hits shown. It runs beside the search, not before
+  // the hits: on AllSides the grouped counts of a common word take ~100 ms.
+  // 0: never count.
+  int max_facet_ms = 300;
+  // Ranking bound per kind (SearchQuery::max_ranked): past it, bm25 ranks
+  // the newest max_ranked matches. 0: rank every match.
+  size_t max_ranked = 2000;
   size_t max_search_hits = 100;  // per kind
   size_t max_speakers = 200;
   size_t max_claim_groups = 100;
@@ -71,6 +78,10 @@ class ConnectionPool {
   Status Warm();
   // Waits while max_connections are out; opens a new one when none is idle.
   Result<Lease> Acquire();
+  // An idle connection, or a new one while fewer than max_connections are
+  // out; nullopt at once otherwise (a request that already holds one must
+  // never wait for a second: that could deadlock the workers).
+  std::optional<Lease> TryAcquire();
 
  private:
   Result<std::unique_ptr<Connection>> OpenOne();
@@ -83,6 +94,38 @@ class ConnectionPool {
   size_t open_ = 0;
 };
 
+// Persistent threads that run part of a search beside the request's own
+// thread (threads that live as long as the server: no thread start per
+// request, and their CPU time stays visible to /proc-based benchmarks).
+// Any thread may call TryRun().
+class SideWorkers {
+ public:
+  explicit SideWorkers(size_t threads);
+  ~SideWorkers();  // finishes the running tasks, then joins
+  SideWorkers(const SideWorkers&) = delete;
+  SideWorkers& operator=(const SideWorkers&) = delete;
+
+  // Starts `task` on an idle worker and returns a future that is ready
+  // when it has run; nullopt at once (task not run) when none is idle.
+  std::optional<std::future<void>> TryRun(std::function<void()> task);
+
+ private:
+  void Loop();
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::packaged_task<void()>> queue_;
+  size_t idle_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// What a request may borrow beyond its own connection to search two kinds
+// at once: a second connection and a thread. Either may be null.
+struct SearchHelpers {
+  ConnectionPool* pool = nullptr;
+  SideWorkers* workers = nullptr;
+};
+
 using Params = std::map<std::string, std::string, std::less<>>;
 
 struct ApiResponse {
@@ -90,9 +133,11 @@ struct ApiResponse {
   std::string body;  // JSON
 };
 
-// `path` starts with "/api/".
+// `path` starts with "/api/". `helpers`, when free, let a search run its
+// kinds on two cores.
 ApiResponse HandleApi(std::string_view path, const Params& params,
-                      const ApiOptions& options, Connection* conn);
+                      const ApiOptions& options, Connection* conn,
+                      SearchHelpers helpers = {});
 
 // A JSON error body {"error": message}.
 std::string ErrorJson(std::string_view message);

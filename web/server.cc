@@ -242,8 +242,11 @@ Status RunServer(const ServerOptions& options) {
   });
 
   const ApiOptions api = options.api;
-  svr.Get(".*", [&pool, api](const httplib::Request& req,
-                             httplib::Response& res) {
+  // Half as many side threads as workers: a search uses one only when one
+  // is idle, so a busy server runs searches on one thread each.
+  SideWorkers side(std::max<size_t>(1, options.threads / 2));
+  svr.Get(".*", [&pool, &side, api](const httplib::Request& req,
+                                    httplib::Response& res) {
     const std::string& path = req.path;
     if (path.rfind("/api/", 0) == 0) {
       Params params;
@@ -256,7 +259,8 @@ Status RunServer(const ServerOptions& options) {
         SendError(503, "the corpus could not be opened", true, res);
         return;
       }
-      ApiResponse r = HandleApi(path, params, api, lease.value().get());
+      ApiResponse r =
+          HandleApi(path, params, api, lease.value().get(), {&pool, &side});
       res.status = r.status;
       res.set_content(r.body, "application/json");
       return;

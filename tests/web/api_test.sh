@@ -56,6 +56,14 @@ check "search finds quotes" test "$(jq_ "len(d['results']['quotes']) > 0")" = Tr
 check "search finds articles" test "$(jq_ "len(d['results']['documents']) > 0")" = True
 check "snippets are highlighted" test "$(jq_ "any(p['hl'] and p['text'].lower() == 'pier' for h in d['results']['quotes'] for p in h['snippet'])")" = True
 check "facets list speakers" test "$(jq_ "'Ines Duarte' in [f['key'] for f in d['facets']['speaker']]")" = True
+check "search facets are the page's" test "$(jq_ "d['facets']['scope']")" = page
+check "a small corpus ranks every match" test "$(jq_ "d['ranked_among']")" = "{}"
+get "/api/facets?q=pier&syntax=words"
+check "facets 200" test "$CODE" = 200
+check "facets count every match" test "$(jq_ "d['facets']['scope'] == 'corpus' and d['facets']['total'] >= 2")" = True
+check "corpus facets list speakers" test "$(jq_ "'Ines Duarte' in [f['key'] for f in d['facets']['speaker']]")" = True
+get "/api/facets?q=pier&since=2024"
+check "facets reject a bad date" test "$CODE" = 400
 get "/api/search?q=pie&syntax=words"
 check "as-you-type prefix matches" test "$(jq_ "len(d['results']['documents']) > 0")" = True
 get "/api/search?q=pi&syntax=words"
@@ -210,6 +218,16 @@ start_server "$TMP/big.db" --max-query-ms 1
 get "/api/search?q=a*%20OR%20b*%20OR%20c*%20OR%20d*%20OR%20e*%20OR%20f*%20OR%20g*%20OR%20h*"
 check "a search over --max-query-ms is 503" test "$CODE" = 503
 check "503 says why" test "$(jq_ "'too long' in d['error']")" = True
+stop_server
+# The ranking bound: every generated article has a word starting a, e, i or o; with
+# --max-ranked 100 the hits come from the newest 100 matches and say so.
+start_server "$TMP/big.db" --max-ranked 100
+get "/api/search?q=a*%20OR%20e*%20OR%20i*%20OR%20o*&in=documents&limit=10"
+check "a broad search is ranked among --max-ranked matches" test "$(jq_ "d['ranked_among'] == {'documents': 100} and len(d['results']['documents']) == 10")" = True
+get "/api/search?q=a*%20OR%20e*%20OR%20i*%20OR%20o*&in=documents&limit=100"
+check "... ranked among at least the page size" test "$(jq_ "len(d['results']['documents'])")" = 100
+get "/api/facets?q=a*%20OR%20e*%20OR%20i*%20OR%20o*&in=documents"
+check "facets still count every match" test "$(jq_ "d['facets']['total']")" = 1500
 stop_server
 
 echo "web api: $pass passed, $fail failed"

@@ -62,6 +62,10 @@ try {
   check('search highlights the typed words', marks.some(m => /fishing|boa/i.test(m)), JSON.stringify(marks));
   check('search URL follows the box', (await page.url()).includes('q=fishing+boa'));
   check('facets shown', await page.locator('.facets .facet').count() >= 2);
+  // The counts over every match (/api/facets) replace the page's own.
+  await page.waitForFunction(() => /Counts over all \d+ matches/.test(
+    (document.querySelector('#facet-scope') || {}).textContent || ''), null, {timeout: 5000});
+  check('facets counted over every match', true);
   await shot('search');
 
   // facet: pick a speaker

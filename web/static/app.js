@@ -156,6 +156,18 @@ function renderSearch() {
       meta(hit.outlet || null, date(hit.published), ...links));
   }
 
+  function showFacets(f) {
+    facets.replaceChildren();
+    append(facets, [
+      h('p.facet-scope', {id: 'facet-scope'}, f.scope === 'corpus'
+        ? 'Counts over all ' + f.total + ' matches' : 'Counts over the results shown'),
+      facetList('Speaker', f.speaker, k => { state.speaker = k; run(); }),
+      facetList('Outlet', f.outlet, k => { state.outlet = k; run(); }),
+      facetList('Kind', f.kind, k => { state.kind = k; run(); }),
+      facetList('Month', f.month, k => { state.since = k + '-01'; state.until = k + '-31'; run(); }),
+    ]);
+  }
+
   async function run() {
     renderChips();
     syncUrl();
@@ -167,13 +179,17 @@ function renderSearch() {
       return;
     }
     controller = new AbortController();
+    const signal = controller.signal;
     const t0 = performance.now();
+    const params = {q: state.q, syntax: state.fts ? 'fts' : 'words', speaker: state.speaker,
+      outlet: state.outlet, kind: state.kind, since: state.since, until: state.until, limit: 20};
     try {
-      const data = await api('search', {q: state.q, syntax: state.fts ? 'fts' : 'words', speaker: state.speaker,
-        outlet: state.outlet, kind: state.kind, since: state.since, until: state.until, limit: 20}, controller.signal);
+      const data = await api('search', params, signal);
       const r = data.results;
       const n = (r.quotes || []).length + (r.claims || []).length + (r.documents || []).length;
-      status.textContent = n + ' results in ' + Math.round(performance.now() - t0) + ' ms';
+      const sampled = Object.entries(data.ranked_among || {});
+      status.textContent = n + ' results in ' + Math.round(performance.now() - t0) + ' ms' +
+        (sampled.length ? ' (best of the newest ' + sampled.map(([k, v]) => v + ' ' + k).join(', ') + ' matches)' : '');
       status.classList.remove('bad');
       results.replaceChildren();
       const sections = [['quotes', 'Quotes'], ['claims', 'Claims'], ['documents', 'Articles']];
@@ -182,16 +198,11 @@ function renderSearch() {
         results.appendChild(h('section.result-group', {id: 'results-' + key}, h('h2', {}, title + ' ', muted('(' + r[key].length + ')')),
           r[key].length ? h('ol.hits', {}, r[key].map(hitCard)) : muted('none')));
       }
-      const f = data.facets;
-      facets.replaceChildren();
-      append(facets, [
-        h('p.facet-scope', {id: 'facet-scope'}, f.scope === 'corpus'
-          ? 'Counts over all ' + f.total + ' matches' : 'Counts over the results shown'),
-        facetList('Speaker', f.speaker, k => { state.speaker = k; run(); }),
-        facetList('Outlet', f.outlet, k => { state.outlet = k; run(); }),
-        facetList('Kind', f.kind, k => { state.kind = k; run(); }),
-        facetList('Month', f.month, k => { state.since = k + '-01'; state.until = k + '-31'; run(); }),
-      ]);
+      // Facets of the hits shown at once; the counts over every match follow
+      // (/api/facets) so that the hits never wait for them.
+      showFacets(data.facets);
+      const all = await api('facets', params, signal);
+      if (all.facets.scope === 'corpus') showFacets(all.facets);
     } catch (e) {
       if (e.name === 'AbortError') return;
       status.textContent = e.message;
