@@ -117,21 +117,28 @@ check "corrupt database exits 74" test $? -eq 74
 check "corrupt database is explained" grep -qi 'not a database\|corrupt' "$TMP/e"
 "$BIN" stats --db "$TMP/junk.db" >/dev/null 2>&1
 check "stats on a corrupt database exits 74" test $? -eq 74
-python3 - "$DB" <<'PY' &
-import sqlite3, sys, time
+# The locker says when it holds the lock and keeps it until told to let go
+# (or 30 s), so that a slow, busy machine cannot reorder the two.
+python3 - "$DB" "$TMP/locked" "$TMP/unlock" <<'PY' &
+import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute("BEGIN IMMEDIATE")
-time.sleep(3)
+open(sys.argv[2], "w").close()
+for _ in range(300):
+    if os.path.exists(sys.argv[3]):
+        break
+    time.sleep(0.1)
 c.execute("ROLLBACK")
 PY
 LOCKER=$!
-sleep 0.5
+for _ in $(seq 1 300); do [ -e "$TMP/locked" ] && break; sleep 0.1; done
 printf '%s\n' '{"id":"late","text":"A late article about the harbor."}' >"$TMP/late.jsonl"
 "$BIN" ingest "$TMP/late.jsonl" --db "$DB" --busy-timeout-ms 200 >/dev/null 2>"$TMP/e"
 check "locked database exits 74" test $? -eq 74
 check "locked database is explained" grep -q 'locked' "$TMP/e"
 "$BIN" stats --db "$DB" --json >"$TMP/o"
 check "readers work while a writer holds the lock" test "$(json_field "$TMP/o" documents)" -eq 4
+touch "$TMP/unlock"
 wait "$LOCKER"
 
 # Crash safety: kill -9 a real ingest at random points, restart, and end

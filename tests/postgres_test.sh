@@ -228,6 +228,7 @@ def strip(x):
     return x
 for path in ["/api/stats", "/api/speakers", "/api/claims",
              "/api/search?q=bridge&syntax=words",
+             "/api/facets?q=bridge&syntax=words",
              "/api/search?q=bridge+OR+frost+OR+ferry&in=quotes",
              "/api/search?q=repairs&outlet=star&in=claims",
              "/api/speaker?name=helen+ortiz",
@@ -241,7 +242,7 @@ for path in ["/api/stats", "/api/speakers", "/api/claims",
                 d["results"][k] = sorted(json.dumps(strip(h), sort_keys=True) for h in d["results"][k])
     check(path + " equals SQLite's", strip(a[1]) == strip(b[1]),
           "\n pg: %s\n sq: %s" % (json.dumps(strip(a[1]))[:600], json.dumps(strip(b[1]))[:600]))
-s = get(pg, "/api/search?q=bridge&syntax=words")[1]
+s = get(pg, "/api/facets?q=bridge&syntax=words")[1]
 check("search facets count the whole corpus", s["facets"]["scope"] == "corpus" and s["facets"]["total"] >= 2, s["facets"])
 d = get(pg, "/api/document?id=ledger-1")[1]
 check("article keeps its original input", isinstance(d["original"], str) and len(d["original"]) > 0)
