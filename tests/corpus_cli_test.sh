@@ -78,6 +78,8 @@ check "search skips the duplicate" test "$(grep -c 'Bridge closes' "$TMP/o")" -e
 check "search --json is valid JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==1 and d["hits"][0]["doc_id"]=="one"' "$TMP/o"
 "$BIN" search 'frost OR ferry' --db "$DB" --json --until 2024-03-04 >"$TMP/o"
 check "search date filter" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [h["doc_id"] for h in d["hits"]]==[] , d' "$TMP/o"
+"$BIN" search 'bridge OR frost OR ferry' --db "$DB" --json --max-ranked 1 -n 1 >"$TMP/o"
+check "search --max-ranked bounds the ranking and says so" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ranked_among"]==1 and d["count"]==1, d' "$TMP/o"
 "$BIN" search 'frost OR ferry' --db "$DB" --json --outlet evening >"$TMP/o"
 check "search outlet filter" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [h["doc_id"] for h in d["hits"]]==["two"], d' "$TMP/o"
 printf 'bridge\nfrost OR ferry\n' >"$TMP/q.txt"

@@ -122,6 +122,10 @@ check "search highlights the match" grep -q '\[bridge\]' "$TMP/o"
 "$BIN" search bridge --db "$SQ" --json >"$TMP/q.json"
 check "search skips duplicates and finds what SQLite finds" same_json search "$TMP/q.json" "$TMP/p.json" 'sorted(h["doc_id"] for h in d["hits"])'
 check "search --json snippets use <b>" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("<b>" in h["snippet"] for h in d["hits"]), d' "$TMP/p.json"
+"$BIN" search 'bridge OR frost OR ferry OR repairs' --db "$URL" --json --max-ranked 1 -n 1 >"$TMP/p1.json"
+check "search --max-ranked bounds the ranking and says so" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ranked_among"]==1 and d["count"]==1, d' "$TMP/p1.json"
+"$BIN" search 'bridge OR frost OR ferry OR repairs' --db "$URL" --json -n 1 >"$TMP/p1.json"
+check "search ranks every match by default" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "ranked_among" not in d and d["count"]==1, d' "$TMP/p1.json"
 check "search ranks the title match first" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=[h["score"] for h in d["hits"]]; assert s==sorted(s) and d["hits"][0]["title"].lower().count("bridge"), d' "$TMP/p.json"
 for q in 'frost OR ferry' '"old bridge"' 'repair*' 'harbor NOT ferry' '(frost OR ferry) AND market' 'bridge' ; do
   for filt in "" "--outlet star" "--since 2024-03-05" "--until 2024-03-05"; do

@@ -94,6 +94,10 @@ void WriteSearchJson(const SearchQuery& query,
   out->push_back('{');
   Str("query", query.match, out, true);
   Int("count", static_cast<int64_t>(hits.size()), out);
+  // How many matches the ranking considered, when it was bounded.
+  if (!hits.empty() && hits[0].ranked_among > 0) {
+    Int("ranked_among", static_cast<int64_t>(hits[0].ranked_among), out);
+  }
   Key("hits", out);
   out->push_back('[');
   for (size_t i = 0; i < hits.size(); ++i) {

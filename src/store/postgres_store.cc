@@ -836,39 +836,65 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   std::string_view id_col = target == Target::kDocuments ? "d.id"
                             : target == Target::kQuotes  ? "q.id"
                                                          : "c.id";
-  PgParams p;
-  p.Text(tsquery.value()).Int(static_cast<int64_t>(query.limit));
-  int next = 3;
+  // $1 the tsquery, $2 `second` (the limit, or the bound's offset), then
+  // the filters.
   std::string where;
   std::string pattern_outlet, pattern_speaker;
-  if (!query.outlet.empty()) {
-    pattern_outlet = PgContainsPattern(query.outlet);
-    where += fmt::format(" AND o.name ILIKE ${} ESCAPE '\\'", next++);
-    p.Text(pattern_outlet);
+  auto fill = [&](int64_t second, PgParams* p) {
+    p->Text(tsquery.value()).Int(second);
+    int next = 3;
+    where.clear();
+    if (!query.outlet.empty()) {
+      pattern_outlet = PgContainsPattern(query.outlet);
+      where += fmt::format(" AND o.name ILIKE ${} ESCAPE '\\'", next++);
+      p->Text(pattern_outlet);
+    }
+    // Undated documents never pass a date filter.
+    if (!query.since.empty()) {
+      where += fmt::format(
+          " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}",
+          next++);
+      p->Text(query.since);
+    }
+    if (!query.until.empty()) {
+      where += fmt::format(
+          " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}",
+          next++);
+      p->Text(query.until);
+    }
+    if (!query.speaker.empty()) {
+      pattern_speaker = PgContainsPattern(query.speaker);
+      where += target == Target::kQuotes
+                   ? " AND coalesce(s.name, q.speaker_name) ILIKE $"
+                   : " AND c.source_name ILIKE $";
+      where += fmt::format("{} ESCAPE '\\'", next++);
+      p->Text(pattern_speaker);
+    }
+    if (!query.kind.empty()) {
+      where += fmt::format(" AND q.kind = ${}", next++);
+      p->Text(query.kind);
+    }
+  };
+  // (0) Bound, as in the SQLite store: past max_ranked matches, rank the
+  // newest max_ranked only.
+  int64_t min_id = 0;
+  const size_t max_ranked =
+      query.max_ranked > 0 ? std::max(query.max_ranked, query.limit) : 0;
+  if (max_ranked > 0) {
+    PgParams b;
+    fill(static_cast<int64_t>(max_ranked - 1), &b);
+    auto bound = Run(fmt::format("SELECT {0} FROM to_tsquery('simple', $1) "
+                                 "tq, {1}{2} ORDER BY {0} DESC OFFSET $2 "
+                                 "LIMIT 2",
+                                 id_col, rank_from, where),
+                     b, "searching");
+    if (bound.ok() && bound.value().rows() == 2) {
+      min_id = bound.value().Int(0, 0);
+    }
   }
-  // Undated documents never pass a date filter.
-  if (!query.since.empty()) {
-    where += fmt::format(
-        " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}", next++);
-    p.Text(query.since);
-  }
-  if (!query.until.empty()) {
-    where += fmt::format(
-        " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}", next++);
-    p.Text(query.until);
-  }
-  if (!query.speaker.empty()) {
-    pattern_speaker = PgContainsPattern(query.speaker);
-    where += target == Target::kQuotes
-                 ? " AND coalesce(s.name, q.speaker_name) ILIKE $"
-                 : " AND c.source_name ILIKE $";
-    where += fmt::format("{} ESCAPE '\\'", next++);
-    p.Text(pattern_speaker);
-  }
-  if (!query.kind.empty()) {
-    where += fmt::format(" AND q.kind = ${}", next++);
-    p.Text(query.kind);
-  }
+  PgParams p;
+  fill(static_cast<int64_t>(query.limit), &p);
+  if (min_id > 0) where += fmt::format(" AND {} >= {}", id_col, min_id);
   // Scores are negated so that, as with bm25, lower is better.
   std::string rank_sql = fmt::format(
       "SELECT {0}, -{1} AS score FROM to_tsquery('simple', $1) tq, {2}{3} "
@@ -908,6 +934,7 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     h.speaker = st.String(0, 7);
     h.kind = st.String(0, 8);
     h.cluster = st.Int(0, 9);
+    h.ranked_among = min_id > 0 ? max_ranked : 0;
     hits.push_back(std::move(h));
   }
   return hits;
