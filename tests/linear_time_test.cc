@@ -13,6 +13,7 @@
 #include <string>
 
 #include "src/input/html_extract.h"
+#include "src/input/html_title.h"
 #include "src/input/reader.h"
 #include "src/output/json_writer.h"
 #include "whosaid/extractor.h"
@@ -110,6 +111,31 @@ TEST(LinearTime, UnclosedHtmlTags) {
         (void)ExtractArticle(html, HtmlOptions());
       },
       1000, 1 << 22);
+}
+
+TEST(LinearTime, GiantTitleCandidates) {
+  // h1, og:title and <title> made of distinct words: the headline choice
+  // compares them for shared words (html_title.cc).
+  ExpectLinear(
+      "giant title candidates",
+      [](size_t n) {
+        std::string words;
+        for (size_t i = 0; words.size() < n; ++i) {
+          words.push_back('w');
+          words.append(std::to_string(i));
+          words.append("x ");
+        }
+        return words;
+      },
+      [](const std::string& words) {
+        TitleCandidates c;
+        c.h1 = std::string_view(words).substr(1);
+        c.og_title = words;
+        c.title_tag = words;
+        c.url = "https://www.example.org/a";
+        ASSERT_FALSE(PickHeadline(c).empty());
+      },
+      1 << 20, 1 << 24);
 }
 
 TEST(LinearTime, OneGiantSentence) {

@@ -7,6 +7,8 @@
 
 #include "src/base/utf8.h"
 #include "src/input/charset.h"
+#include "src/input/html_date.h"
+#include "src/input/html_title.h"
 #include "src/input/offset_map.h"
 
 namespace whosaid {
@@ -128,28 +130,6 @@ void ScanJsonLd(const std::vector<std::string>& blocks, std::string* published,
   }
 }
 
-std::string CleanTitleTag(const std::string& title) {
-  // "Headline | Site" / "Headline - Site": keep the longest part.
-  static constexpr std::string_view kSeps[] = {" | ", " - ", " \xE2\x80\x94 ",
-                                               " \xE2\x80\x93 ", " :: "};
-  for (std::string_view sep : kSeps) {
-    size_t p = title.find(sep);
-    if (p == std::string::npos) continue;
-    std::string_view t = title;
-    std::string_view best;
-    size_t b = 0;
-    while (b <= t.size()) {
-      size_t e = t.find(sep, b);
-      if (e == std::string_view::npos) e = t.size();
-      std::string_view part = t.substr(b, e - b);
-      if (part.size() > best.size()) best = part;
-      b = e + sep.size();
-    }
-    return std::string(best);
-  }
-  return title;
-}
-
 // Dates as pages state them: keeps ISO 8601, rewrites the JavaScript /
 // RFC 2822 forms ("Tue Nov 19 2019 03:05:46 GMT+0000", "Tue, 19 Nov 2019
 // 03:05:46 GMT") to "2019-11-19T03:05:46", and drops placeholders (years
@@ -209,27 +189,6 @@ std::string NormalizeDate(std::string_view s) {
   std::string out = fmt::format("{:04}-{:02}-{:02}", year, month, day);
   if (!time.empty() && time.size() <= 8) out += "T" + time;
   return out;
-}
-
-// True when `part` stands at either end of the <title>, cut off by one of
-// the separators of CleanTitleTag ("Site | Headline", "Headline - Site").
-bool IsTitleTagPart(std::string_view title, std::string_view part) {
-  static constexpr std::string_view kSeps[] = {" | ", " - ", " \xE2\x80\x94 ",
-                                               " \xE2\x80\x93 ", " :: "};
-  if (part.empty() || part.size() >= title.size()) return false;
-  for (std::string_view sep : kSeps) {
-    size_t n = part.size() + sep.size();
-    if (title.size() <= n) continue;
-    if (title.substr(0, part.size()) == part &&
-        title.substr(part.size(), sep.size()) == sep) {
-      return true;
-    }
-    if (title.substr(title.size() - part.size()) == part &&
-        title.substr(title.size() - n, sep.size()) == sep) {
-      return true;
-    }
-  }
-  return false;
 }
 
 std::string NormalizeLanguage(std::string_view s) {
@@ -684,35 +643,20 @@ HtmlArticle ExtractArticleUtf8(std::string_view html,
   const HtmlMeta& m = tree.meta;
   std::string ld_published, ld_author, ld_publisher, ld_headline;
   ScanJsonLd(m.json_ld, &ld_published, &ld_author, &ld_publisher, &ld_headline);
-  // The first h1 is the headline unless it is the site's name (a logo h1):
-  // equal to og:site_name or to a short part of "Headline | Site".
-  std::string tag_headline = CleanTitleTag(m.title_tag);
-  auto same = [](std::string_view x, std::string_view y) {
-    if (x.size() != y.size()) return false;
-    for (size_t k = 0; k < x.size(); ++k) {
-      if (Lower(x[k]) != Lower(y[k])) return false;
-    }
-    return true;
-  };
-  bool h1_is_site =
-      !m.h1.empty() &&
-      (same(m.h1, m.og_site_name) || same(m.h1, ld_publisher) ||
-       (!same(m.h1, tag_headline) && IsTitleTagPart(m.title_tag, m.h1)));
-  if (!m.h1.empty() && m.h1.size() < 400 && !h1_is_site) {
-    a.title = m.h1;
-  } else if (!m.og_title.empty()) {
-    a.title = m.og_title;
-  } else if (!ld_headline.empty()) {
-    a.title = ld_headline;
-  } else if (!tag_headline.empty()) {
-    a.title = tag_headline;
-  } else {
-    a.title = m.h1;
-  }
   a.url = !m.canonical.empty() ? m.canonical
           : !m.og_url.empty()  ? m.og_url
                                : options.url;
   if (a.url.rfind("http", 0) != 0 && !options.url.empty()) a.url = options.url;
+  TitleCandidates tc;
+  tc.h1 = m.h1;
+  tc.og_title = m.og_title;
+  tc.ld_headline = ld_headline;
+  tc.title_tag = m.title_tag;
+  tc.site_name = m.og_site_name;
+  tc.publisher = ld_publisher;
+  tc.url = a.url;
+  tc.max_compare_bytes = options.max_title_compare_bytes;
+  a.title = PickHeadline(tc);
   const std::string* dates[] = {&m.published, &ld_published, &m.time_datetime};
   for (const std::string* d : dates) {
     a.published = NormalizeDate(*d);
@@ -721,6 +665,22 @@ HtmlArticle ExtractArticleUtf8(std::string_view html,
   if (a.published.empty()) a.published = DateFromUrl(a.url);
   if (a.published.empty() && a.url != options.url) {
     a.published = DateFromUrl(options.url);
+  }
+  // A date written in the byline: the text just after the h1 when the h1
+  // is the headline (callers use it when nothing better is known).
+  if (!m.h1.empty() && a.title == m.h1 && tree.h1_run < tree.runs.size() &&
+      options.byline_date_window > 0) {
+    const size_t limit = options.byline_date_window;
+    std::string window;
+    for (size_t r = tree.h1_run; r < tree.runs.size(); ++r) {
+      const HtmlTextRun& run = tree.runs[r];
+      if (run.node == tree.h1_node) continue;
+      if (!window.empty()) window.push_back(' ');
+      if (window.size() >= limit) break;
+      window.append(tree.text, run.begin,
+                    std::min<size_t>(run.length, limit - window.size()));
+    }
+    a.byline_date = DateInText(window);
   }
   a.author = !m.author.empty() ? m.author : ld_author;
   a.site_name = !m.og_site_name.empty() ? m.og_site_name : ld_publisher;

@@ -34,6 +34,11 @@ struct HtmlOptions {
   // A body shorter than this (bytes) is "not an article": empty text and a
   // warning.
   size_t min_body_bytes = 150;
+  // Bytes of text after the headline h1 searched for a written date (the
+  // byline, HtmlArticle::byline_date); 0 turns it off.
+  size_t byline_date_window = 300;
+  // Title candidates are compared on their first this many bytes.
+  size_t max_title_compare_bytes = 2048;
   // Pages larger than this fail with a limit error.
   size_t max_html_bytes = size_t{64} << 20;
   HtmlTreeOptions tree;
@@ -43,6 +48,9 @@ struct HtmlArticle {
   std::string text;  // the body; paragraphs separated by "\n\n"
   std::string title;
   std::string published;  // as the page states it (ISO 8601 mostly)
+  // "YYYY-MM-DD" written just after the headline h1 (a byline), "" when
+  // none: for callers to use when `published` and the text give no date.
+  std::string byline_date;
   std::string author;
   std::string site_name;
   std::string url;       // canonical URL

@@ -233,6 +233,47 @@ TEST(ExtractArticleTest, LogoH1IsNotTheTitle) {
   EXPECT_EQ(a.title, "Library opens late");
 }
 
+TEST(ExtractArticleTest, ShortHeadlineWithLongerSiteNameIsTheTitle) {
+  // Regression: the longest part of "<title>Headline – Site</title>" was
+  // taken for the headline, so the h1 holding a short headline was dropped.
+  std::string page =
+      std::string(
+          "<html><head><title>Opens late \xE2\x80\x93 County Courier "
+          "Publishing</title><link rel=\"canonical\" "
+          "href=\"https://countycourier.example/opens-late/\"></head><body>"
+          "<article><h1>Opens late</h1>") +
+      kBodyParagraphs + "</article></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_EQ(a.title, "Opens late");
+}
+
+TEST(ExtractArticleTest, BylineDateWhenMetadataAndUrlHaveNone) {
+  std::string page =
+      std::string(
+          "<html><head><title>Library opens late</title></head><body>"
+          "<article><h1>Library opens late</h1><div class=\"byline\">By Mara "
+          "Olsen | Tuesday, March 2nd, 2021 at 9:30 am</div>") +
+      kBodyParagraphs + "</article></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_EQ(a.published, "");
+  EXPECT_EQ(a.byline_date, "2021-03-02");
+  HtmlOptions off;
+  off.byline_date_window = 0;
+  EXPECT_EQ(ExtractArticleUtf8(page, off).byline_date, "");
+}
+
+TEST(ExtractArticleTest, NoBylineDateAfterALogoH1) {
+  std::string page =
+      std::string(
+          "<html><head><title>Library opens late | County Courier</title>"
+          "</head><body><header><h1>County Courier</h1><div>Friday, June 4, "
+          "2021</div></header><article>") +
+      kBodyParagraphs + "</article></body></html>";
+  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
+  EXPECT_EQ(a.title, "Library opens late");
+  EXPECT_EQ(a.byline_date, "");
+}
+
 TEST(ExtractArticleTest, DatesAreNormalisedAndPlaceholdersDropped) {
   std::string page =
       std::string(

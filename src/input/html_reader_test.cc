@@ -89,6 +89,26 @@ TEST(HtmlReaderTest, JsonlHtmlField) {
   EXPECT_EQ(f, InputFormat::kWarc);
 }
 
+TEST(HtmlReaderTest, BylineDateFillsAPageWithNoOtherDate) {
+  // The date stands in a byline before the body; no metadata, no dated URL.
+  RawDocument raw;
+  raw.id = "byline";
+  raw.html =
+      "<html><head><title>Dam opens | Hill News</title></head><body>"
+      "<article><h1>Dam opens</h1><div class=\"byline\">Ana Ruiz, Hill "
+      "News &middot; 18 NOV 2019</div><p>The new dam opened on Monday, "
+      "officials said, after six years of building work in the hills above "
+      "the town.</p><p>The mayor said the reservoir would supply water to "
+      "40,000 homes, and that the project had stayed within its budget.</p>"
+      "</article></body></html>";
+  auto extractor = Extractor::Create(Options());
+  ASSERT_TRUE(extractor.ok());
+  Document out = extractor.value()->Extract(raw);
+  ASSERT_TRUE(out.error.ok()) << out.error.ToString();
+  EXPECT_EQ(out.title, "Dam opens");
+  EXPECT_EQ(out.published, "2019-11-18");
+}
+
 TEST(HtmlReaderTest, NonArticlePageWarnsWithoutBody) {
   RawDocument raw;
   raw.id = "menu";

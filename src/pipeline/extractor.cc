@@ -103,8 +103,9 @@ Document Extractor::Extract(const RawDocument& raw) const {
   // HTML branch: main content and metadata from the page, then the usual
   // pipeline on the extracted body.
   std::string html_body;
-  std::string page_language;  // declared by the page (HTML input)
+  std::string page_language;             // declared by the page (HTML input)
   std::vector<OffsetPiece> page_pieces;  // body -> page bytes (HTML input)
+  std::string byline_date;  // written after the page's headline (HTML input)
   const std::string* body_source = &raw.body;
   if (!raw.html.empty()) {
     HtmlOptions html_options;
@@ -123,11 +124,13 @@ Document Extractor::Extract(const RawDocument& raw) const {
       doc.published = raw.crawl_date;
       doc.warnings.push_back("page states no date: crawl date used");
     }
+    byline_date = std::move(a.byline_date);
     if (doc.author.empty()) doc.author = a.author;
     if (doc.site.empty()) doc.site = a.site_name;
     if (raw.language.empty()) page_language = std::move(a.language);
     for (std::string& w : a.warnings) doc.warnings.push_back(std::move(w));
     if (!a.is_article) {  // not an article: no body invented
+      if (doc.published.empty()) doc.published = byline_date;
       doc.language = ChooseLanguage(
           raw.language.empty() ? page_language : raw.language, LanguageGuess());
       return doc;
@@ -155,6 +158,9 @@ Document Extractor::Extract(const RawDocument& raw) const {
   CleanOptions clean_options;
   clean_options.enabled = opt.clean;
   CleanText(body, clean_options, &doc);
+  // The page's byline date, when neither the page's metadata nor the
+  // text's head lines (CleanText) gave one.
+  if (doc.published.empty()) doc.published = byline_date;
   if (!raw.html.empty()) {
     // Clean text -> extracted body -> page bytes.
     doc.input_map = ComposeOffsetMaps(doc.input_map, page_pieces);
@@ -172,9 +178,9 @@ Document Extractor::Extract(const RawDocument& raw) const {
     doc.language = ChooseLanguage(declared, guess);
     if (!declared.empty() && doc.language == guess.code &&
         doc.language != ChooseLanguage(declared, LanguageGuess())) {
-      doc.warnings.push_back(fmt::format(
-          "declared language '{}' but the text reads as '{}'", declared,
-          guess.code));
+      doc.warnings.push_back(
+          fmt::format("declared language '{}' but the text reads as '{}'",
+                      declared, guess.code));
     }
   } else {
     doc.language = ChooseLanguage(declared, LanguageGuess());
