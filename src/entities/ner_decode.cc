@@ -177,8 +177,8 @@ struct Scratch {
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
   std::vector<const int32_t*> vec;
   std::vector<int32_t> stat[NerModel::kMaxStages];
-  std::vector<uint8_t> nstatic;      // 0 = fast; else StaticFeatures() count
-  std::vector<uint32_t> rows;  // direct feature rows of a sentence (kNoRow)
+  std::vector<uint8_t> nstatic;  // 0 = fast; else StaticFeatures() count
+  std::vector<uint32_t> rows;    // direct feature rows of a sentence (kNoRow)
   std::vector<uint8_t> nrows;
   std::vector<int> labels1;
   std::vector<uint8_t> scored;  // ScoredMask()

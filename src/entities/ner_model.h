@@ -172,10 +172,11 @@ struct CacheLineAllocator {
   template <typename U>
   CacheLineAllocator(const CacheLineAllocator<U>&) {}  // NOLINT
   T* allocate(size_t n) {
-    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64}));
+    return static_cast<T*>(
+        ::operator new (n * sizeof(T), std::align_val_t{64}));
   }
   void deallocate(T* p, size_t n) {
-    ::operator delete(p, n * sizeof(T), std::align_val_t{64});
+    ::operator delete (p, n * sizeof(T), std::align_val_t{64});
   }
   template <typename U>
   bool operator==(const CacheLineAllocator<U>&) const {
