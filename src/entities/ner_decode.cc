@@ -177,8 +177,8 @@ struct Scratch {
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
   std::vector<const int32_t*> vec;
   std::vector<int32_t> stat[NerModel::kMaxStages];
-  std::vector<uint8_t> nstatic;      // 0 = fast; else StaticFeatures() count
-  std::vector<const int16_t*> rows;  // direct feature rows of a sentence
+  std::vector<uint8_t> nstatic;  // 0 = fast; else StaticFeatures() count
+  std::vector<uint32_t> rows;    // direct feature rows of a sentence (kNoRow)
   std::vector<uint8_t> nrows;
   std::vector<int> labels1;
   std::vector<uint8_t> scored;  // ScoredMask()
@@ -218,11 +218,9 @@ class FastDecoder {
 
  private:
   void AddRow(int stage, uint64_t h, int32_t* v) const {
-    const int16_t* row =
-        m_.weights_[stage].Row(static_cast<uint32_t>(h) & m_.mask_);
-    if (row == nullptr) return;
-    for (int l = 0; l < 16; ++l) v[l] += row[l];
-    v[16] += row[16];
+    const CompactWeights& w = m_.weights_[stage];
+    uint32_t r = w.Find(static_cast<uint32_t>(h) & m_.mask_);
+    if (r != CompactWeights::kNoRow) w.AddTo(r, v);
   }
   void AddAll(uint64_t h, int32_t* const* v) const {
     for (int st = 0; st < m_.stages_; ++st) AddRow(st, h, v[st]);
@@ -541,7 +539,7 @@ class FastDecoder {
           }
           continue;
         }
-        const int16_t** rows =
+        uint32_t* rows =
             &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
         int nr = 0;
         auto lw = [&](int k) {
@@ -553,12 +551,12 @@ class FastDecoder {
           return t ? t->shape : (k < 0 ? kBos : kEos);
         };
         const TokenInfo& t = info[i];
-        // rows[k] is of stage k % stages (null: no row).
+        // rows[k] is of stage k % stages (kNoRow: none).
         auto add_tagged = [&](uint64_t h) {
           uint32_t bucket = static_cast<uint32_t>(h) & m_.mask_;
           for (int st = 0; st < stages; ++st) {
-            const int16_t* row = m_.weights_[st].Row(bucket);
-            if (row != nullptr) __builtin_prefetch(row);
+            uint32_t row = m_.weights_[st].Find(bucket);
+            if (row != CompactWeights::kNoRow) m_.weights_[st].Prefetch(row);
             rows[nr++] = row;
           }
         };
@@ -619,15 +617,13 @@ class FastDecoder {
             dst[16] += src[16];
           }
         }
-        const int16_t* const* rows =
+        const uint32_t* rows =
             &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
         int nr = sc->nrows[i - b];
         for (int k = 0; k < nr; ++k) {
-          const int16_t* row = rows[k];
-          if (row == nullptr) continue;
-          int32_t* dst = o[stages == 2 ? (k & 1) : 0];
-          for (int l = 0; l < 16; ++l) dst[l] += row[l];
-          dst[16] += row[16];
+          if (rows[k] == CompactWeights::kNoRow) continue;
+          int st = stages == 2 ? (k & 1) : 0;
+          m_.weights_[st].AddTo(rows[k], o[st]);
         }
       }
     }

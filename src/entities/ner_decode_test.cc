@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -226,6 +227,41 @@ TEST(NerDecode, ThreadsAgree) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(ok, std::vector<int>({1, 1}));
+}
+
+// CompactWeights: rows split 16 + 1 labels, bitmap and rank side by side.
+TEST(CompactWeights, FindsRowsAcrossIndexWords) {
+  CompactWeights w;
+  w.Reset(128);
+  const uint32_t buckets[] = {0, 31, 32, 63, 64, 100, 127};
+  for (uint32_t b : buckets) {
+    int16_t row[kNumLabels];
+    for (int l = 0; l < kNumLabels; ++l) {
+      row[l] = static_cast<int16_t>(b * 100 + l - 8);
+    }
+    w.Append(b, row);
+  }
+  w.Seal();
+  EXPECT_EQ(w.num_rows(), 7u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(w.head.data()) % 64, 0u);
+  for (uint32_t b = 0; b < 128; ++b) {
+    bool stored = std::find(std::begin(buckets), std::end(buckets), b) !=
+                  std::end(buckets);
+    EXPECT_EQ(w.Has(b), stored) << b;
+    uint32_t r = w.Find(b);
+    if (!stored) {
+      EXPECT_EQ(r, CompactWeights::kNoRow) << b;
+      continue;
+    }
+    ASSERT_NE(r, CompactWeights::kNoRow) << b;
+    int32_t sum[kNumLabels];
+    std::fill(sum, sum + kNumLabels, 1);
+    w.AddTo(r, sum);
+    for (int l = 0; l < kNumLabels; ++l) {
+      EXPECT_EQ(w.At(r, l), static_cast<int16_t>(b * 100 + l - 8)) << b;
+      EXPECT_EQ(sum[l], 1 + static_cast<int32_t>(b * 100 + l - 8)) << b;
+    }
+  }
 }
 
 }  // namespace

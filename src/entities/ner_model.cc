@@ -625,18 +625,16 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
   auto prefetch = [&](uint32_t j) {
     const uint32_t* f = &static_feats[static_cast<size_t>(j) * kMaxFeatures];
     for (int k = 0; k < static_count[j]; ++k) {
-      if (const int16_t* row = w.Row(f[k])) __builtin_prefetch(row);
+      uint32_t r = w.Find(f[k]);
+      if (r != CompactWeights::kNoRow) w.Prefetch(r);
     }
   };
   auto accumulate = [&](const uint32_t* f, int n) {
     for (int k = 0; k < n; ++k) {
-      const int16_t* row = w.Row(f[k]);
-      if (row == nullptr) continue;
-      for (int l = 0; l < 16; ++l) scores[l] += row[l];
-      scores[16] += row[16];
+      uint32_t r = w.Find(f[k]);
+      if (r != CompactWeights::kNoRow) w.AddTo(r, scores);
     }
   };
-  static_assert(kNumLabels == 17, "accumulate() unrolls 16 + 1 labels");
   std::vector<uint8_t> scored;
   ScoredMask(doc, info, &scored);
   for (const Sentence& s : doc.sentences) {
@@ -698,20 +696,14 @@ namespace {
 // Compacts a dense table (rows * kNumLabels) into CompactWeights.
 void Compact(const std::vector<int16_t>& dense, size_t rows,
              CompactWeights* out) {
-  out->bits.assign((rows + 63) / 64, 0);
-  out->rank.assign(out->bits.size(), 0);
-  out->rows.clear();
-  uint32_t count = 0;
+  out->Reset(rows);
   for (size_t r = 0; r < rows; ++r) {
-    if (r % 64 == 0) out->rank[r / 64] = count;
     const int16_t* row = &dense[r * kNumLabels];
     bool any = false;
     for (int l = 0; l < kNumLabels; ++l) any |= row[l] != 0;
-    if (!any) continue;
-    out->bits[r / 64] |= uint64_t{1} << (r % 64);
-    out->rows.insert(out->rows.end(), row, row + kNumLabels);
-    ++count;
+    if (any) out->Append(static_cast<uint32_t>(r), row);
   }
+  out->Seal();
 }
 
 }  // namespace
@@ -776,13 +768,11 @@ Status NerModel::Save(const std::string& path) const {
   for (int st = 0; st < stages_; ++st) {
     const CompactWeights& w = weights_[st];
     Put<uint64_t>(&out, static_cast<uint64_t>(w.num_rows()));
-    size_t r = 0;
     for (size_t b = 0; b < rows; ++b) {
-      if (!(w.bits[b / 64] & (uint64_t{1} << (b % 64)))) continue;
+      uint32_t r = w.Find(static_cast<uint32_t>(b));
+      if (r == CompactWeights::kNoRow) continue;
       Put<uint32_t>(&out, static_cast<uint32_t>(b));
-      out.append(reinterpret_cast<const char*>(&w.rows[r * kNumLabels]),
-                 sizeof(int16_t) * kNumLabels);
-      ++r;
+      for (int l = 0; l < kNumLabels; ++l) Put<int16_t>(&out, w.At(r, l));
     }
   }
   Put<uint64_t>(&out, Fnv(out.data(), out.size()));
@@ -869,14 +859,15 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {
     CompactWeights& w = model.weights_[st];
-    w.bits.assign((rows + 63) / 64, 0);
-    w.rank.assign(w.bits.size(), 0);
+    w.Reset(rows);
     uint64_t nonzero;
     if (!Get(body, &pos, &nonzero) || nonzero > rows) {
       return corrupt("bad weight row count");
     }
-    w.rows.resize(nonzero * kNumLabels);
+    w.head.reserve(nonzero * CompactWeights::kHead);
+    w.tail.reserve(nonzero);
     int64_t last = -1;
+    int16_t row[kNumLabels];
     for (uint64_t i = 0; i < nonzero; ++i) {
       uint32_t r;
       if (!Get(body, &pos, &r) || r >= rows ||
@@ -885,16 +876,11 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
         return corrupt("truncated or bad weight row");
       }
       last = r;
-      w.bits[r / 64] |= uint64_t{1} << (r % 64);
-      std::memcpy(&w.rows[i * kNumLabels], body.data() + pos,
-                  sizeof(int16_t) * kNumLabels);
-      pos += sizeof(int16_t) * kNumLabels;
+      std::memcpy(row, body.data() + pos, sizeof(row));
+      pos += sizeof(row);
+      w.Append(r, row);
     }
-    uint32_t count = 0;
-    for (size_t k = 0; k < w.bits.size(); ++k) {
-      w.rank[k] = count;
-      count += static_cast<uint32_t>(__builtin_popcountll(w.bits[k]));
-    }
+    w.Seal();
   }
   if (pos != body.size()) return corrupt("trailing bytes");
   model.cache_id_ = NewCacheId();

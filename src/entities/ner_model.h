@@ -10,7 +10,9 @@
 #ifndef WHOSAID_SRC_ENTITIES_NER_MODEL_H_
 #define WHOSAID_SRC_ENTITIES_NER_MODEL_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -155,24 +157,99 @@ inline int PopCount64(uint64_t x) {
   x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
   return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
 }
+inline int PopCount32(uint32_t x) {
+  x = x - ((x >> 1) & 0x55555555u);
+  x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+  return static_cast<int>((x * 0x01010101u) >> 24);
+}
 
-// Runtime weights: only the non-zero rows of the hashed table, found through
-// a bitmap with per-word ranks (small enough to stay in cache).
-struct CompactWeights {
-  std::vector<uint64_t> bits;  // bit b set: bucket b has a row
-  std::vector<uint32_t> rank;  // rows before each 64-bucket word
-  std::vector<int16_t> rows;   // kNumLabels per row, in bucket order
-  size_t num_rows() const { return rows.size() / kNumLabels; }
-  // Row of `bucket`, or null when all its weights are zero.
-  const int16_t* Row(uint32_t bucket) const {
-    uint64_t word = bits[bucket >> 6];
-    uint64_t bit = uint64_t{1} << (bucket & 63);
-    if (!(word & bit)) return nullptr;
-    uint32_t r =
-        rank[bucket >> 6] + static_cast<uint32_t>(PopCount64(word & (bit - 1)));
-    return &rows[static_cast<size_t>(r) * kNumLabels];
+// Allocator of 64-byte aligned storage (cache-line aligned rows).
+template <typename T>
+struct CacheLineAllocator {
+  using value_type = T;
+  CacheLineAllocator() = default;
+  template <typename U>
+  CacheLineAllocator(const CacheLineAllocator<U>&) {}  // NOLINT
+  T* allocate(size_t n) {
+    return static_cast<T*>(
+        ::operator new (n * sizeof(T), std::align_val_t{64}));
+  }
+  void deallocate(T* p, size_t n) {
+    ::operator delete (p, n * sizeof(T), std::align_val_t{64});
+  }
+  template <typename U>
+  bool operator==(const CacheLineAllocator<U>&) const {
+    return true;
   }
 };
+
+// Runtime weights: only the non-zero rows of the hashed table. A row's
+// kNumLabels weights are split so that reading a row touches one cache line
+// of the big table: labels 0..15 in a 32-byte block of `head` (64-byte
+// aligned storage), label 16 in `tail` (2 bytes a row, small enough to stay
+// in cache). Rows are found through a bitmap with per-word ranks, bits and
+// rank of 32 buckets side by side (one 8-byte read a lookup). Built by
+// Append() in bucket order, then Seal(); read-only afterwards.
+struct CompactWeights {
+  static constexpr uint32_t kNoRow = ~0u;
+  static constexpr int kHead = 16;
+  struct Index {
+    uint32_t bits = 0;  // bit b set: bucket 32 * word + b has a row
+    uint32_t rank = 0;  // rows before this word
+  };
+  std::vector<Index> index;
+  std::vector<int16_t, CacheLineAllocator<int16_t>> head;  // kHead a row
+  std::vector<int16_t> tail;                               // 1 a row
+
+  size_t num_rows() const { return tail.size(); }
+  // Empties the table for `buckets` buckets.
+  void Reset(size_t buckets) {
+    index.assign((buckets + 31) / 32, Index());
+    head.clear();
+    tail.clear();
+  }
+  // Adds the kNumLabels weights of `bucket` (greater than every bucket
+  // appended before).
+  void Append(uint32_t bucket, const int16_t* row) {
+    index[bucket >> 5].bits |= uint32_t{1} << (bucket & 31);
+    head.insert(head.end(), row, row + kHead);
+    tail.push_back(row[kHead]);
+  }
+  // Computes the ranks after the last Append().
+  void Seal() {
+    uint32_t count = 0;
+    for (Index& x : index) {
+      x.rank = count;
+      count += static_cast<uint32_t>(PopCount32(x.bits));
+    }
+  }
+  bool Has(uint32_t bucket) const {
+    return index[bucket >> 5].bits >> (bucket & 31) & 1;
+  }
+  // Row id of `bucket`, or kNoRow when all its weights are zero.
+  uint32_t Find(uint32_t bucket) const {
+    const Index x = index[bucket >> 5];
+    uint32_t bit = uint32_t{1} << (bucket & 31);
+    if (!(x.bits & bit)) return kNoRow;
+    return x.rank + static_cast<uint32_t>(PopCount32(x.bits & (bit - 1)));
+  }
+  void Prefetch(uint32_t r) const {
+    __builtin_prefetch(&head[size_t{r} * kHead]);
+  }
+  // The weight of label l in row r.
+  int16_t At(uint32_t r, int l) const {
+    return l < kHead ? head[size_t{r} * kHead + l] : tail[r];
+  }
+  // dst[l] += weight of label l in row r, for every label.
+  void AddTo(uint32_t r, int32_t* dst) const {
+    const int16_t* h = &head[size_t{r} * kHead];
+    for (int l = 0; l < kHead; ++l) dst[l] += h[l];
+    dst[kHead] += tail[r];
+  }
+};
+static_assert(kNumLabels == CompactWeights::kHead + 1,
+              "CompactWeights splits rows into 16 + 1 labels");
 
 class NerModel {
  public:
