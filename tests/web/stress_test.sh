@@ -108,7 +108,7 @@ attack "400 idle connections (past the 256-worker cap)" idle 400 4 30
 # Past the cap with clients that keep dripping and reconnect when dropped:
 # the server sheds the slowest (--busy-grace-ms, default 1 s) once a
 # connection waits for a worker. Before the guard this starved it.
-attack "500 dripping clients that reconnect (slowloris)" drip 500 8 5
+attack "500 dripping clients that reconnect (slowloris)" drip 500 12 5
 # Without load, a dripping client is cut at the whole-request deadline
 # (--request-timeout 4), not held as long as it keeps dripping.
 lone=$(python3 "$TMP/lone.py" "$PORT")
