@@ -12,7 +12,7 @@ scripts/build.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 (cd build && ctest --output-on-failure -j"$jobs")
 # Bounded memory while streaming (doc/reliability.md has the 1 GB figure).
-MAX_RSS_MB=512 bench/stream_rss.sh 64 2
+MAX_RSS_MB=256 bench/stream_rss.sh 64 2
 # Fuzzing: corpus replay + 30 s per target, two at a time.
 FUZZ_JOBS=2 scripts/fuzz.sh "${WHOSAID_FUZZ_SECONDS:-30}"
 # Sanitizers: ASan+UBSan on the test suite, TSan on the threaded paths

@@ -4,15 +4,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "src/input/reader.h"
 #include "src/output/json_writer.h"
+#include "tools/batch_loop.h"
 #include "tools/commands.h"
 #include "whosaid/extractor.h"
 
@@ -78,21 +79,17 @@ int RunExtract(const ExtractArgs& args) {
   json.source_offsets = args.source_offsets;
 
   // Batches bound memory: at most two batches of kBatchDocs documents or
-  // kBatchBytes bytes are in flight. While workers extract one batch, this
-  // thread writes the previous one and reads the next; output order is input
-  // order whatever the thread count.
+  // kBatchBytes bytes are in flight. While the workers (one pool for the
+  // whole run) extract one batch, this thread reads the next, then writes
+  // the finished one; output order is input order whatever the thread count.
   constexpr size_t kBatchDocs = 256;
   constexpr size_t kBatchBytes = size_t{32} << 20;
   struct Batch {
     std::vector<RawDocument> docs;
     std::vector<std::string> records;
     std::vector<std::string> errors;
-    // The next document to extract. Here, not in extract_batch(): the
-    // workers outlive that call (ASan: stack-use-after-scope).
-    std::atomic<size_t> next{0};
   };
   auto read_batch = [&](Batch* b) {
-    b->docs.clear();
     size_t bytes = 0;
     while (b->docs.size() < kBatchDocs && bytes < kBatchBytes &&
            !g_interrupted) {
@@ -101,12 +98,25 @@ int RunExtract(const ExtractArgs& args) {
       bytes += doc.body.size();
       b->docs.push_back(std::move(doc));
     }
-    b->records.assign(b->docs.size(), std::string());
-    b->errors.assign(b->docs.size(), std::string());
+    b->records.resize(b->docs.size());
+    b->errors.resize(b->docs.size());
+    return b->docs.size();
+  };
+  auto extract_one = [&extractor, &json](Batch* b, size_t i) {
+    Document doc = extractor.value()->Extract(b->docs[i]);
+    if (!doc.error.ok()) {
+      // Name the input unless the message already does.
+      std::string msg = doc.error.ToString();
+      b->errors[i] = msg.find(b->docs[i].id) == std::string::npos
+                         ? b->docs[i].id + ": " + msg
+                         : msg;
+    }
+    WriteDocumentJson(doc, json, &b->records[i]);
+    b->records[i].push_back('\n');
   };
   size_t failed = 0, total = 0;
   bool write_error = false;
-  auto write_batch = [&](Batch* b) {
+  auto write_batch = [&](std::unique_ptr<Batch> b) {
     for (size_t i = 0; i < b->docs.size(); ++i) {
       ++total;
       if (!b->errors[i].empty()) {
@@ -118,39 +128,10 @@ int RunExtract(const ExtractArgs& args) {
         write_error = true;
       }
     }
-    b->docs.clear();
+    return !write_error;
   };
-  auto extract_batch = [&](Batch* b) {
-    b->next.store(0);
-    // Captures only what outlives the workers (they run after return).
-    auto work = [&extractor, &json, b] {
-      for (size_t i; (i = b->next.fetch_add(1)) < b->docs.size();) {
-        Document doc = extractor.value()->Extract(b->docs[i]);
-        if (!doc.error.ok()) {
-          // Name the input unless the message already does.
-          std::string msg = doc.error.ToString();
-          b->errors[i] = msg.find(b->docs[i].id) == std::string::npos
-                             ? b->docs[i].id + ": " + msg
-                             : msg;
-        }
-        WriteDocumentJson(doc, json, &b->records[i]);
-        b->records[i].push_back('\n');
-      }
-    };
-    size_t n_threads = std::min<size_t>(jobs, b->docs.size());
-    std::vector<std::thread> threads;
-    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work);
-    return threads;
-  };
-
-  Batch batches[2];
-  read_batch(&batches[0]);
-  for (int cur = 0; !batches[cur].docs.empty() && !write_error; cur ^= 1) {
-    std::vector<std::thread> workers = extract_batch(&batches[cur]);
-    read_batch(&batches[cur ^ 1]);
-    for (auto& t : workers) t.join();
-    write_batch(&batches[cur]);
-  }
+  WorkerPool pool(jobs);
+  RunBatchLoop<Batch>(&pool, read_batch, extract_one, write_batch);
   if (fflush(out) != 0 || write_error) {
     fmt::print(stderr, "whosaid extract: cannot write output {}: {}\n",
                args.output == "-" ? "(stdout)" : args.output,

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "src/input/reader.h"
+#include "tools/batch_loop.h"
 #include "tools/commands.h"
 #include "tools/corpus_cli.h"
 #include "whosaid/corpus.h"
@@ -218,7 +219,6 @@ int RunIngest(const IngestArgs& args) {
   });
 
   auto read_batch = [&](Batch* b) {
-    b->raws.clear();
     size_t bytes = 0;
     constexpr size_t kBatchBytes = size_t{64} << 20;
     while (b->raws.size() < args.batch && bytes < kBatchBytes &&
@@ -228,40 +228,32 @@ int RunIngest(const IngestArgs& args) {
       bytes += doc.body.size();
       b->raws.push_back(std::move(doc));
     }
-    b->records.clear();
     b->records.resize(b->raws.size());
     b->known.assign(b->raws.size(), 0);
+    return b->raws.size();
   };
-  auto extract_batch = [&](Batch* b) {
-    auto next = std::make_shared<std::atomic<size_t>>(0);
-    auto work = [b, next, &known, &extractor, &corpus_options] {
-      for (size_t i; (i = next->fetch_add(1)) < b->raws.size();) {
-        const RawDocument& raw = b->raws[i];
-        IngestRecord& r = b->records[i];
-        if (raw.read_error.ok()) {
-          uint64_t h = ContentHash(raw.body);
-          if (known.count(IdentityKey(raw.id, h))) {
-            b->known[i] = 1;
-            r.doc.id = raw.id;
-            continue;
-          }
-        }
-        r.doc = extractor.value()->Extract(raw);
-        if (!r.doc.error.ok()) continue;
-        r.features = ComputeFeatures(r.doc, raw.body, corpus_options);
-        // The store needs the text and annotations, not the token arrays.
-        r.doc.tokens = {};
-        r.doc.sentences = {};
-        r.doc.paragraphs = {};
-        r.doc.input_map = {};
+  auto extract_one = [&known, &extractor, &corpus_options](Batch* b, size_t i) {
+    const RawDocument& raw = b->raws[i];
+    IngestRecord& r = b->records[i];
+    if (raw.read_error.ok()) {
+      uint64_t h = ContentHash(raw.body);
+      if (known.count(IdentityKey(raw.id, h))) {
+        b->known[i] = 1;
+        r.doc.id = raw.id;
+        return;
       }
-    };
-    size_t n_threads = std::min<size_t>(jobs, b->raws.size());
-    std::vector<std::thread> threads;
-    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work);
-    return threads;
+    }
+    r.doc = extractor.value()->Extract(raw);
+    if (!r.doc.error.ok()) return;
+    r.features = ComputeFeatures(r.doc, raw.body, corpus_options);
+    // The store needs the text and annotations, not the token arrays.
+    r.doc.tokens = {};
+    r.doc.sentences = {};
+    r.doc.paragraphs = {};
+    r.doc.input_map = {};
   };
-  auto report_errors = [&](Batch* b) {
+  auto hand_to_writer = [&](std::unique_ptr<Batch> b) {
+    read += b->raws.size();
     for (size_t i = 0; i < b->records.size(); ++i) {
       const Document& d = b->records[i].doc;
       if (b->known[i] || d.error.ok()) continue;
@@ -272,20 +264,12 @@ int RunIngest(const IngestArgs& args) {
                      ? b->raws[i].id + ": " + msg
                      : msg);
     }
+    b->raws.clear();  // bodies are no longer needed
+    return queue.Push(std::move(b));
   };
-
-  auto cur = std::make_unique<Batch>();
-  read_batch(cur.get());
-  while (!cur->raws.empty()) {
-    read += cur->raws.size();
-    std::vector<std::thread> workers = extract_batch(cur.get());
-    auto next = std::make_unique<Batch>();
-    read_batch(next.get());
-    for (auto& t : workers) t.join();
-    report_errors(cur.get());
-    cur->raws.clear();  // bodies are no longer needed
-    if (!queue.Push(std::move(cur))) break;
-    cur = std::move(next);
+  {
+    WorkerPool pool(jobs);
+    RunBatchLoop<Batch>(&pool, read_batch, extract_one, hand_to_writer);
   }
   queue.Close();
   writer.join();

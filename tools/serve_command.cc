@@ -54,6 +54,13 @@ void RegisterServe(CLI::App* app, int* exit_code) {
   cmd->add_option("--read-timeout", opts->read_timeout_s,
                   "Seconds to wait for a request's bytes (default 5)")
       ->check(CLI::Range(1, 3600));
+  cmd->add_option("--request-timeout", opts->request_timeout_s,
+                  "Seconds for a whole request to arrive (default 20)")
+      ->check(CLI::Range(1, 3600));
+  cmd->add_option("--busy-grace-ms", opts->busy_grace_ms,
+                  "Under load, drop requests still incomplete after this "
+                  "many ms (default 1000)")
+      ->check(CLI::Range(1, 600000));
   cmd->final_callback([opts, exit_code] {
     opts->api.max_connections = opts->threads;
     *exit_code = RunServe(*opts);

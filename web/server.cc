@@ -10,117 +10,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
-#include <functional>
-#include <list>
-#include <mutex>
 #include <thread>
-#include <vector>
 
 #include "web/assets.h"
+#include "web/guarded_server.h"
 
 namespace whosaid::web {
 namespace {
-
-// cpp-httplib task queue whose worker count follows the open connections:
-// `min` threads always, more (up to `max`) while every worker is busy, as
-// a slow or idle client holds its worker for up to the read timeout (with a
-// fixed pool, `threads` such clients starved everyone else). Extra workers
-// exit after `idle_exit` without work. Connections beyond `max` wait in
-// the queue. Corpus connections stay bounded by ApiOptions::max_connections.
-// Called by the server's accept thread (enqueue) and its owner (shutdown).
-class ElasticPool : public httplib::TaskQueue {
- public:
-  ElasticPool(size_t min, size_t max, std::chrono::milliseconds idle_exit)
-      : min_(std::max<size_t>(min, 1)),
-        max_(std::max(max, std::max<size_t>(min, 1))),
-        idle_exit_(idle_exit) {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (size_t i = 0; i < min_; ++i) Spawn();
-  }
-  ElasticPool(const ElasticPool&) = delete;
-  ElasticPool& operator=(const ElasticPool&) = delete;
-  ~ElasticPool() override = default;
-
-  void enqueue(std::function<void()> fn) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    jobs_.push_back(std::move(fn));
-    Reap();
-    if (jobs_.size() > idle_ && live_ < max_) Spawn();
-    cv_.notify_one();
-  }
-
-  // Runs the queued jobs, then joins every worker.
-  void shutdown() override {
-    std::list<std::thread> threads;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-      Reap();
-      threads.swap(threads_);
-    }
-    cv_.notify_all();
-    for (std::thread& t : threads) t.join();
-  }
-
- private:
-  using Iter = std::list<std::thread>::iterator;
-
-  // REQUIRES: mu_ held.
-  void Spawn() {
-    threads_.emplace_back();
-    Iter self = std::prev(threads_.end());
-    ++live_;
-    *self = std::thread([this, self] { Work(self); });
-  }
-
-  // Joins workers that retired (they exit right after listing themselves).
-  // REQUIRES: mu_ held.
-  void Reap() {
-    for (Iter it : dead_) {
-      it->join();
-      threads_.erase(it);
-    }
-    dead_.clear();
-  }
-
-  void Work(Iter self) {
-    std::unique_lock<std::mutex> lock(mu_);
-    for (;;) {
-      ++idle_;
-      bool woke = cv_.wait_for(lock, idle_exit_,
-                               [&] { return stop_ || !jobs_.empty(); });
-      --idle_;
-      if (jobs_.empty()) {
-        if (stop_) return;
-        if (!woke && live_ > min_) {
-          --live_;
-          dead_.push_back(self);
-          return;
-        }
-        continue;
-      }
-      std::function<void()> fn = std::move(jobs_.front());
-      jobs_.pop_front();
-      lock.unlock();
-      fn();
-      lock.lock();
-    }
-  }
-
-  const size_t min_, max_;
-  const std::chrono::milliseconds idle_exit_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> jobs_;
-  std::list<std::thread> threads_;
-  std::vector<Iter> dead_;
-  size_t live_ = 0;  // workers not retired
-  size_t idle_ = 0;  // workers waiting for a job
-  bool stop_ = false;
-};
 
 constexpr char kCsp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -199,16 +96,18 @@ Status RunServer(const ServerOptions& options) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  httplib::Server svr;
-  size_t threads = options.threads ? options.threads : 1;
-  size_t max_threads = std::max(threads, options.max_threads);
-  svr.new_task_queue = [threads, max_threads] {
-    return new ElasticPool(threads, max_threads, std::chrono::seconds(10));
-  };
-  svr.set_read_timeout(options.read_timeout_s, 0);
-  svr.set_write_timeout(options.write_timeout_s, 0);
-  svr.set_keep_alive_timeout(options.keep_alive_s);
-  svr.set_keep_alive_max_count(options.keep_alive_requests);
+  // Slow and idle clients are bounded by GuardedServer (web/guarded_server.h):
+  // per-read and whole-request deadlines, and shed first under load.
+  GuardOptions guard;
+  guard.min_threads = options.threads ? options.threads : 1;
+  guard.max_threads = std::max(guard.min_threads, options.max_threads);
+  guard.read_timeout = std::chrono::seconds(options.read_timeout_s);
+  guard.write_timeout = std::chrono::seconds(options.write_timeout_s);
+  guard.keep_alive = std::chrono::seconds(options.keep_alive_s);
+  guard.keep_alive_requests = options.keep_alive_requests;
+  guard.request_timeout = std::chrono::seconds(options.request_timeout_s);
+  guard.busy_grace = std::chrono::milliseconds(options.busy_grace_ms);
+  GuardedServer svr(guard);
   svr.set_payload_max_length(options.max_body_bytes);
 
   const bool loopback = IsLoopbackHost(options.host);
@@ -329,6 +228,10 @@ Status RunServer(const ServerOptions& options) {
   if (!signalled.load()) pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
   pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
+  if (svr.dropped() > 0) {
+    fprintf(stderr, "whosaid serve: dropped %zu slow connections\n",
+            svr.dropped());
+  }
   return Status::OK();
 }
 

@@ -1,9 +1,10 @@
 // The `whosaid serve` HTTP server: serves the embedded pages (web/static)
 // and the JSON API (web/api.h) over HTTP/1.1 with cpp-httplib, on a
 // thread pool that grows with busy connections (bounded), with request size and
-// time limits. Loopback only unless the caller passes another host. Ownership:
-// RunServer() owns everything it creates; it returns when SIGINT/SIGTERM
-// arrive. Call from the main thread, once.
+// time limits; slow clients are bounded and shed first under load
+// (web/guarded_server.h). Loopback only unless the caller passes another host.
+// Ownership: RunServer() owns everything it creates; it returns when
+// SIGINT/SIGTERM arrive. Call from the main thread, once.
 #ifndef WHOSAID_WEB_SERVER_H_
 #define WHOSAID_WEB_SERVER_H_
 
@@ -22,8 +23,12 @@ struct ServerOptions {
   size_t threads = 8;  // worker threads (an idle keep-alive holds one)
   size_t max_body_bytes = 16384;  // request body (GET/HEAD carry none)
   int read_timeout_s = 5;         // per read of a request
-  int write_timeout_s = 10;       // per write of a response
-  int keep_alive_s = 2;           // idle keep-alive connection
+  int request_timeout_s = 20;     // a whole request (line, headers, body)
+  // Under load (a connection waits for a worker, none can be added), a
+  // request still incomplete this long after it was accepted is dropped.
+  int busy_grace_ms = 1000;
+  int write_timeout_s = 10;  // per write of a response
+  int keep_alive_s = 2;      // idle keep-alive connection
   size_t keep_alive_requests = 100;
   // Worker threads grow from `threads` up to this many while all are busy
   // (slow or idle clients each hold one); the corpus connections stay at

@@ -35,4 +35,11 @@ BASE_URL="$BASE" SCREENSHOT_DIR="$OUT" CHROMIUM="$CHROMIUM" USER_DATA_DIR="$TMP/
   timeout 240 node "$HERE/browser_test.mjs"
 rc=$?
 stop_server
+# Under a sanitizer build a report (also one at shutdown: leaks) fails the
+# test even when every page worked.
+if grep -q -E 'Sanitizer|runtime error' "$TMP/serve.err"; then
+  echo "FAIL: sanitizer report from the server:"
+  cat "$TMP/serve.err"
+  rc=1
+fi
 exit $rc
