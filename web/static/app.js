@@ -65,7 +65,13 @@ function qs(params) {
 async function api(path, params, signal) {
   const res = await fetch('/api/' + path + qs(params || {}), {signal, headers: {Accept: 'application/json'}});
   let body = null;
-  try { body = await res.json(); } catch (e) { body = {error: 'bad response'}; }
+  try {
+    body = await res.json();
+  } catch (e) {
+    // Aborted while the body was read (a newer search started): not an error.
+    if (e.name === 'AbortError' || (signal && signal.aborted)) throw e;
+    body = {error: 'bad response'};
+  }
   if (!res.ok) {
     const err = new Error(body && body.error ? body.error : 'HTTP ' + res.status);
     err.status = res.status;
@@ -185,6 +191,7 @@ function renderSearch() {
       outlet: state.outlet, kind: state.kind, since: state.since, until: state.until, limit: 20};
     try {
       const data = await api('search', params, signal);
+      if (signal.aborted) return;  // a newer search owns the page
       const r = data.results;
       const n = (r.quotes || []).length + (r.claims || []).length + (r.documents || []).length;
       const sampled = Object.entries(data.ranked_among || {});
@@ -201,10 +208,15 @@ function renderSearch() {
       // Facets of the hits shown at once; the counts over every match follow
       // (/api/facets) so that the hits never wait for them.
       showFacets(data.facets);
-      const all = await api('facets', params, signal);
-      if (all.facets.scope === 'corpus') showFacets(all.facets);
+      // A failed count keeps the page facets: the hits are already shown.
+      const all = await api('facets', params, signal).catch(e => {
+        if (e.name === 'AbortError') throw e;
+        return {};
+      });
+      if (signal.aborted) return;
+      if (all.facets && all.facets.scope === 'corpus') showFacets(all.facets);
     } catch (e) {
-      if (e.name === 'AbortError') return;
+      if (e.name === 'AbortError' || signal.aborted) return;
       status.textContent = e.message;
       status.classList.add('bad');
       status.setAttribute('role', 'alert');
