@@ -60,9 +60,13 @@ run_asan() {
   # The Python module inside an uninstrumented python3: the ASan runtime
   # must come first (LD_PRELOAD); subprocesses (the CLI, dask workers)
   # inherit it. No leak check: CPython frees little at exit.
-  local libasan
-  libasan=$("${CXX:-c++}" -print-file-name=libasan.so)
-  (cd build-asan && LD_PRELOAD="$(readlink -f "$libasan")" \
+  # libstdc++ is preloaded too: python3 does not link it, and without it
+  # ASan's __cxa_throw interceptor finds no real function and aborts on the
+  # module's first C++ exception ("real___cxa_throw != 0").
+  local libasan libstdcxx
+  libasan=$(readlink -f "$("${CXX:-c++}" -print-file-name=libasan.so)")
+  libstdcxx=$(readlink -f "$("${CXX:-c++}" -print-file-name=libstdc++.so)")
+  (cd build-asan && LD_PRELOAD="$libasan $libstdcxx" \
      ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1" \
      ctest --output-on-failure --timeout 900 -R '^python_tests$')
   echo "sanitize: asan+ubsan ok (build $((t1 - t0)) s, tests $((t2 - t1)) s, python $((SECONDS - t2)) s)"
