@@ -66,6 +66,14 @@ class Checkpointer {
       sqlite3_close_v2(db);
       return nullptr;
     }
+    // A connection learns that the file is in WAL mode on its first read;
+    // until then every checkpoint is a no-op ("not in WAL mode"), which
+    // let the WAL grow to the size of the whole corpus during an ingest.
+    if (sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr,
+                     nullptr, nullptr) != SQLITE_OK) {
+      sqlite3_close_v2(db);
+      return nullptr;
+    }
     return std::unique_ptr<Checkpointer>(new Checkpointer(db));
   }
   ~Checkpointer() {
@@ -411,6 +419,10 @@ Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
     s = AddOne(r, &counts);
     if (!s.ok()) return Rollback(s);
   }
+  // A cached statement left on a row keeps the connection's read snapshot
+  // open past COMMIT; the checkpointer can then never copy WAL frames past
+  // it, and the WAL grew to the size of the whole corpus.
+  for (auto& [sql, stmt] : statements_) stmt->Reset();
   s = Exec(db_, "COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
   if (checkpointer_) checkpointer_->Poke();
