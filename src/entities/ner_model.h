@@ -175,8 +175,10 @@ struct CacheLineAllocator {
     return static_cast<T*>(
         ::operator new (n * sizeof(T), std::align_val_t{64}));
   }
-  void deallocate(T* p, size_t n) {
-    ::operator delete (p, n * sizeof(T), std::align_val_t{64});
+  // The unsized aligned delete: clang declares the sized one only with
+  // -fsized-deallocation (the fuzz build failed on it).
+  void deallocate(T* p, size_t /*n*/) {
+    ::operator delete (p, std::align_val_t{64});
   }
   template <typename U>
   bool operator==(const CacheLineAllocator<U>&) const {
