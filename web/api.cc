@@ -171,6 +171,20 @@ class Facet {
   std::vector<std::pair<std::string, int64_t>> counts_;
 };
 
+// The four facet lists of a search answer (both /api/search and
+// /api/facets), most frequent first; 36 months, 12 of the others.
+void WriteFacetLists(Facet& speakers, Facet& outlets, Facet& kinds,
+                     Facet& months, JsonOut* j) {
+  j->Key("speaker");
+  speakers.Write(j);
+  j->Key("outlet");
+  outlets.Write(j);
+  j->Key("kind");
+  kinds.Write(j);
+  j->Key("month");
+  months.Write(j, 36);
+}
+
 // A search request as parsed from its parameters: the store query and
 // the kinds it runs over, in answer order. Shared by /api/search and
 // /api/facets so that the two count the same matches.
@@ -317,14 +331,7 @@ ApiResponse Search(const Params& p, const ApiOptions& options, Connection* conn,
   for (const auto& [name, n] : ranked_among) j.FieldInt(name, n);
   j.EndObject();
   j.Key("facets").BeginObject().Field("scope", "page");
-  j.Key("speaker");
-  speakers.Write(&j);
-  j.Key("outlet");
-  outlets.Write(&j);
-  j.Key("kind");
-  kinds.Write(&j);
-  j.Key("month");
-  months.Write(&j, 36);
+  WriteFacetLists(speakers, outlets, kinds, months, &j);
   j.EndObject().EndObject();
   return {200, j.Take()};
 }
@@ -379,14 +386,7 @@ ApiResponse Facets(const Params& p, const ApiOptions& options,
     return {200, j.Take()};
   }
   j.Field("scope", "corpus").FieldInt("total", total);
-  j.Key("speaker");
-  speakers.Write(&j);
-  j.Key("outlet");
-  outlets.Write(&j);
-  j.Key("kind");
-  kinds.Write(&j);
-  j.Key("month");
-  months.Write(&j, 36);
+  WriteFacetLists(speakers, outlets, kinds, months, &j);
   j.EndObject().EndObject();
   return {200, j.Take()};
 }
