@@ -674,13 +674,26 @@ Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock,
            [&] { return !idle_.empty() || open_ < options_.max_connections; });
+  return TakeOrOpen(lock);
+}
+
+std::optional<ConnectionPool::Lease> ConnectionPool::TryAcquire() {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (idle_.empty() && open_ >= options_.max_connections) return std::nullopt;
+  auto lease = TakeOrOpen(lock);
+  if (!lease.ok()) return std::nullopt;
+  return std::move(lease.value());
+}
+
+Result<ConnectionPool::Lease> ConnectionPool::TakeOrOpen(
+    std::unique_lock<std::mutex>& lock) {
   if (!idle_.empty()) {
     auto c = std::move(idle_.back());
     idle_.pop_back();
     return Lease(this, std::move(c));
   }
   ++open_;
-  lock.unlock();
+  lock.unlock();  // opening reads the schema: do not hold up other requests
   auto c = OpenOne();
   if (!c.ok()) {
     lock.lock();
@@ -730,26 +743,6 @@ void SideWorkers::Loop() {
     t();
     lock.lock();
   }
-}
-
-std::optional<ConnectionPool::Lease> ConnectionPool::TryAcquire() {
-  std::unique_lock<std::mutex> lock(mu_);
-  if (!idle_.empty()) {
-    auto c = std::move(idle_.back());
-    idle_.pop_back();
-    return Lease(this, std::move(c));
-  }
-  if (open_ >= options_.max_connections) return std::nullopt;
-  ++open_;
-  lock.unlock();
-  auto c = OpenOne();
-  if (!c.ok()) {
-    lock.lock();
-    --open_;
-    cv_.notify_one();
-    return std::nullopt;
-  }
-  return Lease(this, std::move(c.value()));
 }
 
 void ConnectionPool::Release(std::unique_ptr<Connection> c) {

@@ -85,6 +85,9 @@ class ConnectionPool {
 
  private:
   Result<std::unique_ptr<Connection>> OpenOne();
+  // With `lock` held on mu_ and a connection free (idle, or fewer than
+  // max_connections open): takes the idle one or opens a new one.
+  Result<Lease> TakeOrOpen(std::unique_lock<std::mutex>& lock);
   void Release(std::unique_ptr<Connection> c);
 
   ApiOptions options_;
