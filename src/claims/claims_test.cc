@@ -134,6 +134,27 @@ TEST(ClaimsTest, ProperNameModifiersBeforeTheCountedNoun) {
   EXPECT_EQ(b->unit, "refugees");
 }
 
+TEST(ClaimsTest, CountedNounAfterAbbreviationsParticiplesAndComparatives) {
+  Document d = claims_test::Extract(
+      "They sent 2,500 U.S. troops and two FBI agents, counted 4,385 "
+      "Tarvians, saw two competing impulses, five recently retired coal "
+      "plants and 2 million fewer jobs, and a 60,000-strong guard.");
+  auto unit = [&](const char* span) -> std::string {
+    const Claim* c = claims_test::Find(d, span);
+    return c ? c->unit : "<none>";
+  };
+  EXPECT_EQ(unit("2,500"), "troops")
+      << ::testing::PrintToString(claims_test::Texts(d));
+  EXPECT_EQ(unit("two"), "agents");
+  EXPECT_EQ(unit("4,385"), "tarvians");
+  EXPECT_EQ(unit("five"), "plants");
+  EXPECT_EQ(unit("2 million"), "jobs");
+  EXPECT_EQ(unit("60,000-strong"), "");
+  Document v = claims_test::Extract("Those 5 injured in the crash recovered.");
+  ASSERT_EQ(v.claims.size(), 1u);
+  EXPECT_EQ(v.claims[0].unit, "");
+}
+
 TEST(ClaimsTest, NumberWordIdiomsAndCitationMarksAreNotClaims) {
   Document d = claims_test::Extract(
       "A two-faced elite backs a two-state plan.[6] A two-year war killed "

@@ -118,8 +118,17 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
+  // "a fifth column", "a third term": an ordinal after "a" before a noun,
+  // not a fraction ("a third of", "a third were women" stay fractions).
+  if (n.from_words && n.tok_end == b + 2 &&
+      (win.Is(b, "a") || win.Is(b, "an")) && FindFraction(win.T(b + 1)) &&
+      nt < win.se && win.IsWord(nt) && AllLowerAlpha(win.T(nt)) &&
+      !IsStopWord(win.T(nt))) {
+    return true;
+  }
   // The bare word "one": a pronoun in "the one who", "no one", "one
-  // another"; a quantity in "one of the N" and "one soldier".
+  // another", and in the partitive "one of the N" (the claim there is N);
+  // a quantity in "one soldier".
   if (n.only_one && q.unit.empty()) {
     if (prev != UINT32_MAX &&
         (win.Is(prev, "the") || win.Is(prev, "each") || win.Is(prev, "no") ||
@@ -143,7 +152,7 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         win.Is(nt, "to") || win.Is(nt, "for")) {
       return true;
     }
-    if (!q.noun_unit && !win.Is(nt, "of")) return true;
+    if (!q.noun_unit) return true;
   }
   return false;
 }

@@ -23,12 +23,27 @@ TEST(ExclusionsTest, ExcludesDatesTimesOrdinalsAndNames) {
   EXPECT_TRUE(t.claims.empty()) << ::testing::PrintToString(Texts(t));
 }
 
-TEST(ExclusionsTest, OneAsDeterminerOnly) {
+TEST(ExclusionsTest, OneAsPronounIsNoClaim) {
+  // "no one" and the partitive "one of the N": the claim is N.
   Document d = Extract("No one came, but one of the 12 doctors stayed.");
-  const Claim* one = Find(d, "one");
-  ASSERT_NE(one, nullptr) << ::testing::PrintToString(Texts(d));
-  EXPECT_EQ(d.Text(one->counted), "of the 12 doctors");
-  EXPECT_EQ(d.claims.size(), 2u);
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 12);
+  Document m = Extract("One of these men served one year.");
+  ASSERT_EQ(m.claims.size(), 1u) << ::testing::PrintToString(Texts(m));
+  EXPECT_EQ(m.claims[0].unit, "year");
+}
+
+TEST(ExclusionsTest, OrdinalAfterArticleBeforeNounIsNoFraction) {
+  Document d = Extract("They acted as a fifth column for a third term.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  Document f = Extract("Less than a third were women; a fifth of them left.");
+  EXPECT_EQ(f.claims.size(), 2u) << ::testing::PrintToString(Texts(f));
+}
+
+TEST(ExclusionsTest, GenerationNamesAreNoGrams) {
+  Document d = Extract("While 5G claims are new, the bag weighed 5g.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "g");
 }
 
 TEST(ExclusionsTest, KeepsQuantitiesBesideDates) {

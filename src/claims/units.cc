@@ -461,7 +461,9 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
   };
   if (!n.suffix_hyphen) {
     for (const auto& g : kGlued) {
-      if (IEq(low_suf, g.surface)) {
+      // Case matters for one letter: "5g" is grams, "5G" a generation.
+      if (IEq(low_suf, g.surface) && !(suf.size() == 1 && suf[0] >= 'A' &&
+                                       suf[0] <= 'Z' && g.surface == "g")) {
         q->unit = g.norm;
         q->unit_span = n.suffix;
         return true;
@@ -474,11 +476,31 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
   if (!AllLowerAlpha(head) || IsStopWord(head) || head.size() < 2) {
     return false;
   }
+  if (IEq(head, "strong")) {
+    // "a 60,000-strong guard": a head count, no unit of its own.
+    q->unit_span = n.suffix;
+    return true;
+  }
   q->noun_unit = true;
   q->noun.assign(head);
   q->unit_span = {n.suffix.begin,
                   n.suffix.begin + static_cast<uint32_t>(head.size())};
   return true;
+}
+
+bool IsCapsAbbreviation(std::string_view w) {
+  // "US", "FBI", "U.S.", "U.N.": two to five capitals, dots between.
+  if (w.size() < 2 || w.size() > 6) return false;
+  int letters = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c != '.' || i == 0) {
+      return false;
+    }
+  }
+  return letters >= 2;
 }
 
 bool LooksPlural(std::string_view w) {
@@ -501,10 +523,30 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   uint32_t k = t;
   uint32_t proper = 0;  // capitalised modifiers skipped
   bool plural_value = !(q->value == 1 && !q->is_range);
-  for (; k < win.se && k < t + 3 + proper; ++k) {
+  for (; k < win.se && k < t + 4 + proper; ++k) {
     if (!win.IsWord(k)) break;
     std::string_view w = win.T(k);
-    if (!AllLowerAlpha(w) && plural_value && proper < 3 && k == t + proper &&
+    bool leading = k == t + proper;
+    if (plural_value && leading && proper < 3) {
+      // "2 million fewer jobs", "500 more troops".
+      if (k == t && (IEq(w, "more") || IEq(w, "fewer") ||
+                     IEq(w, "additional") || IEq(w, "extra"))) {
+        ++proper;
+        continue;
+      }
+      // "4,385 Americans", "35 Republicans": a capitalised plural noun.
+      if (win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 3 &&
+          LooksPlural(w) && AllLowerAlpha(w.substr(1))) {
+        head = k;
+        break;
+      }
+      // "2,500 U.S. troops", "two US states", "three FBI agents".
+      if (IsCapsAbbreviation(w)) {
+        ++proper;
+        continue;
+      }
+    }
+    if (!AllLowerAlpha(w) && plural_value && proper < 3 && leading &&
         win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
         !LooksPlural(w)) {
       // "three Wall Street Journal reporters": proper-name modifiers
@@ -520,7 +562,15 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       head = k;
       if (LooksPlural(w)) break;
     }
-    if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"))) break;
+    if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"))) {
+      // A participle before the noun ("two competing impulses", "five
+      // recently retired coal plants") only with more nouns to come.
+      bool premodifier = plural_value && head == UINT32_MAX && k + 1 < win.se &&
+                         win.IsWord(k + 1) && AllLowerAlpha(win.T(k + 1)) &&
+                         !IsStopWord(win.T(k + 1)) &&
+                         !win.T(k + 1).ends_with("ly");
+      if (!premodifier) break;
+    }
   }
   if (head == UINT32_MAX) return t;
   q->noun_unit = true;

@@ -53,6 +53,8 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q);
 // number an identifier ("737MAX", "5G").
 bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q);
 
+// Capital letters with optional dots: "US", "FBI", "U.S.".
+bool IsCapsAbbreviation(std::string_view w);
 // People, children, "-s" plurals (not "process", "bus", "this").
 bool LooksPlural(std::string_view w);
 

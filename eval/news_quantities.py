@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Numeric claims on hand-labelled news sentences: precision and recall.
+
+eval/data/news_quantities_labels.jsonl holds references, not text: for each
+sentence the AllSides article id, the code-point offsets of the sentence in
+the article's `content`, the SHA-1 of the sentence, its split (dev / test)
+and the labelled quantities (offsets relative to the sentence, CQE-style
+value / unit / normalized_unit / change; eval/data/README.md says how they
+were made and what counts as a quantity).
+
+Two steps (eval/news_quantities.sh runs both):
+  news_quantities.py prepare LABELS CORPUS OUTDIR
+      cuts the sentences out of the corpus (fails on a SHA-1 mismatch) and
+      writes OUTDIR/nq_in.jsonl ({"id", "text"}: the engine's input) and
+      OUTDIR/nq_gold_{dev,test}.jsonl in the NewsQuant-with-offsets format
+      that ../shared/tools/score_quantities.py reads.
+  news_quantities.py combine OUTDIR OUT.json
+      merges OUTDIR/nq_{dev,test}.json (the scorer's results) into one file:
+      {"dev": {...}, "test": {...}}.
+
+Scoring is score_quantities.py's own (CQE's per-sentence matching, its unit
+canonicalisation); every sentence has all its quantities labelled, so its
+precision is meaningful here (unlike on the Recognizers-Text specs).
+Standard library plus the `zstd` command.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+
+def read_labels(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def corpus_docs(path, wanted):
+    proc = subprocess.run(["zstd", "-dc", path], check=True, capture_output=True)
+    docs = {}
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        if d.get("id") in wanted:
+            docs[d["id"]] = d.get("content") or ""
+    return docs
+
+
+def prepare(labels_path, corpus_path, outdir):
+    labels = read_labels(labels_path)
+    docs = corpus_docs(corpus_path, {r["doc"] for r in labels})
+    os.makedirs(outdir, exist_ok=True)
+    gold = {"dev": [], "test": []}
+    bad = 0
+    with open(os.path.join(outdir, "nq_in.jsonl"), "w", encoding="utf-8") as fin:
+        for r in labels:
+            content = docs.get(r["doc"])
+            text = content[r["start"]:r["end"]] if content is not None else None
+            if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != r["sha1"]:
+                print(f"news_quantities: {r['sid']}: sentence not found in the corpus "
+                      "(changed corpus?)", file=sys.stderr)
+                bad += 1
+                continue
+            fin.write(json.dumps({"id": r["sid"], "text": text}, ensure_ascii=False) + "\n")
+            qs = []
+            for q in r["quantities"]:
+                g = dict(q)
+                g["surface"] = text[q["start"]:q["end"]]
+                qs.append(g)
+            gold[r["split"]].append({"id": r["sid"], "text": text, "quantities": qs})
+    for split, recs in gold.items():
+        with open(os.path.join(outdir, f"nq_gold_{split}.jsonl"), "w", encoding="utf-8") as f:
+            for rec in recs:
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"news_quantities: {sum(len(v) for v in gold.values())} sentences "
+          f"(dev {len(gold['dev'])}, test {len(gold['test'])}), {bad} missing")
+    return 1 if bad else 0
+
+
+def combine(outdir, out_path):
+    res = {}
+    for split in ("dev", "test"):
+        with open(os.path.join(outdir, f"nq_{split}.json"), encoding="utf-8") as f:
+            r = json.load(f)
+        r.pop("errors", None)
+        res[split] = r
+    with open(out_path, "w", encoding="utf-8") as f:
+        json.dump(res, f, ensure_ascii=False, indent=1)
+    for split in ("dev", "test"):
+        m = res[split]["metrics"]
+        v, u = m["value [CQE]"], m["value+unit [CQE]"]
+        print(f"{split:<5} value P/R/F1 {100 * v['precision']:.1f}/{100 * v['recall']:.1f}/"
+              f"{100 * v['f1']:.1f}  value+unit {100 * u['precision']:.1f}/"
+              f"{100 * u['recall']:.1f}/{100 * u['f1']:.1f}  (gold {v['n_gold']}, pred {v['n_pred']})")
+    return 0
+
+
+def main(argv):
+    if len(argv) == 4 and argv[0] == "prepare":
+        return prepare(*argv[1:])
+    if len(argv) == 3 and argv[0] == "combine":
+        return combine(*argv[1:])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
