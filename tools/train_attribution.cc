@@ -8,6 +8,7 @@
 //                          [--epochs N] [--bias B] [--vocab-ratio R]
 //                          [--holdout K] [--stem-ratio R]
 //                          [--src-min-count N] [--src-ratio R]
+//                          [--left-min N] [--left-ratio R]
 // --holdout K trains on all but every K-th train article and reports those
 // after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
@@ -341,6 +342,8 @@ int main(int argc, char** argv) {
   int src_min_count = 100;
   int boundary_min = 3;
   double src_ratio = 0.0005;
+  int left_min = 10;
+  double left_ratio = 0.9;
   int holdout = 0;
   double stem_ratio = 0;  // 0: no stem-level vocabulary
   DecodeLimits defaults;
@@ -355,6 +358,8 @@ int main(int argc, char** argv) {
     if (a == "--holdout") holdout = std::atoi(argv[i + 1]);
     if (a == "--src-min-count") src_min_count = std::atoi(argv[i + 1]);
     if (a == "--src-ratio") src_ratio = std::atof(argv[i + 1]);
+    if (a == "--left-min") left_min = std::atoi(argv[i + 1]);
+    if (a == "--left-ratio") left_ratio = std::atof(argv[i + 1]);
     if (a == "--boundary-min") boundary_min = std::atoi(argv[i + 1]);
     if (a == "--stem-ratio") stem_ratio = std::atof(argv[i + 1]);
     if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
@@ -387,6 +392,9 @@ int main(int argc, char** argv) {
   std::unordered_map<uint64_t, int> before_start, after_end;
   // Words at the start / end of gold sources.
   std::unordered_map<uint64_t, int> gold_first, gold_last;
+  // Words that open a gold cue of two or more tokens ("has said") and
+  // words right before a gold cue (outside it).
+  std::unordered_map<uint64_t, int> left_in, left_out;
   // Words that can head a speaker phrase ("the Russian military", "the
   // police", "the minister") whatever the training set shows: role and
   // organisation nouns and their modifiers, countries and demonyms. They
@@ -419,6 +427,8 @@ int main(int argc, char** argv) {
     }
     int n = static_cast<int>(ex.view.h.size());
     for (const GoldAR& ar : ex.ars) {
+      if (ar.cue.e > ar.cue.b) left_in[ex.view.h[ar.cue.b]]++;
+      if (ar.cue.b > 0) left_out[ex.view.h[ar.cue.b - 1]]++;
       if (ar.content.b > 0) before_start[ex.view.h[ar.content.b - 1]]++;
       if (ar.content.e + 1 < n) after_end[ex.view.h[ar.content.e + 1]]++;
       if (!ar.source.none()) {
@@ -462,10 +472,17 @@ int main(int argc, char** argv) {
   m.end_next.Build(en);
   m.src_no_start.Build(sf);
   m.src_no_end.Build(sl);
+  std::vector<uint64_t> left;
+  for (const auto& [h, c] : left_in) {
+    int out = left_out.contains(h) ? left_out.at(h) : 0;
+    if (c >= left_min && c >= left_ratio * (c + out)) left.push_back(h);
+  }
+  m.cue_left.Build(left);
   fmt::print(stderr,
              "word sets: cue {} start-prev {} end-next {} src-no-start {} "
-             "src-no-end {}\n",
-             vocab.size(), sp.size(), en.size(), sf.size(), sl.size());
+             "src-no-end {} cue-left {}\n",
+             vocab.size(), sp.size(), en.size(), sf.size(), sl.size(),
+             left.size());
 
   DecodeLimits lim;
   lim.cue_bias = bias;
@@ -492,6 +509,7 @@ int main(int argc, char** argv) {
       avg.end_next = m.end_next;
       avg.src_no_start = m.src_no_start;
       avg.src_no_end = m.src_no_end;
+      avg.cue_left = m.cue_left;
       avg.cue_w = cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

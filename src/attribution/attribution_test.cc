@@ -233,6 +233,7 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   m.content_w[3] = -2.f;
   m.source_w[11] = 0.25f;
   m.cue_vocab.Build({0x500, 0x300, 0x900});
+  m.cue_left.Build({0x700});
   std::string path =
       ::testing::TempDir() + "/roundtrip-" + std::to_string(getpid()) + ".bin";
   ASSERT_TRUE(m.Save(path).ok());
@@ -243,6 +244,50 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   EXPECT_EQ(n.source_w[11], 0.25f);
   EXPECT_TRUE(n.cue_vocab.Has(0x900));
   EXPECT_FALSE(n.cue_vocab.Has(0x400));
+  EXPECT_TRUE(n.cue_left.Has(0x700));
+  EXPECT_FALSE(n.cue_left.Has(0x500));
+}
+
+// A tagged cue grows left over the cue_left words before it (at most
+// kMaxCueLeftWords, lowercase, within the sentence, never into the
+// previous cue); other words stop it.
+TEST(AttributionModelTest, CueExtendsLeftOverCueLeftWords) {
+  attribution::AttributionModel m;
+  m.cue_vocab.Build({attribution::HashWord("said")});
+  m.cue_left.Build({attribution::HashWord("has"), attribution::HashWord("also"),
+                    attribution::HashWord("it")});
+  // Only "said" may start a cue, and it always does.
+  attribution::DocView probe;
+  Document d;
+  d.text =
+      "It has also said so. Mr Ode never said so. Then it also also also said.";
+  Segment(SegmentOptions(), &d);
+  probe.Build(d);
+  attribution::Feats f;
+  int said = -1;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (d.TokenText(i) == "said") said = static_cast<int>(i);
+  }
+  ASSERT_GE(said, 0);
+  m.CueFeats(probe, said, attribution::kO, 0, static_cast<int>(d.tokens.size()),
+             &f);
+  m.cue_w[size_t{*f.begin()} * attribution::kCueLabels + attribution::kB] =
+      100.f;
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+    m.TagCues(probe, s, 0, &cues, &margins);
+  }
+  ASSERT_EQ(cues.size(), 3u);
+  auto text = [&](attribution::TSpan c) {
+    return std::string(
+        d.text.substr(d.tokens[c.b].span.begin,
+                      d.tokens[c.e].span.end - d.tokens[c.b].span.begin));
+  };
+  // "It" is capitalized: not prepended.
+  EXPECT_EQ(text(cues[0]), "has also said");
+  EXPECT_EQ(text(cues[1]), "said");  // "never" is not a cue_left word
+  EXPECT_EQ(text(cues[2]), "also also also said");  // three at most
 }
 
 // The table-driven fast decoders must pick the same spans (with the same
@@ -260,6 +305,7 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   slow.end_next = fast.end_next;
   slow.src_no_start = fast.src_no_start;
   slow.src_no_end = fast.src_no_end;
+  slow.cue_left = fast.cue_left;
   Document d;
   d.text =
       "“The bridge is not safe,” said Anna Berg, an engineer with the "

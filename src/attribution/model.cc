@@ -15,7 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v3\n";
+constexpr char kMagic[] = "whosaid-attribution-model v4\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -249,10 +249,22 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
   float start_margin = 0;
   Feats f;
   f.reserve(32);
+  int last_end = sb - 1;  // end of the previous cue of this sentence
   auto close = [&](int end) {
     if (start >= 0) {
-      cues->push_back(TSpan{start, end});
+      // Words that, right before a cue, almost always belong to it in
+      // training ("has", "is", "also": "has also said") extend it to the
+      // left; the greedy tagger often starts at the verb instead.
+      int b = start;
+      for (int k = 0; k < kMaxCueLeftWords && b - 1 > last_end &&
+                      end - b + 1 < kMaxCueTokens && v.cls[b - 1] == kLower &&
+                      cue_left.Has(v.h[b - 1]);
+           ++k) {
+        --b;
+      }
+      cues->push_back(TSpan{b, end});
       margins->push_back(start_margin);
+      last_end = end;
     }
     start = -1;
   };
@@ -768,8 +780,8 @@ Status AttributionModel::Save(const std::string& path) const {
   put_table(cue_w);
   put_table(content_w);
   put_table(source_w);
-  for (const WordSet* ws :
-       {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
+  for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next, &src_no_start,
+                            &src_no_end, &cue_left}) {
     put_u64(ws->sorted.size());
     for (uint64_t x : ws->sorted) put_u64(x);
   }
@@ -813,8 +825,8 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_table(&cue_w)) return corrupt("truncated or bad cue table");
   if (!get_table(&content_w)) return corrupt("truncated or bad content table");
   if (!get_table(&source_w)) return corrupt("truncated or bad source table");
-  for (WordSet* ws :
-       {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
+  for (WordSet* ws : {&cue_vocab, &start_prev, &end_next, &src_no_start,
+                      &src_no_end, &cue_left}) {
     uint64_t nv;
     if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
     std::vector<uint64_t> words(nv);

@@ -31,6 +31,8 @@ inline constexpr int kCueLabels = 3;  // O, B, I
 
 // A cue starts only at a cue-vocabulary word and is at most this long.
 inline constexpr int kMaxCueTokens = 10;
+// At most this many cue_left words are prepended to a tagged cue.
+inline constexpr int kMaxCueLeftWords = 3;
 
 enum CueLabel : int { kO = 0, kB = 1, kI = 2 };
 
@@ -284,6 +286,10 @@ class AttributionModel {
   // mention in training (see SourceStartOk / SourceEndOk).
   WordSet src_no_start;
   WordSet src_no_end;
+  // Words that right before a gold cue are almost always part of it
+  // (auxiliaries and adverbs: "has", "is", "also"); TagCues extends a
+  // tagged cue over them (at most kMaxCueLeftWords).
+  WordSet cue_left;
 
  private:
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
