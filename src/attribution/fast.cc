@@ -31,7 +31,8 @@ struct FastTables {
   float cp1[3][kLb], cp2[3][6], cp3[3][4], cp4[3][5][2][2], cp5[3][9],
       cp6[3][2][2], cp7[3][2][2], cp8[3][4][4], cp9[3][6][2][kC], cp10[3][3][5],
       cp12[3][kC][kC][kC], cp14[3][4][4], cp15[3][4][kC][kC];
-  uint64_t cp11p[3], cp13p[3];
+  uint64_t cp11p[3], cp13p[3], cp16p[3][kC];
+  float cp17[3][2], cp18[3][3][6][2];
   // Source start / end (cue-relative parts) and pair, by side.
   float ss1[2][kDb], ss7[2][3][kDb], ss10[2][kC][kDb];
   uint64_t ss5p[2], ss8p[2];
@@ -193,6 +194,14 @@ void AttributionModel::Finalize() {
     }
     t->cp11p[ty] = H(T, 11);
     t->cp13p[ty] = H(T, 13);
+    for (int c = 0; c < kC; ++c) t->cp16p[ty][c] = H(T, 16, U(c));
+    for (int f = 0; f < 2; ++f) {
+      t->cp17[ty][f] = cw(H(T, 17, U(f)));
+      for (int k = 0; k < 3; ++k) {
+        for (int a = 0; a < 6; ++a)
+          t->cp18[ty][k][a][f] = cw(H(T, 18, U(k), U(a), U(f)));
+      }
+    }
   }
   for (int side = 0; side < 2; ++side) {
     uint64_t a = 400 + side, b = 500 + side, p = 600 + side;
@@ -615,6 +624,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   const int cue_sent = static_cast<int>(v.sent[cue.b]);
   const int n = x.n;
   if (v.cand_bits.size() != static_cast<size_t>(n)) FillCandBits(v);
+  if (v.cuec.size() != static_cast<size_t>(n) + 1) FillCueCount(v);
   const uint8_t* bits = v.cand_bits.data();
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
@@ -651,8 +661,9 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   TSpan best;
   float best_score = 0;
   bool have = false;
-  float m11[kMaxTopK][3], m13[kMaxTopK][3][2];
+  float m11[kMaxTopK][3], m13[kMaxTopK][3][2], m16[kMaxTopK][3];
   std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
+  std::fill(&m16[0][0], &m16[0][0] + kMaxTopK * 3, kUnset);
   std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
   for (int si = 0; si < starts.size(); ++si) {
     const Top& st = starts[si];
@@ -699,6 +710,19 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       const uint64_t k11 = H(t.cp11p[ty], v.h[e]);
       const uint64_t k13 = H(H(t.cp13p[ty], v.h[s]), U(th));
       pair += memo(m11[ei][ty], k11) + memo(m13[si][ty][th], k13);
+      // The last clause break inside the span (depends on e only, once
+      // inside) and the cue words inside it.
+      const int lb = ty == 1 && e > s ? v.prev_break[e - 1] : -1;
+      const int se = v.send[e];
+      if (lb > s) {
+        pair +=
+            memo(m16[ei][ty], H(H(t.cp16p[ty][v.cls[lb]], v.h[lb + 1]), U(se)));
+      } else if (ty == 1) {
+        pair += t.cp17[ty][se];
+      }
+      int cues_in = e > s ? v.cuec[e + 1] - v.cuec[s + 1] : 0;
+      if (ty == 2) cues_in -= v.cuec[cue.e + 1] - v.cuec[cue.b];
+      pair += t.cp18[ty][Clip(cues_in, 0, 2)][sents][se];
       float sc = st.score + en.score + pair;
       if (!have || sc > best_score) {
         have = true;

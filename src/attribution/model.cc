@@ -15,7 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v4\n";
+constexpr char kMagic[] = "whosaid-attribution-model v5\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -84,6 +84,7 @@ void DocView::Build(const Document& d) {
   doc = &d;
   size_t n = d.tokens.size();
   cand_bits.clear();
+  cuec.clear();
   wbits.clear();
   wrec.clear();
   h.resize(n);
@@ -134,6 +135,7 @@ void DocView::Build(const Document& d) {
   }
   next_close.assign(n, static_cast<int32_t>(n));
   prev_open.assign(n, -1);
+  prev_break.assign(n, -1);
   for (size_t i = n; i-- > 0;) {
     next_close[i] = cls[i] == kCloseQuote ? static_cast<int32_t>(i)
                     : i + 1 < n           ? next_close[i + 1]
@@ -143,6 +145,12 @@ void DocView::Build(const Document& d) {
     prev_open[i] = cls[i] == kOpenQuote ? static_cast<int32_t>(i)
                    : i > 0              ? prev_open[i - 1]
                                         : -1;
+    const uint8_t c = cls[i];
+    const bool brk = c == kComma || c == kDash || c == kSemi || c == kColon ||
+                     c == kOpenParen;
+    prev_break[i] = brk     ? static_cast<int32_t>(i)
+                    : i > 0 ? prev_break[i - 1]
+                            : -1;
   }
   // Quotation state: double quotes only, reset at each paragraph start.
   bool inside = false;
@@ -474,6 +482,33 @@ void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
   }
   add(H(T, 14, open_rel, close_rel));
   add(H(T, 15, open_rel, x.c(e), x.c(e + 1)));
+  // The last clause break inside the span and the word after it: a span
+  // that runs on past ", but", ", according to" or " -- " to the sentence
+  // end (or stops before a ", which" clause that the content includes).
+  // Only for contents after the cue: before it (and around it) the
+  // breaks are those of a quotation and its attribution.
+  int lb = t == 1 && e > s ? v.prev_break[e - 1] : -1;
+  if (lb > s) {
+    add(H(T, 16, x.c(lb), x.h(lb + 1), v.send[e]));
+  } else if (t == 1) {
+    add(H(T, 17, v.send[e]));
+  }
+  // Cue-vocabulary words inside the span (a second report: "..., he
+  // said", "and warned that ...").
+  if (v.cuec.size() != v.size() + 1) FillCueCount(v);
+  int cues_in = e > s ? v.cuec[e + 1] - v.cuec[s + 1] : 0;
+  if (t == 2) cues_in -= v.cuec[c.e + 1] - v.cuec[c.b];  // not the cue
+  add(H(T, 18, Clip(cues_in, 0, 2), sents, v.send[e]));
+}
+
+void AttributionModel::FillCueCount(const DocView& v) const {
+  const size_t n = v.size();
+  const bool bits = v.wbits.size() == n;
+  v.cuec.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    bool cue = bits ? (v.wbits[i] & 1) != 0 : cue_vocab.Has(v.h[i]);
+    v.cuec[i + 1] = v.cuec[i] + cue;
+  }
 }
 
 void AttributionModel::SourceStartTok(const DocView& v, int side, int b,

@@ -67,6 +67,12 @@ struct DocView {
   std::vector<int32_t> qo, qc, pc, thatc;
   // Index of the next closing (previous opening) double quote; n / -1.
   std::vector<int32_t> next_close, prev_open;
+  // Index of the last clause-break mark (comma, dash, semicolon, colon,
+  // opening parenthesis) at or before each token; -1 if none.
+  std::vector<int32_t> prev_break;
+  // Prefix counts of cue-vocabulary words (size n + 1), filled by the
+  // model on first use (FillCueCount).
+  mutable std::vector<int32_t> cuec;
   // Per-document score caches of the cue-independent feature parts (by
   // 2 * token + side), filled lazily when use_cache (the trainer turns it
   // off because its weights change).
@@ -268,6 +274,8 @@ class AttributionModel {
   float TokFast(const DocView& v, int side, int i, int which) const;
   // Fills v.wbits and v.wrec. REQUIRES: Finalize().
   void FillWordBits(const DocView& v) const;
+  // Fills v.cuec from cue_vocab (or v.wbits when filled).
+  void FillCueCount(const DocView& v) const;
   // Fills v.cand_bits (the per-token parts of the candidate filters).
   void FillCandBits(const DocView& v) const;
   void PrepareSource(const DocView& v, TSpan cue,
