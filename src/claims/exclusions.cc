@@ -138,6 +138,18 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       !IsFunctionWord(win.T(prev)) && !IsMonth(win.T(prev))) {
     return true;
   }
+  // "The Five" (a show) inside a sentence: a name.
+  if (n.from_words && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
+      prev != UINT32_MAX && prev > win.sb && win.T(prev) == "The" &&
+      (nt >= win.se || !win.IsWord(nt) || IsStopWord(win.T(nt)))) {
+    return true;
+  }
+  // "401(k)", "501(c)(3)": a code, the bracket glued to the digits.
+  if (n.plain_int && nt + 2 < win.se && win.T(nt) == "(" &&
+      win.Tk(nt).span.begin == win.Tk(nt - 1).span.end &&
+      win.T(nt + 1).size() == 1 && win.T(nt + 2) == ")") {
+    return true;
+  }
   // An identifier after "number": "speech number 17", "number one".
   if (prev != UINT32_MAX && IEq(win.T(prev), "number") && !has_unit &&
       (n.plain_int || n.from_words)) {
@@ -204,12 +216,20 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         (IEq(win.T(prev), "there's") || IEq(win.T(prev), "there\u2019s"))) {
       return true;
     }
-    // "one side ... the other side": one of a pair, no count.
-    for (uint32_t k = nt; k + 1 < win.se; ++k) {
-      if (win.Is(k, "the") &&
-          (win.Is(k + 1, "other") || win.Is(k + 1, "others"))) {
+    // "one side ... the other side", "one viewpoint over another": one of
+    // a pair, no count.
+    for (uint32_t k = nt; k < win.se && k < nt + 15; ++k) {
+      if (win.Is(k, "another") ||
+          (win.Is(k, "the") &&
+           (win.Is(k + 1, "other") || win.Is(k + 1, "others")))) {
         return true;
       }
+    }
+    // "One result is that ...": the article "a".
+    if (q.noun_unit && q.tok_end + 1 < win.se &&
+        (win.Is(q.tok_end, "is") || win.Is(q.tok_end, "was")) &&
+        win.Is(q.tok_end + 1, "that")) {
+      return true;
     }
     // "go one step further": an idiom, no count of steps.
     if (win.Is(nt, "step") &&

@@ -149,6 +149,10 @@ TEST(ExclusionsTest, OneCountsAfterOnlyAndBeforeDayAfter) {
   EXPECT_TRUE(Extract("To see chaos, one needs only to look.").claims.empty());
   EXPECT_TRUE(Extract("We are one people united.").claims.empty());
   EXPECT_TRUE(
+      Extract("Nor do they favour one viewpoint over another.").claims.empty());
+  EXPECT_TRUE(Extract("One result is that prices fell.").claims.empty());
+  EXPECT_EQ(Extract("One soldier was killed.").claims.size(), 1u);
+  EXPECT_TRUE(
       Extract("They go one step further and reframe it.").claims.empty());
   EXPECT_EQ(Extract("It took one step a day.").claims.size(), 1u);
 }
@@ -159,6 +163,22 @@ TEST(ExclusionsTest, HalfBeforeADeterminerIsAFraction) {
   EXPECT_DOUBLE_EQ(d.claims[0].value, 0.5);
   EXPECT_TRUE(Extract("He is right half the time.").claims.empty());
   EXPECT_TRUE(Extract("In the second half the team scored.").claims.empty());
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, CodesAndShowNamesAreNoClaims) {
+  Document d =
+      Extract("Savings in 401(k)s fell, the shows The Five and 3 others said.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 3);
 }
 
 }  // namespace

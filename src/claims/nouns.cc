@@ -89,10 +89,13 @@ bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
     return false;
   }
   static constexpr std::string_view kAdverbs[] = {
-      "ago",  "again", "alone", "apart", "ahead", "away",  "back", "instead",
-      "too",  "now",   "then",  "today", "yet",   "still", "even", "just",
-      "only", "else",  "said",  "put",   "went",  "got",   "left", "made",
-      "took", "came",  "saw",   "knew",  "felt",  "kept",  "held", "told"};
+      "ago",     "again",    "alone",  "apart", "ahead",  "away",   "back",
+      "instead", "too",      "now",    "then",  "today",  "yet",    "still",
+      "even",    "just",     "only",   "else",  "said",   "put",    "went",
+      "got",     "left",     "made",   "took",  "came",   "saw",    "knew",
+      "felt",    "kept",     "held",   "told",  "due",    "apiece", "overall",
+      "total",   "together", "abroad", "aside", "enough", "here",   "home",
+      "once",    "twice",    "soon",   "first", "last"};
   static const WordIndex adverbs = IndexWords(kAdverbs);
   if (adverbs.Contains(w)) return false;
   // The noun phrase must end right after it.

@@ -33,6 +33,9 @@ TEST(NounsTest, NounAfterOneSkipsPremodifiers) {
       "Each state has at least one liberal-leaning news site, and more.");
   ASSERT_EQ(s.claims.size(), 1u) << ::testing::PrintToString(Texts(s));
   EXPECT_EQ(s.claims[0].unit, "site");
+  Document u = Extract("They suspended at least 1 service due to the virus.");
+  ASSERT_EQ(u.claims.size(), 1u) << ::testing::PrintToString(Texts(u));
+  EXPECT_EQ(u.claims[0].unit, "service");
   Document y = Extract("He left one year later.");
   ASSERT_EQ(y.claims.size(), 1u) << ::testing::PrintToString(Texts(y));
   EXPECT_EQ(y.claims[0].unit, "year");

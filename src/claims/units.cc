@@ -423,6 +423,16 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
     return true;
   }
   if (n.suffix_hyphen) {
+    // "the 57-million population": a scale, the noun follows.
+    const Named* sc = FindScale(suf, /*words_only=*/true);
+    if (sc && IsWordScale(sc) && sc->value >= 1000) {
+      q->first.scaled = true;
+      q->first.scale *= sc->value;
+      q->value *= sc->value;
+      q->low *= sc->value;
+      q->high *= sc->value;
+      return true;
+    }
     if (IEq(suf, "year-old") || IEq(suf, "years-old")) {
       q->unit = "year of age";
     } else if (IEq(suf, "month-old") || IEq(suf, "months-old")) {

@@ -122,3 +122,19 @@ TEST(UnitsTest, MoneyRates) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(UnitsTest, HyphenatedScaleWord) {
+  Document d = Extract("It placed the 57-million population under lockdown.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(d.claims[0].value, 57e6);
+  EXPECT_NE(d.claims[0].unit, "million");
+}
+
+}  // namespace
+}  // namespace whosaid
