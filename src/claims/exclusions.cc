@@ -55,6 +55,12 @@ bool ChapterVerseAt(const TokenWindow& win, uint32_t i) {
          i + 2 < win.se && win.Tk(i + 2).kind == TokenKind::kNumber;
 }
 
+// A photo gallery's counter word: "Image 1 of 3", "Caption 23 of 24".
+bool IsGalleryWord(std::string_view w) {
+  return IEq(w, "image") || IEq(w, "photo") || IEq(w, "photos") ||
+         IEq(w, "caption") || IEq(w, "slide") || IEq(w, "picture");
+}
+
 // "said" after "one man": the number is the article "a" ("one man said").
 bool IsReportingVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
@@ -138,6 +144,17 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       !IsFunctionWord(win.T(prev)) && !IsMonth(win.T(prev))) {
     return true;
   }
+  // Gallery counters: "Image 1 of 3", "Hide Caption 23 of 24 Photos".
+  if (n.plain_int && !lex_unit && prev != UINT32_MAX) {
+    if (IsGalleryWord(win.T(prev)) && win.Is(nt, "of")) return true;
+    uint32_t k = prev;
+    if (win.T(k) == "/" && k > win.sb) --k;
+    if (k >= win.sb + 2 && win.Is(k, "of") &&
+        win.Tk(k - 1).kind == TokenKind::kNumber &&
+        IsGalleryWord(win.T(k - 2))) {
+      return true;
+    }
+  }
   // "The Five" (a show) inside a sentence: a name.
   if (n.from_words && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
       prev != UINT32_MAX && prev > win.sb && win.T(prev) == "The" &&
@@ -183,9 +200,10 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     // "a one-time neurosurgeon": former; "two-time" is a count.
     if (n.value == 1 && IEq(win.doc->Text(n.suffix), "time")) return true;
     static constexpr std::string_view kIdioms[] = {
-        "faced",  "sided",       "way",    "off",   "state",    "party",
-        "handed", "edged",       "liner",  "horse", "stop",     "size",
-        "track",  "dimensional", "on-one", "shot",  "upmanship"};
+        "faced", "sided",     "way",          "off",         "state",
+        "party", "handed",    "edged",        "liner",       "horse",
+        "stop",  "size",      "track",        "dimensional", "on-one",
+        "shot",  "upmanship", "size-fits-all"};
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }

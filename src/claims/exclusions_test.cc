@@ -174,6 +174,14 @@ namespace {
 using claims_test::Extract;
 using claims_test::Texts;
 
+TEST(ExclusionsTest, GalleryCountersAndOneSizeFitsAllAreNoClaims) {
+  EXPECT_TRUE(Extract("Hide Caption 23 of 24 Photos: Moments from his career.")
+                  .claims.empty());
+  EXPECT_TRUE(Extract("Image 1 of / 3 Caption Close.").claims.empty());
+  EXPECT_TRUE(Extract("There is no one-size-fits-all policy.").claims.empty());
+  EXPECT_EQ(Extract("He won 23 of 24 races.").claims.size(), 2u);
+}
+
 TEST(ExclusionsTest, CodesAndShowNamesAreNoClaims) {
   Document d =
       Extract("Savings in 401(k)s fell, the shows The Five and 3 others said.");

@@ -210,6 +210,12 @@ uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
 
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   if (i < win.sb + 2) return false;
+  // "Aubrey Patterson, 23, said": an appositive age after a name.
+  if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
+      win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&
+      !win.Tk(i - 2).all_caps && t < win.se && win.T(t) == ",") {
+    return true;
+  }
   uint32_t v = i - 1;
   if (!(win.Is(v, "was") || win.Is(v, "is") || win.Is(v, "am") ||
         win.Is(v, "were") || win.Is(v, "turned") || win.Is(v, "turns"))) {

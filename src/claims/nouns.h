@@ -26,8 +26,10 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q);
 // "a day", "per share", "every week": tokens matched, 0 when none.
 uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
 
-// A pronoun and a form of "be" before the number at token i, and the
-// clause ending at token t after it: "I was 18.", "since he was nine, ".
+// An age stated without a unit: a pronoun and a form of "be" before the
+// number at token i and the clause ending at token t after it ("I was
+// 18.", "since he was nine, "), or digits in commas after a name
+// ("Aubrey Patterson, 23, said").
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t);
 
 }  // namespace whosaid::claims

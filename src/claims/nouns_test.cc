@@ -41,6 +41,15 @@ TEST(NounsTest, NounAfterOneSkipsPremodifiers) {
   EXPECT_EQ(y.claims[0].unit, "year");
 }
 
+TEST(NounsTest, AppositiveAge) {
+  Document d =
+      Extract("\u201cIt feels like a dream,\u201d Aubrey Patterson, 23, said.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "year of age");
+  Document l = Extract("They won 12, 23, and 34 seats.");
+  for (const auto& c : l.claims) EXPECT_NE(c.unit, "year of age");
+}
+
 TEST(NounsTest, StatedAgeDirect) {
   claims_test::Windowed w("Since I was 18, it was 18 of them.");
   uint32_t first = w.At("18");
