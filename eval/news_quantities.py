@@ -3,8 +3,9 @@
 
 eval/data/news_quantities_labels.jsonl holds references, not text: for each
 sentence the AllSides article id, the code-point offsets of the sentence in
-the article's `content`, the SHA-1 of the sentence, its split (dev / test)
-and the labelled quantities (offsets relative to the sentence, CQE-style
+the article's `content`, the SHA-1 of the sentence, its split (dev / test),
+its batch (1: n001-n300, 2: n301-n600; a line without one is batch 1) and
+the labelled quantities (offsets relative to the sentence, CQE-style
 value / unit / normalized_unit / change; eval/data/README.md says how they
 were made and what counts as a quantity).
 
@@ -12,11 +13,14 @@ Two steps (eval/news_quantities.sh runs both):
   news_quantities.py prepare LABELS CORPUS OUTDIR
       cuts the sentences out of the corpus (fails on a SHA-1 mismatch) and
       writes OUTDIR/nq_in.jsonl ({"id", "text"}: the engine's input) and
-      OUTDIR/nq_gold_{dev,test}.jsonl in the NewsQuant-with-offsets format
-      that ../shared/tools/score_quantities.py reads.
+      OUTDIR/nq_gold_{dev,test}.jsonl (all batches) and
+      OUTDIR/nq_gold_{dev,test}_b<N>.jsonl (batch N alone) in the
+      NewsQuant-with-offsets format that ../shared/tools/score_quantities.py
+      reads; OUTDIR/nq_batches.txt lists the batch numbers.
   news_quantities.py combine OUTDIR OUT.json
-      merges OUTDIR/nq_{dev,test}.json (the scorer's results) into one file:
-      {"dev": {...}, "test": {...}}.
+      merges OUTDIR/nq_{dev,test}.json and nq_{dev,test}_b<N>.json (the
+      scorer's results) into one file: {"dev": {...}, "test": {...},
+      "dev_b1": {...}, ...}; "dev" and "test" cover all batches.
 
 Scoring is score_quantities.py's own (CQE's per-sentence matching, its unit
 canonicalisation); every sentence has all its quantities labelled, so its
@@ -52,6 +56,10 @@ def prepare(labels_path, corpus_path, outdir):
     docs = corpus_docs(corpus_path, {r["doc"] for r in labels})
     os.makedirs(outdir, exist_ok=True)
     gold = {"dev": [], "test": []}
+    batches = sorted({r.get("batch", 1) for r in labels})
+    for b in batches:
+        gold[f"dev_b{b}"] = []
+        gold[f"test_b{b}"] = []
     bad = 0
     with open(os.path.join(outdir, "nq_in.jsonl"), "w", encoding="utf-8") as fin:
         for r in labels:
@@ -68,29 +76,38 @@ def prepare(labels_path, corpus_path, outdir):
                 g = dict(q)
                 g["surface"] = text[q["start"]:q["end"]]
                 qs.append(g)
-            gold[r["split"]].append({"id": r["sid"], "text": text, "quantities": qs})
+            rec = {"id": r["sid"], "text": text, "quantities": qs}
+            gold[r["split"]].append(rec)
+            gold[f"{r['split']}_b{r.get('batch', 1)}"].append(rec)
+    with open(os.path.join(outdir, "nq_batches.txt"), "w", encoding="utf-8") as f:
+        f.write(" ".join(str(b) for b in batches) + "\n")
     for split, recs in gold.items():
         with open(os.path.join(outdir, f"nq_gold_{split}.jsonl"), "w", encoding="utf-8") as f:
             for rec in recs:
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"news_quantities: {sum(len(v) for v in gold.values())} sentences "
+    print(f"news_quantities: {len(gold['dev']) + len(gold['test'])} sentences "
           f"(dev {len(gold['dev'])}, test {len(gold['test'])}), {bad} missing")
     return 1 if bad else 0
 
 
 def combine(outdir, out_path):
+    with open(os.path.join(outdir, "nq_batches.txt"), encoding="utf-8") as f:
+        batches = f.read().split()
+    names = ["dev", "test"]
+    if len(batches) > 1:
+        names += [f"{s}_b{b}" for b in batches for s in ("dev", "test")]
     res = {}
-    for split in ("dev", "test"):
+    for split in names:
         with open(os.path.join(outdir, f"nq_{split}.json"), encoding="utf-8") as f:
             r = json.load(f)
         r.pop("errors", None)
         res[split] = r
     with open(out_path, "w", encoding="utf-8") as f:
         json.dump(res, f, ensure_ascii=False, indent=1)
-    for split in ("dev", "test"):
+    for split in names:
         m = res[split]["metrics"]
         v, u = m["value [CQE]"], m["value+unit [CQE]"]
-        print(f"{split:<5} value P/R/F1 {100 * v['precision']:.1f}/{100 * v['recall']:.1f}/"
+        print(f"{split:<8} value P/R/F1 {100 * v['precision']:.1f}/{100 * v['recall']:.1f}/"
               f"{100 * v['f1']:.1f}  value+unit {100 * u['precision']:.1f}/"
               f"{100 * u['recall']:.1f}/{100 * u['f1']:.1f}  (gold {v['n_gold']}, pred {v['n_pred']})")
     return 0

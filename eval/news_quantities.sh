@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Numeric claims on hand-labelled AllSides news sentences, with precision:
 # value and value+unit P/R/F1 (CQE's matching, ../shared/tools/
-# score_quantities.py) on the dev and the test half. The labels
+# score_quantities.py) on the dev and the test half, over all batches of
+# labels ("dev", "test": the gated numbers) and batch by batch. The labels
 # (eval/data/news_quantities_labels.jsonl) are references into the corpus;
 # eval/news_quantities.py cuts the sentences out. Run from the repo root after
 # building. Writes out/eval/nq_*.jsonl and out/eval/news_quantities.json.
@@ -26,5 +27,14 @@ python3 "$SCORER" out/eval/nq_gold_dev.jsonl out/eval/nq_pred.jsonl \
   --json out/eval/nq_dev.json "${SHOW[@]}" > out/eval/nq_dev.txt
 python3 "$SCORER" out/eval/nq_gold_test.jsonl out/eval/nq_pred.jsonl \
   --json out/eval/nq_test.json > /dev/null
+read -r -a BATCHES < out/eval/nq_batches.txt
+if [[ ${#BATCHES[@]} -gt 1 ]]; then
+  for b in "${BATCHES[@]}"; do
+    for split in dev test; do
+      python3 "$SCORER" "out/eval/nq_gold_${split}_b$b.jsonl" out/eval/nq_pred.jsonl \
+        --json "out/eval/nq_${split}_b$b.json" > /dev/null
+    done
+  done
+fi
 if [[ ${#SHOW[@]} -gt 0 ]]; then cat out/eval/nq_dev.txt; fi
 python3 eval/news_quantities.py combine out/eval out/eval/news_quantities.json

@@ -12,8 +12,15 @@ and the SHA-1 of the sentence text (so a changed corpus is detected). No
 publisher text is written unless --show is given (to the terminal, for the
 annotator).
 
+Batch 1 (sids n001-n300) is the default run (seed 4). Batch 2 (n301-n600):
+  news_quantities_sample.py --seed 9 --exclude eval/data/news_quantities_labels.jsonl
+      --first-sid 301 --batch 2
+leaves out every article that an earlier batch used (and any sentence with
+the same SHA-1), so the batches share no article.
+
 Usage: news_quantities_sample.py [--corpus PATH] [--n 300] [--seed 4]
-         [--per-outlet 1] [--out refs.jsonl] [--show]
+         [--per-outlet 1] [--exclude LABELS] [--first-sid 1] [--batch N]
+         [--out refs.jsonl] [--show]
 Standard library plus the `zstd` command.
 """
 import argparse
@@ -87,13 +94,27 @@ def main():
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--per-outlet", type=int, default=1)
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="labels/refs file whose articles and sentences are not drawn again")
+    ap.add_argument("--first-sid", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=0, help="write this batch number (0: none)")
     ap.add_argument("--out", default="-")
     ap.add_argument("--show", action="store_true", help="print sentence texts to stderr")
     a = ap.parse_args()
 
+    used_docs, used_sha = set(), set()
+    for path in a.exclude:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    r = json.loads(line)
+                    used_docs.add(r["doc"])
+                    used_sha.add(r["sha1"])
     rng = random.Random(a.seed)
     by_outlet = {}
     for d in read_corpus(a.corpus):
+        if d.get("id") in used_docs:
+            continue
         by_outlet.setdefault(d.get("source") or "?", []).append(d)
     outlets = sorted(by_outlet)
     rng.shuffle(outlets)
@@ -110,7 +131,8 @@ def main():
             content = d.get("content") or ""
             cands = [(s, e) for s, e in sentences(content)
                      if 40 <= e - s <= 400 and NUM_RE.search(content[s:e])
-                     and content[s:e] not in seen_text]
+                     and content[s:e] not in seen_text
+                     and sha1(content[s:e]) not in used_sha]
             if not cands:
                 continue
             s, e = cands[rng.randrange(len(cands))]
@@ -122,13 +144,16 @@ def main():
     dev = set(order[: len(order) // 2])
     out = sys.stdout if a.out == "-" else open(a.out, "w", encoding="utf-8")
     for i, p in enumerate(picked):
-        p["sid"] = f"n{i + 1:03d}"
+        p["sid"] = f"n{i + a.first_sid:03d}"
         p["split"] = "dev" if i in dev else "test"
         text = p.pop("text")
         if a.show:
             print(f"{p['sid']} [{p['split']}] {text}", file=sys.stderr)
-        out.write(json.dumps({k: p[k] for k in ("sid", "doc", "source", "start", "end", "sha1",
-                                                 "split")}) + "\n")
+        keys = ["sid", "doc", "source", "start", "end", "sha1", "split"]
+        if a.batch:
+            p["batch"] = a.batch
+            keys.append("batch")
+        out.write(json.dumps({k: p[k] for k in keys}) + "\n")
     if out is not sys.stdout:
         out.close()
     return 0

@@ -498,6 +498,30 @@ class Scanner {
       q->low = q->value;
       q->high = n1.high * (neg ? -1 : 1);
     }
+    // "$15 an hour", "$450 million a year": a money rate over time (a
+    // price "a share" stays money; "a year earlier" is no rate).
+    if (q->currency && !q->noun_unit) {
+      uint32_t m = PeriodAt(win_, t);
+      std::string_view per = m ? win_.T(t + m - 1) : std::string_view();
+      bool time = IEq(per, "hour") || IEq(per, "day") || IEq(per, "week") ||
+                  IEq(per, "month") || IEq(per, "year");
+      uint32_t a = t + m;
+      if (m && time &&
+          !(win_.Is(a, "earlier") || win_.Is(a, "ago") || win_.Is(a, "later") ||
+            win_.Is(a, "before") || win_.Is(a, "after") || win_.Is(a, "from") ||
+            win_.Is(a, "prior"))) {
+        q->rate = win_.T(t + m - 1);
+        q->byte_end = win_.Tk(t + m - 1).span.end;
+        t += m;
+        *next = std::max(*next, t);
+      }
+    }
+    // "since I was 18", "when she was nine,": an age.
+    if (q->unit.empty() && !q->is_range && n1.suffix.empty() &&
+        (n1.plain_int || n1.from_words) && q->value >= 1 && q->value <= 120 &&
+        StatedAge(win_, i, t)) {
+      q->unit = "year of age";
+    }
     // "5m" money after currency prefix is handled in SuffixUnit.
     // Noun unit when nothing else.
     uint32_t counted_from = t;
@@ -620,6 +644,10 @@ class Scanner {
       c.unit = q.noun;
     } else {
       c.unit.assign(q.unit);
+      if (!q.rate.empty()) {
+        c.unit += " per ";
+        for (char ch : q.rate) c.unit.push_back(Lower(ch));
+      }
     }
     c.unit_span = q.unit_span;
     if (!q.approx_span.empty()) {

@@ -41,6 +41,37 @@ bool YearLikeCount(const TokenWindow& win, const Quantity& q, uint32_t prev) {
   return q.first.value < 1900 || q.first.value > 2039;
 }
 
+// "3:15" or "3 : 15" at token i: a chapter-and-verse pair.
+bool ChapterVerseAt(const TokenWindow& win, uint32_t i) {
+  std::string_view t = win.T(i);
+  size_t colon = t.find(':');
+  if (colon != std::string_view::npos && colon > 0 && colon + 1 < t.size()) {
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (k != colon && !IsAsciiDigit(t[k])) return false;
+    }
+    return true;
+  }
+  return win.Tk(i).kind == TokenKind::kNumber && win.T(i + 1) == ":" &&
+         i + 2 < win.se && win.Tk(i + 2).kind == TokenKind::kNumber;
+}
+
+// A photo gallery's counter word: "Image 1 of 3", "Caption 23 of 24".
+bool IsGalleryWord(std::string_view w) {
+  return IEq(w, "image") || IEq(w, "photo") || IEq(w, "photos") ||
+         IEq(w, "caption") || IEq(w, "slide") || IEq(w, "picture");
+}
+
+// "said" after "one man": the number is the article "a" ("one man said").
+bool IsReportingVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "said",    "says",      "told",      "tells",     "added",    "wrote",
+      "writes",  "asked",     "asks",      "explained", "recalled", "noted",
+      "replied", "responded", "commented", "tweeted",   "posted",   "shouted",
+      "yelled",  "claimed",   "argued",    "suggested", "insisted"};
+  static const WordIndex verbs = IndexWords(kVerbs);
+  return verbs.Contains(w);
+}
+
 }  // namespace
 
 bool Excluded(const TokenWindow& win, const Quantity& q) {
@@ -100,6 +131,61 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     }
     // "the 49ers" are words already; "Apollo-11" is one word token.
   }
+  // Chapter and verse: "1 Peter 3:15", "2 Kings 5:1".
+  if (n.plain_int && n.value >= 1 && n.value <= 4 && !has_unit &&
+      nt + 1 < win.se && win.IsWord(nt) && win.Tk(nt).capitalized &&
+      ChapterVerseAt(win, nt + 1)) {
+    return true;
+  }
+  // A capitalised number word inside a name: "the Central Park Five", "the
+  // Little Rock Nine" (not at the sentence start, after a capitalised word).
+  if (n.from_words && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
+      prev != UINT32_MAX && win.IsWord(prev) && win.Tk(prev).capitalized &&
+      !IsFunctionWord(win.T(prev)) && !IsMonth(win.T(prev))) {
+    return true;
+  }
+  // Gallery counters: "Image 1 of 3", "Hide Caption 23 of 24 Photos".
+  if (n.plain_int && !lex_unit && prev != UINT32_MAX) {
+    if (IsGalleryWord(win.T(prev)) && win.Is(nt, "of")) return true;
+    uint32_t k = prev;
+    if (win.T(k) == "/" && k > win.sb) --k;
+    if (k >= win.sb + 2 && win.Is(k, "of") &&
+        win.Tk(k - 1).kind == TokenKind::kNumber &&
+        IsGalleryWord(win.T(k - 2))) {
+      return true;
+    }
+  }
+  // "The Five" (a show) inside a sentence: a name.
+  if (n.from_words && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
+      prev != UINT32_MAX && prev > win.sb && win.T(prev) == "The" &&
+      (nt >= win.se || !win.IsWord(nt) || IsStopWord(win.T(nt)))) {
+    return true;
+  }
+  // "401(k)", "501(c)(3)": a code, the bracket glued to the digits.
+  if (n.plain_int && nt + 2 < win.se && win.T(nt) == "(" &&
+      win.Tk(nt).span.begin == win.Tk(nt - 1).span.end &&
+      win.T(nt + 1).size() == 1 && win.T(nt + 2) == ")") {
+    return true;
+  }
+  // An identifier after "number": "speech number 17", "number one".
+  if (prev != UINT32_MAX && IEq(win.T(prev), "number") && !has_unit &&
+      (n.plain_int || n.from_words)) {
+    return true;
+  }
+  // An abbreviated year: "after '88", "the ’90s".
+  if (prev != UINT32_MAX && n.plain_int && n.int_digits == 2 &&
+      (win.T(prev) == "'" || win.T(prev) == "\u2019") &&
+      win.Tk(prev).span.end == win.Tk(b).span.begin &&
+      (prev == win.sb || win.Tk(prev - 1).span.end < win.Tk(prev).span.begin)) {
+    return true;
+  }
+  // "a decade or two", "a day or two": no count, a vague span.
+  if (n.from_words && n.value == 2 && !n.is_range && prev != UINT32_MAX &&
+      prev > win.sb && win.Is(prev, "or") &&
+      (IsPeriodWord(win.T(prev - 1)) || win.Is(prev - 1, "decade") ||
+       win.Is(prev - 1, "century") || win.Is(prev - 1, "generation"))) {
+    return true;
+  }
   // List numbering: "1." or "2)" opening a sentence; "(3)" alone.
   if (b == win.sb && !has_unit && nt < win.se &&
       (win.T(nt) == "." || win.T(nt) == ")")) {
@@ -111,10 +197,13 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   }
   // Idioms made with a number word: "two-faced", "one-sided", "two-state".
   if (n.from_words && n.suffix_hyphen && !n.suffix.empty()) {
+    // "a one-time neurosurgeon": former; "two-time" is a count.
+    if (n.value == 1 && IEq(win.doc->Text(n.suffix), "time")) return true;
     static constexpr std::string_view kIdioms[] = {
-        "faced",  "sided",       "way",    "off",   "state",    "party",
-        "handed", "edged",       "liner",  "horse", "stop",     "size",
-        "track",  "dimensional", "on-one", "shot",  "upmanship"};
+        "faced", "sided",     "way",          "off",         "state",
+        "party", "handed",    "edged",        "liner",       "horse",
+        "stop",  "size",      "track",        "dimensional", "on-one",
+        "shot",  "upmanship", "size-fits-all"};
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
@@ -130,11 +219,55 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   // another", and in the partitive "one of the N" (the claim there is N);
   // a quantity in "one soldier".
   if (n.only_one && q.unit.empty()) {
+    // "all but one of the 59 seats": one is counted here.
+    if (prev != UINT32_MAX && prev > win.sb && win.Is(prev, "but") &&
+        win.Is(prev - 1, "all")) {
+      return false;
+    }
+    // "there is one clear rule": the article "a".
+    if (prev != UINT32_MAX && prev > win.sb && win.Is(prev - 1, "there") &&
+        (win.Is(prev, "is") || win.Is(prev, "was") || win.Is(prev, "'s") ||
+         win.Is(prev, "\u2019s"))) {
+      return true;
+    }
+    if (prev != UINT32_MAX &&
+        (IEq(win.T(prev), "there's") || IEq(win.T(prev), "there\u2019s"))) {
+      return true;
+    }
+    // "one side ... the other side", "one viewpoint over another": one of
+    // a pair, no count.
+    for (uint32_t k = nt; k < win.se && k < nt + 15; ++k) {
+      if (win.Is(k, "another") ||
+          (win.Is(k, "the") &&
+           (win.Is(k + 1, "other") || win.Is(k + 1, "others")))) {
+        return true;
+      }
+    }
+    // "One result is that ...": the article "a".
+    if (q.noun_unit && q.tok_end + 1 < win.se &&
+        (win.Is(q.tok_end, "is") || win.Is(q.tok_end, "was")) &&
+        win.Is(q.tok_end + 1, "that")) {
+      return true;
+    }
+    // "go one step further": an idiom, no count of steps.
+    if (win.Is(nt, "step") &&
+        (win.Is(nt + 1, "further") || win.Is(nt + 1, "closer") ||
+         win.Is(nt + 1, "ahead") || win.Is(nt + 1, "forward") ||
+         win.Is(nt + 1, "beyond"))) {
+      return true;
+    }
+    // "one man said": the article "a" before a speaker.
+    if (q.noun_unit && q.tok_end < win.se &&
+        IsReportingVerb(win.T(q.tok_end))) {
+      return true;
+    }
     if (prev != UINT32_MAX &&
         (win.Is(prev, "the") || win.Is(prev, "each") || win.Is(prev, "no") ||
          win.Is(prev, "any") || win.Is(prev, "every") || win.Is(prev, "this") ||
          win.Is(prev, "that") || win.Is(prev, "which") ||
-         win.Is(prev, "someone") || win.Is(prev, "only") ||
+         win.Is(prev, "someone") ||
+         // "the only one" (not "only one legal question")
+         (win.Is(prev, "only") && (!q.noun_unit || win.Is(prev - 1, "the"))) ||
          win.Is(prev, "another") || win.Is(prev, "last") ||
          win.Is(prev, "big") || win.Is(prev, "new") || win.Is(prev, "right") ||
          win.Is(prev, "little"))) {
@@ -142,14 +275,18 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     }
     if (nt >= win.se || !win.IsWord(nt)) return true;
     if (win.Is(nt, "another") || win.Is(nt, "who") || win.Is(nt, "that") ||
-        win.Is(nt, "which") || win.Is(nt, "day") || win.Is(nt, "way") ||
-        win.Is(nt, "thing") || win.Is(nt, "time") || win.Is(nt, "is") ||
-        win.Is(nt, "was") || win.Is(nt, "can") || win.Is(nt, "could") ||
-        win.Is(nt, "would") || win.Is(nt, "should") || win.Is(nt, "must") ||
-        win.Is(nt, "might") || win.Is(nt, "will") || win.Is(nt, "does") ||
-        win.Is(nt, "has") || win.Is(nt, "and") || win.Is(nt, "or") ||
-        win.Is(nt, "in") || win.Is(nt, "on") || win.Is(nt, "at") ||
-        win.Is(nt, "to") || win.Is(nt, "for")) {
+        win.Is(nt, "which") ||
+        // "one day" is some day; "one day after" counts a day.
+        (win.Is(nt, "day") &&
+         !(win.Is(nt + 1, "after") || win.Is(nt + 1, "before") ||
+           win.Is(nt + 1, "later") || win.Is(nt + 1, "earlier"))) ||
+        win.Is(nt, "way") || win.Is(nt, "thing") || win.Is(nt, "time") ||
+        win.Is(nt, "is") || win.Is(nt, "was") || win.Is(nt, "can") ||
+        win.Is(nt, "could") || win.Is(nt, "would") || win.Is(nt, "should") ||
+        win.Is(nt, "must") || win.Is(nt, "might") || win.Is(nt, "will") ||
+        win.Is(nt, "does") || win.Is(nt, "has") || win.Is(nt, "and") ||
+        win.Is(nt, "or") || win.Is(nt, "in") || win.Is(nt, "on") ||
+        win.Is(nt, "at") || win.Is(nt, "to") || win.Is(nt, "for")) {
       return true;
     }
     if (!q.noun_unit) return true;

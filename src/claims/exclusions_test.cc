@@ -76,3 +76,118 @@ TEST(ExclusionsTest, YearLikeCountsNeedACountedNoun) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, VerseReferencesAreNoClaims) {
+  Document d = Extract("As 1 Peter 3:15 says, answer 2 questions.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 2);
+}
+
+TEST(ExclusionsTest, CapitalisedNumberWordInANameIsNoClaim) {
+  Document d =
+      Extract("It got the Central Park Five convicted. Five men sued.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "men");
+}
+
+TEST(ExclusionsTest, NumbersAfterNumberAndAbbreviatedYearsAreNoClaims) {
+  Document d = Extract(
+      "Prepare speech number 17, as after \u201988 they did, number one.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+}
+
+TEST(ExclusionsTest, VagueSpanAndOneTimeAreNoClaims) {
+  Document d = Extract(
+      "In the next decade or two, a one-time surgeon became a two-time "
+      "candidate.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 2);
+}
+
+TEST(ExclusionsTest, OneAsTheArticleIsNoClaim) {
+  EXPECT_TRUE(
+      Extract("\u201cGo away,\u201d one man said to him.").claims.empty());
+  EXPECT_TRUE(
+      Extract("There is one clear rule about that money.").claims.empty());
+  EXPECT_TRUE(
+      Extract("There\u2019s one proposal they could consider.").claims.empty());
+  EXPECT_TRUE(
+      Extract("On one side were the Federalists, on the other side the rest.")
+          .claims.empty());
+  // Counted ones stay.
+  Document o = Extract("They took all but one of the 59 seats.");
+  EXPECT_EQ(o.claims.size(), 2u) << ::testing::PrintToString(Texts(o));
+  Document s = Extract("There is only one legal question.");
+  EXPECT_EQ(s.claims.size(), 1u) << ::testing::PrintToString(Texts(s));
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, OneCountsAfterOnlyAndBeforeDayAfter) {
+  Document d = Extract("There is only one legal question.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "question");
+  EXPECT_TRUE(Extract("She was the only one.").claims.empty());
+  Document a = Extract("One day after he was released, he left.");
+  ASSERT_EQ(a.claims.size(), 1u) << ::testing::PrintToString(Texts(a));
+  EXPECT_EQ(a.claims[0].unit, "day");
+  EXPECT_TRUE(Extract("One day he will understand.").claims.empty());
+  EXPECT_TRUE(Extract("To see chaos, one needs only to look.").claims.empty());
+  EXPECT_TRUE(Extract("We are one people united.").claims.empty());
+  EXPECT_TRUE(
+      Extract("Nor do they favour one viewpoint over another.").claims.empty());
+  EXPECT_TRUE(Extract("One result is that prices fell.").claims.empty());
+  EXPECT_EQ(Extract("One soldier was killed.").claims.size(), 1u);
+  EXPECT_TRUE(
+      Extract("They go one step further and reframe it.").claims.empty());
+  EXPECT_EQ(Extract("It took one step a day.").claims.size(), 1u);
+}
+
+TEST(ExclusionsTest, HalfBeforeADeterminerIsAFraction) {
+  Document d = Extract("He ran with weights for half the race.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(d.claims[0].value, 0.5);
+  EXPECT_TRUE(Extract("He is right half the time.").claims.empty());
+  EXPECT_TRUE(Extract("In the second half the team scored.").claims.empty());
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(ExclusionsTest, GalleryCountersAndOneSizeFitsAllAreNoClaims) {
+  EXPECT_TRUE(Extract("Hide Caption 23 of 24 Photos: Moments from his career.")
+                  .claims.empty());
+  EXPECT_TRUE(Extract("Image 1 of / 3 Caption Close.").claims.empty());
+  EXPECT_TRUE(Extract("There is no one-size-fits-all policy.").claims.empty());
+  EXPECT_EQ(Extract("He won 23 of 24 races.").claims.size(), 2u);
+}
+
+TEST(ExclusionsTest, CodesAndShowNamesAreNoClaims) {
+  Document d =
+      Extract("Savings in 401(k)s fell, the shows The Five and 3 others said.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 3);
+}
+
+}  // namespace
+}  // namespace whosaid

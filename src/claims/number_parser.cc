@@ -695,14 +695,20 @@ bool NumberParser::BareHalf(uint32_t i) const {
   if (i >= win_.se || !IEq(win_.T(i), "half")) return false;
   if (win_.Is(i + 1, "a") || win_.Is(i + 1, "an")) return false;
   std::string_view p = i > win_.sb ? win_.T(i - 1) : std::string_view();
+  // "the first half of 2013", "his half of the talk": a part, not 0.5.
+  static constexpr std::string_view kPartOf[] = {
+      "the",   "a",        "his",      "her",     "their",  "its",    "our",
+      "my",    "your",     "first",    "second",  "bottom", "top",    "back",
+      "front", "other",    "latter",   "'s",      "’s",     "better", "lower",
+      "upper", "northern", "southern", "eastern", "western"};
+  static const WordIndex part_of = IndexWords(kPartOf);
   if (win_.Is(i + 1, "of")) {
-    // "the first half of 2013", "his half of the talk": a part, not 0.5.
-    static constexpr std::string_view kPartOf[] = {
-        "the",   "a",        "his",      "her",     "their",  "its",    "our",
-        "my",    "your",     "first",    "second",  "bottom", "top",    "back",
-        "front", "other",    "latter",   "'s",      "’s",     "better", "lower",
-        "upper", "northern", "southern", "eastern", "western"};
-    static const WordIndex part_of = IndexWords(kPartOf);
+    return !win_.Is(i + 2, "time") && !part_of.Contains(p);
+  }
+  // "for half the race", "half their budget": 0.5 of what follows.
+  if (win_.Is(i + 1, "the") || win_.Is(i + 1, "their") ||
+      win_.Is(i + 1, "its") || win_.Is(i + 1, "his") || win_.Is(i + 1, "her") ||
+      win_.Is(i + 1, "our")) {
     return !win_.Is(i + 2, "time") && !part_of.Contains(p);
   }
   if (p.empty()) return false;

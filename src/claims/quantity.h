@@ -24,7 +24,8 @@ struct Quantity {
   std::string_view unit;  // normalised
   Span unit_span;
   bool noun_unit = false;
-  std::string noun;  // noun unit text (with " per period")
+  std::string noun;       // noun unit text (with " per period")
+  std::string_view rate;  // period word of a money rate ("an hour"), text
   bool currency = false;
   bool percent = false;
   std::string_view approx_symbol;

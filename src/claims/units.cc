@@ -423,6 +423,16 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
     return true;
   }
   if (n.suffix_hyphen) {
+    // "the 57-million population": a scale, the noun follows.
+    const Named* sc = FindScale(suf, /*words_only=*/true);
+    if (sc && IsWordScale(sc) && sc->value >= 1000) {
+      q->first.scaled = true;
+      q->first.scale *= sc->value;
+      q->value *= sc->value;
+      q->low *= sc->value;
+      q->high *= sc->value;
+      return true;
+    }
     if (IEq(suf, "year-old") || IEq(suf, "years-old")) {
       q->unit = "year of age";
     } else if (IEq(suf, "month-old") || IEq(suf, "months-old")) {
@@ -487,116 +497,5 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
                   n.suffix.begin + static_cast<uint32_t>(head.size())};
   return true;
 }
-
-bool IsCapsAbbreviation(std::string_view w) {
-  // "US", "FBI", "U.S.", "U.N.": two to five capitals, dots between.
-  if (w.size() < 2 || w.size() > 6) return false;
-  int letters = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (c >= 'A' && c <= 'Z') {
-      ++letters;
-    } else if (c != '.' || i == 0) {
-      return false;
-    }
-  }
-  return letters >= 2;
-}
-
-bool LooksPlural(std::string_view w) {
-  if (w.size() < 3) return false;
-  if (IEq(w, "people") || IEq(w, "children") || IEq(w, "men") ||
-      IEq(w, "women") || IEq(w, "police") || IEq(w, "personnel") ||
-      IEq(w, "troops") || IEq(w, "staff") || IEq(w, "cattle")) {
-    return true;
-  }
-  char e = Lower(w.back());
-  if (e != 's') return false;
-  char p = Lower(w[w.size() - 2]);
-  return p != 's' && p != 'u' && p != 'i';  // not "process", "bus", "this"
-}
-
-// Noun unit: the head of the lowercase noun run after the number.
-// Returns the token after the head (and its period phrase).
-uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
-  uint32_t head = UINT32_MAX;
-  uint32_t k = t;
-  uint32_t proper = 0;  // capitalised modifiers skipped
-  bool plural_value = !(q->value == 1 && !q->is_range);
-  for (; k < win.se && k < t + 4 + proper; ++k) {
-    if (!win.IsWord(k)) break;
-    std::string_view w = win.T(k);
-    bool leading = k == t + proper;
-    if (plural_value && leading && proper < 3) {
-      // "2 million fewer jobs", "500 more troops".
-      if (k == t && (IEq(w, "more") || IEq(w, "fewer") ||
-                     IEq(w, "additional") || IEq(w, "extra"))) {
-        ++proper;
-        continue;
-      }
-      // "4,385 Americans", "35 Republicans": a capitalised plural noun.
-      if (win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 3 &&
-          LooksPlural(w) && AllLowerAlpha(w.substr(1))) {
-        head = k;
-        break;
-      }
-      // "2,500 U.S. troops", "two US states", "three FBI agents".
-      if (IsCapsAbbreviation(w)) {
-        ++proper;
-        continue;
-      }
-    }
-    if (!AllLowerAlpha(w) && plural_value && proper < 3 && leading &&
-        win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
-        !LooksPlural(w)) {
-      // "three Wall Street Journal reporters": proper-name modifiers
-      // before the counted noun.
-      ++proper;
-      continue;
-    }
-    if (!AllLowerAlpha(w) || IsStopWord(w)) break;
-    if (FindSmallNumber(w) || FindScale(w)) break;
-    if (LooksPlural(w) ||
-        (q->value == 1 && !q->is_range && k == t &&
-         !(w.size() > 4 && w.ends_with("ed")) && !w.ends_with("ly"))) {
-      head = k;
-      if (LooksPlural(w)) break;
-    }
-    if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"))) {
-      // A participle before the noun ("two competing impulses", "five
-      // recently retired coal plants") only with more nouns to come.
-      bool premodifier = plural_value && head == UINT32_MAX && k + 1 < win.se &&
-                         win.IsWord(k + 1) && AllLowerAlpha(win.T(k + 1)) &&
-                         !IsStopWord(win.T(k + 1)) &&
-                         !win.T(k + 1).ends_with("ly");
-      if (!premodifier) break;
-    }
-  }
-  if (head == UINT32_MAX) return t;
-  q->noun_unit = true;
-  q->noun.clear();
-  for (char c : win.T(head)) q->noun.push_back(Lower(c));
-  q->unit_span = win.Tk(head).span;
-  uint32_t after = head + 1;
-  // Rates: "sorties a day", "raids every day", "$5 per share".
-  if (uint32_t m = PeriodAt(win, after)) {
-    q->noun += " per ";
-    std::string_view p = win.T(after + m - 1);
-    for (char c : p) q->noun.push_back(Lower(c));
-    after += m;
-  }
-  return after;
-}
-
-uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
-  if (!(win.Is(t, "a") || win.Is(t, "an") || win.Is(t, "per") ||
-        win.Is(t, "every") || win.Is(t, "each"))) {
-    return 0;
-  }
-  if (t + 1 < win.se && IsPeriodWord(win.T(t + 1))) return 2;
-  return 0;
-}
-
-// The counted phrase: from `t` (first word after the number or the unit)
 
 }  // namespace whosaid::claims

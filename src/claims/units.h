@@ -1,7 +1,7 @@
 // Units of the claims grammar: currency marks and codes before the number
 // ("$", "US$", "EUR"), unit words after it ("km2", "percent", "euros",
 // "years old"), units glued or hyphenated to the digits ("300mm", "12-cent",
-// "five-year-old"), and noun units ("13,000 workers", "sorties a day").
+// "five-year-old"); noun units ("13,000 workers") are in nouns.h.
 // Emits normalised unit names the quantity scorer canonicalises. Tables are
 // constexpr data in units.cc; functions are pure and safe from any thread.
 #ifndef WHOSAID_SRC_CLAIMS_UNITS_H_
@@ -12,6 +12,7 @@
 #include <span>
 #include <string_view>
 
+#include "src/claims/nouns.h"
 #include "src/claims/quantity.h"
 #include "src/claims/token_window.h"
 
@@ -52,18 +53,6 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q);
 // "two-year", "five-year-old", "45-acre"). False when the suffix makes the
 // number an identifier ("737MAX", "5G").
 bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q);
-
-// Capital letters with optional dots: "US", "FBI", "U.S.".
-bool IsCapsAbbreviation(std::string_view w);
-// People, children, "-s" plurals (not "process", "bus", "this").
-bool LooksPlural(std::string_view w);
-
-// Noun unit: the head of the lowercase noun run after the number, with a
-// rate ("sorties a day"). Returns the token after it (t when none).
-uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q);
-
-// "a day", "per share", "every week": tokens matched, 0 when none.
-uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
 
 }  // namespace whosaid::claims
 

@@ -89,3 +89,52 @@ TEST(UnitsTest, CompoundAmountsAndGluedCodes) {
 
 }  // namespace
 }  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+using claims_test::Texts;
+
+TEST(UnitsTest, MoneyRates) {
+  Document d = Extract(
+      "Workers would earn $15 an hour; the group gets about $450 million a "
+      "year, and $20 each.");
+  const Claim* hour = Find(d, "$15 an hour");
+  ASSERT_NE(hour, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(hour->unit, "USD per hour");
+  const Claim* year = Find(d, "about $450 million a year");
+  ASSERT_NE(year, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(year->value, 4.5e8);
+  EXPECT_EQ(year->unit, "USD per year");
+  Document e =
+      Extract("Sales rose to $1.17 billion a year earlier, or $2 a share.");
+  ASSERT_NE(Find(e, "$1.17 billion"), nullptr)
+      << ::testing::PrintToString(Texts(e));
+  EXPECT_EQ(Find(e, "$1.17 billion")->unit, "USD");
+  ASSERT_NE(Find(e, "$2"), nullptr) << ::testing::PrintToString(Texts(e));
+  EXPECT_EQ(Find(e, "$2")->unit, "USD");
+  const Claim* each = Find(d, "$20");
+  ASSERT_NE(each, nullptr);
+  EXPECT_EQ(each->unit, "USD");
+}
+
+}  // namespace
+}  // namespace whosaid
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(UnitsTest, HyphenatedScaleWord) {
+  Document d = Extract("It placed the 57-million population under lockdown.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(d.claims[0].value, 57e6);
+  EXPECT_NE(d.claims[0].unit, "million");
+}
+
+}  // namespace
+}  // namespace whosaid

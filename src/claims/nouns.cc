@@ -1,0 +1,239 @@
+#include "src/claims/nouns.h"
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/claims/lexicon.h"
+#include "src/claims/word_index.h"
+
+namespace whosaid::claims {
+
+bool IsCapsAbbreviation(std::string_view w) {
+  // "US", "FBI", "U.S.", "U.N.": two to five capitals, dots between.
+  if (w.size() < 2 || w.size() > 6) return false;
+  int letters = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c != '.' || i == 0) {
+      return false;
+    }
+  }
+  return letters >= 2;
+}
+
+bool LooksPlural(std::string_view w) {
+  if (w.size() < 3) return false;
+  if (IEq(w, "people") || IEq(w, "children") || IEq(w, "men") ||
+      IEq(w, "women") || IEq(w, "police") || IEq(w, "personnel") ||
+      IEq(w, "troops") || IEq(w, "staff") || IEq(w, "cattle")) {
+    return true;
+  }
+  char e = Lower(w.back());
+  if (e != 's') return false;
+  char p = Lower(w[w.size() - 2]);
+  return p != 's' && p != 'u' && p != 'i';  // not "process", "bus", "this"
+}
+
+namespace {
+
+// A word before the noun counted by "one": "one wrong word", "one tired
+// monopoly", "one legal question", "one more sin", "one liberal-leaning
+// site" (adjective suffixes, hyphenated compounds, a few common adjectives).
+bool IsSingularPremodifier(std::string_view w) {
+  static constexpr std::string_view kAdjectives[] = {
+      "more", "wrong", "single", "clear", "simple", "small", "big",
+      "good", "bad",   "real",   "true",  "major",  "great", "huge",
+      "key",  "main",  "little", "whole", "full",   "sole",  "lone"};
+  static const WordIndex adjectives = IndexWords(kAdjectives);
+  if (adjectives.Contains(w)) return true;
+  if (w.find('-') != std::string_view::npos) return true;
+  if (w.size() <= 4) return false;
+  static constexpr std::string_view kSuffixes[] = {
+      "al", "ive", "ous", "ful", "ic", "ed", "ing", "able", "ible"};
+  for (std::string_view x : kSuffixes) {
+    if (w.ends_with(x)) return true;
+  }
+  return false;
+}
+
+// An adverb in "-ly" ("recently"), not a noun ("family", "monopoly").
+bool IsLyAdverb(std::string_view w) {
+  if (!w.ends_with("ly")) return false;
+  static constexpr std::string_view kNouns[] = {
+      "family",  "supply", "ally",      "rally",   "assembly", "monopoly",
+      "anomaly", "reply",  "fly",       "belly",   "bully",    "homily",
+      "folly",   "jelly",  "butterfly", "duopoly", "oligopoly"};
+  static const WordIndex nouns = IndexWords(kNouns);
+  return !nouns.Contains(w);
+}
+
+// Singular nouns that end like plurals: "one series", "one news site".
+bool IsSingularInS(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "series",  "species",   "news",         "means",     "politics",
+      "physics", "economics", "headquarters", "crossroads"};
+  static const WordIndex words = IndexWords(kWords);
+  return words.Contains(w);
+}
+
+// A second noun of a compound after "one": "one news site,". Not an
+// adverb or a verb form ("one year later", "one step further").
+bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
+  std::string_view w = win.T(k);
+  if (!win.IsWord(k) || !AllLowerAlpha(w) || IsStopWord(w) || w.size() < 3 ||
+      LooksPlural(w) || IsLyAdverb(w) || w.ends_with("ed") ||
+      w.ends_with("er") || w.ends_with("ing") || FindSmallNumber(w) ||
+      FindScale(w)) {
+    return false;
+  }
+  static constexpr std::string_view kAdverbs[] = {
+      "ago",     "again",    "alone",  "apart", "ahead",  "away",   "back",
+      "instead", "too",      "now",    "then",  "today",  "yet",    "still",
+      "even",    "just",     "only",   "else",  "said",   "put",    "went",
+      "got",     "left",     "made",   "took",  "came",   "saw",    "knew",
+      "felt",    "kept",     "held",   "told",  "due",    "apiece", "overall",
+      "total",   "together", "abroad", "aside", "enough", "here",   "home",
+      "once",    "twice",    "soon",   "first", "last"};
+  static const WordIndex adverbs = IndexWords(kAdverbs);
+  if (adverbs.Contains(w)) return false;
+  // The noun phrase must end right after it.
+  uint32_t n = k + 1;
+  return n >= win.se || !win.IsWord(n) || IsStopWord(win.T(n));
+}
+
+}  // namespace
+
+// Noun unit: the head of the lowercase noun run after the number.
+// Returns the token after the head (and its period phrase).
+uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
+  uint32_t head = UINT32_MAX;
+  uint32_t k = t;
+  uint32_t proper = 0;  // capitalised modifiers skipped
+  bool plural_value = !(q->value == 1 && !q->is_range);
+  uint32_t first = t;  // where "one"'s noun may start (after premodifiers)
+  for (; k < win.se && k < t + 4 + proper; ++k) {
+    if (!win.IsWord(k)) break;
+    std::string_view w = win.T(k);
+    bool leading = k == t + proper;
+    if (!plural_value && k == first && k < t + 2 && AllLowerAlpha(w) &&
+        IsSingularPremodifier(w) && k + 1 < win.se && win.IsWord(k + 1)) {
+      std::string_view nx = win.T(k + 1);
+      if (AllLowerAlpha(nx) && !IsStopWord(nx) && !IsLyAdverb(nx) &&
+          !FindSmallNumber(nx) && !FindScale(nx)) {
+        ++first;
+        continue;
+      }
+    }
+    if (!plural_value && head != UINT32_MAX) {
+      // "one word changes", "one man said": a verb after the noun.
+      if (k == head + 1 && SingularCompoundTail(win, k)) head = k;
+      break;
+    }
+    if (!plural_value && k == first && LooksPlural(w) && AllLowerAlpha(w) &&
+        !IsSingularInS(w)) {
+      // After "one" a plural-looking word is a verb ("one needs only to")
+      // unless a noun follows it ("one news site").
+      if (k + 1 < win.se && SingularCompoundTail(win, k + 1)) head = k + 1;
+      break;
+    }
+    if (plural_value && leading && proper < 3) {
+      // "2 million fewer jobs", "500 more troops".
+      if (k == t && (IEq(w, "more") || IEq(w, "fewer") ||
+                     IEq(w, "additional") || IEq(w, "extra"))) {
+        ++proper;
+        continue;
+      }
+      // "4,385 Americans", "35 Republicans": a capitalised plural noun.
+      if (win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 3 &&
+          LooksPlural(w) && AllLowerAlpha(w.substr(1))) {
+        head = k;
+        break;
+      }
+      // "2,500 U.S. troops", "two US states", "three FBI agents".
+      if (IsCapsAbbreviation(w)) {
+        ++proper;
+        continue;
+      }
+    }
+    if (!AllLowerAlpha(w) && plural_value && proper < 3 && leading &&
+        win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
+        !LooksPlural(w)) {
+      // "three Wall Street Journal reporters": proper-name modifiers
+      // before the counted noun.
+      ++proper;
+      continue;
+    }
+    if (!AllLowerAlpha(w) || IsStopWord(w)) break;
+    if (FindSmallNumber(w) || FindScale(w)) break;
+    if (LooksPlural(w) ||
+        (q->value == 1 && !q->is_range && k == first &&
+         !(w.size() > 4 && w.ends_with("ed")) && !IsLyAdverb(w))) {
+      head = k;
+      if (LooksPlural(w) && plural_value) break;
+    }
+    if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"))) {
+      // A participle before the noun ("two competing impulses", "five
+      // recently retired coal plants") only with more nouns to come.
+      bool premodifier = plural_value && head == UINT32_MAX && k + 1 < win.se &&
+                         win.IsWord(k + 1) && AllLowerAlpha(win.T(k + 1)) &&
+                         !IsStopWord(win.T(k + 1)) &&
+                         !win.T(k + 1).ends_with("ly");
+      if (!premodifier) break;
+    }
+  }
+  if (head == UINT32_MAX) return t;
+  q->noun_unit = true;
+  q->noun.clear();
+  for (char c : win.T(head)) q->noun.push_back(Lower(c));
+  q->unit_span = win.Tk(head).span;
+  uint32_t after = head + 1;
+  // Rates: "sorties a day", "raids every day", "$5 per share".
+  if (uint32_t m = PeriodAt(win, after)) {
+    q->noun += " per ";
+    std::string_view p = win.T(after + m - 1);
+    for (char c : p) q->noun.push_back(Lower(c));
+    after += m;
+  }
+  return after;
+}
+
+uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
+  if (!(win.Is(t, "a") || win.Is(t, "an") || win.Is(t, "per") ||
+        win.Is(t, "every") || win.Is(t, "each"))) {
+    return 0;
+  }
+  if (t + 1 < win.se && IsPeriodWord(win.T(t + 1))) return 2;
+  return 0;
+}
+
+bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
+  if (i < win.sb + 2) return false;
+  // "Aubrey Patterson, 23, said": an appositive age after a name.
+  if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
+      win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&
+      !win.Tk(i - 2).all_caps && t < win.se && win.T(t) == ",") {
+    return true;
+  }
+  uint32_t v = i - 1;
+  if (!(win.Is(v, "was") || win.Is(v, "is") || win.Is(v, "am") ||
+        win.Is(v, "were") || win.Is(v, "turned") || win.Is(v, "turns"))) {
+    return false;
+  }
+  uint32_t p = v - 1;
+  if (!(win.Is(p, "i") || win.Is(p, "he") || win.Is(p, "she") ||
+        win.Is(p, "we") || win.Is(p, "they") || win.Is(p, "you"))) {
+    return false;
+  }
+  if (t >= win.se) return true;
+  std::string_view nx = win.T(t);
+  if (win.Tk(t).kind == TokenKind::kPunct) {
+    return nx == "." || nx == "," || nx == ";" || nx == "!" || nx == "?" ||
+           nx == ")" || nx == "\u2014" || nx == "\"" || nx == "\u201d";
+  }
+  return win.Is(t, "when") || win.Is(t, "and") || win.Is(t, "at") ||
+         win.Is(t, "in");
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,37 @@
+// Noun units of the claims grammar: the counted noun after a number
+// ("13,000 workers", "one tired monopoly", "sorties a day"), plural tests,
+// capitalised abbreviations before the noun ("2,500 U.S. troops"), rate
+// periods ("a day", "per share") and stated ages ("since I was 18"). Pure
+// functions of the token window; safe from any thread.
+#ifndef WHOSAID_SRC_CLAIMS_NOUNS_H_
+#define WHOSAID_SRC_CLAIMS_NOUNS_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/claims/quantity.h"
+#include "src/claims/token_window.h"
+
+namespace whosaid::claims {
+
+// Capital letters with optional dots: "US", "FBI", "U.S.".
+bool IsCapsAbbreviation(std::string_view w);
+// People, children, "-s" plurals (not "process", "bus", "this").
+bool LooksPlural(std::string_view w);
+
+// Noun unit: the head of the lowercase noun run after the number, with a
+// rate ("sorties a day"). Returns the token after it (t when none).
+uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q);
+
+// "a day", "per share", "every week": tokens matched, 0 when none.
+uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
+
+// An age stated without a unit: a pronoun and a form of "be" before the
+// number at token i and the clause ending at token t after it ("I was
+// 18.", "since he was nine, "), or digits in commas after a name
+// ("Aubrey Patterson, 23, said").
+bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t);
+
+}  // namespace whosaid::claims
+
+#endif  // WHOSAID_SRC_CLAIMS_NOUNS_H_

@@ -1,0 +1,61 @@
+#include "src/claims/nouns.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/claims/claims_test_util.h"
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Texts;
+
+TEST(NounsTest, StatedAges) {
+  Document d =
+      Extract("I have written since I was 18, and he was nine when he began.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "year of age");
+  EXPECT_EQ(d.claims[1].unit, "year of age");
+  Document n = Extract("The score was 18 points, and it was 9 to 5.");
+  for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
+}
+
+TEST(NounsTest, NounAfterOneSkipsPremodifiers) {
+  Document d = Extract("Competition beats one tired monopoly.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "monopoly");
+  Document w = Extract("For a politician, one wrong word changes the meaning.");
+  ASSERT_EQ(w.claims.size(), 1u) << ::testing::PrintToString(Texts(w));
+  EXPECT_EQ(w.claims[0].unit, "word");
+  Document s = Extract(
+      "Each state has at least one liberal-leaning news site, and more.");
+  ASSERT_EQ(s.claims.size(), 1u) << ::testing::PrintToString(Texts(s));
+  EXPECT_EQ(s.claims[0].unit, "site");
+  Document u = Extract("They suspended at least 1 service due to the virus.");
+  ASSERT_EQ(u.claims.size(), 1u) << ::testing::PrintToString(Texts(u));
+  EXPECT_EQ(u.claims[0].unit, "service");
+  Document y = Extract("He left one year later.");
+  ASSERT_EQ(y.claims.size(), 1u) << ::testing::PrintToString(Texts(y));
+  EXPECT_EQ(y.claims[0].unit, "year");
+}
+
+TEST(NounsTest, AppositiveAge) {
+  Document d =
+      Extract("\u201cIt feels like a dream,\u201d Aubrey Patterson, 23, said.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "year of age");
+  Document l = Extract("They won 12, 23, and 34 seats.");
+  for (const auto& c : l.claims) EXPECT_NE(c.unit, "year of age");
+}
+
+TEST(NounsTest, StatedAgeDirect) {
+  claims_test::Windowed w("Since I was 18, it was 18 of them.");
+  uint32_t first = w.At("18");
+  EXPECT_TRUE(claims::StatedAge(w.win, first, first + 1));
+  EXPECT_FALSE(claims::StatedAge(w.win, w.At("of") - 1, w.At("of")));
+}
+
+}  // namespace
+}  // namespace whosaid
