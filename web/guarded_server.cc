@@ -258,7 +258,13 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     bool close_connection = count == 1 || (pool && pool->saturated());
     bool connection_closed = false;
     ret = process_request(strm, close_connection, connection_closed, nullptr);
-    if (strm.dropped()) dropped_.fetch_add(1);
+    // A dropped request ends the connection: cpp-httplib answers a request
+    // cut inside its headers with a 400 and would keep the connection
+    // alive, so a drip-feeding client got a fresh deadline per request.
+    if (strm.dropped()) {
+      dropped_.fetch_add(1);
+      break;
+    }
     if (!ret || connection_closed || close_connection) break;
   }
   ::shutdown(sock, SHUT_RDWR);

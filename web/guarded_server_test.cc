@@ -101,6 +101,38 @@ TEST(GuardedServerTest, DripFeedingClientIsCutAtTheRequestTimeout) {
   EXPECT_EQ(svr.dropped(), 1u);
 }
 
+// Regression: a request cut inside its headers got a 400 and the
+// connection stayed open, so the still-dripping client started a second
+// request with a fresh deadline (2 drops; a slowloris held its worker for
+// keep_alive_requests x request_timeout).
+TEST(GuardedServerTest, DropInsideTheHeadersClosesTheConnection) {
+  GuardOptions o;
+  o.read_timeout = milliseconds(2000);
+  o.request_timeout = milliseconds(600);
+  Running svr(o);
+  int fd = Connect(svr.port());
+  ASSERT_GE(fd, 0);
+  const std::string line = "GET / HTTP/1.1\r\n";  // complete at once
+  ASSERT_EQ(send(fd, line.data(), line.size(), MSG_NOSIGNAL),
+            static_cast<ssize_t>(line.size()));
+  const std::string header = "Host: 127.0.0.1\r\nX-Slow: ";
+  const auto t0 = Clock::now();
+  std::string got;
+  for (size_t i = 0; Clock::now() - t0 < milliseconds(6000); ++i) {
+    char c = i < header.size() ? header[i] : 'a';
+    if (send(fd, &c, 1, MSG_NOSIGNAL) != 1) break;
+    pollfd p{fd, POLLIN, 0};
+    if (poll(&p, 1, 50) > 0) {
+      char b[256];
+      ssize_t n = recv(fd, b, sizeof(b), 0);
+      if (n <= 0) break;
+      got.append(b, static_cast<size_t>(n));
+    }
+  }
+  close(fd);
+  EXPECT_EQ(svr.dropped(), 1u) << got;
+}
+
 TEST(GuardedServerTest, ShedsSlowClientsWhenEveryWorkerIsHeld) {
   GuardOptions o;
   o.min_threads = 1;
