@@ -77,6 +77,32 @@ struct QuoteFeatures {
   std::vector<uint64_t> fingerprints;  // winnowed subset used as index keys
 };
 
+// The row values a store writes for a document that depend on the document
+// alone, prepared off the writer (PrepareStoreRows, src/corpus/store_rows.h):
+// offsets in code points, -1 for none.
+struct StoreRows {
+  struct Quote {
+    std::string content;  // QuoteContent()
+    int64_t content_begin = 0, content_end = 0;
+    int64_t cue_begin = -1, cue_end = -1, speaker_begin = -1, speaker_end = -1;
+  };
+  struct Entity {  // one per AggregateEntities() row
+    std::string name;
+    EntityLabel label = EntityLabel::kMisc;
+    int64_t mentions = 0;
+    int64_t first_begin = 0, first_end = 0;
+  };
+  struct Claim {
+    std::string value_key;  // the value (or low-high) as text
+    std::string source;     // source name, else its quote's speaker, else text
+    int64_t span_begin = 0, span_end = 0;
+  };
+  bool ready = false;         // false: the store prepares them itself
+  std::vector<Quote> quotes;  // parallel to Document::quotes
+  std::vector<Entity> entities;
+  std::vector<Claim> claims;  // parallel to Document::claims
+};
+
 // Everything the store needs beyond the Document, computed off the writer.
 struct DocumentFeatures {
   uint64_t content_hash = 0;  // hash of the raw body: identity = id + this
@@ -95,6 +121,7 @@ struct DocumentFeatures {
   // pages, repaired UTF-8) or the document has no input map.
   bool has_input_delta = false;
   std::string input_delta;
+  StoreRows rows;
 };
 
 // Hash of a raw body (the identity half that is not the id).

@@ -10,6 +10,7 @@
 #include "src/base/chars.h"
 #include "src/base/utf8.h"
 #include "src/corpus/input_delta.h"
+#include "src/corpus/store_rows.h"
 
 namespace whosaid {
 namespace {
@@ -260,8 +261,7 @@ bool Signature(const std::vector<uint64_t>& word_hashes, size_t k,
   return true;
 }
 
-double SketchJaccard(const std::vector<uint64_t>& a,
-                     const std::vector<uint64_t>& b) {
+double SketchJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
   if (a.empty() || b.empty()) return 0;
   size_t k = std::min(a.size(), b.size());
   size_t i = 0, j = 0, seen = 0, both = 0;
@@ -293,8 +293,8 @@ QuoteFeatures ComputeQuoteFeatures(std::string_view content,
   return f;
 }
 
-double Containment(const std::vector<uint64_t>& a,
-                   const std::vector<uint64_t>& b, size_t* shared) {
+double Containment(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                   size_t* shared) {
   if (shared) *shared = 0;
   if (a.empty() || b.empty()) return 0;
   size_t i = 0, j = 0, common = 0;
@@ -515,10 +515,12 @@ DocumentFeatures ComputeFeatures(const Document& doc, std::string_view raw_body,
                             options.min_simhash_words,
                             std::max<size_t>(options.sketch_size, 1),
                             &f.simhash, &f.sketch);
+  f.rows = PrepareStoreRows(doc);
   f.quotes.reserve(doc.quotes.size());
   f.speaker_keys.reserve(doc.quotes.size());
-  for (const Attribution& q : doc.quotes) {
-    f.quotes.push_back(ComputeQuoteFeatures(QuoteContent(doc, q), options));
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Attribution& q = doc.quotes[i];
+    f.quotes.push_back(ComputeQuoteFeatures(f.rows.quotes[i].content, options));
     f.speaker_keys.push_back(NormalizeText(q.speaker_name));
   }
   f.claim_keys.reserve(doc.claims.size());

@@ -5,6 +5,7 @@
 #define WHOSAID_SRC_CORPUS_FEATURES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,7 @@ bool Signature(const std::vector<uint64_t>& word_hashes, size_t k,
 
 // Jaccard similarity estimated from two bottom-k sketches (Broder 1997):
 // the share of the k smallest hashes of the union found in both.
-double SketchJaccard(const std::vector<uint64_t>& a,
-                     const std::vector<uint64_t>& b);
+double SketchJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b);
 
 inline int HammingDistance(uint64_t a, uint64_t b) {
   return __builtin_popcountll(a ^ b);
@@ -55,8 +55,8 @@ QuoteFeatures ComputeQuoteFeatures(std::string_view content,
 
 // |a ∩ b| / min(|a|, |b|) for sorted unique vectors; 0 when either is empty.
 // When `shared` is not null it receives |a ∩ b|.
-double Containment(const std::vector<uint64_t>& a,
-                   const std::vector<uint64_t>& b, size_t* shared = nullptr);
+double Containment(std::span<const uint64_t> a, std::span<const uint64_t> b,
+                   size_t* shared = nullptr);
 
 // The words of a quote: its content span, or its parts joined by a space
 // when the content is discontinuous.

@@ -22,28 +22,29 @@ uint32_t LinkIndex::BandKey(uint32_t band, uint64_t simhash) const {
 
 int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
   *exact = false;
-  if (auto it = exact_.find(f.text_hash); it != exact_.end()) {
+  if (int64_t row = exact_.Find(f.text_hash); row != 0) {
     *exact = true;
-    return it->second;
+    return row;
   }
   if (!f.has_simhash) return 0;
   int64_t best = 0;
   double best_jaccard = -1;
   for (uint32_t band = 0; band < bands(); ++band) {
-    auto it = bands_.find(BandKey(band, f.simhash));
-    if (it == bands_.end()) continue;
-    for (const SimEntry& e : it->second) {
-      if (HammingDistance(e.simhash, f.simhash) >
+    // The choice below does not depend on the order entries are visited.
+    for (size_t e =
+             static_cast<size_t>(band_heads_.Find(BandKey(band, f.simhash)));
+         e != 0; e = band_entries_[e - 1].next) {
+      const BandEntry& entry = band_entries_[e - 1];
+      if (HammingDistance(entry.simhash, f.simhash) >
           options_.near_duplicate_bits) {
         continue;
       }
-      auto sk = sketches_.find(e.row);
-      double j =
-          sk == sketches_.end() ? 0 : SketchJaccard(f.sketch, sk->second);
+      int64_t sk = sketches_.Find(static_cast<uint64_t>(entry.row));
+      double j = sk == 0 ? 0 : SketchJaccard(f.sketch, arrays_.Get(sk));
       if (j < options_.near_duplicate_jaccard) continue;
-      if (j > best_jaccard || (j == best_jaccard && e.row < best)) {
+      if (j > best_jaccard || (j == best_jaccard && entry.row < best)) {
         best_jaccard = j;
-        best = e.row;
+        best = entry.row;
       }
     }
   }
@@ -51,12 +52,18 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
 }
 
 void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
-  exact_.emplace(f.text_hash, row);
+  if (row <= 0) return;  // 0 means "none" to every caller
+  exact_.Insert(f.text_hash, row);
   if (!f.has_simhash) return;
   for (uint32_t band = 0; band < bands(); ++band) {
-    bands_[BandKey(band, f.simhash)].push_back({f.simhash, row});
+    const uint32_t key = BandKey(band, f.simhash);
+    band_entries_.push_back(
+        {f.simhash, row, static_cast<size_t>(band_heads_.Find(key))});
+    band_heads_.Set(key, static_cast<int64_t>(band_entries_.size()));
   }
-  sketches_.emplace(row, f.sketch);
+  if (sketches_.Find(static_cast<uint64_t>(row)) == 0) {
+    sketches_.Insert(static_cast<uint64_t>(row), arrays_.Add(f.sketch));
+  }
 }
 
 int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
@@ -65,21 +72,21 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
   // shingles (a shared run of >= 4 shingles always hits one).
   std::vector<int64_t> candidates;
   for (uint64_t s : q.shingles) {
-    auto it = fingerprints_.find(s);
-    if (it == fingerprints_.end()) continue;
-    if (std::find(candidates.begin(), candidates.end(), it->second) ==
+    int64_t c = fingerprints_.Find(s);
+    if (c == 0) continue;
+    if (std::find(candidates.begin(), candidates.end(), c) ==
         candidates.end()) {
-      candidates.push_back(it->second);
+      candidates.push_back(c);
       if (candidates.size() >= options_.max_cluster_candidates) break;
     }
   }
   int64_t best = 0;
   double best_score = options_.quote_containment;
   for (int64_t c : candidates) {
-    auto it = representatives_.find(c);
-    if (it == representatives_.end()) continue;
+    int64_t rep = representatives_.Find(static_cast<uint64_t>(c));
+    if (rep == 0) continue;
     size_t shared = 0;
-    double score = Containment(q.shingles, it->second, &shared);
+    double score = Containment(q.shingles, arrays_.Get(rep), &shared);
     if (shared < options_.min_shared_shingles) continue;
     if (score > best_score || (score == best_score && best != 0 && c < best) ||
         (score == best_score && best == 0)) {
@@ -91,17 +98,22 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
 }
 
 void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
-  if (q.shingles.empty() || cluster == 0) return;
-  for (uint64_t fp : q.fingerprints) fingerprints_.emplace(fp, cluster);
-  representatives_.emplace(cluster, q.shingles);
+  if (q.shingles.empty() || cluster <= 0) return;
+  for (uint64_t fp : q.fingerprints) fingerprints_.Insert(fp, cluster);
+  if (representatives_.Find(static_cast<uint64_t>(cluster)) == 0) {
+    representatives_.Insert(static_cast<uint64_t>(cluster),
+                            arrays_.Add(q.shingles));
+  }
 }
 
 void LinkIndex::Clear() {
-  exact_.clear();
-  bands_.clear();
-  sketches_.clear();
-  fingerprints_.clear();
-  representatives_.clear();
+  exact_.Clear();
+  band_heads_.Clear();
+  std::vector<BandEntry>().swap(band_entries_);
+  sketches_.Clear();
+  fingerprints_.Clear();
+  representatives_.Clear();
+  arrays_.Clear();
 }
 
 }  // namespace whosaid

@@ -6,14 +6,16 @@
 // clusters
 // (winnowed shingle fingerprints -> cluster, verified by containment against
 // the cluster's first quote). A store owns one and rebuilds it from its
-// tables on open; it holds only hashes and ids. One thread at a time.
+// tables on open; it holds only hashes and ids, in flat tables
+// (src/corpus/flat_tables.h: ~16-24 bytes per key instead of a node and a
+// vector each). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
+#include "src/corpus/flat_tables.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid {
@@ -24,7 +26,7 @@ class LinkIndex {
 
   // The row of the original `f` duplicates, or 0; *exact tells which kind.
   int64_t FindDuplicate(const DocumentFeatures& f, bool* exact) const;
-  // Records an original (non-duplicate) document.
+  // Records an original (non-duplicate) document (row > 0).
   // Only text_hash, has_simhash, simhash and sketch of `f` are used.
   void AddDocument(int64_t row, const DocumentFeatures& f);
 
@@ -42,16 +44,20 @@ class LinkIndex {
   uint32_t BandKey(uint32_t band, uint64_t simhash) const;
 
   CorpusOptions options_;
-  std::unordered_map<uint64_t, int64_t> exact_;
-  struct SimEntry {
+  FlatMap64 exact_;  // text hash -> row
+  // Band key (band number << 24 | the band's bits) -> 1 + index of the
+  // newest entry of that key in band_entries_; entries chain to older ones.
+  struct BandEntry {
     uint64_t simhash;
     int64_t row;
+    size_t next;  // 1 + index of the next older entry, 0: none
   };
-  std::unordered_map<int64_t, std::vector<uint64_t>> sketches_;
-  // Key: band number << 24 | the band's bits.
-  std::unordered_map<uint32_t, std::vector<SimEntry>> bands_;
-  std::unordered_map<uint64_t, int64_t> fingerprints_;
-  std::unordered_map<int64_t, std::vector<uint64_t>> representatives_;
+  FlatMap64 band_heads_;
+  std::vector<BandEntry> band_entries_;
+  FlatMap64 sketches_;         // row -> handle in arrays_
+  FlatMap64 fingerprints_;     // fingerprint -> cluster
+  FlatMap64 representatives_;  // cluster -> handle of its shingles
+  ArrayPool arrays_;
 };
 
 }  // namespace whosaid

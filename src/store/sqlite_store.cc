@@ -20,6 +20,7 @@
 #include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/store_rows.h"
 #include "src/store/facet_counter.h"
 #include "src/store/fts_highlight.h"
 #include "src/store/schema.h"
@@ -46,11 +47,6 @@ std::string ContainsPattern(std::string_view s) {
   }
   p.push_back('%');
   return p;
-}
-
-std::string ValueKey(const Claim& c) {
-  if (c.is_range) return fmt::format("{}-{}", c.low, c.high);
-  return fmt::format("{}", c.value);
 }
 
 // Copies committed WAL frames into the database file on its own thread and
@@ -502,25 +498,23 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
     return Status::OK();
   }
-  CodePointIndex cps(doc.text);
-  auto cp = [&](uint32_t byte) {
-    return static_cast<int64_t>(cps.ToCodePoint(byte));
-  };
+  StoreRows scratch;
+  const StoreRows& rows = RowsFor(doc, f.rows, &scratch);
 
   // Entities: one row per group (or per distinct unresolved mention).
-  if (!doc.entities.empty()) {
+  if (!rows.entities.empty()) {
     st =
         Get("INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
             "first_end) VALUES (?1,?2,?3,?4,?5,?6)");
     if (!st.ok()) return st.status();
     q = st.value();
-    for (const EntityRow& g : AggregateEntities(doc)) {
+    for (const StoreRows::Entity& g : rows.entities) {
       q->Bind(1, row);
-      q->Bind(2, std::string_view(EntityLabelName(g.label)));
-      q->Bind(3, g.name);
+      q->BindStatic(2, std::string_view(EntityLabelName(g.label)));
+      q->BindStatic(3, g.name);
       q->Bind(4, g.mentions);
-      q->Bind(5, cp(g.first.begin));
-      q->Bind(6, cp(g.first.end));
+      q->Bind(5, g.first_begin);
+      q->Bind(6, g.first_end);
       s = q->Run("adding an entity");
       if (!s.ok()) return s;
     }
@@ -531,7 +525,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
-    std::string content = QuoteContent(doc, a);
+    const StoreRows::Quote& qr = rows.quotes[i];
+    const std::string& content = qr.content;
     std::string_view key =
         i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
     auto speaker = SpeakerId(a.speaker_name, key);
@@ -579,21 +574,21 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     q = st.value();
     q->Bind(1, row);
     q->BindStatic(2, content);
-    q->Bind(3, doc.Text(a.cue));
-    q->Bind(4, doc.Text(a.speaker));
+    q->BindStatic(3, doc.Text(a.cue));
+    q->BindStatic(4, doc.Text(a.speaker));
     q->BindStatic(5, a.speaker_name);
     q->BindOrNull(6, speaker.value());
-    q->Bind(7, std::string_view(QuoteKindName(a.kind)));
+    q->BindStatic(7, std::string_view(QuoteKindName(a.kind)));
     q->Bind(8, static_cast<double>(a.score));
-    q->Bind(9, cp(a.content.begin));
-    q->Bind(10, cp(a.content.end));
-    if (!a.cue.empty()) {
-      q->Bind(11, cp(a.cue.begin));
-      q->Bind(12, cp(a.cue.end));
+    q->Bind(9, qr.content_begin);
+    q->Bind(10, qr.content_end);
+    if (qr.cue_begin >= 0) {
+      q->Bind(11, qr.cue_begin);
+      q->Bind(12, qr.cue_end);
     }
-    if (!a.speaker.empty()) {
-      q->Bind(13, cp(a.speaker.begin));
-      q->Bind(14, cp(a.speaker.end));
+    if (qr.speaker_begin >= 0) {
+      q->Bind(13, qr.speaker_begin);
+      q->Bind(14, qr.speaker_end);
     }
     q->BindOrNull(15, cluster);
     q->Bind(16, quote_row);
@@ -614,14 +609,9 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Claims.
   for (size_t i = 0; i < doc.claims.size(); ++i) {
     const Claim& c = doc.claims[i];
+    const StoreRows::Claim& cr = rows.claims[i];
     bool in_quote = c.attribution >= 0 &&
                     static_cast<size_t>(c.attribution) < quote_rows.size();
-    std::string source = c.source_name;
-    if (source.empty() && in_quote) {
-      source = doc.quotes[c.attribution].speaker_name;
-    }
-    if (source.empty() && !c.source.empty()) source = doc.Text(c.source);
-    std::string value_key = ValueKey(c);
     st =
         Get("INSERT INTO claims(doc_id, text, value, low, high, is_range, "
             "value_key, unit, counted, group_key, approx, change, source_name, "
@@ -630,23 +620,23 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     if (!st.ok()) return st.status();
     q = st.value();
     q->Bind(1, row);
-    q->Bind(2, doc.Text(c.span));
+    q->BindStatic(2, doc.Text(c.span));
     q->Bind(3, c.value);
     q->Bind(4, c.is_range ? c.low : c.value);
     q->Bind(5, c.is_range ? c.high : c.value);
     q->Bind(6, int64_t{c.is_range});
-    q->BindStatic(7, value_key);
+    q->BindStatic(7, cr.value_key);
     q->BindStatic(8, c.unit);
-    q->Bind(9, doc.Text(c.counted));
+    q->BindStatic(9, doc.Text(c.counted));
     q->Bind(10, i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
                                         : std::string_view());
     q->BindStatic(11, c.approx);
     q->BindStatic(12, c.change);
-    q->BindStatic(13, source);
+    q->BindStatic(13, cr.source);
     q->BindOrNull(14, in_quote ? quote_speakers[c.attribution] : 0);
     q->BindOrNull(15, in_quote ? quote_rows[c.attribution] : 0);
-    q->Bind(16, cp(c.span.begin));
-    q->Bind(17, cp(c.span.end));
+    q->Bind(16, cr.span_begin);
+    q->Bind(17, cr.span_end);
     s = q->Run("adding a claim");
     if (!s.ok()) return s;
     int64_t claim_row = sqlite3_last_insert_rowid(db_);
@@ -668,8 +658,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     st = Get("INSERT INTO claim_fts(rowid, text, counted) VALUES (?1,?2,?3)");
     if (!st.ok()) return st.status();
     st.value()->Bind(1, claim_row);
-    st.value()->Bind(2, doc.Text(c.span));
-    st.value()->Bind(3, doc.Text(c.counted));
+    st.value()->BindStatic(2, doc.Text(c.span));
+    st.value()->BindStatic(3, doc.Text(c.counted));
     s = st.value()->Run("indexing a claim");
     if (!s.ok()) return s;
   }

@@ -1,0 +1,135 @@
+// Compact tables for the link index (src/corpus/link_index.h), which holds
+// millions of small entries: a node-based std::unordered_map costs one
+// allocation and ~40 bytes per entry, a std::vector per value 24 bytes more
+// plus its own allocation.
+//   FlatMap64  uint64 key -> nonzero int64 value, open addressing (linear
+//              probing, load <= 3/4), one array; the first value inserted
+//              for a key stays (emplace semantics).
+//   ArrayPool  append-only store of uint64 arrays in 512 KiB chunks (no
+//              reallocation of what is stored); an array is named by a
+//              nonzero handle.
+// Not thread-safe; the owner serialises access.
+#ifndef WHOSAID_SRC_CORPUS_FLAT_TABLES_H_
+#define WHOSAID_SRC_CORPUS_FLAT_TABLES_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace whosaid {
+
+class FlatMap64 {
+ public:
+  // The value of `key`, or 0.
+  int64_t Find(uint64_t key) const {
+    if (slots_.empty()) return 0;
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == 0) return 0;
+      if (s.key == key) return s.value;
+    }
+  }
+  // Inserts key -> value (value != 0) unless `key` is present; returns
+  // whether it was inserted.
+  bool Insert(uint64_t key, int64_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == 0) {
+        s = {key, value};
+        ++size_;
+        return true;
+      }
+      if (s.key == key) return false;
+    }
+  }
+  // Sets key -> value (value != 0), replacing any value.
+  void Set(uint64_t key, int64_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == 0) ++size_;
+      if (s.value == 0 || s.key == key) {
+        s = {key, value};
+        return;
+      }
+    }
+  }
+  size_t size() const { return size_; }
+  void Clear() {
+    std::vector<Slot>().swap(slots_);
+    size_ = 0;
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int64_t value = 0;  // 0: empty
+  };
+  size_t Home(uint64_t key) const {
+    // murmur3's finaliser: keys may be structured (band bits, row ids).
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return static_cast<size_t>(key) & mask_;
+  }
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.resize(old.empty() ? 1024 : old.size() * 2);
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.value != 0) Insert(s.key, s.value);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+  size_t mask_ = 0;
+};
+
+class ArrayPool {
+ public:
+  // Stores a copy of `a`; returns its handle (> 0).
+  int64_t Add(std::span<const uint64_t> a) {
+    const size_t need = a.size() + 1;  // length, then the values
+    if (chunks_.empty() || used_ + need > chunk_size_) {
+      chunk_size_ = std::max(kChunk, need);
+      // Not value-initialised: pages are touched only as they fill.
+      chunks_.push_back(std::unique_ptr<uint64_t[]>(new uint64_t[chunk_size_]));
+      used_ = 0;
+    }
+    uint64_t* p = chunks_.back().get() + used_;
+    p[0] = a.size();
+    std::copy(a.begin(), a.end(), p + 1);
+    const int64_t handle =
+        static_cast<int64_t>((chunks_.size() - 1) << kOffsetBits | used_) + 1;
+    used_ += need;
+    return handle;
+  }
+  std::span<const uint64_t> Get(int64_t handle) const {
+    const uint64_t h = static_cast<uint64_t>(handle - 1);
+    const uint64_t* p =
+        chunks_[h >> kOffsetBits].get() + (h & ((1ULL << kOffsetBits) - 1));
+    return {p + 1, static_cast<size_t>(p[0])};
+  }
+  void Clear() {
+    chunks_.clear();
+    used_ = chunk_size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kChunk = 64 * 1024;  // values: 512 KiB
+  static constexpr int kOffsetBits = 32;       // offset within a chunk
+  std::vector<std::unique_ptr<uint64_t[]>> chunks_;
+  size_t used_ = 0, chunk_size_ = 0;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_CORPUS_FLAT_TABLES_H_

@@ -1,0 +1,63 @@
+// FlatMap64 and ArrayPool against std containers on the same operations.
+#include "src/corpus/flat_tables.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <unordered_map>
+
+namespace whosaid {
+namespace {
+
+TEST(FlatMap64Test, BehavesLikeEmplaceIntoAnUnorderedMap) {
+  FlatMap64 flat;
+  std::unordered_map<uint64_t, int64_t> ref;
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 200000; ++i) {
+    // Small keys collide often (re-inserts); 0 is a key like any other.
+    uint64_t key = i % 3 == 0 ? rng() % 5000 : rng();
+    int64_t value = 1 + static_cast<int64_t>(rng() % 1000000);
+    bool inserted = ref.emplace(key, value).second;
+    EXPECT_EQ(flat.Insert(key, value), inserted);
+  }
+  EXPECT_EQ(flat.size(), ref.size());
+  for (const auto& [k, v] : ref) {
+    ASSERT_EQ(flat.Find(k), v);
+  }
+  for (int i = 0; i < 1000; ++i) {
+    uint64_t key = rng();
+    if (!ref.count(key)) {
+      EXPECT_EQ(flat.Find(key), 0);
+    }
+  }
+  flat.Set(ref.begin()->first, 42);
+  EXPECT_EQ(flat.Find(ref.begin()->first), 42);
+  EXPECT_EQ(flat.size(), ref.size());
+  flat.Clear();
+  EXPECT_EQ(flat.size(), 0u);
+  EXPECT_EQ(flat.Find(ref.begin()->first), 0);
+}
+
+TEST(ArrayPoolTest, KeepsEveryArrayAcrossChunks) {
+  ArrayPool pool;
+  std::vector<std::vector<uint64_t>> arrays;
+  std::vector<int64_t> handles;
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 5000; ++i) {
+    // Mostly short arrays, some empty, a few larger than a chunk.
+    size_t n = i % 997 == 0 ? 70000 : rng() % 40;
+    std::vector<uint64_t> a(n);
+    for (uint64_t& x : a) x = rng();
+    handles.push_back(pool.Add(a));
+    EXPECT_GT(handles.back(), 0);
+    arrays.push_back(std::move(a));
+  }
+  for (size_t i = 0; i < arrays.size(); ++i) {
+    auto got = pool.Get(handles[i]);
+    ASSERT_EQ(got.size(), arrays[i].size());
+    EXPECT_TRUE(std::equal(got.begin(), got.end(), arrays[i].begin()));
+  }
+}
+
+}  // namespace
+}  // namespace whosaid

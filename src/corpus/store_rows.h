@@ -1,0 +1,25 @@
+// PrepareStoreRows: the row values of a document that the stores write and
+// that depend on the document alone (quote contents, entity rows, claim
+// value keys and sources, every offset converted from bytes to code
+// points). Ingest computes them on the extraction threads (inside
+// ComputeFeatures) so the single writer thread only binds them. Pure
+// function on caller-owned data; safe from any thread.
+#ifndef WHOSAID_SRC_CORPUS_STORE_ROWS_H_
+#define WHOSAID_SRC_CORPUS_STORE_ROWS_H_
+
+#include "whosaid/corpus.h"
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// The rows of `doc` (ready = true).
+StoreRows PrepareStoreRows(const Document& doc);
+
+// `rows` when they were prepared for `doc` (ready and of the right sizes),
+// else the rows prepared now into *scratch.
+const StoreRows& RowsFor(const Document& doc, const StoreRows& rows,
+                         StoreRows* scratch);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_CORPUS_STORE_ROWS_H_
