@@ -154,8 +154,11 @@ wait "$LOCKER"
 N=${WHOSAID_CORPUS_DOCS:-12000}
 make_docs "$N" 7 "$TMP/many.jsonl"
 KDB="$TMP/k.db"
+# The poll runs every 20 ms: a pyenv shim's 0.3 s start-up would let the
+# ingest run past its kill target, so the system Python comes first.
+POLL_PY=/usr/bin/python3; [ -x "$POLL_PY" ] || POLL_PY=python3
 stored() {  # documents committed so far (0 before the store exists)
-  python3 -c 'import sqlite3,sys
+  "$POLL_PY" -c 'import sqlite3,sys
 c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
 print(c.execute("SELECT count(*) FROM documents").fetchone()[0])' "$KDB" 2>/dev/null || echo 0
 }

@@ -80,6 +80,15 @@ print(rows)
 PY
 }
 
+# The poll runs every 20 ms: a pyenv shim's 0.3 s start-up would let the
+# ingest run past its kill target, so the system Python comes first.
+POLL_PY=/usr/bin/python3; [ -x "$POLL_PY" ] || POLL_PY=python3
+stored_now() {  # documents committed in DB so far (0 before it exists)
+  "$POLL_PY" -c 'import sqlite3,sys
+c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+print(c.execute("SELECT count(*) FROM documents").fetchone()[0])' "$1" 2>/dev/null || echo 0
+}
+
 make_docs "$N" 11 "$TMP/docs.jsonl"
 
 # --- 1. SIGKILL at random points -----------------------------------------
@@ -97,11 +106,25 @@ counts=""
 for ((k = 1; k <= KILLS; k++)); do
   "$BIN" ingest "$TMP/docs.jsonl" --db "$DB" --batch 50 -j 2 --no-progress >/dev/null 2>&1 &
   PID=$!
-  # Uniform in 0..100% of the time a run needs for what is left (start-up
-  # included), so kills keep landing inside the writes as the store fills.
   left=$(( N - ${last:-0} ))
-  delay_ms=$(( T_MS * (RANDOM % 101) / 100 * (25 + 75 * left / N) / 100 ))
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  if (( k % 2 )); then
+    # Odd kills: uniform in 0..100% of the time a run needs for what is
+    # left (start-up included), so some land before the first commit.
+    delay_ms=$(( T_MS * (RANDOM % 101) / 100 * (25 + 75 * left / N) / 100 ))
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  else
+    # Even kills: once a random 5..70% of what is left is stored, within
+    # 50 ms. A time window alone missed the writes when start-up took
+    # most of a short run (TSan: 1 of 8 kills mid-ingest).
+    target=$(( ${last:-0} + left * (5 + RANDOM % 66) / 100 ))
+    for _ in $(seq 6000); do
+      kill -0 "$PID" 2>/dev/null || break
+      [ "$(stored_now "$DB")" -ge "$target" ] && break
+      sleep 0.02
+    done
+    delay_ms=$(( RANDOM % 50 ))
+    sleep "$(printf '0.%03d' "$delay_ms")"
+  fi
   kill -9 "$PID" 2>/dev/null
   wait "$PID" 2>/dev/null
   tried=$((tried + 1))
