@@ -154,14 +154,7 @@ wait "$LOCKER"
 N=${WHOSAID_CORPUS_DOCS:-12000}
 make_docs "$N" 7 "$TMP/many.jsonl"
 KDB="$TMP/k.db"
-# The poll runs every 20 ms: a pyenv shim's 0.3 s start-up would let the
-# ingest run past its kill target, so the system Python comes first.
-POLL_PY=/usr/bin/python3; [ -x "$POLL_PY" ] || POLL_PY=python3
-stored() {  # documents committed so far (0 before the store exists)
-  "$POLL_PY" -c 'import sqlite3,sys
-c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-print(c.execute("SELECT count(*) FROM documents").fetchone()[0])' "$KDB" 2>/dev/null || echo 0
-}
+. "$(dirname "$0")/store_count.sh"
 partial=0
 before=0
 for round in 1 2 3 4; do
@@ -170,7 +163,7 @@ for round in 1 2 3 4; do
   target=$(( before + (N - before) * (5 + RANDOM % 66) / 100 ))
   for _ in $(seq 6000); do  # at most ~5 min: the ingest gets there or ends
     kill -0 "$PID" 2>/dev/null || break
-    [ "$(stored)" -ge "$target" ] && break
+    [ "$(stored_count "$KDB")" -ge "$target" ] && break
     sleep 0.02
   done
   sleep "$(printf '0.%03d' $(( RANDOM % 50 )))"
@@ -180,7 +173,7 @@ for round in 1 2 3 4; do
   fi
   kill -9 "$PID" 2>/dev/null
   wait "$PID" 2>/dev/null
-  got=$(stored)
+  got=$(stored_count "$KDB")
   if [ "$got" -gt 0 ] && [ "$got" -lt "$N" ]; then
     partial=$((partial + 1))
   fi

@@ -80,14 +80,7 @@ print(rows)
 PY
 }
 
-# The poll runs every 20 ms: a pyenv shim's 0.3 s start-up would let the
-# ingest run past its kill target, so the system Python comes first.
-POLL_PY=/usr/bin/python3; [ -x "$POLL_PY" ] || POLL_PY=python3
-stored_now() {  # documents committed in DB so far (0 before it exists)
-  "$POLL_PY" -c 'import sqlite3,sys
-c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-print(c.execute("SELECT count(*) FROM documents").fetchone()[0])' "$1" 2>/dev/null || echo 0
-}
+. "$(dirname "$0")/store_count.sh"
 
 make_docs "$N" 11 "$TMP/docs.jsonl"
 
@@ -119,7 +112,7 @@ for ((k = 1; k <= KILLS; k++)); do
     target=$(( ${last:-0} + left * (5 + RANDOM % 66) / 100 ))
     for _ in $(seq 6000); do
       kill -0 "$PID" 2>/dev/null || break
-      [ "$(stored_now "$DB")" -ge "$target" ] && break
+      [ "$(stored_count "$DB")" -ge "$target" ] && break
       sleep 0.02
     done
     delay_ms=$(( RANDOM % 50 ))
