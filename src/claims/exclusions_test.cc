@@ -54,16 +54,6 @@ TEST(ExclusionsTest, KeepsQuantitiesBesideDates) {
   EXPECT_GT(d.claims[1].span.begin, d.text.find("storms") - 3);
 }
 
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Find;
-using claims_test::Texts;
-
 TEST(ExclusionsTest, YearLikeCountsNeedACountedNoun) {
   Document d = Extract("Some said 2000 people, with 1800 troops, were there.");
   ASSERT_NE(Find(d, "2000"), nullptr) << ::testing::PrintToString(Texts(d));
@@ -73,16 +63,6 @@ TEST(ExclusionsTest, YearLikeCountsNeedACountedNoun) {
       "Both weighed 2016 campaigns as 2020 approaches, after the 2012 votes.");
   EXPECT_TRUE(y.claims.empty()) << ::testing::PrintToString(Texts(y));
 }
-
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Find;
-using claims_test::Texts;
 
 TEST(ExclusionsTest, VerseReferencesAreNoClaims) {
   Document d = Extract("As 1 Peter 3:15 says, answer 2 questions.");
@@ -128,15 +108,6 @@ TEST(ExclusionsTest, OneAsTheArticleIsNoClaim) {
   EXPECT_EQ(s.claims.size(), 1u) << ::testing::PrintToString(Texts(s));
 }
 
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Texts;
-
 TEST(ExclusionsTest, OneCountsAfterOnlyAndBeforeDayAfter) {
   Document d = Extract("There is only one legal question.");
   ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
@@ -164,15 +135,6 @@ TEST(ExclusionsTest, HalfBeforeADeterminerIsAFraction) {
   EXPECT_TRUE(Extract("He is right half the time.").claims.empty());
   EXPECT_TRUE(Extract("In the second half the team scored.").claims.empty());
 }
-
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Texts;
 
 TEST(ExclusionsTest, GalleryCountersAndOneSizeFitsAllAreNoClaims) {
   EXPECT_TRUE(Extract("Hide Caption 23 of 24 Photos: Moments from his career.")

@@ -56,16 +56,6 @@ TEST(UnitsTest, LexiconAndGluedUnitsDirect) {
   EXPECT_EQ(norm, "USD");
 }
 
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Find;
-using claims_test::Texts;
-
 TEST(UnitsTest, CompoundAmountsAndGluedCodes) {
   Document d = Extract(
       "The pole is 6 feet 4 inches, the toy cost 2 dollars and 75 cents and "
@@ -86,16 +76,6 @@ TEST(UnitsTest, CompoundAmountsAndGluedCodes) {
   ASSERT_NE(Find(d, "4pc"), nullptr);
   EXPECT_EQ(Find(d, "4pc")->unit, "percent");
 }
-
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Find;
-using claims_test::Texts;
 
 TEST(UnitsTest, MoneyRates) {
   Document d = Extract(
@@ -119,15 +99,6 @@ TEST(UnitsTest, MoneyRates) {
   ASSERT_NE(each, nullptr);
   EXPECT_EQ(each->unit, "USD");
 }
-
-}  // namespace
-}  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-using claims_test::Extract;
-using claims_test::Texts;
 
 TEST(UnitsTest, HyphenatedScaleWord) {
   Document d = Extract("It placed the 57-million population under lockdown.");
