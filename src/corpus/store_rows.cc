@@ -7,6 +7,11 @@
 
 namespace whosaid {
 
+std::string ClaimValueKey(const Claim& c) {
+  if (c.is_range) return fmt::format("{}-{}", c.low, c.high);
+  return fmt::format("{}", c.value);
+}
+
 StoreRows PrepareStoreRows(const Document& doc) {
   StoreRows rows;
   rows.ready = true;
@@ -42,8 +47,7 @@ StoreRows PrepareStoreRows(const Document& doc) {
   rows.claims.reserve(doc.claims.size());
   for (const Claim& c : doc.claims) {
     StoreRows::Claim r;
-    r.value_key = c.is_range ? fmt::format("{}-{}", c.low, c.high)
-                             : fmt::format("{}", c.value);
+    r.value_key = ClaimValueKey(c);
     const bool in_quote =
         c.attribution >= 0 &&
         static_cast<size_t>(c.attribution) < doc.quotes.size();

@@ -7,10 +7,16 @@
 #ifndef WHOSAID_SRC_CORPUS_STORE_ROWS_H_
 #define WHOSAID_SRC_CORPUS_STORE_ROWS_H_
 
+#include <string>
+
 #include "whosaid/corpus.h"
 #include "whosaid/document.h"
 
 namespace whosaid {
+
+// The claim's value as the stores key conflicting values by: "v" or
+// "low-high" for a range (both stores use it).
+std::string ClaimValueKey(const Claim& c);
 
 // The rows of `doc` (ready = true).
 StoreRows PrepareStoreRows(const Document& doc);

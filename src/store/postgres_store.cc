@@ -25,6 +25,7 @@
 #include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/store_rows.h"
 #include "src/store/facet_counter.h"
 #endif
 
@@ -159,11 +160,6 @@ std::string IdentityKey(std::string_view id, uint64_t hash) {
   key.push_back('\0');
   key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
   return key;
-}
-
-std::string ValueKey(const Claim& c) {
-  if (c.is_range) return fmt::format("{}-{}", c.low, c.high);
-  return fmt::format("{}", c.value);
 }
 
 void IgnoreNotice(void*, const char*) {}
@@ -708,7 +704,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       source = doc.quotes[c.attribution].speaker_name;
     }
     if (source.empty() && !c.source.empty()) source = doc.Text(c.source);
-    std::string value_key = ValueKey(c);
+    std::string value_key = ClaimValueKey(c);
     auto cr = RunPrepared(
         "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
         "value_key, unit, counted, group_key, approx, change, source_name, "
