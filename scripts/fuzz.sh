@@ -7,7 +7,11 @@
 # crash, leak, timeout or OOM fails the run with the reproducer path.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
-#   FUZZ_JOBS=2   targets run at the same time (default 2, under nice -n 15)
+#   FUZZ_JOBS=2   targets run at the same time (default 2)
+#   FUZZ_NICE=15  niceness of the fuzzers (default 15; 0 on a machine shared
+#                 with nice'd builds, or a nice-15 fuzzer gets ~1% of a core)
+#   FUZZ_TIMEOUT=10  seconds one input may take before it counts as a hang
+#                 (raise it on a loaded machine: the first input loads models)
 #
 # Prints one line per target (execs, cov, ft, corpus) and writes them to
 # out/fuzz/summary.tsv (doc/reliability.md quotes a 600 s run).
@@ -16,6 +20,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-30}
 shift || true
 JOBS=${FUZZ_JOBS:-2}
+NICE=${FUZZ_NICE:-15}
+TIMEOUT=${FUZZ_TIMEOUT:-10}
 if ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz: skipped: clang++ not installed"
   exit 0
@@ -39,8 +45,8 @@ run_one() {
   local name=$1
   mkdir -p "fuzz/corpus/$name" "out/fuzz/$name"
   # The first directory receives new inputs; the saved corpus stays as is.
-  nice -n 15 ./build-fuzz/"$name" -max_total_time="$SECONDS_PER_TARGET" \
-    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  nice -n "$NICE" ./build-fuzz/"$name" -max_total_time="$SECONDS_PER_TARGET" \
+    -max_len=65536 -timeout="$TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="out/fuzz/$name-" "out/fuzz/$name" "fuzz/corpus/$name" \
     >"out/fuzz/$name.log" 2>&1
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Crash safety of `whosaid ingest` (issue #9):
-#  1. SIGKILL at many random points (WHOSAID_CRASH_KILLS, default 24): each
-#     kill lands at a random time in 0..100% of the calibrated time the
-#     remaining documents need (start-up included); after
+#  1. SIGKILL at many random points (WHOSAID_CRASH_KILLS, default 24): odd
+#     kills land at a random time in 0..100% of the calibrated time the
+#     remaining documents need (start-up included), even kills within 50 ms
+#     of a random stored count (5..70% of what is left); after
 #     every kill the store must pass PRAGMA integrity_check and hold each id
 #     at most once; restarting resumes. At the end every document is stored
 #     exactly once and the FTS index is consistent.
