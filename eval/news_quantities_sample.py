@@ -22,6 +22,9 @@ Batch 3 (sids n601-n900, split "test2": a blind held-out set, every sentence
 test2, labelled before the engine was run on it):
   news_quantities_sample.py --seed 23 --exclude eval/data/news_quantities_labels.jsonl
       --first-sid 601 --batch 3 --split test2
+Batch 4 (sids n901-n1000, 100 more dev sentences):
+  news_quantities_sample.py --seed 31 --n 100 --exclude
+      eval/data/news_quantities_labels.jsonl --first-sid 901 --batch 4 --split dev
 
 Usage: news_quantities_sample.py [--corpus PATH] [--n 300] [--seed 4]
          [--per-outlet 1] [--exclude LABELS] [--first-sid 1] [--batch N]
