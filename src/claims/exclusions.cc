@@ -1,5 +1,6 @@
 #include "src/claims/exclusions.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -113,12 +114,16 @@ bool BareCountFollows(const TokenWindow& win, uint32_t k) {
           win.Is(k, "were") || win.T(k) == "(");
 }
 
-// Another number word of the sentence (two .. ninety) standing alone in the
-// same way: the bare "one" before it is then one of parallel elided counts
+// Another number word near token b (two .. ninety, within kParallelSpan
+// tokens: a bounded scan, so the test stays linear) standing alone in the
+// same way: the bare "one" at b is then one of parallel elided counts
 // ("one is of Japanese descent, two are from Europe", "won one (...) and
 // lost three (...)").
+constexpr uint32_t kParallelSpan = 30;
 bool ParallelBareCount(const TokenWindow& win, uint32_t b) {
-  for (uint32_t k = win.sb; k + 1 < win.se; ++k) {
+  uint32_t from = b > win.sb + kParallelSpan ? b - kParallelSpan : win.sb;
+  uint32_t to = std::min<uint32_t>(win.se, b + kParallelSpan);
+  for (uint32_t k = from; k + 1 < to; ++k) {
     if (k == b || !win.IsWord(k)) continue;
     const Named* n = FindSmallNumber(win.T(k));
     if (n && n->value >= 2 && BareCountFollows(win, k + 1)) return true;
