@@ -65,13 +65,14 @@ bool IsGalleryWord(std::string_view w) {
 // "said" after "one man": the number is the article "a" ("one man said").
 bool IsReportingVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
-      "said",    "says",      "told",      "tells",     "added",    "wrote",
-      "writes",  "asked",     "asks",      "explained", "recalled", "noted",
-      "replied", "responded", "commented", "tweeted",   "posted",   "shouted",
-      "yelled",  "claimed",   "argued",    "suggested", "insisted",
-      "suggests", "shows",    "showed",    "found",     "finds",
-      "notes",    "argues",   "claims",    "insists",   "explains",
-      "estimates", "estimated", "predicts", "predicted"};
+      "said",     "says",      "told",     "tells",     "added",
+      "wrote",    "writes",    "asked",    "asks",      "explained",
+      "recalled", "noted",     "replied",  "responded", "commented",
+      "tweeted",  "posted",    "shouted",  "yelled",    "claimed",
+      "argued",   "suggested", "insisted", "suggests",  "shows",
+      "showed",   "found",     "finds",    "notes",     "argues",
+      "claims",   "insists",   "explains", "estimates", "estimated",
+      "predicts", "predicted"};
   static const WordIndex verbs = IndexWords(kVerbs);
   return verbs.Contains(w);
 }
@@ -92,9 +93,9 @@ bool AfterNumberSign(const TokenWindow& win, uint32_t b) {
 // Nouns after a tally ("a 5-4 decision", "a 4-4 tie", "a 10-6 record").
 bool IsTallyNoun(const TokenWindow& win, uint32_t k) {
   static constexpr std::string_view kNouns[] = {
-      "decision", "vote",    "ruling", "tie",     "record", "win",
-      "victory",  "loss",    "defeat", "margin",  "split",  "majority",
-      "score",    "verdict", "lead",   "finish",  "season", "start"};
+      "decision", "vote",    "ruling", "tie",    "record", "win",
+      "victory",  "loss",    "defeat", "margin", "split",  "majority",
+      "score",    "verdict", "lead",   "finish", "season", "start"};
   static const WordIndex nouns = IndexWords(kNouns);
   return k < win.se && nouns.Contains(win.T(k));
 }
@@ -284,9 +285,9 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     // "a two-track policy", "a two-party system" count tracks and parties
     // (the labelling rules read such compounds as counts).
     static constexpr std::string_view kIdioms[] = {
-        "faced",  "sided", "way",          "off",         "state",
-        "handed", "edged", "liner",        "horse",       "stop",
-        "size",   "shot",  "dimensional", "on-one", "upmanship", "size-fits-all"};
+        "faced",       "sided",  "way",       "off",          "state", "handed",
+        "edged",       "liner",  "horse",     "stop",         "size",  "shot",
+        "dimensional", "on-one", "upmanship", "size-fits-all"};
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
@@ -356,7 +357,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
          win.Is(prev, "little"))) {
       return true;
     }
-    if (!q.noun_unit && BareCountFollows(win, nt) && ParallelBareCount(win, b)) {
+    if (!q.noun_unit && BareCountFollows(win, nt) &&
+        ParallelBareCount(win, b)) {
       return false;
     }
     if (nt >= win.se || !win.IsWord(nt)) return true;

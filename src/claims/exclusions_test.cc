@@ -154,9 +154,10 @@ TEST(ExclusionsTest, CodesAndShowNamesAreNoClaims) {
 TEST(ExclusionsTest, WinLossRecordsAndQuotedTitlesAreNoClaims) {
   EXPECT_TRUE(Extract("In that season the 49ers were 2-14 and went 10-6 later.")
                   .claims.empty());
-  EXPECT_TRUE(Extract("It was a 5-4 decision after a 2-7 record.").claims.empty());
   EXPECT_TRUE(
-      Extract("\u201cThe 360\u201d shows you diverse perspectives.").claims.empty());
+      Extract("It was a 5-4 decision after a 2-7 record.").claims.empty());
+  EXPECT_TRUE(Extract("\u201cThe 360\u201d shows you diverse perspectives.")
+                  .claims.empty());
   // A range with a unit after "is" stays a range.
   Document d = Extract("The wait is 5-10 minutes.");
   ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
@@ -177,7 +178,8 @@ TEST(ExclusionsTest, ParallelElidedCountsKeepOne) {
 }
 
 TEST(ExclusionsTest, OneThingBeforeAColonCounts) {
-  Document d = Extract("We may say one thing: Russia has nothing to do with it.");
+  Document d =
+      Extract("We may say one thing: Russia has nothing to do with it.");
   ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
   EXPECT_EQ(d.claims[0].unit, "thing");
   EXPECT_TRUE(Extract("One thing is clear: no one cares.").claims.empty());
