@@ -5,7 +5,7 @@ eval/data/news_quantities_labels.jsonl holds references, not text: for each
 sentence the AllSides article id, the code-point offsets of the sentence in
 the article's `content`, the SHA-1 of the sentence, its split (dev / test /
 test2), its batch (1: n001-n300, 2: n301-n600, 3: n601-n872, all test2, the
-blind held-out batch, 4: n901-n1000, all dev; a line without one is batch 1) and
+blind held-out batch, 4: n901-n1000 and 5: n1001-n1100, all dev; a line without one is batch 1) and
 the labelled quantities (offsets relative to the sentence, CQE-style
 value / unit / normalized_unit / change; eval/data/README.md says how they
 were made and what counts as a quantity).
@@ -18,11 +18,11 @@ Two steps (eval/news_quantities.sh runs both):
       for a split that spans several batches, OUTDIR/nq_gold_<split>_b<N>.jsonl
       (batch N alone), in the NewsQuant-with-offsets format that
       ../shared/tools/score_quantities.py reads; OUTDIR/nq_sets.txt lists
-      the set names (dev test test2 dev_b1 dev_b2 dev_b4 test_b1 test_b2).
+      the set names (dev test test2 dev_b1 dev_b2 dev_b4 dev_b5 test_b1 test_b2).
   news_quantities.py combine OUTDIR OUT.json
       merges OUTDIR/nq_<set>.json (the scorer's results, one per name in
       nq_sets.txt) into one file: {"dev": {...}, "test": {...}, "test2":
-      {...}, "dev_b1": {...}, ...}; "dev" covers batches 1, 2 and 4, "test" batches 1-2.
+      {...}, "dev_b1": {...}, ...}; "dev" covers batches 1, 2, 4 and 5, "test" batches 1-2.
 
 Scoring is score_quantities.py's own (CQE's per-sentence matching, its unit
 canonicalisation); every sentence has all its quantities labelled, so its

@@ -25,6 +25,7 @@ test2, labelled before the engine was run on it):
 Batch 4 (sids n901-n1000, 100 more dev sentences):
   news_quantities_sample.py --seed 31 --n 100 --exclude
       eval/data/news_quantities_labels.jsonl --first-sid 901 --batch 4 --split dev
+Batch 5 (sids n1001-n1100, dev): the same with --seed 37 --first-sid 1001 --batch 5.
 
 Usage: news_quantities_sample.py [--corpus PATH] [--n 300] [--seed 4]
          [--per-outlet 1] [--exclude LABELS] [--first-sid 1] [--batch N]
