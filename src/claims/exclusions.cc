@@ -143,6 +143,10 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   bool lex_unit = !q.unit.empty();
   // Times: "5 p.m.", "10 GMT".
   if (nt < win.se && IsTimeZone(win.T(nt))) return true;
+  // Radio stations: "95.1 FM", "1510 AM".
+  if (nt < win.se && (win.T(nt) == "FM" || win.T(nt) == "AM") && !has_unit) {
+    return true;
+  }
   // Dates: "December 11", "Dec. 11, 2017", "28 Dec".
   bool day_like = n.plain_int && n.value >= 1 && n.value <= 31;
   bool year_like =
@@ -302,7 +306,7 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   // The bare word "one": a pronoun in "the one who", "no one", "one
   // another", and in the partitive "one of the N" (the claim there is N);
   // a quantity in "one soldier".
-  if (n.only_one && q.unit.empty()) {
+  if (n.only_one && q.unit.empty() && !q.is_range) {
     // "all but one of the 59 seats": one is counted here.
     if (prev != UINT32_MAX && prev > win.sb && win.Is(prev, "but") &&
         win.Is(prev - 1, "all")) {
@@ -331,6 +335,13 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     if (q.noun_unit && q.tok_end + 1 < win.se &&
         (win.Is(q.tok_end, "is") || win.Is(q.tok_end, "was")) &&
         win.Is(q.tok_end + 1, "that")) {
+      return true;
+    }
+    // "by one estimate", "by one account": according to an estimate.
+    if (win.Is(prev, "by") &&
+        (win.Is(nt, "estimate") || win.Is(nt, "account") ||
+         win.Is(nt, "measure") || win.Is(nt, "count") ||
+         win.Is(nt, "reckoning"))) {
       return true;
     }
     // "go one step further": an idiom, no count of steps.

@@ -207,5 +207,12 @@ TEST(ExclusionsTest, OneBeforeAPresentReportingVerbIsTheArticle) {
   EXPECT_EQ(Extract("Only one estimate was made.").claims.size(), 1u);
 }
 
+TEST(ExclusionsTest, ByOneEstimateAndRadioStationsAreNoClaims) {
+  Document d = Extract("Sales fell, by one estimate, to 400,000 barrels.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 400000);
+  EXPECT_TRUE(Extract("He spoke on Lubbock's 95.1 FM radio.").claims.empty());
+}
+
 }  // namespace
 }  // namespace whosaid

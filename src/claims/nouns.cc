@@ -201,6 +201,13 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       ++proper;
       continue;
     }
+    // "65,000 mail-in or absentee ballots": coordinated premodifiers.
+    if (plural_value && head == UINT32_MAX && k > first && k + 1 < win.se &&
+        (IEq(w, "or") || IEq(w, "and")) && win.IsWord(k + 1) &&
+        AllLowerAlpha(win.T(k + 1)) && !IsStopWord(win.T(k + 1)) &&
+        !FindSmallNumber(win.T(k + 1)) && !FindScale(win.T(k + 1))) {
+      continue;
+    }
     if (!AllLowerAlpha(w) || IsStopWord(w)) break;
     if (FindSmallNumber(w) || FindScale(w)) break;
     // "115 news stories", "two series finales": a singular noun in -s

@@ -92,5 +92,12 @@ TEST(NounsTest, AgeOfAndAged) {
   for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
 }
 
+TEST(NounsTest, CoordinatedPremodifiers) {
+  Document d =
+      Extract("At least 65,000 mail-in or absentee ballots were late.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "ballots");
+}
+
 }  // namespace
 }  // namespace whosaid
