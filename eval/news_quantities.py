@@ -3,8 +3,9 @@
 
 eval/data/news_quantities_labels.jsonl holds references, not text: for each
 sentence the AllSides article id, the code-point offsets of the sentence in
-the article's `content`, the SHA-1 of the sentence, its split (dev / test),
-its batch (1: n001-n300, 2: n301-n600; a line without one is batch 1) and
+the article's `content`, the SHA-1 of the sentence, its split (dev / test /
+test2), its batch (1: n001-n300, 2: n301-n600, 3: n601-n872, all test2, the
+blind held-out batch, 4: n901-n1000 and 5: n1001-n1100, all dev; a line without one is batch 1) and
 the labelled quantities (offsets relative to the sentence, CQE-style
 value / unit / normalized_unit / change; eval/data/README.md says how they
 were made and what counts as a quantity).
@@ -12,15 +13,16 @@ were made and what counts as a quantity).
 Two steps (eval/news_quantities.sh runs both):
   news_quantities.py prepare LABELS CORPUS OUTDIR
       cuts the sentences out of the corpus (fails on a SHA-1 mismatch) and
-      writes OUTDIR/nq_in.jsonl ({"id", "text"}: the engine's input) and
-      OUTDIR/nq_gold_{dev,test}.jsonl (all batches) and
-      OUTDIR/nq_gold_{dev,test}_b<N>.jsonl (batch N alone) in the
-      NewsQuant-with-offsets format that ../shared/tools/score_quantities.py
-      reads; OUTDIR/nq_batches.txt lists the batch numbers.
+      writes OUTDIR/nq_in.jsonl ({"id", "text"}: the engine's input),
+      OUTDIR/nq_gold_<split>.jsonl for each split (all its batches) and,
+      for a split that spans several batches, OUTDIR/nq_gold_<split>_b<N>.jsonl
+      (batch N alone), in the NewsQuant-with-offsets format that
+      ../shared/tools/score_quantities.py reads; OUTDIR/nq_sets.txt lists
+      the set names (dev test test2 dev_b1 dev_b2 dev_b4 dev_b5 test_b1 test_b2).
   news_quantities.py combine OUTDIR OUT.json
-      merges OUTDIR/nq_{dev,test}.json and nq_{dev,test}_b<N>.json (the
-      scorer's results) into one file: {"dev": {...}, "test": {...},
-      "dev_b1": {...}, ...}; "dev" and "test" cover all batches.
+      merges OUTDIR/nq_<set>.json (the scorer's results, one per name in
+      nq_sets.txt) into one file: {"dev": {...}, "test": {...}, "test2":
+      {...}, "dev_b1": {...}, ...}; "dev" covers batches 1, 2, 4 and 5, "test" batches 1-2.
 
 Scoring is score_quantities.py's own (CQE's per-sentence matching, its unit
 canonicalisation); every sentence has all its quantities labelled, so its
@@ -55,11 +57,13 @@ def prepare(labels_path, corpus_path, outdir):
     labels = read_labels(labels_path)
     docs = corpus_docs(corpus_path, {r["doc"] for r in labels})
     os.makedirs(outdir, exist_ok=True)
-    gold = {"dev": [], "test": []}
-    batches = sorted({r.get("batch", 1) for r in labels})
-    for b in batches:
-        gold[f"dev_b{b}"] = []
-        gold[f"test_b{b}"] = []
+    splits = sorted({r["split"] for r in labels}, key=split_order)
+    gold = {s: [] for s in splits}
+    for s in splits:
+        batches = sorted({r.get("batch", 1) for r in labels if r["split"] == s})
+        if len(batches) > 1:
+            for b in batches:
+                gold[f"{s}_b{b}"] = []
     bad = 0
     with open(os.path.join(outdir, "nq_in.jsonl"), "w", encoding="utf-8") as fin:
         for r in labels:
@@ -78,24 +82,29 @@ def prepare(labels_path, corpus_path, outdir):
                 qs.append(g)
             rec = {"id": r["sid"], "text": text, "quantities": qs}
             gold[r["split"]].append(rec)
-            gold[f"{r['split']}_b{r.get('batch', 1)}"].append(rec)
-    with open(os.path.join(outdir, "nq_batches.txt"), "w", encoding="utf-8") as f:
-        f.write(" ".join(str(b) for b in batches) + "\n")
-    for split, recs in gold.items():
-        with open(os.path.join(outdir, f"nq_gold_{split}.jsonl"), "w", encoding="utf-8") as f:
+            by_batch = f"{r['split']}_b{r.get('batch', 1)}"
+            if by_batch in gold:
+                gold[by_batch].append(rec)
+    with open(os.path.join(outdir, "nq_sets.txt"), "w", encoding="utf-8") as f:
+        f.write(" ".join(gold) + "\n")
+    for name, recs in gold.items():
+        with open(os.path.join(outdir, f"nq_gold_{name}.jsonl"), "w", encoding="utf-8") as f:
             for rec in recs:
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"news_quantities: {len(gold['dev']) + len(gold['test'])} sentences "
-          f"(dev {len(gold['dev'])}, test {len(gold['test'])}), {bad} missing")
+    counts = ", ".join(f"{s} {len(gold[s])}" for s in splits)
+    print(f"news_quantities: {sum(len(gold[s]) for s in splits)} sentences "
+          f"({counts}), {bad} missing")
     return 1 if bad else 0
 
 
+def split_order(name):
+    """dev, test, then the later held-out splits (test2, ...) by name."""
+    return ({"dev": 0, "test": 1}.get(name, 2), name)
+
+
 def combine(outdir, out_path):
-    with open(os.path.join(outdir, "nq_batches.txt"), encoding="utf-8") as f:
-        batches = f.read().split()
-    names = ["dev", "test"]
-    if len(batches) > 1:
-        names += [f"{s}_b{b}" for b in batches for s in ("dev", "test")]
+    with open(os.path.join(outdir, "nq_sets.txt"), encoding="utf-8") as f:
+        names = f.read().split()
     res = {}
     for split in names:
         with open(os.path.join(outdir, f"nq_{split}.json"), encoding="utf-8") as f:

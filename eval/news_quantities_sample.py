@@ -18,9 +18,18 @@ Batch 1 (sids n001-n300) is the default run (seed 4). Batch 2 (n301-n600):
 leaves out every article that an earlier batch used (and any sentence with
 the same SHA-1), so the batches share no article.
 
+Batch 3 (sids n601-n900, split "test2": a blind held-out set, every sentence
+test2, labelled before the engine was run on it):
+  news_quantities_sample.py --seed 23 --exclude eval/data/news_quantities_labels.jsonl
+      --first-sid 601 --batch 3 --split test2
+Batch 4 (sids n901-n1000, 100 more dev sentences):
+  news_quantities_sample.py --seed 31 --n 100 --exclude
+      eval/data/news_quantities_labels.jsonl --first-sid 901 --batch 4 --split dev
+Batch 5 (sids n1001-n1100, dev): the same with --seed 37 --first-sid 1001 --batch 5.
+
 Usage: news_quantities_sample.py [--corpus PATH] [--n 300] [--seed 4]
          [--per-outlet 1] [--exclude LABELS] [--first-sid 1] [--batch N]
-         [--out refs.jsonl] [--show]
+         [--split NAME] [--out refs.jsonl] [--show]
 Standard library plus the `zstd` command.
 """
 import argparse
@@ -98,6 +107,8 @@ def main():
                     help="labels/refs file whose articles and sentences are not drawn again")
     ap.add_argument("--first-sid", type=int, default=1)
     ap.add_argument("--batch", type=int, default=0, help="write this batch number (0: none)")
+    ap.add_argument("--split", default="",
+                    help="put every sentence in this split (default: a seeded half dev, half test)")
     ap.add_argument("--out", default="-")
     ap.add_argument("--show", action="store_true", help="print sentence texts to stderr")
     a = ap.parse_args()
@@ -145,7 +156,7 @@ def main():
     out = sys.stdout if a.out == "-" else open(a.out, "w", encoding="utf-8")
     for i, p in enumerate(picked):
         p["sid"] = f"n{i + a.first_sid:03d}"
-        p["split"] = "dev" if i in dev else "test"
+        p["split"] = a.split or ("dev" if i in dev else "test")
         text = p.pop("text")
         if a.show:
             print(f"{p['sid']} [{p['split']}] {text}", file=sys.stderr)

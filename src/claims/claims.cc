@@ -435,7 +435,8 @@ class Scanner {
       t = CompoundAmount(t, q);
       if (q->unit.empty() && n1.suffix.empty()) t = Proportion(t, n1, q, next);
     }
-    // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y".
+    // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y",
+    // "1 or 2 percent", "four or five hours".
     bool between = win_.MatchBefore(i, "between") > 0;
     bool from = win_.MatchBefore(i, "from") > 0;
     bool after_change = false;
@@ -444,7 +445,10 @@ class Scanner {
     }
     if (!q->is_range && !q->noun_unit && !n1.bare_half && t < win_.se &&
         (win_.IsDashTok(t) || (win_.Is(t, "to") && !after_change) ||
-         win_.Is(t, "through") || (between && win_.Is(t, "and")))) {
+         win_.Is(t, "through") ||
+         // "either 10 bln or 10 tln": alternatives, no range.
+         (win_.Is(t, "or") && win_.MatchBefore(i, "either") == 0) ||
+         (between && win_.Is(t, "and")))) {
       uint32_t k = t + 1;
       std::string_view cur2;
       uint32_t pre2 = CurrencyPrefix(win_, k, &cur2);

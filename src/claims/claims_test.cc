@@ -167,5 +167,20 @@ TEST(ClaimsTest, NumberWordIdiomsAndCitationMarksAreNotClaims) {
   EXPECT_NE(claims_test::Find(d, "5,000"), nullptr);
 }
 
+TEST(ClaimsTest, OrRangesButNotEitherOr) {
+  Document d = Extract(
+      "Growth is at 1 or 2 percent; two or three citizens came one or two "
+      "days later.");
+  ASSERT_EQ(d.claims.size(), 3u) << ::testing::PrintToString(Texts(d));
+  EXPECT_TRUE(d.claims[0].is_range);
+  EXPECT_EQ(d.claims[0].unit, "percent");
+  EXPECT_EQ(d.claims[1].unit, "citizens");
+  EXPECT_DOUBLE_EQ(d.claims[2].low, 1);
+  EXPECT_EQ(d.claims[2].unit, "days");
+  Document e = Extract("It costs either 10 bln or 10 tln.");
+  ASSERT_EQ(e.claims.size(), 2u) << ::testing::PrintToString(Texts(e));
+  EXPECT_FALSE(e.claims[0].is_range);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,5 +1,6 @@
 #include "src/claims/exclusions.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,12 +65,71 @@ bool IsGalleryWord(std::string_view w) {
 // "said" after "one man": the number is the article "a" ("one man said").
 bool IsReportingVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
-      "said",    "says",      "told",      "tells",     "added",    "wrote",
-      "writes",  "asked",     "asks",      "explained", "recalled", "noted",
-      "replied", "responded", "commented", "tweeted",   "posted",   "shouted",
-      "yelled",  "claimed",   "argued",    "suggested", "insisted"};
+      "said",     "says",      "told",     "tells",     "added",
+      "wrote",    "writes",    "asked",    "asks",      "explained",
+      "recalled", "noted",     "replied",  "responded", "commented",
+      "tweeted",  "posted",    "shouted",  "yelled",    "claimed",
+      "argued",   "suggested", "insisted", "suggests",  "shows",
+      "showed",   "found",     "finds",    "notes",     "argues",
+      "claims",   "insists",   "explains", "estimates", "estimated",
+      "predicts", "predicted"};
   static const WordIndex verbs = IndexWords(kVerbs);
   return verbs.Contains(w);
+}
+
+// "No." or "Nos." right before token b (also across a sentence split).
+bool AfterNumberSign(const TokenWindow& win, uint32_t b) {
+  const Document& doc = *win.doc;
+  std::string_view p = doc.TokenText(b - 1);
+  if (IEq(p, "no.") || IEq(p, "nos.")) return doc.tokens[b - 1].capitalized;
+  if (p == "." && b >= 2) {
+    std::string_view w = doc.TokenText(b - 2);
+    return (w == "No" || w == "Nos") &&
+           doc.tokens[b - 2].span.end == doc.tokens[b - 1].span.begin;
+  }
+  return false;
+}
+
+// Nouns after a tally ("a 5-4 decision", "a 4-4 tie", "a 10-6 record").
+bool IsTallyNoun(const TokenWindow& win, uint32_t k) {
+  static constexpr std::string_view kNouns[] = {
+      "decision", "vote",    "ruling", "tie",    "record", "win",
+      "victory",  "loss",    "defeat", "margin", "split",  "majority",
+      "score",    "verdict", "lead",   "finish", "season", "start"};
+  static const WordIndex nouns = IndexWords(kNouns);
+  return k < win.se && nouns.Contains(win.T(k));
+}
+
+bool IsOpeningQuote(std::string_view w) {
+  return w == "\u201c" || w == "\"" || w == "\u2018" || w == "'";
+}
+bool IsClosingQuote(std::string_view w) {
+  return w == "\u201d" || w == "\"" || w == "\u2019" || w == "'";
+}
+
+// A verb or a bracket right after a count whose noun is elided: "two are
+// from Europe", "lost three (Montana, ...)".
+bool BareCountFollows(const TokenWindow& win, uint32_t k) {
+  return k < win.se &&
+         (win.Is(k, "is") || win.Is(k, "are") || win.Is(k, "was") ||
+          win.Is(k, "were") || win.T(k) == "(");
+}
+
+// Another number word near token b (two .. ninety, within kParallelSpan
+// tokens: a bounded scan, so the test stays linear) standing alone in the
+// same way: the bare "one" at b is then one of parallel elided counts
+// ("one is of Japanese descent, two are from Europe", "won one (...) and
+// lost three (...)").
+constexpr uint32_t kParallelSpan = 30;
+bool ParallelBareCount(const TokenWindow& win, uint32_t b) {
+  uint32_t from = b > win.sb + kParallelSpan ? b - kParallelSpan : win.sb;
+  uint32_t to = std::min<uint32_t>(win.se, b + kParallelSpan);
+  for (uint32_t k = from; k + 1 < to; ++k) {
+    if (k == b || !win.IsWord(k)) continue;
+    const Named* n = FindSmallNumber(win.T(k));
+    if (n && n->value >= 2 && BareCountFollows(win, k + 1)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -83,6 +143,10 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   bool lex_unit = !q.unit.empty();
   // Times: "5 p.m.", "10 GMT".
   if (nt < win.se && IsTimeZone(win.T(nt))) return true;
+  // Radio stations: "95.1 FM", "1510 AM".
+  if (nt < win.se && (win.T(nt) == "FM" || win.T(nt) == "AM") && !has_unit) {
+    return true;
+  }
   // Dates: "December 11", "Dec. 11, 2017", "28 Dec".
   bool day_like = n.plain_int && n.value >= 1 && n.value <= 31;
   bool year_like =
@@ -111,12 +175,35 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       n.value <= 2100 && !q.currency && !lex_unit) {
     return true;  // "2015-2017"
   }
+  // A win-loss record or a vote tally written as a range: "the 49ers were
+  // 2-14", "went 10-6", "a 2-7 record", "a 3-6 vote".
+  if (q.is_range && n.plain_int && !has_unit && !q.currency &&
+      n.int_digits <= 2 && q.low < 100 && q.high < 100 &&
+      ((prev != UINT32_MAX &&
+        (win.Is(prev, "were") || win.Is(prev, "was") || win.Is(prev, "went") ||
+         win.Is(prev, "are") || win.Is(prev, "is") ||
+         win.Is(prev, "finished") || win.Is(prev, "record"))) ||
+       IsTallyNoun(win, nt))) {
+    return true;
+  }
+  // A quoted title: "“The 360” shows ...".
+  if (!has_unit && !n.from_words && prev != UINT32_MAX && prev > win.sb &&
+      win.T(prev) == "The" && IsOpeningQuote(win.T(prev - 1)) && nt < win.se &&
+      IsClosingQuote(win.T(nt))) {
+    return true;
+  }
   // Named numbers: "Section 427", "Boeing 737", "Big 12", "No. 1".
   // A sentence's first word is capitalised anyway: "Add 2 cups" is no name
   // when a unit or a scale follows ("Perhaps 2m people").
   bool initial_word = prev == win.sb && (lex_unit || n.scaled);
+  // "No. 1 finishes": the splitter may end a sentence after "No.".
+  if (prev == UINT32_MAX && b > 0 && !n.from_words && !q.currency &&
+      AfterNumberSign(win, b)) {
+    return true;
+  }
+  // "Hand Sanitizer 75% Alcohol": a percentage is no name's number.
   if (prev != UINT32_MAX && !n.from_words && b == q.num_begin && !q.currency &&
-      !initial_word) {
+      !initial_word && q.unit != "percent") {
     const Token& p = win.Tk(prev);
     std::string_view pt = win.T(prev);
     if (pt == "#" || IEq(pt, "no.") || IEq(pt, "nos.") || IEq(pt, "no")) {
@@ -199,11 +286,12 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   if (n.from_words && n.suffix_hyphen && !n.suffix.empty()) {
     // "a one-time neurosurgeon": former; "two-time" is a count.
     if (n.value == 1 && IEq(win.doc->Text(n.suffix), "time")) return true;
+    // "a two-track policy", "a two-party system" count tracks and parties
+    // (the labelling rules read such compounds as counts).
     static constexpr std::string_view kIdioms[] = {
-        "faced", "sided",     "way",          "off",         "state",
-        "party", "handed",    "edged",        "liner",       "horse",
-        "stop",  "size",      "track",        "dimensional", "on-one",
-        "shot",  "upmanship", "size-fits-all"};
+        "faced",       "sided",  "way",       "off",          "state", "handed",
+        "edged",       "liner",  "horse",     "stop",         "size",  "shot",
+        "dimensional", "on-one", "upmanship", "size-fits-all"};
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
@@ -218,7 +306,7 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   // The bare word "one": a pronoun in "the one who", "no one", "one
   // another", and in the partitive "one of the N" (the claim there is N);
   // a quantity in "one soldier".
-  if (n.only_one && q.unit.empty()) {
+  if (n.only_one && q.unit.empty() && !q.is_range) {
     // "all but one of the 59 seats": one is counted here.
     if (prev != UINT32_MAX && prev > win.sb && win.Is(prev, "but") &&
         win.Is(prev - 1, "all")) {
@@ -249,6 +337,13 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         win.Is(q.tok_end + 1, "that")) {
       return true;
     }
+    // "by one estimate", "by one account": according to an estimate.
+    if (win.Is(prev, "by") &&
+        (win.Is(nt, "estimate") || win.Is(nt, "account") ||
+         win.Is(nt, "measure") || win.Is(nt, "count") ||
+         win.Is(nt, "reckoning"))) {
+      return true;
+    }
     // "go one step further": an idiom, no count of steps.
     if (win.Is(nt, "step") &&
         (win.Is(nt + 1, "further") || win.Is(nt + 1, "closer") ||
@@ -273,6 +368,10 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
          win.Is(prev, "little"))) {
       return true;
     }
+    if (!q.noun_unit && BareCountFollows(win, nt) &&
+        ParallelBareCount(win, b)) {
+      return false;
+    }
     if (nt >= win.se || !win.IsWord(nt)) return true;
     if (win.Is(nt, "another") || win.Is(nt, "who") || win.Is(nt, "that") ||
         win.Is(nt, "which") ||
@@ -280,7 +379,9 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
         (win.Is(nt, "day") &&
          !(win.Is(nt + 1, "after") || win.Is(nt + 1, "before") ||
            win.Is(nt + 1, "later") || win.Is(nt + 1, "earlier"))) ||
-        win.Is(nt, "way") || win.Is(nt, "thing") || win.Is(nt, "time") ||
+        win.Is(nt, "way") ||
+        // "one thing is clear"; "one thing:" announces the thing counted.
+        (win.Is(nt, "thing") && !win.Is(nt + 1, ":")) || win.Is(nt, "time") ||
         win.Is(nt, "is") || win.Is(nt, "was") || win.Is(nt, "can") ||
         win.Is(nt, "could") || win.Is(nt, "would") || win.Is(nt, "should") ||
         win.Is(nt, "must") || win.Is(nt, "might") || win.Is(nt, "will") ||

@@ -151,5 +151,68 @@ TEST(ExclusionsTest, CodesAndShowNamesAreNoClaims) {
   EXPECT_EQ(d.claims[0].value, 3);
 }
 
+TEST(ExclusionsTest, WinLossRecordsAndQuotedTitlesAreNoClaims) {
+  EXPECT_TRUE(Extract("In that season the 49ers were 2-14 and went 10-6 later.")
+                  .claims.empty());
+  EXPECT_TRUE(
+      Extract("It was a 5-4 decision after a 2-7 record.").claims.empty());
+  EXPECT_TRUE(Extract("\u201cThe 360\u201d shows you diverse perspectives.")
+                  .claims.empty());
+  // A range with a unit after "is" stays a range.
+  Document d = Extract("The wait is 5-10 minutes.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_TRUE(d.claims[0].is_range);
+  EXPECT_EQ(Extract("The 360 members voted.").claims.size(), 1u);
+}
+
+TEST(ExclusionsTest, ParallelElidedCountsKeepOne) {
+  Document d = Extract(
+      "Of my four grandparents, one is of Japanese descent, two are from "
+      "Europe, and one is native American.");
+  EXPECT_EQ(d.claims.size(), 4u) << ::testing::PrintToString(Texts(d));
+  Document w = Extract("We won one (North Carolina) and lost three (Montana).");
+  EXPECT_EQ(w.claims.size(), 2u) << ::testing::PrintToString(Texts(w));
+  // Without a parallel count, "one is" stays a pronoun.
+  EXPECT_TRUE(Extract("One is tempted to laugh at it.").claims.empty());
+  EXPECT_TRUE(Extract("It is the one (they say) that won.").claims.empty());
+}
+
+TEST(ExclusionsTest, OneThingBeforeAColonCounts) {
+  Document d =
+      Extract("We may say one thing: Russia has nothing to do with it.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "thing");
+  EXPECT_TRUE(Extract("One thing is clear: no one cares.").claims.empty());
+}
+
+TEST(ExclusionsTest, TrackAndPartyCompoundsCount) {
+  Document d = Extract("Seoul kept a two-track policy and a two-party system.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "track");
+  EXPECT_EQ(d.claims[1].unit, "party");
+  EXPECT_TRUE(Extract("It was a one-sided, two-faced affair.").claims.empty());
+}
+
+TEST(ExclusionsTest, NumberSignAcrossASentenceSplitAndPercentNames) {
+  EXPECT_TRUE(Extract("He may tie Eisenhower for the most No. 1 finishes.")
+                  .claims.empty());
+  Document p = Extract("CleanCare NoGerm Advanced Hand Sanitizer 75% Alcohol");
+  ASSERT_EQ(p.claims.size(), 1u) << ::testing::PrintToString(Texts(p));
+  EXPECT_EQ(p.claims[0].value, 75);
+  EXPECT_TRUE(Extract("He ran Windows 10 in Section 5.").claims.empty());
+}
+
+TEST(ExclusionsTest, OneBeforeAPresentReportingVerbIsTheArticle) {
+  EXPECT_TRUE(Extract("One estimate suggests a delay.").claims.empty());
+  EXPECT_EQ(Extract("Only one estimate was made.").claims.size(), 1u);
+}
+
+TEST(ExclusionsTest, ByOneEstimateAndRadioStationsAreNoClaims) {
+  Document d = Extract("Sales fell, by one estimate, to 400,000 barrels.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].value, 400000);
+  EXPECT_TRUE(Extract("He spoke on Lubbock's 95.1 FM radio.").claims.empty());
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,6 +1,7 @@
 #include "src/claims/nouns.h"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "src/claims/lexicon.h"
@@ -103,6 +104,32 @@ bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
   return n >= win.se || !win.IsWord(n) || IsStopWord(win.T(n));
 }
 
+// A word with its soft hyphens (U+00AD, invisible break points that some
+// publishers put inside words: "cit\u00adies") removed; `w` itself when it
+// has none, else a view of *buf.
+std::string_view WithoutSoftHyphens(std::string_view w, std::string* buf) {
+  constexpr std::string_view kSoft = "\xC2\xAD";
+  if (w.find(kSoft) == std::string_view::npos) return w;
+  buf->clear();
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w.compare(k, kSoft.size(), kSoft) == 0) {
+      ++k;
+      continue;
+    }
+    buf->push_back(w[k]);
+  }
+  return *buf;
+}
+
+// "POWs", "CEOs", "ICBMs": two or more capitals and a plural "s".
+bool IsAcronymPlural(std::string_view w) {
+  if (w.size() < 3 || w.size() > 7 || w.back() != 's') return false;
+  for (size_t k = 0; k + 1 < w.size(); ++k) {
+    if (w[k] < 'A' || w[k] > 'Z') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Noun unit: the head of the lowercase noun run after the number.
@@ -113,9 +140,10 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   uint32_t proper = 0;  // capitalised modifiers skipped
   bool plural_value = !(q->value == 1 && !q->is_range);
   uint32_t first = t;  // where "one"'s noun may start (after premodifiers)
+  std::string buf;     // a word without its soft hyphens
   for (; k < win.se && k < t + 4 + proper; ++k) {
     if (!win.IsWord(k)) break;
-    std::string_view w = win.T(k);
+    std::string_view w = WithoutSoftHyphens(win.T(k), &buf);
     bool leading = k == t + proper;
     if (!plural_value && k == first && k < t + 2 && AllLowerAlpha(w) &&
         IsSingularPremodifier(w) && k + 1 < win.se && win.IsWord(k + 1)) {
@@ -138,7 +166,10 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       if (k + 1 < win.se && SingularCompoundTail(win, k + 1)) head = k + 1;
       break;
     }
-    if (plural_value && leading && proper < 3) {
+    // Before the head, after lowercase premodifiers too ("five top
+    // Gitmo-held terrorists", "two key Republicans").
+    bool before_head = leading || head == UINT32_MAX;
+    if (plural_value && before_head && proper < 3) {
       // "2 million fewer jobs", "500 more troops".
       if (k == t && (IEq(w, "more") || IEq(w, "fewer") ||
                      IEq(w, "additional") || IEq(w, "extra"))) {
@@ -151,13 +182,18 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
         head = k;
         break;
       }
+      // "2 million POWs", "300 CEOs": an acronym's plural.
+      if (IsAcronymPlural(w)) {
+        head = k;
+        break;
+      }
       // "2,500 U.S. troops", "two US states", "three FBI agents".
       if (IsCapsAbbreviation(w)) {
         ++proper;
         continue;
       }
     }
-    if (!AllLowerAlpha(w) && plural_value && proper < 3 && leading &&
+    if (!AllLowerAlpha(w) && plural_value && proper < 3 && before_head &&
         win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
         !LooksPlural(w)) {
       // "three Wall Street Journal reporters": proper-name modifiers
@@ -165,8 +201,22 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
       ++proper;
       continue;
     }
+    // "65,000 mail-in or absentee ballots": coordinated premodifiers.
+    if (plural_value && head == UINT32_MAX && k > first && k + 1 < win.se &&
+        (IEq(w, "or") || IEq(w, "and")) && win.IsWord(k + 1) &&
+        AllLowerAlpha(win.T(k + 1)) && !IsStopWord(win.T(k + 1)) &&
+        !FindSmallNumber(win.T(k + 1)) && !FindScale(win.T(k + 1))) {
+      continue;
+    }
     if (!AllLowerAlpha(w) || IsStopWord(w)) break;
     if (FindSmallNumber(w) || FindScale(w)) break;
+    // "115 news stories", "two series finales": a singular noun in -s
+    // modifying the plural noun after it.
+    if (plural_value && IsSingularInS(w) && k + 1 < win.se &&
+        win.IsWord(k + 1) && AllLowerAlpha(win.T(k + 1)) &&
+        LooksPlural(win.T(k + 1)) && !IsStopWord(win.T(k + 1))) {
+      continue;
+    }
     if (LooksPlural(w) ||
         (q->value == 1 && !q->is_range && k == first &&
          !(w.size() > 4 && w.ends_with("ed")) && !IsLyAdverb(w))) {
@@ -186,7 +236,9 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   if (head == UINT32_MAX) return t;
   q->noun_unit = true;
   q->noun.clear();
-  for (char c : win.T(head)) q->noun.push_back(Lower(c));
+  for (char c : WithoutSoftHyphens(win.T(head), &buf)) {
+    q->noun.push_back(Lower(c));
+  }
   q->unit_span = win.Tk(head).span;
   uint32_t after = head + 1;
   // Rates: "sorties a day", "raids every day", "$5 per share".
@@ -209,7 +261,10 @@ uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
 }
 
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
+  // "over the age of 65", "those aged 70".
+  if (i > win.sb && win.Is(i - 1, "aged")) return true;
   if (i < win.sb + 2) return false;
+  if (win.Is(i - 1, "of") && win.Is(i - 2, "age")) return true;
   // "Aubrey Patterson, 23, said": an appositive age after a name.
   if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
       win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&

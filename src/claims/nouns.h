@@ -29,7 +29,7 @@ uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
 // An age stated without a unit: a pronoun and a form of "be" before the
 // number at token i and the clause ending at token t after it ("I was
 // 18.", "since he was nine, "), or digits in commas after a name
-// ("Aubrey Patterson, 23, said").
+// ("Aubrey Patterson, 23, said"), or after "aged" / "the age of".
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t);
 
 }  // namespace whosaid::claims

@@ -57,5 +57,47 @@ TEST(NounsTest, StatedAgeDirect) {
   EXPECT_FALSE(claims::StatedAge(w.win, w.At("of") - 1, w.At("of")));
 }
 
+TEST(NounsTest, SoftHyphensInsideTheNoun) {
+  // U+00AD break points some publishers put inside words.
+  Document d = Extract(
+      "It has chapters in four cit\u00adies and five Demo\u00adcrat\u00adic "
+      "can\u00addid\u00adates.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "cities");
+  EXPECT_EQ(d.claims[1].unit, "candidates");
+}
+
+TEST(NounsTest, AcronymPluralsAndCapitalisedModifiersAfterAdjectives) {
+  Document d = Extract(
+      "They sent 2 million POWs back, freed five top Gitmo-held terrorists "
+      "and met two key Republicans.");
+  ASSERT_EQ(d.claims.size(), 3u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "pows");
+  EXPECT_EQ(d.claims[1].unit, "terrorists");
+  EXPECT_EQ(d.claims[2].unit, "republicans");
+}
+
+TEST(NounsTest, SingularInSBeforeThePluralNoun) {
+  Document d = Extract("They produced at least 115 news stories about it.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "stories");
+}
+
+TEST(NounsTest, AgeOfAndAged) {
+  Document d = Extract("People over the age of 65 and those aged 70 voted.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "year of age");
+  EXPECT_EQ(d.claims[1].unit, "year of age");
+  Document n = Extract("The page of 65 entries and the cage of 3 birds.");
+  for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
+}
+
+TEST(NounsTest, CoordinatedPremodifiers) {
+  Document d =
+      Extract("At least 65,000 mail-in or absentee ballots were late.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "ballots");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -445,7 +445,12 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
   }
   if (!any || consumed == 0) return false;
   if (consumed < np && last != kFrac && IsOrdinalWord(pieces[consumed].s)) {
-    n->reject = true;  // "twenty-first", "one hundred twenty fifth"
+    // "twenty-first", "one hundred twenty fifth"; but after a unit or a
+    // teen "second" is the time unit ("a seven-second delay").
+    bool time_unit = (last == kUnit || last == kTeen) &&
+                     (IEq(pieces[consumed].s, "second") ||
+                      IEq(pieces[consumed].s, "seconds"));
+    if (!time_unit) n->reject = true;
   }
   if (article && last != kFrac && last != kScale && last != kHundred) {
     return false;

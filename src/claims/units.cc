@@ -269,6 +269,21 @@ std::span<const uint32_t> StartingAt(const TokenWindow& win, uint32_t i,
   return first.Find(win.T(i));
 }
 
+// "year-old", "years-old", "year-olds", "month-old", ... -> the age unit,
+// "" when `w` is none of them.
+std::string_view AgeSuffixUnit(std::string_view w) {
+  static constexpr UnitWord kAges[] = {
+      {"year-old", "year of age"},    {"years-old", "year of age"},
+      {"year-olds", "year of age"},   {"month-old", "month of age"},
+      {"months-old", "month of age"}, {"month-olds", "month of age"},
+      {"week-old", "week of age"},    {"week-olds", "week of age"},
+      {"day-old", "day of age"},      {"day-olds", "day of age"}};
+  for (const UnitWord& a : kAges) {
+    if (IEq(w, a.surface)) return a.norm;
+  }
+  return {};
+}
+
 }  // namespace
 
 namespace {
@@ -359,6 +374,15 @@ uint32_t LexiconUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
     q->unit_span = {win.Tk(t).span.begin, win.Tk(t + m - 1).span.end};
     return t + m;
   }
+  // "16 year-old student": the age word apart from the digits.
+  if (t < win.se) {
+    std::string_view a = AgeSuffixUnit(win.T(t));
+    if (!a.empty()) {
+      q->unit = a;
+      q->unit_span = win.Tk(t).span;
+      return t + 1;
+    }
+  }
   // Ages: "five years old", "3 years of age" (each has "old" or "of" second).
   bool age_next = win.Is(t + 1, "old") || win.Is(t + 1, "of");
   for (std::string_view p :
@@ -433,15 +457,7 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
       q->high *= sc->value;
       return true;
     }
-    if (IEq(suf, "year-old") || IEq(suf, "years-old")) {
-      q->unit = "year of age";
-    } else if (IEq(suf, "month-old") || IEq(suf, "months-old")) {
-      q->unit = "month of age";
-    } else if (IEq(suf, "week-old")) {
-      q->unit = "week of age";
-    } else if (IEq(suf, "day-old")) {
-      q->unit = "day of age";
-    }
+    q->unit = AgeSuffixUnit(suf);
     if (!q->unit.empty()) {
       q->unit_span = n.suffix;
       return true;
@@ -485,6 +501,12 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
   std::string_view head = suf.substr(0, suf.find('-'));
   if (!AllLowerAlpha(head) || IsStopWord(head) || head.size() < 2) {
     return false;
+  }
+  if (IEq(suf, "plus")) {
+    // "a 60-plus age group", "5,000-plus words": a lower bound.
+    q->approx_symbol = ">";
+    q->approx_span = n.suffix;
+    return true;
   }
   if (IEq(head, "strong")) {
     // "a 60,000-strong guard": a head count, no unit of its own.

@@ -107,5 +107,17 @@ TEST(UnitsTest, HyphenatedScaleWord) {
   EXPECT_NE(d.claims[0].unit, "million");
 }
 
+TEST(UnitsTest, AgeWordApartPlusBoundAndSecondsAfterNumberWords) {
+  Document d = Extract(
+      "They put 16 year-old Nick and her 1-year-olds on a seven-second "
+      "delay for the 60-plus age group.");
+  ASSERT_EQ(d.claims.size(), 4u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "year of age");
+  EXPECT_EQ(d.claims[1].unit, "year of age");
+  EXPECT_EQ(d.claims[2].unit, "second");
+  EXPECT_EQ(d.claims[3].change, ">");
+  EXPECT_TRUE(Extract("He came twenty-second in the race.").claims.empty());
+}
+
 }  // namespace
 }  // namespace whosaid
