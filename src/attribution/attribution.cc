@@ -26,7 +26,7 @@ bool Overlaps(TSpan a, TSpan b) {
 class ModelAttributor : public Attributor {
  public:
   explicit ModelAttributor(std::unique_ptr<AttributionModel> model)
-      : model_(std::move(model)){}
+      : model_(std::move(model)) {}
 
   void Attribute(Document* doc) const override {
     doc->quotes.clear();
@@ -73,8 +73,8 @@ class ModelAttributor : public Attributor {
       // of a few tokens: without them it is more often a verb that reports
       // nothing ("reports strong results" in a headline).
       if (c.margin <= 0 &&
-          (c.source.none() || c.content.e - c.content.b + 1 <
-                                  limits_.rescue_min_content_tokens)) {
+          (c.source.none() ||
+           c.content.e - c.content.b + 1 < limits_.rescue_min_content_tokens)) {
         continue;
       }
       cands.push_back(c);
