@@ -376,8 +376,10 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   std::vector<attribution::TSpan> slow_cues;
   std::vector<float> slow_margins;
   for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-    fast.TagCues(vf, s, 0, &cues, &margins);
-    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins);
+    // With the rescue pass on (its default margin), so that it is checked
+    // on both paths too.
+    fast.TagCues(vf, s, 0, &cues, &margins, lim.cue_rescue);
+    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins, lim.cue_rescue);
   }
   ASSERT_GE(cues.size(), 6u);
   ASSERT_EQ(cues, slow_cues);
