@@ -41,7 +41,8 @@ class ModelAttributor : public Attributor {
           sent.token_end > doc->tokens.size()) {
         continue;
       }
-      model_->TagCues(v, s, limits_.cue_bias, &cues, &margins);
+      model_->TagCues(v, s, limits_.cue_bias, &cues, &margins,
+                      limits_.cue_rescue);
     }
     if (cues.empty()) return;
     std::vector<attribution::Scored> nbest;
@@ -66,6 +67,15 @@ class ModelAttributor : public Attributor {
           c.content = nbest[k].span;
           c.source = src;
         }
+      }
+      // A rescued cue (one the tagger turned down: margin <= 0, see
+      // DecodeLimits::cue_rescue) is kept only with a speaker and a content
+      // of a few tokens: without them it is more often a verb that reports
+      // nothing ("reports strong results" in a headline).
+      if (c.margin <= 0 &&
+          (c.source.none() ||
+           c.content.e - c.content.b + 1 < limits_.rescue_min_content_tokens)) {
+        continue;
       }
       cands.push_back(c);
     }

@@ -290,6 +290,57 @@ TEST(AttributionModelTest, CueExtendsLeftOverCueLeftWords) {
   EXPECT_EQ(text(cues[2]), "also also also said");  // three at most
 }
 
+// The rescue pass gives a sentence without a cue its best turned-down cue
+// start when that came within `rescue` of O, and leaves sentences that
+// have a cue (or whose best start scored far below O) alone.
+TEST(AttributionModelTest, RescuePassTagsOnlyCuelessSentences) {
+  attribution::AttributionModel m;
+  const uint64_t said = attribution::HashWord("said"),
+                 told = attribution::HashWord("told"),
+                 wrote = attribution::HashWord("wrote");
+  m.cue_vocab.Build({said, told, wrote});
+  attribution::DocView probe;
+  Document d;
+  d.text = "Ann said so and told them. Ben told them. Cy wrote it.";
+  Segment(SegmentOptions(), &d);
+  ASSERT_EQ(d.sentences.size(), 3u);
+  probe.Build(d);
+  const int n = static_cast<int>(d.tokens.size());
+  // The first feature of a candidate is its word alone: "said" is a sure
+  // cue, "wrote" a sure non-cue, "told" undecided (all scores 0).
+  auto word_feature = [&](std::string_view w) {
+    for (int i = 0; i < n; ++i) {
+      if (d.TokenText(i) != w) continue;
+      attribution::Feats f;
+      m.CueFeats(probe, i, attribution::kO, 0, n, &f);
+      return size_t{*f.begin()};
+    }
+    return size_t{0};
+  };
+  m.cue_w[word_feature("said") * attribution::kCueLabels + attribution::kB] =
+      100.f;
+  m.cue_w[word_feature("wrote") * attribution::kCueLabels + attribution::kO] =
+      5.f;
+  auto tag = [&](float rescue) {
+    std::vector<attribution::TSpan> cues;
+    std::vector<float> margins;
+    for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+      m.TagCues(probe, s, 0, &cues, &margins, rescue);
+    }
+    std::vector<std::string> out;
+    for (size_t k = 0; k < cues.size(); ++k) {
+      out.push_back(std::string(d.TokenText(cues[k].b)) +
+                    (margins[k] > 0 ? "+" : "-"));
+    }
+    return out;
+  };
+  EXPECT_EQ(tag(0), (std::vector<std::string>{"said+"}));
+  // "told" of the second sentence is rescued (margin 0 > -1); the first
+  // sentence's "told" is not (that sentence has a cue), nor "wrote" (-5).
+  EXPECT_EQ(tag(1), (std::vector<std::string>{"said+", "told-"}));
+  EXPECT_EQ(tag(10), (std::vector<std::string>{"said+", "told-", "wrote-"}));
+}
+
 // The table-driven fast decoders must pick the same spans (with the same
 // scores, up to float rounding and the int16 weight quantization) as the
 // reference feature-hashing decoders the trainer uses.
@@ -325,8 +376,10 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   std::vector<attribution::TSpan> slow_cues;
   std::vector<float> slow_margins;
   for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-    fast.TagCues(vf, s, 0, &cues, &margins);
-    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins);
+    // With the rescue pass on (its default margin), so that it is checked
+    // on both paths too.
+    fast.TagCues(vf, s, 0, &cues, &margins, lim.cue_rescue);
+    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins, lim.cue_rescue);
   }
   ASSERT_GE(cues.size(), 6u);
   ASSERT_EQ(cues, slow_cues);

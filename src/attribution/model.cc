@@ -249,7 +249,8 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
 
 void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
                                std::vector<TSpan>* cues,
-                               std::vector<float>* margins) const {
+                               std::vector<float>* margins,
+                               float rescue) const {
   const Sentence& s = v.doc->sentences[sentence];
   int sb = s.token_begin, se = s.token_end;
   int prev = kO;
@@ -286,6 +287,23 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
   auto may = [&](int i) {
     return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);
   };
+  auto score = [&](int i, int p, float* sc) {
+    if (fast_ != nullptr) {
+      CueScoreFast(v, i, p, sb, se, sc);
+      return;
+    }
+    CueFeats(v, i, p, sb, se, &f);
+    for (uint32_t k : f) {
+      const float* w = &cue_w[size_t{k} * kCueLabels];
+      sc[0] += w[0];
+      sc[1] += w[1];
+      sc[2] += w[2];
+    }
+  };
+  const size_t first_cue = cues->size();
+  // The best cue start the tagger turned down (for the rescue pass).
+  int rescue_pos = -1;
+  float rescue_margin = 0;
   for (int i = sb; i < se; ++i) {
     if (prev == kO && !may(i)) continue;
     if (prev != kO && i - start >= kMaxCueTokens) {
@@ -294,16 +312,11 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
       if (!may(i)) continue;
     }
     float sc[kCueLabels] = {0, bias, 0};
-    if (fast_ != nullptr) {
-      CueScoreFast(v, i, prev, sb, se, sc);
-    } else {
-      CueFeats(v, i, prev, sb, se, &f);
-      for (uint32_t k : f) {
-        const float* w = &cue_w[size_t{k} * kCueLabels];
-        sc[0] += w[0];
-        sc[1] += w[1];
-        sc[2] += w[2];
-      }
+    score(i, prev, sc);
+    if (prev == kO && sc[kB] <= sc[kO] &&
+        (rescue_pos < 0 || sc[kB] - sc[kO] > rescue_margin)) {
+      rescue_pos = i;
+      rescue_margin = sc[kB] - sc[kO];
     }
     int best = kO;
     if (sc[kB] > sc[best]) best = kB;
@@ -319,6 +332,33 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
     prev = best;
   }
   close(se - 1);
+  // Rescue pass: a sentence left without any cue gets its best turned-down
+  // cue start when that came within `rescue` of the O label (reported
+  // speech is dense in news: most sentences of an article report
+  // something). The cue then runs on greedily. Its margin (<= 0) marks it
+  // as rescued for the Attributor, which keeps it only with a speaker.
+  if (rescue > 0 && cues->size() == first_cue && rescue_pos >= 0 &&
+      rescue_margin > -rescue) {
+    start = rescue_pos;
+    start_margin = rescue_margin;
+    prev = kB;
+    int i = rescue_pos + 1;
+    // A rescued auxiliary or adverb ("has", "also": a cue_left word) is
+    // the left edge of a cue whose verb the tagger turned down ("has
+    // complimented"): the cue runs on over the next lowercase word.
+    while (i < se && i - start < kMaxCueTokens - 1 && v.cls[i - 1] == kLower &&
+           cue_left.Has(v.h[i - 1]) && v.cls[i] == kLower) {
+      ++i;
+      prev = kI;
+    }
+    for (; i < se && i - start < kMaxCueTokens; ++i) {
+      float sc[kCueLabels] = {0, bias, 0};
+      score(i, prev, sc);
+      if (sc[kI] <= sc[kO] || sc[kI] < sc[kB]) break;
+      prev = kI;
+    }
+    close(i - 1);
+  }
 }
 
 void AttributionModel::ContentWindow(const DocView& v, TSpan cue,
