@@ -51,6 +51,9 @@ void RegisterServe(CLI::App* app, int* exit_code) {
   cmd->add_option("--max-ranked", opts->api.max_ranked,
                   "Matches ranked per kind at most; past it, the newest "
                   "(default 2000; 0: every match)");
+  cmd->add_option("--max-query-bytes", opts->api.max_query_bytes,
+                  "Longest search text in bytes (default 512)")
+      ->check(CLI::Range(1, 65536));
   cmd->add_option("--read-timeout", opts->read_timeout_s,
                   "Seconds to wait for a request's bytes (default 5)")
       ->check(CLI::Range(1, 3600));

@@ -618,12 +618,14 @@ HtmlArticle ExtractArticleUtf8(std::string_view html,
   BuildHtmlTree(html, options.tree, &tree);
   if (tree.hit_depth_limit) {
     a.warnings.push_back(fmt::format(
-        "HTML nesting deeper than {} elements: deeper ones read as inline",
+        "HTML nesting deeper than {} elements (max_depth): deeper ones read "
+        "as inline",
         options.tree.max_depth));
   }
   if (tree.hit_node_limit) {
     a.warnings.push_back(fmt::format(
-        "HTML has more than {} block elements: later ones read as inline",
+        "HTML has more than {} block elements (max_nodes): later ones read "
+        "as inline",
         options.tree.max_nodes));
   }
   Scorer scorer(tree);

@@ -177,6 +177,15 @@ CODE=$(curl -s -o "$TMP/body" -w '%{http_code}' -H 'Host: evil.example' "$BASE/a
 check "foreign Host header is refused (DNS rebinding)" test "$CODE" = 403
 CODE=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/search?q=$(head -c 20000 /dev/zero | tr '\0' a)")
 check "over-long request line is refused" test "$CODE" = 414
+CODE=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/stats?pad=$(head -c 8000 /dev/zero | tr '\0' a)")
+check "a request line under the 8 KiB limit is served" test "$CODE" = 200
+# The search text limit (serve --max-query-bytes, default 512): at it, a search;
+# past it, 400.
+get "/api/search?syntax=words&q=$(head -c 512 /dev/zero | tr '\0' a)"
+check "a 512-byte search is served" test "$CODE" = 200
+get "/api/search?syntax=words&q=$(head -c 513 /dev/zero | tr '\0' a)"
+check "a 513-byte search is 400" test "$CODE" = 400
+check "the 400 names the limit" test "$(jq_ "'512 bytes' in d['error']")" = True
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(head -c 20000 /dev/zero | tr '\0' a)" "$BASE/api/stats")
 check "over-long header is refused" test "${CODE:0:1}" = 4 -o "$CODE" = 000
 CODE=$(head -c 100000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: text/plain' --data-binary @- "$BASE/api/stats")
