@@ -12,9 +12,9 @@
 // Weights are integers (int16 rows summed in int32), so any summation order
 // gives the same scores. The memoised vectors are stored as int16 when every
 // sum fits (half the memory of int32, so more of the cache stays in the CPU
-// caches), else as int32 beside them: the same exact sums either way. Tokens whose window could overflow kMaxFeatures
-// (many gazetteer bits) take the reference path, so the reference's
-// truncation is reproduced too.
+// caches), else as int32 beside them: the same exact sums either way. Tokens
+// whose window could overflow kMaxFeatures (many gazetteer bits) take the
+// reference path, so the reference's truncation is reproduced too.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -265,6 +265,11 @@ struct Scratch {
   std::vector<uint8_t> needed;  // in the window of a scored token
 };
 
+// This thread's type cache, scratch and context memo (Decode()).
+thread_local TypeCache tls_cache;
+thread_local Scratch tls_scratch;
+thread_local ContextCache tls_context;
+
 }  // namespace
 
 class FastDecoder {
@@ -272,9 +277,9 @@ class FastDecoder {
   explicit FastDecoder(const NerModel& m) : m_(m) {}
 
   void Decode(const Document& doc, std::vector<int>* labels) const {
-    thread_local TypeCache cache;
-    thread_local Scratch scratch;
-    thread_local ContextCache context;
+    TypeCache& cache = tls_cache;
+    Scratch& scratch = tls_scratch;
+    ContextCache& context = tls_context;
     if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
       cache.Reset(m_.cache_id_, m_.stages_);
       LabelVectors(&cache.label_vecs);
@@ -834,6 +839,13 @@ class FastDecoder {
 
 void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
   FastDecoder(*this).Decode(doc, labels);
+}
+
+void NerModel::CachedTypeCounts(size_t* narrow, size_t* wide) {
+  const TypeCache& c = tls_cache;
+  *wide = 0;
+  for (uint32_t e = 0; e < c.used; ++e) *wide += c.wide_of[e] != 0;
+  *narrow = c.used - *wide;
 }
 
 void NerModel::DecodeReference(const Document& doc,
