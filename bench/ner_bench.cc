@@ -4,7 +4,8 @@
 // token. Text: news-like sentences written for this benchmark with a
 // pseudo-random vocabulary of names and numbers (so the word-type cache sees
 // misses too), or the first documents of the JSONL file named by
-// NER_BENCH_JSONL (e.g. a slice of ../shared/data/corpus) when set.
+// NER_BENCH_JSONL (e.g. a slice of ../shared/data/corpus) when set (the
+// first NER_BENCH_DOCS of them, default 500).
 // Run from the repo root or from build/ (the model is found in either).
 #include <benchmark/benchmark.h>
 
@@ -79,8 +80,15 @@ const std::vector<Document>& Docs() {
     auto* out = new std::vector<Document>();
     if (const char* path = std::getenv("NER_BENCH_JSONL")) {
       DocumentReader reader({path}, InputFormat::kJsonl, size_t{1} << 26);
+      // NER_BENCH_DOCS (default 500): more documents bring more word types
+      // than the per-thread type cache holds (2^15), so its evictions and
+      // cache misses are timed too.
+      size_t limit = 500;
+      if (const char* n = std::getenv("NER_BENCH_DOCS")) {
+        limit = std::strtoul(n, nullptr, 10);
+      }
       RawDocument raw;
-      while (out->size() < 500 && reader.Next(&raw)) {
+      while (out->size() < limit && reader.Next(&raw)) {
         Document doc;
         doc.text = raw.body;
         Segment(SegmentOptions(), &doc);

@@ -10,10 +10,13 @@
 //  - the cross-token and document features (word pairs, gazetteer matches,
 //    casing flags) are added directly.
 // Weights are integers (int16 rows summed in int32), so any summation order
-// gives the same scores. Tokens whose window could overflow kMaxFeatures
-// (many gazetteer bits) take the reference path, so the reference's
-// truncation is reproduced too.
+// gives the same scores. The memoised vectors are stored as int16 when every
+// sum fits (half the memory of int32, so more of the cache stays in the CPU
+// caches), else as int32 beside them: the same exact sums either way. Tokens
+// whose window could overflow kMaxFeatures (many gazetteer bits) take the
+// reference path, so the reference's truncation is reproduced too.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "src/entities/ner_model.h"
@@ -27,16 +30,16 @@ constexpr uint64_t kEos = 0x7373737373737373ULL;
 
 constexpr int kOffsets = 5;  // window offsets -2..+2
 // Per type and stage: kOffsets window vectors, then the word-and-previous-
-// label features (82, 83, 122) after the start (prev1 = -1) and after O.
+// label features (82, 83, 122) after the start (prev1 = -1) and after O
+// (vectors kOffsets and kOffsets + 1).
 constexpr int kVecs = (kOffsets + 2) * kNumLabels;
-constexpr int kPrevVec = kOffsets * kNumLabels;
 constexpr int kLabelsWithStart = kNumLabels + 1;  // -1 .. 16
 constexpr int kLabelsWithEdge = kNumLabels + 2;   // -2 .. 16
 constexpr int kTriples = kLabelsWithEdge * kLabelsWithEdge * kLabelsWithEdge;
 static_assert(NerModel::kMaxStages == 2, "rows interleave two stages");
-// Word types memoised per thread: 2^15 with one stage (~0.65 KB each, ~21 MB
-// per thread), 2^14 with two. When a document does not fit, the most used
-// half is kept.
+// Word types memoised per thread: 2^15 with one stage (~0.33 KB each with
+// the int16 vectors, ~11 MB per thread), 2^14 with two. When a document does
+// not fit, the most used half is kept.
 constexpr uint32_t kTypeCacheLog2 = 15;
 // Longer tokens are not memoised.
 constexpr size_t kMaxKeyBytes = 32;
@@ -51,6 +54,34 @@ inline uint64_t KeyHash(std::string_view w) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
   for (unsigned char c : w) h = (h ^ c) * 0x100000001B3ULL;
   return Mix(h) | 1;
+}
+
+// int16 values a memoised entry holds: stages * kVecs, padded to whole
+// 64-byte cache lines.
+inline size_t NarrowStride(int stages) {
+  return (static_cast<size_t>(stages) * kVecs + 31) / 32 * 32;
+}
+
+// The per-offset vectors of one word type (or of the sentence boundary), as
+// int16 (`narrow`) or int32 (`wide`): exactly one is set.
+struct VecRef {
+  const int16_t* narrow = nullptr;
+  const int32_t* wide = nullptr;
+};
+
+// dst[l] += src[l] for every label.
+template <typename T>
+inline void AddVector(const T* src, int32_t* dst) {
+  for (int l = 0; l < kNumLabels; ++l) dst[l] += src[l];
+}
+// dst += vector `index` (offset or previous-label vector) of stage `st`.
+inline void AddVector(const VecRef& v, int st, int index, int32_t* dst) {
+  size_t at = static_cast<size_t>(st) * kVecs + index * kNumLabels;
+  if (v.narrow != nullptr) {
+    AddVector(v.narrow + at, dst);
+  } else {
+    AddVector(v.wide + at, dst);
+  }
 }
 
 // Scratch::ref values besides entry indices: not memoised, and overflow
@@ -117,7 +148,13 @@ struct TypeCache {
   std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
   std::vector<TypeEntry> entries;
   std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
-  std::vector<int32_t> vecs;   // stages * kVecs per entry
+  // NarrowStride() int16 per entry (stages * kVecs used); unused for the
+  // entries with a wide vector.
+  std::vector<int16_t, CacheLineAllocator<int16_t>> vecs;
+  // Per entry: 0, or 1 + the index of its vectors in `wide` (stages * kVecs
+  // int32 each) when a sum does not fit int16.
+  std::vector<uint32_t> wide_of;
+  std::vector<int32_t> wide;
   uint32_t used = 0;
   uint32_t capacity = 0;
   // Features 80 + 81 of each (prev2, prev1): stage, prev2 + 1, prev1 + 1.
@@ -136,13 +173,16 @@ struct TypeCache {
     hits.assign(capacity, 0);
     triple_vecs.assign(num_stages > 1 ? kTriples * kNumLabels : 0, 0);
     triple_done.assign(num_stages > 1 ? kTriples : 0, 0);
-    vecs.assign(static_cast<size_t>(capacity) * stages * kVecs, 0);
+    vecs.assign(static_cast<size_t>(capacity) * NarrowStride(stages), 0);
+    wide_of.assign(capacity, 0);
+    wide.clear();
     used = 0;
   }
   // Makes room: keeps the most used entries (at most half the capacity),
   // halving their use counts, and forgets the rest.
   void Evict() {
-    const size_t stride = static_cast<size_t>(stages) * kVecs;
+    const size_t stride = NarrowStride(stages);
+    const size_t wide_stride = static_cast<size_t>(stages) * kVecs;
     uint32_t threshold = 1;
     for (;;) {
       uint32_t kept = 0;
@@ -153,12 +193,24 @@ struct TypeCache {
     std::fill(slots.begin(), slots.end(), 0);
     const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
     uint32_t j = 0;
+    uint32_t nwide = 0;
     for (uint32_t e = 0; e < used; ++e) {
       if (hits[e] < threshold) continue;
+      if (wide_of[e] != 0) {
+        // Kept wide vectors move down in `wide` (never past their source).
+        size_t from = static_cast<size_t>(wide_of[e] - 1) * wide_stride;
+        if (from != nwide * wide_stride) {
+          std::memmove(&wide[nwide * wide_stride], &wide[from],
+                       wide_stride * sizeof(int32_t));
+        }
+        wide_of[j] = ++nwide;
+      } else {
+        wide_of[j] = 0;
+      }
       if (j != e) {
         entries[j] = entries[e];
         std::memcpy(&vecs[j * stride], &vecs[e * stride],
-                    stride * sizeof(int32_t));
+                    stride * sizeof(int16_t));
       }
       hits[j] = hits[e] / 2;
       uint32_t s = static_cast<uint32_t>(entries[j].hash) & mask;
@@ -167,6 +219,33 @@ struct TypeCache {
       ++j;
     }
     used = j;
+    wide.resize(nwide * wide_stride);
+  }
+  // Stores the int32 vectors `v` of entry e: as int16 when every value
+  // fits, else in `wide`.
+  void Store(uint32_t e, const int32_t* v) {
+    const size_t n = static_cast<size_t>(stages) * kVecs;
+    bool fits = true;
+    for (size_t k = 0; k < n; ++k) {
+      fits &= v[k] >= INT16_MIN && v[k] <= INT16_MAX;
+    }
+    if (fits) {
+      int16_t* dst = &vecs[static_cast<size_t>(e) * NarrowStride(stages)];
+      for (size_t k = 0; k < n; ++k) dst[k] = static_cast<int16_t>(v[k]);
+      wide_of[e] = 0;
+    } else {
+      wide_of[e] = static_cast<uint32_t>(wide.size() / n + 1);
+      wide.insert(wide.end(), v, v + n);
+    }
+  }
+  VecRef Ref(uint32_t e) const {
+    VecRef r;
+    if (wide_of[e] != 0) {
+      r.wide = &wide[static_cast<size_t>(wide_of[e] - 1) * stages * kVecs];
+    } else {
+      r.narrow = &vecs[static_cast<size_t>(e) * NarrowStride(stages)];
+    }
+    return r;
   }
 };
 
@@ -175,7 +254,8 @@ struct Scratch {
   std::vector<TokenInfo> info;
   std::vector<int64_t> ref;       // >= 0 entry index; kNoEntry; kOverflow - k
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
-  std::vector<const int32_t*> vec;
+  std::vector<int32_t> fresh;     // vectors of an entry being memoised
+  std::vector<VecRef> vec;
   std::vector<int32_t> stat[NerModel::kMaxStages];
   std::vector<uint8_t> nstatic;  // 0 = fast; else StaticFeatures() count
   std::vector<uint32_t> rows;    // direct feature rows of a sentence (kNoRow)
@@ -185,6 +265,11 @@ struct Scratch {
   std::vector<uint8_t> needed;  // in the window of a scored token
 };
 
+// This thread's type cache, scratch and context memo (Decode()).
+thread_local TypeCache tls_cache;
+thread_local Scratch tls_scratch;
+thread_local ContextCache tls_context;
+
 }  // namespace
 
 class FastDecoder {
@@ -192,9 +277,9 @@ class FastDecoder {
   explicit FastDecoder(const NerModel& m) : m_(m) {}
 
   void Decode(const Document& doc, std::vector<int>* labels) const {
-    thread_local TypeCache cache;
-    thread_local Scratch scratch;
-    thread_local ContextCache context;
+    TypeCache& cache = tls_cache;
+    Scratch& scratch = tls_scratch;
+    ContextCache& context = tls_context;
     if (cache.model_id != m_.cache_id_ || cache.stages != m_.stages_) {
       cache.Reset(m_.cache_id_, m_.stages_);
       LabelVectors(&cache.label_vecs);
@@ -391,7 +476,7 @@ class FastDecoder {
     }
     // Pass 2: the word-only fields and vectors of the needed tokens from the
     // cache, new entries made for those not memoised yet.
-    sc->vec.assign(n + 1, nullptr);
+    sc->vec.assign(n + 1, VecRef());
     sc->overflow.clear();
     for (size_t i = 0; i < n; ++i) {
       if (!sc->needed[i]) continue;
@@ -424,7 +509,9 @@ class FastDecoder {
           std::memcpy(te.bytes, w.data(), w.size());
           te.info = TokenInfo();
           m_.WordInfo(w, &te.info);
-          TypeVectors(te.info, &cache->vecs[static_cast<size_t>(e) * stride]);
+          sc->fresh.resize(stride);
+          TypeVectors(te.info, sc->fresh.data());
+          cache->Store(e, sc->fresh.data());
           MergeWordInfo(te.info, &ti);
           sc->ref[i] = e;
           continue;
@@ -445,11 +532,14 @@ class FastDecoder {
     for (size_t i = 0; i < n; ++i) {
       if (!sc->needed[i]) continue;
       int64_t r = sc->ref[i];
-      sc->vec[i] =
-          r >= 0 ? &cache->vecs[static_cast<size_t>(r) * stride]
-                 : &sc->overflow[static_cast<size_t>(kOverflow - r) * stride];
+      if (r >= 0) {
+        sc->vec[i] = cache->Ref(static_cast<uint32_t>(r));
+      } else {
+        sc->vec[i].wide =
+            &sc->overflow[static_cast<size_t>(kOverflow - r) * stride];
+      }
     }
-    sc->vec[n] = &sc->overflow[kb * stride];
+    sc->vec[n].wide = &sc->overflow[kb * stride];
   }
 
   // Adds the word-only fields of `w` (WordInfo) to `ti`, which has the
@@ -500,7 +590,7 @@ class FastDecoder {
       sc->stat[st].assign(n * kNumLabels, 0);
     }
     sc->nstatic.assign(n, 0);
-    const int32_t* bnd = sc->vec[n];
+    const VecRef bnd = sc->vec[n];
     bool cl = m_.clusters_.size() > 0;
     uint32_t feats[kMaxFeatures];
     for (const Sentence& s : doc.sentences) {
@@ -520,10 +610,12 @@ class FastDecoder {
           return &info[j];
         };
         // The type vectors are read in phase 2: fetch them now.
-        const char* vb = reinterpret_cast<const char*>(sc->vec[i]);
-        for (int off = 0; off < stages * kVecs * 4; off += 64) {
-          __builtin_prefetch(vb + off);
-        }
+        const VecRef& own = sc->vec[i];
+        const char* vb = own.narrow != nullptr
+                             ? reinterpret_cast<const char*>(own.narrow)
+                             : reinterpret_cast<const char*>(own.wide);
+        const int vbytes = stages * kVecs * (own.narrow != nullptr ? 2 : 4);
+        for (int off = 0; off < vbytes; off += 64) __builtin_prefetch(vb + off);
         int gaz_bits = 0;
         for (int k = -1; k <= 1; ++k) {
           if (const TokenInfo* p = at(k)) gaz_bits += PopCount64(p->gaz);
@@ -609,13 +701,8 @@ class FastDecoder {
           int64_t j = static_cast<int64_t>(i) + k;
           bool inside =
               j >= static_cast<int64_t>(b) && j < static_cast<int64_t>(e);
-          const int32_t* v = inside ? sc->vec[j] : bnd;
-          for (int st = 0; st < stages; ++st) {
-            const int32_t* src = v + st * kVecs + (k + 2) * kNumLabels;
-            int32_t* dst = o[st];
-            for (int l = 0; l < 16; ++l) dst[l] += src[l];
-            dst[16] += src[16];
-          }
+          const VecRef& v = inside ? sc->vec[j] : bnd;
+          for (int st = 0; st < stages; ++st) AddVector(v, st, k + 2, o[st]);
         }
         const uint32_t* rows =
             &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
@@ -672,9 +759,7 @@ class FastDecoder {
               lv + ((prev2 + 1) * kLabelsWithStart + prev1 + 1) * kNumLabels;
           for (int k = 0; k < kNumLabels; ++k) scores[k] += l[k];
           if (prev1 <= 0) {
-            const int32_t* v =
-                sc.vec[i] + stage * kVecs + kPrevVec + (prev1 + 1) * kNumLabels;
-            for (int k = 0; k < kNumLabels; ++k) scores[k] += v[k];
+            AddVector(sc.vec[i], stage, kOffsets + prev1 + 1, scores);
           } else {
             if (cl) add(Combine(Combine(t.cluster[2], prev1 + 1), 122));
             add(Combine(Combine(t.lower, prev1 + 1), 82));
@@ -754,6 +839,13 @@ class FastDecoder {
 
 void NerModel::Decode(const Document& doc, std::vector<int>* labels) const {
   FastDecoder(*this).Decode(doc, labels);
+}
+
+void NerModel::CachedTypeCounts(size_t* narrow, size_t* wide) {
+  const TypeCache& c = tls_cache;
+  *wide = 0;
+  for (uint32_t e = 0; e < c.used; ++e) *wide += c.wide_of[e] != 0;
+  *narrow = c.used - *wide;
 }
 
 void NerModel::DecodeReference(const Document& doc,

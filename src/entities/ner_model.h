@@ -328,6 +328,9 @@ class NerModel {
   // type and offset and memoised in a bounded per-thread cache
   // (ner_decode.cc).
   void Decode(const Document& doc, std::vector<int>* labels) const;
+  // Word types memoised by Decode() on the calling thread (for tests):
+  // vectors stored as int16, and as int32 because a sum does not fit int16.
+  static void CachedTypeCounts(size_t* narrow, size_t* wide);
   // The reference implementation of Decode() (feature by feature).
   void DecodeReference(const Document& doc, std::vector<int>* labels) const;
 
