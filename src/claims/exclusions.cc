@@ -100,10 +100,14 @@ bool IsTallyNoun(const TokenWindow& win, uint32_t k) {
   return k < win.se && nouns.Contains(win.T(k));
 }
 
-bool IsOpeningQuote(std::string_view w) {
+// The marks around a quoted title ("\u201cThe 360\u201d"). Not
+// base/chars.h's IsOpeningQuote / IsClosingQuote: those leave out the
+// straight marks and the right single mark (ambiguous with an apostrophe in
+// running text), which here, right around a title, are quote marks.
+bool IsTitleOpeningMark(std::string_view w) {
   return w == "\u201c" || w == "\"" || w == "\u2018" || w == "'";
 }
-bool IsClosingQuote(std::string_view w) {
+bool IsTitleClosingMark(std::string_view w) {
   return w == "\u201d" || w == "\"" || w == "\u2019" || w == "'";
 }
 
@@ -188,8 +192,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   }
   // A quoted title: "“The 360” shows ...".
   if (!has_unit && !n.from_words && prev != UINT32_MAX && prev > win.sb &&
-      win.T(prev) == "The" && IsOpeningQuote(win.T(prev - 1)) && nt < win.se &&
-      IsClosingQuote(win.T(nt))) {
+      win.T(prev) == "The" && IsTitleOpeningMark(win.T(prev - 1)) &&
+      nt < win.se && IsTitleClosingMark(win.T(nt))) {
     return true;
   }
   // Named numbers: "Section 427", "Boeing 737", "Big 12", "No. 1".
