@@ -16,7 +16,7 @@ start_server() {
   "$BIN" serve --db "$db" --port 0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.err" &
   SERVER_PID=$!
   PORT=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 300); do  # up to 30 s on a loaded machine
     PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out")
     [ -n "$PORT" ] && break
     kill -0 "$SERVER_PID" 2>/dev/null || break
