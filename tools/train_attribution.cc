@@ -9,6 +9,7 @@
 //                          [--holdout K] [--stem-ratio R]
 //                          [--src-min-count N] [--src-ratio R]
 //                          [--left-min N] [--left-ratio R]
+//                          [--strong-ratio R] [--strong-min N]
 // --holdout K trains on all but every K-th train article and reports those
 // after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
@@ -344,6 +345,8 @@ int main(int argc, char** argv) {
   double src_ratio = 0.0005;
   int left_min = 10;
   double left_ratio = 0.9;
+  double strong_ratio = 0.6;
+  int strong_min = 10;
   int holdout = 0;
   double stem_ratio = 0;  // 0: no stem-level vocabulary
   DecodeLimits defaults;
@@ -360,6 +363,8 @@ int main(int argc, char** argv) {
     if (a == "--src-ratio") src_ratio = std::atof(argv[i + 1]);
     if (a == "--left-min") left_min = std::atoi(argv[i + 1]);
     if (a == "--left-ratio") left_ratio = std::atof(argv[i + 1]);
+    if (a == "--strong-ratio") strong_ratio = std::atof(argv[i + 1]);
+    if (a == "--strong-min") strong_min = std::atoi(argv[i + 1]);
     if (a == "--boundary-min") boundary_min = std::atoi(argv[i + 1]);
     if (a == "--stem-ratio") stem_ratio = std::atof(argv[i + 1]);
     if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
@@ -437,7 +442,7 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::vector<uint64_t> vocab, sp, en, sf, sl;
+  std::vector<uint64_t> vocab, sp, en, sf, sl, strong;
   // Frequent words that (almost) never start / end a gold source.
   for (const auto& [h, c] : counts) {
     if (c.second < src_min_count || speaker_word[h]) continue;
@@ -460,6 +465,9 @@ int main(int argc, char** argv) {
       stem_ok = sc.first >= 2 && sc.first >= stem_ratio * sc.second;
     }
     if (word_ok || stem_ok) vocab.push_back(h);
+    if (c.first >= strong_min && c.first >= strong_ratio * c.second) {
+      strong.push_back(h);
+    }
   }
   for (const auto& [h, c] : before_start) {
     if (c >= boundary_min) sp.push_back(h);
@@ -478,11 +486,13 @@ int main(int argc, char** argv) {
     if (c >= left_min && c >= left_ratio * (c + out)) left.push_back(h);
   }
   m.cue_left.Build(left);
+  m.cue_strong.Build(strong);
+
   fmt::print(stderr,
              "word sets: cue {} start-prev {} end-next {} src-no-start {} "
-             "src-no-end {} cue-left {}\n",
+             "src-no-end {} cue-left {} cue-strong {}\n",
              vocab.size(), sp.size(), en.size(), sf.size(), sl.size(),
-             left.size());
+             left.size(), strong.size());
 
   DecodeLimits lim;
   lim.cue_bias = bias;
@@ -510,6 +520,7 @@ int main(int argc, char** argv) {
       avg.src_no_start = m.src_no_start;
       avg.src_no_end = m.src_no_end;
       avg.cue_left = m.cue_left;
+      avg.cue_strong = m.cue_strong;
       avg.cue_w = cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

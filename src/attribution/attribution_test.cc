@@ -234,6 +234,7 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   m.source_w[11] = 0.25f;
   m.cue_vocab.Build({0x500, 0x300, 0x900});
   m.cue_left.Build({0x700});
+  m.cue_strong.Build({0x300});
   std::string path =
       ::testing::TempDir() + "/roundtrip-" + std::to_string(getpid()) + ".bin";
   ASSERT_TRUE(m.Save(path).ok());
@@ -246,6 +247,30 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   EXPECT_FALSE(n.cue_vocab.Has(0x400));
   EXPECT_TRUE(n.cue_left.Has(0x700));
   EXPECT_FALSE(n.cue_left.Has(0x500));
+  EXPECT_TRUE(n.cue_strong.Has(0x300));
+  EXPECT_FALSE(n.cue_strong.Has(0x500));
+}
+
+// The strong-cue prefix counts (content pair feature T19) count the
+// cue_strong words only, on both the hashed and the word-bit paths.
+TEST(AttributionModelTest, StrongCueCountsOnlyStrongWords) {
+  attribution::AttributionModel m;
+  m.cue_vocab.Build(
+      {attribution::HashWord("said"), attribution::HashWord("expected")});
+  m.cue_strong.Build({attribution::HashWord("said")});
+  Document d;
+  d.text = "Costs rose more than expected, he said, and she said so.";
+  Segment(SegmentOptions(), &d);
+  for (bool finalized : {false, true}) {
+    if (finalized) m.Finalize();
+    attribution::DocView v;
+    v.Build(d);
+    if (finalized) m.FillWordBits(v);
+    m.FillCueCount(v);
+    ASSERT_EQ(v.cuesc.size(), v.size() + 1);
+    EXPECT_EQ(v.cuec.back(), 3) << finalized;
+    EXPECT_EQ(v.cuesc.back(), 2) << finalized;
+  }
 }
 
 // A tagged cue grows left over the cue_left words before it (at most
@@ -357,6 +382,7 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   slow.src_no_start = fast.src_no_start;
   slow.src_no_end = fast.src_no_end;
   slow.cue_left = fast.cue_left;
+  slow.cue_strong = fast.cue_strong;
   Document d;
   d.text =
       "“The bridge is not safe,” said Anna Berg, an engineer with the "

@@ -32,7 +32,7 @@ struct FastTables {
       cp6[3][2][2], cp7[3][2][2], cp8[3][4][4], cp9[3][6][2][kC], cp10[3][3][5],
       cp12[3][kC][kC][kC], cp14[3][4][4], cp15[3][4][kC][kC];
   uint64_t cp11p[3], cp13p[3], cp16p[3][kC];
-  float cp17[3][2], cp18[3][3][6][2];
+  float cp17[3][2], cp18[3][3][6][2], cp19[3][3][3][2];
   // Source start / end (cue-relative parts) and pair, by side.
   float ss1[2][kDb], ss7[2][3][kDb], ss10[2][kC][kDb];
   uint64_t ss5p[2], ss8p[2];
@@ -107,6 +107,7 @@ enum : uint8_t {
   kWEndNext = 4,    // end_next
   kWNoSrcStart = 8,
   kWNoSrcEnd = 16,
+  kWStrong = 32,  // cue_strong (FillCueCount tests this bit as 32)
 };
 
 }  // namespace
@@ -200,6 +201,8 @@ void AttributionModel::Finalize() {
       for (int k = 0; k < 3; ++k) {
         for (int a = 0; a < 6; ++a)
           t->cp18[ty][k][a][f] = cw(H(T, 18, U(k), U(a), U(f)));
+        for (int a = 0; a < 3; ++a)
+          t->cp19[ty][k][a][f] = cw(H(T, 19, U(k), U(a), U(f)));
       }
     }
   }
@@ -355,8 +358,8 @@ void AttributionModel::Finalize() {
   }
   {
     std::vector<uint64_t> all;
-    for (const WordSet* ws :
-         {&cue_vocab, &start_prev, &end_next, &src_no_start, &src_no_end}) {
+    for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next, &src_no_start,
+                              &src_no_end, &cue_strong}) {
       all.insert(all.end(), ws->sorted.begin(), ws->sorted.end());
     }
     t->words.Build(std::move(all));
@@ -370,6 +373,7 @@ void AttributionModel::Finalize() {
       if (end_next.Has(w)) b |= kWEndNext;
       if (src_no_start.Has(w)) b |= kWNoSrcStart;
       if (src_no_end.Has(w)) b |= kWNoSrcEnd;
+      if (cue_strong.Has(w)) b |= kWStrong;
       t->word_bits[slot] = b;
       if (size_t cs = cue_vocab.Find(w); cs != WordSet::kNone) {
         t->word_rec[slot] = t->cue_rec_of_slot[cs];
@@ -723,6 +727,9 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       int cues_in = e > s ? v.cuec[e + 1] - v.cuec[s + 1] : 0;
       if (ty == 2) cues_in -= v.cuec[cue.e + 1] - v.cuec[cue.b];
       pair += t.cp18[ty][Clip(cues_in, 0, 2)][sents][se];
+      int strong_in = e > s ? v.cuesc[e + 1] - v.cuesc[s + 1] : 0;
+      if (ty == 2) strong_in -= v.cuesc[cue.e + 1] - v.cuesc[cue.b];
+      pair += t.cp19[ty][Clip(strong_in, 0, 2)][Clip(cues_in, 0, 2)][se];
       float sc = st.score + en.score + pair;
       if (!have || sc > best_score) {
         have = true;

@@ -15,7 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v5\n";
+constexpr char kMagic[] = "whosaid-attribution-model v6\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -85,6 +85,7 @@ void DocView::Build(const Document& d) {
   size_t n = d.tokens.size();
   cand_bits.clear();
   cuec.clear();
+  cuesc.clear();
   wbits.clear();
   wrec.clear();
   h.resize(n);
@@ -539,15 +540,23 @@ void AttributionModel::ContentPairFeats(const DocView& v, TSpan c, int s, int e,
   int cues_in = e > s ? v.cuec[e + 1] - v.cuec[s + 1] : 0;
   if (t == 2) cues_in -= v.cuec[c.e + 1] - v.cuec[c.b];  // not the cue
   add(H(T, 18, Clip(cues_in, 0, 2), sents, v.send[e]));
+  // Strong cue words inside (a span over "..., he said" or "told" holds a
+  // second report more surely than one over "expected").
+  int strong_in = e > s ? v.cuesc[e + 1] - v.cuesc[s + 1] : 0;
+  if (t == 2) strong_in -= v.cuesc[c.e + 1] - v.cuesc[c.b];
+  add(H(T, 19, Clip(strong_in, 0, 2), Clip(cues_in, 0, 2), v.send[e]));
 }
 
 void AttributionModel::FillCueCount(const DocView& v) const {
   const size_t n = v.size();
   const bool bits = v.wbits.size() == n;
   v.cuec.assign(n + 1, 0);
+  v.cuesc.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     bool cue = bits ? (v.wbits[i] & 1) != 0 : cue_vocab.Has(v.h[i]);
+    bool strong = bits ? (v.wbits[i] & 32) != 0 : cue_strong.Has(v.h[i]);
     v.cuec[i + 1] = v.cuec[i] + cue;
+    v.cuesc[i + 1] = v.cuesc[i] + strong;
   }
 }
 
@@ -856,7 +865,7 @@ Status AttributionModel::Save(const std::string& path) const {
   put_table(content_w);
   put_table(source_w);
   for (const WordSet* ws : {&cue_vocab, &start_prev, &end_next, &src_no_start,
-                            &src_no_end, &cue_left}) {
+                            &src_no_end, &cue_left, &cue_strong}) {
     put_u64(ws->sorted.size());
     for (uint64_t x : ws->sorted) put_u64(x);
   }
@@ -901,7 +910,7 @@ Status AttributionModel::Load(const std::string& path) {
   if (!get_table(&content_w)) return corrupt("truncated or bad content table");
   if (!get_table(&source_w)) return corrupt("truncated or bad source table");
   for (WordSet* ws : {&cue_vocab, &start_prev, &end_next, &src_no_start,
-                      &src_no_end, &cue_left}) {
+                      &src_no_end, &cue_left, &cue_strong}) {
     uint64_t nv;
     if (!get_u64(&nv) || nv > (uint64_t{1} << 24)) return corrupt("bad vocab");
     std::vector<uint64_t> words(nv);

@@ -73,6 +73,8 @@ struct DocView {
   // Prefix counts of cue-vocabulary words (size n + 1), filled by the
   // model on first use (FillCueCount).
   mutable std::vector<int32_t> cuec;
+  // The same for strong cue words (cue_strong), filled with cuec.
+  mutable std::vector<int32_t> cuesc;
   // Per-document score caches of the cue-independent feature parts (by
   // 2 * token + side), filled lazily when use_cache (the trainer turns it
   // off because its weights change).
@@ -284,7 +286,8 @@ class AttributionModel {
   float TokFast(const DocView& v, int side, int i, int which) const;
   // Fills v.wbits and v.wrec. REQUIRES: Finalize().
   void FillWordBits(const DocView& v) const;
-  // Fills v.cuec from cue_vocab (or v.wbits when filled).
+  // Fills v.cuec and v.cuesc from cue_vocab and cue_strong (or v.wbits
+  // when filled).
   void FillCueCount(const DocView& v) const;
   // Fills v.cand_bits (the per-token parts of the candidate filters).
   void FillCandBits(const DocView& v) const;
@@ -308,6 +311,11 @@ class AttributionModel {
   // (auxiliaries and adverbs: "has", "is", "also"); TagCues extends a
   // tagged cue over them (at most kMaxCueLeftWords).
   WordSet cue_left;
+  // Words that start a gold cue in a large share of their training
+  // occurrences ("said", "told", "according"): a content that runs over
+  // one is likely to swallow a second report, one that stops before a
+  // weak cue word ("expected", "led") need not.
+  WordSet cue_strong;
 
  private:
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
