@@ -597,27 +597,25 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
     return Status::OK();
   }
-  CodePointIndex cps(doc.text);
-  auto cp = [&](uint32_t byte) {
-    return static_cast<int64_t>(cps.ToCodePoint(byte));
-  };
+  // The row values shared with the SQLite store (src/corpus/store_rows.h),
+  // prepared on the extraction threads; prepared here only when missing.
+  StoreRows scratch;
+  const StoreRows& rows = RowsFor(doc, f.rows, &scratch);
 
   // Entities: one row per group (or per distinct unresolved mention).
-  if (!doc.entities.empty()) {
-    for (const EntityRow& g : AggregateEntities(doc)) {
-      auto er = RunPrepared(
-          "INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
-          "first_end) VALUES ($1,$2,$3,$4,$5,$6)",
-          PgParams()
-              .Int(row)
-              .Text(EntityLabelName(g.label))
-              .Text(g.name)
-              .Int(g.mentions)
-              .Int(cp(g.first.begin))
-              .Int(cp(g.first.end)),
-          "adding an entity");
-      if (!er.ok()) return er.status();
-    }
+  for (const StoreRows::Entity& g : rows.entities) {
+    auto er = RunPrepared(
+        "INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
+        "first_end) VALUES ($1,$2,$3,$4,$5,$6)",
+        PgParams()
+            .Int(row)
+            .Text(EntityLabelName(g.label))
+            .Text(g.name)
+            .Int(g.mentions)
+            .Int(g.first_begin)
+            .Int(g.first_end),
+        "adding an entity");
+    if (!er.ok()) return er.status();
   }
 
   // Quotes, their speakers and clusters.
@@ -625,7 +623,8 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
-    std::string content = QuoteContent(doc, a);
+    const StoreRows::Quote& qr = rows.quotes[i];
+    const std::string& content = qr.content;
     std::string_view key =
         i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
     auto speaker = SpeakerId(a.speaker_name, key);
@@ -656,36 +655,36 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
         .IntOrNull(speaker.value())
         .Text(QuoteKindName(a.kind))
         .Double(static_cast<double>(a.score))
-        .Int(cp(a.content.begin))
-        .Int(cp(a.content.end));
-    if (!a.cue.empty()) {
-      qp.Int(cp(a.cue.begin)).Int(cp(a.cue.end));
+        .Int(qr.content_begin)
+        .Int(qr.content_end);
+    if (qr.cue_begin >= 0) {
+      qp.Int(qr.cue_begin).Int(qr.cue_end);
     } else {
       qp.Null(kInt8Oid).Null(kInt8Oid);
     }
-    if (!a.speaker.empty()) {
-      qp.Int(cp(a.speaker.begin)).Int(cp(a.speaker.end));
+    if (qr.speaker_begin >= 0) {
+      qp.Int(qr.speaker_begin).Int(qr.speaker_end);
     } else {
       qp.Null(kInt8Oid).Null(kInt8Oid);
     }
     qp.IntOrNull(cluster);
-    auto qr = RunPrepared(
+    auto ins_quote = RunPrepared(
         "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
         "speaker_name, speaker_id, kind, score, content_begin, content_end, "
         "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
         "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
         qp, "adding a quote");
-    if (!qr.ok()) return qr.status();
-    int64_t quote_row = qr.value().Int(0, 0);
+    if (!ins_quote.ok()) return ins_quote.status();
+    int64_t quote_row = ins_quote.value().Int(0, 0);
     quote_rows[i] = quote_row;
     ++counts->quotes;
     if (new_cluster) {
-      auto cr = RunPrepared(
+      auto ins_cluster = RunPrepared(
           "INSERT INTO quote_clusters(first_quote, representative) "
           "VALUES ($1, $2) RETURNING id",
           PgParams().Int(quote_row).Text(content), "adding a quote cluster");
-      if (!cr.ok()) return cr.status();
-      cluster = cr.value().Int(0, 0);
+      if (!ins_cluster.ok()) return ins_cluster.status();
+      cluster = ins_cluster.value().Int(0, 0);
       auto ur = RunPrepared("UPDATE quotes SET cluster_id = $1 WHERE id = $2",
                             PgParams().Int(cluster).Int(quote_row),
                             "adding a quote cluster");
@@ -697,15 +696,10 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Claims.
   for (size_t i = 0; i < doc.claims.size(); ++i) {
     const Claim& c = doc.claims[i];
+    const StoreRows::Claim& cr = rows.claims[i];
     bool in_quote = c.attribution >= 0 &&
                     static_cast<size_t>(c.attribution) < quote_rows.size();
-    std::string source = c.source_name;
-    if (source.empty() && in_quote) {
-      source = doc.quotes[c.attribution].speaker_name;
-    }
-    if (source.empty() && !c.source.empty()) source = doc.Text(c.source);
-    std::string value_key = ClaimValueKey(c);
-    auto cr = RunPrepared(
+    auto ins_claim = RunPrepared(
         "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
         "value_key, unit, counted, group_key, approx, change, source_name, "
         "speaker_id, quote_id, span_begin, span_end) VALUES "
@@ -718,24 +712,24 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
             .Double(c.is_range ? c.low : c.value)
             .Double(c.is_range ? c.high : c.value)
             .Bool(c.is_range)
-            .Text(value_key)
+            .Text(cr.value_key)
             .Text(c.unit)
             .Text(doc.Text(c.counted))
             .Text(i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
                                           : std::string_view())
             .Text(c.approx)
             .Text(c.change)
-            .Text(source)
+            .Text(cr.source)
             .IntOrNull(in_quote ? quote_speakers[c.attribution] : 0)
             .IntOrNull(in_quote ? quote_rows[c.attribution] : 0)
-            .Int(cp(c.span.begin))
-            .Int(cp(c.span.end)),
+            .Int(cr.span_begin)
+            .Int(cr.span_end),
         "adding a claim");
-    if (!cr.ok()) return cr.status();
+    if (!ins_claim.ok()) return ins_claim.status();
     ++counts->claims;
     if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
         i < f.claim_contexts.size()) {
-      const int64_t claim_row = cr.value().Int(0, 0);
+      const int64_t claim_row = ins_claim.value().Int(0, 0);
       for (const std::string& entity : f.claim_contexts[i]) {
         auto xr = RunPrepared(
             "INSERT INTO claim_context(group_key, entity, claim_id) VALUES "
