@@ -226,7 +226,7 @@ Result<DocumentPage> PostgresPageReader::Document(int64_t row) {
   }
   r =
       Run("SELECT label, name, mentions, first_begin, first_end FROM entities "
-          "WHERE doc_id = $1 ORDER BY mentions DESC, name COLLATE \"C\"",
+          "WHERE doc_id = $1 ORDER BY mentions DESC, name COLLATE \"C\", id",
           PgParams().Int(annotated), "reading entities");
   if (!r.ok()) return r.status();
   for (int i = 0; i < r.value().rows(); ++i) {
