@@ -61,11 +61,12 @@ Result<std::vector<QuoteRecord>> PostgresStore::QuotesBySpeaker(
   std::string key = NormalizeText(name);
   std::string pattern = PgContainsPattern(name);
   for (int pass = 0; pass < 2 && ids.empty(); ++pass) {
-    auto r =
-        Run(pass == 0 ? "SELECT id FROM speakers WHERE name_key = $1"
-                      : "SELECT id FROM speakers WHERE name ILIKE $1 "
-                        "ESCAPE '\\' ORDER BY id",
-            PgParams().Text(pass == 0 ? key : pattern), "reading speakers");
+    auto r = Run(
+        pass == 0
+            ? "SELECT id FROM speakers WHERE name_key = $1"
+            : "SELECT id FROM speakers WHERE lower(name COLLATE \"C\") LIKE $1 "
+              "ESCAPE '\\' ORDER BY id",
+        PgParams().Text(pass == 0 ? key : pattern), "reading speakers");
     if (!r.ok()) return r.status();
     for (int i = 0; i < r.value().rows(); ++i) {
       ids.push_back(r.value().Int(i, 0));

@@ -14,6 +14,48 @@ namespace whosaid {
 namespace postgres_internal {
 namespace {
 
+// The LIKE patterns of a query's filters; they must outlive the statement.
+struct FilterPatterns {
+  std::string outlet, speaker;
+};
+
+// Appends the filters of `query` (outlet, dates, speaker, kind) to *where
+// as " AND ..." conditions on the aliases o, d, s, q, c of the search
+// statements, their parameters to *p from $`next` on. Names match as in
+// the SQLite store: containing the text, ASCII letters in any case.
+void AppendFilters(const SearchQuery& query, SearchQuery::Target target,
+                   int next, PgParams* p, std::string* where,
+                   FilterPatterns* patterns) {
+  if (!query.outlet.empty()) {
+    patterns->outlet = PgContainsPattern(query.outlet);
+    *where += " AND " + PgLikeAscii("o.name", next++);
+    p->Text(patterns->outlet);
+  }
+  // Undated documents never pass a date filter.
+  if (!query.since.empty()) {
+    *where += fmt::format(
+        " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}", next++);
+    p->Text(query.since);
+  }
+  if (!query.until.empty()) {
+    *where += fmt::format(
+        " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}", next++);
+    p->Text(query.until);
+  }
+  if (!query.speaker.empty()) {
+    patterns->speaker = PgContainsPattern(query.speaker);
+    *where += " AND " + PgLikeAscii(target == SearchQuery::Target::kQuotes
+                                        ? "coalesce(s.name, q.speaker_name)"
+                                        : "c.source_name",
+                                    next++);
+    p->Text(patterns->speaker);
+  }
+  if (!query.kind.empty()) {
+    *where += fmt::format(" AND q.kind = ${}", next++);
+    p->Text(query.kind);
+  }
+}
+
 // ts_headline options for a snippet of about `words` words. The markers
 // are control characters replaced by the caller's afterwards, so any
 // highlight string (quotes, commas, ANSI escapes) is safe.
@@ -102,41 +144,11 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   // $1 the tsquery, $2 `second` (the limit, or the bound's offset), then
   // the filters.
   std::string where;
-  std::string pattern_outlet, pattern_speaker;
+  FilterPatterns patterns;
   auto fill = [&](int64_t second, PgParams* p) {
     p->Text(tsquery.value()).Int(second);
-    int next = 3;
     where.clear();
-    if (!query.outlet.empty()) {
-      pattern_outlet = PgContainsPattern(query.outlet);
-      where += fmt::format(" AND o.name ILIKE ${} ESCAPE '\\'", next++);
-      p->Text(pattern_outlet);
-    }
-    // Undated documents never pass a date filter.
-    if (!query.since.empty()) {
-      where += fmt::format(
-          " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}",
-          next++);
-      p->Text(query.since);
-    }
-    if (!query.until.empty()) {
-      where += fmt::format(
-          " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}",
-          next++);
-      p->Text(query.until);
-    }
-    if (!query.speaker.empty()) {
-      pattern_speaker = PgContainsPattern(query.speaker);
-      where += target == Target::kQuotes
-                   ? " AND coalesce(s.name, q.speaker_name) ILIKE $"
-                   : " AND c.source_name ILIKE $";
-      where += fmt::format("{} ESCAPE '\\'", next++);
-      p->Text(pattern_speaker);
-    }
-    if (!query.kind.empty()) {
-      where += fmt::format(" AND q.kind = ${}", next++);
-      p->Text(query.kind);
-    }
+    AppendFilters(query, target, 3, p, &where, &patterns);
   };
   // (0) Bound, as in the SQLite store: past max_ranked matches, rank the
   // newest max_ranked only.
@@ -233,36 +245,9 @@ Result<SearchFacets> PostgresStore::Facets(const SearchQuery& query,
   }
   PgParams p;
   p.Text(tsquery.value());
-  int next = 2;
   std::string where;
-  std::string pattern_outlet, pattern_speaker;
-  if (!query.outlet.empty()) {
-    pattern_outlet = PgContainsPattern(query.outlet);
-    where += fmt::format(" AND o.name ILIKE ${} ESCAPE '\\'", next++);
-    p.Text(pattern_outlet);
-  }
-  if (!query.since.empty()) {
-    where += fmt::format(
-        " AND d.published <> '' AND substr(d.published, 1, 10) >= ${}", next++);
-    p.Text(query.since);
-  }
-  if (!query.until.empty()) {
-    where += fmt::format(
-        " AND d.published <> '' AND substr(d.published, 1, 10) <= ${}", next++);
-    p.Text(query.until);
-  }
-  if (!query.speaker.empty()) {
-    pattern_speaker = PgContainsPattern(query.speaker);
-    where += target == Target::kQuotes
-                 ? " AND coalesce(s.name, q.speaker_name) ILIKE $"
-                 : " AND c.source_name ILIKE $";
-    where += fmt::format("{} ESCAPE '\\'", next++);
-    p.Text(pattern_speaker);
-  }
-  if (!query.kind.empty()) {
-    where += fmt::format(" AND q.kind = ${}", next++);
-    p.Text(query.kind);
-  }
+  FilterPatterns patterns;
+  AppendFilters(query, target, 2, &p, &where, &patterns);
   StatementTimeout timeout(this, query.max_ms);
   auto r = Run(fmt::format("SELECT {}, count(*) FROM to_tsquery('simple', $1) "
                            "tq, {}{} GROUP BY 1, 2, 3, 4",
