@@ -1,8 +1,8 @@
 // The PostgreSQL store's writer: Add() and the caches it links new
 // documents and quotes against. A document's row values come from
-// StoreRows (src/corpus/store_rows.h, prepared on the extraction threads),
-// the same values the SQLite store writes, so the two backends cannot
-// drift apart.
+// StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
+// and its keys from DocumentFeatures, the same values the SQLite store
+// writes: neither backend builds row values of its own.
 #include "src/store/postgres_store_impl.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ
