@@ -14,6 +14,23 @@ namespace whosaid {
 namespace postgres_internal {
 namespace {
 
+// The rows of `target` that match the tsquery `tq`, with the aliases the
+// filters use (o, d, s, q, c); Search ranks them, Facets counts them.
+std::string_view MatchFrom(SearchQuery::Target target) {
+  switch (target) {
+    case SearchQuery::Target::kDocuments:
+      return "documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
+             "WHERE d.fts @@ tq";
+    case SearchQuery::Target::kQuotes:
+      return "quotes q JOIN documents d ON d.id = q.doc_id "
+             "LEFT JOIN outlets o ON o.id = d.outlet_id "
+             "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.fts @@ tq";
+    default:
+      return "claims c JOIN documents d ON d.id = c.doc_id "
+             "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.fts @@ tq";
+  }
+}
+
 // The LIKE patterns of a query's filters; they must outlive the statement.
 struct FilterPatterns {
   std::string outlet, speaker;
@@ -95,16 +112,14 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   // Two steps, as in the SQLite store. (1) Rank: the best `limit` rows by
   // ts_rank over the GIN-indexed tsvector, with the filters. (2) Show:
   // metadata and a ts_headline snippet for those rows only.
-  std::string_view target_name, rank_from, rank_expr, show;
+  const std::string_view rank_from = MatchFrom(target);
+  std::string_view target_name, rank_expr, show;
   int words = 24;
   if (target == Target::kDocuments) {
     target_name = "document";
     words = 16;
     // Titles (weight A) weigh 3x the text (weight B).
     rank_expr = "ts_rank('{0, 0, 0.333333, 1}', d.fts, tq)";
-    rank_from =
-        "documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE d.fts @@ tq";
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), ts_headline('simple', d.text, "
@@ -113,10 +128,6 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   } else if (target == Target::kQuotes) {
     target_name = "quote";
     rank_expr = "ts_rank(q.fts, tq)";
-    rank_from =
-        "quotes q JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.fts @@ tq";
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), ts_headline('simple', q.content, "
@@ -128,9 +139,6 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
   } else {
     target_name = "claim";
     rank_expr = "ts_rank(c.fts, tq)";
-    rank_from =
-        "claims c JOIN documents d ON d.id = c.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.fts @@ tq";
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), ts_headline('simple', c.text, "
@@ -223,24 +231,15 @@ Result<SearchFacets> PostgresStore::Facets(const SearchQuery& query,
   const Target target = resolved.value();
   auto tsquery = Fts5ToTsquery(query.match);
   if (!tsquery.ok()) return tsquery.status();
-  std::string_view from, keys;
+  const std::string_view from = MatchFrom(target);
+  std::string_view keys;
   if (target == Target::kDocuments) {
-    from =
-        "documents d LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "WHERE d.fts @@ tq";
     keys = "coalesce(o.name, ''), substr(d.published, 1, 7), '', ''";
   } else if (target == Target::kQuotes) {
-    from =
-        "quotes q JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.fts @@ tq";
     keys =
         "coalesce(o.name, ''), substr(d.published, 1, 7), "
         "coalesce(s.name, q.speaker_name), q.kind";
   } else {
-    from =
-        "claims c JOIN documents d ON d.id = c.doc_id "
-        "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.fts @@ tq";
     keys = "coalesce(o.name, ''), substr(d.published, 1, 7), c.source_name, ''";
   }
   PgParams p;
