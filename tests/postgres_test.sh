@@ -291,5 +291,150 @@ check "stats on a database without a corpus exits 66" test $? -eq 66
 "$BIN" stats --db "$URL" --json >"$TMP/s4.json"
 check "failed runs wrote nothing" test "$(json_field "$TMP/s4.json" documents)" -eq 7
 
+# Row parity (regression for the writer twin): both stores write a
+# document's rows from the same StoreRows (src/corpus/store_rows.h). The
+# same input, ingested into a fresh PostgreSQL database and a fresh SQLite
+# file, must print the same stats, speakers, every listed speaker's quotes,
+# claim comparison and (through `serve`) every document's quotes, claims and
+# entities with their offsets. The input: a corpus written here with
+# non-ASCII text, ranges, roles, unattributed quotes and claims inside
+# quotes, plus 250 real news articles from ../shared when it is there.
+PG_BINDIR=$(cat "$PG_DIR/PG_BINDIR")
+PG_PORT=$(echo "$URL" | sed -n 's|.*@127.0.0.1:\([0-9]*\)/.*|\1|p')
+# Under a UTF-8 locale where the machine has one (as production servers
+# do): ILIKE then folded non-ASCII letters, and names matched differently.
+PG_LOCALE=()
+if locale -a 2>/dev/null | grep -qix 'c.utf-\?8'; then
+  PG_LOCALE=(--template=template0 --locale="$(locale -a | grep -ix 'c.utf-\?8' | head -n 1)")
+fi
+"$PG_BINDIR/createdb" -h 127.0.0.1 -p "$PG_PORT" -U whosaid "${PG_LOCALE[@]}" parity >/dev/null 2>"$TMP/e"
+check "a second database for the parity corpus" test $? -eq 0
+PURL="${URL%/*}/parity"
+PSQ="$TMP/parity.db"
+cat >"$TMP/parity.jsonl" <<'JSONL'
+{"id":"p-1","source":"Nordic Gazette","date":"2024-05-02","title":"Årsta bridge: “repairs now”","text":"Engineers in Årsta said on Tuesday that the bridge needs between 40 and 50 million kronor of repairs. “We cannot wait — the steel is tired,” said Minister Åsa Lindqvist, the transport minister. Critics said the plan would take 3 years. “Nobody asked us,” a resident said. The council’s report found 1,200 cracks, officials said. At least 2,000 protesters marched to the ministry in Stockholm on Monday, police said."}
+{"id":"p-2","source":"Baltic Post","date":"2024-05-03","title":"Lindqvist defends bridge plan","text":"Transport Minister Åsa Lindqvist defended the plan on Wednesday. “We cannot wait — the steel is tired,” Lindqvist told reporters in Stockholm. The repairs will cost 45 million kronor and take 2 years, the ministry said. Inspectors found 1,500 cracks in the supports, according to the council’s report. 😀 Residents welcomed the news. Organisers said 5,000 protesters marched to the ministry in Stockholm on Monday."}
+{"id":"p-3","source":"Café Mundial","date":"2024-05-04","title":"Señora García on the café tax","text":"The café owners’ association, led by José García, said the new tax would cost each café about 2.000 euros a year. “Es una locura,” García said. “It is madness, and about 300 cafés will close,” she added, according to the association. Prime Minister Pedro Núñez said the tax would raise 120 million euros."}
+{"id":"p-4","source":"Nordic Gazette","date":"2024-05-05","title":"Núñez answers critics","text":"Pedro Núñez answered the critics on Sunday. “About 300 cafés will not close; perhaps 20 will,” Núñez said in Madrid. The tax would raise 150 million euros, the finance ministry said. Dr. Ingrid Ødegård, an economist at the University of Oslo, said between 10 and 15 percent of cafés were at risk."}
+JSONL
+"$BIN" ingest "$TMP/parity.jsonl" --db "$PSQ" >/dev/null 2>"$TMP/e.sqlite"
+"$BIN" ingest "$TMP/parity.jsonl" --db "$PURL" >/dev/null 2>"$TMP/e"
+check "parity corpus into PostgreSQL exits 0" test $? -eq 0
+SHARED_CORPUS="$ROOT/../shared/data/corpus"
+if [ -f "$SHARED_CORPUS/fakenewscorpus_sample.jsonl" ] && command -v zstd >/dev/null; then
+  (zstd -dc "$SHARED_CORPUS/allsides.jsonl.zst" 2>/dev/null || true) | head -n 150 >"$TMP/news.jsonl"
+  head -n 100 "$SHARED_CORPUS/fakenewscorpus_sample.jsonl" >>"$TMP/news.jsonl"
+  "$BIN" ingest "$TMP/news.jsonl" --db "$PSQ" >/dev/null 2>>"$TMP/e.sqlite"
+  "$BIN" ingest "$TMP/news.jsonl" --db "$PURL" >/dev/null 2>>"$TMP/e"
+  check "shared news into PostgreSQL exits 0" test $? -eq 0
+else
+  echo "SKIP (parity on real news): $SHARED_CORPUS is absent; the written corpus only"
+fi
+check "parity: same ingest summaries" test \
+  "$(sed 's/ in [0-9.]* s//' "$TMP/e")" = "$(sed 's/ in [0-9.]* s//' "$TMP/e.sqlite")"
+"$BIN" stats --db "$PURL" --json >"$TMP/p.json"
+"$BIN" stats --db "$PSQ" --json >"$TMP/q.json"
+check "parity: stats equal" same_json stats "$TMP/q.json" "$TMP/p.json" 'd'
+check "parity: some entities, quotes and claims were stored" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["entities"]>0 and d["quotes"]>0 and d["claims"]>0, d' "$TMP/p.json"
+"$BIN" speakers --db "$PURL" --top 100000 --json >"$TMP/p.json"
+"$BIN" speakers --db "$PSQ" --top 100000 --json >"$TMP/q.json"
+check "parity: speakers (names, keys, roles, counts) equal" same_json speakers "$TMP/q.json" "$TMP/p.json" '[{k: v for k, v in s.items() if k != "id"} for s in d["speakers"]]'
+# The 30 most quoted speakers and every speaker of the written corpus
+# (non-ASCII names: their keys fold case beyond ASCII).
+"$BIN" ingest "$TMP/parity.jsonl" --db "$TMP/written.db" >/dev/null 2>&1
+"$BIN" speakers --db "$TMP/written.db" --top 100000 --json >"$TMP/w.json"
+python3 -c 'import json,sys; n=lambda f: [x["name"] for x in json.load(open(f))["speakers"]]; print("\n".join(dict.fromkeys(n(sys.argv[1])[:30] + n(sys.argv[2]))))' "$TMP/q.json" "$TMP/w.json" >"$TMP/names"
+# Parts of names in other cases, non-ASCII letters among them.
+printf '%s\n' 'åsa' 'ÅSA' 'lindqvist' 'ØDEGÅRD' 'ødegård' 'núñez' 'GARCÍA' >>"$TMP/names"
+# One python3 for all the comparisons (each start costs a second on a
+# loaded machine).
+compare_all() {  # compare_all PYEXPR N: files $TMP/cq.I.json vs $TMP/cp.I.json
+  python3 - "$TMP" "$1" "$2" <<'PY'
+import json, sys
+tmp, expr, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+bad = 0
+for i in range(n):
+    a, b = (eval(expr, {"d": json.load(open("%s/%s.%d.json" % (tmp, w, i)))}) for w in ("cq", "cp"))
+    if a != b:
+        bad += 1
+        print("case", i, "\nsqlite:  ", str(a)[:400], "\npostgres:", str(b)[:400], file=sys.stderr)
+sys.exit(1 if bad or n == 0 else 0)
+PY
+}
+n=0
+while IFS= read -r name; do
+  "$BIN" quotes --speaker "$name" --db "$PURL" -n 100000 --json >"$TMP/cp.$n.json"
+  "$BIN" quotes --speaker "$name" --db "$PSQ" -n 100000 --json >"$TMP/cq.$n.json"
+  n=$((n + 1))
+done <"$TMP/names"
+check "parity: every listed speaker's quotes equal ($n names)" compare_all '[{k: v for k, v in q.items() if k not in ("id", "cluster")} for q in d["quotes"]]' "$n"
+check "parity: the written corpus's speakers are compared" grep -q 'Åsa Lindqvist' "$TMP/names"
+n=0
+for args in "--speaker åsa" "--speaker ÅSA" "--speaker garcía" "--in claims --speaker ministry" "--outlet café" "--outlet CAFÉ" "--outlet gazette"; do
+  # shellcheck disable=SC2086
+  "$BIN" search 'minister OR bridge OR café OR tax OR protesters' --db "$PURL" --json $args >"$TMP/cp.$n.json"
+  # shellcheck disable=SC2086
+  "$BIN" search 'minister OR bridge OR café OR tax OR protesters' --db "$PSQ" --json $args >"$TMP/cq.$n.json"
+  n=$((n + 1))
+done
+check "parity: search filters on non-ASCII names match alike" compare_all 'sorted((h["type"], h["doc_id"], h.get("speaker","")) for h in d["hits"])' "$n"
+"$BIN" claims --compare --db "$PURL" -n 100000 --json >"$TMP/p.json"
+"$BIN" claims --compare --db "$PSQ" -n 100000 --json >"$TMP/q.json"
+check "parity: claims --compare equal" same_json claims "$TMP/q.json" "$TMP/p.json" 'd'
+check "parity: claims --compare found groups" python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["groups"], "no groups"' "$TMP/p.json"
+serve_on "$PURL" "$TMP/serve.ppg"
+PG_BASE=$SERVED
+serve_on "$PSQ" "$TMP/serve.psq"
+SQ_BASE=$SERVED
+cat "$TMP/parity.jsonl" "$TMP/news.jsonl" 2>/dev/null | python3 -c 'import json,sys; [print(json.loads(l)["id"]) for l in sys.stdin if l.strip()]' >"$TMP/ids"
+python3 - "$PG_BASE" "$SQ_BASE" "$TMP/ids" <<'PY' >"$TMP/api.out" 2>&1
+import json, sys, urllib.parse, urllib.request, urllib.error
+pg, sq, ids = sys.argv[1], sys.argv[2], [l.strip() for l in open(sys.argv[3]) if l.strip()]
+def get(base, path):
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as r:
+            return r.status, json.load(r)
+    except urllib.error.HTTPError as e:
+        return e.code, None
+def strip(x):
+    """Row ids differ between the stores; every stored value must not."""
+    if isinstance(x, dict):
+        return {k: strip(v) for k, v in x.items()
+                if k not in ("id", "doc_row", "cluster", "speaker_id", "quote_id", "duplicate_of")}
+    if isinstance(x, list):
+        return [strip(v) for v in x]
+    return x
+fails = compared = rows = 0
+for doc_id in dict.fromkeys(ids):
+    path = "/api/document?id=" + urllib.parse.quote(doc_id)
+    a, b = get(pg, path), get(sq, path)
+    if a[0] != b[0]:
+        fails += 1
+        print("FAIL:", path, "status", a[0], "vs", b[0])
+        continue
+    if a[0] != 200:
+        continue
+    compared += 1
+    rows += sum(len(b[1].get(k) or []) for k in ("quotes", "claims", "entities"))
+    if strip(a[1]) != strip(b[1]):
+        fails += 1
+        for k in sorted(set(a[1]) | set(b[1])):
+            if strip(a[1].get(k)) != strip(b[1].get(k)):
+                print("FAIL:", path, k, "\n pg:", json.dumps(strip(a[1].get(k)))[:400],
+                      "\n sq:", json.dumps(strip(b[1].get(k)))[:400])
+for name in ["åsa", "ÅSA", "lindqvist", "ødegård", "núñez"]:
+    path = "/api/speaker?name=" + urllib.parse.quote(name)
+    a, b = get(pg, path), get(sq, path)
+    if a[0] != b[0] or strip(a[1]) != strip(b[1]):
+        fails += 1
+        print("FAIL:", path, a[0], b[0], "\n pg:", json.dumps(strip(a[1]))[:300],
+              "\n sq:", json.dumps(strip(b[1]))[:300])
+print("parity documents: %d compared, %d quote/claim/entity rows; %d differ (speaker pages included)" % (compared, rows, fails))
+sys.exit(1 if fails or not compared or not rows else 0)
+PY
+check "parity: every document's quotes, claims and entities, and speaker pages by name, equal" test $? -eq 0
+cat "$TMP/api.out" >&2
+stop_servers
+
 echo "PostgreSQL corpus tests: $pass passed, $fail failed"
 test "$fail" -eq 0

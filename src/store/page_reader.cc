@@ -187,7 +187,7 @@ Result<DocumentPage> SqlitePageReader::Document(int64_t row) {
   Stmt e;
   s = e.Prepare(db_,
                 "SELECT label, name, mentions, first_begin, first_end FROM "
-                "entities WHERE doc_id = ?1 ORDER BY mentions DESC, name");
+                "entities WHERE doc_id = ?1 ORDER BY mentions DESC, name, id");
   if (!s.ok()) return s;
   e.Bind(1, annotated);
   while ((rc = e.Step()) == SQLITE_ROW) {

@@ -226,7 +226,7 @@ Result<DocumentPage> PostgresPageReader::Document(int64_t row) {
   }
   r =
       Run("SELECT label, name, mentions, first_begin, first_end FROM entities "
-          "WHERE doc_id = $1 ORDER BY mentions DESC, name COLLATE \"C\"",
+          "WHERE doc_id = $1 ORDER BY mentions DESC, name COLLATE \"C\", id",
           PgParams().Int(annotated), "reading entities");
   if (!r.ok()) return r.status();
   for (int i = 0; i < r.value().rows(); ++i) {
@@ -295,12 +295,13 @@ Result<SpeakerPage> PostgresPageReader::Speaker(int64_t id,
     std::string key = NormalizeText(name);
     std::string pattern = PgContainsPattern(name);
     for (int pass = 0; pass < 2 && id <= 0; ++pass) {
-      auto r =
-          Run(pass == 0 ? "SELECT id FROM speakers WHERE name_key = $1"
-                        : "SELECT s.id FROM speakers s WHERE s.name ILIKE $1 "
-                          "ESCAPE '\\' ORDER BY (SELECT count(*) FROM quotes "
-                          "q WHERE q.speaker_id = s.id) DESC, s.id LIMIT 1",
-              PgParams().Text(pass == 0 ? key : pattern), "finding a speaker");
+      auto r = Run(
+          pass == 0
+              ? "SELECT id FROM speakers WHERE name_key = $1"
+              : "SELECT s.id FROM speakers s WHERE lower(s.name COLLATE \"C\") "
+                "LIKE $1 ESCAPE '\\' ORDER BY (SELECT count(*) FROM quotes q "
+                "WHERE q.speaker_id = s.id) DESC, s.id LIMIT 1",
+          PgParams().Text(pass == 0 ? key : pattern), "finding a speaker");
       if (!r.ok()) return r.status();
       if (r.value().rows() > 0) id = r.value().Int(0, 0);
     }

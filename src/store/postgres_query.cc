@@ -127,10 +127,16 @@ std::string PgContainsPattern(std::string_view s) {
   std::string p = "%";
   for (char c : s) {
     if (c == '%' || c == '_' || c == '\\') p.push_back('\\');
-    p.push_back(c);
+    p.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   p.push_back('%');
   return p;
+}
+
+std::string PgLikeAscii(std::string_view expr, int param) {
+  // lower() under the "C" collation folds ASCII letters only.
+  return fmt::format("lower(({}) COLLATE \"C\") LIKE ${} ESCAPE '\\'", expr,
+                     param);
 }
 
 bool IsPostgresUrl(std::string_view path) {

@@ -21,8 +21,16 @@ namespace whosaid {
 // parenthesis or quote, a dangling operator, or a NEAR group (unsupported).
 Result<std::string> Fts5ToTsquery(std::string_view match);
 
-// `s` as a LIKE/ILIKE pattern (ESCAPE '\') matching any text containing it.
+// `s` as a pattern for PgLikeAscii() matching any text containing it: LIKE
+// wildcards escaped, ASCII letters lowercased.
 std::string PgContainsPattern(std::string_view s);
+
+// The condition "`expr` matches the PgContainsPattern() in parameter
+// $`param`" with ASCII letters in any case and every other character as
+// it is, as SQLite's LIKE matches, whatever the server's locale (ILIKE
+// would fold non-ASCII letters too under a UTF-8 locale, and the backends
+// would answer differently).
+std::string PgLikeAscii(std::string_view expr, int param);
 
 // `url` with any password (user:PASSWORD@ or password=... parameter)
 // replaced by "***": safe to print.

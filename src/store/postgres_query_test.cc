@@ -82,5 +82,15 @@ TEST(PgContainsPatternTest, EscapesWildcards) {
   EXPECT_EQ(PgContainsPattern("50%_a\\"), "%50\\%\\_a\\\\%");
 }
 
+// Regression: names matched with ILIKE, which under a UTF-8 server locale
+// folds non-ASCII letters too, so `quotes --speaker åsa` found "Åsa
+// Lindqvist" in PostgreSQL but not in SQLite (whose LIKE folds ASCII only).
+TEST(PgContainsPatternTest, FoldsAsciiLettersOnlyAsSqliteLikeDoes) {
+  EXPECT_EQ(PgContainsPattern("ÅSA Lindqvist"), "%Åsa lindqvist%");
+  EXPECT_EQ(PgContainsPattern("ødegård"), "%ødegård%");
+  EXPECT_EQ(PgLikeAscii("o.name", 3),
+            "lower((o.name) COLLATE \"C\") LIKE $3 ESCAPE '\\'");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,0 +1,136 @@
+// PostgresStore: the PostgreSQL CorpusStore behind OpenPostgresStore()
+// (src/store/postgres_store.h), shared by the files that implement it:
+//   postgres_store.cc   connection, statements, errors, the writer lock and
+//                       the store factories;
+//   postgres_schema.cc  the schema versions and their migration, Init();
+//   postgres_writer.cc  Add(): documents and the rows of StoreRows
+//                       (src/corpus/store_rows.h), the values the SQLite
+//                       store writes too;
+//   postgres_search.cc  Search() and Facets();
+//   postgres_reads.cc   speakers, quotes, claim comparison, Stats, Check.
+// Ownership: the store owns its PGconn (closed on destruction), its
+// prepared statement names and the write-side caches (link index,
+// identities, outlet and speaker ids). One thread at a time: every method,
+// reads included, uses the one connection. Compiled only with libpq
+// (WHOSAID_HAVE_LIBPQ); include only from src/store/postgres_*.cc.
+#ifndef WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
+#define WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
+
+#ifdef WHOSAID_HAVE_LIBPQ
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "src/corpus/claim_events.h"
+#include "src/corpus/link_index.h"
+#include "src/store/pg_util.h"
+#include "src/store/postgres_store.h"
+#include "whosaid/corpus.h"
+
+namespace whosaid {
+namespace postgres_internal {
+
+class PostgresStore : public CorpusStore {
+ public:
+  PostgresStore(PGconn* conn, const StoreOptions& options,
+                const PostgresOptions& pg)
+      : conn_(conn), options_(options), pg_(pg), index_(options.corpus) {}
+  ~PostgresStore() override { PQfinish(conn_); }
+
+  // Checks the server and the schema version; migrates a writable corpus
+  // (postgres_schema.cc). Called once, by OpenPostgresStore().
+  Status Init();
+
+  Status ForEachIdentity(
+      const std::function<void(std::string_view, uint64_t)>& fn) override;
+  Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<SearchFacets> Facets(const SearchQuery& query, size_t top) override;
+  Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
+  Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
+                                                   size_t limit) override;
+  Result<std::vector<ClaimGroup>> CompareClaims(size_t limit) override;
+  Result<CorpusStats> Stats() override;
+  Status Check() override;
+
+ private:
+  // The ranked claim events (src/corpus/claim_events.h); limit 0: all.
+  Result<std::vector<ClaimEvent>> ClaimEvents(size_t limit);
+  // SearchQuery::max_ms as the session's statement_timeout while alive.
+  class StatementTimeout {
+   public:
+    StatementTimeout(PostgresStore* store, int max_ms) : store_(store) {
+      if (max_ms <= 0) return;
+      std::string set = fmt::format("SET statement_timeout = {}", max_ms);
+      PgResult r(PQexec(store_->conn_, set.c_str()));
+      set_ = r.ok();
+    }
+    ~StatementTimeout() {
+      if (set_) PgResult r(PQexec(store_->conn_, "SET statement_timeout = 0"));
+    }
+    StatementTimeout(const StatementTimeout&) = delete;
+    StatementTimeout& operator=(const StatementTimeout&) = delete;
+
+   private:
+    PostgresStore* store_;
+    bool set_ = false;
+  };
+
+  // Maps a failed result to a Status naming `what`.
+  Status Error(const PGresult* r, std::string_view what);
+  // Runs `sql` with `params` (PQexecParams); results in text format unless
+  // `binary`.
+  Result<PgResult> Run(std::string_view sql, const PgParams& params,
+                       std::string_view what, bool binary = false);
+  // Runs a statement prepared once per connection; `sql` must be a string
+  // literal (its address is the key).
+  Result<PgResult> RunPrepared(const char* sql, const PgParams& params,
+                               std::string_view what);
+  // Runs one or more statements without parameters or results.
+  Status Exec(const char* sql, std::string_view what);
+  // The version in whosaid_migrations; *has_table false (and 0) when the
+  // database has no corpus yet.
+  Result<int> SchemaVersion(bool* has_table);
+  // Brings the schema to the latest version in one transaction.
+  Status Migrate();
+  // Takes the session advisory lock of the one writer (waits up to
+  // busy_timeout_ms); kept until the connection closes.
+  Status AcquireWriterLock();
+  // Fills the write-side caches from the stored corpus.
+  Status LoadCaches();
+  // Writes one document and its rows inside Add()'s transaction.
+  Status AddOne(const IngestRecord& r, WriteCounts* counts);
+  // The row id of an outlet or speaker (by name key), added when new; 0 for
+  // an empty name or key.
+  Result<int64_t> OutletId(std::string_view name);
+  Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
+  // Rolls back an open transaction, drops the caches, returns `s`.
+  Status Rollback(Status s);
+
+  PGconn* conn_;
+  StoreOptions options_;
+  PostgresOptions pg_;
+  std::unordered_map<const char*, std::string> prepared_;
+  bool writer_locked_ = false;
+
+  // Write-side caches, loaded on the first Add() and dropped on rollback.
+  bool loaded_ = false;
+  LinkIndex index_;
+  std::unordered_set<std::string> identities_;
+  std::unordered_map<std::string, int64_t> outlets_;
+  std::unordered_map<std::string, int64_t> speakers_;
+};
+
+}  // namespace postgres_internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_HAVE_LIBPQ
+#endif  // WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_

@@ -1,0 +1,349 @@
+// The PostgreSQL store's writer: Add() and the caches it links new
+// documents and quotes against. A document's row values come from
+// StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
+// and its keys from DocumentFeatures, the same values the SQLite store
+// writes: neither backend builds row values of its own.
+#include "src/store/postgres_store_impl.h"
+
+#ifdef WHOSAID_HAVE_LIBPQ
+#include <cstring>
+
+#include "src/corpus/features.h"
+#include "src/corpus/store_rows.h"
+
+namespace whosaid {
+namespace postgres_internal {
+namespace {
+
+std::string IdentityKey(std::string_view id, uint64_t hash) {
+  std::string key(id);
+  key.push_back('\0');
+  key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
+  return key;
+}
+
+}  // namespace
+
+Status PostgresStore::ForEachIdentity(
+    const std::function<void(std::string_view, uint64_t)>& fn) {
+  auto r = Run("SELECT ext_id, content_hash FROM documents", PgParams(),
+               "reading documents");
+  if (!r.ok()) return r.status();
+  const PgResult& q = r.value();
+  for (int i = 0; i < q.rows(); ++i) {
+    fn(q.Text(i, 0), static_cast<uint64_t>(q.Int(i, 1)));
+  }
+  return Status::OK();
+}
+
+Status PostgresStore::LoadCaches() {
+  Status s = ForEachIdentity([this](std::string_view id, uint64_t h) {
+    identities_.insert(IdentityKey(id, h));
+  });
+  if (!s.ok()) return s;
+  auto r =
+      Run("SELECT id, text_hash, simhash, sketch FROM documents "
+          "WHERE duplicate_of IS NULL ORDER BY id",
+          PgParams(), "reading documents", /*binary=*/true);
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r.value().rows(); ++i) {
+    const PgResult& q = r.value();
+    DocumentFeatures f;
+    f.text_hash = static_cast<uint64_t>(q.BinaryInt(i, 1));
+    f.has_simhash = !q.IsNull(i, 2);
+    f.simhash = static_cast<uint64_t>(q.BinaryInt(i, 2));
+    std::string_view blob = q.IsNull(i, 3) ? std::string_view() : q.Text(i, 3);
+    f.sketch.resize(blob.size() / sizeof(uint64_t));
+    if (!f.sketch.empty()) {
+      std::memcpy(f.sketch.data(), blob.data(),
+                  f.sketch.size() * sizeof(uint64_t));
+    }
+    index_.AddDocument(q.BinaryInt(i, 0), f);
+  }
+  r =
+      Run("SELECT cluster_id, content FROM quotes WHERE cluster_id IS NOT NULL "
+          "ORDER BY id",
+          PgParams(), "reading quotes");
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r.value().rows(); ++i) {
+    index_.AddQuote(
+        r.value().Int(i, 0),
+        ComputeQuoteFeatures(r.value().Text(i, 1), options_.corpus));
+  }
+  r = Run("SELECT id, name FROM outlets", PgParams(), "reading outlets");
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r.value().rows(); ++i) {
+    outlets_[r.value().String(i, 1)] = r.value().Int(i, 0);
+  }
+  r = Run("SELECT id, name_key FROM speakers", PgParams(), "reading speakers");
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r.value().rows(); ++i) {
+    speakers_[r.value().String(i, 1)] = r.value().Int(i, 0);
+  }
+  loaded_ = true;
+  return Status::OK();
+}
+
+Result<int64_t> PostgresStore::OutletId(std::string_view name) {
+  if (name.empty()) return int64_t{0};
+  auto it = outlets_.find(std::string(name));
+  if (it != outlets_.end()) return it->second;
+  auto r = RunPrepared("INSERT INTO outlets(name) VALUES ($1) RETURNING id",
+                       PgParams().Text(name), "adding an outlet");
+  if (!r.ok()) return r.status();
+  int64_t id = r.value().Int(0, 0);
+  outlets_.emplace(std::string(name), id);
+  return id;
+}
+
+Result<int64_t> PostgresStore::SpeakerId(std::string_view name,
+                                         std::string_view key) {
+  if (key.empty()) return int64_t{0};
+  auto it = speakers_.find(std::string(key));
+  if (it != speakers_.end()) return it->second;
+  auto r = RunPrepared(
+      "INSERT INTO speakers(name, name_key) VALUES ($1, $2) RETURNING id",
+      PgParams().Text(name).Text(key), "adding a speaker");
+  if (!r.ok()) return r.status();
+  int64_t id = r.value().Int(0, 0);
+  speakers_.emplace(std::string(key), id);
+  return id;
+}
+
+Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
+  if (options_.read_only) {
+    return Status::InvalidArgument("the corpus was opened read-only");
+  }
+  Status s = AcquireWriterLock();
+  if (!s.ok()) return s;
+  s = Exec("BEGIN", "starting a transaction");
+  if (!s.ok()) return Rollback(s);
+  if (!loaded_) {
+    s = LoadCaches();
+    if (!s.ok()) return Rollback(s);
+  }
+  WriteCounts counts;
+  for (const IngestRecord& r : batch) {
+    if (!r.doc.error.ok()) continue;
+    s = AddOne(r, &counts);
+    if (!s.ok()) return Rollback(s);
+  }
+  s = Exec("COMMIT", "committing a transaction");
+  if (!s.ok()) return Rollback(s);
+  return counts;
+}
+
+Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
+  const Document& doc = r.doc;
+  const DocumentFeatures& f = r.features;
+  std::string identity = IdentityKey(doc.id, f.content_hash);
+  if (identities_.count(identity)) {
+    ++counts->skipped;
+    return Status::OK();
+  }
+  auto outlet = OutletId(doc.site);
+  if (!outlet.ok()) return outlet.status();
+  bool exact = false;
+  int64_t dup = index_.FindDuplicate(f, &exact);
+
+  PgParams p;
+  p.Text(doc.id)
+      .Int(static_cast<int64_t>(f.content_hash))
+      .Text(doc.url)
+      .Text(doc.title)
+      .Text(doc.published)
+      .Text(doc.author)
+      .IntOrNull(outlet.value())
+      .Text(doc.text)
+      .Int(static_cast<int64_t>(f.text_hash));
+  if (f.has_simhash) {
+    p.Int(static_cast<int64_t>(f.simhash));
+  } else {
+    p.Null(kInt8Oid);
+  }
+  p.IntOrNull(dup);
+  p.TextOrNull(exact ? "exact" : "near", dup == 0);
+  if (f.has_simhash) {
+    p.Bytes(f.sketch.data(), f.sketch.size() * sizeof(uint64_t));
+  } else {
+    p.Null(kByteaOid);
+  }
+  p.Int(pg_.max_indexed_chars);
+  if (f.has_input_delta) {
+    p.Bytes(f.input_delta.data(), f.input_delta.size());
+  } else {
+    p.Null(kByteaOid);
+  }
+  // Duplicates get no tsvector: nothing is listed twice.
+  auto ins = RunPrepared(
+      "INSERT INTO documents(ext_id, content_hash, url, title, published, "
+      "author, outlet_id, text, text_hash, simhash, duplicate_of, "
+      "duplicate_kind, sketch, fts, input_delta) VALUES "
+      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13, CASE WHEN $11 IS NULL "
+      "THEN setweight(to_tsvector('simple'::regconfig, $4), 'A') || "
+      "setweight(to_tsvector('simple'::regconfig, left($8, $14::integer)), "
+      "'B') END, $15) RETURNING id",
+      p, "adding a document");
+  if (!ins.ok()) return ins.status();
+  int64_t row = ins.value().Int(0, 0);
+  identities_.insert(std::move(identity));
+  ++counts->added;
+  if (dup) {
+    ++counts->duplicates;
+    return Status::OK();
+  }
+  index_.AddDocument(row, f);
+
+  if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
+    return Status::OK();
+  }
+  // The row values shared with the SQLite store (src/corpus/store_rows.h),
+  // prepared on the extraction threads; prepared here only when missing.
+  StoreRows scratch;
+  const StoreRows& rows = RowsFor(doc, f.rows, &scratch);
+
+  // Entities: one row per group (or per distinct unresolved mention).
+  for (const StoreRows::Entity& g : rows.entities) {
+    auto er = RunPrepared(
+        "INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
+        "first_end) VALUES ($1,$2,$3,$4,$5,$6)",
+        PgParams()
+            .Int(row)
+            .Text(EntityLabelName(g.label))
+            .Text(g.name)
+            .Int(g.mentions)
+            .Int(g.first_begin)
+            .Int(g.first_end),
+        "adding an entity");
+    if (!er.ok()) return er.status();
+  }
+
+  // Quotes, their speakers and clusters.
+  std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
+  std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Attribution& a = doc.quotes[i];
+    const StoreRows::Quote& qr = rows.quotes[i];
+    const std::string& content = qr.content;
+    std::string_view key =
+        i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
+    auto speaker = SpeakerId(a.speaker_name, key);
+    if (!speaker.ok()) return speaker.status();
+    quote_speakers[i] = speaker.value();
+    if (speaker.value() && a.speaker_group >= 0 &&
+        static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
+      for (const std::string& role : doc.groups[a.speaker_group].roles) {
+        auto rr = RunPrepared(
+            "INSERT INTO speaker_roles(speaker_id, role) VALUES ($1, $2) "
+            "ON CONFLICT DO NOTHING",
+            PgParams().Int(speaker.value()).Text(role),
+            "adding a speaker role");
+        if (!rr.ok()) return rr.status();
+      }
+    }
+    static const QuoteFeatures kNoFeatures;
+    const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
+    int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
+    bool new_cluster = !qf.shingles.empty() && cluster == 0;
+
+    PgParams qp;
+    qp.Int(row)
+        .Text(content)
+        .Text(doc.Text(a.cue))
+        .Text(doc.Text(a.speaker))
+        .Text(a.speaker_name)
+        .IntOrNull(speaker.value())
+        .Text(QuoteKindName(a.kind))
+        .Double(static_cast<double>(a.score))
+        .Int(qr.content_begin)
+        .Int(qr.content_end);
+    if (qr.cue_begin >= 0) {
+      qp.Int(qr.cue_begin).Int(qr.cue_end);
+    } else {
+      qp.Null(kInt8Oid).Null(kInt8Oid);
+    }
+    if (qr.speaker_begin >= 0) {
+      qp.Int(qr.speaker_begin).Int(qr.speaker_end);
+    } else {
+      qp.Null(kInt8Oid).Null(kInt8Oid);
+    }
+    qp.IntOrNull(cluster);
+    auto ins_quote = RunPrepared(
+        "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
+        "speaker_name, speaker_id, kind, score, content_begin, content_end, "
+        "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
+        qp, "adding a quote");
+    if (!ins_quote.ok()) return ins_quote.status();
+    int64_t quote_row = ins_quote.value().Int(0, 0);
+    quote_rows[i] = quote_row;
+    ++counts->quotes;
+    if (new_cluster) {
+      auto ins_cluster = RunPrepared(
+          "INSERT INTO quote_clusters(first_quote, representative) "
+          "VALUES ($1, $2) RETURNING id",
+          PgParams().Int(quote_row).Text(content), "adding a quote cluster");
+      if (!ins_cluster.ok()) return ins_cluster.status();
+      cluster = ins_cluster.value().Int(0, 0);
+      auto ur = RunPrepared("UPDATE quotes SET cluster_id = $1 WHERE id = $2",
+                            PgParams().Int(cluster).Int(quote_row),
+                            "adding a quote cluster");
+      if (!ur.ok()) return ur.status();
+    }
+    index_.AddQuote(cluster, qf);
+  }
+
+  // Claims.
+  for (size_t i = 0; i < doc.claims.size(); ++i) {
+    const Claim& c = doc.claims[i];
+    const StoreRows::Claim& cr = rows.claims[i];
+    bool in_quote = c.attribution >= 0 &&
+                    static_cast<size_t>(c.attribution) < quote_rows.size();
+    auto ins_claim = RunPrepared(
+        "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
+        "value_key, unit, counted, group_key, approx, change, source_name, "
+        "speaker_id, quote_id, span_begin, span_end) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
+        "RETURNING id",
+        PgParams()
+            .Int(row)
+            .Text(doc.Text(c.span))
+            .Double(c.value)
+            .Double(c.is_range ? c.low : c.value)
+            .Double(c.is_range ? c.high : c.value)
+            .Bool(c.is_range)
+            .Text(cr.value_key)
+            .Text(c.unit)
+            .Text(doc.Text(c.counted))
+            .Text(i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
+                                          : std::string_view())
+            .Text(c.approx)
+            .Text(c.change)
+            .Text(cr.source)
+            .IntOrNull(in_quote ? quote_speakers[c.attribution] : 0)
+            .IntOrNull(in_quote ? quote_rows[c.attribution] : 0)
+            .Int(cr.span_begin)
+            .Int(cr.span_end),
+        "adding a claim");
+    if (!ins_claim.ok()) return ins_claim.status();
+    ++counts->claims;
+    if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
+        i < f.claim_contexts.size()) {
+      const int64_t claim_row = ins_claim.value().Int(0, 0);
+      for (const std::string& entity : f.claim_contexts[i]) {
+        auto xr = RunPrepared(
+            "INSERT INTO claim_context(group_key, entity, claim_id) VALUES "
+            "($1, $2, $3) ON CONFLICT DO NOTHING",
+            PgParams().Text(f.claim_keys[i]).Text(entity).Int(claim_row),
+            "adding a claim context");
+        if (!xr.ok()) return xr.status();
+      }
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace postgres_internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_HAVE_LIBPQ
