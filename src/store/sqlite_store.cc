@@ -221,6 +221,15 @@ Status SqliteStore::Init() {
       return Status::Corruption(fmt::format(
           "{}: not a whosaid corpus (it has other tables)", options_.path));
     }
+    // No tables at all: an ingest stopped before its first migration
+    // committed (or an empty file). Nothing is damaged; there is simply no
+    // corpus yet, as for a missing file.
+    if (options_.read_only) {
+      return Status::NotFound(fmt::format(
+          "{}: an empty database, no corpus yet (fill it with `whosaid "
+          "ingest`)",
+          options_.path));
+    }
   }
   if (options_.read_only) {
     if (version < latest) {

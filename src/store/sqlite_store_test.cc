@@ -516,6 +516,19 @@ TEST_F(OnDiskTest, OpenErrorsAreClear) {
 
   o.path = Path("no/such/dir/x.db");
   EXPECT_EQ(OpenSqliteStore(o).status().code(), Status::Code::kIOError);
+
+  // An empty file (what a kill before the first migration commits leaves)
+  // is no corpus yet for a reader, and an ingest migrates it.
+  std::ofstream(Path("empty.db")).flush();
+  o.path = Path("empty.db");
+  o.read_only = true;
+  r = OpenSqliteStore(o);
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(r.status().message().find("no corpus yet"), std::string::npos);
+  o.read_only = false;
+  ASSERT_TRUE(OpenSqliteStore(o).ok());
+  o.read_only = true;
+  EXPECT_TRUE(OpenSqliteStore(o).ok());
 }
 
 TEST_F(OnDiskTest, FullDatabaseFailsTheBatchAndKeepsEarlierOnes) {
