@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "src/base/utf8.h"
@@ -21,9 +22,13 @@ class Writer {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
+  // `k` is one of this file's literal keys: plain ASCII letters and '_',
+  // nothing to escape.
   void Key(std::string_view k) {
     Separate();
-    AppendJsonString(k, out_);
+    out_->push_back('"');
+    out_->append(k);
+    out_->push_back('"');
     out_->append(pretty_ ? ": " : ":");
     after_key_ = true;
   }
@@ -33,7 +38,9 @@ class Writer {
   }
   void Int(int64_t v) {
     Value();
-    fmt::format_to(std::back_inserter(*out_), "{}", v);
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof(buf), v);
+    out_->append(buf, r.ptr);
   }
   void Double(double v) {
     Value();
@@ -344,6 +351,10 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options,
                        std::string* out) {
+  // A record repeats the text about once more in its spans (quotes, entity
+  // and claim texts) plus offsets: reserve for that up front instead of
+  // growing the buffer by doubling (each step copies what is written).
+  out->reserve(out->size() + 2 * doc.text.size() + 4096);
   DocWriter(doc, options, out).Write();
 }
 
