@@ -456,11 +456,11 @@ const std::unordered_map<std::string_view, Gender>& Genders() {
 class WordIndex {
  public:
   enum : uint8_t {
-    kRoleHead = 1,
-    kRoleModifier = 2,
-    kHonorific = 4,
-    kCountry = 8,
-    kOrgWord = 16,
+    kRoleHead = kRoleHeadList,
+    kRoleModifier = kRoleModifierList,
+    kHonorific = kHonorificList,
+    kCountry = kCountryList,
+    kOrgWord = kOrgWordList,
   };
   struct Entry {
     std::string_view word;  // empty: free slot
@@ -550,6 +550,11 @@ bool HasFlag(std::string_view w, uint8_t flag) {
 }
 
 }  // namespace
+
+unsigned char ListsOf(std::string_view w) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e == nullptr ? 0 : e->flags;
+}
 
 bool IsRoleHead(std::string_view w) {
   return HasFlag(w, WordIndex::kRoleHead);

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "src/entities/mentions.h"
+
 namespace whosaid::lex {
 namespace {
 
@@ -21,7 +23,15 @@ TEST(Lexicon, IndexAgreesWithTheLists) {
     Gender g = GenderOfWord(t.word);
     EXPECT_EQ(g == Gender::kMale, (t.bits & 16) != 0);
     EXPECT_EQ(g == Gender::kFemale, (t.bits & 32) != 0);
+    unsigned char lists = ListsOf(t.word);
+    EXPECT_EQ((lists & kRoleHeadList) != 0, IsRoleHead(t.word));
+    EXPECT_EQ((lists & kRoleModifierList) != 0, IsRoleModifier(t.word));
+    EXPECT_EQ((lists & kHonorificList) != 0, IsHonorific(t.word));
+    EXPECT_EQ((lists & kCountryList) != 0, IsCountryOrDemonym(t.word));
+    EXPECT_EQ((lists & kOrgWordList) != 0, IsOrgWord(t.word));
   }
+  EXPECT_EQ(ListsOf("general"), kRoleHeadList | kRoleModifierList);
+  EXPECT_EQ(ListsOf("nonword"), 0);
 }
 
 TEST(Lexicon, Lookups) {
@@ -51,6 +61,25 @@ TEST(Lexicon, Lookups) {
   EXPECT_EQ(PronounOf("the"), PronounKind::kNone);
   EXPECT_EQ(PronounOf(std::string(300, 'a')), PronounKind::kNone);
   EXPECT_FALSE(IsRoleHead(std::string_view("pres\0ident", 10)));
+}
+
+TEST(Lexicon, TitleAndRoleHeadWords) {
+  using mention::IsRoleHeadWord;
+  using mention::IsTitleWord;
+  for (std::string_view w : {"president", "deputy", "mr.", "french", "u.s.",
+                             "deputy-minister", "colonel-general"}) {
+    EXPECT_TRUE(IsTitleWord(w)) << w;
+  }
+  for (std::string_view w : {"apple", "", "foreign-acting", "foo-minister",
+                             "minister-", "inc.", "President"}) {
+    EXPECT_FALSE(IsTitleWord(w)) << w;
+  }
+  EXPECT_TRUE(IsRoleHeadWord("minister"));
+  EXPECT_TRUE(IsRoleHeadWord("deputy-minister"));
+  EXPECT_FALSE(IsRoleHeadWord("foreign"));  // a modifier, not a head
+  EXPECT_FALSE(IsRoleHeadWord("french"));
+  EXPECT_FALSE(IsRoleHeadWord("foreign-acting"));
+  EXPECT_TRUE(IsRoleHeadWord("foreign-minister"));
 }
 
 }  // namespace
