@@ -1,7 +1,6 @@
 #include "src/base/utf8.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
 namespace whosaid {
@@ -125,7 +124,10 @@ uint32_t CountLeadBytes(const char* p, size_t n) {
     uint64_t w;
     std::memcpy(&w, p + i, 8);
     uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
-    count += 8 - static_cast<uint32_t>(std::popcount(continuation));
+    // One bit per byte at bit 0: the multiply sums the 8 bits into the top
+    // byte (at most 8, no carry), without a library popcount call.
+    uint64_t ones = continuation >> 7;
+    count += 8 - static_cast<uint32_t>((ones * 0x0101010101010101ull) >> 56);
   }
   for (; i < n; ++i) count += IsLeadByte(static_cast<unsigned char>(p[i]));
   return count;
