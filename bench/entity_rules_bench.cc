@@ -25,8 +25,8 @@ namespace whosaid {
 namespace {
 
 struct RulesInput {
-  std::vector<Document> docs;               // fully extracted
-  std::vector<std::vector<Entity>> names;   // the tagger's raw mentions
+  std::vector<Document> docs;              // fully extracted
+  std::vector<std::vector<Entity>> names;  // the tagger's raw mentions
   size_t tokens = 0;
 };
 

@@ -143,7 +143,8 @@ CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
     block_counts_[k] = count;
     size_t b = 64 * k;
     if (b < text.size()) {
-      count += CountLeadBytes(text.data() + b, std::min<size_t>(64, text.size() - b));
+      count += CountLeadBytes(text.data() + b,
+                              std::min<size_t>(64, text.size() - b));
     }
   }
 }

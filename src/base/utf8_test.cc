@@ -54,8 +54,10 @@ TEST(Utf8Test, CodePointIndexMatchesByteCount) {
       x ^= x << 17;
       // Mostly ASCII, lead and continuation bytes mixed in.
       unsigned r = x % 8;
-      text.push_back(static_cast<char>(r < 4 ? 'a' + r : r < 6 ? 0x80 + r
-                                                  : r < 7 ? 0xC3 : 0xE2));
+      text.push_back(static_cast<char>(r < 4   ? 'a' + r
+                                       : r < 6 ? 0x80 + r
+                                       : r < 7 ? 0xC3
+                                               : 0xE2));
     }
     CodePointIndex index(text);
     uint32_t before = 0;  // lead bytes before b

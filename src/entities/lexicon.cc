@@ -556,9 +556,7 @@ unsigned char ListsOf(std::string_view w) {
   return e == nullptr ? 0 : e->flags;
 }
 
-bool IsRoleHead(std::string_view w) {
-  return HasFlag(w, WordIndex::kRoleHead);
-}
+bool IsRoleHead(std::string_view w) { return HasFlag(w, WordIndex::kRoleHead); }
 bool IsRoleModifier(std::string_view w) {
   return HasFlag(w, WordIndex::kRoleModifier);
 }

@@ -124,8 +124,7 @@ void Candidates(const Document& doc, uint32_t end, SpeakerCache* cache,
     for (const RolePhrase& p : cache->phrases) {
       if (p.the_token + 1 >= last) break;
       if (p.role_token < last) {
-        out->push_back(
-            {doc.tokens[p.the_token].span.begin, p.group, p.quoted});
+        out->push_back({doc.tokens[p.the_token].span.begin, p.group, p.quoted});
       }
     }
   } else {

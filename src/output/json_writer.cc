@@ -319,7 +319,7 @@ namespace {
 inline bool AnyToEscape(uint64_t w) {
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHigh = 0x8080808080808080ull;
-  uint64_t low7 = w & ~kHigh;  // each byte's low 7 bits
+  uint64_t low7 = w & ~kHigh;    // each byte's low 7 bits
   auto below = [&](uint8_t n) {  // high bit set where low7 < n
     return (low7 + kOnes * (0x80 - n)) ^ kHigh;
   };

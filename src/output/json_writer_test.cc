@@ -54,8 +54,8 @@ TEST(JsonWriterTest, EscapesEveryByteAtEveryPosition) {
           s[pos] = static_cast<char>(b);
           std::string out;
           AppendJsonEscaped(s, /*html_safe=*/false, &out);
-          ASSERT_EQ(out, reference(s)) << "len " << len << " pos " << pos
-                                       << " byte " << b;
+          ASSERT_EQ(out, reference(s))
+              << "len " << len << " pos " << pos << " byte " << b;
         }
       }
     }
