@@ -385,10 +385,6 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void WriteDocumentJson(const Document& doc, const JsonOptions& options,
                        std::string* out) {
-  // A record repeats the text about once more in its spans (quotes, entity
-  // and claim texts) plus offsets: reserve for that up front instead of
-  // growing the buffer by doubling (each step copies what is written).
-  out->reserve(out->size() + 2 * doc.text.size() + 4096);
   DocWriter(doc, options, out).Write();
 }
 
