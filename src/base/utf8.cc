@@ -1,5 +1,8 @@
 #include "src/base/utf8.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace whosaid {
 namespace {
 
@@ -110,25 +113,49 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+namespace {
+
+// Number of lead (non-continuation) bytes in [p, p + n), 8 bytes at a time:
+// a continuation byte is 10xxxxxx, i.e. bit 7 set and bit 6 clear.
+uint32_t CountLeadBytes(const char* p, size_t n) {
+  uint32_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
+    // One bit per byte at bit 0: the multiply sums the 8 bits into the top
+    // byte (at most 8, no carry), without a library popcount call.
+    uint64_t ones = continuation >> 7;
+    count += 8 - static_cast<uint32_t>((ones * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < n; ++i) count += IsLeadByte(static_cast<unsigned char>(p[i]));
+  return count;
+}
+
+}  // namespace
+
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  // block_counts_[k] = code points before byte min(64k, size).
   block_counts_.resize(text.size() / 64 + 2);
   uint32_t count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((i & 63) == 0) block_counts_[i / 64] = count;
-    count += IsLeadByte(static_cast<unsigned char>(text[i]));
+  for (size_t k = 0; k < block_counts_.size(); ++k) {
+    block_counts_[k] = count;
+    size_t b = 64 * k;
+    if (b < text.size()) {
+      count += CountLeadBytes(text.data() + b,
+                              std::min<size_t>(64, text.size() - b));
+    }
   }
-  block_counts_[text.size() / 64 + 1] = count;
-  if ((text.size() & 63) == 0) block_counts_[text.size() / 64] = count;
 }
 
 uint32_t CodePointIndex::ToCodePoint(uint32_t byte_offset) const {
   if (byte_offset >= text_.size()) {
     return block_counts_.back() + (byte_offset - text_.size());
   }
-  uint32_t count = block_counts_[byte_offset / 64];
-  for (size_t i = byte_offset & ~size_t{63}; i < byte_offset; ++i) {
-    count += IsLeadByte(static_cast<unsigned char>(text_[i]));
-  }
+  size_t block = byte_offset & ~size_t{63};
+  uint32_t count = block_counts_[byte_offset / 64] +
+                   CountLeadBytes(text_.data() + block, byte_offset - block);
   // Inside a code point, the lead byte before it was counted: step back.
   bool lead = IsLeadByte(static_cast<unsigned char>(text_[byte_offset]));
   return lead ? count : count - 1;

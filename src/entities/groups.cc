@@ -443,16 +443,25 @@ void BuildGroups(Document* doc) {
     return static_cast<int32_t>(doc->groups.size() - 1);
   };
   auto& ents = doc->entities;
+  // Per entity, computed once: its name text, the name's lower-cased words
+  // and the whole name lower-cased (the grouping key of non-persons).
   std::vector<std::string> names(ents.size());
+  std::vector<std::vector<std::string>> name_words(ents.size());
+  std::vector<std::string> keys(ents.size());
   for (size_t k = 0; k < ents.size(); ++k) {
     names[k] = mention::NameText(*doc, ents[k].span);
+    if (names[k].empty()) continue;
+    name_words[k] = NameWords(names[k]);
+    if (ents[k].label != EntityLabel::kPerson) {
+      keys[k] = mention::Lower(names[k]);
+    }
   }
   // Persons: full names first (in text order), then single words.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < ents.size(); ++k) {
       Entity& e = ents[k];
       if (e.label != EntityLabel::kPerson || names[k].empty()) continue;
-      std::vector<std::string> words = NameWords(names[k]);
+      const std::vector<std::string>& words = name_words[k];
       if ((words.size() > 1) != (pass == 0)) continue;
       int32_t best = -1;
       if (pass == 0) {
@@ -510,10 +519,12 @@ void BuildGroups(Document* doc) {
         std::string_view part = w.substr(p, q - p);
         bool caps = part.size() >= 2;
         for (char c : part) caps &= (c >= 'A' && c <= 'Z');
-        std::string key = mention::Lower(names[k]);
-        if (caps && mention::Lower(part) != key &&
-            alias_of.emplace(mention::Lower(part), key).second) {
-          alias_order.push_back({mention::Lower(part), std::string(part), key});
+        const std::string& key = keys[k];
+        if (caps) {
+          std::string lower_part = mention::Lower(part);
+          if (lower_part != key && alias_of.emplace(lower_part, key).second) {
+            alias_order.push_back({lower_part, std::string(part), key});
+          }
         }
         p = q + 1;
       }
@@ -523,7 +534,7 @@ void BuildGroups(Document* doc) {
   // Groups for the entities that introduce acronyms come first.
   for (size_t k = 0; k < ents.size(); ++k) {
     if (ents[k].label == EntityLabel::kPerson || names[k].empty()) continue;
-    std::string key = mention::Lower(names[k]);
+    const std::string& key = keys[k];
     bool introduces = false;
     for (const Alias& a : alias_order) introduces |= a.target == key;
     if (introduces && !by_key.count(key)) {
@@ -538,7 +549,7 @@ void BuildGroups(Document* doc) {
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     if (e.label == EntityLabel::kPerson || names[k].empty()) continue;
-    std::string key = mention::Lower(names[k]);
+    const std::string& key = keys[k];
     auto it = by_key.find(key);
     if (it == by_key.end()) {
       it = by_key.emplace(key, new_group(names[k], e.label)).first;
@@ -560,7 +571,7 @@ void BuildGroups(Document* doc) {
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     if (e.label != EntityLabel::kOrg || e.group < 0) continue;
-    std::vector<std::string> words = NameWords(names[k]);
+    const std::vector<std::string>& words = name_words[k];
     if (words.size() != 1) continue;
     for (size_t g = 0; g < doc->groups.size(); ++g) {
       if (static_cast<int32_t>(g) == e.group ||

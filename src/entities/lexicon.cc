@@ -1,5 +1,7 @@
 #include "src/entities/lexicon.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -447,26 +449,59 @@ const std::unordered_map<std::string_view, Gender>& Genders() {
   return *m;
 }
 
-}  // namespace
+// All word lists in one open-addressing table, built once from the sets
+// above: one short hash and (usually) one comparison per lookup answers
+// every list at once. The sets stay the source of truth (TaggerLexicon()
+// iterates them); the table only indexes them, so every answer is the same.
+class WordIndex {
+ public:
+  enum : uint8_t {
+    kRoleHead = kRoleHeadList,
+    kRoleModifier = kRoleModifierList,
+    kHonorific = kHonorificList,
+    kCountry = kCountryList,
+    kOrgWord = kOrgWordList,
+  };
+  struct Entry {
+    std::string_view word;  // empty: free slot
+    uint8_t flags = 0;
+    Gender gender = Gender::kUnknown;
+    PronounKind pronoun = PronounKind::kNone;
+    std::string_view expansion;  // empty when not an abbreviation
+  };
 
-bool IsRoleHead(std::string_view w) { return RoleHeads().count(w) > 0; }
-bool IsRoleModifier(std::string_view w) { return RoleModifiers().count(w) > 0; }
-bool IsHonorific(std::string_view w) { return Honorifics().count(w) > 0; }
+  static const WordIndex& Get() {
+    static const WordIndex* index = new WordIndex();
+    return *index;
+  }
 
-std::string_view ExpandAbbreviation(std::string_view w) {
-  auto it = Abbrevs().find(w);
-  return it == Abbrevs().end() ? w : it->second;
-}
+  // The entry for `w`, or nullptr when no list holds it.
+  const Entry* Find(std::string_view w) const {
+    if (w.empty() || w.size() > max_len_) return nullptr;
+    for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+      const Entry& e = slots_[i];
+      if (e.word.empty()) return nullptr;
+      if (e.word == w) return &e;
+    }
+  }
 
-bool IsCountryOrDemonym(std::string_view w) { return Countries().count(w) > 0; }
-bool IsOrgWord(std::string_view w) { return OrgWords().count(w) > 0; }
+ private:
+  WordIndex();
+  Entry* Slot(std::string_view w);
+  static size_t Hash(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (char c : w) {
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
 
-Gender GenderOfWord(std::string_view w) {
-  auto it = Genders().find(w);
-  return it == Genders().end() ? Gender::kUnknown : it->second;
-}
+  std::vector<Entry> slots_;
+  size_t mask_ = 0;
+  size_t max_len_ = 0;
+};
 
-PronounKind PronounOf(std::string_view w) {
+const std::unordered_map<std::string_view, PronounKind>& Pronouns() {
   static const auto* m = new std::unordered_map<std::string_view, PronounKind>{
       {"he", PronounKind::kMale},      {"him", PronounKind::kMale},
       {"his", PronounKind::kMale},     {"himself", PronounKind::kMale},
@@ -479,8 +514,74 @@ PronounKind PronounOf(std::string_view w) {
       {"we", PronounKind::kFirst},     {"us", PronounKind::kFirst},
       {"our", PronounKind::kFirst},    {"who", PronounKind::kRelative},
       {"whom", PronounKind::kRelative}};
-  auto it = m->find(w);
-  return it == m->end() ? PronounKind::kNone : it->second;
+  return *m;
+}
+
+WordIndex::WordIndex() {
+  size_t words = RoleHeads().size() + RoleModifiers().size() +
+                 Honorifics().size() + Countries().size() + OrgWords().size() +
+                 Genders().size() + Pronouns().size() + Abbrevs().size();
+  size_t cap = 16;
+  while (cap < 4 * words) cap *= 2;  // load factor <= 1/4
+  slots_.resize(cap);
+  mask_ = cap - 1;
+  for (auto w : RoleHeads()) Slot(w)->flags |= kRoleHead;
+  for (auto w : RoleModifiers()) Slot(w)->flags |= kRoleModifier;
+  for (auto w : Honorifics()) Slot(w)->flags |= kHonorific;
+  for (auto w : Countries()) Slot(w)->flags |= kCountry;
+  for (auto w : OrgWords()) Slot(w)->flags |= kOrgWord;
+  for (const auto& [w, g] : Genders()) Slot(w)->gender = g;
+  for (const auto& [w, k] : Pronouns()) Slot(w)->pronoun = k;
+  for (const auto& [w, full] : Abbrevs()) Slot(w)->expansion = full;
+}
+
+WordIndex::Entry* WordIndex::Slot(std::string_view w) {
+  max_len_ = std::max(max_len_, w.size());
+  for (size_t i = Hash(w) & mask_;; i = (i + 1) & mask_) {
+    Entry& e = slots_[i];
+    if (e.word.empty()) e.word = w;
+    if (e.word == w) return &e;
+  }
+}
+
+bool HasFlag(std::string_view w, uint8_t flag) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e != nullptr && (e->flags & flag) != 0;
+}
+
+}  // namespace
+
+unsigned char ListsOf(std::string_view w) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e == nullptr ? 0 : e->flags;
+}
+
+bool IsRoleHead(std::string_view w) { return HasFlag(w, WordIndex::kRoleHead); }
+bool IsRoleModifier(std::string_view w) {
+  return HasFlag(w, WordIndex::kRoleModifier);
+}
+bool IsHonorific(std::string_view w) {
+  return HasFlag(w, WordIndex::kHonorific);
+}
+
+std::string_view ExpandAbbreviation(std::string_view w) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e == nullptr || e->expansion.empty() ? w : e->expansion;
+}
+
+bool IsCountryOrDemonym(std::string_view w) {
+  return HasFlag(w, WordIndex::kCountry);
+}
+bool IsOrgWord(std::string_view w) { return HasFlag(w, WordIndex::kOrgWord); }
+
+Gender GenderOfWord(std::string_view w) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e == nullptr ? Gender::kUnknown : e->gender;
+}
+
+PronounKind PronounOf(std::string_view w) {
+  const WordIndex::Entry* e = WordIndex::Get().Find(w);
+  return e == nullptr ? PronounKind::kNone : e->pronoun;
 }
 
 std::vector<TaggedWord> TaggerLexicon() {

@@ -43,6 +43,17 @@ enum class PronounKind : unsigned char {
 };
 PronounKind PronounOf(std::string_view lower);
 
+// The lists above that hold `lower`, as bits, in one lookup (for callers
+// that test several lists on the same word).
+enum ListBits : unsigned char {
+  kRoleHeadList = 1,
+  kRoleModifierList = 2,
+  kHonorificList = 4,
+  kCountryList = 8,
+  kOrgWordList = 16,
+};
+unsigned char ListsOf(std::string_view lower);
+
 // Words the tagger marks with lexicon bits: role heads (bit 0), countries and
 // demonyms (1), honorifics (2), organisation words (3), male (4) and female
 // (5) first names or honorifics. Each call returns the same list.

@@ -72,8 +72,11 @@ bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {
   return EqualsLower(doc.TokenText(i), lower);
 }
 
-bool IsRoleHeadWord(std::string_view w) {
-  if (lex::IsRoleHead(w)) return true;
+namespace {
+
+// Each part of a hyphenated word is a role head or modifier, with at least
+// one head ("colonel-general").
+bool IsRoleCompound(std::string_view w) {
   if (w.find('-') == std::string_view::npos) return false;
   bool head = false;
   size_t p = 0;
@@ -81,9 +84,10 @@ bool IsRoleHeadWord(std::string_view w) {
     size_t q = w.find('-', p);
     if (q == std::string_view::npos) q = w.size();
     std::string_view part = w.substr(p, q - p);
-    if (lex::IsRoleHead(part)) {
+    unsigned char lists = lex::ListsOf(part);
+    if (lists & lex::kRoleHeadList) {
       head = true;
-    } else if (!lex::IsRoleModifier(part)) {
+    } else if (!(lists & lex::kRoleModifierList)) {
       return false;
     }
     p = q + 1;
@@ -91,9 +95,19 @@ bool IsRoleHeadWord(std::string_view w) {
   return head;
 }
 
+}  // namespace
+
+bool IsRoleHeadWord(std::string_view w) {
+  return lex::IsRoleHead(w) || IsRoleCompound(w);
+}
+
 bool IsTitleWord(std::string_view w) {
-  return IsRoleHeadWord(w) || lex::IsRoleModifier(w) || lex::IsHonorific(w) ||
-         lex::IsCountryOrDemonym(w);
+  // One lookup for the four lists.
+  if (lex::ListsOf(w) & (lex::kRoleHeadList | lex::kRoleModifierList |
+                         lex::kHonorificList | lex::kCountryList)) {
+    return true;
+  }
+  return IsRoleCompound(w);
 }
 
 std::string NormaliseRole(const Document& doc, uint32_t first, uint32_t last) {

@@ -57,9 +57,51 @@ struct Candidate {
   bool quoted;  // inside some quote's content
 };
 
+// "the <role>" (a role head within three tokens after "the") that names a
+// known person: the phrase's first role-head token and that person's group.
+struct RolePhrase {
+  uint32_t the_token;
+  uint32_t role_token;
+  int32_t group;
+  bool quoted;  // "the" is inside some quote's content
+};
+
+// What the sieves compute from the entities, groups and quote contents
+// alone, which ResolveSpeakers() does not change: filled on first use and
+// shared by all mentions of one document. Not shared across threads.
+struct SpeakerCache {
+  bool phrases_built = false;
+  std::vector<RolePhrase> phrases;  // in token order
+  std::vector<int8_t> genders;      // per group; -1: not computed yet
+};
+
+// Every "the <role>" phrase of the document, as Candidates() finds them: for
+// each "the", the first role head among the next three tokens decides.
+void FindRolePhrases(const Document& doc, std::vector<RolePhrase>* out) {
+  out->clear();
+  uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!mention::TokenIs(doc, i, "the")) continue;
+    for (uint32_t j = i + 1; j < n && j <= i + 3; ++j) {
+      std::string r = LowerToken(doc, j);
+      if (!mention::IsRoleHeadWord(r)) continue;
+      int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
+                              doc.tokens[i].span.begin);
+      if (g >= 0) {
+        out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span)});
+      }
+      break;
+    }
+  }
+}
+
 // Candidates before byte `end`: named entities, resolved speakers of
-// earlier quotes, and role noun phrases ("the minister").
-void Candidates(const Document& doc, uint32_t end,
+// earlier quotes, and role noun phrases ("the minister"). With a cache,
+// the role phrases are found once per document: a phrase counts when its
+// role token lies before the cut-off, which is what the scan limited to the
+// tokens before it finds (the first role head after "the" is the same when
+// it lies before the cut-off, and none is found when it does not).
+void Candidates(const Document& doc, uint32_t end, SpeakerCache* cache,
                 std::vector<Candidate>* out) {
   out->clear();
   for (const Entity& e : doc.entities) {
@@ -74,18 +116,31 @@ void Candidates(const Document& doc, uint32_t end,
     }
   }
   uint32_t last = mention::TokenAtOrAfter(doc, end);
-  for (uint32_t i = 0; i + 1 < last; ++i) {
-    if (!mention::TokenIs(doc, i, "the")) continue;
-    for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
-      std::string r = LowerToken(doc, j);
-      if (!mention::IsRoleHeadWord(r)) continue;
-      int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
-                              doc.tokens[i].span.begin);
-      if (g >= 0) {
-        out->push_back({doc.tokens[i].span.begin, g,
-                        InsideQuote(doc, doc.tokens[i].span)});
+  if (cache != nullptr) {
+    if (!cache->phrases_built) {
+      FindRolePhrases(doc, &cache->phrases);
+      cache->phrases_built = true;
+    }
+    for (const RolePhrase& p : cache->phrases) {
+      if (p.the_token + 1 >= last) break;
+      if (p.role_token < last) {
+        out->push_back({doc.tokens[p.the_token].span.begin, p.group, p.quoted});
       }
-      break;
+    }
+  } else {
+    for (uint32_t i = 0; i + 1 < last; ++i) {
+      if (!mention::TokenIs(doc, i, "the")) continue;
+      for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
+        std::string r = LowerToken(doc, j);
+        if (!mention::IsRoleHeadWord(r)) continue;
+        int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
+                                doc.tokens[i].span.begin);
+        if (g >= 0) {
+          out->push_back({doc.tokens[i].span.begin, g,
+                          InsideQuote(doc, doc.tokens[i].span)});
+        }
+        break;
+      }
     }
   }
   std::stable_sort(
@@ -95,7 +150,8 @@ void Candidates(const Document& doc, uint32_t end,
 
 // Person (or organisation) candidates before `mention`, best first.
 int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
-                       lex::PronounKind kind, int32_t previous_speaker) {
+                       lex::PronounKind kind, int32_t previous_speaker,
+                       SpeakerCache* cache) {
   if (doc.sentences.empty()) return -1;
   uint32_t here = mention::SentenceOf(doc, first_token);
   uint32_t para = doc.sentences[here].paragraph;
@@ -106,9 +162,13 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                          ? lex::Gender::kFemale
                          : lex::Gender::kUnknown;
   std::vector<Candidate> cands;
-  Candidates(doc, begin_byte, &cands);
-  // GroupGender scans every entity: compute it once per group here.
-  std::vector<int8_t> genders(doc.groups.size(), -1);
+  Candidates(doc, begin_byte, cache, &cands);
+  // GroupGender scans every entity: compute it once per group (per document
+  // with a cache).
+  std::vector<int8_t> local_genders;
+  std::vector<int8_t>& genders =
+      cache != nullptr ? cache->genders : local_genders;
+  genders.resize(doc.groups.size(), -1);
   auto gender_of = [&](int32_t g) {
     if (genders[g] < 0) genders[g] = static_cast<int8_t>(GroupGender(doc, g));
     return static_cast<lex::Gender>(genders[g]);
@@ -261,9 +321,19 @@ int32_t PreviousSpeaker(const Document& doc, Span mention) {
   return prev;
 }
 
+int32_t ResolveMentionWith(const Document& doc, Span m,
+                           int32_t previous_speaker, SpeakerCache* cache);
+
 }  // namespace
 
 int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
+  return ResolveMentionWith(doc, m, previous_speaker, nullptr);
+}
+
+namespace {
+
+int32_t ResolveMentionWith(const Document& doc, Span m,
+                           int32_t previous_speaker, SpeakerCache* cache) {
   if (m.empty() || doc.tokens.empty()) return -1;
   // 1. The mention is (or contains) a named entity.
   int32_t found = -1;
@@ -298,7 +368,7 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
       }
       return -1;
     }
-    return ResolvePronoun(doc, f, kind, previous_speaker);
+    return ResolvePronoun(doc, f, kind, previous_speaker, cache);
   }
   // 3. Name words not tagged as entities ("Gedney").
   for (uint32_t i = l; i-- > f;) {
@@ -369,6 +439,8 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
   return -1;
 }
 
+}  // namespace
+
 // A mention that coordinates several named holders ("both the Defense
 // Ministry and President X") names all of them: the canonical names of the
 // PERSON/ORG entities inside it, joined by " and ", when an "and" or "&"
@@ -417,19 +489,31 @@ bool IsParticipleCue(const Document& doc, Span cue) {
          doc.TokenText(f - 1) == ",";
 }
 
-std::string ResolveMentionName(const Document& doc, Span m) {
+namespace {
+
+std::string ResolveMentionNameWith(const Document& doc, Span m,
+                                   SpeakerCache* cache) {
   if (std::string joined = CoordinatedName(doc, m); !joined.empty()) {
     return joined;
   }
-  int32_t g = ResolveMention(doc, m, PreviousSpeaker(doc, m));
+  int32_t g = ResolveMentionWith(doc, m, PreviousSpeaker(doc, m), cache);
   if (g >= 0) return doc.groups[g].canonical;
   uint32_t f, l;
   mention::TokenRange(doc, m, &f, &l);
   return ProperName(doc, f, l);
 }
 
+}  // namespace
+
+std::string ResolveMentionName(const Document& doc, Span m) {
+  return ResolveMentionNameWith(doc, m, nullptr);
+}
+
 void ResolveSpeakers(Document* doc) {
   // Quotes in text order (attribution emits them so; do not reorder).
+  // Nothing the cache holds changes below: only speaker names and groups of
+  // quotes and claim source names are written.
+  SpeakerCache cache;
   int32_t prev = -1;
   for (size_t k = 0; k < doc->quotes.size(); ++k) {
     Attribution& q = doc->quotes[k];
@@ -453,7 +537,7 @@ void ResolveSpeakers(Document* doc) {
       q.speaker_name = joined;
       continue;
     }
-    int32_t g = ResolveMention(*doc, q.speaker, prev);
+    int32_t g = ResolveMentionWith(*doc, q.speaker, prev, &cache);
     q.speaker_group = g;
     if (g >= 0) {
       q.speaker_name = doc->groups[g].canonical;
@@ -466,7 +550,7 @@ void ResolveSpeakers(Document* doc) {
   }
   for (Claim& c : doc->claims) {
     if (c.source.empty() || !c.source_name.empty()) continue;
-    c.source_name = ResolveMentionName(*doc, c.source);
+    c.source_name = ResolveMentionNameWith(*doc, c.source, &cache);
   }
 }
 
