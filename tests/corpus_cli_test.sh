@@ -238,5 +238,34 @@ check "interrupted ingest kept what it read ($got)" test "$got" -ge 3000 -a "$go
 "$BIN" stats --db "$IDB" --json >"$TMP/o"
 check "resumed ingest completes" test "$(json_field "$TMP/o" documents)" -eq "$N"
 
+# The writer is the critical path: extraction threads run --extract-nice
+# (default 5) steps nicer than the writer (per-thread nice values, Linux).
+# Seen in /proc while a real ingest runs; --extract-nice 0 stores the same.
+if [ -d /proc/self/task ]; then
+  "$BIN" ingest "$TMP/many.jsonl" --db "$TMP/nice.db" --batch 40 -j 2 --no-progress >/dev/null 2>&1 &
+  PID=$!
+  spread=""
+  for _ in $(seq 1500); do
+    # Field 19 of a task's stat is its nice value (after the ")" of comm).
+    nices=$(cat /proc/"$PID"/task/*/stat 2>/dev/null | sed 's/.*) //' | awk '{print $17}' | sort -n | uniq)
+    if [ "$(echo "$nices" | wc -l)" -ge 2 ]; then
+      spread=$(( $(echo "$nices" | tail -n 1) - $(echo "$nices" | head -n 1) ))
+      break
+    fi
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  wait "$PID"
+  check "extraction threads run 5 nice steps below the writer (saw ${spread:-no spread})" test "${spread:-0}" -eq 5
+  "$BIN" ingest "$TMP/many.jsonl" --db "$TMP/nice0.db" --batch 40 -j 2 --extract-nice 0 --no-progress >/dev/null 2>&1
+  "$BIN" stats --db "$TMP/nice.db" --json >"$TMP/s5"
+  "$BIN" stats --db "$TMP/nice0.db" --json >"$TMP/s0"
+  check "--extract-nice 0 stores the same corpus" cmp -s "$TMP/s5" "$TMP/s0"
+else
+  echo "SKIP: no /proc/self/task: per-thread priorities not checked"
+fi
+"$BIN" ingest "$TMP/many.jsonl" --db "$TMP/x.db" --extract-nice 20 >/dev/null 2>&1
+check "--extract-nice past 19 is a usage error" test $? -eq 64
+
 echo "corpus CLI tests: $pass passed, $fail failed"
 test "$fail" -eq 0
