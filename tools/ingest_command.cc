@@ -50,18 +50,20 @@ struct IngestArgs {
 
 // Makes the calling thread (and the threads it starts later) `by` nice steps
 // nicer, at most 19. Linux keeps a nice value per thread; elsewhere, or when
-// `by` is 0, nothing changes. True when the priority was lowered.
-bool LowerThisThreadPriority(int by) {
+// `by` is 0, nothing changes. Returns the steps actually taken (fewer than
+// `by` when the process already runs near nice 19; 0 when nothing changed).
+int LowerThisThreadPriority(int by) {
 #ifdef __linux__
-  if (by <= 0) return false;
+  if (by <= 0) return 0;
   const auto tid = static_cast<id_t>(syscall(SYS_gettid));
   errno = 0;
   const int current = getpriority(PRIO_PROCESS, tid);
-  if (errno != 0) return false;
-  return setpriority(PRIO_PROCESS, tid, std::min(current + by, 19)) == 0;
+  if (errno != 0) return 0;
+  const int target = std::min(current + by, 19);
+  return setpriority(PRIO_PROCESS, tid, target) == 0 ? target - current : 0;
 #else
   (void)by;
-  return false;
+  return 0;
 #endif
 }
 
@@ -245,7 +247,7 @@ int RunIngest(const IngestArgs& args) {
   // Extraction threads (and this reading thread, whose nice value they
   // inherit) run --extract-nice steps nicer, so the writer runs whenever it
   // has work and extraction takes the rest (doc/performance.md).
-  const bool niced = LowerThisThreadPriority(args.extract_nice);
+  const int nice_steps = LowerThisThreadPriority(args.extract_nice);
   auto read_batch = [&](Batch* b) {
     size_t bytes = 0;
     constexpr size_t kBatchBytes = size_t{64} << 20;
@@ -322,14 +324,14 @@ int RunIngest(const IngestArgs& args) {
   if (args.timing) {
     timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    fmt::print(
-        stderr,
-        "whosaid ingest: timing: {:.1f} s CPU in all, writer thread "
-        "{:.1f} s CPU, {:.1f} s inside store writes; extraction "
-        "threads {}\n",
-        ts.tv_sec + ts.tv_nsec * 1e-9, writer_cpu, store_wall,
-        niced ? fmt::format("{} nice steps below the writer", args.extract_nice)
-              : std::string("at the writer's priority"));
+    fmt::print(stderr,
+               "whosaid ingest: timing: {:.1f} s CPU in all, writer thread "
+               "{:.1f} s CPU, {:.1f} s inside store writes; extraction "
+               "threads {}\n",
+               ts.tv_sec + ts.tv_nsec * 1e-9, writer_cpu, store_wall,
+               nice_steps > 0
+                   ? fmt::format("{} nice steps below the writer", nice_steps)
+                   : std::string("at the writer's priority"));
   }
   if (g_interrupted) {
     fmt::print(stderr,
