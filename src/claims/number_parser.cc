@@ -72,7 +72,12 @@ size_t NumberParser::ParseDigits(std::string_view s, double* v, Number* n) {
     kEuropean,
     kStripPeriods
   } mode = kPlain;
-  if (commas == 0 && periods <= 1) {
+  if (commas == 0 && periods == 1 && groups3 && last_period - start <= 3 &&
+      s[start] != '0' && s.substr(last_period + 1, 3) == "000") {
+    // "2.000 euros", "400.000 comments": nobody writes a decimal 2 with
+    // three zero decimals in prose, so the period groups thousands.
+    mode = kStripPeriods;
+  } else if (commas == 0 && periods <= 1) {
     mode = kPlain;
   } else if (commas > 0 && periods == 0) {
     mode = groups3 ? kStripCommas : (commas == 1 ? kDecimalComma : kPlain);

@@ -24,6 +24,22 @@ TEST(NumberParserTest, DigitsSeparatorsAndScales) {
   EXPECT_DOUBLE_EQ(d.claims[1].value, 2.5e9);
 }
 
+// Regression: "2.000 euros" was read as 2.
+TEST(NumberParserTest, PeriodGroupedThousandsWithZeroDecimals) {
+  Document d = Extract(
+      "Fines reach 2.000 euros, more than 400.000 people signed and the "
+      "yield was 2.875 percent, up from 0.000 in May.");
+  const Claim* euros = Find(d, "2.000 euros");
+  ASSERT_NE(euros, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(euros->value, 2000);
+  const Claim* people = Find(d, "more than 400.000");
+  ASSERT_NE(people, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(people->value, 400000);
+  const Claim* yield = Find(d, "2.875 percent");
+  ASSERT_NE(yield, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(yield->value, 2.875);  // a real decimal stays one
+}
+
 TEST(NumberParserTest, NumberWordsAndFractions) {
   Document d = Extract(
       "Twenty-eight thousand fans came, a dozen left early and two-thirds "
