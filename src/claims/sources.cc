@@ -6,9 +6,21 @@
 #include <string_view>
 
 #include "src/claims/lexicon.h"
+#include "src/entities/lexicon.h"
 
 namespace whosaid::claims {
 namespace {
+
+// A mention that is one pronoun ("she", "they", "which").
+bool IsBarePronoun(const Document& doc, Span mention) {
+  std::string_view text = doc.Text(mention);
+  if (text.empty() || text.size() > 8) return false;
+  std::string lower(text);
+  for (char& ch : lower) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return lex::PronounOf(lower) != lex::PronounKind::kNone;
+}
 
 std::string SourceNameFor(const Document& doc, Span s) {
   // Prefer entity mentions inside the span; after an appositive comma,
@@ -126,7 +138,9 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
       c.source = a.speaker;
       if (!a.speaker_name.empty()) {
         c.source_name = a.speaker_name;
-      } else if (!a.speaker.empty()) {
+      } else if (!a.speaker.empty() && !IsBarePronoun(doc, a.speaker)) {
+        // "The minister": the mention is the best name there is. An
+        // unresolved "she" or "which" names no one: no source_name.
         c.source_name.assign(doc.Text(a.speaker));
       }
       break;

@@ -46,5 +46,23 @@ TEST(SourcesTest, SourceFromQuote) {
   EXPECT_TRUE(d.claims[1].source.empty());
 }
 
+// Regression: an unresolved pronoun speaker became the claim's source_name
+// ("she", "which"); a pronoun names no one.
+TEST(SourcesTest, UnresolvedPronounSpeakerIsNoName) {
+  Document d;
+  d.text = "She said that 3 bridges collapsed.";
+  Segment(SegmentOptions(), &d);
+  Attribution q;
+  q.content = {static_cast<uint32_t>(d.text.find("3 bridges")),
+               static_cast<uint32_t>(d.text.find("collapsed") + 9)};
+  q.speaker = {0, 3};
+  d.quotes.push_back(q);
+  ExtractClaims(&d);
+  ASSERT_EQ(d.claims.size(), 1u);
+  EXPECT_EQ(d.claims[0].attribution, 0);
+  EXPECT_EQ(d.Text(d.claims[0].source), "She");
+  EXPECT_TRUE(d.claims[0].source_name.empty());
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -271,6 +271,16 @@ TEST(ResolveSpeakers, GenderPreviousSpeakerAndWho) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Rita Lund");
 }
 
+// Regression: "Google, which said ..." left the speaker unresolved.
+TEST(ResolveSpeakers, WhichNamesTheOrganisationBeforeIt) {
+  Document doc = WithQuotes(
+      "Many firms gave money. This includes Norvella, which said it gave "
+      "\"$12 million to schools.\"",
+      {{"Norvella", EntityLabel::kOrg}},
+      {{"it gave \"$12 million to schools.\"", "which"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Norvella");
+}
+
 TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {
   Document doc = WithQuotes(
       "Exports fell by half, according to the Trade Office and Minister Ana "

@@ -513,7 +513,7 @@ const std::unordered_map<std::string_view, PronounKind>& Pronouns() {
       {"me", PronounKind::kFirst},     {"my", PronounKind::kFirst},
       {"we", PronounKind::kFirst},     {"us", PronounKind::kFirst},
       {"our", PronounKind::kFirst},    {"who", PronounKind::kRelative},
-      {"whom", PronounKind::kRelative}};
+      {"whom", PronounKind::kRelative}, {"which", PronounKind::kRelative}};
   return *m;
 }
 

@@ -39,7 +39,7 @@ enum class PronounKind : unsigned char {
   kPlural,    // they them their
   kNeuter,    // it its
   kFirst,     // i me my we us our
-  kRelative,  // who whom
+  kRelative,  // who whom which
 };
 PronounKind PronounOf(std::string_view lower);
 

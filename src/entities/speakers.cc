@@ -219,7 +219,8 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   return best;
 }
 
-// "X, who said ...": the entity ending just before ", who".
+// "X, who said ...", "Google, which said ...": the entity ending just
+// before ", who" / ", which".
 int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
   uint32_t end_tok = first_token;
   if (end_tok > 0 && doc.TokenText(end_tok - 1) == ",") --end_tok;
