@@ -503,16 +503,16 @@ class WordIndex {
 
 const std::unordered_map<std::string_view, PronounKind>& Pronouns() {
   static const auto* m = new std::unordered_map<std::string_view, PronounKind>{
-      {"he", PronounKind::kMale},      {"him", PronounKind::kMale},
-      {"his", PronounKind::kMale},     {"himself", PronounKind::kMale},
-      {"she", PronounKind::kFemale},   {"her", PronounKind::kFemale},
-      {"hers", PronounKind::kFemale},  {"herself", PronounKind::kFemale},
-      {"they", PronounKind::kPlural},  {"them", PronounKind::kPlural},
-      {"their", PronounKind::kPlural}, {"it", PronounKind::kNeuter},
-      {"its", PronounKind::kNeuter},   {"i", PronounKind::kFirst},
-      {"me", PronounKind::kFirst},     {"my", PronounKind::kFirst},
-      {"we", PronounKind::kFirst},     {"us", PronounKind::kFirst},
-      {"our", PronounKind::kFirst},    {"who", PronounKind::kRelative},
+      {"he", PronounKind::kMale},       {"him", PronounKind::kMale},
+      {"his", PronounKind::kMale},      {"himself", PronounKind::kMale},
+      {"she", PronounKind::kFemale},    {"her", PronounKind::kFemale},
+      {"hers", PronounKind::kFemale},   {"herself", PronounKind::kFemale},
+      {"they", PronounKind::kPlural},   {"them", PronounKind::kPlural},
+      {"their", PronounKind::kPlural},  {"it", PronounKind::kNeuter},
+      {"its", PronounKind::kNeuter},    {"i", PronounKind::kFirst},
+      {"me", PronounKind::kFirst},      {"my", PronounKind::kFirst},
+      {"we", PronounKind::kFirst},      {"us", PronounKind::kFirst},
+      {"our", PronounKind::kFirst},     {"who", PronounKind::kRelative},
       {"whom", PronounKind::kRelative}, {"which", PronounKind::kRelative}};
   return *m;
 }
