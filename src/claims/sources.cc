@@ -113,6 +113,33 @@ Span AccordingTo(const ClaimsOptions& opt, const Document& doc,
   return {};
 }
 
+// True when `at` lies inside quotation marks opened after `from` (an odd
+// number of double quotation marks between them).
+bool InsideQuoteMarks(const Document& doc, uint32_t from, uint32_t at) {
+  std::string_view t = std::string_view(doc.text).substr(from, at - from);
+  int marks = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '"') {
+      ++marks;
+    } else if (t[i] == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' &&
+               (t[i + 2] == '\x9C' || t[i + 2] == '\x9D')) {
+      ++marks;  // “ ”
+    } else if (t[i] == '\xC2' && i + 1 < t.size() &&
+               (t[i + 1] == '\xAB' || t[i + 1] == '\xBB')) {
+      ++marks;  // « »
+    }
+  }
+  return marks % 2 == 1;
+}
+
+// An age in reported speech ("his mother said the 23-year-old had left")
+// describes someone in the reporter's words, not the speaker's claim; in
+// the speaker's own quoted words it is theirs.
+bool IsReportersAge(const Document& doc, const Claim& c, const Attribution& a) {
+  return c.unit == "year of age" && a.kind != QuoteKind::kDirect &&
+         !InsideQuoteMarks(doc, a.content.begin, c.span.begin);
+}
+
 }  // namespace
 
 void AssignSources(const ClaimsOptions& opt, Document* d) {
@@ -134,6 +161,7 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
         }
       }
       if (!inside) continue;
+      if (IsReportersAge(doc, c, a)) break;
       c.attribution = static_cast<int32_t>(qi);
       c.source = a.speaker;
       if (!a.speaker_name.empty()) {

@@ -64,5 +64,30 @@ TEST(SourcesTest, UnresolvedPronounSpeakerIsNoName) {
   EXPECT_TRUE(d.claims[0].source_name.empty());
 }
 
+TEST(SourcesTest, AgeInReportedSpeechIsTheReporters) {
+  Document d;
+  d.text =
+      "Neighbors said the 23-year-old had fired 40 rounds and that \"the "
+      "24-year-old was kind.\"";
+  Segment(SegmentOptions(), &d);
+  Attribution q;
+  q.content = {static_cast<uint32_t>(d.text.find("the 23")),
+               static_cast<uint32_t>(d.text.size())};
+  q.speaker = {0, 9};
+  q.kind = QuoteKind::kMixed;
+  d.quotes.push_back(q);
+  ExtractClaims(&d);
+  const Claim* age = Find(d, "23-year-old");
+  const Claim* rounds = Find(d, "40");
+  const Claim* quoted_age = Find(d, "24-year-old");
+  ASSERT_NE(age, nullptr) << ::testing::PrintToString(Texts(d));
+  ASSERT_NE(rounds, nullptr) << ::testing::PrintToString(Texts(d));
+  ASSERT_NE(quoted_age, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_TRUE(age->source.empty());  // a description in the reporter's words
+  EXPECT_EQ(age->attribution, -1);
+  EXPECT_EQ(rounds->source_name, "Neighbors");
+  EXPECT_EQ(quoted_age->source_name, "Neighbors");  // their own words
+}
+
 }  // namespace
 }  // namespace whosaid
