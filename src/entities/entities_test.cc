@@ -271,6 +271,24 @@ TEST(ResolveSpeakers, GenderPreviousSpeakerAndWho) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Rita Lund");
 }
 
+// Regression: a "she" two paragraphs after Lund's quote, with an
+// organisation quoted in between, was left unresolved.
+TEST(ResolveSpeakers, PronounContinuesAnEarlierSpeakerOfItsGender) {
+  Document doc = WithQuotes(
+      "Ms. Rita Lund spoke first. \"We are ready,\" Lund said.\n\nThe "
+      "Harbor Board said \"it agrees.\" Officials met on Monday. Talks "
+      "went on for hours. Nobody left.\n\n\"We will see,\" she said.",
+      {{"Rita Lund", EntityLabel::kPerson},
+       {"Lund", EntityLabel::kPerson},
+       {"Harbor Board", EntityLabel::kOrg}},
+      {{"We are ready,", "Lund", 1},
+       {"it agrees.", "The Harbor Board"},
+       {"We will see,", "she"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Rita Lund");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Harbor Board");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Rita Lund");
+}
+
 // Regression: "Google, which said ..." left the speaker unresolved.
 TEST(ResolveSpeakers, WhichNamesTheOrganisationBeforeIt) {
   Document doc = WithQuotes(
@@ -279,6 +297,15 @@ TEST(ResolveSpeakers, WhichNamesTheOrganisationBeforeIt) {
       {{"Norvella", EntityLabel::kOrg}},
       {{"it gave \"$12 million to schools.\"", "which"}});
   EXPECT_EQ(doc.quotes[0].speaker_name, "Norvella");
+  // "which" never stands for a person, and a sentence-initial "Which" for
+  // no one before it.
+  Document person = WithQuotes(
+      "The memo named Ms. Ana Ruiz, which said the plan \"will fail.\" Ruiz "
+      "left. Which said nothing \"of use.\"",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Ruiz", EntityLabel::kPerson}},
+      {{"the plan \"will fail.\"", "which"}, {"\"of use.\"", "Which"}});
+  EXPECT_EQ(person.quotes[0].speaker_name, "");
+  EXPECT_EQ(person.quotes[1].speaker_name, "");
 }
 
 TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {

@@ -14,6 +14,9 @@ namespace {
 using mention::LowerToken;
 
 constexpr uint32_t kPronounSentenceWindow = 3;  // previous sentences searched
+// How far back a he/she speaker may continue an earlier quote's speaker of
+// the same gender when no one else of that gender is named nearer.
+constexpr uint32_t kSpeakerChainSentences = 8;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -216,26 +219,56 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       }
     }
   }
-  return best;
+  if (best >= 0 || want == lex::Gender::kUnknown) return best;
+  // Nobody of that gender named nearby: a quote speaker of that gender a
+  // few sentences up carries on ("Ms. Lund said ... The White House said
+  // ... “...,” she said").
+  for (auto q = doc.quotes.rbegin(); q != doc.quotes.rend(); ++q) {
+    if (q->speaker.empty() || q->speaker.end > begin_byte ||
+        q->speaker_group < 0) {
+      continue;
+    }
+    uint32_t tok = mention::TokenAtOrAfter(doc, q->speaker.begin);
+    if (here - mention::SentenceOf(doc, tok) > kSpeakerChainSentences) break;
+    if (doc.groups[q->speaker_group].label == EntityLabel::kPerson &&
+        gender_of(q->speaker_group) == want) {
+      return q->speaker_group;
+    }
+  }
+  return -1;
 }
 
 // "X, who said ...", "Google, which said ...": the entity ending just
 // before ", who" / ", which".
 int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
+  // A sentence-initial "Which ..." asks; it refers to nothing before it.
+  if (doc.sentences.empty() ||
+      doc.sentences[mention::SentenceOf(doc, first_token)].token_begin ==
+          first_token) {
+    return -1;
+  }
+  // "which" stands for a thing or a body, never a person: not for a
+  // PERSON group with a gendered first name or honorific (a single-word
+  // "Google" tagged PERSON by mistake still fits).
+  bool not_person = LowerToken(doc, first_token) == "which";
+  auto fits = [&](int32_t g) {
+    return !not_person || doc.groups[g].label != EntityLabel::kPerson ||
+           GroupGender(doc, g) == lex::Gender::kUnknown;
+  };
   uint32_t end_tok = first_token;
   if (end_tok > 0 && doc.TokenText(end_tok - 1) == ",") --end_tok;
   if (end_tok == 0) return -1;
   uint32_t end_byte = doc.tokens[end_tok - 1].span.end;
   for (const Entity& e : doc.entities) {
     if (e.group >= 0 && !e.appositive.empty() && e.appositive.end == end_byte) {
-      return e.group;  // "X, a retired general, who"
+      return fits(e.group) ? e.group : -1;  // "X, a retired general, who"
     }
   }
   for (auto it = doc.entities.rbegin(); it != doc.entities.rend(); ++it) {
     if (it->span.end > end_byte) continue;
     if (it->group >= 0 && it->span.end + 24 >= end_byte) {
       // Allow an appositive between the name and ", who".
-      return it->group;
+      return fits(it->group) ? it->group : -1;
     }
     break;
   }
