@@ -612,8 +612,8 @@ int Main(int argc, char** argv) {
     }
   }
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
-      doc_features > 3 || runs < 1 || runs > 16 ||
-      gate_radius < -1 || gate_radius > 64) {
+      doc_features > 3 || runs < 1 || runs > 16 || gate_radius < -1 ||
+      gate_radius > 64) {
     fmt::print(stderr,
                "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
                "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"

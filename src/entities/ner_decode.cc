@@ -782,8 +782,7 @@ class FastDecoder {
             if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
           }
           if (m_.doc_features_ != 0) {
-            nd += m_.DocFeatures(hist, t.lower, prev1, 94, feats + nd,
-                                 kDocMax);
+            nd += m_.DocFeatures(hist, t.lower, prev1, 94, feats + nd, kDocMax);
           }
           if (s2 != nullptr) {
             if (m_.doc_features_ != 0) {
