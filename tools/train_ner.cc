@@ -434,7 +434,8 @@ bool BuildClusters(const std::string& corpus,
 // the folds in `fold_mask` (bit k = fold k). Stage 1 (index 1) reads each
 // document's `labels1`. Deterministic shuffling.
 void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
-                int fold_mask, int epochs, std::vector<float>* weights) {
+                int fold_mask, int epochs, uint64_t seed,
+                std::vector<float>* weights) {
   size_t rows = size_t{1} << model->bucket_bits();
   std::vector<float>& w = *weights;
   w.assign(rows * kNumLabels, 0);
@@ -444,7 +445,8 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
   for (size_t i = 0; i < train.size(); ++i) {
     if (fold_mask & (1 << train[i].fold)) order.push_back(i);
   }
-  uint64_t rng = 0x9E3779B97F4A7C15ULL + stage * 7919 + fold_mask;
+  uint64_t rng =
+      0x9E3779B97F4A7C15ULL + stage * 7919 + fold_mask + seed * 1000003;
   uint32_t feats[kMaxFeatures];
   float scores[kNumLabels];
   History hist;
@@ -503,7 +505,7 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
           }
           c += 1;
           if (best != 0 || (td.info[i].flags & kCap)) {
-            hist.Add(td.info[i].lower, TypeOf(best));
+            hist.Add(td.info[i].lower, TypeOf(best), PosOf(best));
           }
           prev2 = prev1;
           prev1 = best;
@@ -516,6 +518,22 @@ void TrainStage(NerModel* model, const std::vector<TrainDoc>& train, int stage,
     std::fflush(stdout);
   }
   for (size_t k = 0; k < w.size(); ++k) w[k] -= acc[k] / static_cast<float>(c);
+}
+
+// TrainStage() with `runs` document orders (seeds seed .. seed + runs - 1),
+// the weights averaged: one linear model of the same size class, less
+// dependent on the order than any single run.
+void TrainStageAveraged(NerModel* model, const std::vector<TrainDoc>& train,
+                        int stage, int fold_mask, int epochs, uint64_t seed,
+                        int runs, std::vector<float>* weights) {
+  TrainStage(model, train, stage, fold_mask, epochs, seed, weights);
+  if (runs <= 1) return;
+  std::vector<float> one;
+  for (int r = 1; r < runs; ++r) {
+    TrainStage(model, train, stage, fold_mask, epochs, seed + r, &one);
+    for (size_t k = 0; k < weights->size(); ++k) (*weights)[k] += one[k];
+  }
+  for (float& x : *weights) x /= static_cast<float>(runs);
 }
 
 // Zeroes the rows (buckets) whose largest absolute weight is below
@@ -548,6 +566,9 @@ int Main(int argc, char** argv) {
   int gate_radius = -1;
   bool gate_initial = false;
   double prune = 0;
+  uint32_t doc_features = 0;
+  uint64_t seed = 0;  // 0: the shuffling of the shipped models
+  int runs = 1;       // document orders averaged
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -577,6 +598,12 @@ int Main(int argc, char** argv) {
       prune = std::atof(next().c_str());
     } else if (a == "--gate-initial") {
       gate_initial = std::atoi(next().c_str()) != 0;
+    } else if (a == "--runs") {
+      runs = std::atoi(next().c_str());
+    } else if (a == "--seed") {
+      seed = std::strtoull(next().c_str(), nullptr, 10);
+    } else if (a == "--doc-features") {
+      doc_features = static_cast<uint32_t>(std::atoi(next().c_str()));
     } else if (a == "--bits") {
       bits = std::atoi(next().c_str());
     } else {
@@ -585,11 +612,13 @@ int Main(int argc, char** argv) {
     }
   }
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
-      gate_radius < -1 || gate_radius > 64) {
+      doc_features > 3 || runs < 1 || runs > 16 || gate_radius < -1 ||
+      gate_radius > 64) {
     fmt::print(stderr,
                "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
                "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
-               "       [--gate-radius -1|N] [--gate-initial 0|1]\n"
+               "       [--gate-radius -1|N] [--gate-initial 0|1] "
+               "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
                "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
                "MODEL]\n");
     return 64;
@@ -614,6 +643,7 @@ int Main(int argc, char** argv) {
   // Gazetteers: full (for the model) and one per fold (for training).
   NerModel model(bits);
   model.set_gate(gate_radius, gate_initial);
+  model.set_doc_features(doc_features);
   fmt::print("candidate gate: radius {}, initial {}\n", gate_radius,
              gate_initial ? 1 : 0);
   Gazetteer fold_gaz[2];
@@ -674,7 +704,8 @@ int Main(int argc, char** argv) {
   // Stage 1 on all of train; then, for stage 2, stage-1 labels of each
   // half predicted by a stage-1 model trained on the other half (so stage 2
   // sees first-pass errors as they occur on unseen text).
-  TrainStage(&model, train, 0, 3, epochs, &model.float_weights(0));
+  TrainStageAveraged(&model, train, 0, 3, epochs, seed, runs,
+                     &model.float_weights(0));
   Prune(prune, &model.float_weights(0));
   model.set_stages(1);
   model.Finalize();
@@ -686,14 +717,18 @@ int Main(int argc, char** argv) {
     for (int fold = 0; fold < 2; ++fold) {
       NerModel half(bits);
       half.set_gate(gate_radius, gate_initial);
-      TrainStage(&half, train, 0, 1 << fold, epochs, &half.float_weights(0));
+      half.set_doc_features(doc_features);
+      half.clusters() = model.clusters();  // stage 1 as the full model has it
+      TrainStageAveraged(&half, train, 0, 1 << fold, epochs, seed, runs,
+                         &half.float_weights(0));
       half.Finalize();
       for (TrainDoc& td : train) {
         if (td.fold != fold)
           half.Pass(td.doc, td.info, 0, nullptr, &td.labels1);
       }
     }
-    TrainStage(&model, train, 1, 3, epochs, &model.float_weights(1));
+    TrainStageAveraged(&model, train, 1, 3, epochs, seed, runs,
+                       &model.float_weights(1));
     model.set_stages(2);
     model.Finalize();
     if (!dev.empty()) {

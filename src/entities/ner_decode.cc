@@ -47,7 +47,9 @@ constexpr size_t kMaxKeyBytes = 32;
 // dynamic features at most: a token whose window has more gazetteer bits
 // than kMaxFeatures - both takes the reference path.
 constexpr int kStaticBase = 46;
-constexpr int kDynamicMax = 18;
+// DocFeatures() at most per history (5 shares, 4 position sets).
+constexpr int kDocMax = 9;
+constexpr int kDynamicMax = 18 + 2 * kDocMax;
 constexpr int kMaxFastGazBits = kMaxFeatures - kStaticBase - kDynamicMax;
 
 inline uint64_t KeyHash(std::string_view w) {
@@ -779,7 +781,14 @@ class FastDecoder {
             int m = hist.Majority(info[i - 1].lower, &count);
             if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
           }
+          if (m_.doc_features_ != 0) {
+            nd += m_.DocFeatures(hist, t.lower, prev1, 94, feats + nd, kDocMax);
+          }
           if (s2 != nullptr) {
+            if (m_.doc_features_ != 0) {
+              nd += m_.DocFeatures(*s2->agg, t.lower, prev1, 96, feats + nd,
+                                   kDocMax);
+            }
             const std::vector<int>& l1 = *s2->labels1;
             int here = l1[i];
             int before = i > b ? l1[i - 1] : -2;
@@ -826,7 +835,7 @@ class FastDecoder {
         }
         (*labels)[i] = best;
         if (best != 0 || (info[i].flags & kCap)) {
-          hist.Add(info[i].lower, TypeOf(best));
+          hist.Add(info[i].lower, TypeOf(best), PosOf(best));
         }
         prev2 = prev1;
         prev1 = best;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <iterator>
 #include <string>
 #include <thread>
@@ -145,6 +146,66 @@ TEST(NerDecode, SameAsReferenceWithCandidateGate) {
       SCOPED_TRACE(testing::Message() << radius << " " << initial);
       ExpectSame(m, docs);
     }
+  }
+}
+
+TEST(NerDecode, SameAsReferenceWithDocumentFeatures) {
+  std::vector<Document> docs = TestDocs();
+  for (int stages = 1; stages <= 2; ++stages) {
+    for (uint32_t f = 1; f <= 3; ++f) {
+      NerModel m = RandomModel(stages, true, stages == 2, 31 + f + 5 * stages);
+      m.set_doc_features(f);
+      m.set_gate(stages == 2 ? 1 : -1, true);
+      SCOPED_TRACE(testing::Message() << stages << " " << f);
+      ExpectSame(m, docs);
+    }
+  }
+}
+
+// The history keeps each word's share of labels and its BILOU positions per
+// type; DocFeatures() reads them.
+TEST(NerDecode, HistoryKeepsSharesAndPositions) {
+  History h;
+  uint64_t clinton = Lower("clinton");
+  h.Add(clinton, 0, 2);  // L-PER ("Bill Clinton")
+  h.Add(clinton, 0, 3);  // U-PER
+  h.Add(clinton, -1);    // O
+  const History::Slot* s = h.Get(clinton);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->counts[0], 2);
+  EXPECT_EQ(s->counts[4], 1);
+  EXPECT_EQ(s->pos[0], (1 << 2) | (1 << 3));
+  EXPECT_EQ(s->pos[1], 0);
+  EXPECT_EQ(h.Get(Lower("bill")), nullptr);
+  NerModel m(14);
+  uint32_t out[kMaxFeatures];
+  EXPECT_EQ(m.DocFeatures(h, clinton, 0, 94, out, kMaxFeatures), 0);
+  m.set_doc_features(NerModel::kDocFraction);
+  EXPECT_EQ(m.DocFeatures(h, clinton, 0, 94, out, kMaxFeatures), 2);
+  m.set_doc_features(NerModel::kDocFraction | NerModel::kDocPositions);
+  EXPECT_EQ(m.DocFeatures(h, clinton, 0, 94, out, kMaxFeatures), 3);
+  EXPECT_EQ(m.DocFeatures(h, clinton, 0, 94, out, 1), 1);  // the cap holds
+  EXPECT_EQ(m.DocFeatures(h, Lower("bill"), 0, 94, out, kMaxFeatures), 0);
+  h.Clear();
+  EXPECT_EQ(h.Get(clinton), nullptr);
+}
+
+TEST(NerDecode, DocumentFeaturesSurviveSaveAndLoad) {
+  NerModel m = RandomModel(1, true, true, 77);
+  m.set_doc_features(NerModel::kDocFraction | NerModel::kDocPositions);
+  m.set_gate(1, true);
+  std::string path = testing::TempDir() + "/ner-docf-" +
+                     std::to_string(reinterpret_cast<uintptr_t>(&m)) + ".bin";
+  ASSERT_TRUE(m.Save(path).ok());
+  auto loaded = NerModel::LoadFile(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded.value().doc_features(), 3u);
+  std::vector<int> a, b;
+  for (const Document& doc : TestDocs()) {
+    m.DecodeReference(doc, &a);
+    loaded.value().Decode(doc, &b);
+    EXPECT_EQ(a, b);
   }
 }
 

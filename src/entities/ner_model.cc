@@ -247,11 +247,12 @@ const History::Slot* History::FindSlot(uint64_t key) const {
   return nullptr;
 }
 
-void History::Add(uint64_t lower, int type) {
+void History::Add(uint64_t lower, int type, int pos) {
   Slot* s = FindSlot(lower, true);
   if (s == nullptr) return;
   int k = type < 0 ? 4 : type;
   if (s->counts[k] < 60000) ++s->counts[k];
+  if (type >= 0 && pos >= 0) s->pos[type] |= static_cast<uint8_t>(1 << pos);
 }
 
 int History::Majority(uint64_t lower, int* count) const {
@@ -534,11 +535,17 @@ int NerModel::DynamicFeatures(const std::vector<TokenInfo>& info, uint32_t b,
     int m = hist.Majority(p->lower, &count);
     if (m >= 0) add(Combine(Combine(m, prev1 + 1), 93));
   }
+  if (doc_features_ != 0 && n < max) {
+    n += DocFeatures(hist, t.lower, prev1, 94, out + n, max - n);
+  }
   if (s2 != nullptr) {
     const std::vector<int>& l1 = *s2->labels1;
     int here = l1[i];
     int before = i > b ? l1[i - 1] : -2;
     int after = i + 1 < e ? l1[i + 1] : -2;
+    if (doc_features_ != 0 && n < max) {
+      n += DocFeatures(*s2->agg, t.lower, prev1, 96, out + n, max - n);
+    }
     add(Combine(here + 2, 100));
     add(Combine(before + 2, 101));
     add(Combine(after + 2, 102));
@@ -556,6 +563,34 @@ int NerModel::DynamicFeatures(const std::vector<TokenInfo>& info, uint32_t b,
     if (const TokenInfo* p = at(-1)) {
       int m2 = s2->agg->Majority(p->lower, &count);
       if (m2 >= 0) add(Combine(m2, 108));
+    }
+  }
+  return n;
+}
+
+int NerModel::DocFeatures(const History& h, uint64_t lower, int prev1,
+                          uint64_t base, uint32_t* out, int max) const {
+  const History::Slot* slot = h.Get(lower);
+  if (slot == nullptr) return 0;
+  int n = 0;
+  auto add = [&](uint64_t x) {
+    if (n < max) out[n++] = static_cast<uint32_t>(x) & mask_;
+  };
+  if (doc_features_ & kDocFraction) {
+    int total = 0;
+    for (int k = 0; k < 5; ++k) total += slot->counts[k];
+    for (int k = 0; k < 5 && total > 0; ++k) {
+      if (slot->counts[k] == 0) continue;
+      // Share in fifths: 0 (< 1/5) .. 4 (< 1), 5 = every earlier label.
+      int share = slot->counts[k] == total ? 5 : slot->counts[k] * 5 / total;
+      add(Combine(k * 8 + share, base));
+    }
+  }
+  if (doc_features_ & kDocPositions) {
+    for (int type = 0; type < kNumTypes; ++type) {
+      if (slot->pos[type] == 0) continue;
+      add(Combine((type * 16 + slot->pos[type]) * 2 + (prev1 <= 0 ? 1 : 0),
+                  base + 1));
     }
   }
   return n;
@@ -605,7 +640,7 @@ void NerModel::Aggregate(const std::vector<TokenInfo>& info,
   agg->Clear();
   for (size_t i = 0; i < info.size(); ++i) {
     if (labels1[i] != 0 || (info[i].flags & kCap)) {
-      agg->Add(info[i].lower, TypeOf(labels1[i]));
+      agg->Add(info[i].lower, TypeOf(labels1[i]), PosOf(labels1[i]));
     }
   }
 }
@@ -683,7 +718,7 @@ void NerModel::Pass(const Document& doc, const std::vector<TokenInfo>& info,
       }
       (*labels)[i] = best;
       if (best != 0 || (info[i].flags & kCap)) {
-        hist.Add(info[i].lower, TypeOf(best));
+        hist.Add(info[i].lower, TypeOf(best), PosOf(best));
       }
       prev2 = prev1;
       prev1 = best;
@@ -764,6 +799,7 @@ Status NerModel::Save(const std::string& path) const {
   Put<uint32_t>(&out, static_cast<uint32_t>(stages_));
   Put<int32_t>(&out, gate_radius_);
   Put<uint32_t>(&out, gate_initial_ ? 1u : 0u);
+  Put<uint32_t>(&out, doc_features_);
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
     const CompactWeights& w = weights_[st];
@@ -809,8 +845,8 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   Get(body, &pos, &version);
   Get(body, &pos, &bits);
   Get(body, &pos, &labels);
-  if (version != kVersion) {
-    return corrupt(fmt::format("version {} but this engine reads version {}",
+  if (version < 6 || version > kVersion) {
+    return corrupt(fmt::format("version {} but this engine reads versions 6-{}",
                                version, kVersion));
   }
   if (bits < 10 || bits > 24 || labels != kNumLabels) {
@@ -855,6 +891,14 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
       return corrupt("bad candidate gate");
     }
     model.set_gate(radius, initial != 0);
+  }
+  if (version >= 7) {
+    uint32_t features;
+    if (!Get(body, &pos, &features) ||
+        features > (kDocFraction | kDocPositions)) {
+      return corrupt("bad document features");
+    }
+    model.doc_features_ = features;
   }
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {

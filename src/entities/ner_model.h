@@ -131,17 +131,23 @@ enum : uint16_t {
 // Document-level memory of labels given to each lower-cased word so far.
 class History {
  public:
-  explicit History(size_t capacity_log2 = 12);
-  void Clear();
-  void Add(uint64_t lower, int type);  // type -1 = O
-  // Majority type (0..3) or 4 for O; -1 when unseen. *count = occurrences.
-  int Majority(uint64_t lower, int* count) const;
-
- private:
   struct Slot {
     uint64_t key = 0;
-    uint16_t counts[5] = {0, 0, 0, 0, 0};
+    uint16_t counts[5] = {0, 0, 0, 0, 0};  // per type 0..3, then O
+    // Per type: BILOU positions (bit pos) the word had in entities of the
+    // type ("Clinton" was the L of "Bill Clinton").
+    uint8_t pos[kNumTypes] = {0, 0, 0, 0};
   };
+  explicit History(size_t capacity_log2 = 12);
+  void Clear();
+  // type -1 = O; pos = PosOf(label) (0..3) or -1.
+  void Add(uint64_t lower, int type, int pos = -1);
+  // Majority type (0..3) or 4 for O; -1 when unseen. *count = occurrences.
+  int Majority(uint64_t lower, int* count) const;
+  // The word's counts, or null when unseen.
+  const Slot* Get(uint64_t lower) const { return FindSlot(lower); }
+
+ private:
   std::vector<Slot> slots_;
   std::vector<uint32_t> touched_;  // slots in use, for a cheap Clear()
   size_t used_ = 0;
@@ -255,8 +261,8 @@ static_assert(kNumLabels == CompactWeights::kHead + 1,
 
 class NerModel {
  public:
-  // Version 6: the candidate gate; gazetteer prefixes.
-  static constexpr uint32_t kVersion = 6;
+  // Version 6: the candidate gate; gazetteer prefixes. 7: doc_features().
+  static constexpr uint32_t kVersion = 7;
   static constexpr int kMaxStages = 2;
 
   explicit NerModel(int bucket_bits = 20);
@@ -271,6 +277,20 @@ class NerModel {
   // the document (two-stage prediction aggregation).
   int stages() const { return stages_; }
   void set_stages(int n) { stages_ = n; }
+
+  // Document features beyond the majority label of the history (bits):
+  // kDocFraction, the share of each label among the word's earlier labels;
+  // kDocPositions, the BILOU positions the word had in earlier entities of
+  // each type (with whether the previous label is O or the start). With
+  // stages() == 2 both also read the first pass's labels of the whole
+  // document. Stored in the model (version 7).
+  enum : uint32_t { kDocFraction = 1, kDocPositions = 2 };
+  uint32_t doc_features() const { return doc_features_; }
+  void set_doc_features(uint32_t f) { doc_features_ = f; }
+  // The doc_features() features of the word `lower` given `h` (tags base,
+  // base + 1), at most `max`; returns their count.
+  int DocFeatures(const History& h, uint64_t lower, int prev1, uint64_t base,
+                  uint32_t* out, int max) const;
 
   // Candidate gating. A candidate is a token that is capitalised, all caps
   // or has a digit; with `initial`, a capitalised sentence-initial word that
@@ -358,6 +378,7 @@ class NerModel {
   int stages_ = 1;
   int gate_radius_ = -1;
   bool gate_initial_ = false;
+  uint32_t doc_features_ = 0;
   Gazetteer gazetteer_;
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
