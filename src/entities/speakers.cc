@@ -2,6 +2,8 @@
 // groups, by high-precision sieves first and pronouns last.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "src/entities/entities.h"
@@ -17,6 +19,8 @@ constexpr uint32_t kPronounSentenceWindow = 3;  // previous sentences searched
 // How far back a he/she speaker may continue an earlier quote's speaker of
 // the same gender when no one else of that gender is named nearer.
 constexpr uint32_t kSpeakerChainSentences = 8;
+// Within its own paragraph a pronoun looks back at most this far.
+constexpr uint32_t kPronounParagraphSentences = 40;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
@@ -76,6 +80,11 @@ struct SpeakerCache {
   bool phrases_built = false;
   std::vector<RolePhrase> phrases;  // in token order
   std::vector<int8_t> genders;      // per group; -1: not computed yet
+  // Lower-cased word of a group's name -> (mention start, group) of every
+  // entity mention whose group's name holds it, in text order.
+  bool name_words_built = false;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int32_t>>>
+      name_words;
 };
 
 // Every "the <role>" phrase of the document, as Candidates() finds them: for
@@ -104,34 +113,45 @@ void FindRolePhrases(const Document& doc, std::vector<RolePhrase>* out) {
 // role token lies before the cut-off, which is what the scan limited to the
 // tokens before it finds (the first role head after "the" is the same when
 // it lies before the cut-off, and none is found when it does not).
-void Candidates(const Document& doc, uint32_t end, SpeakerCache* cache,
-                std::vector<Candidate>* out) {
+void Candidates(const Document& doc, uint32_t from, uint32_t end,
+                SpeakerCache* cache, std::vector<Candidate>* out) {
   out->clear();
-  for (const Entity& e : doc.entities) {
+  // Entities are sorted: start at the first one at or after `from`.
+  auto first_entity = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < from; });
+  for (auto it = first_entity; it != doc.entities.end(); ++it) {
+    const Entity& e = *it;
     if (e.span.end > end) break;
     if (e.group >= 0) {
       out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span)});
     }
   }
   for (const Attribution& q : doc.quotes) {
-    if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end) {
+    if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end &&
+        q.speaker.begin >= from) {
       out->push_back({q.speaker.begin, q.speaker_group, false});
     }
   }
+  uint32_t first = mention::TokenAtOrAfter(doc, from);
   uint32_t last = mention::TokenAtOrAfter(doc, end);
   if (cache != nullptr) {
     if (!cache->phrases_built) {
       FindRolePhrases(doc, &cache->phrases);
       cache->phrases_built = true;
     }
-    for (const RolePhrase& p : cache->phrases) {
+    auto first_phrase = std::partition_point(
+        cache->phrases.begin(), cache->phrases.end(),
+        [&](const RolePhrase& p) { return p.the_token < first; });
+    for (auto it = first_phrase; it != cache->phrases.end(); ++it) {
+      const RolePhrase& p = *it;
       if (p.the_token + 1 >= last) break;
       if (p.role_token < last) {
         out->push_back({doc.tokens[p.the_token].span.begin, p.group, p.quoted});
       }
     }
   } else {
-    for (uint32_t i = 0; i + 1 < last; ++i) {
+    for (uint32_t i = first; i + 1 < last; ++i) {
       if (!mention::TokenIs(doc, i, "the")) continue;
       for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
         std::string r = LowerToken(doc, j);
@@ -165,7 +185,19 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                          ? lex::Gender::kFemale
                          : lex::Gender::kUnknown;
   std::vector<Candidate> cands;
-  Candidates(doc, begin_byte, cache, &cands);
+  // Candidates further back than the window and outside the paragraph are
+  // never taken (below): start the search where they end. Within a long
+  // paragraph, kPronounParagraphSentences bounds it, so a document that is
+  // one huge paragraph costs linear time.
+  uint32_t window_start =
+      here > kPronounSentenceWindow ? here - kPronounSentenceWindow : 0;
+  uint32_t para_start = std::max(
+      para < doc.paragraphs.size() ? doc.paragraphs[para].sentence_begin : 0,
+      here > kPronounParagraphSentences ? here - kPronounParagraphSentences
+                                        : 0);
+  uint32_t from_sentence = std::min(window_start, para_start);
+  Candidates(doc, doc.sentences[from_sentence].span.begin, begin_byte, cache,
+             &cands);
   // GroupGender scans every entity: compute it once per group (per document
   // with a cache).
   std::vector<int8_t> local_genders;
@@ -223,7 +255,12 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   // Nobody of that gender named nearby: a quote speaker of that gender a
   // few sentences up carries on ("Ms. Lund said ... The White House said
   // ... “...,” she said").
-  for (auto q = doc.quotes.rbegin(); q != doc.quotes.rend(); ++q) {
+  // Quotes are sorted by content start: those starting after the mention
+  // are not earlier ones.
+  auto stop = std::partition_point(
+      doc.quotes.begin(), doc.quotes.end(),
+      [&](const Attribution& q) { return q.content.begin <= begin_byte; });
+  for (auto q = std::make_reverse_iterator(stop); q != doc.quotes.rend(); ++q) {
     if (q->speaker.empty() || q->speaker.end > begin_byte ||
         q->speaker_group < 0) {
       continue;
@@ -294,6 +331,39 @@ int32_t ResolveRole(const Document& doc, std::string_view noun,
 
 // A person group holding `word` (lower case) among its name words; the one
 // mentioned most recently before `begin_byte`.
+// ResolveNameWord's answer from the cache's index: the last mention before
+// `begin_byte` whose name holds `word`, else the first one after.
+int32_t ResolveNameWordIndexed(const Document& doc, const std::string& word,
+                               uint32_t begin_byte, SpeakerCache* cache) {
+  if (!cache->name_words_built) {
+    for (const Entity& e : doc.entities) {
+      if (e.group < 0) continue;
+      std::string_view name = doc.groups[e.group].canonical;
+      size_t p = 0;
+      while (p < name.size()) {
+        size_t q = name.find(' ', p);
+        if (q == std::string_view::npos) q = name.size();
+        auto& list = cache->name_words[mention::Lower(name.substr(p, q - p))];
+        // A name that repeats a word ("Kim Kim") lists the mention once.
+        if (list.empty() || list.back().first != e.span.begin) {
+          list.push_back({e.span.begin, e.group});
+        }
+        p = q + 1;
+      }
+    }
+    cache->name_words_built = true;
+  }
+  auto it = cache->name_words.find(word);
+  if (it == cache->name_words.end()) return -1;
+  const auto& list = it->second;
+  auto after = std::partition_point(list.begin(), list.end(),
+                                    [&](const std::pair<uint32_t, int32_t>& m) {
+                                      return m.first < begin_byte;
+                                    });
+  if (after != list.begin()) return std::prev(after)->second;
+  return list.front().second;
+}
+
 int32_t ResolveNameWord(const Document& doc, const std::string& word,
                         uint32_t begin_byte) {
   int32_t best = -1;
@@ -369,11 +439,21 @@ namespace {
 int32_t ResolveMentionWith(const Document& doc, Span m,
                            int32_t previous_speaker, SpeakerCache* cache) {
   if (m.empty() || doc.tokens.empty()) return -1;
-  // 1. The mention is (or contains) a named entity.
+  // 1. The mention is (or contains) a named entity. Entities are sorted and
+  // do not overlap one another, so those overlapping the mention are the
+  // ones just before the first entity starting at or after its end.
   int32_t found = -1;
+  auto entities_end = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < m.end; });
+  auto overlapping = entities_end;
+  while (overlapping != doc.entities.begin() &&
+         std::prev(overlapping)->span.end > m.begin) {
+    --overlapping;
+  }
   for (int pass = 0; pass < 3 && found < 0; ++pass) {
-    for (const Entity& e : doc.entities) {
-      if (e.span.begin >= m.end) break;
+    for (auto it = overlapping; it != entities_end; ++it) {
+      const Entity& e = *it;
       if (!Overlaps(e.span, m) || e.group < 0) continue;
       bool person = e.label == EntityLabel::kPerson;
       bool org = e.label == EntityLabel::kOrg;
@@ -412,7 +492,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         mention::IsTitleWord(w) || lex::IsDeterminer(w)) {
       continue;
     }
-    int32_t g = ResolveNameWord(doc, mention::Lower(doc.TokenText(i)), m.begin);
+    std::string word = mention::Lower(doc.TokenText(i));
+    int32_t g = cache != nullptr
+                    ? ResolveNameWordIndexed(doc, word, m.begin, cache)
+                    : ResolveNameWord(doc, word, m.begin);
     if (g >= 0) return g;
   }
   // 4. Organisation nouns ("the company") -> the most recent organisation
