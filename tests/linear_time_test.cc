@@ -180,6 +180,21 @@ TEST(LinearTime, MillionQuoteMarks) {
       ExtractAndWrite, 20000, 1 << 24);
 }
 
+TEST(LinearTime, TranscriptTurns) {
+  // A script of many turns by people named in the text, with numbers in
+  // them: turns, names and claims all scale with n.
+  ExpectLinear(
+      "transcript turns",
+      [](size_t n) {
+        return "Tomas Reyes met Ana Luz Ortega.\n\n" +
+               Repeat(
+                   "REYES: We counted 40 boats in the bay.\n\nORTEGA: "
+                   "Where? Tell me, \"really,\" he said.\n\n",
+                   n * 90);
+      },
+      ExtractAndWrite, 200, 1 << 21);
+}
+
 TEST(LinearTime, LongNumberStrings) {
   ExpectLinear(
       "one long digit string",

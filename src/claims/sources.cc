@@ -149,9 +149,13 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
   Span acc;
   size_t acc_sentence = SIZE_MAX;
   for (Claim& c : doc.claims) {
-    // Quote content (or one of its parts) holding the claim.
+    // The innermost quote content (or one of its parts) holding the claim:
+    // in "ANCHOR: He says that 15 were there" the number is his.
+    int32_t holder = -1;
     for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
       const Attribution& a = doc.quotes[qi];
+      // Quotes are sorted by content start: the rest start after the claim.
+      if (a.content.begin > c.span.begin) break;
       bool inside =
           c.span.begin >= a.content.begin && c.span.end <= a.content.end;
       if (inside && !a.parts.empty()) {
@@ -161,8 +165,13 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
         }
       }
       if (!inside) continue;
-      if (IsReportersAge(doc, c, a)) break;
-      c.attribution = static_cast<int32_t>(qi);
+      if (holder < 0 || a.content.size() < doc.quotes[holder].content.size()) {
+        holder = static_cast<int32_t>(qi);
+      }
+    }
+    if (holder >= 0 && !IsReportersAge(doc, c, doc.quotes[holder])) {
+      const Attribution& a = doc.quotes[holder];
+      c.attribution = holder;
       c.source = a.speaker;
       if (!a.speaker_name.empty()) {
         c.source_name = a.speaker_name;
@@ -171,7 +180,6 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
         // unresolved "she" or "which" names no one: no source_name.
         c.source_name.assign(doc.Text(a.speaker));
       }
-      break;
     }
     if (c.attribution >= 0) continue;
     while (si < doc.sentences.size() &&

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "src/attribution/attribution.h"
+#include "src/attribution/transcript.h"
 #include "src/base/utf8.h"
 #include "src/claims/claims.h"
 #include "src/clean/clean.h"
@@ -191,6 +192,7 @@ Document Extractor::Extract(const RawDocument& raw) const {
   impl_->tagger->Tag(&doc);
   impl_->attributor->Attribute(&doc);
   ResolveSpeakers(&doc);
+  AddTranscriptTurns(TranscriptOptions(), &doc);
   ExtractClaims(&doc);
   return doc;
 }
