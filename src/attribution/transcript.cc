@@ -210,22 +210,43 @@ void AddTranscriptTurns(const TranscriptOptions& options, Document* doc) {
     int32_t person = found == person_words.end() ? -1 : found->second;
     bool dialogue = dialogue_labels >= 2 && spoken(t.key);
     if (person < 0 && !dialogue) continue;
+    int32_t group = person;
+    std::string name = person >= 0
+                           ? doc->groups[person].canonical
+                           : NameFromLabel(*doc, t.label_first, t.colon);
+    // The tagger may have read the turn itself, often only its first
+    // sentence ("OKONKWO: It will pass."): that relation becomes the turn.
+    bool tagged = false;
+    for (size_t k = next_quote;
+         k < existing && doc->quotes[k].content.begin < t.content.end; ++k) {
+      Attribution& q = doc->quotes[k];
+      if (tagged ||
+          !(q.speaker.begin < label.end && label.begin < q.speaker.end)) {
+        continue;
+      }
+      q.content = t.content;
+      q.parts.clear();
+      q.cue = doc->tokens[t.colon].span;
+      q.speaker = label;
+      q.kind = QuoteKind::kDirect;
+      q.speaker_group = group;
+      q.speaker_name = name;
+      tagged = true;
+      added = true;  // its content start may move: sort again below
+    }
+    if (tagged) continue;
     Attribution a;
     a.content = t.content;
     a.cue = doc->tokens[t.colon].span;
     a.speaker = label;
     a.kind = QuoteKind::kDirect;
     a.score = 1.0f;
-    if (person >= 0) {
-      a.speaker_group = person;
-      a.speaker_name = doc->groups[person].canonical;
-    } else {
-      a.speaker_name = NameFromLabel(*doc, t.label_first, t.colon);
-    }
+    a.speaker_group = group;
+    a.speaker_name = std::move(name);
     doc->quotes.push_back(std::move(a));
     added = true;
   }
-  if (added) {
+  if (added) {  // turns added, or a tagged turn's content changed
     std::stable_sort(doc->quotes.begin(), doc->quotes.end(),
                      [](const Attribution& a, const Attribution& b) {
                        return a.content.begin < b.content.begin;
