@@ -23,6 +23,18 @@ bool Overlaps(TSpan a, TSpan b) {
   return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
 }
 
+// What one Attribute() call needs besides the document; one per thread,
+// reused across documents.
+struct Scratch {
+  DocView view;
+  std::vector<TSpan> cues;
+  std::vector<float> margins;
+  std::vector<attribution::Scored> nbest;
+  std::vector<Candidate> cands;
+  std::vector<size_t> order;
+  std::vector<Candidate*> kept;
+};
+
 class ModelAttributor : public Attributor {
  public:
   explicit ModelAttributor(std::unique_ptr<AttributionModel> model)
@@ -31,10 +43,15 @@ class ModelAttributor : public Attributor {
   void Attribute(Document* doc) const override {
     doc->quotes.clear();
     if (doc->tokens.empty() || doc->sentences.empty()) return;
-    DocView v;
+    // Per-thread scratch, reused across documents (Build resets every
+    // per-document part; the vectors keep their capacity).
+    thread_local Scratch scratch;
+    DocView& v = scratch.view;
     v.Build(*doc);
-    std::vector<TSpan> cues;
-    std::vector<float> margins;
+    std::vector<TSpan>& cues = scratch.cues;
+    std::vector<float>& margins = scratch.margins;
+    cues.clear();
+    margins.clear();
     for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
       const Sentence& sent = doc->sentences[s];
       if (sent.token_end <= sent.token_begin ||
@@ -45,9 +62,9 @@ class ModelAttributor : public Attributor {
                       limits_.cue_rescue);
     }
     if (cues.empty()) return;
-    std::vector<attribution::Scored> nbest;
-    std::vector<Candidate> cands;
-    cands.reserve(cues.size());
+    std::vector<attribution::Scored>& nbest = scratch.nbest;
+    std::vector<Candidate>& cands = scratch.cands;
+    cands.clear();
     for (size_t k = 0; k < cues.size(); ++k) {
       Candidate c;
       c.cue = cues[k];
@@ -80,12 +97,14 @@ class ModelAttributor : public Attributor {
       cands.push_back(c);
     }
     // Univocal: resolve overlaps greedily by cue confidence.
-    std::vector<size_t> order(cands.size());
+    std::vector<size_t>& order = scratch.order;
+    order.resize(cands.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return cands[a].margin > cands[b].margin;
     });
-    std::vector<Candidate*> kept;
+    std::vector<Candidate*>& kept = scratch.kept;
+    kept.clear();
     for (size_t i : order) {
       Candidate& c = cands[i];
       bool ok = true;

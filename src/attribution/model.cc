@@ -88,6 +88,13 @@ void DocView::Build(const Document& d) {
   cuesc.clear();
   wbits.clear();
   wrec.clear();
+  // The score caches and source scratch of a previous document (a DocView
+  // may be reused): emptied, so that they are refilled for this one.
+  cache_cs.clear();
+  cache_ce.clear();
+  cache_ss.clear();
+  cache_se.clear();
+  src_memo.clear();
   h.resize(n);
   cls.resize(n);
   inq.assign(n, 0);

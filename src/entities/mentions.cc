@@ -37,19 +37,22 @@ std::string Lower(std::string_view s) { return whosaid::Lowercase(s); }
 std::string LowerToken(const Document& doc, uint32_t i) {
   // ASCII lower case; the typographic apostrophe becomes ASCII, so "’s" and
   // "'s" compare equal.
+  // Written into the string's own buffer (the result is never longer than
+  // the token), then cut to length: no capacity check per byte.
   std::string_view w = doc.TokenText(i);
-  std::string out;
-  out.reserve(w.size());
+  std::string out(w.size(), '\0');
+  char* o = out.data();
   for (size_t p = 0; p < w.size(); ++p) {
     char c = w[p];
     if (c == '\xE2' && p + 2 < w.size() && w[p + 1] == '\x80' &&
         w[p + 2] == '\x99') {
-      out.push_back('\'');
+      *o++ = '\'';
       p += 2;
     } else {
-      out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+      *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 

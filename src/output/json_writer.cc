@@ -27,6 +27,22 @@ class Writer {
   // `k` is one of this file's literal keys: plain ASCII letters and '_',
   // nothing to escape.
   void Key(std::string_view k) {
+    if (!pretty_ && k.size() <= kShortKey) {
+      // Compact output: the separator, the quoted key and the colon in one
+      // append (what Separate() and the general path below write).
+      char buf[kShortKey + 4];
+      size_t n = 0;
+      if (need_comma_) buf[n++] = ',';
+      need_comma_ = true;
+      buf[n++] = '"';
+      std::memcpy(buf + n, k.data(), k.size());
+      n += k.size();
+      buf[n++] = '"';
+      buf[n++] = ':';
+      out_->append(buf, n);
+      after_key_ = true;
+      return;
+    }
     Separate();
     out_->push_back('"');
     out_->append(k);
@@ -62,6 +78,8 @@ class Writer {
   }
 
  private:
+  static constexpr size_t kShortKey = 28;
+
   void Value() {
     if (after_key_) {
       after_key_ = false;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "src/base/chars.h"
+#include "src/base/utf8.h"
 #include "src/segment/tokenizer.h"
 
 namespace whosaid {
@@ -55,6 +57,45 @@ TEST(TokenizerTest, KeepsUrlsAndHandles) {
   EXPECT_EQ(Tokens("see https://example.org/a?b=1. @jane_doe or a@b.com"),
             (std::vector<std::string>{"see", "https://example.org/a?b=1", ".",
                                       "@jane_doe", "or", "a@b.com"}));
+}
+
+// capitalized / all_caps of every word and number token against a direct
+// reading of their definitions (first code point upper case; at least two
+// letters, all upper case), on ASCII, accented, mixed and odd tokens; and
+// the token boundaries at ASCII and Unicode spaces and word characters.
+TEST(TokenizerTest, CaseFlagsMatchTheirDefinitions) {
+  const std::string text =
+      "NASA U.S. McDonald ÉCOLE ÉCOle École A I'M IBM's X-RAY x-ray 3M "
+      "COVID-19 covid-19 ÀB àB Àb AÉ Aé co\u00ADop CO\u00ADOP 1,000 "
+      "\u00A0NBSP\u2003em\u3000ideo ΑΘΗΝΑ Αθήνα XY. ab.\tTAB\nNEW "
+      "ÖLPREIS'S über-CHEF";
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  int checked = 0;
+  for (const Token& t : toks) {
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+    std::string_view w =
+        std::string_view(text).substr(t.span.begin, t.span.size());
+    int len = 0;
+    bool first = true, cap = false, all_upper = true;
+    int letters = 0;
+    for (size_t i = 0; i < w.size(); i += len) {
+      char32_t cp = DecodeUtf8(w, i, &len);
+      if (first) cap = IsUpper(cp);
+      first = false;
+      if (IsLetter(cp)) {
+        ++letters;
+        all_upper = all_upper && IsUpper(cp);
+      }
+    }
+    EXPECT_EQ(t.capitalized, cap) << w;
+    EXPECT_EQ(t.all_caps, letters >= 2 && all_upper) << w;
+    ++checked;
+  }
+  EXPECT_GE(checked, 30);
+  EXPECT_EQ(Tokens("co\u00ADop ab\u00A0cd ef\u2003gh 9/11 AT&T"),
+            (std::vector<std::string>{"co\u00ADop", "ab", "cd", "ef", "gh",
+                                      "9/11", "AT&T"}));
 }
 
 TEST(TokenizerTest, QuoteRoles) {

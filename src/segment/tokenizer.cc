@@ -41,6 +41,16 @@ inline char32_t At(std::string_view text, size_t i, int* len) {
 
 inline bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp); }
 
+// ASCII letters and digits (IsWordChar of a byte below 0x80), by byte.
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> a{};
+  for (int c = 0; c < 128; ++c) {
+    a[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  }
+  return a;
+}();
+
 // Splits one whitespace-free chunk [begin, end) into tokens.
 class ChunkSplitter {
  public:
@@ -94,9 +104,21 @@ class ChunkSplitter {
       int len;
       char32_t first = At(text_, b, &len);
       t.capitalized = IsUpper(first);
+      // all_caps: at least two letters, none of them not upper case. The
+      // scan stops at the first such letter (the answer is then false).
       int letters = 0;
       bool all_upper = true;
-      for (size_t i = b; i < e;) {
+      for (size_t i = b; i < e && all_upper;) {
+        const unsigned char c = static_cast<unsigned char>(text_[i]);
+        if (c < 0x80) {
+          if (c >= 'a' && c <= 'z') {
+            all_upper = false;
+          } else if (c >= 'A' && c <= 'Z') {
+            ++letters;
+          }
+          ++i;
+          continue;
+        }
         char32_t cp = At(text_, i, &len);
         if (IsLetter(cp)) {
           ++letters;
@@ -168,10 +190,21 @@ class ChunkSplitter {
     if (from_sign) i += 1;
     bool has_inner_period = false;
     while (i < end) {
-      char32_t cp = At(text_, i, &len);
-      if (IsWordChar(cp) || cp == 0x00AD /* soft hyphen */) {
-        i += len;
-        continue;
+      const unsigned char c0 = static_cast<unsigned char>(text_[i]);
+      char32_t cp;
+      if (c0 < 0x80) {
+        if (kAsciiWord[c0]) {
+          ++i;
+          continue;
+        }
+        cp = c0;
+        len = 1;
+      } else {
+        cp = At(text_, i, &len);
+        if (IsWordChar(cp) || cp == 0x00AD /* soft hyphen */) {
+          i += len;
+          continue;
+        }
       }
       int nlen;
       char32_t next = At(text_, i + len, &nlen);
@@ -319,6 +352,12 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
     }
     size_t b = i;
     while (i < n) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        if (c == ' ' || (c >= '\t' && c <= '\r')) break;  // IsSpace
+        ++i;
+        continue;
+      }
       cp = At(text, i, &len);
       if (IsSpace(cp)) break;
       i += len;
