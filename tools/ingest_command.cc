@@ -46,6 +46,11 @@ struct IngestArgs {
   int busy_timeout_ms = StoreOptions().busy_timeout_ms;
   size_t max_document_bytes = Options().max_document_bytes;
   size_t max_sentence_tokens = Options().max_sentence_tokens;
+  size_t link_memory_fingerprints = CorpusOptions().link_memory_fingerprints;
+  size_t link_memory_representatives =
+      CorpusOptions().link_memory_representatives;
+  size_t link_bloom_bytes = CorpusOptions().link_bloom_bytes;
+  std::string link_spill_dir;
 };
 
 // Makes the calling thread (and the threads it starts later) `by` nice steps
@@ -142,6 +147,11 @@ int RunIngest(const IngestArgs& args) {
   StoreOptions store_options;
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
+  store_options.corpus.link_memory_fingerprints = args.link_memory_fingerprints;
+  store_options.corpus.link_memory_representatives =
+      args.link_memory_representatives;
+  store_options.corpus.link_bloom_bytes = args.link_bloom_bytes;
+  store_options.corpus.link_spill_dir = args.link_spill_dir;
   auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
@@ -384,6 +394,19 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
                   "Largest document accepted");
   cmd->add_option("--max-sentence-tokens", args->max_sentence_tokens,
                   "Longer sentences are split");
+  cmd->add_option("--link-memory-fingerprints", args->link_memory_fingerprints,
+                  "Quote fingerprints kept in memory; more go to a temporary "
+                  "file behind a Bloom filter (0: all in memory)");
+  cmd->add_option("--link-memory-representatives",
+                  args->link_memory_representatives,
+                  "Shingles of recent cluster representatives kept in memory "
+                  "per generation; all are in the temporary file, with the "
+                  "document sketches (0: all in memory, no file)");
+  cmd->add_option("--link-bloom-bytes", args->link_bloom_bytes,
+                  "Bloom filter over the fingerprints in the file");
+  cmd->add_option("--link-spill-dir", args->link_spill_dir,
+                  "Directory of that temporary file (default: $TMPDIR or "
+                  "/tmp)");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });
 }
 

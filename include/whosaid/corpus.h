@@ -69,6 +69,19 @@ struct CorpusOptions {
   // each claim within the window of the previous one). Undated claims are
   // not compared.
   int claim_window_days = 10;
+  // Memory of the link index (src/corpus/link_index.h), so that it does not
+  // grow with the corpus: at most this many quote fingerprints are kept in
+  // memory; when full they go, sorted, to a temporary file behind a Bloom
+  // filter of link_bloom_bytes (fixed). 0: all in memory.
+  size_t link_memory_fingerprints = 1'500'000;
+  // Cluster representatives (the shingles new quotes are compared to) and
+  // document sketches are written to that file; at most this many shingles
+  // (8 bytes each) of recently used representatives are kept in memory per
+  // generation (two generations). 0: all in memory, no file.
+  size_t link_memory_representatives = 1'000'000;
+  size_t link_bloom_bytes = size_t{8} << 20;
+  // Directory of that (unlinked) file; "": $TMPDIR, else /tmp.
+  std::string link_spill_dir;
 };
 
 // Link features of one quote, computed from its content alone.

@@ -59,6 +59,18 @@ class FlatMap64 {
     }
   }
   size_t size() const { return size_; }
+  // Calls fn(key, value) for every entry, in no particular order.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (const Slot& s : slots_) {
+      if (s.value != 0) fn(s.key, s.value);
+    }
+  }
+  // Removes every entry but keeps the slots (no reallocation on refill).
+  void Reset() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
+  }
   void Clear() {
     std::vector<Slot>().swap(slots_);
     size_ = 0;

@@ -5,6 +5,13 @@
 #include "src/corpus/features.h"
 
 namespace whosaid {
+namespace {
+
+constexpr uint64_t kLenMask = (uint64_t{1} << 24) - 1;
+// Cluster ids below this are located through a dense table (8 bytes each).
+constexpr uint64_t kDenseClusters = uint64_t{1} << 28;
+
+}  // namespace
 
 uint32_t LinkIndex::bands() const {
   return static_cast<uint32_t>(
@@ -20,8 +27,45 @@ uint32_t LinkIndex::BandKey(uint32_t band, uint64_t simhash) const {
   return band << 24 | static_cast<uint32_t>((simhash >> lo) & mask & 0xFFFFFF);
 }
 
-int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
+bool LinkIndex::Fail(Status s) {
+  if (status_.ok()) status_ = std::move(s);
+  return false;
+}
+
+Status LinkIndex::OpenFile() { return file_.Open(options_.link_spill_dir); }
+
+uint64_t LinkIndex::Write(std::span<const uint64_t> a) {
+  if (!status_.ok()) return 0;
+  Status s = OpenFile();
+  uint64_t offset = 0;
+  if (s.ok()) {
+    const uint64_t size = a.size();
+    s = file_.Append({&size, 1}, &offset);
+    uint64_t unused;
+    if (s.ok()) s = file_.Append(a, &unused);
+  }
+  if (!s.ok()) return Fail(s), 0;
+  return (offset << 24 | std::min<uint64_t>(a.size(), kLenMask)) + 1;
+}
+
+bool LinkIndex::ReadBack(uint64_t packed, std::vector<uint64_t>* out) {
+  if (!status_.ok()) return false;
+  const uint64_t offset = (packed - 1) >> 24;
+  uint64_t size = (packed - 1) & kLenMask;
+  if (size == kLenMask) {
+    Status s = file_.Read(offset, {&size, 1});
+    if (!s.ok()) return Fail(s);
+  }
+  out->resize(size);
+  Status s = file_.Read(offset + 1, *out);
+  if (!s.ok()) return Fail(s);
+  ++reads_;
+  return true;
+}
+
+int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) {
   *exact = false;
+  if (!status_.ok()) return 0;
   if (int64_t row = exact_.Find(f.text_hash); row != 0) {
     *exact = true;
     return row;
@@ -40,7 +84,13 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) const {
         continue;
       }
       int64_t sk = sketches_.Find(static_cast<uint64_t>(entry.row));
-      double j = sk == 0 ? 0 : SketchJaccard(f.sketch, arrays_.Get(sk));
+      double j = 0;
+      if (sk != 0 && !spill_file()) {
+        j = SketchJaccard(f.sketch, arrays_.Get(sk));
+      } else if (sk != 0) {
+        if (!ReadBack(static_cast<uint64_t>(sk), &scratch_)) return 0;
+        j = SketchJaccard(f.sketch, scratch_);
+      }
       if (j < options_.near_duplicate_jaccard) continue;
       if (j > best_jaccard || (j == best_jaccard && entry.row < best)) {
         best_jaccard = j;
@@ -62,17 +112,100 @@ void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
     band_heads_.Set(key, static_cast<int64_t>(band_entries_.size()));
   }
   if (sketches_.Find(static_cast<uint64_t>(row)) == 0) {
-    sketches_.Insert(static_cast<uint64_t>(row), arrays_.Add(f.sketch));
+    if (!spill_file()) {
+      sketches_.Insert(static_cast<uint64_t>(row), arrays_.Add(f.sketch));
+    } else if (uint64_t at = Write(f.sketch); at != 0) {
+      sketches_.Insert(static_cast<uint64_t>(row), static_cast<int64_t>(at));
+    }
   }
 }
 
-int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
-  if (q.shingles.empty()) return 0;
+int64_t LinkIndex::FindFingerprint(uint64_t fp) {
+  int64_t c = fingerprints_.Find(fp);
+  if (c != 0 || spilled_.empty()) return c;
+  Status s = spilled_.Find(fp, file_, &c);
+  if (!s.ok()) return Fail(s), 0;
+  // Read back: in memory again while it is in use (a fingerprint of a
+  // common phrase would otherwise be read for every quote holding it). The
+  // file keeps its copy, with the same cluster.
+  if (c != 0) InsertFingerprint(fp, c);
+  return c;
+}
+
+void LinkIndex::InsertFingerprint(uint64_t fp, int64_t cluster) {
+  if (!fingerprints_.Insert(fp, cluster)) return;
+  if (options_.link_memory_fingerprints > 0 &&
+      fingerprints_.size() >= options_.link_memory_fingerprints) {
+    SpillFingerprints();
+  }
+}
+
+uint64_t LinkIndex::RepresentativeLocation(int64_t cluster) const {
+  const uint64_t id = static_cast<uint64_t>(cluster);
+  if (id < kDenseClusters) {
+    return id < rep_locations_.size() ? rep_locations_[id] : 0;
+  }
+  return static_cast<uint64_t>(rep_locations_far_.Find(id));
+}
+
+void LinkIndex::SetRepresentativeLocation(int64_t cluster, uint64_t packed) {
+  const uint64_t id = static_cast<uint64_t>(cluster);
+  if (id < kDenseClusters) {
+    if (id >= rep_locations_.size()) {
+      rep_locations_.resize(
+          std::max<size_t>(id + 1, rep_locations_.size() * 2));
+    }
+    rep_locations_[id] = packed;
+  } else {
+    rep_locations_far_.Insert(id, static_cast<int64_t>(packed));
+  }
+}
+
+std::span<const uint64_t> LinkIndex::Remember(
+    int64_t cluster, std::span<const uint64_t> shingles) {
+  if (young_.values + shingles.size() > options_.link_memory_representatives &&
+      young_.values > 0) {
+    old_ = std::move(young_);
+    young_ = Generation();
+  }
+  const int64_t h = young_.arrays.Add(shingles);
+  young_.handles.Insert(static_cast<uint64_t>(cluster), h);
+  young_.values += shingles.size() + 1;
+  return young_.arrays.Get(h);
+}
+
+std::span<const uint64_t> LinkIndex::Representative(int64_t cluster) {
+  if (!spill_file()) {
+    int64_t rep = representatives_.Find(static_cast<uint64_t>(cluster));
+    if (rep == 0) return {};
+    return arrays_.Get(rep);
+  }
+  if (int64_t h = young_.handles.Find(static_cast<uint64_t>(cluster))) {
+    return young_.arrays.Get(h);
+  }
+  if (int64_t h = old_.handles.Find(static_cast<uint64_t>(cluster))) {
+    // Back to the young generation (copied: the old one may go first).
+    std::span<const uint64_t> a = old_.arrays.Get(h);
+    scratch_.assign(a.begin(), a.end());
+    return Remember(cluster, scratch_);
+  }
+  const uint64_t at = RepresentativeLocation(cluster);
+  if (at == 0 || !ReadBack(at, &scratch_)) return {};
+  return Remember(cluster, scratch_);
+}
+
+int64_t LinkIndex::FindCluster(const QuoteFeatures& q) {
+  if (q.shingles.empty() || !status_.ok()) return 0;
+  if (!spilled_.empty()) {
+    for (size_t i = 0; i < q.shingles.size() && i < 64; ++i) {
+      spilled_.Prefetch(q.shingles[i]);
+    }
+  }
   // Candidates: clusters holding a fingerprint equal to any of our
   // shingles (a shared run of >= 4 shingles always hits one).
   std::vector<int64_t> candidates;
   for (uint64_t s : q.shingles) {
-    int64_t c = fingerprints_.Find(s);
+    int64_t c = FindFingerprint(s);
     if (c == 0) continue;
     if (std::find(candidates.begin(), candidates.end(), c) ==
         candidates.end()) {
@@ -83,10 +216,10 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
   int64_t best = 0;
   double best_score = options_.quote_containment;
   for (int64_t c : candidates) {
-    int64_t rep = representatives_.Find(static_cast<uint64_t>(c));
-    if (rep == 0) continue;
+    std::span<const uint64_t> rep = Representative(c);
+    if (rep.empty()) continue;
     size_t shared = 0;
-    double score = Containment(q.shingles, arrays_.Get(rep), &shared);
+    double score = Containment(q.shingles, rep, &shared);
     if (shared < options_.min_shared_shingles) continue;
     if (score > best_score || (score == best_score && best != 0 && c < best) ||
         (score == best_score && best == 0)) {
@@ -98,12 +231,37 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) const {
 }
 
 void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
-  if (q.shingles.empty() || cluster <= 0) return;
-  for (uint64_t fp : q.fingerprints) fingerprints_.Insert(fp, cluster);
-  if (representatives_.Find(static_cast<uint64_t>(cluster)) == 0) {
-    representatives_.Insert(static_cast<uint64_t>(cluster),
-                            arrays_.Add(q.shingles));
+  if (q.shingles.empty() || cluster <= 0 || !status_.ok()) return;
+  for (uint64_t fp : q.fingerprints) {
+    // The first cluster recorded for a fingerprint stays, also when that
+    // record is in the file.
+    if (!spilled_.empty() && FindFingerprint(fp) != 0) continue;
+    InsertFingerprint(fp, cluster);
   }
+  if (!spill_file()) {
+    if (representatives_.Find(static_cast<uint64_t>(cluster)) == 0) {
+      representatives_.Insert(static_cast<uint64_t>(cluster),
+                              arrays_.Add(q.shingles));
+    }
+    return;
+  }
+  if (RepresentativeLocation(cluster) != 0) return;
+  if (uint64_t at = Write(q.shingles); at != 0) {
+    SetRepresentativeLocation(cluster, at);
+    Remember(cluster, q.shingles);
+  }
+}
+
+void LinkIndex::SpillFingerprints() {
+  Status s = OpenFile();
+  if (!s.ok()) return (void)Fail(s);
+  std::vector<std::pair<uint64_t, int64_t>> pairs;
+  pairs.reserve(fingerprints_.size());
+  fingerprints_.ForEach(
+      [&pairs](uint64_t k, int64_t v) { pairs.emplace_back(k, v); });
+  s = spilled_.AddRun(&pairs, &file_);
+  if (!s.ok()) return (void)Fail(s);
+  fingerprints_.Reset();
 }
 
 void LinkIndex::Clear() {
@@ -112,8 +270,16 @@ void LinkIndex::Clear() {
   std::vector<BandEntry>().swap(band_entries_);
   sketches_.Clear();
   fingerprints_.Clear();
+  spilled_.Clear();
   representatives_.Clear();
   arrays_.Clear();
+  std::vector<uint64_t>().swap(rep_locations_);
+  rep_locations_far_.Clear();
+  young_ = Generation();
+  old_ = Generation();
+  std::vector<uint64_t>().swap(scratch_);
+  reads_ = 0;
+  status_ = file_.Truncate();
 }
 
 }  // namespace whosaid

@@ -8,7 +8,13 @@
 // the cluster's first quote). A store owns one and rebuilds it from its
 // tables on open; it holds only hashes and ids, in flat tables
 // (src/corpus/flat_tables.h: ~16-24 bytes per key instead of a node and a
-// vector each). One thread at a time.
+// vector each). Its memory is bounded (CorpusOptions::link_memory_*): past
+// the limits, fingerprints go in sorted runs to an unlinked temporary file
+// behind a fixed-size Bloom filter, and representatives and sketches are
+// read back from that file (src/corpus/link_spill.h); two generations of
+// recently used representatives stay in memory. The answers do not depend
+// on the limits (a fingerprint keeps the first cluster recorded for it,
+// wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 
@@ -16,32 +22,68 @@
 #include <vector>
 
 #include "src/corpus/flat_tables.h"
+#include "src/corpus/link_spill.h"
 #include "whosaid/corpus.h"
 
 namespace whosaid {
 
 class LinkIndex {
  public:
-  explicit LinkIndex(const CorpusOptions& options) : options_(options) {}
+  explicit LinkIndex(const CorpusOptions& options)
+      : options_(options), spilled_(options.link_bloom_bytes) {}
 
   // The row of the original `f` duplicates, or 0; *exact tells which kind.
-  int64_t FindDuplicate(const DocumentFeatures& f, bool* exact) const;
+  int64_t FindDuplicate(const DocumentFeatures& f, bool* exact);
   // Records an original (non-duplicate) document (row > 0).
   // Only text_hash, has_simhash, simhash and sketch of `f` are used.
   void AddDocument(int64_t row, const DocumentFeatures& f);
 
   // The cluster the quote joins, or 0 for a new one.
-  int64_t FindCluster(const QuoteFeatures& q) const;
+  int64_t FindCluster(const QuoteFeatures& q);
   // Records quote `q` as a member of `cluster`; the first quote recorded
   // for a cluster is the one new quotes are compared to.
   void AddQuote(int64_t cluster, const QuoteFeatures& q);
+
+  // OK, or the first error of the temporary file since Clear(); after one
+  // the index finds nothing and the owner must stop (its answers would
+  // differ from the unbounded index's).
+  const Status& status() const { return status_; }
+  // Blocks of fingerprints, representatives and sketches read back.
+  uint64_t reads() const { return spilled_.reads() + reads_; }
+  size_t spilled_fingerprints() const { return spilled_.size(); }
 
   void Clear();
   size_t documents() const { return exact_.size(); }
 
  private:
+  // Recently used representatives: cluster -> handle in `arrays`.
+  struct Generation {
+    FlatMap64 handles;
+    ArrayPool arrays;
+    size_t values = 0;
+  };
+
   uint32_t bands() const;
   uint32_t BandKey(uint32_t band, uint64_t simhash) const;
+  bool spill_file() const { return options_.link_memory_representatives > 0; }
+  bool Fail(Status s);
+  Status OpenFile();
+  // Writes [size, values...]; returns the packed location (> 0) or 0.
+  uint64_t Write(std::span<const uint64_t> a);
+  // Reads what Write() wrote at `packed` into *out.
+  bool ReadBack(uint64_t packed, std::vector<uint64_t>* out);
+  // The fingerprint's cluster in memory or in the file, or 0.
+  int64_t FindFingerprint(uint64_t fp);
+  // The representative of `cluster` (empty when unknown); valid until the
+  // next call.
+  std::span<const uint64_t> Representative(int64_t cluster);
+  std::span<const uint64_t> Remember(int64_t cluster,
+                                     std::span<const uint64_t> shingles);
+  // Into memory; spills the fingerprints in memory when they are too many.
+  void InsertFingerprint(uint64_t fp, int64_t cluster);
+  void SpillFingerprints();
+  uint64_t RepresentativeLocation(int64_t cluster) const;
+  void SetRepresentativeLocation(int64_t cluster, uint64_t packed);
 
   CorpusOptions options_;
   FlatMap64 exact_;  // text hash -> row
@@ -54,10 +96,22 @@ class LinkIndex {
   };
   FlatMap64 band_heads_;
   std::vector<BandEntry> band_entries_;
-  FlatMap64 sketches_;         // row -> handle in arrays_
-  FlatMap64 fingerprints_;     // fingerprint -> cluster
-  FlatMap64 representatives_;  // cluster -> handle of its shingles
+  // Without the file: row -> handle in arrays_; with it: row -> location.
+  FlatMap64 sketches_;
+  FlatMap64 fingerprints_;  // fingerprint -> cluster (the newest ones)
+  SpilledFingerprints spilled_;
+  // Without the file: every representative (handles), and sketches.
+  FlatMap64 representatives_;
   ArrayPool arrays_;
+  // With it: representative locations by cluster id (dense ids), and those
+  // of ids too large for that table; two generations of recent ones.
+  std::vector<uint64_t> rep_locations_;
+  FlatMap64 rep_locations_far_;
+  Generation young_, old_;
+  SpillFile file_;
+  std::vector<uint64_t> scratch_;
+  uint64_t reads_ = 0;
+  Status status_;
 };
 
 }  // namespace whosaid

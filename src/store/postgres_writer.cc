@@ -70,6 +70,7 @@ Status PostgresStore::LoadCaches() {
         r.value().Int(i, 0),
         ComputeQuoteFeatures(r.value().Text(i, 1), options_.corpus));
   }
+  if (!index_.status().ok()) return index_.status();
   r = Run("SELECT id, name FROM outlets", PgParams(), "reading outlets");
   if (!r.ok()) return r.status();
   for (int i = 0; i < r.value().rows(); ++i) {
@@ -145,6 +146,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   if (!outlet.ok()) return outlet.status();
   bool exact = false;
   int64_t dup = index_.FindDuplicate(f, &exact);
+  if (!index_.status().ok()) return index_.status();
 
   PgParams p;
   p.Text(doc.id)
@@ -193,6 +195,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     return Status::OK();
   }
   index_.AddDocument(row, f);
+  if (!index_.status().ok()) return index_.status();
 
   if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
     return Status::OK();
@@ -244,6 +247,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     static const QuoteFeatures kNoFeatures;
     const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
     int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
+    if (!index_.status().ok()) return index_.status();
     bool new_cluster = !qf.shingles.empty() && cluster == 0;
 
     PgParams qp;
@@ -291,6 +295,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       if (!ur.ok()) return ur.status();
     }
     index_.AddQuote(cluster, qf);
+    if (!index_.status().ok()) return index_.status();
   }
 
   // Claims.

@@ -355,6 +355,7 @@ Status SqliteStore::LoadCaches() {
   }
   q->Reset();
   if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading quotes");
+  if (!index_.status().ok()) return index_.status();
   st = Get("SELECT coalesce(max(id), 0) + 1 FROM quotes");
   if (!st.ok()) return st.status();
   q = st.value();
@@ -446,6 +447,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   if (!outlet.ok()) return outlet.status();
   bool exact = false;
   int64_t dup = index_.FindDuplicate(f, &exact);
+  if (!index_.status().ok()) return index_.status();
 
   auto st =
       Get("INSERT INTO documents(ext_id, content_hash, url, title, published, "
@@ -494,6 +496,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     return Status::OK();
   }
   index_.AddDocument(row, f);
+  if (!index_.status().ok()) return index_.status();
 
   st = Get("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
   if (!st.ok()) return st.status();
@@ -557,6 +560,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     static const QuoteFeatures kNoFeatures;
     const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
     int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
+    if (!index_.status().ok()) return index_.status();
     bool new_cluster = !qf.shingles.empty() && cluster == 0;
 
     // The quote's row id is known before it is written (ids are dense and
@@ -607,6 +611,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     quote_rows[i] = quote_row;
     ++counts->quotes;
     index_.AddQuote(cluster, qf);
+    if (!index_.status().ok()) return index_.status();
     st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
     if (!st.ok()) return st.status();
     st.value()->Bind(1, quote_row);

@@ -1,0 +1,193 @@
+#include "src/corpus/link_spill.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "src/corpus/features.h"
+#include "src/corpus/link_index.h"
+
+namespace whosaid {
+namespace {
+
+uint64_t Next(uint64_t* x) {
+  *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+  return *x;
+}
+
+TEST(SpillFileTest, ReadsBackBufferedAndFlushedValues) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  std::vector<uint64_t> a(300000), b = {7, 8, 9};
+  for (size_t i = 0; i < a.size(); ++i) a[i] = i * 3;
+  uint64_t at_a = 0, at_b = 0;
+  ASSERT_TRUE(file.Append(a, &at_a).ok());  // flushed (> 1 MiB)
+  ASSERT_TRUE(file.Append(b, &at_b).ok());  // still buffered
+  EXPECT_EQ(at_b, a.size());
+  std::vector<uint64_t> out(4);
+  // A read across the flushed part and the buffer.
+  ASSERT_TRUE(file.Read(at_b - 1, out).ok());
+  EXPECT_EQ(out, (std::vector<uint64_t>{a.back(), 7, 8, 9}));
+  ASSERT_TRUE(file.Read(12345, {out.data(), 1}).ok());
+  EXPECT_EQ(out[0], 12345u * 3);
+  EXPECT_FALSE(file.Read(at_b + 1, out).ok());  // past the end
+  ASSERT_TRUE(file.Truncate().ok());
+  EXPECT_EQ(file.size(), 0u);
+}
+
+TEST(SpillFileTest, AMissingDirectoryIsAnError) {
+  SpillFile file;
+  EXPECT_FALSE(file.Open("/nonexistent/whosaid-dir").ok());
+}
+
+TEST(SpilledFingerprintsTest, FindsEveryKeyOfEveryRunAndNoOther) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  SpilledFingerprints spilled(256);  // tiny filter: many false positives
+  uint64_t x = 88172645463325252ull;
+  std::vector<std::pair<uint64_t, int64_t>> all;
+  for (int run = 0; run < 3; ++run) {
+    std::vector<std::pair<uint64_t, int64_t>> pairs;
+    for (int i = 0; i < 1000 + run * 517; ++i) {
+      pairs.emplace_back(Next(&x), run * 10000 + i + 1);
+    }
+    all.insert(all.end(), pairs.begin(), pairs.end());
+    ASSERT_TRUE(spilled.AddRun(&pairs, &file).ok());
+  }
+  for (const auto& [k, v] : all) {
+    int64_t got = 0;
+    ASSERT_TRUE(spilled.Find(k, file, &got).ok());
+    ASSERT_EQ(got, v);
+  }
+  for (int i = 0; i < 1000; ++i) {
+    int64_t got = 1;
+    ASSERT_TRUE(spilled.Find(Next(&x), file, &got).ok());
+    ASSERT_EQ(got, 0);
+  }
+  EXPECT_GT(spilled.reads(), all.size());
+}
+
+// "w<n> " (appended piecewise: GCC 12 warns falsely on "w" + std::string).
+void AddWord(uint64_t n, std::string* q) {
+  q->push_back('w');
+  q->append(std::to_string(n));
+  q->push_back(' ');
+}
+
+// Quotes made of overlapping runs of a small vocabulary, so that many join
+// clusters, some through fingerprints and representatives long evicted.
+std::vector<std::string> SyntheticQuotes(int n) {
+  std::vector<std::string> base;
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 400; ++i) {
+    std::string q;
+    const int words = 8 + static_cast<int>(Next(&x) % 20);
+    for (int w = 0; w < words; ++w) {
+      AddWord(Next(&x) % 3000, &q);
+    }
+    base.push_back(q);
+  }
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    const std::string& b = base[Next(&x) % base.size()];
+    // A truncation or an extension of a base quote, or a new one.
+    switch (Next(&x) % 4) {
+      case 0:
+        out.push_back(b.substr(0, b.size() * 2 / 3));
+        break;
+      case 1:
+        out.push_back(b);
+        AddWord(Next(&x) % 3000, &out.back());
+        break;
+      case 2:
+        out.push_back(b);
+        break;
+      default: {
+        std::string q;
+        for (int w = 0; w < 12; ++w) {
+          AddWord(Next(&x) % 3000, &q);
+        }
+        out.push_back(q);
+      }
+    }
+  }
+  return out;
+}
+
+TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {
+  CorpusOptions unbounded_opt;
+  unbounded_opt.link_memory_fingerprints = 0;
+  unbounded_opt.link_memory_representatives = 0;
+  CorpusOptions bounded_opt;
+  bounded_opt.link_memory_fingerprints = 64;
+  bounded_opt.link_memory_representatives = 100;
+  bounded_opt.link_bloom_bytes = 512;
+  LinkIndex unbounded(unbounded_opt), bounded(bounded_opt);
+
+  for (int round = 0; round < 2; ++round) {  // the second after Clear()
+    int64_t next_cluster = 1, joined = 0;
+    for (const std::string& text : SyntheticQuotes(3000)) {
+      QuoteFeatures q = ComputeQuoteFeatures(text, unbounded_opt);
+      const int64_t want = unbounded.FindCluster(q);
+      ASSERT_EQ(bounded.FindCluster(q), want) << text;
+      ASSERT_TRUE(bounded.status().ok());
+      const int64_t cluster = want != 0 ? want : next_cluster++;
+      joined += want != 0;
+      unbounded.AddQuote(cluster, q);
+      bounded.AddQuote(cluster, q);
+    }
+    EXPECT_GT(joined, 1000);
+    EXPECT_GT(bounded.spilled_fingerprints(), 1000u);
+    EXPECT_GT(bounded.reads(), 1000u);
+
+    // Documents: near duplicates whose sketches are only in the file.
+    uint64_t x = 1234567;
+    std::vector<DocumentFeatures> docs;
+    for (int i = 0; i < 300; ++i) {
+      DocumentFeatures f;
+      f.text_hash = Next(&x);
+      f.has_simhash = true;
+      if (i % 3 == 0 || docs.empty()) {
+        f.simhash = Next(&x);
+        for (int k = 0; k < 64; ++k) f.sketch.push_back(Next(&x));
+      } else {
+        const DocumentFeatures& o = docs[Next(&x) % docs.size()];
+        f.simhash = o.simhash ^ (uint64_t{1} << (Next(&x) % 64));
+        f.sketch = o.sketch;
+        // Keep most of the sketch, or little of it.
+        const int keep = i % 2 ? 60 : 20;
+        for (int k = keep; k < 64; ++k) f.sketch[k] = Next(&x);
+      }
+      std::sort(f.sketch.begin(), f.sketch.end());
+      docs.push_back(f);
+      bool e1 = false, e2 = false;
+      const int64_t want = unbounded.FindDuplicate(f, &e1);
+      ASSERT_EQ(bounded.FindDuplicate(f, &e2), want) << i;
+      ASSERT_EQ(e1, e2);
+      if (want == 0) {
+        unbounded.AddDocument(i + 1, f);
+        bounded.AddDocument(i + 1, f);
+      }
+    }
+    ASSERT_TRUE(bounded.status().ok());
+    unbounded.Clear();
+    bounded.Clear();
+  }
+}
+
+TEST(LinkIndexSpillTest, AnUnwritableDirectoryIsReportedNotIgnored) {
+  CorpusOptions opt;
+  opt.link_spill_dir = "/nonexistent/whosaid-dir";
+  LinkIndex index(opt);
+  QuoteFeatures q = ComputeQuoteFeatures(
+      "the ferry will run every hour from the first of May", opt);
+  index.AddQuote(1, q);
+  EXPECT_FALSE(index.status().ok());
+  EXPECT_EQ(index.FindCluster(q), 0);
+}
+
+}  // namespace
+}  // namespace whosaid
