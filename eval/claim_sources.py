@@ -28,8 +28,9 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
+
+from news_quantities import corpus_docs  # eval/news_quantities.py
 
 STOP = {"the", "a", "an", "of", "mr", "ms", "mrs", "dr", "s", "'s", "its", "his", "her"}
 
@@ -58,14 +59,7 @@ def name_matches(gold_names, predicted_texts):
 def prepare(nq_path, cs_path, corpus_path, outdir):
     sentences = {r["sid"]: r for r in read_jsonl(nq_path)}
     labels = read_jsonl(cs_path)
-    wanted = {sentences[l["sid"]]["doc"] for l in labels}
-    proc = subprocess.run(["zstd", "-dc", corpus_path], check=True, capture_output=True)
-    docs = {}
-    for line in proc.stdout.decode("utf-8").splitlines():
-        if line.strip():
-            d = json.loads(line)
-            if d.get("id") in wanted:
-                docs[d["id"]] = d.get("content") or ""
+    docs = corpus_docs(corpus_path, {sentences[l["sid"]]["doc"] for l in labels})
     os.makedirs(outdir, exist_ok=True)
     bad = 0
     with open(os.path.join(outdir, "cs_gold.jsonl"), "w", encoding="utf-8") as gold:

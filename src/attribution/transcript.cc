@@ -22,14 +22,6 @@ struct Turn {
   bool sentence_end = false;  // the content ends as a sentence does
 };
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Capitalised page furniture that also ends in a colon ("UPDATE: ...",
 // "WATCH: ...", "EDITOR'S NOTE: ..."): never a speaker.
 bool IsHeadingWord(std::string_view lower) {
@@ -68,7 +60,7 @@ bool FindTurn(const Document& doc, const Paragraph& p,
     bool initial = t.kind == TokenKind::kWord && t.capitalized &&
                    text.size() <= 2 && text.back() == '.';
     if (t.kind != TokenKind::kWord || (!t.all_caps && !initial)) return false;
-    if (IsHeadingWord(LowerAscii(text))) return false;
+    if (IsHeadingWord(AsciiLower(text))) return false;
     has_caps_word |= t.all_caps;
   }
   if (i == first || i >= end || !has_caps_word || doc.TokenText(i) != ":") {
@@ -80,7 +72,7 @@ bool FindTurn(const Document& doc, const Paragraph& p,
   turn->content = {doc.tokens[i + 1].span.begin, doc.tokens[end - 1].span.end};
   std::string_view last = doc.TokenText(i - 1);
   while (!last.empty() && last.back() == '.') last.remove_suffix(1);
-  turn->key = LowerAscii(last);
+  turn->key = AsciiLower(last);
   // Spoken turns end in . ? ! (or a closing quotation mark / dash after
   // one); the fields of a list ("TARGET: Italian consulate") do not.
   std::string_view tail = doc.TokenText(end - 1);
@@ -106,7 +98,7 @@ std::unordered_map<std::string, int32_t> PersonNameWords(
     std::string_view name = doc.groups[g].canonical;
     while (!name.empty()) {
       size_t space = name.find(' ');
-      words.push_back(LowerAscii(name.substr(0, space)));
+      words.push_back(AsciiLower(name.substr(0, space)));
       if (space == std::string_view::npos) break;
       name.remove_prefix(space + 1);
     }

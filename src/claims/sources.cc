@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/base/chars.h"
 #include "src/claims/lexicon.h"
 #include "src/entities/lexicon.h"
 
@@ -15,11 +16,7 @@ namespace {
 bool IsBarePronoun(const Document& doc, Span mention) {
   std::string_view text = doc.Text(mention);
   if (text.empty() || text.size() > 8) return false;
-  std::string lower(text);
-  for (char& ch : lower) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return lex::PronounOf(lower) != lex::PronounKind::kNone;
+  return lex::PronounOf(AsciiLower(text)) != lex::PronounKind::kNone;
 }
 
 std::string SourceNameFor(const Document& doc, Span s) {

@@ -331,10 +331,11 @@ int32_t ResolveRole(const Document& doc, std::string_view noun,
 
 // A person group holding `word` (lower case) among its name words; the one
 // mentioned most recently before `begin_byte`.
-// ResolveNameWord's answer from the cache's index: the last mention before
-// `begin_byte` whose name holds `word`, else the first one after.
-int32_t ResolveNameWordIndexed(const Document& doc, const std::string& word,
-                               uint32_t begin_byte, SpeakerCache* cache) {
+// The group of the last entity mention before `begin_byte` whose group's
+// name holds `word` ("gedney" -> "Felix Gedney"), else of the first one
+// after; -1 when none. Looked up in an index the cache builds once.
+int32_t ResolveNameWord(const Document& doc, const std::string& word,
+                        uint32_t begin_byte, SpeakerCache* cache) {
   if (!cache->name_words_built) {
     for (const Entity& e : doc.entities) {
       if (e.group < 0) continue;
@@ -362,27 +363,6 @@ int32_t ResolveNameWordIndexed(const Document& doc, const std::string& word,
                                     });
   if (after != list.begin()) return std::prev(after)->second;
   return list.front().second;
-}
-
-int32_t ResolveNameWord(const Document& doc, const std::string& word,
-                        uint32_t begin_byte) {
-  int32_t best = -1;
-  for (const Entity& e : doc.entities) {
-    if (e.group < 0) continue;
-    std::string_view name = doc.groups[e.group].canonical;
-    size_t p = 0;
-    bool has = false;
-    while (p < name.size() && !has) {
-      size_t q = name.find(' ', p);
-      if (q == std::string_view::npos) q = name.size();
-      has = mention::EqualsLower(name.substr(p, q - p), word);
-      p = q + 1;
-    }
-    if (!has) continue;
-    if (e.span.begin < begin_byte || best < 0) best = e.group;
-    if (e.span.begin >= begin_byte) break;
-  }
-  return best;
 }
 
 // The proper name written in a mention, without titles ("Smith" for
@@ -484,7 +464,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     return ResolvePronoun(doc, f, kind, previous_speaker, cache);
   }
-  // 3. Name words not tagged as entities ("Gedney").
+  // 3. Name words not tagged as entities ("Gedney"). Without a document
+  // cache (one mention resolved alone) the name index is built here.
+  SpeakerCache local_cache;
+  SpeakerCache* name_cache = cache != nullptr ? cache : &local_cache;
   for (uint32_t i = l; i-- > f;) {
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
@@ -493,9 +476,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));
-    int32_t g = cache != nullptr
-                    ? ResolveNameWordIndexed(doc, word, m.begin, cache)
-                    : ResolveNameWord(doc, word, m.begin);
+    int32_t g = ResolveNameWord(doc, word, m.begin, name_cache);
     if (g >= 0) return g;
   }
   // 4. Organisation nouns ("the company") -> the most recent organisation
