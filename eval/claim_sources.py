@@ -24,13 +24,12 @@ Quantities the engine reports no claim for are counted apart (`not_found`).
       (--show-errors lists dev's errors only: test is for reporting)
 Standard library plus the `zstd` command.
 """
-import hashlib
 import json
 import os
 import re
 import sys
 
-from news_quantities import corpus_docs  # eval/news_quantities.py
+from news_quantities import corpus_docs, sentence_text  # eval/news_quantities.py
 
 STOP = {"the", "a", "an", "of", "mr", "ms", "mrs", "dr", "s", "'s", "its", "his", "her"}
 
@@ -65,16 +64,14 @@ def prepare(nq_path, cs_path, corpus_path, outdir):
     with open(os.path.join(outdir, "cs_gold.jsonl"), "w", encoding="utf-8") as gold:
         for l in labels:
             s = sentences[l["sid"]]
-            content = docs.get(s["doc"])
-            text = content[s["start"]:s["end"]] if content is not None else None
-            if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != s["sha1"]:
+            if sentence_text(docs, s) is None:
                 print(f"claim_sources: {l['cid']}: sentence {l['sid']} not found in the "
                       "corpus (changed corpus?)", file=sys.stderr)
                 bad += 1
                 continue
             q = s["quantities"][l["quantity"]]
-            g = dict(l, doc=s["doc"], start=s["start"] + q["start"], end=s["start"] + q["end"],
-                     text=content[s["start"] + q["start"]:s["start"] + q["end"]])
+            start, end = s["start"] + q["start"], s["start"] + q["end"]
+            g = dict(l, doc=s["doc"], start=start, end=end, text=docs[s["doc"]][start:end])
             gold.write(json.dumps(g, ensure_ascii=False) + "\n")
     with open(os.path.join(outdir, "cs_in.jsonl"), "w", encoding="utf-8") as fin:
         for doc_id in sorted(docs):

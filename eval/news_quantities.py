@@ -53,6 +53,16 @@ def corpus_docs(path, wanted):
     return docs
 
 
+def sentence_text(docs, r):
+    """The labelled sentence `r` cut from its article, or None when the corpus
+    does not hold it as labelled (article missing, or a SHA-1 mismatch)."""
+    content = docs.get(r["doc"])
+    text = content[r["start"]:r["end"]] if content is not None else None
+    if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != r["sha1"]:
+        return None
+    return text
+
+
 def prepare(labels_path, corpus_path, outdir):
     labels = read_labels(labels_path)
     docs = corpus_docs(corpus_path, {r["doc"] for r in labels})
@@ -67,9 +77,8 @@ def prepare(labels_path, corpus_path, outdir):
     bad = 0
     with open(os.path.join(outdir, "nq_in.jsonl"), "w", encoding="utf-8") as fin:
         for r in labels:
-            content = docs.get(r["doc"])
-            text = content[r["start"]:r["end"]] if content is not None else None
-            if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != r["sha1"]:
+            text = sentence_text(docs, r)
+            if text is None:
                 print(f"news_quantities: {r['sid']}: sentence not found in the corpus "
                       "(changed corpus?)", file=sys.stderr)
                 bad += 1
