@@ -122,6 +122,40 @@ TEST_F(AttributorTest, PronounSpeaker) {
   EXPECT_EQ(d.Text(q->content), "the report was deeply flawed");
 }
 
+
+// Regression: the speaker of a participle cue after a long report lies beyond
+// the source window, and the decoder took a name from inside the report
+// ("Obama"). A speaker inside another relation's content cannot speak a cue
+// outside it; the reporting clause's speaker is taken.
+TEST_F(AttributorTest, ParticipleCueDoesNotTakeASpeakerFromTheReport) {
+  Document d = Run(
+      "Transit Authority chair Ruth Alvarez said on Sunday she was "
+      "\"flabbergasted\" by the Obama administration's proposal to cut the "
+      "subway repair budget by a third over the coming decade, saying the "
+      "board had wasted three weeks on a \"hopeless\" plan.");
+  const Attribution* said = ByCue(d, "said");
+  const Attribution* saying = ByCue(d, "saying");
+  ASSERT_NE(said, nullptr);
+  ASSERT_NE(saying, nullptr);
+  EXPECT_EQ(d.Text(said->speaker), "Transit Authority chair Ruth Alvarez");
+  EXPECT_EQ(d.Text(saying->speaker), "Transit Authority chair Ruth Alvarez");
+  EXPECT_EQ(d.Text(saying->content),
+            "the board had wasted three weeks on a \"hopeless\" plan");
+}
+
+// Regression: a party-and-state tag inside a speaker ("D-Queens") was taken
+// as the speaker of the next cue; it is a piece of the whole speaker.
+TEST_F(AttributorTest, AppositivePieceOfASpeakerIsTheWholeSpeaker) {
+  Document d = Run(
+      "Transit Authority chair Ruth Alvarez, D-Queens, said on Sunday she "
+      "was \"flabbergasted\" by the Obama administration's proposal to cut "
+      "the subway repair budget by a third over the coming decade, saying "
+      "the board had wasted three weeks on a \"hopeless\" plan.");
+  const Attribution* saying = ByCue(d, "saying");
+  ASSERT_NE(saying, nullptr);
+  EXPECT_EQ(d.Text(saying->speaker),
+            "Transit Authority chair Ruth Alvarez, D-Queens,");
+}
 TEST_F(AttributorTest, QuoteContinuingOverSentences) {
   Document d =
       Run("“We did not expect the flood. Nobody did. The river rose in one "
