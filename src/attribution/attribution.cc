@@ -34,6 +34,8 @@ struct Scratch {
   std::vector<Candidate> cands;
   std::vector<size_t> order;
   std::vector<Candidate*> kept;
+  std::vector<std::vector<uint32_t>> buckets;
+  std::vector<uint32_t> near;
 };
 
 class ModelAttributor : public Attributor {
@@ -106,10 +108,28 @@ class ModelAttributor : public Attributor {
     });
     std::vector<Candidate*>& kept = scratch.kept;
     kept.clear();
+    // Kept relations by cue position, in buckets as wide as two relations'
+    // spans can reach: a candidate is checked against the three buckets
+    // around its cue only (in the order they were kept, as a scan of all
+    // would), so a document with thousands of relations stays linear.
+    const int reach = Reach();
+    std::vector<std::vector<uint32_t>>& buckets = scratch.buckets;
+    const size_t nbuckets = doc->tokens.size() / reach + 1;
+    if (buckets.size() < nbuckets) buckets.resize(nbuckets);
+    for (size_t b = 0; b < nbuckets; ++b) buckets[b].clear();
+    std::vector<uint32_t>& near = scratch.near;
     for (size_t i : order) {
       Candidate& c = cands[i];
+      const size_t home = c.cue.b / reach;
+      near.clear();
+      for (size_t b = home > 0 ? home - 1 : 0; b <= home + 1 && b < nbuckets;
+           ++b) {
+        near.insert(near.end(), buckets[b].begin(), buckets[b].end());
+      }
+      std::sort(near.begin(), near.end());
       bool ok = true;
-      for (const Candidate* k : kept) {
+      for (uint32_t ki : near) {
+        const Candidate* k = kept[ki];
         if (Overlaps(c.cue, k->cue) || Overlaps(c.cue, k->content) ||
             Overlaps(c.cue, k->source)) {
           ok = false;
@@ -125,7 +145,10 @@ class ModelAttributor : public Attributor {
           break;
         }
       }
-      if (ok) kept.push_back(&c);
+      if (ok) {
+        buckets[home].push_back(static_cast<uint32_t>(kept.size()));
+        kept.push_back(&c);
+      }
     }
     ReconcileSources(*doc, v, kept);
     std::sort(
@@ -137,6 +160,15 @@ class ModelAttributor : public Attributor {
   }
 
  private:
+  // How far apart (in tokens) two cues can be with spans of their relations
+  // still overlapping: each span lies within the larger of the content and
+  // source windows of its cue's ends, and a cue has at most kMaxCueTokens.
+  int Reach() const {
+    return 2 * std::max({limits_.content_max_side_tokens, limits_.source_window,
+                         1}) +
+           attribution::kMaxCueTokens + limits_.source_max_tokens;
+  }
+
   // Speakers that the span decoders chose relation by relation, checked
   // against each other:
   // - A speaker found inside another relation's content cannot speak a cue
@@ -165,8 +197,7 @@ class ModelAttributor : public Attributor {
               [](const Candidate* a, const Candidate* b) {
                 return a->cue.b < b->cue.b;
               });
-    const int reach = limits_.content_max_side_tokens + limits_.source_window +
-                      limits_.source_max_tokens;
+    const int reach = Reach();
     auto within = [](TSpan inner, TSpan outer) {
       return !inner.none() && !outer.none() && inner.b >= outer.b &&
              inner.e <= outer.e;

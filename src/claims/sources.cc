@@ -145,14 +145,25 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
   size_t si = 0;
   Span acc;
   size_t acc_sentence = SIZE_MAX;
+  // Quotes are sorted by content start, claims by position: the quotes that
+  // can hold a claim start at most `longest` bytes before it, so each claim
+  // looks back over those only (no scan from the first quote per claim).
+  size_t longest = 0;
+  for (const Attribution& a : doc.quotes) {
+    longest = std::max<size_t>(longest, a.content.size());
+  }
+  size_t next_quote = 0;  // first quote starting after the current claim
   for (Claim& c : doc.claims) {
+    while (next_quote < doc.quotes.size() &&
+           doc.quotes[next_quote].content.begin <= c.span.begin) {
+      ++next_quote;
+    }
     // The innermost quote content (or one of its parts) holding the claim:
     // in "ANCHOR: He says that 15 were there" the number is his.
     int32_t holder = -1;
-    for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+    for (size_t qi = next_quote; qi-- > 0;) {
       const Attribution& a = doc.quotes[qi];
-      // Quotes are sorted by content start: the rest start after the claim.
-      if (a.content.begin > c.span.begin) break;
+      if (a.content.begin + longest < c.span.begin) break;
       bool inside =
           c.span.begin >= a.content.begin && c.span.end <= a.content.end;
       if (inside && !a.parts.empty()) {
@@ -162,7 +173,7 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
         }
       }
       if (!inside) continue;
-      if (holder < 0 || a.content.size() < doc.quotes[holder].content.size()) {
+      if (holder < 0 || a.content.size() <= doc.quotes[holder].content.size()) {
         holder = static_cast<int32_t>(qi);
       }
     }

@@ -47,13 +47,6 @@ lex::Gender GroupGender(const Document& doc, int32_t group) {
   return lex::Gender::kUnknown;
 }
 
-bool InsideQuote(const Document& doc, Span s) {
-  for (const Attribution& q : doc.quotes) {
-    if (q.content.begin <= s.begin && s.end <= q.content.end) return true;
-  }
-  return false;
-}
-
 int32_t ResolveRole(const Document& doc, std::string_view noun,
                     uint32_t begin_byte);
 
@@ -85,11 +78,60 @@ struct SpeakerCache {
   bool name_words_built = false;
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, int32_t>>>
       name_words;
+  // Quote contents as (begin, end) sorted by begin, with the running maximum
+  // of their ends (a span lies inside some content iff the largest end among
+  // the contents beginning at or before it reaches its end), and the quotes
+  // with a speaker mention ordered by where it begins.
+  bool quotes_built = false;
+  std::vector<std::pair<uint32_t, uint32_t>> contents;
+  std::vector<uint32_t> max_end;
+  std::vector<uint32_t> by_speaker;
 };
+
+void BuildQuoteIndex(const Document& doc, SpeakerCache* cache) {
+  if (cache->quotes_built) return;
+  cache->quotes_built = true;
+  for (size_t k = 0; k < doc.quotes.size(); ++k) {
+    const Attribution& q = doc.quotes[k];
+    cache->contents.push_back({q.content.begin, q.content.end});
+    if (!q.speaker.empty()) cache->by_speaker.push_back(k);
+  }
+  std::sort(cache->contents.begin(), cache->contents.end());
+  uint32_t running = 0;
+  for (const auto& c : cache->contents) {
+    running = std::max(running, c.second);
+    cache->max_end.push_back(running);
+  }
+  std::stable_sort(cache->by_speaker.begin(), cache->by_speaker.end(),
+                   [&](uint32_t a, uint32_t b) {
+                     return doc.quotes[a].speaker.begin <
+                            doc.quotes[b].speaker.begin;
+                   });
+}
+
+// Whether `s` lies inside some quote's content. With a cache, a binary
+// search instead of a scan of every quote.
+bool InsideQuote(const Document& doc, Span s, SpeakerCache* cache) {
+  if (cache == nullptr) {
+    for (const Attribution& q : doc.quotes) {
+      if (q.content.begin <= s.begin && s.end <= q.content.end) return true;
+    }
+    return false;
+  }
+  BuildQuoteIndex(doc, cache);
+  auto after =
+      std::partition_point(cache->contents.begin(), cache->contents.end(),
+                           [&](const std::pair<uint32_t, uint32_t>& c) {
+                             return c.first <= s.begin;
+                           });
+  if (after == cache->contents.begin()) return false;
+  return cache->max_end[after - cache->contents.begin() - 1] >= s.end;
+}
 
 // Every "the <role>" phrase of the document, as Candidates() finds them: for
 // each "the", the first role head among the next three tokens decides.
-void FindRolePhrases(const Document& doc, std::vector<RolePhrase>* out) {
+void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
+  std::vector<RolePhrase>* out = &cache->phrases;
   out->clear();
   uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t i = 0; i + 1 < n; ++i) {
@@ -100,7 +142,7 @@ void FindRolePhrases(const Document& doc, std::vector<RolePhrase>* out) {
       int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
                               doc.tokens[i].span.begin);
       if (g >= 0) {
-        out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span)});
+        out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span, cache)});
       }
       break;
     }
@@ -124,20 +166,33 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
     const Entity& e = *it;
     if (e.span.end > end) break;
     if (e.group >= 0) {
-      out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span)});
+      out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span, cache)});
     }
   }
-  for (const Attribution& q : doc.quotes) {
+  // Speakers already resolved (groups are written as ResolveSpeakers goes).
+  auto add_speaker = [&](const Attribution& q) {
     if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end &&
         q.speaker.begin >= from) {
       out->push_back({q.speaker.begin, q.speaker_group, false});
+    }
+  };
+  if (cache == nullptr) {
+    for (const Attribution& q : doc.quotes) add_speaker(q);
+  } else {
+    BuildQuoteIndex(doc, cache);
+    auto it = std::partition_point(
+        cache->by_speaker.begin(), cache->by_speaker.end(),
+        [&](uint32_t k) { return doc.quotes[k].speaker.begin < from; });
+    for (; it != cache->by_speaker.end() && doc.quotes[*it].speaker.begin < end;
+         ++it) {
+      add_speaker(doc.quotes[*it]);
     }
   }
   uint32_t first = mention::TokenAtOrAfter(doc, from);
   uint32_t last = mention::TokenAtOrAfter(doc, end);
   if (cache != nullptr) {
     if (!cache->phrases_built) {
-      FindRolePhrases(doc, &cache->phrases);
+      FindRolePhrases(doc, cache);
       cache->phrases_built = true;
     }
     auto first_phrase = std::partition_point(
@@ -160,7 +215,7 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
                                 doc.tokens[i].span.begin);
         if (g >= 0) {
           out->push_back({doc.tokens[i].span.begin, g,
-                          InsideQuote(doc, doc.tokens[i].span)});
+                          InsideQuote(doc, doc.tokens[i].span, nullptr)});
         }
         break;
       }
@@ -545,8 +600,14 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
 // token separates them. Empty otherwise.
 std::string CoordinatedName(const Document& doc, Span m) {
   std::vector<const Entity*> holders;
-  for (const Entity& e : doc.entities) {
-    if (e.span.begin < m.begin || e.span.end > m.end) continue;
+  // Entities are sorted by start: only those starting inside the mention.
+  auto first = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < m.begin; });
+  for (auto it = first; it != doc.entities.end() && it->span.begin < m.end;
+       ++it) {
+    const Entity& e = *it;
+    if (e.span.end > m.end) continue;
     if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
       continue;
     }
