@@ -143,6 +143,23 @@ TEST_F(AttributorTest, ParticipleCueDoesNotTakeASpeakerFromTheReport) {
             "the board had wasted three weeks on a \"hopeless\" plan");
 }
 
+// Regression: after "... Barlow wrote on Twitter." the content was taken
+// from the next paragraph's quotation; without a colon the next paragraph
+// is not the report's content, and a quotation of three sentences before
+// the cue is reached.
+TEST_F(AttributorTest, QuoteBeforeTheCueNotTheNextParagraph) {
+  Document d = Run(
+      "\"It never ends! No problem!\" Barlow wrote on Twitter.\n\n"
+      "\"Another rumour out there. It never ends! No problem!\" Barlow "
+      "wrote on Twitter.\n\n"
+      "\"Same story again.\" Barlow wrote on Twitter.");
+  ASSERT_EQ(d.quotes.size(), 3u);
+  EXPECT_EQ(d.Text(d.quotes[0].content), "\"It never ends! No problem!\"");
+  EXPECT_EQ(d.Text(d.quotes[1].content),
+            "\"Another rumour out there. It never ends! No problem!\"");
+  EXPECT_EQ(d.Text(d.quotes[2].content), "\"Same story again.\"");
+}
+
 // Regression: a party-and-state tag inside a speaker ("D-Queens") was taken
 // as the speaker of the next cue; it is a piece of the whole speaker.
 TEST_F(AttributorTest, AppositivePieceOfASpeakerIsTheWholeSpeaker) {

@@ -384,10 +384,19 @@ void AttributionModel::ContentWindow(const DocView& v, TSpan cue,
                      lim.content_free_edge;
   bool free_after = static_cast<int>(d.sentences[s1].token_end) - 1 - cue.e <=
                     lim.content_free_edge;
-  for (int k = 0; k < lim.content_sentences_before && s0 > 0; ++k) {
+  for (int k = 0; s0 > 0; ++k) {
     int first = d.sentences[s0].token_begin;
     bool continues = v.inq[first] && v.cls[first] != kOpenQuote;
     if (!continues && !(k == 0 && free_before)) break;
+    if (k >= lim.content_sentences_before &&
+        (!continues ||
+         k >= lim.content_sentences_before +
+                  lim.content_quote_sentences_before ||
+         first < cue.b - lim.content_max_side_tokens ||
+         d.sentences[s0 - 1].paragraph !=
+             d.sentences[v.sent[cue.b]].paragraph)) {
+      break;
+    }
     --s0;
   }
   for (int k = 0; k < lim.content_sentences_after && s1 + 1 < ns; ++k) {

@@ -143,6 +143,17 @@ struct DecodeLimits {
   // across the boundary, or when the cue lies within this many tokens of
   // the sentence edge on that side.
   int content_free_edge = 1000;
+  // A quotation that runs on before the cue ("“A. B. C!” Barlow wrote")
+  // may take this many sentences more than content_sentences_before, within
+  // the cue's paragraph.
+  int content_quote_sentences_before = 2;
+  // A content in another paragraph than its cue (after it without a colon
+  // between, "Cruz continued:"; or before it) is taken only when no n-best
+  // content stays in the cue's paragraph. Applied by the Attributor to the
+  // n-best contents, not to the window (a narrower window changes the
+  // ranker's choice on the rest: "the company announced on Thursday" then
+  // took "on Thursday").
+  bool content_paragraph_needs_colon = true;
   int content_max_side_tokens = 150;
   int top_k = 8;  // clipped to kMaxTopK (16) by the fast decoders
   // Longest source mention (tokens). A speaker with an appositive or a
