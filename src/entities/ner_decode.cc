@@ -86,9 +86,8 @@ inline void AddVector(const VecRef& v, int st, int index, int32_t* dst) {
   }
 }
 
-// Scratch::ref values besides entry indices: not memoised, and overflow
-// vector k as kOverflow - k.
-constexpr int64_t kNoEntry = -1;
+// Scratch::ref values besides entry indices: overflow vector k (a type not
+// memoised) as kOverflow - k.
 constexpr int64_t kOverflow = -2;
 
 // Labels allowed after each previous label (-1..16), inside a sentence
@@ -111,13 +110,26 @@ struct AllowedLabels {
 };
 const AllowedLabels kAllowed;
 
-struct TypeEntry {
+// A memoised word type: its key and the word-only TokenInfo fields the fast
+// path reads after Lookup() (shape, clusters, lexicon bits, kHasDigit), in
+// one cache line. The word, prefix and suffix hashes are read only by the
+// reference path, which recomputes them (WordInfo() is a pure function).
+struct alignas(64) TypeEntry {
   uint64_t hash;
-  uint32_t len;
+  uint64_t shape;
+  uint16_t cluster[kClusterLevels];
+  uint16_t flags;  // WordInfo() flags (kHasDigit)
+  uint32_t gaz;    // WordInfo() gazetteer field (lexicon bits)
+  uint8_t len;
   char bytes[kMaxKeyBytes];
-  TokenInfo info;  // word-only fields
 };
+static_assert(sizeof(TypeEntry) == 64, "a type entry is one cache line");
+static_assert(kMaxKeyBytes < 256, "TypeEntry::len is 8 bits");
 
+// Features of one word type at most (TypeVectors(): 15 at offset 0, 6 at
+// +-1, 3 at +-2 and 6 after the start or O, without lexicon bits, plus 3
+// per lexicon bit (16 bits at most)), per stage.
+constexpr int kMaxTypeFeatures = 39 + 3 * 16;
 // Direct features of one token at most (pairs, clusters, 86), per stage.
 constexpr int kRowsPerToken = 9;
 // Slots of the (direct-mapped) memo of shape/flags/gazetteer features.
@@ -148,7 +160,7 @@ struct TypeCache {
   uint64_t model_id = 0;
   int stages = 0;
   std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
-  std::vector<TypeEntry> entries;
+  std::vector<TypeEntry, CacheLineAllocator<TypeEntry>> entries;
   std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
   // NarrowStride() int16 per entry (stages * kVecs used); unused for the
   // entries with a wide vector.
@@ -254,7 +266,7 @@ struct TypeCache {
 // Scratch buffers reused across documents by one thread.
 struct Scratch {
   std::vector<TokenInfo> info;
-  std::vector<int64_t> ref;       // >= 0 entry index; kNoEntry; kOverflow - k
+  std::vector<int64_t> ref;       // >= 0 entry index; kOverflow - k
   std::vector<int32_t> overflow;  // vectors of unmemoised tokens
   std::vector<int32_t> fresh;     // vectors of an entry being memoised
   std::vector<VecRef> vec;
@@ -313,14 +325,31 @@ class FastDecoder {
     for (int st = 0; st < m_.stages_; ++st) AddRow(st, h, v[st]);
   }
 
-  // The per-offset vectors of one word type (v: stages * kVecs).
+  // The per-offset vectors of one word type (v: stages * kVecs). The
+  // feature buckets are collected first, so the index and row reads of all
+  // of them are prefetched before any is summed (a new type's ~40 features
+  // mostly miss the caches; integer sums, so the order does not matter).
   void TypeVectors(const TokenInfo& t, int32_t* v) const {
     std::fill(v, v + m_.stages_ * kVecs, 0);
     bool cl = m_.clusters_.size() > 0;
+    struct Pending {
+      uint32_t bucket;  // then its row
+      int st;
+      int32_t* dst;
+    };
+    Pending pend[kMaxTypeFeatures * NerModel::kMaxStages];
+    int np = 0;
     int32_t* o[NerModel::kMaxStages];
     auto at = [&](int off) {
       for (int st = 0; st < m_.stages_; ++st) {
         o[st] = v + st * kVecs + (off + 2) * kNumLabels;
+      }
+    };
+    auto collect = [&](uint64_t h) {
+      uint32_t bucket = static_cast<uint32_t>(h) & m_.mask_;
+      for (int st = 0; st < m_.stages_; ++st) {
+        m_.weights_[st].PrefetchIndex(bucket);
+        pend[np++] = {bucket, st, o[st]};
       }
     };
     auto lex = [&](uint64_t tag) {
@@ -328,57 +357,66 @@ class FastDecoder {
       while (g) {
         int bit = __builtin_ctz(g);
         g &= g - 1;
-        AddAll(Combine(bit, tag), o);
+        collect(Combine(bit, tag));
       }
     };
     at(0);
-    AddAll(Combine(1, 0), o);
-    AddAll(Combine(t.word, 2), o);
-    AddAll(Combine(t.lower, 12), o);
-    AddAll(Combine(t.shape, 22), o);
+    collect(Combine(1, 0));
+    collect(Combine(t.word, 2));
+    collect(Combine(t.lower, 12));
+    collect(Combine(t.shape, 22));
     for (int k = 0; k < 4; ++k) {
-      AddAll(Combine(t.prefix[k], 30 + k), o);
-      AddAll(Combine(t.suffix[k], 40 + k), o);
+      collect(Combine(t.prefix[k], 30 + k));
+      collect(Combine(t.suffix[k], 40 + k));
     }
     lex(71);
     if (cl) {
       for (int level = 0; level < kClusterLevels; ++level) {
-        AddAll(Combine(t.cluster[level], 110 + 3 * level + 1), o);
+        collect(Combine(t.cluster[level], 110 + 3 * level + 1));
       }
     }
     at(-1);
-    AddAll(Combine(t.lower, 11), o);
-    AddAll(Combine(t.shape, 21), o);
-    AddAll(Combine(t.suffix[2], 50), o);
+    collect(Combine(t.lower, 11));
+    collect(Combine(t.shape, 21));
+    collect(Combine(t.suffix[2], 50));
     lex(70);
     if (cl) {
       for (int level = 0; level < kClusterLevels; ++level) {
-        AddAll(Combine(t.cluster[level], 110 + 3 * level), o);
+        collect(Combine(t.cluster[level], 110 + 3 * level));
       }
     }
     at(1);
-    AddAll(Combine(t.lower, 13), o);
-    AddAll(Combine(t.shape, 23), o);
-    AddAll(Combine(t.suffix[2], 51), o);
+    collect(Combine(t.lower, 13));
+    collect(Combine(t.shape, 23));
+    collect(Combine(t.suffix[2], 51));
     lex(72);
     if (cl) {
       for (int level = 0; level < kClusterLevels; ++level) {
-        AddAll(Combine(t.cluster[level], 110 + 3 * level + 2), o);
+        collect(Combine(t.cluster[level], 110 + 3 * level + 2));
       }
     }
     at(-2);
-    AddAll(Combine(t.lower, 10), o);
-    AddAll(Combine(t.shape, 20), o);
-    if (cl) AddAll(Combine(t.cluster[1], 120), o);
+    collect(Combine(t.lower, 10));
+    collect(Combine(t.shape, 20));
+    if (cl) collect(Combine(t.cluster[1], 120));
     at(2);
-    AddAll(Combine(t.lower, 14), o);
-    AddAll(Combine(t.shape, 24), o);
-    if (cl) AddAll(Combine(t.cluster[1], 121), o);
+    collect(Combine(t.lower, 14));
+    collect(Combine(t.shape, 24));
+    if (cl) collect(Combine(t.cluster[1], 121));
     for (int prev1 = -1; prev1 <= 0; ++prev1) {
       at(prev1 + 4);  // vectors 5 and 6
-      if (cl) AddAll(Combine(Combine(t.cluster[2], prev1 + 1), 122), o);
-      AddAll(Combine(Combine(t.lower, prev1 + 1), 82), o);
-      AddAll(Combine(Combine(t.shape, prev1 + 1), 83), o);
+      if (cl) collect(Combine(Combine(t.cluster[2], prev1 + 1), 122));
+      collect(Combine(Combine(t.lower, prev1 + 1), 82));
+      collect(Combine(Combine(t.shape, prev1 + 1), 83));
+    }
+    for (int k = 0; k < np; ++k) {
+      const CompactWeights& w = m_.weights_[pend[k].st];
+      pend[k].bucket = w.Find(pend[k].bucket);
+      if (pend[k].bucket != CompactWeights::kNoRow) w.Prefetch(pend[k].bucket);
+    }
+    for (int k = 0; k < np; ++k) {
+      if (pend[k].bucket == CompactWeights::kNoRow) continue;
+      m_.weights_[pend[k].st].AddTo(pend[k].bucket, pend[k].dst);
     }
   }
 
@@ -445,7 +483,8 @@ class FastDecoder {
     // Evict first: entry indices must stay valid until the end.
     if (cache->used + n > cache->capacity && cache->used > 0) cache->Evict();
     sc->info.resize(n);
-    sc->ref.assign(n, kNoEntry);
+    // ref[] and vec[] are written and read for the needed tokens only.
+    if (sc->ref.size() < n) sc->ref.resize(n);
     const uint32_t mask = static_cast<uint32_t>(cache->slots.size() - 1);
     // Pass 1: the lower-case hash and kHasDigit of every token (cheaper
     // than a cache probe).
@@ -478,7 +517,7 @@ class FastDecoder {
     }
     // Pass 2: the word-only fields and vectors of the needed tokens from the
     // cache, new entries made for those not memoised yet.
-    sc->vec.assign(n + 1, VecRef());
+    if (sc->vec.size() < n + 1) sc->vec.resize(n + 1);
     sc->overflow.clear();
     for (size_t i = 0; i < n; ++i) {
       if (!sc->needed[i]) continue;
@@ -492,7 +531,7 @@ class FastDecoder {
           const TypeEntry& te = cache->entries[e - 1];
           if (te.hash == h && te.len == w.size() &&
               std::memcmp(te.bytes, w.data(), w.size()) == 0) {
-            MergeWordInfo(te.info, &ti);
+            MergeEntry(te, &ti);
             sc->ref[i] = e - 1;
             if (cache->hits[e - 1] < (1u << 30)) ++cache->hits[e - 1];
             found = true;
@@ -506,15 +545,21 @@ class FastDecoder {
           cache->slots[s] = e + 1;
           cache->hits[e] = 0;
           TypeEntry& te = cache->entries[e];
+          TokenInfo word;
+          m_.WordInfo(w, &word);
           te.hash = h;
-          te.len = static_cast<uint32_t>(w.size());
+          te.shape = word.shape;
+          for (int k = 0; k < kClusterLevels; ++k) {
+            te.cluster[k] = word.cluster[k];
+          }
+          te.flags = word.flags;
+          te.gaz = word.gaz;
+          te.len = static_cast<uint8_t>(w.size());
           std::memcpy(te.bytes, w.data(), w.size());
-          te.info = TokenInfo();
-          m_.WordInfo(w, &te.info);
           sc->fresh.resize(stride);
-          TypeVectors(te.info, sc->fresh.data());
+          TypeVectors(word, sc->fresh.data());
           cache->Store(e, sc->fresh.data());
-          MergeWordInfo(te.info, &ti);
+          MergeWordInfo(word, &ti);
           sc->ref[i] = e;
           continue;
         }
@@ -537,11 +582,22 @@ class FastDecoder {
       if (r >= 0) {
         sc->vec[i] = cache->Ref(static_cast<uint32_t>(r));
       } else {
+        sc->vec[i] = VecRef();  // vec[] is not cleared per document
         sc->vec[i].wide =
             &sc->overflow[static_cast<size_t>(kOverflow - r) * stride];
       }
     }
+    sc->vec[n] = VecRef();
     sc->vec[n].wide = &sc->overflow[kb * stride];
+  }
+
+  // Adds the word-only fields of a memoised type to `ti` (as
+  // MergeWordInfo(), without the word, prefix and suffix hashes).
+  static void MergeEntry(const TypeEntry& te, TokenInfo* ti) {
+    ti->shape = te.shape;
+    for (int k = 0; k < kClusterLevels; ++k) ti->cluster[k] = te.cluster[k];
+    ti->gaz |= te.gaz;
+    ti->flags |= te.flags;
   }
 
   // Adds the word-only fields of `w` (WordInfo) to `ti`, which has the
@@ -588,10 +644,14 @@ class FastDecoder {
     size_t n = doc.tokens.size();
     const std::vector<TokenInfo>& info = sc->info;
     const int stages = m_.stages_;
+    // Only the rows of scored tokens are read (here and by Pass()): each is
+    // zeroed when its token is reached, not the whole buffer per document.
     for (int st = 0; st < stages; ++st) {
-      sc->stat[st].assign(n * kNumLabels, 0);
+      if (sc->stat[st].size() < n * kNumLabels) {
+        sc->stat[st].resize(n * kNumLabels);
+      }
     }
-    sc->nstatic.assign(n, 0);
+    if (sc->nstatic.size() < n) sc->nstatic.resize(n);
     const VecRef bnd = sc->vec[n];
     bool cl = m_.clusters_.size() > 0;
     uint32_t feats[kMaxFeatures];
@@ -604,6 +664,11 @@ class FastDecoder {
       sc->nrows.assign(len, 0);
       for (uint32_t i = b; i < e; ++i) {
         if (!sc->scored[i]) continue;
+        sc->nstatic[i] = 0;
+        for (int st = 0; st < stages; ++st) {
+          std::memset(&sc->stat[st][size_t{i} * kNumLabels], 0,
+                      kNumLabels * sizeof(int32_t));
+        }
         auto at = [&](int k) -> const TokenInfo* {
           int64_t j = static_cast<int64_t>(i) + k;
           if (j < static_cast<int64_t>(b) || j >= static_cast<int64_t>(e)) {
@@ -623,7 +688,20 @@ class FastDecoder {
           if (const TokenInfo* p = at(k)) gaz_bits += PopCount64(p->gaz);
         }
         if (gaz_bits > kMaxFastGazBits) {
-          // The reference path (its feature cap may truncate).
+          // The reference path (its feature cap may truncate). It also
+          // reads the word, prefix and suffix hashes of the token and its
+          // neighbours, which memoised types do not keep: recomputed.
+          for (int k = -1; k <= 1; ++k) {
+            if (at(k) == nullptr) continue;
+            TokenInfo word;
+            m_.WordInfo(NerModel::TokenWord(doc, i + k), &word);
+            TokenInfo& dst = sc->info[i + k];
+            dst.word = word.word;
+            for (int a = 0; a < 4; ++a) {
+              dst.prefix[a] = word.prefix[a];
+              dst.suffix[a] = word.suffix[a];
+            }
+          }
           int ns = m_.StaticFeatures(info, b, e, i, feats);
           sc->nstatic[i] = static_cast<uint8_t>(ns);
           for (int k = 0; k < ns; ++k) {
@@ -645,13 +723,13 @@ class FastDecoder {
           return t ? t->shape : (k < 0 ? kBos : kEos);
         };
         const TokenInfo& t = info[i];
-        // rows[k] is of stage k % stages (kNoRow: none).
+        // rows[k] is of stage k % stages: the bucket here (its index word
+        // prefetched), its row (kNoRow: none) after phase 1b.
         auto add_tagged = [&](uint64_t h) {
           uint32_t bucket = static_cast<uint32_t>(h) & m_.mask_;
           for (int st = 0; st < stages; ++st) {
-            uint32_t row = m_.weights_[st].Find(bucket);
-            if (row != CompactWeights::kNoRow) m_.weights_[st].Prefetch(row);
-            rows[nr++] = row;
+            m_.weights_[st].PrefetchIndex(bucket);
+            rows[nr++] = bucket;
           }
         };
         add_tagged(Combine(Combine(sh(-1), t.shape), 60));
@@ -691,9 +769,23 @@ class FastDecoder {
           for (int l = 0; l < kNumLabels; ++l) dst[l] += src[l];
         }
       }
+      // Phase 1b: the buckets' rows, prefetched (the index words of the
+      // whole sentence were requested in phase 1, so their misses overlap).
+      for (uint32_t i = b; i < e; ++i) {
+        if (!sc->scored[i] || sc->nstatic[i]) continue;
+        uint32_t* rows =
+            &sc->rows[static_cast<size_t>(i - b) * stages * kRowsPerToken];
+        int nr = sc->nrows[i - b];
+        for (int k = 0; k < nr; ++k) {
+          const CompactWeights& w = m_.weights_[stages == 2 ? (k & 1) : 0];
+          uint32_t row = w.Find(rows[k]);
+          if (row != CompactWeights::kNoRow) w.Prefetch(row);
+          rows[k] = row;
+        }
+      }
       // Phase 2: sums.
       for (uint32_t i = b; i < e; ++i) {
-        if (sc->nstatic[i] || !sc->scored[i]) continue;
+        if (!sc->scored[i] || sc->nstatic[i]) continue;
         int32_t* o[NerModel::kMaxStages];
         for (int st = 0; st < stages; ++st) {
           o[st] = &sc->stat[st][static_cast<size_t>(i) * kNumLabels];

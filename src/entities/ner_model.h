@@ -242,6 +242,10 @@ struct CompactWeights {
     if (!(x.bits & bit)) return kNoRow;
     return x.rank + static_cast<uint32_t>(PopCount32(x.bits & (bit - 1)));
   }
+  // Prefetches the index word of `bucket` (Find() reads it).
+  void PrefetchIndex(uint32_t bucket) const {
+    __builtin_prefetch(&index[bucket >> 5]);
+  }
   void Prefetch(uint32_t r) const {
     __builtin_prefetch(&head[size_t{r} * kHead]);
   }
