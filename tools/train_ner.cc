@@ -227,7 +227,7 @@ void AddToGazetteer(const TrainDoc& td, Gazetteer* gaz) {
 // letter or a digit ("Hillary Clinton", not "my mother"). Returns the spans
 // added, or -1 when the file cannot be read.
 int AddExternalGazetteer(const std::string& path, Gazetteer* gaz,
-                         Gazetteer* words) {
+                         Gazetteer* words, std::vector<Gazetteer>* parts) {
   std::vector<TrainDoc> extra;
   if (!ReadConll(path, &extra, /*strip_lang_prefix=*/true, ExternalTypeId)) {
     return -1;
@@ -256,8 +256,16 @@ int AddExternalGazetteer(const std::string& path, Gazetteer* gaz,
         hashes[k] = HashWord(
             text.substr(toks[k].span.begin, toks[k].span.size()), true);
       }
-      gaz->InsertSequence(hashes, static_cast<int>(toks.size()),
-                          static_cast<uint8_t>(1 << g.type));
+      int len = static_cast<int>(toks.size());
+      uint8_t bit = static_cast<uint8_t>(1 << g.type);
+      gaz->InsertSequence(hashes, len, bit);
+      // Table p of `parts` holds every entry but those of part p (by hash).
+      if (parts != nullptr && !parts->empty()) {
+        size_t skip = (SequenceKey(hashes, len) >> 40) % parts->size();
+        for (size_t p = 0; p < parts->size(); ++p) {
+          if (p != skip) (*parts)[p].InsertSequence(hashes, len, bit);
+        }
+      }
       for (size_t k = 0; words != nullptr && k < toks.size(); ++k) {
         char c = text[toks[k].span.begin];
         if (c >= 'A' && c <= 'Z') {
@@ -623,6 +631,7 @@ int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
   std::vector<std::string> gaz_paths, ext_gaz_paths;
   bool ext_words = false;  // also the word table of the external entries
+  int ext_dropout = 0;     // N >= 2: each train document misses 1/N of it
   std::string corpus_path, clusters_from;
   size_t cluster_vocab = 50000;
   int epochs = 12, bits = 20, stages = 1;
@@ -651,6 +660,8 @@ int Main(int argc, char** argv) {
       gaz_paths.push_back(next());
     } else if (a == "--ext-gaz") {
       ext_gaz_paths.push_back(next());
+    } else if (a == "--ext-dropout") {
+      ext_dropout = std::atoi(next().c_str());
     } else if (a == "--ext-words") {
       ext_words = std::atoi(next().c_str()) != 0;
     } else if (a == "--out") {
@@ -681,14 +692,15 @@ int Main(int argc, char** argv) {
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
       doc_features > 3 || runs < 1 || runs > 16 || gate_radius < -1 ||
       gate_radius > 64) {
-    fmt::print(stderr,
-               "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
-               "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
-               "       [--ext-gaz FILE]... [--ext-words 0|1]\n"
-               "       [--gate-radius -1|N] [--gate-initial 0|1] "
-               "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
-               "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
-               "MODEL]\n");
+    fmt::print(
+        stderr,
+        "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
+        "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
+        "       [--ext-gaz FILE]... [--ext-words 0|1] [--ext-dropout 0|N]\n"
+        "       [--gate-radius -1|N] [--gate-initial 0|1] "
+        "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
+        "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
+        "MODEL]\n");
     return 64;
   }
   std::vector<TrainDoc> train, dev;
@@ -752,11 +764,15 @@ int Main(int argc, char** argv) {
   }
   fmt::print("gazetteer: {} entries\n", model.gazetteer().size());
   // The external gazetteer: named entity spans of other NER sets (their
-  // text is never trained on), features of their own.
+  // text is never trained on), features of their own. With ext_dropout N,
+  // training document d misses part d % N of its entries (1/N of them, by
+  // hash), so the model does not learn that a name missing from the
+  // gazetteer is no name.
+  std::vector<Gazetteer> ext_parts(ext_dropout >= 2 ? ext_dropout : 0);
   for (const std::string& path : ext_gaz_paths) {
-    int added =
-        AddExternalGazetteer(path, &model.external_gazetteer(),
-                             ext_words ? &model.external_words() : nullptr);
+    int added = AddExternalGazetteer(
+        path, &model.external_gazetteer(),
+        ext_words ? &model.external_words() : nullptr, &ext_parts);
     if (added < 0) {
       fmt::print(stderr, "cannot read {}\n", path);
       return 66;
@@ -783,7 +799,11 @@ int Main(int argc, char** argv) {
     model.clusters() = other.value().clusters();
   }
   for (auto& td : train) {
-    model.ComputeTokenInfo(td.doc, &td.info, &fold_gaz[1 - td.fold]);
+    model.ComputeTokenInfo(
+        td.doc, &td.info, &fold_gaz[1 - td.fold],
+        ext_parts.empty() ? nullptr
+                          : &ext_parts[static_cast<size_t>(&td - train.data()) %
+                                       ext_parts.size()]);
   }
 
   // Stage 1 on all of train; then, for stage 2, stage-1 labels of each

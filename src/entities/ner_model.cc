@@ -340,15 +340,18 @@ std::string_view NerModel::TokenWord(const Document& doc, size_t i) {
 
 void NerModel::ComputeTokenInfo(const Document& doc,
                                 std::vector<TokenInfo>* info,
-                                const Gazetteer* gaz_override) const {
+                                const Gazetteer* gaz_override,
+                                const Gazetteer* ext_override) const {
   size_t n = doc.tokens.size();
   info->assign(n, TokenInfo());
   for (size_t i = 0; i < n; ++i) WordInfo(TokenWord(doc, i), &(*info)[i]);
-  ContextInfo(doc, gaz_override ? *gaz_override : gazetteer_, info);
+  ContextInfo(doc, gaz_override ? *gaz_override : gazetteer_, info,
+              ext_override);
 }
 
 void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
-                           std::vector<TokenInfo>* info) const {
+                           std::vector<TokenInfo>* info,
+                           const Gazetteer* ext_override) const {
   size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
@@ -405,7 +408,8 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
     }
   }
   MarkGazetteerMatches(doc, gaz, 0, info);
-  MarkGazetteerMatches(doc, external_gazetteer_, kExtGazShift, info);
+  MarkGazetteerMatches(doc, ext_override ? *ext_override : external_gazetteer_,
+                       kExtGazShift, info);
 }
 
 int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,

@@ -333,8 +333,10 @@ class NerModel {
                   std::vector<uint8_t>* scored) const;
 
   // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
+  // `ext_override` replaces the external gazetteer (training: a part of it).
   void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
-                        const Gazetteer* gaz_override = nullptr) const;
+                        const Gazetteer* gaz_override = nullptr,
+                        const Gazetteer* ext_override = nullptr) const;
 
   // What the second stage sees of the first.
   struct Stage2 {
@@ -385,7 +387,8 @@ class NerModel {
   // The rest of ComputeTokenInfo: casing flags, document casing, sentence
   // flags and gazetteer matches.
   void ContextInfo(const Document& doc, const Gazetteer& gaz,
-                   std::vector<TokenInfo>* info) const;
+                   std::vector<TokenInfo>* info,
+                   const Gazetteer* ext_override = nullptr) const;
 
   // Training access: float weights of a stage, kNumLabels per bucket.
   std::vector<float>& float_weights(int stage) { return float_weights_[stage]; }
