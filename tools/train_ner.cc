@@ -102,8 +102,20 @@ void Chunks(const std::vector<std::string>& tags,
 
 // Reads a CoNLL file into documents. `strip_lang_prefix` drops WikiANN's
 // "en:" token prefix.
+// Entity types of other NER sets, for the external gazetteer: GUM's
+// person/place/organization, WNUT-17's person/location/corporation/group
+// (ORG) and product/creative-work (MISC), and CoNLL's own names (WikiANN).
+int ExternalTypeId(std::string_view t) {
+  if (t == "person") return 0;
+  if (t == "organization" || t == "corporation" || t == "group") return 1;
+  if (t == "place" || t == "location") return 2;
+  if (t == "product" || t == "creative-work") return 3;
+  return TypeId(t);
+}
+
 bool ReadConll(const std::string& path, std::vector<TrainDoc>* docs,
-               bool strip_lang_prefix = false) {
+               bool strip_lang_prefix = false,
+               int (*type_of)(std::string_view) = TypeId) {
   std::ifstream f(path);
   if (!f) return false;
   std::string line;
@@ -129,7 +141,7 @@ bool ReadConll(const std::string& path, std::vector<TrainDoc>* docs,
       std::vector<std::tuple<int, int, std::string>> chunks;
       Chunks(tags, &chunks);
       for (auto& [a, b, typ] : chunks) {
-        int t = TypeId(typ);
+        int t = type_of(typ);
         if (t >= 0) td.gold.push_back({begins[a], ends[b], t});
       }
     }
@@ -207,6 +219,64 @@ void AddToGazetteer(const TrainDoc& td, Gazetteer* gaz) {
     }
     gaz->InsertSequence(hashes, len, static_cast<uint8_t>(1 << s.type));
   }
+}
+
+// Adds the entity spans of the CoNLL-format file `path` (ExternalTypeId
+// types; "en:" token prefixes stripped) to `gaz`, as the engine tokenizes
+// them. Only names: spans whose first and last characters are an upper-case
+// letter or a digit ("Hillary Clinton", not "my mother"). Returns the spans
+// added, or -1 when the file cannot be read.
+int AddExternalGazetteer(const std::string& path, Gazetteer* gaz,
+                         Gazetteer* words, std::vector<Gazetteer>* parts) {
+  std::vector<TrainDoc> extra;
+  if (!ReadConll(path, &extra, /*strip_lang_prefix=*/true, ExternalTypeId)) {
+    return -1;
+  }
+  auto named = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  std::vector<Token> toks;
+  uint64_t hashes[kMaxGazLength];
+  int added = 0;
+  for (const TrainDoc& td : extra) {
+    for (const GoldSpan& g : td.gold) {
+      std::string_view text =
+          std::string_view(td.doc.text).substr(g.begin, g.end - g.begin);
+      if (text.empty() || !named(text.front())) continue;
+      size_t last_word = text.find_last_of(' ');
+      std::string_view tail = last_word == std::string_view::npos
+                                  ? text
+                                  : text.substr(last_word + 1);
+      if (tail.empty() || !named(tail.front())) continue;
+      toks.clear();
+      Tokenize(text, &toks);
+      if (toks.empty() || toks.size() > kMaxGazLength) continue;
+      for (size_t k = 0; k < toks.size(); ++k) {
+        hashes[k] = HashWord(
+            text.substr(toks[k].span.begin, toks[k].span.size()), true);
+      }
+      int len = static_cast<int>(toks.size());
+      uint8_t bit = static_cast<uint8_t>(1 << g.type);
+      gaz->InsertSequence(hashes, len, bit);
+      // Table p of `parts` holds every entry but those of part p (by hash).
+      if (parts != nullptr && !parts->empty()) {
+        size_t skip = (SequenceKey(hashes, len) >> 40) % parts->size();
+        for (size_t p = 0; p < parts->size(); ++p) {
+          if (p != skip) (*parts)[p].InsertSequence(hashes, len, bit);
+        }
+      }
+      for (size_t k = 0; words != nullptr && k < toks.size(); ++k) {
+        char c = text[toks[k].span.begin];
+        if (c >= 'A' && c <= 'Z') {
+          words->Insert(SequenceKey(&hashes[k], 1),
+                        static_cast<uint8_t>(1 << g.type));
+        }
+      }
+      ++added;
+    }
+  }
+  return added;
 }
 
 struct Prf {
@@ -559,7 +629,9 @@ void Prune(double fraction, std::vector<float>* weights) {
 
 int Main(int argc, char** argv) {
   std::string train_path, dev_path, out_path = "models/ner.bin";
-  std::vector<std::string> gaz_paths;
+  std::vector<std::string> gaz_paths, ext_gaz_paths;
+  bool ext_words = false;  // also the word table of the external entries
+  int ext_dropout = 0;     // N >= 2: each train document misses 1/N of it
   std::string corpus_path, clusters_from;
   size_t cluster_vocab = 50000;
   int epochs = 12, bits = 20, stages = 1;
@@ -586,6 +658,12 @@ int Main(int argc, char** argv) {
       cluster_vocab = std::strtoul(next().c_str(), nullptr, 10);
     } else if (a == "--gaz") {
       gaz_paths.push_back(next());
+    } else if (a == "--ext-gaz") {
+      ext_gaz_paths.push_back(next());
+    } else if (a == "--ext-dropout") {
+      ext_dropout = std::atoi(next().c_str());
+    } else if (a == "--ext-words") {
+      ext_words = std::atoi(next().c_str()) != 0;
     } else if (a == "--out") {
       out_path = next();
     } else if (a == "--epochs") {
@@ -614,13 +692,15 @@ int Main(int argc, char** argv) {
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
       doc_features > 3 || runs < 1 || runs > 16 || gate_radius < -1 ||
       gate_radius > 64) {
-    fmt::print(stderr,
-               "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
-               "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
-               "       [--gate-radius -1|N] [--gate-initial 0|1] "
-               "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
-               "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
-               "MODEL]\n");
+    fmt::print(
+        stderr,
+        "usage: train_ner --train FILE [--dev FILE] [--out FILE] "
+        "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
+        "       [--ext-gaz FILE]... [--ext-words 0|1] [--ext-dropout 0|N]\n"
+        "       [--gate-radius -1|N] [--gate-initial 0|1] "
+        "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
+        "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
+        "MODEL]\n");
     return 64;
   }
   std::vector<TrainDoc> train, dev;
@@ -683,6 +763,27 @@ int Main(int argc, char** argv) {
     fmt::print("gazetteer source {}: {} docs\n", path, extra.size());
   }
   fmt::print("gazetteer: {} entries\n", model.gazetteer().size());
+  // The external gazetteer: named entity spans of other NER sets (their
+  // text is never trained on), features of their own. With ext_dropout N,
+  // training document d misses part d % N of its entries (1/N of them, by
+  // hash), so the model does not learn that a name missing from the
+  // gazetteer is no name.
+  std::vector<Gazetteer> ext_parts(ext_dropout >= 2 ? ext_dropout : 0);
+  for (const std::string& path : ext_gaz_paths) {
+    int added = AddExternalGazetteer(
+        path, &model.external_gazetteer(),
+        ext_words ? &model.external_words() : nullptr, &ext_parts);
+    if (added < 0) {
+      fmt::print(stderr, "cannot read {}\n", path);
+      return 66;
+    }
+    fmt::print("external gazetteer source {}: {} spans\n", path, added);
+  }
+  if (model.external_gazetteer().size() > 0) {
+    fmt::print("external gazetteer: {} entries (prefixes included), {} words\n",
+               model.external_gazetteer().size(),
+               model.external_words().size());
+  }
   if (!corpus_path.empty() &&
       !BuildClusters(corpus_path, train, cluster_vocab, 1000, 96,
                      {64, 256, 1024}, &model.clusters())) {
@@ -698,7 +799,11 @@ int Main(int argc, char** argv) {
     model.clusters() = other.value().clusters();
   }
   for (auto& td : train) {
-    model.ComputeTokenInfo(td.doc, &td.info, &fold_gaz[1 - td.fold]);
+    model.ComputeTokenInfo(
+        td.doc, &td.info, &fold_gaz[1 - td.fold],
+        ext_parts.empty() ? nullptr
+                          : &ext_parts[static_cast<size_t>(&td - train.data()) %
+                                       ext_parts.size()]);
   }
 
   // Stage 1 on all of train; then, for stage 2, stage-1 labels of each

@@ -160,6 +160,24 @@ TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   EXPECT_EQ(surname->group, laura->group);
 }
 
+// Regression: a group took its first mention's label, so "Islamic State"
+// tagged LOC once made the group of five ORG "ISIS" mentions a LOC.
+TEST(AttachTitlesAndGroups, GroupTakesItsMentionsMajorityLabel) {
+  Document doc = MakeDoc(
+      "Fighters of the Islamic State (ISIS) left the town. ISIS said it "
+      "would return. Officials said ISIS was weakened.");
+  doc.entities.push_back(Ent(Find(doc, "Islamic State"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "ISIS", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "ISIS", 2), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  const Entity* is = EntityWithText(doc, "Islamic State");
+  ASSERT_NE(is, nullptr);
+  ASSERT_GE(is->group, 0);
+  EXPECT_EQ(doc.groups[is->group].canonical, "Islamic State");
+  EXPECT_EQ(doc.groups[is->group].label, EntityLabel::kOrg);
+  EXPECT_EQ(is->label, EntityLabel::kLoc);  // the mention keeps its own
+}
+
 TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
   Document doc = MakeDoc(
       "Senate Majority Leader Rhea Dunmore spoke first. Then Major League "

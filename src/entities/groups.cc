@@ -1,5 +1,6 @@
 // Titles, appositives and entity groups: the rule steps after NER.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -428,6 +429,25 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
   if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
 }
 
+// Sets the label of every group that is not a person's to the label most of
+// its mentions have; a tie keeps the group's label (its first mention's).
+void MajorityLabels(const std::vector<Entity>& ents, Document* doc) {
+  std::vector<std::array<int, 4>> counts(doc->groups.size(), {0, 0, 0, 0});
+  for (const Entity& e : ents) {
+    if (e.group < 0 || static_cast<size_t>(e.group) >= counts.size()) continue;
+    ++counts[e.group][static_cast<int>(e.label) & 3];
+  }
+  for (size_t g = 0; g < counts.size(); ++g) {
+    EntityGroup& group = doc->groups[g];
+    if (group.label == EntityLabel::kPerson) continue;
+    int best = static_cast<int>(group.label);
+    for (int l = 1; l < 4; ++l) {  // kPerson never labels these groups
+      if (counts[g][l] > counts[g][best]) best = l;
+    }
+    group.label = static_cast<EntityLabel>(best);
+  }
+}
+
 void BuildGroups(Document* doc) {
   doc->groups.clear();
   struct Info {
@@ -566,6 +586,9 @@ void BuildGroups(Document* doc) {
       }
     }
   }
+  // A group takes the label most of its mentions have (the first one's on a
+  // tie): "Islamic State" tagged LOC once and "ISIS" ORG five times is ORG.
+  MajorityLabels(ents, doc);
   // "Nordvale" after/before "Nordvale Biotech": a one-word organisation
   // that starts a longer organisation name in the article is that one.
   for (size_t k = 0; k < ents.size(); ++k) {

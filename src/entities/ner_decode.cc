@@ -353,7 +353,7 @@ class FastDecoder {
       }
     };
     auto lex = [&](uint64_t tag) {
-      uint32_t g = t.gaz & 0xFFFF0000u;
+      uint32_t g = static_cast<uint32_t>(t.gaz) & 0xFFFF0000u;
       while (g) {
         int bit = __builtin_ctz(g);
         g &= g - 1;
@@ -747,13 +747,13 @@ class FastDecoder {
           add_tagged(Combine(Combine(t.cluster[1], c1(1)), 124));
         }
         if (t.flags & kCapsSentence) add_tagged(Combine(t.lower, 86));
-        // Gazetteer bits: at most 48 features, added directly (rare).
+        // Gazetteer match bits (both gazetteers), added directly (rare).
         for (int k = -1; k <= 1; ++k) {
           const TokenInfo* p = at(k);
           if (!p) continue;
-          uint32_t g = p->gaz & 0xFFFF;
+          uint64_t g = p->gaz & kGazMatchBits;
           while (g) {
-            int bit = __builtin_ctz(g);
+            int bit = __builtin_ctzll(g);
             g &= g - 1;
             for (int st = 0; st < stages; ++st) {
               AddRow(st, Combine(bit, 70 + k + 1),

@@ -110,7 +110,13 @@ NerModel RandomModel(int stages, bool clusters, bool gaz, uint64_t seed,
         uint64_t h[4];
         for (int k = 0; k < len; ++k) h[k] = Lower(words[(start + k) % 4]);
         m.gazetteer().InsertSequence(h, len, 0xF);
+        // The external gazetteer and its words: bits of their own.
+        if (len <= 3) m.external_gazetteer().InsertSequence(h, len, 0x7);
       }
+    }
+    for (const char* w : {"alpha", "gamma", "berg", "said"}) {
+      uint64_t h = Lower(w);
+      m.external_words().Insert(SequenceKey(&h, 1), 0x5);
     }
   }
   m.Finalize();
@@ -209,6 +215,78 @@ TEST(NerDecode, DocumentFeaturesSurviveSaveAndLoad) {
   }
 }
 
+// The external gazetteer marks its matches at bits kExtGazShift.., its
+// words at kExtWordShift..; both survive Save and LoadFile (version 8).
+TEST(NerDecode, ExternalGazetteerBitsAndSaveLoad) {
+  NerModel m = RandomModel(1, false, false, 91);
+  uint64_t h[2] = {Lower("lakeside"), Lower("council")};
+  m.external_gazetteer().InsertSequence(h, 2, 1 << 1);       // ORG
+  m.external_words().Insert(SequenceKey(&h[0], 1), 1 << 2);  // LOC word
+  m.set_gate(1, true);
+  Document doc = MakeDoc("The Lakeside Council met. Lakeside is small.");
+  std::vector<TokenInfo> info;
+  m.ComputeTokenInfo(doc, &info);
+  ASSERT_GE(info.size(), 3u);
+  EXPECT_EQ(doc.TokenText(1), "Lakeside");
+  EXPECT_TRUE(info[1].gaz >> (kExtGazShift + 4 * 1 + 0) & 1);  // B-ORG
+  EXPECT_TRUE(info[2].gaz >> (kExtGazShift + 4 * 1 + 2) & 1);  // L-ORG
+  EXPECT_TRUE(info[1].gaz >> (kExtWordShift + 2) & 1);
+  EXPECT_EQ(info[1].gaz & 0xFFFF, 0u);  // not in the train gazetteer
+  std::string path = testing::TempDir() + "/ner-extgaz-" +
+                     std::to_string(reinterpret_cast<uintptr_t>(&m)) + ".bin";
+  ASSERT_TRUE(m.Save(path).ok());
+  auto loaded = NerModel::LoadFile(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded.value().external_gazetteer().size(),
+            m.external_gazetteer().size());
+  EXPECT_EQ(loaded.value().external_words().size(), m.external_words().size());
+  std::vector<TokenInfo> info2;
+  loaded.value().ComputeTokenInfo(doc, &info2);
+  for (size_t i = 0; i < info.size(); ++i) EXPECT_EQ(info[i].gaz, info2[i].gaz);
+  std::vector<int> a, b;
+  m.DecodeReference(doc, &a);
+  loaded.value().Decode(doc, &b);
+  EXPECT_EQ(a, b);
+}
+
+// Regression: in transcript-like text an entity ran across the colon of a
+// speaker label ("NAME: We ..." as one entity). A ":" token is never scored
+// (always O), and the word after it starts like a sentence.
+TEST(NerDecode, ColonIsNeverInsideAnEntity) {
+  Document doc = MakeDoc(
+      "HOLT: We begin tonight. Ms. Ortiz: We will not go. Mission: Home.");
+  for (int gate = -1; gate <= 1; gate += 2) {
+    NerModel m = RandomModel(1, false, false, 17);
+    m.set_gate(gate, true);
+    std::vector<TokenInfo> info;
+    m.ComputeTokenInfo(doc, &info);
+    std::vector<uint8_t> scored;
+    m.ScoredMask(doc, info, &scored);
+    std::vector<int> labels, ref;
+    m.Decode(doc, &labels);
+    m.DecodeReference(doc, &ref);
+    EXPECT_EQ(labels, ref);
+    int colons = 0;
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.TokenText(i) != ":") continue;
+      ++colons;
+      EXPECT_FALSE(scored[i]) << "gate " << gate << " token " << i;
+      EXPECT_EQ(labels[i], 0);
+      ASSERT_LT(i + 1, info.size());
+      EXPECT_TRUE(info[i + 1].flags & kSentStart) << i;
+    }
+    EXPECT_EQ(colons, 3);
+    std::vector<TokenSpan> spans;
+    LabelsToSpans(doc, labels, &spans);
+    for (const TokenSpan& sp : spans) {
+      for (uint32_t k = sp.first; k <= sp.last; ++k) {
+        EXPECT_NE(doc.TokenText(k), ":") << "gate " << gate;
+      }
+    }
+  }
+}
+
 TEST(NerDecode, GateScoresOnlyTokensNearCandidates) {
   NerModel m = RandomModel(1, false, false, 5);
   m.set_gate(1, true);
@@ -247,9 +325,9 @@ TEST(NerDecode, GazetteerHeavyWindowsReachTheFeatureCap) {
   m.ComputeTokenInfo(doc, &info);
   int most = 0;
   for (size_t i = 1; i + 1 < info.size(); ++i) {
-    most = std::max(most, __builtin_popcount(info[i - 1].gaz) +
-                              __builtin_popcount(info[i].gaz) +
-                              __builtin_popcount(info[i + 1].gaz));
+    most = std::max(most, __builtin_popcountll(info[i - 1].gaz) +
+                              __builtin_popcountll(info[i].gaz) +
+                              __builtin_popcountll(info[i + 1].gaz));
   }
   EXPECT_GT(most, kMaxFeatures - 46 - 18);
   ExpectSame(m, {doc});

@@ -11,6 +11,7 @@
 #include "src/base/chars.h"
 #include "src/base/utf8.h"
 #include "src/entities/lexicon.h"
+#include "src/entities/ner_gazetteer.h"
 
 namespace whosaid::ner {
 namespace {
@@ -324,6 +325,10 @@ void NerModel::WordInfo(std::string_view w, TokenInfo* ti) const {
   }
   uint64_t lk = SequenceKey(&ti->lower, 1);
   ti->gaz |= static_cast<uint32_t>(LexiconTable().Find(lk)) << 16;
+  if (external_words_.size() > 0) {
+    ti->gaz |= static_cast<uint64_t>(external_words_.Find(lk) & 0xF)
+               << kExtWordShift;
+  }
 }
 
 std::string_view NerModel::TokenWord(const Document& doc, size_t i) {
@@ -335,15 +340,18 @@ std::string_view NerModel::TokenWord(const Document& doc, size_t i) {
 
 void NerModel::ComputeTokenInfo(const Document& doc,
                                 std::vector<TokenInfo>* info,
-                                const Gazetteer* gaz_override) const {
+                                const Gazetteer* gaz_override,
+                                const Gazetteer* ext_override) const {
   size_t n = doc.tokens.size();
   info->assign(n, TokenInfo());
   for (size_t i = 0; i < n; ++i) WordInfo(TokenWord(doc, i), &(*info)[i]);
-  ContextInfo(doc, gaz_override ? *gaz_override : gazetteer_, info);
+  ContextInfo(doc, gaz_override ? *gaz_override : gazetteer_, info,
+              ext_override);
 }
 
 void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
-                           std::vector<TokenInfo>* info) const {
+                           std::vector<TokenInfo>* info,
+                           const Gazetteer* ext_override) const {
   size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
@@ -354,6 +362,10 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
     }
     if (t.capitalized) ti.flags |= kCap;
     if (t.all_caps) ti.flags |= kAllCaps;
+    if (t.span.size() == 1 && doc.text[t.span.begin] == ':') {
+      ti.flags |= kColon;  // what follows starts like a sentence
+      if (i + 1 < n) (*info)[i + 1].flags |= kSentStart;
+    }
   }
   // Document-level casing: does the word occur lower-case, or capitalised
   // inside a sentence, anywhere in the document?
@@ -376,8 +388,7 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
     if (c & 1) (*info)[i].flags |= kSeenLower;
     if (c & 2) (*info)[i].flags |= kSeenCapMid;
   }
-  // Sentence flags and gazetteer matches.
-  uint64_t hashes[kMaxGazLength];
+  // Sentence flags.
   for (const Sentence& s : doc.sentences) {
     if (s.token_begin >= s.token_end || s.token_end > n) continue;
     (*info)[s.token_begin].flags |= kSentStart;
@@ -395,35 +406,10 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
         (*info)[i].flags |= kCapsSentence;
       }
     }
-    if (gaz.size() == 0) continue;
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      const Token& t = doc.tokens[i];
-      if (!t.capitalized && !t.all_caps && t.kind != TokenKind::kNumber) {
-        continue;
-      }
-      uint64_t h = kSeqSeed;
-      for (int len = 1; len <= kMaxGazLength && i + len <= s.token_end; ++len) {
-        hashes[len - 1] = (*info)[i + len - 1].lower;
-        h = Combine(h, hashes[len - 1]);
-        uint8_t types = gaz.Find(h | 1);
-        // Every prefix of an entry is stored (kPrefix): none, no entry.
-        if (types == 0) break;
-        types &= 0xF;
-        for (int type = 0; type < kNumTypes; ++type) {
-          if (!(types & (1 << type))) continue;
-          if (len == 1) {
-            (*info)[i].gaz |= 1u << (4 * type + 3);
-            continue;
-          }
-          (*info)[i].gaz |= 1u << (4 * type + 0);
-          for (int k = 1; k + 1 < len; ++k) {
-            (*info)[i + k].gaz |= 1u << (4 * type + 1);
-          }
-          (*info)[i + len - 1].gaz |= 1u << (4 * type + 2);
-        }
-      }
-    }
   }
+  MarkGazetteerMatches(doc, gaz, 0, info);
+  MarkGazetteerMatches(doc, ext_override ? *ext_override : external_gazetteer_,
+                       kExtGazShift, info);
 }
 
 int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,
@@ -469,9 +455,9 @@ int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,
   for (int k = -1; k <= 1; ++k) {
     const TokenInfo* p = at(k);
     if (!p || p->gaz == 0) continue;
-    uint32_t g = p->gaz;
+    uint64_t g = p->gaz;
     while (g) {
-      int bit = __builtin_ctz(g);
+      int bit = __builtin_ctzll(g);
       g &= g - 1;
       add(Combine(bit, 70 + k + 1));
     }
@@ -610,7 +596,8 @@ void NerModel::ScoredMask(const Document& doc,
                           std::vector<uint8_t>* scored) const {
   const size_t n = info.size();
   if (gate_radius_ < 0) {
-    scored->assign(n, 1);
+    scored->resize(n);
+    for (size_t i = 0; i < n; ++i) (*scored)[i] = !(info[i].flags & kColon);
     return;
   }
   scored->assign(n, 0);
@@ -628,7 +615,7 @@ void NerModel::ScoredMask(const Document& doc,
         continue;
       }
       for (int64_t j = std::max(done, c - r); j < std::min(e, c + r + 1); ++j) {
-        (*scored)[j] = 1;
+        (*scored)[j] = !(info[j].flags & kColon);
       }
       done = std::max(done, std::min(e, c + r + 1));
     }
@@ -741,6 +728,37 @@ void Compact(const std::vector<int16_t>& dense, size_t rows,
   out->Seal();
 }
 
+// Writes `gaz` (entry count, then key and value of each entry in key order,
+// so the file does not depend on insertion order).
+void PutGazetteer(const Gazetteer& gaz, std::string* out) {
+  Put<uint64_t>(out, static_cast<uint64_t>(gaz.size()));
+  const auto& keys = gaz.keys();
+  const auto& values = gaz.values();
+  std::vector<size_t> order;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] != 0) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  for (size_t i : order) {
+    Put<uint64_t>(out, keys[i]);
+    Put<uint8_t>(out, values[i]);
+  }
+}
+
+// Reads what PutGazetteer wrote at *pos into `gaz`; false when damaged.
+bool GetGazetteer(std::string_view body, size_t* pos, Gazetteer* gaz) {
+  uint64_t n;
+  if (!Get(body, pos, &n) || n > body.size()) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t key;
+    uint8_t value;
+    if (!Get(body, pos, &key) || !Get(body, pos, &value)) return false;
+    gaz->Insert(key, value);
+  }
+  return true;
+}
+
 }  // namespace
 
 void NerModel::Finalize() {
@@ -767,20 +785,7 @@ Status NerModel::Save(const std::string& path) const {
   Put<uint32_t>(&out, kVersion);
   Put<uint32_t>(&out, static_cast<uint32_t>(bucket_bits_));
   Put<uint32_t>(&out, kNumLabels);
-  uint64_t ngaz = gazetteer_.size();
-  Put<uint64_t>(&out, ngaz);
-  const auto& keys = gazetteer_.keys();
-  const auto& values = gazetteer_.values();
-  std::vector<size_t> gaz_order;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != 0) gaz_order.push_back(i);
-  }
-  std::sort(gaz_order.begin(), gaz_order.end(),
-            [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  for (size_t i : gaz_order) {
-    Put<uint64_t>(&out, keys[i]);
-    Put<uint8_t>(&out, values[i]);
-  }
+  PutGazetteer(gazetteer_, &out);
   Put<uint64_t>(&out, static_cast<uint64_t>(clusters_.size()));
   // Sorted by key, so the file does not depend on insertion order.
   const auto& ckeys = clusters_.keys();
@@ -800,6 +805,8 @@ Status NerModel::Save(const std::string& path) const {
   Put<int32_t>(&out, gate_radius_);
   Put<uint32_t>(&out, gate_initial_ ? 1u : 0u);
   Put<uint32_t>(&out, doc_features_);
+  PutGazetteer(external_gazetteer_, &out);
+  PutGazetteer(external_words_, &out);
   size_t rows = size_t{1} << bucket_bits_;
   for (int st = 0; st < stages_; ++st) {
     const CompactWeights& w = weights_[st];
@@ -853,17 +860,8 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
     return corrupt("bad header (bucket bits or label count)");
   }
   NerModel model(static_cast<int>(bits));
-  uint64_t ngaz;
-  if (!Get(body, &pos, &ngaz) || ngaz > body.size()) {
-    return corrupt("bad gazetteer size");
-  }
-  for (uint64_t i = 0; i < ngaz; ++i) {
-    uint64_t key;
-    uint8_t value;
-    if (!Get(body, &pos, &key) || !Get(body, &pos, &value)) {
-      return corrupt("truncated gazetteer");
-    }
-    model.gazetteer_.Insert(key, value);
+  if (!GetGazetteer(body, &pos, &model.gazetteer_)) {
+    return corrupt("bad or truncated gazetteer");
   }
   uint64_t nclusters;
   if (!Get(body, &pos, &nclusters) || nclusters > body.size()) {
@@ -899,6 +897,10 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
       return corrupt("bad document features");
     }
     model.doc_features_ = features;
+  }
+  if (version >= 8 && (!GetGazetteer(body, &pos, &model.external_gazetteer_) ||
+                       !GetGazetteer(body, &pos, &model.external_words_))) {
+    return corrupt("bad or truncated external gazetteer");
   }
   size_t rows = size_t{1} << bits;
   for (uint32_t st = 0; st < stages; ++st) {

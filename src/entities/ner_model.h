@@ -103,9 +103,19 @@ struct TokenInfo {
   uint64_t prefix[4] = {0, 0, 0, 0};
   uint64_t suffix[4] = {0, 0, 0, 0};
   uint16_t cluster[kClusterLevels] = {0, 0, 0};
-  uint32_t gaz = 0;  // gazetteer BILOU bits (16) + lexicon bits (16..)
+  // Bits 0..15: matches of the model's (train) gazetteer, 4 * type + BILOU
+  // position; 16..21: lexicon bits; 22..25: the types of the external
+  // entries the word is a capitalised word of (kExtWordShift); 32..47:
+  // matches of the external gazetteer (kExtGazShift), same layout as 0..15.
+  uint64_t gaz = 0;
   uint16_t flags = 0;
 };
+
+// Shift of the external gazetteer's match bits in TokenInfo::gaz, and the
+// bits that depend on the context (gazetteer matches, not the lexicon).
+constexpr int kExtGazShift = 32;
+constexpr int kExtWordShift = 22;
+constexpr uint64_t kGazMatchBits = 0xFFFFull | (0xFFFFull << kExtGazShift);
 
 // Lexicon bits in TokenInfo::gaz.
 enum : uint32_t {
@@ -126,6 +136,7 @@ enum : uint16_t {
   kCapsSentence = 16,  // the whole sentence is upper case (a headline)
   kSeenLower = 32,     // the word also occurs lower-case in the document
   kSeenCapMid = 64,    // ... and capitalised not at a sentence start
+  kColon = 128,        // the token is ":" (never inside an entity)
 };
 
 // Document-level memory of labels given to each lower-cased word so far.
@@ -266,7 +277,8 @@ static_assert(kNumLabels == CompactWeights::kHead + 1,
 class NerModel {
  public:
   // Version 6: the candidate gate; gazetteer prefixes. 7: doc_features().
-  static constexpr uint32_t kVersion = 7;
+  // 8: the external gazetteer.
+  static constexpr uint32_t kVersion = 8;
   static constexpr int kMaxStages = 2;
 
   explicit NerModel(int bucket_bits = 20);
@@ -274,6 +286,16 @@ class NerModel {
   int bucket_bits() const { return bucket_bits_; }
   Gazetteer& gazetteer() { return gazetteer_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  // Entity names from resources other than the training set (WikiANN
+  // train, ...): their matches are features of their own (TokenInfo::gaz
+  // bits kExtGazShift..), never jack-knifed. Empty in models before version 8.
+  Gazetteer& external_gazetteer() { return external_gazetteer_; }
+  const Gazetteer& external_gazetteer() const { return external_gazetteer_; }
+  // Capitalised words of the external entries (single-word keys as
+  // SequenceKey(&lower, 1)) -> the entries' type bits: word-only features
+  // (TokenInfo::gaz bits kExtWordShift..), "Clinton" is a word of a PER name.
+  Gazetteer& external_words() { return external_words_; }
+  const Gazetteer& external_words() const { return external_words_; }
   WordClusters& clusters() { return clusters_; }
   const WordClusters& clusters() const { return clusters_; }
   // 1: one greedy pass; 2: a second pass that also sees the first pass's
@@ -301,7 +323,8 @@ class NerModel {
   // also occurs lower-case in the document is none. Only tokens within
   // `radius` tokens of a candidate (same sentence) are scored; the others are
   // labelled O without scoring, in training and decoding alike. radius -1:
-  // every token is scored.
+  // every token is scored. A ":" token (kColon) is never scored: an entity
+  // does not cross it ("TRUMP: We ..." is a speaker label, then speech).
   int gate_radius() const { return gate_radius_; }
   bool gate_initial() const { return gate_initial_; }
   void set_gate(int radius, bool initial) {
@@ -314,8 +337,10 @@ class NerModel {
                   std::vector<uint8_t>* scored) const;
 
   // Computes TokenInfo for every token of `doc` (gazetteer lookups included).
+  // `ext_override` replaces the external gazetteer (training: a part of it).
   void ComputeTokenInfo(const Document& doc, std::vector<TokenInfo>* info,
-                        const Gazetteer* gaz_override = nullptr) const;
+                        const Gazetteer* gaz_override = nullptr,
+                        const Gazetteer* ext_override = nullptr) const;
 
   // What the second stage sees of the first.
   struct Stage2 {
@@ -366,7 +391,8 @@ class NerModel {
   // The rest of ComputeTokenInfo: casing flags, document casing, sentence
   // flags and gazetteer matches.
   void ContextInfo(const Document& doc, const Gazetteer& gaz,
-                   std::vector<TokenInfo>* info) const;
+                   std::vector<TokenInfo>* info,
+                   const Gazetteer* ext_override = nullptr) const;
 
   // Training access: float weights of a stage, kNumLabels per bucket.
   std::vector<float>& float_weights(int stage) { return float_weights_[stage]; }
@@ -384,6 +410,8 @@ class NerModel {
   bool gate_initial_ = false;
   uint32_t doc_features_ = 0;
   Gazetteer gazetteer_;
+  Gazetteer external_gazetteer_;
+  Gazetteer external_words_;
   WordClusters clusters_;
   std::vector<float> float_weights_[kMaxStages];  // training only
   CompactWeights weights_[kMaxStages];            // runtime

@@ -1,0 +1,46 @@
+#include "src/entities/ner_gazetteer.h"
+
+namespace whosaid::ner {
+namespace {
+
+constexpr uint64_t kSeqSeed = 0x2545F4914F6CDD1DULL;  // as ner_model.cc
+
+}  // namespace
+
+void MarkGazetteerMatches(const Document& doc, const Gazetteer& gaz, int shift,
+                          std::vector<TokenInfo>* info) {
+  if (gaz.size() == 0) return;
+  size_t n = doc.tokens.size();
+  for (const Sentence& s : doc.sentences) {
+    if (s.token_begin >= s.token_end || s.token_end > n) continue;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!t.capitalized && !t.all_caps && t.kind != TokenKind::kNumber) {
+        continue;
+      }
+      uint64_t h = kSeqSeed;
+      for (int len = 1; len <= kMaxGazLength && i + len <= s.token_end; ++len) {
+        h = Combine(h, (*info)[i + len - 1].lower);
+        uint8_t types = gaz.Find(h | 1);
+        // Every prefix of an entry is stored (kPrefix): none, no entry.
+        if (types == 0) break;
+        types &= 0xF;
+        for (int type = 0; type < kNumTypes; ++type) {
+          if (!(types & (1 << type))) continue;
+          int base = shift + 4 * type;
+          if (len == 1) {
+            (*info)[i].gaz |= uint64_t{1} << (base + 3);
+            continue;
+          }
+          (*info)[i].gaz |= uint64_t{1} << base;
+          for (int k = 1; k + 1 < len; ++k) {
+            (*info)[i + k].gaz |= uint64_t{1} << (base + 1);
+          }
+          (*info)[i + len - 1].gaz |= uint64_t{1} << (base + 2);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace whosaid::ner
