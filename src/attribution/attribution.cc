@@ -41,12 +41,7 @@ struct Scratch {
 class ModelAttributor : public Attributor {
  public:
   explicit ModelAttributor(std::unique_ptr<AttributionModel> model)
-      : model_(std::move(model)) {
-    if (getenv("QX"))
-      limits_.content_quote_sentences_before = atoi(getenv("QX"));
-    if (getenv("PC"))
-      limits_.content_paragraph_needs_colon = atoi(getenv("PC"));
-  }
+      : model_(std::move(model)) {}
 
   void Attribute(Document* doc) const override {
     doc->quotes.clear();
