@@ -12,9 +12,10 @@
 // the limits, fingerprints go in sorted runs to an unlinked temporary file
 // behind a fixed-size Bloom filter, and representatives and sketches are
 // read back from that file (src/corpus/link_spill.h); two generations of
-// recently used representatives stay in memory. The answers do not depend
-// on the limits (a fingerprint keeps the first cluster recorded for it,
-// wherever it is). One thread at a time.
+// recently used representatives stay in memory, and a spill keeps the
+// fingerprints found since they entered memory (up to a limit). The answers do
+// not depend on the limits (a fingerprint keeps the first cluster recorded for
+// it, wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 
