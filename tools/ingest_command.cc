@@ -18,6 +18,7 @@
 #include <deque>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -47,11 +48,41 @@ struct IngestArgs {
   size_t max_document_bytes = Options().max_document_bytes;
   size_t max_sentence_tokens = Options().max_sentence_tokens;
   size_t link_memory_fingerprints = CorpusOptions().link_memory_fingerprints;
+  size_t link_keep_used_fingerprints =
+      CorpusOptions().link_keep_used_fingerprints;
   size_t link_memory_representatives =
       CorpusOptions().link_memory_representatives;
   size_t link_bloom_bytes = CorpusOptions().link_bloom_bytes;
   std::string link_spill_dir;
 };
+
+// Peak and current resident memory of this process by kind, from
+// /proc/self/status (Linux; "" elsewhere): VmHWM, RssAnon, RssFile,
+// RssShmem.
+std::string ProcessMemoryLine() {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (f == nullptr) return "";
+  std::string out;
+  char line[256];
+  while (std::fgets(line, sizeof line, f) != nullptr) {
+    std::string_view l(line);
+    for (std::string_view key :
+         {"VmHWM:", "VmRSS:", "RssAnon:", "RssFile:", "RssShmem:"}) {
+      if (l.substr(0, key.size()) != key) continue;
+      std::string_view v = l.substr(key.size());
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) {
+        v.remove_prefix(1);
+      }
+      while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) {
+        v.remove_suffix(1);
+      }
+      if (!out.empty()) out += ", ";
+      out += std::string(key.substr(0, key.size() - 1)) + " " + std::string(v);
+    }
+  }
+  std::fclose(f);
+  return out;
+}
 
 // Makes the calling thread (and the threads it starts later) `by` nice steps
 // nicer, at most 19. Linux keeps a nice value per thread; elsewhere, or when
@@ -148,6 +179,8 @@ int RunIngest(const IngestArgs& args) {
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
   store_options.corpus.link_memory_fingerprints = args.link_memory_fingerprints;
+  store_options.corpus.link_keep_used_fingerprints =
+      args.link_keep_used_fingerprints;
   store_options.corpus.link_memory_representatives =
       args.link_memory_representatives;
   store_options.corpus.link_bloom_bytes = args.link_bloom_bytes;
@@ -237,6 +270,7 @@ int RunIngest(const IngestArgs& args) {
       total.duplicates += counts.value().duplicates;
       total.quotes += counts.value().quotes;
       total.claims += counts.value().claims;
+      total.link = counts.value().link;
       written += b->records.size();
       if (progress) {
         auto now = std::chrono::steady_clock::now();
@@ -343,6 +377,19 @@ int RunIngest(const IngestArgs& args) {
                    ? fmt::format("{} nice steps below the writer", nice_steps)
                    : std::string("at the writer's priority"));
   }
+  if (args.timing) {
+    const WriteCounts::LinkCounters& l = total.link;
+    fmt::print(stderr,
+               "whosaid ingest: link index: {:.1f} MB of tables; {} "
+               "fingerprint runs written ({} used fingerprints kept in "
+               "memory); read back: {} fingerprint blocks ({} holding the "
+               "key) for {} probes past memory, {} representatives, {} "
+               "sketches\n",
+               l.memory_bytes / 1e6, l.fingerprint_spills, l.fingerprints_kept,
+               l.fingerprint_blocks, l.fingerprint_found, l.fingerprint_probes,
+               l.representative_reads, l.sketch_reads);
+    fmt::print(stderr, "whosaid ingest: memory: {}\n", ProcessMemoryLine());
+  }
   if (g_interrupted) {
     fmt::print(stderr,
                "whosaid ingest: interrupted; every committed batch is kept, "
@@ -397,6 +444,11 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--link-memory-fingerprints", args->link_memory_fingerprints,
                   "Quote fingerprints kept in memory; more go to a temporary "
                   "file behind a Bloom filter (0: all in memory)");
+  cmd->add_option("--link-keep-used-fingerprints",
+                  args->link_keep_used_fingerprints,
+                  "When fingerprints go to the file, at most this many of "
+                  "those found since they entered memory stay there too (at "
+                  "most half of --link-memory-fingerprints; 0: none)");
   cmd->add_option("--link-memory-representatives",
                   args->link_memory_representatives,
                   "Shingles of recent cluster representatives kept in memory "

@@ -74,6 +74,10 @@ struct CorpusOptions {
   // memory; when full they go, sorted, to a temporary file behind a Bloom
   // filter of link_bloom_bytes (fixed). 0: all in memory.
   size_t link_memory_fingerprints = 1'500'000;
+  // At a spill, at most this many fingerprints found since they entered
+  // memory (common phrases) stay in memory as well (capped at half of
+  // link_memory_fingerprints; 0: the spill empties memory).
+  size_t link_keep_used_fingerprints = 750'000;
   // Cluster representatives (the shingles new quotes are compared to) and
   // document sketches are written to that file; at most this many shingles
   // (8 bytes each) of recently used representatives are kept in memory per
@@ -156,6 +160,19 @@ struct WriteCounts {
   size_t duplicates = 0;  // of the added, exact or near duplicates
   size_t quotes = 0;
   size_t claims = 0;
+  // The link index's work since the store was opened, after this batch
+  // (`whosaid ingest --timing` prints the last batch's): what it read back
+  // from its temporary file, by kind, and what it holds in memory.
+  struct LinkCounters {
+    uint64_t fingerprint_probes = 0;  // past memory, to the Bloom filter
+    uint64_t fingerprint_blocks = 0;  // 4 KiB blocks read
+    uint64_t fingerprint_found = 0;   // of those, blocks holding the key
+    uint64_t fingerprint_spills = 0;  // runs written
+    uint64_t fingerprints_kept = 0;   // used ones kept in memory on spills
+    uint64_t representative_reads = 0;
+    uint64_t sketch_reads = 0;
+    uint64_t memory_bytes = 0;  // the index's tables (allocated, not used)
+  } link;
 };
 
 struct SearchQuery {

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace whosaid {
@@ -28,8 +29,8 @@ class FlatMap64 {
     if (slots_.empty()) return 0;
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.value == 0) return 0;
-      if (s.key == key) return s.value;
+      if (s.second == 0) return 0;
+      if (s.first == key) return s.second;
     }
   }
   // Inserts key -> value (value != 0) unless `key` is present; returns
@@ -38,12 +39,12 @@ class FlatMap64 {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
-      if (s.value == 0) {
+      if (s.second == 0) {
         s = {key, value};
         ++size_;
         return true;
       }
-      if (s.key == key) return false;
+      if (s.first == key) return false;
     }
   }
   // Sets key -> value (value != 0), replacing any value.
@@ -51,20 +52,46 @@ class FlatMap64 {
     if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
-      if (s.value == 0) ++size_;
-      if (s.value == 0 || s.key == key) {
+      if (s.second == 0) ++size_;
+      if (s.second == 0 || s.first == key) {
         s = {key, value};
         return;
       }
     }
   }
+  // Overwrites the value of a present key (true) or does nothing (false).
+  bool Replace(uint64_t key, int64_t value) {
+    if (slots_.empty() || value == 0) return false;
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.second == 0) return false;
+      if (s.first == key) {
+        s.second = value;
+        return true;
+      }
+    }
+  }
   size_t size() const { return size_; }
+  size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
   // Calls fn(key, value) for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
     for (const Slot& s : slots_) {
-      if (s.value != 0) fn(s.key, s.value);
+      if (s.second != 0) fn(s.first, s.second);
     }
+  }
+  // Moves every entry to the front of the slot array and calls fn(span):
+  // the entries, in no particular order, which fn may reorder and change
+  // (not into value 0); then empties the map (slots kept, as Reset()). No
+  // allocation: a spill sorts the entries in place.
+  template <typename Fn>
+  void Drain(Fn&& fn) {
+    size_t n = 0;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i].second != 0) slots_[n++] = slots_[i];
+    }
+    fn(std::span<std::pair<uint64_t, int64_t>>(slots_.data(), n));
+    Reset();
   }
   // Removes every entry but keeps the slots (no reallocation on refill).
   void Reset() {
@@ -78,10 +105,7 @@ class FlatMap64 {
   }
 
  private:
-  struct Slot {
-    uint64_t key = 0;
-    int64_t value = 0;  // 0: empty
-  };
+  using Slot = std::pair<uint64_t, int64_t>;  // value 0: empty
   size_t Home(uint64_t key) const {
     // murmur3's finaliser: keys may be structured (band bits, row ids).
     key ^= key >> 33;
@@ -96,7 +120,7 @@ class FlatMap64 {
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old) {
-      if (s.value != 0) Insert(s.key, s.value);
+      if (s.second != 0) Insert(s.first, s.second);
     }
   }
 
@@ -133,6 +157,11 @@ class ArrayPool {
   void Clear() {
     chunks_.clear();
     used_ = chunk_size_ = 0;
+  }
+  // Allocated bytes of the chunks, assuming full-size ones (an oversized
+  // array gets a chunk of its own size).
+  size_t memory_bytes() const {
+    return chunks_.size() * kChunk * sizeof(uint64_t);
   }
 
  private:

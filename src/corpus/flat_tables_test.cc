@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <unordered_map>
 
@@ -36,6 +37,34 @@ TEST(FlatMap64Test, BehavesLikeEmplaceIntoAnUnorderedMap) {
   flat.Clear();
   EXPECT_EQ(flat.size(), 0u);
   EXPECT_EQ(flat.Find(ref.begin()->first), 0);
+}
+
+TEST(FlatMap64Test, ReplaceAndDrainSeeEveryEntryOnce) {
+  FlatMap64 map;
+  std::unordered_map<uint64_t, int64_t> ref;
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 5000; ++i) {
+    const uint64_t k = rng() % 20000;
+    if (ref.emplace(k, i + 1).second) map.Insert(k, i + 1);
+  }
+  EXPECT_FALSE(map.Replace(uint64_t{1} << 40, 5));  // absent: not added
+  for (auto& [k, v] : ref) {
+    if (k % 3 == 0) {
+      v = -v;
+      EXPECT_TRUE(map.Replace(k, v));
+    }
+  }
+  const size_t slots = map.memory_bytes();
+  std::unordered_map<uint64_t, int64_t> drained;
+  map.Drain([&](std::span<std::pair<uint64_t, int64_t>> entries) {
+    std::sort(entries.begin(), entries.end());
+    for (const auto& [k, v] : entries) drained.emplace(k, v);
+    EXPECT_EQ(entries.size(), ref.size());
+  });
+  EXPECT_EQ(drained, ref);
+  EXPECT_EQ(map.size(), 0u);
+  EXPECT_EQ(map.memory_bytes(), slots);  // slots kept for the refill
+  for (const auto& [k, v] : ref) EXPECT_EQ(map.Find(k), 0);
 }
 
 TEST(ArrayPoolTest, KeepsEveryArrayAcrossChunks) {

@@ -10,6 +10,10 @@ namespace {
 constexpr uint64_t kLenMask = (uint64_t{1} << 24) - 1;
 // Cluster ids below this are located through a dense table (8 bytes each).
 constexpr uint64_t kDenseClusters = uint64_t{1} << 28;
+// Marks a fingerprint in memory that was found since it entered memory; a
+// spill keeps those (up to half the limit) in memory. Cluster ids stay far
+// below it.
+constexpr int64_t kUsed = int64_t{1} << 62;
 
 }  // namespace
 
@@ -48,7 +52,8 @@ uint64_t LinkIndex::Write(std::span<const uint64_t> a) {
   return (offset << 24 | std::min<uint64_t>(a.size(), kLenMask)) + 1;
 }
 
-bool LinkIndex::ReadBack(uint64_t packed, std::vector<uint64_t>* out) {
+bool LinkIndex::ReadBack(uint64_t packed, std::vector<uint64_t>* out,
+                         uint64_t* reads) {
   if (!status_.ok()) return false;
   const uint64_t offset = (packed - 1) >> 24;
   uint64_t size = (packed - 1) & kLenMask;
@@ -59,7 +64,7 @@ bool LinkIndex::ReadBack(uint64_t packed, std::vector<uint64_t>* out) {
   out->resize(size);
   Status s = file_.Read(offset + 1, *out);
   if (!s.ok()) return Fail(s);
-  ++reads_;
+  ++*reads;
   return true;
 }
 
@@ -88,7 +93,9 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) {
       if (sk != 0 && !spill_file()) {
         j = SketchJaccard(f.sketch, arrays_.Get(sk));
       } else if (sk != 0) {
-        if (!ReadBack(static_cast<uint64_t>(sk), &scratch_)) return 0;
+        if (!ReadBack(static_cast<uint64_t>(sk), &scratch_, &sketch_reads_)) {
+          return 0;
+        }
         j = SketchJaccard(f.sketch, scratch_);
       }
       if (j < options_.near_duplicate_jaccard) continue;
@@ -122,7 +129,13 @@ void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
 
 int64_t LinkIndex::FindFingerprint(uint64_t fp) {
   int64_t c = fingerprints_.Find(fp);
-  if (c != 0 || spilled_.empty()) return c;
+  if (c != 0) {
+    if (options_.link_memory_fingerprints > 0 && (c & kUsed) == 0) {
+      fingerprints_.Replace(fp, c | kUsed);
+    }
+    return c & ~kUsed;
+  }
+  if (spilled_.empty()) return 0;
   Status s = spilled_.Find(fp, file_, &c);
   if (!s.ok()) return Fail(s), 0;
   // Read back: in memory again while it is in use (a fingerprint of a
@@ -190,7 +203,7 @@ std::span<const uint64_t> LinkIndex::Representative(int64_t cluster) {
     return Remember(cluster, scratch_);
   }
   const uint64_t at = RepresentativeLocation(cluster);
-  if (at == 0 || !ReadBack(at, &scratch_)) return {};
+  if (at == 0 || !ReadBack(at, &scratch_, &representative_reads_)) return {};
   return Remember(cluster, scratch_);
 }
 
@@ -213,19 +226,41 @@ int64_t LinkIndex::FindCluster(const QuoteFeatures& q) {
       if (candidates.size() >= options_.max_cluster_candidates) break;
     }
   }
+  // The choice (highest containment, then the lowest cluster id) does not
+  // depend on the order candidates are checked. Those whose representative
+  // is in memory go first; one only in the file is read back unless it
+  // cannot win: containment is at most 1, so once a cluster reaches 1 a
+  // higher id cannot take its place.
   int64_t best = 0;
   double best_score = options_.quote_containment;
-  for (int64_t c : candidates) {
-    std::span<const uint64_t> rep = Representative(c);
-    if (rep.empty()) continue;
+  auto consider = [&](int64_t c, std::span<const uint64_t> rep) {
+    if (rep.empty()) return;
     size_t shared = 0;
     double score = Containment(q.shingles, rep, &shared);
-    if (shared < options_.min_shared_shingles) continue;
+    if (shared < options_.min_shared_shingles) return;
     if (score > best_score || (score == best_score && best != 0 && c < best) ||
         (score == best_score && best == 0)) {
       best_score = score;
       best = c;
     }
+  };
+  size_t in_file = 0;
+  for (int64_t& c : candidates) {
+    if (spill_file() && !young_.handles.Find(static_cast<uint64_t>(c)) &&
+        !old_.handles.Find(static_cast<uint64_t>(c))) {
+      candidates[in_file++] = c;  // later
+      continue;
+    }
+    consider(c, Representative(c));
+  }
+  std::sort(candidates.begin(), candidates.begin() + in_file);
+  for (size_t i = 0; i < in_file; ++i) {
+    const int64_t c = candidates[i];
+    if (best != 0 && best_score >= 1.0 && c > best) {
+      ++representatives_skipped_;
+      continue;
+    }
+    consider(c, Representative(c));
   }
   return best;
 }
@@ -255,13 +290,48 @@ void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
 void LinkIndex::SpillFingerprints() {
   Status s = OpenFile();
   if (!s.ok()) return (void)Fail(s);
-  std::vector<std::pair<uint64_t, int64_t>> pairs;
-  pairs.reserve(fingerprints_.size());
-  fingerprints_.ForEach(
-      [&pairs](uint64_t k, int64_t v) { pairs.emplace_back(k, v); });
-  s = spilled_.AddRun(&pairs, &file_);
+  // Every fingerprint goes to the run, sorted in the table's own slots;
+  // those found since they entered memory (common phrases: most of the
+  // read-backs) also stay in memory, unmarked, up to the keep limit.
+  const size_t keep = std::min(options_.link_keep_used_fingerprints,
+                               options_.link_memory_fingerprints / 2);
+  std::vector<std::pair<uint64_t, int64_t>> used;
+  fingerprints_.Drain([&](std::span<std::pair<uint64_t, int64_t>> entries) {
+    for (auto& [k, v] : entries) {
+      if ((v & kUsed) != 0) {
+        v &= ~kUsed;
+        if (used.size() < keep) used.emplace_back(k, v);
+      }
+    }
+    std::sort(entries.begin(), entries.end());
+    s = spilled_.AddSortedRun(entries, &file_);
+  });
   if (!s.ok()) return (void)Fail(s);
-  fingerprints_.Reset();
+  for (const auto& [k, v] : used) fingerprints_.Insert(k, v);
+  ++spills_;
+  kept_ += used.size();
+}
+
+WriteCounts::LinkCounters LinkIndex::counters() const {
+  WriteCounts::LinkCounters c;
+  c.fingerprint_probes = spilled_.probes();
+  c.fingerprint_blocks = spilled_.reads();
+  c.fingerprint_found = spilled_.found();
+  c.fingerprint_spills = spills_;
+  c.fingerprints_kept = kept_;
+  c.representative_reads = representative_reads_;
+  c.sketch_reads = sketch_reads_;
+  c.memory_bytes =
+      exact_.memory_bytes() + band_heads_.memory_bytes() +
+      band_entries_.capacity() * sizeof(BandEntry) + sketches_.memory_bytes() +
+      fingerprints_.memory_bytes() + spilled_.memory_bytes() +
+      representatives_.memory_bytes() + arrays_.memory_bytes() +
+      rep_locations_.capacity() * sizeof(uint64_t) +
+      rep_locations_far_.memory_bytes() + young_.handles.memory_bytes() +
+      young_.arrays.memory_bytes() + old_.handles.memory_bytes() +
+      old_.arrays.memory_bytes() + file_.memory_bytes() +
+      scratch_.capacity() * sizeof(uint64_t);
+  return c;
 }
 
 void LinkIndex::Clear() {
@@ -278,7 +348,8 @@ void LinkIndex::Clear() {
   young_ = Generation();
   old_ = Generation();
   std::vector<uint64_t>().swap(scratch_);
-  reads_ = 0;
+  representative_reads_ = sketch_reads_ = spills_ = kept_ = 0;
+  representatives_skipped_ = 0;
   status_ = file_.Truncate();
 }
 

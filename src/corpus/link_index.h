@@ -12,9 +12,10 @@
 // the limits, fingerprints go in sorted runs to an unlinked temporary file
 // behind a fixed-size Bloom filter, and representatives and sketches are
 // read back from that file (src/corpus/link_spill.h); two generations of
-// recently used representatives stay in memory. The answers do not depend
-// on the limits (a fingerprint keeps the first cluster recorded for it,
-// wherever it is). One thread at a time.
+// recently used representatives stay in memory, and a spill keeps the
+// fingerprints found since they entered memory (up to a limit). The answers do
+// not depend on the limits (a fingerprint keeps the first cluster recorded for
+// it, wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 
@@ -49,8 +50,14 @@ class LinkIndex {
   // differ from the unbounded index's).
   const Status& status() const { return status_; }
   // Blocks of fingerprints, representatives and sketches read back.
-  uint64_t reads() const { return spilled_.reads() + reads_; }
+  uint64_t reads() const {
+    return spilled_.reads() + representative_reads_ + sketch_reads_;
+  }
+  // What was read back, by kind, and the memory of the tables.
+  WriteCounts::LinkCounters counters() const;
   size_t spilled_fingerprints() const { return spilled_.size(); }
+  // Candidates in the file not read back because they could not win.
+  uint64_t representatives_skipped() const { return representatives_skipped_; }
 
   void Clear();
   size_t documents() const { return exact_.size(); }
@@ -70,8 +77,8 @@ class LinkIndex {
   Status OpenFile();
   // Writes [size, values...]; returns the packed location (> 0) or 0.
   uint64_t Write(std::span<const uint64_t> a);
-  // Reads what Write() wrote at `packed` into *out.
-  bool ReadBack(uint64_t packed, std::vector<uint64_t>* out);
+  // Reads what Write() wrote at `packed` into *out; counts it in *reads.
+  bool ReadBack(uint64_t packed, std::vector<uint64_t>* out, uint64_t* reads);
   // The fingerprint's cluster in memory or in the file, or 0.
   int64_t FindFingerprint(uint64_t fp);
   // The representative of `cluster` (empty when unknown); valid until the
@@ -98,7 +105,9 @@ class LinkIndex {
   std::vector<BandEntry> band_entries_;
   // Without the file: row -> handle in arrays_; with it: row -> location.
   FlatMap64 sketches_;
-  FlatMap64 fingerprints_;  // fingerprint -> cluster (the newest ones)
+  // Fingerprint -> cluster (the newest ones); while bounded, kUsed marks a
+  // fingerprint found since it entered memory (kept on a spill).
+  FlatMap64 fingerprints_;
   SpilledFingerprints spilled_;
   // Without the file: every representative (handles), and sketches.
   FlatMap64 representatives_;
@@ -110,7 +119,8 @@ class LinkIndex {
   Generation young_, old_;
   SpillFile file_;
   std::vector<uint64_t> scratch_;
-  uint64_t reads_ = 0;
+  uint64_t representative_reads_ = 0, sketch_reads_ = 0;
+  uint64_t spills_ = 0, kept_ = 0, representatives_skipped_ = 0;
   Status status_;
 };
 

@@ -124,21 +124,26 @@ void SpilledFingerprints::Remember(uint64_t key) {
 
 Status SpilledFingerprints::AddRun(
     std::vector<std::pair<uint64_t, int64_t>>* pairs, SpillFile* file) {
-  if (pairs->empty()) return Status::OK();
-  if (bloom_.empty()) bloom_.assign(blocks_ * 8, 0);
   std::sort(pairs->begin(), pairs->end());
+  return AddSortedRun(*pairs, file);
+}
+
+Status SpilledFingerprints::AddSortedRun(
+    std::span<const std::pair<uint64_t, int64_t>> sorted, SpillFile* file) {
+  if (sorted.empty()) return Status::OK();
+  if (bloom_.empty()) bloom_.assign(blocks_ * 8, 0);
   Run run;
-  run.count = pairs->size();
+  run.count = sorted.size();
   run.offset = file->size();
   run.first_keys.reserve((run.count + kBlock - 1) / kBlock);
   scratch_.clear();
-  for (size_t i = 0; i < pairs->size(); ++i) {
-    const auto& [key, value] = (*pairs)[i];
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const auto& [key, value] = sorted[i];
     if (i % kBlock == 0) run.first_keys.push_back(key);
     Remember(key);
     scratch_.push_back(key);
     scratch_.push_back(static_cast<uint64_t>(value));
-    if (scratch_.size() >= 2 * 64 * 1024 || i + 1 == pairs->size()) {
+    if (scratch_.size() >= 2 * 64 * 1024 || i + 1 == sorted.size()) {
       uint64_t unused;
       Status s = file->Append(scratch_, &unused);
       if (!s.ok()) return s;
@@ -153,7 +158,9 @@ Status SpilledFingerprints::AddRun(
 Status SpilledFingerprints::Find(uint64_t key, const SpillFile& file,
                                  int64_t* value) {
   *value = 0;
-  if (runs_.empty() || !MayContain(key)) return Status::OK();
+  if (runs_.empty()) return Status::OK();
+  ++probes_;
+  if (!MayContain(key)) return Status::OK();
   uint64_t block[2 * kBlock];
   // Newest run first: a repeated quote is most often a recent one.
   for (size_t r = runs_.size(); r-- > 0;) {
@@ -176,6 +183,7 @@ Status SpilledFingerprints::Find(uint64_t key, const SpillFile& file,
       }
     }
     if (lo < n && block[2 * lo] == key) {
+      ++found_;
       *value = static_cast<int64_t>(block[2 * lo + 1]);
       return Status::OK();
     }
@@ -183,11 +191,18 @@ Status SpilledFingerprints::Find(uint64_t key, const SpillFile& file,
   return Status::OK();
 }
 
+size_t SpilledFingerprints::memory_bytes() const {
+  size_t n = bloom_.capacity() * sizeof(uint64_t) +
+             scratch_.capacity() * sizeof(uint64_t);
+  for (const Run& r : runs_) n += r.first_keys.capacity() * sizeof(uint64_t);
+  return n;
+}
+
 void SpilledFingerprints::Clear() {
   std::vector<uint64_t>().swap(bloom_);
   runs_.clear();
   keys_ = 0;
-  reads_ = 0;
+  reads_ = probes_ = found_ = 0;
 }
 
 }  // namespace whosaid

@@ -44,6 +44,7 @@ class SpillFile {
   // Empties the file (stays open).
   Status Truncate();
   uint64_t size() const { return flushed_ + buffer_.size(); }  // values
+  size_t memory_bytes() const { return buffer_.capacity() * sizeof(uint64_t); }
 
  private:
   Status Flush();
@@ -62,6 +63,9 @@ class SpilledFingerprints {
   // only with the same value) as one run to `file`; sorts them.
   Status AddRun(std::vector<std::pair<uint64_t, int64_t>>* pairs,
                 SpillFile* file);
+  // The same for pairs already sorted by key.
+  Status AddSortedRun(std::span<const std::pair<uint64_t, int64_t>> pairs,
+                      SpillFile* file);
   // The value of `key`, or 0 (*value); no I/O when the filter says no.
   Status Find(uint64_t key, const SpillFile& file, int64_t* value);
   // Hints the cache line Find(key) probes first.
@@ -71,6 +75,10 @@ class SpilledFingerprints {
   bool empty() const { return runs_.empty(); }
   size_t size() const { return keys_; }
   uint64_t reads() const { return reads_; }
+  uint64_t probes() const { return probes_; }  // Find() calls with runs
+  uint64_t found() const { return found_; }    // reads that held the key
+  size_t runs() const { return runs_.size(); }
+  size_t memory_bytes() const;
   void Clear();
 
  private:
@@ -91,6 +99,7 @@ class SpilledFingerprints {
   std::vector<Run> runs_;
   size_t keys_ = 0;
   uint64_t reads_ = 0;  // blocks read back
+  uint64_t probes_ = 0, found_ = 0;
   std::vector<uint64_t> scratch_;
 };
 

@@ -131,6 +131,7 @@ Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
   }
   s = Exec("COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
+  counts.link = index_.counters();
   return counts;
 }
 

@@ -432,6 +432,7 @@ Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
   s = Exec(db_, "COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
   if (checkpointer_) checkpointer_->Poke();
+  counts.link = index_.counters();
   return counts;
 }
 
