@@ -221,6 +221,21 @@ void AddToGazetteer(const TrainDoc& td, Gazetteer* gaz) {
   }
 }
 
+// Tokenizes a name as the engine does and hashes its words into `hashes`
+// (room for kMaxGazLength); returns the number of words, or 0 when it has
+// none or too many for the gazetteer.
+int NameHashes(std::string_view text, std::vector<Token>* toks,
+               uint64_t* hashes) {
+  toks->clear();
+  Tokenize(text, toks);
+  if (toks->empty() || toks->size() > kMaxGazLength) return 0;
+  for (size_t k = 0; k < toks->size(); ++k) {
+    const Token& t = (*toks)[k];
+    hashes[k] = HashWord(text.substr(t.span.begin, t.span.size()), true);
+  }
+  return static_cast<int>(toks->size());
+}
+
 // Adds the entity spans of the CoNLL-format file `path` (ExternalTypeId
 // types; "en:" token prefixes stripped) to `gaz`, as the engine tokenizes
 // them. Only names: spans whose first and last characters are an upper-case
@@ -249,14 +264,8 @@ int AddExternalGazetteer(const std::string& path, Gazetteer* gaz,
                                   ? text
                                   : text.substr(last_word + 1);
       if (tail.empty() || !named(tail.front())) continue;
-      toks.clear();
-      Tokenize(text, &toks);
-      if (toks.empty() || toks.size() > kMaxGazLength) continue;
-      for (size_t k = 0; k < toks.size(); ++k) {
-        hashes[k] = HashWord(
-            text.substr(toks[k].span.begin, toks[k].span.size()), true);
-      }
-      int len = static_cast<int>(toks.size());
+      int len = NameHashes(text, &toks, hashes);
+      if (len == 0) continue;
       uint8_t bit = static_cast<uint8_t>(1 << g.type);
       gaz->InsertSequence(hashes, len, bit);
       // Table p of `parts` holds every entry but those of part p (by hash).
@@ -746,14 +755,8 @@ int Main(int argc, char** argv) {
       for (const GoldSpan& g : td.gold) {
         std::string_view text =
             std::string_view(td.doc.text).substr(g.begin, g.end - g.begin);
-        toks.clear();
-        Tokenize(text, &toks);
-        if (toks.empty() || toks.size() > kMaxGazLength) continue;
-        for (size_t k = 0; k < toks.size(); ++k) {
-          hashes[k] = HashWord(
-              text.substr(toks[k].span.begin, toks[k].span.size()), true);
-        }
-        int len = static_cast<int>(toks.size());
+        int len = NameHashes(text, &toks, hashes);
+        if (len == 0) continue;
         uint8_t bit = static_cast<uint8_t>(1 << g.type);
         model.gazetteer().InsertSequence(hashes, len, bit);
         fold_gaz[0].InsertSequence(hashes, len, bit);
