@@ -178,6 +178,23 @@ TEST(AttachTitlesAndGroups, GroupTakesItsMentionsMajorityLabel) {
   EXPECT_EQ(is->label, EntityLabel::kLoc);  // the mention keeps its own
 }
 
+// Regression: the NER model of format v8 tags "Mayor Ines Varga" as one
+// MISC mention; a lone role head before name words is a title when the
+// last word is a person's name elsewhere in the article.
+TEST(AttachTitlesAndGroups, RoleHeadBeforeAKnownPersonIsATitle) {
+  Document doc = MakeDoc(
+      "The bridge opened, Mayor Ines Varga told reporters. Varga said it "
+      "was safe.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Mayor Ines Varga"), EntityLabel::kMisc));
+  doc.entities.push_back(Ent(Find(doc, "Varga", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* ines = EntityWithText(doc, "Ines Varga");
+  ASSERT_NE(ines, nullptr);
+  EXPECT_EQ(ines->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(ines->title), "Mayor");
+}
+
 TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
   Document doc = MakeDoc(
       "Senate Majority Leader Rhea Dunmore spoke first. Then Major League "

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "src/entities/entities.h"
@@ -199,6 +200,21 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
 void RepairTitledNames(Document* doc) {
   auto& ents = doc->entities;
   std::vector<bool> remove(ents.size(), false);
+  // The last words of the PERSON mentions, built on first use.
+  std::unordered_set<std::string> last_words;
+  bool last_words_built = false;
+  auto person_words = [&]() -> const std::unordered_set<std::string>& {
+    if (!last_words_built) {
+      last_words_built = true;
+      for (const Entity& p : ents) {
+        if (p.label != EntityLabel::kPerson) continue;
+        uint32_t pf, pl;
+        mention::TokenRange(*doc, p.span, &pf, &pl);
+        if (pl > pf) last_words.insert(std::string(doc->TokenText(pl - 1)));
+      }
+    }
+    return last_words;
+  };
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     uint32_t f, l;
@@ -213,10 +229,16 @@ void RepairTitledNames(Document* doc) {
     if (t == f || t == l || !head) continue;
     // A lone title word must be unambiguous ("Gen.", "Mr.", "Colonel-
     // General"), not an adjective that starts names ("Major League").
+    // So is a role head before two or more name words whose last is a
+    // person's name elsewhere in the article ("Mayor Linda Okafor" tagged
+    // MISC as a whole, "Okafor" PERSON later; not "Major League Baseball").
     if (t == f + 1) {
       std::string_view w = doc->TokenText(f);
+      std::string lower = LowerToken(*doc, f);
       if (w.back() != '.' && w.find('-') == std::string_view::npos &&
-          !lex::IsHonorific(LowerToken(*doc, f))) {
+          !lex::IsHonorific(lower) &&
+          !(IsRoleHeadWord(lower) && l - t >= 2 &&
+            person_words().count(std::string(doc->TokenText(l - 1))))) {
         continue;
       }
     }
