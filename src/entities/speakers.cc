@@ -109,15 +109,9 @@ void BuildQuoteIndex(const Document& doc, SpeakerCache* cache) {
                    });
 }
 
-// Whether `s` lies inside some quote's content. With a cache, a binary
-// search instead of a scan of every quote.
+// Whether `s` lies inside some quote's content: a binary search in the
+// cache's index.
 bool InsideQuote(const Document& doc, Span s, SpeakerCache* cache) {
-  if (cache == nullptr) {
-    for (const Attribution& q : doc.quotes) {
-      if (q.content.begin <= s.begin && s.end <= q.content.end) return true;
-    }
-    return false;
-  }
   BuildQuoteIndex(doc, cache);
   auto after =
       std::partition_point(cache->contents.begin(), cache->contents.end(),
@@ -150,11 +144,11 @@ void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
 }
 
 // Candidates before byte `end`: named entities, resolved speakers of
-// earlier quotes, and role noun phrases ("the minister"). With a cache,
-// the role phrases are found once per document: a phrase counts when its
-// role token lies before the cut-off, which is what the scan limited to the
-// tokens before it finds (the first role head after "the" is the same when
-// it lies before the cut-off, and none is found when it does not).
+// earlier quotes, and role noun phrases ("the minister"). The role phrases
+// are found once per document (in the cache): a phrase counts when its role
+// token lies before the cut-off, which is what a scan limited to the tokens
+// before it would find (the first role head after "the" is the same when it
+// lies before the cut-off, and none is found when it does not).
 void Candidates(const Document& doc, uint32_t from, uint32_t end,
                 SpeakerCache* cache, std::vector<Candidate>* out) {
   out->clear();
@@ -176,49 +170,28 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
       out->push_back({q.speaker.begin, q.speaker_group, false});
     }
   };
-  if (cache == nullptr) {
-    for (const Attribution& q : doc.quotes) add_speaker(q);
-  } else {
-    BuildQuoteIndex(doc, cache);
-    auto it = std::partition_point(
-        cache->by_speaker.begin(), cache->by_speaker.end(),
-        [&](uint32_t k) { return doc.quotes[k].speaker.begin < from; });
-    for (; it != cache->by_speaker.end() && doc.quotes[*it].speaker.begin < end;
-         ++it) {
-      add_speaker(doc.quotes[*it]);
-    }
+  BuildQuoteIndex(doc, cache);
+  auto it = std::partition_point(
+      cache->by_speaker.begin(), cache->by_speaker.end(),
+      [&](uint32_t k) { return doc.quotes[k].speaker.begin < from; });
+  for (; it != cache->by_speaker.end() && doc.quotes[*it].speaker.begin < end;
+       ++it) {
+    add_speaker(doc.quotes[*it]);
   }
   uint32_t first = mention::TokenAtOrAfter(doc, from);
   uint32_t last = mention::TokenAtOrAfter(doc, end);
-  if (cache != nullptr) {
-    if (!cache->phrases_built) {
-      FindRolePhrases(doc, cache);
-      cache->phrases_built = true;
-    }
-    auto first_phrase = std::partition_point(
-        cache->phrases.begin(), cache->phrases.end(),
-        [&](const RolePhrase& p) { return p.the_token < first; });
-    for (auto it = first_phrase; it != cache->phrases.end(); ++it) {
-      const RolePhrase& p = *it;
-      if (p.the_token + 1 >= last) break;
-      if (p.role_token < last) {
-        out->push_back({doc.tokens[p.the_token].span.begin, p.group, p.quoted});
-      }
-    }
-  } else {
-    for (uint32_t i = first; i + 1 < last; ++i) {
-      if (!mention::TokenIs(doc, i, "the")) continue;
-      for (uint32_t j = i + 1; j < last && j <= i + 3; ++j) {
-        std::string r = LowerToken(doc, j);
-        if (!mention::IsRoleHeadWord(r)) continue;
-        int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
-                                doc.tokens[i].span.begin);
-        if (g >= 0) {
-          out->push_back({doc.tokens[i].span.begin, g,
-                          InsideQuote(doc, doc.tokens[i].span, nullptr)});
-        }
-        break;
-      }
+  if (!cache->phrases_built) {
+    FindRolePhrases(doc, cache);
+    cache->phrases_built = true;
+  }
+  auto first_phrase = std::partition_point(
+      cache->phrases.begin(), cache->phrases.end(),
+      [&](const RolePhrase& p) { return p.the_token < first; });
+  for (auto p = first_phrase; p != cache->phrases.end(); ++p) {
+    if (p->the_token + 1 >= last) break;
+    if (p->role_token < last) {
+      out->push_back(
+          {doc.tokens[p->the_token].span.begin, p->group, p->quoted});
     }
   }
   std::stable_sort(
@@ -253,11 +226,8 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   uint32_t from_sentence = std::min(window_start, para_start);
   Candidates(doc, doc.sentences[from_sentence].span.begin, begin_byte, cache,
              &cands);
-  // GroupGender scans every entity: compute it once per group (per document
-  // with a cache).
-  std::vector<int8_t> local_genders;
-  std::vector<int8_t>& genders =
-      cache != nullptr ? cache->genders : local_genders;
+  // GroupGender scans every entity: compute it once per group and document.
+  std::vector<int8_t>& genders = cache->genders;
   genders.resize(doc.groups.size(), -1);
   auto gender_of = [&](int32_t g) {
     if (genders[g] < 0) genders[g] = static_cast<int8_t>(GroupGender(doc, g));
@@ -474,6 +444,10 @@ namespace {
 int32_t ResolveMentionWith(const Document& doc, Span m,
                            int32_t previous_speaker, SpeakerCache* cache) {
   if (m.empty() || doc.tokens.empty()) return -1;
+  // One mention resolved alone (no document cache): the indexes are built
+  // for it here.
+  SpeakerCache local_cache;
+  if (cache == nullptr) cache = &local_cache;
   // 1. The mention is (or contains) a named entity. Entities are sorted and
   // do not overlap one another, so those overlapping the mention are the
   // ones just before the first entity starting at or after its end.
@@ -519,10 +493,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     return ResolvePronoun(doc, f, kind, previous_speaker, cache);
   }
-  // 3. Name words not tagged as entities ("Gedney"). Without a document
-  // cache (one mention resolved alone) the name index is built here.
-  SpeakerCache local_cache;
-  SpeakerCache* name_cache = cache != nullptr ? cache : &local_cache;
+  // 3. Name words not tagged as entities ("Gedney").
   for (uint32_t i = l; i-- > f;) {
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
@@ -531,7 +502,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));
-    int32_t g = ResolveNameWord(doc, word, m.begin, name_cache);
+    int32_t g = ResolveNameWord(doc, word, m.begin, cache);
     if (g >= 0) return g;
   }
   // 4. Organisation nouns ("the company") -> the most recent organisation
