@@ -75,28 +75,26 @@ class ModelAttributor : public Attributor {
       c.content = model_->DecodeContentFast(v, c.cue, limits_, &nbest);
       if (c.content.none()) continue;
       model_->PrepareSource(v, c.cue, limits_);
-      // Joint choice: content score plus the score of its best source.
-      // A content in another paragraph is the last resort.
-      bool any_here = false;
-      for (const attribution::Scored& n : nbest) {
-        any_here |= !limits_.content_paragraph_needs_colon ||
-                    !LeavesTheParagraph(*doc, v, c.cue, n.span);
-      }
+      // Joint choice: content score plus the score of its best source. A
+      // content in another paragraph is the last resort: the first pass
+      // leaves such contents out, the second (only when the first chose
+      // nothing) takes every one.
       float best = 0;
       c.content = TSpan{};
-      for (size_t k = 0; k < nbest.size(); ++k) {
-        if (any_here && limits_.content_paragraph_needs_colon &&
-            LeavesTheParagraph(*doc, v, c.cue, nbest[k].span)) {
-          continue;
-        }
-        float ss = 0;
-        TSpan src =
-            model_->DecodeSourceFast(v, c.cue, nbest[k].span, limits_, &ss);
-        float total = nbest[k].score + ss;
-        if (c.content.none() || total > best) {
-          best = total;
-          c.content = nbest[k].span;
-          c.source = src;
+      for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
+        for (const attribution::Scored& n : nbest) {
+          if (pass == 0 && limits_.content_paragraph_needs_colon &&
+              LeavesTheParagraph(*doc, v, c.cue, n.span)) {
+            continue;
+          }
+          float ss = 0;
+          TSpan src = model_->DecodeSourceFast(v, c.cue, n.span, limits_, &ss);
+          float total = n.score + ss;
+          if (c.content.none() || total > best) {
+            best = total;
+            c.content = n.span;
+            c.source = src;
+          }
         }
       }
       if (c.content.none()) continue;
