@@ -404,6 +404,36 @@ TEST(ResolveSpeakers, FirstPersonInsideQuoteIsItsSpeaker) {
   EXPECT_EQ(ResolveMentionName(doc, Find(doc, "we")), "Carla Nunes");
 }
 
+// A name that modifies the speaker's head ("Varga spokeswoman Nell Ortiz",
+// "Varga's lawyer, Abe Kim") is not the speaker; a possessive with no
+// person after it still names whom the speaker speaks for, and names
+// joined by "and" are not modifiers.
+TEST(ResolveSpeakers, NameModifyingTheHeadIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "Mayor Lena Varga proposed the tax. \"It is fair,\" Varga spokeswoman "
+      "Nell Ortiz said. \"It is legal,\" Varga's lawyer, Abe Kim, said. "
+      "\"We agree,\" Varga's office said. \"We object,\" Ruth Coe and "
+      "council member Dan Pratt said.",
+      {{"Lena Varga", EntityLabel::kPerson},
+       {"Varga", EntityLabel::kPerson},
+       {"Nell Ortiz", EntityLabel::kPerson},
+       {"Varga", EntityLabel::kPerson},
+       {"Abe Kim", EntityLabel::kPerson},
+       {"Varga", EntityLabel::kPerson},
+       {"Ruth Coe", EntityLabel::kPerson},
+       {"Dan Pratt", EntityLabel::kPerson}},
+      {{"It is fair,", "Varga spokeswoman Nell Ortiz"},
+       {"It is legal,", "Varga's lawyer, Abe Kim,"},
+       {"We agree,", "Varga's office"},
+       {"We object,", "Ruth Coe and council member Dan Pratt"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Nell Ortiz");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Abe Kim");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Lena Varga");
+  EXPECT_EQ(doc.quotes[3].speaker_name.rfind("Ruth Coe", 0), 0u)
+      << doc.quotes[3].speaker_name;
+}
+
 // The page the project was born from (read from ../shared when present).
 TEST(EntityTagger, ExamplePageTitlesAndGroups) {
   std::ifstream in(std::string(WHOSAID_SOURCE_DIR) +

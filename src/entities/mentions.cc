@@ -214,4 +214,71 @@ std::string NameText(const Document& doc, Span span) {
   return out;
 }
 
+// True if token `i` (before `end`) is a possessive marker ("'s", or "'"
+// after a name in -s).
+static bool IsPossessive(const Document& doc, uint32_t i, uint32_t end) {
+  if (i >= end) return false;
+  std::string w = LowerToken(doc, i);
+  return w == "'s" || w == "'";
+}
+
+bool ModifiesALaterPerson(const Document& doc,
+                          std::vector<Entity>::const_iterator it,
+                          std::vector<Entity>::const_iterator end, Span m) {
+  // At most this many words between the two names: a modifier, not a clause.
+  constexpr uint32_t kMaxModifierWords = 6;
+  // Words that make what follows a clause, a coordination or a prepositional
+  // phrase ("Trump's tweet about Mr Khan", "Pelosi and Senate Democratic
+  // leader Chuck Schumer") rather than a noun modified by the first name.
+  static constexpr std::string_view kNotModifierWords[] = {
+      "and",   "or",  "&",    "of",   "on",    "about", "against", "after",
+      "to",    "for", "with", "in",   "at",    "by",    "from",    "the",
+      "a",     "an",  "his",  "her",  "their", "its",   "that",    "who",
+      "which", "was", "is",   "were", "are",   "has",   "had",     "have",
+      "while", "but", "as",   "than"};
+  // Relations that a possessive names as well as roles ("Trump's son Don
+  // Jr.", "Winner's mother, Billie Winner-Davis").
+  static constexpr std::string_view kRelationNouns[] = {
+      "son",     "daughter", "mother", "father",    "wife",   "husband",
+      "brother", "sister",   "friend", "colleague", "partner"};
+  auto head = std::next(it);
+  while (head != end && head->span.end <= m.end &&
+         head->label != EntityLabel::kPerson) {
+    ++head;
+  }
+  if (head == end || head->span.end > m.end) return false;
+  uint32_t f, l;
+  TokenRange(doc, m, &f, &l);
+  uint32_t i = TokenAtOrAfter(doc, it->span.end);
+  bool possessive = IsPossessive(doc, i, l);
+  if (possessive) ++i;
+  bool role = false;
+  uint32_t words = 0;
+  for (; i < l && doc.tokens[i].span.begin < head->span.begin; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord) {
+      // Only a comma right before the head ("adviser, John Podesta").
+      bool comma_before_head =
+          doc.TokenText(i) == "," &&
+          (i + 1 >= l || doc.tokens[i + 1].span.begin >= head->span.begin);
+      if (!comma_before_head) return false;
+      continue;
+    }
+    std::string w = LowerToken(doc, i);
+    bool role_word = IsRoleHeadWord(w);
+    if (!role_word && !IsTitleWord(w)) {
+      for (std::string_view n : kNotModifierWords) {
+        if (w == n) return false;
+      }
+      // A past-tense verb ("directed", "berated") starts a clause.
+      if (w.size() > 4 && w.ends_with("ed")) return false;
+    }
+    bool relation = false;
+    for (std::string_view n : kRelationNouns) relation |= w == n;
+    role |= role_word || (possessive && relation);
+    if (++words > kMaxModifierWords) return false;
+  }
+  return role;
+}
+
 }  // namespace whosaid::mention

@@ -54,6 +54,16 @@ bool RoleMatches(std::string_view role, std::string_view noun);
 // possessive "'s" dropped ("Gedney's" -> "Gedney").
 std::string NameText(const Document& doc, Span span);
 
+// True if the entity at `it` is not the head of mention `m` but modifies a
+// person named after it in the mention: a possessive ("Trump's son Don
+// Jr.", "Mrs Clinton's top political adviser, John Podesta") or a name
+// before role words ("Trump spokeswoman Hope Hicks", "Biden campaign
+// spokesman TJ Ducklo"). A possessive with no person after it ("Thune's
+// office") still names whom the speaker speaks for.
+bool ModifiesALaterPerson(const Document& doc,
+                          std::vector<Entity>::const_iterator it,
+                          std::vector<Entity>::const_iterator end, Span m);
+
 }  // namespace whosaid::mention
 
 #endif  // WHOSAID_SRC_ENTITIES_MENTIONS_H_

@@ -464,6 +464,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     for (auto it = overlapping; it != entities_end; ++it) {
       const Entity& e = *it;
       if (!Overlaps(e.span, m) || e.group < 0) continue;
+      if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
       bool person = e.label == EntityLabel::kPerson;
       bool org = e.label == EntityLabel::kOrg;
       if ((pass == 0 && person) || (pass == 1 && org) || pass == 2) {
