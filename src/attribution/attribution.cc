@@ -24,6 +24,43 @@ bool Overlaps(TSpan a, TSpan b) {
   return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
 }
 
+// True if `text` lower-cased (ASCII) is `lower`.
+bool IsWord(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// "That said,", "That being said," and "Having said that," opening a
+// sentence are discourse markers ("even so"), not reports: nobody speaks.
+// PolNeAR train and dev annotate one of their five sentence-initial ones.
+bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
+  if (cue.none() || cue.b != cue.e) return false;
+  const int n = static_cast<int>(d.tokens.size());
+  auto is = [&](int i, std::string_view lower) {
+    return i >= 0 && i < n && IsWord(d.TokenText(i), lower);
+  };
+  if (!is(cue.b, "said")) return false;
+  int first = static_cast<int>(d.sentences[v.sent[cue.b]].token_begin);
+  // An opening bracket or quotation mark may come first ("(That said, ...").
+  if (first < cue.b && (is(first, "(") || is(first, "[") ||
+                        d.tokens[first].kind == TokenKind::kQuote)) {
+    ++first;
+  }
+  const int after = cue.b + 1;
+  bool that = is(first, "that") || is(first, "this");
+  if (that && first == cue.b - 1 && is(after, ",")) return true;
+  if (that && first == cue.b - 2 && is(first + 1, "being") && is(after, ",")) {
+    return true;
+  }
+  return is(first, "having") && first == cue.b - 1 &&
+         (is(after, "that") || is(after, "this")) && is(after + 1, ",");
+}
+
 // What one Attribute() call needs besides the document; one per thread,
 // reused across documents.
 struct Scratch {
@@ -72,6 +109,7 @@ class ModelAttributor : public Attributor {
       Candidate c;
       c.cue = cues[k];
       c.margin = margins[k];
+      if (IsDiscourseMarkerCue(*doc, v, c.cue)) continue;
       c.content = model_->DecodeContentFast(v, c.cue, limits_, &nbest);
       if (c.content.none()) continue;
       model_->PrepareSource(v, c.cue, limits_);

@@ -122,17 +122,16 @@ TEST_F(AttributorTest, PronounSpeaker) {
   EXPECT_EQ(d.Text(q->content), "the report was deeply flawed");
 }
 
-
 // Regression: the speaker of a participle cue after a long report lies beyond
 // the source window, and the decoder took a name from inside the report
 // ("Obama"). A speaker inside another relation's content cannot speak a cue
 // outside it; the reporting clause's speaker is taken.
 TEST_F(AttributorTest, ParticipleCueDoesNotTakeASpeakerFromTheReport) {
-  Document d = Run(
-      "Transit Authority chair Ruth Alvarez said on Sunday she was "
-      "\"flabbergasted\" by the Obama administration's proposal to cut the "
-      "subway repair budget by a third over the coming decade, saying the "
-      "board had wasted three weeks on a \"hopeless\" plan.");
+  Document d =
+      Run("Transit Authority chair Ruth Alvarez said on Sunday she was "
+          "\"flabbergasted\" by the Obama administration's proposal to cut the "
+          "subway repair budget by a third over the coming decade, saying the "
+          "board had wasted three weeks on a \"hopeless\" plan.");
   const Attribution* said = ByCue(d, "said");
   const Attribution* saying = ByCue(d, "saying");
   ASSERT_NE(said, nullptr);
@@ -147,12 +146,25 @@ TEST_F(AttributorTest, ParticipleCueDoesNotTakeASpeakerFromTheReport) {
 // from the next paragraph's quotation; without a colon the next paragraph
 // is not the report's content, and a quotation of three sentences before
 // the cue is reached.
+// "That said," opening a sentence is a discourse marker, not a report; the
+// same words reporting speech still are.
+TEST_F(AttributorTest, ThatSaidOpeningASentenceIsNoReport) {
+  Document d =
+      Run("The council approved the budget on Monday. That said, the mayor "
+          "still has doubts about the new bridge. Having said that, the vote "
+          "was close. That being said, the plan goes ahead. Ana Ruiz said the "
+          "bridge was too expensive.");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.Text(d.quotes[0].speaker), "Ana Ruiz");
+  EXPECT_EQ(d.Text(d.quotes[0].content), "the bridge was too expensive");
+}
+
 TEST_F(AttributorTest, QuoteBeforeTheCueNotTheNextParagraph) {
-  Document d = Run(
-      "\"It never ends! No problem!\" Barlow wrote on Twitter.\n\n"
-      "\"Another rumour out there. It never ends! No problem!\" Barlow "
-      "wrote on Twitter.\n\n"
-      "\"Same story again.\" Barlow wrote on Twitter.");
+  Document d =
+      Run("\"It never ends! No problem!\" Barlow wrote on Twitter.\n\n"
+          "\"Another rumour out there. It never ends! No problem!\" Barlow "
+          "wrote on Twitter.\n\n"
+          "\"Same story again.\" Barlow wrote on Twitter.");
   ASSERT_EQ(d.quotes.size(), 3u);
   EXPECT_EQ(d.Text(d.quotes[0].content), "\"It never ends! No problem!\"");
   EXPECT_EQ(d.Text(d.quotes[1].content),
@@ -163,11 +175,11 @@ TEST_F(AttributorTest, QuoteBeforeTheCueNotTheNextParagraph) {
 // Regression: a party-and-state tag inside a speaker ("D-Queens") was taken
 // as the speaker of the next cue; it is a piece of the whole speaker.
 TEST_F(AttributorTest, AppositivePieceOfASpeakerIsTheWholeSpeaker) {
-  Document d = Run(
-      "Transit Authority chair Ruth Alvarez, D-Queens, said on Sunday she "
-      "was \"flabbergasted\" by the Obama administration's proposal to cut "
-      "the subway repair budget by a third over the coming decade, saying "
-      "the board had wasted three weeks on a \"hopeless\" plan.");
+  Document d =
+      Run("Transit Authority chair Ruth Alvarez, D-Queens, said on Sunday she "
+          "was \"flabbergasted\" by the Obama administration's proposal to cut "
+          "the subway repair budget by a third over the coming decade, saying "
+          "the board had wasted three weeks on a \"hopeless\" plan.");
   const Attribution* saying = ByCue(d, "saying");
   ASSERT_NE(saying, nullptr);
   EXPECT_EQ(d.Text(saying->speaker),
