@@ -348,6 +348,15 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
          win.Is(nt, "reckoning"))) {
       return true;
     }
+    // "at one point" (a moment), "on the one hand": idioms, no count.
+    if (win.Is(prev, "at") && win.Is(nt, "point") && !win.Is(nt + 1, "of")) {
+      return true;
+    }
+    if (win.Is(nt, "hand") &&
+        (win.Is(prev, "on") ||
+         (win.Is(prev, "the") && prev > win.sb && win.Is(prev - 1, "on")))) {
+      return true;
+    }
     // "go one step further": an idiom, no count of steps.
     if (win.Is(nt, "step") &&
         (win.Is(nt + 1, "further") || win.Is(nt + 1, "closer") ||

@@ -33,6 +33,15 @@ TEST(ExclusionsTest, OneAsPronounIsNoClaim) {
   EXPECT_EQ(m.claims[0].unit, "year");
 }
 
+TEST(ExclusionsTest, AtOnePointAndOnOneHandAreIdioms) {
+  Document d = Extract(
+      "At one point, the mayor left. On the one hand, costs rose; on one "
+      "hand, jobs grew.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  Document p = Extract("The poll gave him a lead of one point.");
+  EXPECT_EQ(p.claims.size(), 1u) << ::testing::PrintToString(Texts(p));
+}
+
 TEST(ExclusionsTest, OrdinalAfterArticleBeforeNounIsNoFraction) {
   Document d = Extract("They acted as a fifth column for a third term.");
   EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));

@@ -44,9 +44,12 @@ namespace {
 // site" (adjective suffixes, hyphenated compounds, a few common adjectives).
 bool IsSingularPremodifier(std::string_view w) {
   static constexpr std::string_view kAdjectives[] = {
-      "more", "wrong", "single", "clear", "simple", "small", "big",
-      "good", "bad",   "real",   "true",  "major",  "great", "huge",
-      "key",  "main",  "little", "whole", "full",   "sole",  "lone"};
+      "more",  "wrong", "single",   "clear",  "simple", "small",
+      "big",   "good",  "bad",      "real",   "true",   "major",
+      "great", "huge",  "key",      "main",   "little", "whole",
+      "full",  "sole",  "lone",     "senior", "junior", "former",
+      "other", "such",  "top",      "new",    "old",    "young",
+      "last",  "final", "possible", "very",   "same",   "certain"};
   static const WordIndex adjectives = IndexWords(kAdjectives);
   if (adjectives.Contains(w)) return true;
   if (w.find('-') != std::string_view::npos) return true;
@@ -90,13 +93,16 @@ bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
     return false;
   }
   static constexpr std::string_view kAdverbs[] = {
-      "ago",     "again",    "alone",  "apart", "ahead",  "away",   "back",
-      "instead", "too",      "now",    "then",  "today",  "yet",    "still",
-      "even",    "just",     "only",   "else",  "said",   "put",    "went",
-      "got",     "left",     "made",   "took",  "came",   "saw",    "knew",
-      "felt",    "kept",     "held",   "told",  "due",    "apiece", "overall",
-      "total",   "together", "abroad", "aside", "enough", "here",   "home",
-      "once",    "twice",    "soon",   "first", "last"};
+      "ago", "again", "alone", "apart", "ahead", "away", "back", "instead",
+      "too", "now", "then", "today", "yet", "still", "even", "just", "only",
+      "else", "said", "put", "went", "got", "left", "made", "took", "came",
+      "saw", "knew", "felt", "kept", "held", "told", "due", "apiece", "overall",
+      "total", "together", "abroad", "aside", "enough", "here", "home", "once",
+      "twice", "soon", "first", "last",
+      // Adjectives after the noun, with their own complement ("one source
+      // familiar with", "one aide close to").
+      "familiar", "close", "aware", "responsible", "loyal", "similar",
+      "critical", "opposed", "involved"};
   static const WordIndex adverbs = IndexWords(kAdverbs);
   if (adverbs.Contains(w)) return false;
   // The noun phrase must end right after it.

@@ -41,6 +41,18 @@ TEST(NounsTest, NounAfterOneSkipsPremodifiers) {
   EXPECT_EQ(y.claims[0].unit, "year");
 }
 
+TEST(NounsTest, NounAfterOneSkipsRoleAdjectivesAndPostModifiers) {
+  Document d = Extract("At least one other lawmaker backed the bill.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "lawmaker");
+  Document f = Extract(
+      "The board heard one source familiar with the plan and one aide close "
+      "to the mayor.");
+  ASSERT_EQ(f.claims.size(), 2u) << ::testing::PrintToString(Texts(f));
+  EXPECT_EQ(f.claims[0].unit, "source");
+  EXPECT_EQ(f.claims[1].unit, "aide");
+}
+
 TEST(NounsTest, AppositiveAge) {
   Document d =
       Extract("\u201cIt feels like a dream,\u201d Aubrey Patterson, 23, said.");
