@@ -215,6 +215,32 @@ TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
   EXPECT_EQ(mlb->label, EntityLabel::kMisc);
 }
 
+TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
+  Document doc = MakeDoc(
+      "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom Ekwueme "
+      "spoke. Procter and Gamble and Johnson and Johnson did not.");
+  // One mention over both names, the surname of the second left out;
+  // company names with "and" stay as they are.
+  doc.entities.push_back(Ent(
+      Find(doc, "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom"),
+      EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Procter and Gamble"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Johnson and Johnson"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  const Entity* rhea = EntityWithText(doc, "Rhea Dunmore");
+  ASSERT_NE(rhea, nullptr);
+  EXPECT_EQ(rhea->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(rhea->title), "Mayor");
+  const Entity* tom = EntityWithText(doc, "Tom Ekwueme");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_EQ(tom->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(tom->title), "Senate Minority Leader");
+  EXPECT_NE(EntityWithText(doc, "Procter and Gamble"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Johnson and Johnson"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
   Document doc = MakeDoc(
       "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "

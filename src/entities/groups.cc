@@ -193,6 +193,77 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
   return false;
 }
 
+// "Senate Minority Leader Chuck Schumer and House Minority Leader Nancy
+// Pelosi" tagged as one mention: two titled names joined by "and" are two
+// persons, each the capitalised name words after its side's last role head
+// (AttachTitles then finds the titles before them).
+void SplitCoordinatedTitledNames(Document* doc) {
+  // The first name token of [f, l) if it is a titled name, else l.
+  auto titled_name = [&](uint32_t f, uint32_t l) {
+    uint32_t role_end = l;  // after the last role head
+    for (uint32_t i = f; i < l; ++i) {
+      if (!IsWord(*doc, i)) return l;
+      if (IsRoleHeadWord(LowerToken(*doc, i))) role_end = i + 1;
+    }
+    if (role_end >= l) return l;  // no role head, or no name after it
+    for (uint32_t i = role_end; i < l; ++i) {
+      if (!doc->tokens[i].capitalized || IsTitleWord(LowerToken(*doc, i))) {
+        return l;
+      }
+    }
+    return role_end;
+  };
+  std::vector<Entity> out;
+  out.reserve(doc->entities.size());
+  auto& ents = doc->entities;
+  for (size_t k = 0; k < ents.size(); ++k) {
+    const Entity& e = ents[k];
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    uint32_t split = l;
+    for (uint32_t i = f + 1; i + 1 < l; ++i) {
+      if (doc->TokenText(i) == "and") {
+        if (split != l) {  // more than one "and": leave it
+          split = l;
+          break;
+        }
+        split = i;
+      }
+    }
+    uint32_t left_name = split == l ? l : titled_name(f, split);
+    uint32_t right_name = split == l ? l : titled_name(split + 1, l);
+    if (left_name == split || right_name == l) {
+      out.push_back(e);
+      continue;
+    }
+    Entity left = e, right = e;
+    left.label = right.label = EntityLabel::kPerson;
+    left.span = {doc->tokens[left_name].span.begin,
+                 doc->tokens[split - 1].span.end};
+    right.span.begin = doc->tokens[right_name].span.begin;
+    // "... Senate Majority Leader Mitch" + "McConnell": the name goes on.
+    uint32_t next_entity =
+        k + 1 < ents.size()
+            ? mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin)
+            : static_cast<uint32_t>(doc->tokens.size());
+    if (next_entity == l && ents[k + 1].label == EntityLabel::kPerson) {
+      right.span.end = ents[++k].span.end;
+    } else {  // or in capitalised words that no entity holds
+      uint32_t r = l;
+      while (r < next_entity && r < l + 2 && IsWord(*doc, r) &&
+             doc->tokens[r].capitalized && !doc->tokens[r].newline_before &&
+             !IsTitleWord(LowerToken(*doc, r)) &&
+             !IsFunctionWord(LowerToken(*doc, r))) {
+        ++r;
+      }
+      right.span.end = doc->tokens[r - 1].span.end;
+    }
+    out.push_back(left);
+    out.push_back(right);
+  }
+  ents = std::move(out);
+}
+
 // "Senate Majority Leader Mitch" (ORG) + "McConnell" (PERSON): a mention
 // that starts with title words (with a role head) and goes on with
 // capitalised name words is a titled person; the name part joins an
@@ -662,6 +733,7 @@ void AttachTitlesAndGroups(Document* doc) {
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
   MergeEntities(doc, added);
+  SplitCoordinatedTitledNames(doc);
   RepairTitledNames(doc);
   AttachTitles(doc);
   BuildGroups(doc);

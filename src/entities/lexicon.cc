@@ -5,8 +5,19 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace whosaid::lex {
+
+const std::vector<std::pair<std::string_view, Gender>>& CountedFirstNames() {
+  using G = Gender;
+  static const auto* v = new std::vector<std::pair<std::string_view, Gender>>{
+#include "src/entities/first_names.inc"
+  };
+  return *v;
+}
+
 namespace {
 
 using Set = std::unordered_set<std::string_view>;
@@ -520,7 +531,8 @@ const std::unordered_map<std::string_view, PronounKind>& Pronouns() {
 WordIndex::WordIndex() {
   size_t words = RoleHeads().size() + RoleModifiers().size() +
                  Honorifics().size() + Countries().size() + OrgWords().size() +
-                 Genders().size() + Pronouns().size() + Abbrevs().size();
+                 Genders().size() + CountedFirstNames().size() +
+                 Pronouns().size() + Abbrevs().size();
   size_t cap = 16;
   while (cap < 4 * words) cap *= 2;  // load factor <= 1/4
   slots_.resize(cap);
@@ -531,6 +543,10 @@ WordIndex::WordIndex() {
   for (auto w : Countries()) Slot(w)->flags |= kCountry;
   for (auto w : OrgWords()) Slot(w)->flags |= kOrgWord;
   for (const auto& [w, g] : Genders()) Slot(w)->gender = g;
+  for (const auto& [w, g] : CountedFirstNames()) {
+    Entry* e = Slot(w);
+    if (e->gender == Gender::kUnknown) e->gender = g;
+  }
   for (const auto& [w, k] : Pronouns()) Slot(w)->pronoun = k;
   for (const auto& [w, full] : Abbrevs()) Slot(w)->expansion = full;
 }

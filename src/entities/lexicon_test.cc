@@ -34,6 +34,31 @@ TEST(Lexicon, IndexAgreesWithTheLists) {
   EXPECT_EQ(ListsOf("nonword"), 0);
 }
 
+// Counted first names answer GenderOfWord where the hand list has no
+// gender for them, and never reach the tagger's lexicon features.
+TEST(Lexicon, CountedFirstNamesOnlyFillGaps) {
+  const auto& counted = CountedFirstNames();
+  ASSERT_GT(counted.size(), 50u);
+  std::vector<TaggedWord> tagged = TaggerLexicon();
+  size_t female = 0;
+  for (const auto& [word, gender] : counted) {
+    SCOPED_TRACE(std::string(word));
+    ASSERT_NE(gender, Gender::kUnknown);
+    female += gender == Gender::kFemale;
+    const TaggedWord* hand = nullptr;
+    for (const TaggedWord& t : tagged) {
+      if (t.word == word) hand = &t;
+    }
+    if (hand == nullptr || (hand->bits & (16 | 32)) == 0) {
+      EXPECT_EQ(GenderOfWord(word), gender);
+    } else {
+      EXPECT_EQ(GenderOfWord(word),
+                (hand->bits & 16) ? Gender::kMale : Gender::kFemale);
+    }
+  }
+  EXPECT_GT(female, 5u);
+}
+
 TEST(Lexicon, Lookups) {
   EXPECT_TRUE(IsRoleHead("president"));
   EXPECT_FALSE(IsRoleHead("President"));  // callers lower-case
