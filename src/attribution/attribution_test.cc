@@ -495,6 +495,47 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   }
 }
 
+// The fast cue scorer against the hashed features (CueFeats) on every token
+// and every previous label, cue-vocabulary words (their summed records)
+// and others (hashed keys) alike; a PrefetchCue before it changes nothing.
+TEST(AttributionModelTest, CueScoreFastMatchesCueFeatsOnEveryToken) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  Document d;
+  d.text =
+      "“The bridge is not safe,” said Anna Berg, an engineer with the "
+      "county. She also warned that THE COUNCIL had been told: nothing "
+      "changed, according to residents, who say the plan is stalled.";
+  Segment(SegmentOptions(), &d);
+  attribution::DocView v;
+  v.Build(d);
+  int cue_words = 0;
+  for (const Sentence& s : d.sentences) {
+    const int sb = s.token_begin, se = s.token_end;
+    for (int i = sb; i < se; ++i) {
+      cue_words += m.MayStartCue(v.h[i]);
+      for (int prev = 0; prev < attribution::kCueLabels; ++prev) {
+        float want[3] = {0, 0, 0};
+        attribution::Feats f;
+        m.CueFeats(v, i, prev, sb, se, &f);
+        for (uint32_t k : f) {
+          for (int l = 0; l < 3; ++l) want[l] += m.cue_w[size_t{k} * 3 + l];
+        }
+        float got[3] = {0, 0, 0}, again[3] = {0, 0, 0};
+        m.CueScoreFast(v, i, prev, sb, se, got);
+        m.PrefetchCue(v, i, prev, sb, se);
+        m.CueScoreFast(v, i, prev, sb, se, again);
+        for (int l = 0; l < 3; ++l) {
+          EXPECT_NEAR(got[l], want[l], 2e-2) << "token " << i << " prev "
+                                             << prev << " label " << l;
+          EXPECT_EQ(got[l], again[l]);
+        }
+      }
+    }
+  }
+  EXPECT_GE(cue_words, 3);
+}
+
 // A DocView rebuilt for another document (the Attributor reuses one per
 // thread) decodes exactly as a fresh one: nothing cached for the first
 // document (score caches, word bits, cue counts, source memos) survives.

@@ -291,6 +291,11 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
   if (fast_ != nullptr) {
     if (v.wbits.size() != v.size()) FillWordBits(v);
     wb = v.wbits.data();
+    // The tokens the loop below scores with prev == O: their weights are
+    // prefetched first (the scores are unchanged).
+    for (int i = sb; i < se; ++i) {
+      if (wb[i] & 1) PrefetchCue(v, i, kO, sb, se);
+    }
   }
   auto may = [&](int i) {
     return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);

@@ -215,6 +215,10 @@ class AttributionModel {
   // from tables where the features are class-only. REQUIRES: Finalize().
   void CueScoreFast(const DocView& v, int i, int prev, int sb, int se,
                     float* sc) const;
+  // Prefetches the weights CueScoreFast(v, i, prev, sb, se, ...) will
+  // read (TagCues calls it for the cue-word tokens of a sentence first, so
+  // that their cache misses overlap). REQUIRES: Finalize().
+  void PrefetchCue(const DocView& v, int i, int prev, int sb, int se) const;
   // Cue features of token i given the previous label.
   void CueFeats(const DocView& v, int i, int prev, int sb, int se,
                 Feats* f) const;
