@@ -421,6 +421,17 @@ TEST(ResolveSpeakers, UnresolvedKeepsProperNameOrEmpty) {
   EXPECT_EQ(ResolveMentionName(doc, Find(doc, "Dr. Imre Vass")), "Imre Vass");
 }
 
+TEST(ResolveSpeakers, DaysAndMonthsAreNoSpeakers) {
+  Document doc = WithQuotes(
+      "\"Cases are stabilising,\" the WHO on Saturday said. A report "
+      "released Monday found that prices rose.",
+      {},
+      {{"Cases are stabilising,", "the WHO on Saturday"},
+       {"that prices rose", "A report released Monday"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "WHO");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, FirstPersonInsideQuoteIsItsSpeaker) {
   Document doc = WithQuotes(
       "Carla Nunes said: \"As I told the board, we need 40 new buses.\"",

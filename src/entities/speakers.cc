@@ -24,6 +24,19 @@ constexpr uint32_t kPronounParagraphSentences = 40;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// A weekday or a month, which the tagger or a capitalised run may take for
+// a name ("The WHO on Saturday"): never a speaker.
+bool IsDayName(std::string_view lower) {
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+      "sunday", "january", "february",  "march",    "april",    "june",
+      "july",   "august",  "september", "october",  "november", "december"};
+  for (std::string_view d : kDays) {
+    if (lower == d) return true;
+  }
+  return false;
+}
+
 lex::Gender GroupGender(const Document& doc, int32_t group) {
   int male = 0, female = 0;
   auto count = [&](std::string_view w) {
@@ -397,9 +410,11 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
   for (uint32_t i = f; i < l; ++i) {
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
+    // "WHO" in capitals is a name, not the pronoun.
     bool name = t.kind == TokenKind::kWord && t.capitalized &&
                 !mention::IsTitleWord(w) && !lex::IsDeterminer(w) &&
-                lex::PronounOf(w) == lex::PronounKind::kNone;
+                !IsDayName(w) &&
+                (t.all_caps || lex::PronounOf(w) == lex::PronounKind::kNone);
     // A capitalised first word of a sentence followed by a lower-case word
     // ("Independent experts") is not a name.
     if (name && out.empty() && i + 1 < doc.tokens.size() &&
@@ -465,6 +480,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       const Entity& e = *it;
       if (!Overlaps(e.span, m) || e.group < 0) continue;
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
+      if (e.label != EntityLabel::kPerson && e.span.size() < 12 &&
+          IsDayName(mention::Lower(doc.Text(e.span)))) {
+        continue;
+      }
       bool person = e.label == EntityLabel::kPerson;
       bool org = e.label == EntityLabel::kOrg;
       if ((pass == 0 && person) || (pass == 1 && org) || pass == 2) {
