@@ -10,13 +10,6 @@
 //                          [--src-min-count N] [--src-ratio R]
 //                          [--left-min N] [--left-ratio R]
 //                          [--strong-ratio R] [--strong-min N]
-//                          [--clusters NER.bin --cluster-text TEXT.jsonl]
-//                          [--cluster-words N]
-// --clusters copies the NER model's word clusters into the attribution
-// model (keyed by its lowercase word hash; the NER table is keyed by exact
-// word hashes, so the word forms come from --cluster-text, JSONL with a
-// "content" field, "-" = stdin: each lowercase form takes the clusters of
-// its most frequent form there; the N most frequent forms are kept).
 // --holdout K trains on all but every K-th train article and reports those
 // after each epoch (for tuning without dev; the shipped model uses all).
 #include <fmt/format.h>
@@ -26,7 +19,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -36,9 +28,7 @@
 #include "src/attribution/model.h"
 #include "src/clean/clean.h"
 #include "src/entities/lexicon.h"
-#include "src/entities/ner_model.h"
 #include "src/segment/segment.h"
-#include "src/segment/tokenizer.h"
 #include "whosaid/document.h"
 
 using whosaid::Document;
@@ -49,86 +39,6 @@ using whosaid::attribution::Feats;
 using whosaid::attribution::TSpan;
 
 namespace {
-
-// Fills `out` from the NER model's clusters (see the usage note above).
-bool CopyClusters(const std::string& ner_path, const std::string& text_path,
-                  size_t max_words, whosaid::attribution::ClusterMap* out) {
-  auto ner = whosaid::ner::NerModel::LoadFile(ner_path);
-  if (!ner.ok()) {
-    fmt::print(stderr, "{}\n", ner.status().ToString());
-    return false;
-  }
-  const whosaid::ner::WordClusters& wc = ner.value().clusters();
-  std::istream* in = &std::cin;
-  std::ifstream file;
-  if (text_path != "-") {
-    file.open(text_path);
-    if (!file) return false;
-    in = &file;
-  }
-  // Exact form (NER hash) -> count and lowercase key.
-  struct Form {
-    uint32_t count = 0;
-    uint64_t lower = 0;
-  };
-  std::unordered_map<uint64_t, Form> forms;
-  std::unordered_map<uint64_t, uint32_t> lower_count;
-  simdjson::ondemand::parser parser;
-  std::vector<whosaid::Token> toks;
-  std::string line;
-  size_t docs = 0;
-  while (std::getline(*in, line)) {
-    simdjson::padded_string padded(line);
-    simdjson::ondemand::document doc;
-    if (parser.iterate(padded).get(doc)) continue;
-    std::string_view content;
-    if (doc["content"].get_string().get(content)) continue;
-    toks.clear();
-    whosaid::Tokenize(content, &toks);
-    for (const whosaid::Token& t : toks) {
-      if (t.kind != whosaid::TokenKind::kWord) continue;
-      std::string_view w = content.substr(t.span.begin, t.span.size());
-      Form& f = forms[whosaid::ner::HashWord(w, false)];
-      ++f.count;
-      f.lower = whosaid::attribution::HashWord(w);
-      ++lower_count[f.lower];
-    }
-    ++docs;
-  }
-  // Lowercase key -> (count of its best form with clusters, ids).
-  std::unordered_map<uint64_t, std::pair<uint32_t, const uint16_t*>> best;
-  for (const auto& [exact, f] : forms) {
-    const uint16_t* ids = wc.Find(exact);
-    if (ids == nullptr) continue;
-    auto& b = best[f.lower];
-    if (f.count > b.first ||
-        (f.count == b.first &&
-         std::lexicographical_compare(ids, ids + 3, b.second, b.second + 3))) {
-      b = {f.count, ids};
-    }
-  }
-  std::vector<std::pair<uint32_t, uint64_t>> ranked;
-  for (const auto& [lower, b] : best) {
-    ranked.emplace_back(lower_count[lower], lower);
-  }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
-  if (ranked.size() > max_words) ranked.resize(max_words);
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.second < b.second; });
-  std::vector<uint64_t> keys;
-  std::vector<uint16_t> ids;
-  for (const auto& [count, lower] : ranked) {
-    keys.push_back(lower);
-    const uint16_t* c = best[lower].second;
-    ids.insert(ids.end(), c, c + whosaid::attribution::kClusterLevels);
-  }
-  fmt::print(stderr, "clusters: {} docs, {} forms, {} lowercase words kept\n",
-             docs, forms.size(), keys.size());
-  out->Build(std::move(keys), std::move(ids));
-  return true;
-}
 
 struct GoldAR {
   TSpan cue, content, source;
@@ -441,21 +351,10 @@ int main(int argc, char** argv) {
   double stem_ratio = 0;  // 0: no stem-level vocabulary
   DecodeLimits defaults;
   int free_edge = defaults.content_free_edge;
-  std::string clusters_path, cluster_text = "-";
-  size_t cluster_words = 50000;
-  double cluster_vocab_ratio = 0;  // 0: off
-  int cluster_vocab_max = 20;
-  int cluster_feats = 127;
   int source_window = defaults.source_window;
   for (int i = 3; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--dev") dev_path = argv[i + 1];
-    if (a == "--clusters") clusters_path = argv[i + 1];
-    if (a == "--cluster-text") cluster_text = argv[i + 1];
-    if (a == "--cluster-feats") cluster_feats = std::atoi(argv[i + 1]);
-    if (a == "--cluster-words") cluster_words = std::atoll(argv[i + 1]);
-    if (a == "--cluster-vocab-ratio") cluster_vocab_ratio = std::atof(argv[i + 1]);
-    if (a == "--cluster-vocab-max") cluster_vocab_max = std::atoi(argv[i + 1]);
     if (a == "--epochs") epochs = std::atoi(argv[i + 1]);
     if (a == "--bias") bias = std::atof(argv[i + 1]);
     if (a == "--vocab-ratio") vocab_ratio = std::atof(argv[i + 1]);
@@ -490,13 +389,6 @@ int main(int argc, char** argv) {
   }
 
   AttributionModel m;
-  if (!clusters_path.empty() &&
-      !CopyClusters(clusters_path, cluster_text, cluster_words, &m.clusters)) {
-    fmt::print(stderr, "cannot read clusters from {} / {}\n", clusters_path,
-               cluster_text);
-    return 1;
-  }
-  m.cluster_feats = static_cast<uint32_t>(cluster_feats);
   // Word sets: cue starts, words before content starts / after ends.
   std::unordered_map<uint64_t, std::pair<int, int>> counts;  // starts, all
   // The same by crude stem, and the stem of each word form.
@@ -583,35 +475,6 @@ int main(int argc, char** argv) {
   for (const auto& [h, c] : after_end) {
     if (c >= boundary_min) en.push_back(h);
   }
-  if (cluster_vocab_ratio > 0 && !m.clusters.empty()) {
-    // Rare words of clusters whose train words often start a gold cue
-    // ("conclusion", "insisted") may start one too: the tagger scores them
-    // with the cluster features. Words seen at least cluster_vocab_max
-    // times in train are judged by their own counts only.
-    std::unordered_map<uint64_t, std::pair<int, int>> by_cluster;
-    for (const auto& [h, c] : counts) {
-      uint64_t k = m.clusters.Packed(h) >> 32;
-      if (k == 0) continue;
-      by_cluster[k].first += c.first;
-      by_cluster[k].second += c.second;
-    }
-    std::unordered_map<uint64_t, bool> in_vocab;
-    for (uint64_t h : vocab) in_vocab[h] = true;
-    size_t added = 0;
-    for (uint64_t h : m.clusters.words.sorted) {
-      if (in_vocab.contains(h)) continue;
-      auto it = counts.find(h);
-      if (it != counts.end() && it->second.second >= cluster_vocab_max) {
-        continue;
-      }
-      const auto& bc = by_cluster[m.clusters.Packed(h) >> 32];
-      if (bc.first >= 5 && bc.first >= cluster_vocab_ratio * bc.second) {
-        vocab.push_back(h);
-        ++added;
-      }
-    }
-    fmt::print(stderr, "cue vocabulary: {} words added by cluster\n", added);
-  }
   m.cue_vocab.Build(vocab);
   m.start_prev.Build(sp);
   m.end_next.Build(en);
@@ -658,8 +521,6 @@ int main(int argc, char** argv) {
       avg.src_no_end = m.src_no_end;
       avg.cue_left = m.cue_left;
       avg.cue_strong = m.cue_strong;
-      avg.clusters = m.clusters;
-      avg.cluster_feats = m.cluster_feats;
       avg.cue_w = cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

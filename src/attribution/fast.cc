@@ -392,7 +392,7 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   const int16_t* cw = t.cue_q.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
   // Keys first, loads after: the table reads (the cost) then overlap.
-  uint32_t keys[32];
+  uint32_t keys[24];
   int nk = 0;
   auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
   float s0 = 0, s1 = 0, s2 = 0;
@@ -471,19 +471,6 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(25, w, U(cm1), U(cp1)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
-  if (const uint32_t cf = cluster_feats; cf != 0 && !clusters.empty()) {
-    const uint64_t k0 = Clusters(v, i), km = Clusters(v, i - 1),
-                   kp = Clusters(v, i + 1);
-    const uint64_t k0m = k0 >> 16 & 0xFFFF, kmm = km >> 16 & 0xFFFF,
-                   kpm = kp >> 16 & 0xFFFF;
-    if (cf & 1) add(H(29, k0 >> 32));
-    if (cf & 2) add(H(30, k0m, U(prev)));
-    if (cf & 4) add(H(31, kmm));
-    if (cf & 8) add(H(32, kpm));
-    if (cf & 16) add(H(33, k0m, kpm));
-    if (cf & 32) add(H(34, kmm, k0m));
-    if (cf & 64) add(H(35, k0m, U(flags)));
-  }
   for (int k = 0; k < nk; ++k) {
     const int16_t* wk = cw + size_t{keys[k]} * 3;
     q0 += wk[0];

@@ -15,8 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-// v7: word clusters and the cue features over them.
-constexpr char kMagic[] = "whosaid-attribution-model v7\n";
+constexpr char kMagic[] = "whosaid-attribution-model v6\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -96,7 +95,6 @@ void DocView::Build(const Document& d) {
   cache_ss.clear();
   cache_se.clear();
   src_memo.clear();
-  clu.assign(n, 0);
   h.resize(n);
   cls.resize(n);
   inq.assign(n, 0);
@@ -200,23 +198,6 @@ void WordSet::Build(std::vector<uint64_t> words) {
   }
 }
 
-void ClusterMap::Build(std::vector<uint64_t> keys, std::vector<uint16_t> c) {
-  ids = std::move(c);
-  words.Build(keys);
-  index_of_slot.assign(words.slots.size(), 0);
-  for (size_t k = 0; k < words.sorted.size(); ++k) {
-    index_of_slot[words.Find(words.sorted[k])] = static_cast<uint32_t>(k);
-  }
-}
-
-uint64_t AttributionModel::Clusters(const DocView& v, int i) const {
-  constexpr uint64_t kFilled = uint64_t{1} << 48;
-  if (i < 0 || i >= static_cast<int>(v.size())) return 0xFFFEFFFEFFFEULL;
-  uint64_t& c = v.clu[i];
-  if (c == 0) c = clusters.Packed(v.h[i]) | kFilled;
-  return c & (kFilled - 1);
-}
-
 bool AttributionModel::MayStartCue(uint64_t h) const {
   return cue_vocab.Has(h);
 }
@@ -272,22 +253,6 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(26, w, squote));
   add(H(27, stem, x.h(i - 1)));
   add(H(28, w, x.c(i - 2), x.c(i - 1)));
-  if (const uint32_t cf = cluster_feats; cf != 0 && !clusters.empty()) {
-    // Word clusters (64 / 256 / 1024 at bits 0 / 16 / 32): a rare word
-    // ("conclusion", "seems") scores like the frequent words of its
-    // cluster, and so do its neighbours.
-    const uint64_t c0 = Clusters(v, i), cm = Clusters(v, i - 1),
-                   cp = Clusters(v, i + 1);
-    const uint64_t c0m = c0 >> 16 & 0xFFFF, cmm = cm >> 16 & 0xFFFF,
-                   cpm = cp >> 16 & 0xFFFF;
-    if (cf & 1) add(H(29, c0 >> 32));
-    if (cf & 2) add(H(30, c0m, prev));
-    if (cf & 4) add(H(31, cmm));
-    if (cf & 8) add(H(32, cpm));
-    if (cf & 16) add(H(33, c0m, cpm));
-    if (cf & 32) add(H(34, cmm, c0m));
-    if (cf & 64) add(H(35, c0m, flags));
-  }
 }
 
 void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
@@ -911,11 +876,6 @@ Status AttributionModel::Save(const std::string& path) const {
     put_u64(ws->sorted.size());
     for (uint64_t x : ws->sorted) put_u64(x);
   }
-  put_u64(cluster_feats);
-  put_u64(clusters.words.sorted.size());
-  for (uint64_t x : clusters.words.sorted) put_u64(x);
-  out.write(reinterpret_cast<const char*>(clusters.ids.data()),
-            static_cast<std::streamsize>(clusters.ids.size() * sizeof(uint16_t)));
   put_u64(0x5ea1ed0fULL);  // trailer
   if (!out) return Status::IOError("write failed for " + path);
   return Status::OK();
@@ -968,30 +928,6 @@ Status AttributionModel::Load(const std::string& path) {
       return corrupt("vocab not sorted");
     }
     ws->Build(std::move(words));
-  }
-  {
-    uint64_t feats;
-    if (!get_u64(&feats) || feats > 0xFFFFFFFFULL) {
-      return corrupt("bad cluster feature set");
-    }
-    cluster_feats = static_cast<uint32_t>(feats);
-    uint64_t nc;
-    if (!get_u64(&nc) || nc > (uint64_t{1} << 24)) {
-      return corrupt("bad cluster table");
-    }
-    std::vector<uint64_t> keys(nc);
-    for (auto& x : keys) {
-      if (!get_u64(&x)) return corrupt("truncated cluster table");
-    }
-    if (!std::is_sorted(keys.begin(), keys.end()) ||
-        std::adjacent_find(keys.begin(), keys.end()) != keys.end()) {
-      return corrupt("cluster table not sorted");
-    }
-    std::vector<uint16_t> ids(nc * kClusterLevels);
-    in.read(reinterpret_cast<char*>(ids.data()),
-            static_cast<std::streamsize>(ids.size() * sizeof(uint16_t)));
-    if (!in) return corrupt("truncated cluster table");
-    clusters.Build(std::move(keys), std::move(ids));
   }
   uint64_t trailer;
   if (!get_u64(&trailer) || trailer != 0x5ea1ed0fULL) {

@@ -106,10 +106,6 @@ struct DocView {
     float score;
   };
   mutable std::vector<SourceMemo> src_memo;
-  // Word-cluster ids of each token, filled on first use by
-  // AttributionModel::Clusters (0: not looked up yet; else the three
-  // 16-bit ids at bits 0, 16, 32 and bit 48 set).
-  mutable std::vector<uint64_t> clu;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
@@ -184,28 +180,6 @@ struct WordSet {
       if (slots[i] == k) return i;
       if (slots[i] == 0) return kNone;
     }
-  }
-};
-
-// Distributional word clusters keyed by this model's lowercase word hash:
-// kClusterLevels ids per word (coarse to fine; 0 = unknown word). The
-// trainer copies them from the NER model's table (see
-// tools/train_attribution.cc --clusters), so that the attribution model
-// stays self-contained.
-inline constexpr int kClusterLevels = 3;
-struct ClusterMap {
-  WordSet words;
-  std::vector<uint16_t> ids;  // kClusterLevels per words.sorted entry
-  std::vector<uint32_t> index_of_slot;  // words.slots -> sorted index
-  // `keys` sorted and unique, `ids` kClusterLevels per key.
-  void Build(std::vector<uint64_t> keys, std::vector<uint16_t> ids);
-  bool empty() const { return words.sorted.empty(); }
-  // The packed ids of `w` (bits 0, 16, 32), 0 when unknown.
-  uint64_t Packed(uint64_t w) const {
-    size_t slot = words.Find(w);
-    if (slot == WordSet::kNone) return 0;
-    const uint16_t* c = &ids[size_t{index_of_slot[slot]} * kClusterLevels];
-    return uint64_t{c[0]} | uint64_t{c[1]} << 16 | uint64_t{c[2]} << 32;
   }
 };
 
@@ -342,15 +316,6 @@ class AttributionModel {
   // one is likely to swallow a second report, one that stops before a
   // weak cue word ("expected", "led") need not.
   WordSet cue_strong;
-  // Word clusters (empty: no cluster features).
-  ClusterMap clusters;
-  // Which cluster cue features are on (bit k: template 29 + k, see
-  // CueFeats); stored in the model.
-  uint32_t cluster_feats = 0;
-
-  // The packed cluster ids of token i (bits 0, 16, 32: 64, 256, 1024
-  // clusters); a fixed value outside the document. Memoised in v.clu.
-  uint64_t Clusters(const DocView& v, int i) const;
 
  private:
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
