@@ -79,6 +79,18 @@ class ModelAttributor : public Attributor {
       }
       cands.push_back(c);
     }
+    // A speaker mention does not contain another relation's tagged cue:
+    // "The general claimed that …, stressing that …" gives "stressing" the
+    // speaker "The general", not "The general claimed" (which would also
+    // block the "claimed" relation in the overlap resolution below).
+    for (Candidate& c : cands) {
+      for (const Candidate& o : cands) {
+        if (&o == &c || o.margin <= 0 || c.source.none()) continue;
+        if (o.cue.b > c.source.b && o.cue.b <= c.source.e) {
+          c.source.e = o.cue.b - 1;
+        }
+      }
+    }
     // Univocal: resolve overlaps greedily by cue confidence.
     std::vector<size_t> order(cands.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
