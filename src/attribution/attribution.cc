@@ -103,8 +103,9 @@ class ModelAttributor : public Attributor {
       // (120 and 12 of the 145 PolNeAR train colon cues with a speaker).
       // Mid-sentence, the phrase before a colon is not its speaker ("…
       // jokes about the “integral” WHO: “It's …”").
-      if (c.cue.b == c.cue.e && v.cls[c.cue.b] == attribution::internal::kColon &&
-          !c.source.none() && c.source.b > 0 && !v.sstart[c.source.b] &&
+      if (c.cue.b == c.cue.e &&
+          v.cls[c.cue.b] == attribution::internal::kColon && !c.source.none() &&
+          c.source.b > 0 && !v.sstart[c.source.b] &&
           !(c.source.b >= 2 && v.sstart[c.source.b - 1]) &&
           v.cls[c.source.b - 1] != attribution::internal::kDash) {
         continue;
