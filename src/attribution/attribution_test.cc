@@ -173,6 +173,31 @@ TEST_F(AttributorTest, AppositivePieceOfASpeakerIsTheWholeSpeaker) {
   EXPECT_EQ(d.Text(saying->speaker),
             "Transit Authority chair Ruth Alvarez, D-Queens,");
 }
+
+// Regression (attr7): a weak report inside a strong one's content ("is
+// expected") was kept first by its larger margin and cut the outer content.
+TEST_F(AttributorTest, OuterStrongReportKeepsItsContent) {
+  Document d =
+      Run("The mayor is expected to announce new bus fares on Friday, city "
+          "officials said.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "city officials");
+  EXPECT_EQ(d.Text(q->content).substr(0, 9), "The mayor");
+}
+
+// Regression (attr7): a mid-sentence colon took the phrase before it as the
+// speaker of the quotation after it.
+TEST_F(AttributorTest, MidSentenceColonHasNoSpeakerBeforeIt) {
+  Document d =
+      Run("The comedian Ana Ruiz spent the night mocking the “trusted” "
+          "agency: “It is like asking the fox to guard the hens.”");
+  for (const auto& q : d.quotes) {
+    EXPECT_EQ(d.Text(q.speaker).find("agency"), std::string_view::npos)
+        << d.Text(q.cue);
+  }
+}
+
 TEST_F(AttributorTest, QuoteContinuingOverSentences) {
   Document d =
       Run("“We did not expect the flood. Nobody did. The river rose in one "
@@ -364,6 +389,61 @@ TEST(AttributionModelTest, CueExtendsLeftOverCueLeftWords) {
   EXPECT_EQ(text(cues[0]), "has also said");
   EXPECT_EQ(text(cues[1]), "said");  // "never" is not a cue_left word
   EXPECT_EQ(text(cues[2]), "also also also said");  // three at most
+}
+
+// The tagger decodes the best label path of the sentence (Viterbi), not
+// token by token: a two-word cue whose first word alone scores below O
+// ("is" + "expected") is found when the pair scores above it, which the
+// greedy v6 tagger missed (it turned "is" down before seeing the next
+// word). Its margin is what the best path loses without it, and
+// CueLabels (the trainer's view) agrees with TagCues.
+TEST(AttributionModelTest, ViterbiTagsCueTheGreedyTaggerMissed) {
+  attribution::AttributionModel m;
+  m.cue_vocab.Build({attribution::HashWord("is")});
+  attribution::DocView probe;
+  Document d;
+  d.text = "The plan is expected to pass.";
+  Segment(SegmentOptions(), &d);
+  ASSERT_EQ(d.sentences.size(), 1u);
+  probe.Build(d);
+  const int n = static_cast<int>(d.tokens.size());
+  int is = -1;
+  for (int i = 0; i < n; ++i) {
+    if (d.TokenText(i) == "is") is = i;
+  }
+  ASSERT_EQ(d.TokenText(is + 1), "expected");
+  // B on "is" costs 1; I on "expected" after B gains 3; every other
+  // score is 0 (ties go to O).
+  attribution::Feats f;
+  m.CueFeats(probe, is, attribution::kO, 0, n, &f);
+  m.cue_w[size_t{*f.begin()} * attribution::kCueLabels + attribution::kO] = 1.f;
+  m.CueFeats(probe, is + 1, attribution::kB, 0, n, &f);
+  // Feature 2 of a token is its word with the previous label.
+  m.cue_w[size_t{*(f.begin() + 1)} * attribution::kCueLabels +
+          attribution::kI] = 3.f;
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  m.TagCues(probe, 0, 0, &cues, &margins);
+  ASSERT_EQ(cues.size(), 1u);
+  EXPECT_EQ(cues[0].b, is);
+  EXPECT_EQ(cues[0].e, is + 1);
+  EXPECT_NEAR(margins[0], 2.f, 1e-5);  // 3 - 1 against the all-O path
+  std::vector<int8_t> labels;
+  m.CueLabels(probe, 0, n, 0, &labels);
+  ASSERT_EQ(labels.size(), static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    int want = i == is       ? attribution::kB
+               : i == is + 1 ? attribution::kI
+                             : attribution::kO;
+    EXPECT_EQ(labels[i], want) << i;
+  }
+  // With I worth less than the B costs, the path stays O.
+  m.cue_w[size_t{*(f.begin() + 1)} * attribution::kCueLabels +
+          attribution::kI] = 0.5f;
+  cues.clear();
+  margins.clear();
+  m.TagCues(probe, 0, 0, &cues, &margins);
+  EXPECT_TRUE(cues.empty());
 }
 
 // The rescue pass gives a sentence without a cue its best turned-down cue

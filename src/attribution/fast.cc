@@ -387,11 +387,20 @@ void AttributionModel::Finalize() {
 
 void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
                                     int se, float* sc) const {
+  float all[kCueLabels * kCueLabels] = {};
+  CueScoreFastPrevs(v, i, 1 << prev, sb, se, all);
+  for (int l = 0; l < kCueLabels; ++l) sc[l] += all[prev * kCueLabels + l];
+}
+
+void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
+                                         int sb, int se, float* sc) const {
   const FastTables& t = *fast_;
   Ctx x{v, static_cast<int>(v.size())};
   const int16_t* cw = t.cue_q.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
-  // Keys first, loads after: the table reads (the cost) then overlap.
+  // Keys first, loads after: the table reads (the cost) then overlap. The
+  // features of CueFeats that do not depend on the previous label are
+  // read once; the few that do, once per label in `prevs`.
   uint32_t keys[24];
   int nk = 0;
   auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
@@ -401,7 +410,6 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
     s1 += w[1];
     s2 += w[2];
   };
-  // The features of CueFeats, in its order; class-only ones from tables.
   uint64_t w = x.h(i);
   int flags = 0;
   for (int j = i + 1; j <= i + 3 && j < se; ++j) {
@@ -435,7 +443,6 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   };
   const int inq = v.inq[i], first = i == sb;
   if (rec != nullptr) {
-    addr(rec->prev[prev]);
     addr(rec->inq[inq]);
     addr(rec->flags[flags]);
     addr(rec->first[first]);
@@ -443,7 +450,6 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
     addr(rec->squote[squote]);
   } else {
     add(H(1, w));
-    add(H(2, w, U(prev)));
     add(H(11, U(inq), w));
     add(H(14, w, U(flags)));
     add(H(16, w, U(first)));
@@ -458,16 +464,11 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
   add(H(8, x.h(i + 2)));
   add(H(9, suf));
   addt(t.c10[cm1][c0][cp1]);
-  addt(t.c12[prev]);
   addt(t.c13[flags]);
-  addt(t.c15[prev][c0]);
-  addt(t.c17[v.inq[i]][prev]);
-  add(H(19, hm1, U(prev)));
   add(H(20, suf, U(flags)));
   addt(t.c21[c0][flags][capleft]);
   add(H(22, stem));
   add(H(23, stem, U(flags)));
-  add(H(24, stem, U(prev)));
   add(H(25, w, U(cm1), U(cp1)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
@@ -477,9 +478,38 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
     q1 += wk[1];
     q2 += wk[2];
   }
-  sc[0] += s0 + static_cast<float>(q0) * t.cue_s;
-  sc[1] += s1 + static_cast<float>(q1) * t.cue_s;
-  sc[2] += s2 + static_cast<float>(q2) * t.cue_s;
+  // Per previous label: H(2, w, prev) (with H(1, w) in the record), and
+  // the prev-keyed features 12, 15, 17, 19, 24.
+  for (int prev = 0; prev < kCueLabels; ++prev) {
+    if ((prevs >> prev & 1) == 0) continue;
+    int32_t r0 = q0, r1 = q1, r2 = q2;
+    const int16_t* pk[3];
+    int np = 0;
+    if (rec != nullptr) {
+      r0 += rec->prev[prev][0];
+      r1 += rec->prev[prev][1];
+      r2 += rec->prev[prev][2];
+    } else {
+      pk[np++] =
+          cw + size_t{static_cast<uint32_t>(H(2, w, U(prev))) & mask} * 3;
+    }
+    pk[np++] =
+        cw + size_t{static_cast<uint32_t>(H(19, hm1, U(prev))) & mask} * 3;
+    pk[np++] =
+        cw + size_t{static_cast<uint32_t>(H(24, stem, U(prev))) & mask} * 3;
+    for (int k = 0; k < np; ++k) {
+      r0 += pk[k][0];
+      r1 += pk[k][1];
+      r2 += pk[k][2];
+    }
+    const float* a = t.c12[prev];
+    const float* b = t.c15[prev][c0];
+    const float* c = t.c17[inq][prev];
+    float* out = sc + prev * kCueLabels;
+    out[0] += s0 + a[0] + b[0] + c[0] + static_cast<float>(r0) * t.cue_s;
+    out[1] += s1 + a[1] + b[1] + c[1] + static_cast<float>(r1) * t.cue_s;
+    out[2] += s2 + a[2] + b[2] + c[2] + static_cast<float>(r2) * t.cue_s;
+  }
 }
 
 float AttributionModel::TokFast(const DocView& v, int side, int i,
