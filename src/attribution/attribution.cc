@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "src/attribution/colon_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 
@@ -21,6 +22,8 @@ struct Candidate {
   // The cue lies inside the content of a candidate whose cue has a strong
   // cue word ("said") while this cue has none ("is expected").
   bool nested = false;
+  // Replaced by a relation of AddColonQuotations.
+  bool dropped = false;
 };
 
 bool Overlaps(TSpan a, TSpan b) {
@@ -39,6 +42,9 @@ struct Scratch {
   std::vector<Candidate*> kept;
   std::vector<std::vector<uint32_t>> buckets;
   std::vector<uint32_t> near;
+  std::vector<Candidate> colon;
+  std::vector<attribution::ColonQuote> colon_found;
+  std::vector<Candidate*> misread;
 };
 
 class ModelAttributor : public Attributor {
@@ -67,7 +73,6 @@ class ModelAttributor : public Attributor {
       model_->TagCues(v, s, limits_.cue_bias, &cues, &margins,
                       limits_.cue_rescue);
     }
-    if (cues.empty()) return;
     std::vector<attribution::Scored>& nbest = scratch.nbest;
     std::vector<Candidate>& cands = scratch.cands;
     cands.clear();
@@ -140,12 +145,7 @@ class ModelAttributor : public Attributor {
     // expected to announce …, industry executives said"; "Okafor said the
     // city had expected …") yields to it: the outer relation keeps its
     // content whatever the two cue margins.
-    auto strong = [&](TSpan cue) {
-      for (int i = cue.b; i <= cue.e; ++i) {
-        if (model_->cue_strong.Has(v.h[i])) return true;
-      }
-      return false;
-    };
+    auto strong = [&](TSpan cue) { return Strong(v, cue); };
     for (Candidate& c : cands) {
       if (strong(c.cue)) continue;
       for (const Candidate& o : cands) {
@@ -209,6 +209,13 @@ class ModelAttributor : public Attributor {
         kept.push_back(&c);
       }
     }
+    std::vector<Candidate>& colon = scratch.colon;
+    AddColonQuotations(v, reach, nbuckets, buckets, kept, &scratch.colon_found,
+                       &scratch.misread, &colon);
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [](const Candidate* c) { return c->dropped; }),
+               kept.end());
+    for (Candidate& c : colon) kept.push_back(&c);
     ReconcileSources(*doc, v, kept);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
@@ -238,6 +245,66 @@ class ModelAttributor : public Attributor {
       if (v.cls[i] == attribution::internal::kColon) return false;
     }
     return true;
+  }
+
+  // Relations for the colon quotations of the document (colon_quotes.h):
+  // each one that no kept relation (in `buckets`, by cue position)
+  // touches, or only a misreading of the form itself: a weak cue (no strong
+  // cue word such as "said") inside the predicate whose content runs on
+  // over the colon ("jokes about" → "the WHO: “...”"), which it replaces
+  // (marked `dropped`). Collects them into `out`.
+  void AddColonQuotations(const DocView& v, int reach, size_t nbuckets,
+                          const std::vector<std::vector<uint32_t>>& buckets,
+                          const std::vector<Candidate*>& kept,
+                          std::vector<attribution::ColonQuote>* found,
+                          std::vector<Candidate*>* misread,
+                          std::vector<Candidate>* out) const {
+    out->clear();
+    if (!limits_.colon_quotations) return;
+    attribution::FindColonQuotes(v, *model_, limits_, found);
+    for (const attribution::ColonQuote& f : *found) {
+      // The spans lie within `reach` of the colon (the cue's last token),
+      // so the buckets around it hold every kept relation they can touch.
+      const TSpan whole{f.source.b, f.content.e};
+      const size_t home = static_cast<size_t>(f.cue.e) / reach;
+      bool free = true;
+      misread->clear();
+      for (size_t bk = home > 0 ? home - 1 : 0;
+           free && bk <= home + 1 && bk < nbuckets; ++bk) {
+        for (uint32_t ki : buckets[bk]) {
+          Candidate* o = kept[ki];
+          if (o->dropped ||
+              (!Overlaps(whole, o->cue) && !Overlaps(whole, o->content) &&
+               !Overlaps(whole, o->source))) {
+            continue;
+          }
+          if (!Strong(v, o->cue) && o->cue.b >= f.cue.b && o->cue.e < f.cue.e &&
+              o->content.b > o->cue.e && o->content.b < f.cue.e &&
+              o->content.e >= f.content.b &&
+              (o->source.none() || o->source.b >= f.source.b)) {
+            misread->push_back(o);
+            continue;
+          }
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      for (Candidate* o : *misread) o->dropped = true;
+      Candidate c;
+      c.source = f.source;
+      c.cue = f.cue;
+      c.content = f.content;
+      out->push_back(c);
+    }
+  }
+
+  // Whether the cue holds a strong cue word ("said"; learned from train).
+  bool Strong(const DocView& v, TSpan cue) const {
+    for (int i = cue.b; i <= cue.e; ++i) {
+      if (model_->cue_strong.Has(v.h[i])) return true;
+    }
+    return false;
   }
 
   // How far apart (in tokens) two cues can be with spans of their relations

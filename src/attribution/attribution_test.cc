@@ -198,6 +198,40 @@ TEST_F(AttributorTest, MidSentenceColonHasNoSpeakerBeforeIt) {
   }
 }
 
+// Regression: a quotation after a clause ending in a colon, whose
+// predicate is no report verb, was left without a relation (or got a piece
+// of the clause as its speaker). The clause's subject is the speaker and
+// the predicate with its colon the cue.
+TEST_F(AttributorTest, ColonQuotationAfterAPersonsClause) {
+  Document d =
+      Run("On the radio, late-night host Ana Ruiz was making jokes about the "
+          "“trusted” agency: “It is like asking the fox to guard the hens. You "
+          "do that after you are safe at home.”");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Attribution& q = d.quotes[0];
+  EXPECT_EQ(d.Text(q.speaker), "late-night host Ana Ruiz");
+  EXPECT_EQ(d.Text(q.cue), "was making jokes about the “trusted” agency:");
+  EXPECT_EQ(d.Text(q.content),
+            "“It is like asking the fox to guard the hens. You do that after "
+            "you are safe at home.”");
+}
+
+// The colon rule's subject is the sentence's: not a possessive's owner,
+// not the subject of a subordinate clause.
+TEST_F(AttributorTest, ColonQuotationNeedsTheSentencesSubject) {
+  for (const char* text :
+       {"Long ago, Channel Nine’s Ana Ruiz dreamed of a quieter harbour: "
+        "“I hope the ferries stop running at night for good.”",
+        "When Mayor Ana Ruiz went before the council, the hall fell silent: "
+        "“I hope the ferries stop running at night for good.”"}) {
+    Document d = Run(text);
+    for (const auto& q : d.quotes) {
+      EXPECT_NE(d.Text(q.speaker), "Channel Nine") << text;
+      EXPECT_EQ(d.Text(q.speaker).find("When"), std::string_view::npos) << text;
+    }
+  }
+}
+
 TEST_F(AttributorTest, QuoteContinuingOverSentences) {
   Document d =
       Run("“We did not expect the flood. Nobody did. The river rose in one "

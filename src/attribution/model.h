@@ -182,6 +182,15 @@ struct DecodeLimits {
   float cue_rescue = 20.0f;
   // A rescued cue is kept only with a content of at least this many tokens.
   int rescue_min_content_tokens = 4;
+  // A clause whose subject is a person and which ends in a colon right
+  // before a quotation ("Trevor Noah was making jokes about the WHO: “...”")
+  // is a relation with the predicate and colon as cue, when no relation
+  // found by the model touches it (the Attributor's AddColonQuotations).
+  bool colon_quotations = true;
+  // Words the quotation needs (“song anthropologist.” names, it reports
+  // nothing), and role words allowed before the subject's name.
+  int colon_quote_min_words = 4;
+  int colon_quote_role_words = 4;
   // Content spans re-ranked jointly with their best source (1 = off).
   int content_nbest = 2;
 };
