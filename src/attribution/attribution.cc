@@ -129,26 +129,46 @@ class ModelAttributor : public Attributor {
       }
       cands.push_back(c);
     }
+    // Candidates by cue position (the tagger's order already), so that the
+    // two checks below look only at the candidates within reach and a
+    // document with thousands of them stays linear.
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       return a.cue.b < b.cue.b;
+                     });
+    auto first_at = [&](int tok) {
+      return std::partition_point(
+                 cands.begin(), cands.end(),
+                 [&](const Candidate& x) { return x.cue.b < tok; }) -
+             cands.begin();
+    };
     // A speaker mention does not contain another relation's tagged cue:
     // "The general claimed that …, stressing that …" gives "stressing" the
     // speaker "The general", not "The general claimed" (which would also
-    // block the "claimed" relation in the overlap resolution below).
+    // block the "claimed" relation in the overlap resolution below). The
+    // first such cue cuts it.
     for (Candidate& c : cands) {
-      for (const Candidate& o : cands) {
-        if (&o == &c || o.margin <= 0 || c.source.none()) continue;
-        if (o.cue.b > c.source.b && o.cue.b <= c.source.e) {
-          c.source.e = o.cue.b - 1;
-        }
+      if (c.source.none()) continue;
+      for (size_t k = first_at(c.source.b + 1);
+           k < cands.size() && cands[k].cue.b <= c.source.e; ++k) {
+        const Candidate& o = cands[k];
+        if (&o == &c || o.margin <= 0) continue;
+        c.source.e = o.cue.b - 1;
+        break;
       }
     }
     // A weak report inside the content of a strong one ("the president is
     // expected to announce …, industry executives said"; "Okafor said the
     // city had expected …") yields to it: the outer relation keeps its
-    // content whatever the two cue margins.
+    // content whatever the two cue margins. (A content lies within Reach()
+    // of its cue.)
     auto strong = [&](TSpan cue) { return Strong(v, cue); };
+    const int reach = Reach();
     for (Candidate& c : cands) {
       if (strong(c.cue)) continue;
-      for (const Candidate& o : cands) {
+      for (size_t k = first_at(c.cue.b - reach);
+           k < cands.size() && cands[k].cue.b <= c.cue.b + reach; ++k) {
+        const Candidate& o = cands[k];
         if (&o == &c || o.margin <= 0 || Overlaps(o.cue, c.cue)) continue;
         if (c.cue.b >= o.content.b && c.cue.e <= o.content.e && strong(o.cue)) {
           c.nested = true;
@@ -171,7 +191,6 @@ class ModelAttributor : public Attributor {
     // spans can reach: a candidate is checked against the three buckets
     // around its cue only (in the order they were kept, as a scan of all
     // would), so a document with thousands of relations stays linear.
-    const int reach = Reach();
     std::vector<std::vector<uint32_t>>& buckets = scratch.buckets;
     const size_t nbuckets = doc->tokens.size() / reach + 1;
     if (buckets.size() < nbuckets) buckets.resize(nbuckets);
