@@ -2,11 +2,12 @@
 // Document: direct, mixed and indirect quotes with their cue and speaker
 // mention, PARC/PolNeAR style.
 //
-// Design: a greedy averaged-perceptron BIO cue tagger runs on tokens that
-// may start a cue (lexicon learned from PolNeAR train); for each cue a span
-// ranker picks the content (start + end + pair features, may surround the
-// cue: "“A,” she said, “B.”") and another picks the source mention or none.
-// Overlaps are resolved greedily by cue confidence (the data is univocal).
+// Design: an averaged structured-perceptron BIO cue tagger (Viterbi over
+// each sentence) starts cues only at tokens that may start a cue (lexicon
+// learned from PolNeAR train); for each cue a span ranker picks the content
+// (start + end + pair features, may surround the cue: "“A,” she said, “B.”")
+// and another picks the source mention or none. Overlaps are resolved greedily
+// by cue confidence (the data is univocal).
 //
 // An Attributor owns its model (read-only after Load); Attribute() is const
 // and safe to call from many threads at once.

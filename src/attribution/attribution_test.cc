@@ -185,6 +185,65 @@ TEST_F(AttributorTest, AppositivePieceOfASpeakerIsTheWholeSpeaker) {
   EXPECT_EQ(d.Text(saying->speaker),
             "Transit Authority chair Ruth Alvarez, D-Queens,");
 }
+
+// Regression (attr7): a weak report inside a strong one's content ("is
+// expected") was kept first by its larger margin and cut the outer content.
+TEST_F(AttributorTest, OuterStrongReportKeepsItsContent) {
+  Document d =
+      Run("The mayor is expected to announce new bus fares on Friday, city "
+          "officials said.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "city officials");
+  EXPECT_EQ(d.Text(q->content).substr(0, 9), "The mayor");
+}
+
+// Regression (attr7): a mid-sentence colon took the phrase before it as the
+// speaker of the quotation after it.
+TEST_F(AttributorTest, MidSentenceColonHasNoSpeakerBeforeIt) {
+  Document d =
+      Run("The comedian Ana Ruiz spent the night mocking the “trusted” "
+          "agency: “It is like asking the fox to guard the hens.”");
+  for (const auto& q : d.quotes) {
+    EXPECT_EQ(d.Text(q.speaker).find("agency"), std::string_view::npos)
+        << d.Text(q.cue);
+  }
+}
+
+// Regression: a quotation after a clause ending in a colon, whose
+// predicate is no report verb, was left without a relation (or got a piece
+// of the clause as its speaker). The clause's subject is the speaker and
+// the predicate with its colon the cue.
+TEST_F(AttributorTest, ColonQuotationAfterAPersonsClause) {
+  Document d =
+      Run("On the radio, late-night host Ana Ruiz was making jokes about the "
+          "“trusted” agency: “It is like asking the fox to guard the hens. You "
+          "do that after you are safe at home.”");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  const Attribution& q = d.quotes[0];
+  EXPECT_EQ(d.Text(q.speaker), "late-night host Ana Ruiz");
+  EXPECT_EQ(d.Text(q.cue), "was making jokes about the “trusted” agency:");
+  EXPECT_EQ(d.Text(q.content),
+            "“It is like asking the fox to guard the hens. You do that after "
+            "you are safe at home.”");
+}
+
+// The colon rule's subject is the sentence's: not a possessive's owner,
+// not the subject of a subordinate clause.
+TEST_F(AttributorTest, ColonQuotationNeedsTheSentencesSubject) {
+  for (const char* text :
+       {"Long ago, Channel Nine’s Ana Ruiz dreamed of a quieter harbour: "
+        "“I hope the ferries stop running at night for good.”",
+        "When Mayor Ana Ruiz went before the council, the hall fell silent: "
+        "“I hope the ferries stop running at night for good.”"}) {
+    Document d = Run(text);
+    for (const auto& q : d.quotes) {
+      EXPECT_NE(d.Text(q.speaker), "Channel Nine") << text;
+      EXPECT_EQ(d.Text(q.speaker).find("When"), std::string_view::npos) << text;
+    }
+  }
+}
+
 TEST_F(AttributorTest, QuoteContinuingOverSentences) {
   Document d =
       Run("“We did not expect the flood. Nobody did. The river rose in one "
@@ -378,6 +437,61 @@ TEST(AttributionModelTest, CueExtendsLeftOverCueLeftWords) {
   EXPECT_EQ(text(cues[2]), "also also also said");  // three at most
 }
 
+// The tagger decodes the best label path of the sentence (Viterbi), not
+// token by token: a two-word cue whose first word alone scores below O
+// ("is" + "expected") is found when the pair scores above it, which the
+// greedy v6 tagger missed (it turned "is" down before seeing the next
+// word). Its margin is what the best path loses without it, and
+// CueLabels (the trainer's view) agrees with TagCues.
+TEST(AttributionModelTest, ViterbiTagsCueTheGreedyTaggerMissed) {
+  attribution::AttributionModel m;
+  m.cue_vocab.Build({attribution::HashWord("is")});
+  attribution::DocView probe;
+  Document d;
+  d.text = "The plan is expected to pass.";
+  Segment(SegmentOptions(), &d);
+  ASSERT_EQ(d.sentences.size(), 1u);
+  probe.Build(d);
+  const int n = static_cast<int>(d.tokens.size());
+  int is = -1;
+  for (int i = 0; i < n; ++i) {
+    if (d.TokenText(i) == "is") is = i;
+  }
+  ASSERT_EQ(d.TokenText(is + 1), "expected");
+  // B on "is" costs 1; I on "expected" after B gains 3; every other
+  // score is 0 (ties go to O).
+  attribution::Feats f;
+  m.CueFeats(probe, is, attribution::kO, 0, n, &f);
+  m.cue_w[size_t{*f.begin()} * attribution::kCueLabels + attribution::kO] = 1.f;
+  m.CueFeats(probe, is + 1, attribution::kB, 0, n, &f);
+  // Feature 2 of a token is its word with the previous label.
+  m.cue_w[size_t{*(f.begin() + 1)} * attribution::kCueLabels +
+          attribution::kI] = 3.f;
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  m.TagCues(probe, 0, 0, &cues, &margins);
+  ASSERT_EQ(cues.size(), 1u);
+  EXPECT_EQ(cues[0].b, is);
+  EXPECT_EQ(cues[0].e, is + 1);
+  EXPECT_NEAR(margins[0], 2.f, 1e-5);  // 3 - 1 against the all-O path
+  std::vector<int8_t> labels;
+  m.CueLabels(probe, 0, n, 0, &labels);
+  ASSERT_EQ(labels.size(), static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    int want = i == is       ? attribution::kB
+               : i == is + 1 ? attribution::kI
+                             : attribution::kO;
+    EXPECT_EQ(labels[i], want) << i;
+  }
+  // With I worth less than the B costs, the path stays O.
+  m.cue_w[size_t{*(f.begin() + 1)} * attribution::kCueLabels +
+          attribution::kI] = 0.5f;
+  cues.clear();
+  margins.clear();
+  m.TagCues(probe, 0, 0, &cues, &margins);
+  EXPECT_TRUE(cues.empty());
+}
+
 // The rescue pass gives a sentence without a cue its best turned-down cue
 // start when that came within `rescue` of O, and leaves sentences that
 // have a cue (or whose best start scored far below O) alone.
@@ -497,7 +611,8 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
 
 // The fast cue scorer against the hashed features (CueFeats) on every token
 // and every previous label, cue-vocabulary words (their summed records)
-// and others (hashed keys) alike; a PrefetchCue before it changes nothing.
+// and others (hashed keys) alike; the scores for all previous labels at
+// once (CueScoreFastPrevs, Viterbi) are the same.
 TEST(AttributionModelTest, CueScoreFastMatchesCueFeatsOnEveryToken) {
   attribution::AttributionModel m;
   ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
@@ -521,14 +636,14 @@ TEST(AttributionModelTest, CueScoreFastMatchesCueFeatsOnEveryToken) {
         for (uint32_t k : f) {
           for (int l = 0; l < 3; ++l) want[l] += m.cue_w[size_t{k} * 3 + l];
         }
-        float got[3] = {0, 0, 0}, again[3] = {0, 0, 0};
+        float got[3] = {0, 0, 0};
+        float all[attribution::kCueLabels * attribution::kCueLabels] = {};
         m.CueScoreFast(v, i, prev, sb, se, got);
-        m.PrefetchCue(v, i, prev, sb, se);
-        m.CueScoreFast(v, i, prev, sb, se, again);
+        m.CueScoreFastPrevs(v, i, 1 << prev, sb, se, all);
         for (int l = 0; l < 3; ++l) {
           EXPECT_NEAR(got[l], want[l], 2e-2) << "token " << i << " prev "
                                              << prev << " label " << l;
-          EXPECT_EQ(got[l], again[l]);
+          EXPECT_EQ(got[l], all[prev * attribution::kCueLabels + l]);
         }
       }
     }

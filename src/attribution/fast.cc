@@ -385,27 +385,23 @@ void AttributionModel::Finalize() {
   fast_ = std::move(t);
 }
 
-namespace {
+void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
+                                    int se, float* sc) const {
+  float all[kCueLabels * kCueLabels] = {};
+  CueScoreFastPrevs(v, i, 1 << prev, sb, se, all);
+  for (int l = 0; l < kCueLabels; ++l) sc[l] += all[prev * kCueLabels + l];
+}
 
-// The cue tagger's score of a token (see AttributionModel::CueScoreFast)
-// before its hashed weights are read: the sums of its class-only table
-// features, the record of its word's own features (or null: those are
-// among the keys then) with the record's indices, and the keys of the
-// other hashed features. CueScoreFast adds the weights; PrefetchCue only
-// prefetches them.
-struct CueKeys {
-  uint32_t keys[24];
-  int nk = 0;
-  float s0 = 0, s1 = 0, s2 = 0;
-  const FastTables::CueWordRec* rec = nullptr;
-  int prev = 0, inq = 0, flags = 0, first = 0, capleft = 0, squote = 0;
-};
-
-inline void BuildCueKeys(const FastTables& t, const DocView& v, int i, int prev,
-                         int sb, int se, CueKeys* out) {
+void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
+                                         int sb, int se, float* sc) const {
+  const FastTables& t = *fast_;
   Ctx x{v, static_cast<int>(v.size())};
+  const int16_t* cw = t.cue_q.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
-  uint32_t* keys = out->keys;
+  // Keys first, loads after: the table reads (the cost) then overlap. The
+  // features of CueFeats that do not depend on the previous label are
+  // read once; the few that do, once per label in `prevs`.
+  uint32_t keys[24];
   int nk = 0;
   auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
   float s0 = 0, s1 = 0, s2 = 0;
@@ -414,7 +410,6 @@ inline void BuildCueKeys(const FastTables& t, const DocView& v, int i, int prev,
     s1 += w[1];
     s2 += w[2];
   };
-  // The features of CueFeats, in its order; class-only ones from tables.
   uint64_t w = x.h(i);
   int flags = 0;
   for (int j = i + 1; j <= i + 3 && j < se; ++j) {
@@ -438,11 +433,23 @@ inline void BuildCueKeys(const FastTables& t, const DocView& v, int i, int prev,
   // The word's own features from its record (when it is in the cue
   // vocabulary: always for a cue start) or hashed.
   const FastTables::CueWordRec* rec = nullptr;
+  if (v.wbits.size() != v.size()) FillWordBits(v);
   if (int32_t r = v.wrec[i]; r >= 0) rec = &t.cue_rec[r];
+  int32_t q0 = 0, q1 = 0, q2 = 0;
+  auto addr = [&](const int32_t* r) {
+    q0 += r[0];
+    q1 += r[1];
+    q2 += r[2];
+  };
   const int inq = v.inq[i], first = i == sb;
-  if (rec == nullptr) {
+  if (rec != nullptr) {
+    addr(rec->inq[inq]);
+    addr(rec->flags[flags]);
+    addr(rec->first[first]);
+    addr(rec->capl[capleft]);
+    addr(rec->squote[squote]);
+  } else {
     add(H(1, w));
-    add(H(2, w, U(prev)));
     add(H(11, U(inq), w));
     add(H(14, w, U(flags)));
     add(H(16, w, U(first)));
@@ -457,84 +464,51 @@ inline void BuildCueKeys(const FastTables& t, const DocView& v, int i, int prev,
   add(H(8, x.h(i + 2)));
   add(H(9, suf));
   addt(t.c10[cm1][c0][cp1]);
-  addt(t.c12[prev]);
   addt(t.c13[flags]);
-  addt(t.c15[prev][c0]);
-  addt(t.c17[v.inq[i]][prev]);
-  add(H(19, hm1, U(prev)));
   add(H(20, suf, U(flags)));
   addt(t.c21[c0][flags][capleft]);
   add(H(22, stem));
   add(H(23, stem, U(flags)));
-  add(H(24, stem, U(prev)));
   add(H(25, w, U(cm1), U(cp1)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
-  out->nk = nk;
-  out->s0 = s0;
-  out->s1 = s1;
-  out->s2 = s2;
-  out->rec = rec;
-  out->prev = prev;
-  out->inq = inq;
-  out->flags = flags;
-  out->first = first;
-  out->capleft = capleft;
-  out->squote = squote;
-}
-
-}  // namespace
-
-void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
-                                    int se, float* sc) const {
-  const FastTables& t = *fast_;
-  if (v.wbits.size() != v.size()) FillWordBits(v);
-  // Keys first, loads after: the table reads (the cost) then overlap.
-  CueKeys ck;
-  BuildCueKeys(t, v, i, prev, sb, se, &ck);
-  const int16_t* cw = t.cue_q.data();
-  int32_t q0 = 0, q1 = 0, q2 = 0;
-  auto addr = [&](const int32_t* r) {
-    q0 += r[0];
-    q1 += r[1];
-    q2 += r[2];
-  };
-  if (const FastTables::CueWordRec* rec = ck.rec; rec != nullptr) {
-    addr(rec->prev[ck.prev]);
-    addr(rec->inq[ck.inq]);
-    addr(rec->flags[ck.flags]);
-    addr(rec->first[ck.first]);
-    addr(rec->capl[ck.capleft]);
-    addr(rec->squote[ck.squote]);
-  }
-  for (int k = 0; k < ck.nk; ++k) {
-    const int16_t* wk = cw + size_t{ck.keys[k]} * 3;
+  for (int k = 0; k < nk; ++k) {
+    const int16_t* wk = cw + size_t{keys[k]} * 3;
     q0 += wk[0];
     q1 += wk[1];
     q2 += wk[2];
   }
-  sc[0] += ck.s0 + static_cast<float>(q0) * t.cue_s;
-  sc[1] += ck.s1 + static_cast<float>(q1) * t.cue_s;
-  sc[2] += ck.s2 + static_cast<float>(q2) * t.cue_s;
-}
-
-void AttributionModel::PrefetchCue(const DocView& v, int i, int prev, int sb,
-                                   int se) const {
-  const FastTables& t = *fast_;
-  if (v.wbits.size() != v.size()) FillWordBits(v);
-  CueKeys ck;
-  BuildCueKeys(t, v, i, prev, sb, se, &ck);
-  if (const FastTables::CueWordRec* rec = ck.rec; rec != nullptr) {
-    __builtin_prefetch(rec->prev[ck.prev]);
-    __builtin_prefetch(rec->inq[ck.inq]);
-    __builtin_prefetch(rec->flags[ck.flags]);
-    __builtin_prefetch(rec->first[ck.first]);
-    __builtin_prefetch(rec->capl[ck.capleft]);
-    __builtin_prefetch(rec->squote[ck.squote]);
-  }
-  const int16_t* cw = t.cue_q.data();
-  for (int k = 0; k < ck.nk; ++k) {
-    __builtin_prefetch(cw + size_t{ck.keys[k]} * 3);
+  // Per previous label: H(2, w, prev) (with H(1, w) in the record), and
+  // the prev-keyed features 12, 15, 17, 19, 24.
+  for (int prev = 0; prev < kCueLabels; ++prev) {
+    if ((prevs >> prev & 1) == 0) continue;
+    int32_t r0 = q0, r1 = q1, r2 = q2;
+    const int16_t* pk[3];
+    int np = 0;
+    if (rec != nullptr) {
+      r0 += rec->prev[prev][0];
+      r1 += rec->prev[prev][1];
+      r2 += rec->prev[prev][2];
+    } else {
+      pk[np++] =
+          cw + size_t{static_cast<uint32_t>(H(2, w, U(prev))) & mask} * 3;
+    }
+    pk[np++] =
+        cw + size_t{static_cast<uint32_t>(H(19, hm1, U(prev))) & mask} * 3;
+    pk[np++] =
+        cw + size_t{static_cast<uint32_t>(H(24, stem, U(prev))) & mask} * 3;
+    for (int k = 0; k < np; ++k) {
+      r0 += pk[k][0];
+      r1 += pk[k][1];
+      r2 += pk[k][2];
+    }
+    const float* a = t.c12[prev];
+    const float* b = t.c15[prev][c0];
+    const float* c = t.c17[inq][prev];
+    float* out = sc + prev * kCueLabels;
+    out[0] += s0 + a[0] + b[0] + c[0] + static_cast<float>(r0) * t.cue_s;
+    out[1] += s1 + a[1] + b[1] + c[1] + static_cast<float>(r1) * t.cue_s;
+    out[2] += s2 + a[2] + b[2] + c[2] + static_cast<float>(r2) * t.cue_s;
   }
 }
 

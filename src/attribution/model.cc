@@ -15,7 +15,7 @@ namespace attribution {
 using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
-constexpr char kMagic[] = "whosaid-attribution-model v6\n";
+constexpr char kMagic[] = "whosaid-attribution-model v7\n";
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -253,125 +253,6 @@ void AttributionModel::CueFeats(const DocView& v, int i, int prev, int sb,
   add(H(26, w, squote));
   add(H(27, stem, x.h(i - 1)));
   add(H(28, w, x.c(i - 2), x.c(i - 1)));
-}
-
-void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
-                               std::vector<TSpan>* cues,
-                               std::vector<float>* margins,
-                               float rescue) const {
-  const Sentence& s = v.doc->sentences[sentence];
-  int sb = s.token_begin, se = s.token_end;
-  int prev = kO;
-  int start = -1;
-  float start_margin = 0;
-  Feats f;
-  f.reserve(32);
-  int last_end = sb - 1;  // end of the previous cue of this sentence
-  auto close = [&](int end) {
-    if (start >= 0) {
-      // Words that, right before a cue, almost always belong to it in
-      // training ("has", "is", "also": "has also said") extend it to the
-      // left; the greedy tagger often starts at the verb instead.
-      int b = start;
-      for (int k = 0; k < kMaxCueLeftWords && b - 1 > last_end &&
-                      end - b + 1 < kMaxCueTokens && v.cls[b - 1] == kLower &&
-                      cue_left.Has(v.h[b - 1]);
-           ++k) {
-        --b;
-      }
-      cues->push_back(TSpan{b, end});
-      margins->push_back(start_margin);
-      last_end = end;
-    }
-    start = -1;
-  };
-  // The fast path reads the cue-vocabulary bit of each token (one probe
-  // per token for all word sets) instead of probing cue_vocab.
-  const uint8_t* wb = nullptr;
-  if (fast_ != nullptr) {
-    if (v.wbits.size() != v.size()) FillWordBits(v);
-    wb = v.wbits.data();
-    // The tokens the loop below scores with prev == O: their weights are
-    // prefetched first (the scores are unchanged).
-    for (int i = sb; i < se; ++i) {
-      if (wb[i] & 1) PrefetchCue(v, i, kO, sb, se);
-    }
-  }
-  auto may = [&](int i) {
-    return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);
-  };
-  auto score = [&](int i, int p, float* sc) {
-    if (fast_ != nullptr) {
-      CueScoreFast(v, i, p, sb, se, sc);
-      return;
-    }
-    CueFeats(v, i, p, sb, se, &f);
-    for (uint32_t k : f) {
-      const float* w = &cue_w[size_t{k} * kCueLabels];
-      sc[0] += w[0];
-      sc[1] += w[1];
-      sc[2] += w[2];
-    }
-  };
-  const size_t first_cue = cues->size();
-  // The best cue start the tagger turned down (for the rescue pass).
-  int rescue_pos = -1;
-  float rescue_margin = 0;
-  for (int i = sb; i < se; ++i) {
-    if (prev == kO && !may(i)) continue;
-    if (prev != kO && i - start >= kMaxCueTokens) {
-      close(i - 1);
-      prev = kO;
-      if (!may(i)) continue;
-    }
-    float sc[kCueLabels] = {0, bias, 0};
-    score(i, prev, sc);
-    if (prev == kO && sc[kB] <= sc[kO] &&
-        (rescue_pos < 0 || sc[kB] - sc[kO] > rescue_margin)) {
-      rescue_pos = i;
-      rescue_margin = sc[kB] - sc[kO];
-    }
-    int best = kO;
-    if (sc[kB] > sc[best]) best = kB;
-    if (prev != kO && sc[kI] > sc[best]) best = kI;
-    if (best == kB) {
-      close(i - 1);
-      start = i;
-      float other = std::max(sc[kO], prev != kO ? sc[kI] : sc[kO]);
-      start_margin = sc[kB] - other;
-    } else if (best == kO) {
-      close(i - 1);
-    }
-    prev = best;
-  }
-  close(se - 1);
-  // Rescue pass: a sentence left without any cue gets its best turned-down
-  // cue start when that came within `rescue` of the O label (reported
-  // speech is dense in news: most sentences of an article report
-  // something). The cue then runs on greedily. Its margin (<= 0) marks it
-  // as rescued for the Attributor, which keeps it only with a speaker.
-  if (rescue > 0 && cues->size() == first_cue && rescue_pos >= 0 &&
-      rescue_margin > -rescue) {
-    start = rescue_pos;
-    start_margin = rescue_margin;
-    prev = kB;
-    int i = rescue_pos + 1;
-    // A rescued auxiliary or adverb ("has", "also": a cue_left word) is
-    // the left edge of a cue whose verb the tagger turned down ("has
-    // complimented"): the cue runs on over the next lowercase word.
-    while (i < se && i - start < kMaxCueTokens - 1 && v.cls[i - 1] == kLower &&
-           cue_left.Has(v.h[i - 1]) && v.cls[i] == kLower) {
-      ++i;
-      prev = kI;
-    }
-    for (; i < se && i - start < kMaxCueTokens; ++i) {
-      float sc[kCueLabels] = {0, bias, 0};
-      score(i, prev, sc);
-      if (sc[kI] <= sc[kO] || sc[kI] < sc[kB]) break;
-      prev = kI;
-    }
-    close(i - 1);
-  }
 }
 
 void AttributionModel::ContentWindow(const DocView& v, TSpan cue,

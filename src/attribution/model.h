@@ -2,10 +2,10 @@
 // feature code shared by the runtime (attribution.cc) and the trainer
 // (tools/train_attribution.cc), so the two cannot drift.
 //
-// Three models: a greedy BIO cue tagger (3 labels), a content span ranker
-// (start + end + pair features, relative to a cue) and a source span ranker
-// (same shape, plus a "no source" option). All feature templates are hashed
-// into fixed-size weight tables; no training text is stored.
+// Three models: a BIO cue tagger (3 labels, Viterbi decoding), a content span
+// ranker (start + end + pair features, relative to a cue) and a source span
+// ranker (same shape, plus a "no source" option). All feature templates are
+// hashed into fixed-size weight tables; no training text is stored.
 //
 // An AttributionModel is read-only after Load()/training; the const member
 // functions may be called from many threads at once. DocView holds per-
@@ -31,6 +31,12 @@ inline constexpr int kCueLabels = 3;  // O, B, I
 
 // A cue starts only at a cue-vocabulary word and is at most this long.
 inline constexpr int kMaxCueTokens = 10;
+// The Viterbi cue tagger (and its training) drops a B or I state whose path
+// score falls this far below the token's best state, so that the words
+// after a hopeless cue start are not scored. The label scores are in the
+// tens: on PolNeAR dev 150 gives the same records as no beam, 80 (retrained
+// with it) the same quality at half the extra cost, 60 is 1 point worse.
+inline constexpr float kCueBeam = 80.f;
 // At most this many cue_left words are prepended to a tagged cue.
 inline constexpr int kMaxCueLeftWords = 3;
 
@@ -87,6 +93,11 @@ struct DocView {
   // record (-1: none), from one hash probe per token (FillWordBits).
   mutable std::vector<uint8_t> wbits;
   mutable std::vector<int32_t> wrec;
+  // Scratch of the Viterbi cue tagger (per sentence token: path scores,
+  // back pointers and the label scores by previous label).
+  mutable std::vector<float> vit_d, vit_sc, vit_be;
+  mutable std::vector<int8_t> vit_b;
+  mutable std::vector<uint8_t> vit_m;  // previous labels scored (bits)
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
   // Per window token, +inf until scored (DecodeSourceFast scores the
@@ -164,12 +175,22 @@ struct DecodeLimits {
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
   // A sentence without a tagged cue takes its best cue start anyway when
-  // the B score came within this margin of O (0 = off); the Attributor
-  // keeps such a rescued cue only when a source is found for it. 1.5-3
-  // all raise source, cue, content and end-to-end F1 on PolNeAR dev.
-  float cue_rescue = 2.5f;
+  // the best path with it came within this margin of the best path (0 =
+  // off); the Attributor keeps such a rescued cue only when a source is
+  // found for it. On PolNeAR dev 12-30 give the same numbers within 0.3
+  // points (6: source 0.3 lower, 50: all lower).
+  float cue_rescue = 20.0f;
   // A rescued cue is kept only with a content of at least this many tokens.
   int rescue_min_content_tokens = 4;
+  // A clause whose subject is a person and which ends in a colon right
+  // before a quotation ("Trevor Noah was making jokes about the WHO: “...”")
+  // is a relation with the predicate and colon as cue, when no relation
+  // found by the model touches it (the Attributor's AddColonQuotations).
+  bool colon_quotations = true;
+  // Words the quotation needs (“song anthropologist.” names, it reports
+  // nothing), and role words allowed before the subject's name.
+  int colon_quote_min_words = 4;
+  int colon_quote_role_words = 4;
   // Content spans re-ranked jointly with their best source (1 = off).
   int content_nbest = 2;
 };
@@ -201,13 +222,19 @@ class AttributionModel {
   Status Load(const std::string& path);
   Status Save(const std::string& path) const;
 
-  // Cue tagging of sentence `s` (greedy). Appends cue token spans.
+  // Cue tagging of sentence `s` (Viterbi). Appends cue token spans and
+  // their margins (how much the best path loses without the cue).
   // `bias` is added to the B score (recall/precision trade-off).
   // With `rescue` > 0, a sentence left without a cue gets the best start
-  // the tagger turned down when its B score came within `rescue` of O.
+  // the tagger turned down when the best path through it came within
+  // `rescue` of the best path; its margin (<= 0) marks it as rescued.
   void TagCues(const DocView& v, uint32_t sentence, float bias,
                std::vector<TSpan>* cues, std::vector<float>* margins,
                float rescue = 0) const;
+  // The Viterbi cue labels (kO/kB/kI) of tokens [sb, se) of `v` (the
+  // lattice of TagCues, without the length cut or the rescue pass).
+  void CueLabels(const DocView& v, int sb, int se, float bias,
+                 std::vector<int8_t>* labels) const;
   // True if the token may start a cue (speed filter) .
   bool MayStartCue(uint64_t h) const;
 
@@ -215,10 +242,11 @@ class AttributionModel {
   // from tables where the features are class-only. REQUIRES: Finalize().
   void CueScoreFast(const DocView& v, int i, int prev, int sb, int se,
                     float* sc) const;
-  // Prefetches the weights CueScoreFast(v, i, prev, sb, se, ...) will
-  // read (TagCues calls it for the cue-word tokens of a sentence first, so
-  // that their cache misses overlap). REQUIRES: Finalize().
-  void PrefetchCue(const DocView& v, int i, int prev, int sb, int se) const;
+  // The same for every previous label p in the bit set `prevs` at once,
+  // added to sc[p * 3 .. p * 3 + 2] (the Viterbi tagger needs up to
+  // three; the features that do not depend on p are read once).
+  void CueScoreFastPrevs(const DocView& v, int i, int prevs, int sb, int se,
+                         float* sc) const;
   // Cue features of token i given the previous label.
   void CueFeats(const DocView& v, int i, int prev, int sb, int se,
                 Feats* f) const;
