@@ -3,6 +3,9 @@
 // resumable: a document already stored (same id + content hash) is skipped
 // before extraction, and each batch commits all or nothing.
 #include <fmt/format.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -54,7 +57,33 @@ struct IngestArgs {
       CorpusOptions().link_memory_representatives;
   size_t link_bloom_bytes = CorpusOptions().link_bloom_bytes;
   std::string link_spill_dir;
+  size_t malloc_mmap_threshold = size_t{128} << 10;
+  bool malloc_trim = false;
 };
+
+// glibc's allocator raises its mmap threshold each time a mapped block is
+// freed (up to 32 MiB), after which large blocks (the link index's tables
+// while they double, arrays of big documents) come from the heap and stay
+// resident after they are freed. A fixed threshold keeps every block of at
+// least `bytes` in a mapping of its own, returned at free (0: glibc's
+// adaptive default). Measured in doc/performance.md.
+void SetMallocMmapThreshold(size_t bytes) {
+#if defined(__GLIBC__)
+  if (bytes > 0) {
+    mallopt(M_MMAP_THRESHOLD,
+            static_cast<int>(std::min<size_t>(bytes, size_t{32} << 20)));
+  }
+#else
+  (void)bytes;
+#endif
+}
+
+// Returns the free pages of every malloc arena to the system.
+void TrimMalloc() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // Peak and current resident memory of this process by kind, from
 // /proc/self/status (Linux; "" elsewhere): VmHWM, RssAnon, RssFile,
@@ -175,6 +204,8 @@ int RunIngest(const IngestArgs& args) {
     fmt::print(stderr, "whosaid ingest: --batch must be at least 1\n");
     return kExitUsage;
   }
+  // Before the first large allocation (the store, the models).
+  SetMallocMmapThreshold(args.malloc_mmap_threshold);
   StoreOptions store_options;
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
@@ -265,6 +296,7 @@ int RunIngest(const IngestArgs& args) {
         queue.Stop();
         return;
       }
+      if (args.malloc_trim) TrimMalloc();
       total.added += counts.value().added;
       total.skipped += counts.value().skipped;
       total.duplicates += counts.value().duplicates;
@@ -459,6 +491,12 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--link-spill-dir", args->link_spill_dir,
                   "Directory of that temporary file (default: $TMPDIR or "
                   "/tmp)");
+  cmd->add_option("--malloc-mmap-threshold", args->malloc_mmap_threshold,
+                  "Memory blocks of at least this many bytes get a mapping "
+                  "of their own, returned to the system when freed (default "
+                  "131072, at most 32 MiB; 0: glibc's adaptive threshold)");
+  cmd->add_flag("--malloc-trim", args->malloc_trim,
+                "Return free heap pages to the system after every batch");
   cmd->callback([args, exit_code] { *exit_code = RunIngest(*args); });
 }
 

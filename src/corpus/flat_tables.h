@@ -8,6 +8,11 @@
 //   ArrayPool  append-only store of uint64 arrays in 512 KiB chunks (no
 //              reallocation of what is stored); an array is named by a
 //              nonzero handle.
+//   ChunkedVector<T>  a growable array of trivially copyable T in fixed
+//              chunks of kChunkBytes: growing never copies what is stored
+//              and never holds the old and the new array at once (a
+//              std::vector doubling holds 3x its size for a moment and keeps
+//              up to 2x), so the peak is the size plus one chunk.
 // Not thread-safe; the owner serialises access.
 #ifndef WHOSAID_SRC_CORPUS_FLAT_TABLES_H_
 #define WHOSAID_SRC_CORPUS_FLAT_TABLES_H_
@@ -17,6 +22,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -169,6 +175,51 @@ class ArrayPool {
   static constexpr int kOffsetBits = 32;       // offset within a chunk
   std::vector<std::unique_ptr<uint64_t[]>> chunks_;
   size_t used_ = 0, chunk_size_ = 0;
+};
+
+template <typename T>
+class ChunkedVector {
+ public:
+  static_assert(std::is_trivially_copyable_v<T>);
+  static constexpr size_t kChunkBytes = 256 * 1024;
+  static constexpr size_t kPerChunk =
+      std::max<size_t>(1, kChunkBytes / sizeof(T));
+
+  T& operator[](size_t i) { return chunks_[i / kPerChunk][i % kPerChunk]; }
+  const T& operator[](size_t i) const {
+    return chunks_[i / kPerChunk][i % kPerChunk];
+  }
+  void push_back(const T& v) {
+    if (size_ == chunks_.size() * kPerChunk) AddChunk();
+    (*this)[size_++] = v;
+  }
+  // Grows to at least `n` elements, the new ones value-initialised.
+  void GrowTo(size_t n) {
+    while (size_ < n) {
+      if (size_ == chunks_.size() * kPerChunk) AddChunk();
+      const size_t end = std::min(n, chunks_.size() * kPerChunk);
+      std::fill(&(*this)[size_], &(*this)[end - 1] + 1, T{});
+      size_ = end;
+    }
+  }
+  size_t size() const { return size_; }
+  size_t memory_bytes() const {
+    return chunks_.size() * kPerChunk * sizeof(T) +
+           chunks_.capacity() * sizeof(chunks_[0]);
+  }
+  void Clear() {
+    std::vector<std::unique_ptr<T[]>>().swap(chunks_);
+    size_ = 0;
+  }
+
+ private:
+  void AddChunk() {
+    // Not value-initialised: pages are touched only as they fill.
+    chunks_.push_back(std::unique_ptr<T[]>(new T[kPerChunk]));
+  }
+
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
 };
 
 }  // namespace whosaid

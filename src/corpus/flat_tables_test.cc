@@ -88,5 +88,49 @@ TEST(ArrayPoolTest, KeepsEveryArrayAcrossChunks) {
   }
 }
 
+TEST(ChunkedVectorTest, BehavesLikeAVectorAcrossChunks) {
+  struct Pair {
+    uint32_t a, b;
+  };
+  ChunkedVector<Pair> chunked;
+  std::vector<Pair> ref;
+  const size_t n = 3 * ChunkedVector<Pair>::kPerChunk + 17;
+  for (size_t i = 0; i < n; ++i) {
+    chunked.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(~i)});
+    ref.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(~i)});
+  }
+  ASSERT_EQ(chunked.size(), ref.size());
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(chunked[i].a, ref[i].a);
+    ASSERT_EQ(chunked[i].b, ref[i].b);
+  }
+  chunked[5].b = 9;
+  EXPECT_EQ(chunked[5].b, 9u);
+  // Memory: whole chunks, at most one of them partly used (a vector that
+  // doubled would hold up to twice the size).
+  EXPECT_LE(chunked.memory_bytes(),
+            n * sizeof(Pair) + ChunkedVector<Pair>::kChunkBytes + 4096);
+  chunked.Clear();
+  EXPECT_EQ(chunked.size(), 0u);
+  EXPECT_EQ(chunked.memory_bytes(), 0u);
+}
+
+TEST(ChunkedVectorTest, GrowToZeroFillsWithoutTouchingWhatIsStored) {
+  ChunkedVector<uint64_t> v;
+  v.GrowTo(10);
+  ASSERT_EQ(v.size(), 10u);
+  for (size_t i = 0; i < 10; ++i) EXPECT_EQ(v[i], 0u);
+  v[3] = 33;
+  // Across several chunks at once, then a no-op.
+  const size_t far = 2 * ChunkedVector<uint64_t>::kPerChunk + 5;
+  v.GrowTo(far + 1);
+  v[far] = 7;
+  v.GrowTo(4);
+  ASSERT_EQ(v.size(), far + 1);
+  EXPECT_EQ(v[3], 33u);
+  for (size_t i = 10; i < far; ++i) ASSERT_EQ(v[i], 0u) << i;
+  EXPECT_EQ(v[far], 7u);
+}
+
 }  // namespace
 }  // namespace whosaid

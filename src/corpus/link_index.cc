@@ -83,7 +83,7 @@ int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) {
     for (size_t e =
              static_cast<size_t>(band_heads_.Find(BandKey(band, f.simhash)));
          e != 0; e = band_entries_[e - 1].next) {
-      const BandEntry& entry = band_entries_[e - 1];
+      const SimhashDoc& entry = simhash_docs_[band_entries_[e - 1].doc];
       if (HammingDistance(entry.simhash, f.simhash) >
           options_.near_duplicate_bits) {
         continue;
@@ -112,10 +112,17 @@ void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
   if (row <= 0) return;  // 0 means "none" to every caller
   exact_.Insert(f.text_hash, row);
   if (!f.has_simhash) return;
+  if (band_entries_.size() + bands() > UINT32_MAX) {
+    Fail(Status::LimitExceeded(
+        "the near-duplicate index holds at most 2^32 - 1 band entries"));
+    return;
+  }
+  const auto doc = static_cast<uint32_t>(simhash_docs_.size());
+  simhash_docs_.push_back({f.simhash, row});
   for (uint32_t band = 0; band < bands(); ++band) {
     const uint32_t key = BandKey(band, f.simhash);
     band_entries_.push_back(
-        {f.simhash, row, static_cast<size_t>(band_heads_.Find(key))});
+        {doc, static_cast<uint32_t>(band_heads_.Find(key))});
     band_heads_.Set(key, static_cast<int64_t>(band_entries_.size()));
   }
   if (sketches_.Find(static_cast<uint64_t>(row)) == 0) {
@@ -164,10 +171,7 @@ uint64_t LinkIndex::RepresentativeLocation(int64_t cluster) const {
 void LinkIndex::SetRepresentativeLocation(int64_t cluster, uint64_t packed) {
   const uint64_t id = static_cast<uint64_t>(cluster);
   if (id < kDenseClusters) {
-    if (id >= rep_locations_.size()) {
-      rep_locations_.resize(
-          std::max<size_t>(id + 1, rep_locations_.size() * 2));
-    }
+    rep_locations_.GrowTo(id + 1);
     rep_locations_[id] = packed;
   } else {
     rep_locations_far_.Insert(id, static_cast<int64_t>(packed));
@@ -292,24 +296,54 @@ void LinkIndex::SpillFingerprints() {
   if (!s.ok()) return (void)Fail(s);
   // Every fingerprint goes to the run, sorted in the table's own slots;
   // those found since they entered memory (common phrases: most of the
-  // read-backs) also stay in memory, unmarked, up to the keep limit.
+  // read-backs) also stay in memory, unmarked, up to the keep limit. Which
+  // ones is one bit per entry of the run, and they are read back from it
+  // once the table is empty: a copy of them (16 bytes each, up to 12 MB
+  // at the default limits) would be made when memory is fullest.
   const size_t keep = std::min(options_.link_keep_used_fingerprints,
                                options_.link_memory_fingerprints / 2);
-  std::vector<std::pair<uint64_t, int64_t>> used;
+  std::vector<uint64_t> keep_bits;
+  uint64_t run_offset = 0;
+  size_t run_size = 0, kept = 0;
   fingerprints_.Drain([&](std::span<std::pair<uint64_t, int64_t>> entries) {
-    for (auto& [k, v] : entries) {
-      if ((v & kUsed) != 0) {
-        v &= ~kUsed;
-        if (used.size() < keep) used.emplace_back(k, v);
+    // Keys are unique: the marks in the values do not change the order.
+    std::sort(entries.begin(), entries.end());
+    keep_bits.assign((entries.size() + 63) / 64, 0);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      int64_t& v = entries[i].second;
+      if ((v & kUsed) == 0) continue;
+      v &= ~kUsed;
+      if (kept < keep) {
+        keep_bits[i / 64] |= uint64_t{1} << (i % 64);
+        ++kept;
       }
     }
-    std::sort(entries.begin(), entries.end());
+    run_offset = file_.size();
+    run_size = entries.size();
     s = spilled_.AddSortedRun(entries, &file_);
   });
   if (!s.ok()) return (void)Fail(s);
-  for (const auto& [k, v] : used) fingerprints_.Insert(k, v);
+  constexpr size_t kPairsPerRead = 4096;
+  std::vector<uint64_t> pairs;
+  for (size_t i = 0; i < run_size && kept > 0; i += kPairsPerRead) {
+    const size_t n = std::min(kPairsPerRead, run_size - i);
+    bool any = false;
+    for (size_t w = i / 64; w <= (i + n - 1) / 64 && !any; ++w) {
+      any = keep_bits[w] != 0;
+    }
+    if (!any) continue;
+    pairs.resize(2 * n);
+    s = file_.Read(run_offset + 2 * i, pairs);
+    if (!s.ok()) return (void)Fail(s);
+    for (size_t j = 0; j < n; ++j) {
+      if (keep_bits[(i + j) / 64] >> ((i + j) % 64) & 1) {
+        fingerprints_.Insert(pairs[2 * j],
+                             static_cast<int64_t>(pairs[2 * j + 1]));
+      }
+    }
+  }
   ++spills_;
-  kept_ += used.size();
+  kept_ += kept;
 }
 
 WriteCounts::LinkCounters LinkIndex::counters() const {
@@ -321,29 +355,30 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
   c.fingerprints_kept = kept_;
   c.representative_reads = representative_reads_;
   c.sketch_reads = sketch_reads_;
-  c.memory_bytes =
-      exact_.memory_bytes() + band_heads_.memory_bytes() +
-      band_entries_.capacity() * sizeof(BandEntry) + sketches_.memory_bytes() +
-      fingerprints_.memory_bytes() + spilled_.memory_bytes() +
-      representatives_.memory_bytes() + arrays_.memory_bytes() +
-      rep_locations_.capacity() * sizeof(uint64_t) +
-      rep_locations_far_.memory_bytes() + young_.handles.memory_bytes() +
-      young_.arrays.memory_bytes() + old_.handles.memory_bytes() +
-      old_.arrays.memory_bytes() + file_.memory_bytes() +
-      scratch_.capacity() * sizeof(uint64_t);
+  c.memory_bytes = exact_.memory_bytes() + band_heads_.memory_bytes() +
+                   simhash_docs_.memory_bytes() + band_entries_.memory_bytes() +
+                   sketches_.memory_bytes() + fingerprints_.memory_bytes() +
+                   spilled_.memory_bytes() + representatives_.memory_bytes() +
+                   arrays_.memory_bytes() + rep_locations_.memory_bytes() +
+                   rep_locations_far_.memory_bytes() +
+                   young_.handles.memory_bytes() +
+                   young_.arrays.memory_bytes() + old_.handles.memory_bytes() +
+                   old_.arrays.memory_bytes() + file_.memory_bytes() +
+                   scratch_.capacity() * sizeof(uint64_t);
   return c;
 }
 
 void LinkIndex::Clear() {
   exact_.Clear();
   band_heads_.Clear();
-  std::vector<BandEntry>().swap(band_entries_);
+  simhash_docs_.Clear();
+  band_entries_.Clear();
   sketches_.Clear();
   fingerprints_.Clear();
   spilled_.Clear();
   representatives_.Clear();
   arrays_.Clear();
-  std::vector<uint64_t>().swap(rep_locations_);
+  rep_locations_.Clear();
   rep_locations_far_.Clear();
   young_ = Generation();
   old_ = Generation();

@@ -13,7 +13,11 @@
 // behind a fixed-size Bloom filter, and representatives and sketches are
 // read back from that file (src/corpus/link_spill.h); two generations of
 // recently used representatives stay in memory, and a spill keeps the
-// fingerprints found since they entered memory (up to a limit). The answers do
+// fingerprints found since they entered memory (up to a limit; read back
+// from the run, not copied aside). What still grows with the corpus: 8
+// bytes per band and document with a SimHash plus 16 per document (exact
+// hash, sketch location), 8 per cluster (representative location), in
+// chunked tables (no doubling copies). The answers do
 // not depend on the limits (a fingerprint keeps the first cluster recorded for
 // it, wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
@@ -94,15 +98,22 @@ class LinkIndex {
 
   CorpusOptions options_;
   FlatMap64 exact_;  // text hash -> row
-  // Band key (band number << 24 | the band's bits) -> 1 + index of the
-  // newest entry of that key in band_entries_; entries chain to older ones.
-  struct BandEntry {
+  // The documents with a SimHash, in the order recorded.
+  struct SimhashDoc {
     uint64_t simhash;
     int64_t row;
-    size_t next;  // 1 + index of the next older entry, 0: none
+  };
+  ChunkedVector<SimhashDoc> simhash_docs_;
+  // Band key (band number << 24 | the band's bits) -> 1 + index of the
+  // newest entry of that key in band_entries_; entries chain to older ones.
+  // 8 bytes per band and document (was 24: the SimHash and row once per
+  // document instead of once per band); at most 2^32 - 1 entries.
+  struct BandEntry {
+    uint32_t doc;   // index in simhash_docs_
+    uint32_t next;  // 1 + index of the next older entry, 0: none
   };
   FlatMap64 band_heads_;
-  std::vector<BandEntry> band_entries_;
+  ChunkedVector<BandEntry> band_entries_;
   // Without the file: row -> handle in arrays_; with it: row -> location.
   FlatMap64 sketches_;
   // Fingerprint -> cluster (the newest ones); while bounded, kUsed marks a
@@ -114,7 +125,7 @@ class LinkIndex {
   ArrayPool arrays_;
   // With it: representative locations by cluster id (dense ids), and those
   // of ids too large for that table; two generations of recent ones.
-  std::vector<uint64_t> rep_locations_;
+  ChunkedVector<uint64_t> rep_locations_;
   FlatMap64 rep_locations_far_;
   Generation young_, old_;
   SpillFile file_;

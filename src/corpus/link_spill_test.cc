@@ -181,6 +181,136 @@ TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {
   }
 }
 
+// A spill keeps the fingerprints found since they entered memory, read
+// back from the run it wrote (one bit per spilled entry says which), with
+// their clusters: finding those quotes again reads no fingerprint block
+// that holds the key, where an index that keeps none reads one for each.
+TEST(LinkIndexSpillTest, UsedFingerprintsStayInMemoryAcrossASpill) {
+  CorpusOptions unbounded_opt;
+  unbounded_opt.link_memory_fingerprints = 0;
+  unbounded_opt.link_memory_representatives = 0;
+  std::vector<QuoteFeatures> first, later;
+  uint64_t x = 77;
+  auto quote = [&x](int words) {
+    std::string q;
+    for (int w = 0; w < words; ++w) AddWord(Next(&x) % 100000, &q);
+    return q;
+  };
+  for (int i = 0; i < 200; ++i) {
+    first.push_back(ComputeQuoteFeatures(quote(20), unbounded_opt));
+  }
+  for (int i = 0; i < 6000; ++i) {
+    later.push_back(ComputeQuoteFeatures(quote(20), unbounded_opt));
+  }
+  uint64_t found[2] = {0, 0};
+  for (int k = 0; k < 2; ++k) {
+    CorpusOptions opt;
+    opt.link_memory_fingerprints = 8000;
+    opt.link_keep_used_fingerprints = k == 0 ? 0 : 4000;
+    opt.link_memory_representatives = 100000;
+    LinkIndex unbounded(unbounded_opt), bounded(opt);
+    int64_t cluster = 0;
+    for (const QuoteFeatures& q : first) {
+      ++cluster;
+      unbounded.AddQuote(cluster, q);
+      bounded.AddQuote(cluster, q);
+    }
+    for (const QuoteFeatures& q : first) {  // marks their fingerprints used
+      ASSERT_EQ(bounded.FindCluster(q), unbounded.FindCluster(q));
+    }
+    // Fills memory up to one spill (a second one would spill the kept
+    // fingerprints too: they are no longer marked).
+    for (const QuoteFeatures& q : later) {
+      ++cluster;
+      unbounded.AddQuote(cluster, q);
+      bounded.AddQuote(cluster, q);
+      if (bounded.counters().fingerprint_spills == 1) break;
+    }
+    ASSERT_EQ(bounded.counters().fingerprint_spills, 1u);
+    const uint64_t before = bounded.counters().fingerprint_found;
+    for (const QuoteFeatures& q : first) {
+      const int64_t want = unbounded.FindCluster(q);
+      EXPECT_NE(want, 0);
+      ASSERT_EQ(bounded.FindCluster(q), want);
+    }
+    ASSERT_TRUE(bounded.status().ok());
+    found[k] = bounded.counters().fingerprint_found - before;
+    if (k == 1) EXPECT_GT(bounded.counters().fingerprints_kept, 200u);
+  }
+  EXPECT_GT(found[0], 200u);  // keeping none: each found in the file
+  EXPECT_EQ(found[1], 0u);    // all kept in memory
+}
+
+// The near-duplicate index keeps SimHash bands in chunked tables (8 bytes
+// per band and document) and representative locations in a chunked table
+// by cluster id: across many chunks its answers are those of a brute-force
+// scan (near duplicates) and of the in-memory index (clusters with ids far
+// apart, so the location table grows by several chunks at once).
+TEST(LinkIndexSpillTest, ChunkedTablesAnswerAsABruteForceScan) {
+  CorpusOptions opt;
+  opt.link_memory_representatives = 100;  // representatives in the file
+  CorpusOptions all_in_memory;
+  all_in_memory.link_memory_fingerprints = 0;
+  all_in_memory.link_memory_representatives = 0;
+  LinkIndex index(opt), reference(all_in_memory);
+  struct Stored {
+    int64_t row;
+    DocumentFeatures f;
+  };
+  std::vector<Stored> stored;
+  uint64_t x = 99;
+  // Few distinct high bits: long chains in every band.
+  std::vector<uint64_t> bases;
+  for (int i = 0; i < 8; ++i) bases.push_back(Next(&x));
+  const int kDocs = 12000;  // 7 bands x 12,000 entries: several chunks
+  int found = 0;
+  for (int i = 0; i < kDocs; ++i) {
+    DocumentFeatures f;
+    f.text_hash = Next(&x);
+    f.has_simhash = true;
+    f.simhash = bases[Next(&x) % bases.size()];
+    const int flips = static_cast<int>(Next(&x) % 12);
+    for (int k = 0; k < flips; ++k) f.simhash ^= uint64_t{1} << (Next(&x) % 64);
+    const uint64_t topic = Next(&x) % 40;
+    for (uint64_t k = 0; k < 8; ++k) {
+      f.sketch.push_back(k < 6 ? topic * 100 + k : Next(&x));
+    }
+    std::sort(f.sketch.begin(), f.sketch.end());
+    int64_t want = 0;
+    double best = -1;
+    for (const Stored& s : stored) {
+      if (HammingDistance(s.f.simhash, f.simhash) > opt.near_duplicate_bits) {
+        continue;
+      }
+      const double j = SketchJaccard(f.sketch, s.f.sketch);
+      if (j < opt.near_duplicate_jaccard) continue;
+      if (j > best || (j == best && s.row < want)) best = j, want = s.row;
+    }
+    bool exact = true;
+    ASSERT_EQ(index.FindDuplicate(f, &exact), want) << i;
+    EXPECT_FALSE(exact);
+    found += want != 0;
+    if (want == 0 && i % 5 != 0) {  // some rows left out: ids with gaps
+      index.AddDocument(i + 1, f);
+      stored.push_back({i + 1, f});
+    }
+  }
+  EXPECT_GT(found, 100);
+  EXPECT_GT(stored.size(), 1000u);
+
+  int64_t next_cluster = 1;
+  for (const std::string& text : SyntheticQuotes(2000)) {
+    QuoteFeatures q = ComputeQuoteFeatures(text, opt);
+    const int64_t want = reference.FindCluster(q);
+    ASSERT_EQ(index.FindCluster(q), want) << text;
+    const int64_t cluster = want != 0 ? want : (next_cluster += 331);
+    reference.AddQuote(cluster, q);
+    index.AddQuote(cluster, q);
+  }
+  EXPECT_GT(index.reads(), 100u);
+  ASSERT_TRUE(index.status().ok());
+}
+
 // A spill keeps the fingerprints found since they entered memory; the
 // answers stay those of the unbounded index either way. (Whether it saves
 // reads depends on the data: here, with limits of a few hundred, keeping

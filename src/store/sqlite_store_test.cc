@@ -167,6 +167,28 @@ TEST(SqliteStoreTest, ReingestingAddsNothing) {
   EXPECT_EQ(n, 2u);
 }
 
+// The write cache keeps a 64-bit key per identity (id + content hash) and
+// confirms a hit against the table: the same document twice in one batch
+// is stored once, the same id with another content is a new document.
+TEST(SqliteStoreTest, IdentityIsTheIdAndTheContent) {
+  auto store = OpenMemory();
+  std::vector<IngestRecord> batch;
+  batch.push_back(Rec(BridgeDoc("a1", "Daily Ledger", kBridge)));
+  batch.push_back(Rec(BridgeDoc("a1", "Daily Ledger", kBridge)));
+  IngestRecord changed = Rec(MakeDoc("a1", "Daily Ledger", "", kMarket));
+  changed.features.content_hash ^= 1;  // another body under the same id
+  batch.push_back(std::move(changed));
+  auto c = store->Add(batch);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c.value().added, 2u);
+  EXPECT_EQ(c.value().skipped, 1u);
+  auto again = store->Add(batch);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().added, 0u);
+  EXPECT_EQ(again.value().skipped, 3u);
+  EXPECT_EQ(store->Stats().value().documents, 2u);
+}
+
 TEST(SqliteStoreTest, FailedDocumentsAreNotStored) {
   auto store = OpenMemory();
   Document bad = MakeDoc("bad", "X", "", "some text");
