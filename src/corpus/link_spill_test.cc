@@ -235,7 +235,9 @@ TEST(LinkIndexSpillTest, UsedFingerprintsStayInMemoryAcrossASpill) {
     }
     ASSERT_TRUE(bounded.status().ok());
     found[k] = bounded.counters().fingerprint_found - before;
-    if (k == 1) EXPECT_GT(bounded.counters().fingerprints_kept, 200u);
+    if (k == 1) {
+      EXPECT_GT(bounded.counters().fingerprints_kept, 200u);
+    }
   }
   EXPECT_GT(found[0], 200u);  // keeping none: each found in the file
   EXPECT_EQ(found[1], 0u);    // all kept in memory
