@@ -9,7 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev
   libcld2-dev
-  zstd python3 wrk
+  zstd python3 wrk iso-codes tzdata
   clang libclang-rt-14-dev
   python3-dev pybind11-dev python3-pytest python3-pandas python3-distributed
   python3-readability

@@ -699,7 +699,7 @@ int Main(int argc, char** argv) {
     }
   }
   if (train_path.empty() || bits < 10 || bits > 24 || epochs < 1 ||
-      doc_features > 3 || runs < 1 || runs > 16 || gate_radius < -1 ||
+      doc_features > 31 || runs < 1 || runs > 16 || gate_radius < -1 ||
       gate_radius > 64) {
     fmt::print(
         stderr,
@@ -707,7 +707,7 @@ int Main(int argc, char** argv) {
         "[--epochs N] [--bits 10..24] [--stages 1|2] [--gaz FILE]\n"
         "       [--ext-gaz FILE]... [--ext-words 0|1] [--ext-dropout 0|N]\n"
         "       [--gate-radius -1|N] [--gate-initial 0|1] "
-        "[--doc-features 0..3] [--seed N] [--runs 1..16]\n"
+        "[--doc-features 0..31] [--seed N] [--runs 1..16]\n"
         "       [--corpus JSONL|- [--cluster-vocab N]] [--clusters-from "
         "MODEL]\n");
     return 64;

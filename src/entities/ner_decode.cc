@@ -46,7 +46,7 @@ constexpr size_t kMaxKeyBytes = 32;
 // Static features at most (see StaticFeatures) besides gazetteer bits, and
 // dynamic features at most: a token whose window has more gazetteer bits
 // than kMaxFeatures - both takes the reference path.
-constexpr int kStaticBase = 46;
+constexpr int kStaticBase = 47;
 // DocFeatures() at most per history (5 shares, 4 position sets).
 constexpr int kDocMax = 9;
 constexpr int kDynamicMax = 18 + 2 * kDocMax;
@@ -139,6 +139,7 @@ struct ContextCache {
   struct Key {
     uint64_t shape = 0;
     uint32_t rest = 0;  // gazetteer bits << 16 | flags
+    uint32_t ext = 0;   // external gazetteer bits (with kExtToken)
     bool valid = false;
   };
   uint64_t model_id = 0;
@@ -615,21 +616,29 @@ class FastDecoder {
   }
 
   // The vector (every stage) of the features of token t that depend on its
-  // shape, flags and gazetteer bits only (74, 84, 85, 87), memoised.
+  // shape, flags and gazetteer bits only (74, 75, 84, 85, 87), memoised.
   const int32_t* ContextVector(const TokenInfo& t, ContextCache* cc) const {
     uint32_t k2 = (t.gaz & 0xFFFF) << 16 | t.flags;
-    uint64_t h = Mix(t.shape ^ (uint64_t{k2} * 0x9E3779B97F4A7C15ULL));
+    const bool ext_token = m_.doc_features_ & NerModel::kExtToken;
+    uint32_t k3 =
+        ext_token ? static_cast<uint32_t>(t.gaz >> kExtGazShift & 0xFFFF) : 0;
+    uint64_t h = Mix(t.shape ^ (uint64_t{k2} * 0x9E3779B97F4A7C15ULL) ^
+                     (uint64_t{k3} << 40));
     uint32_t slot = static_cast<uint32_t>(h) & (kContextCacheSize - 1);
     int32_t* v = &cc->vecs[static_cast<size_t>(slot) * cc->stages * kNumLabels];
     ContextCache::Key& key = cc->keys[slot];
-    if (key.valid && key.shape == t.shape && key.rest == k2) return v;
+    if (key.valid && key.shape == t.shape && key.rest == k2 && key.ext == k3) {
+      return v;
+    }
     key.valid = true;
     key.shape = t.shape;
     key.rest = k2;
+    key.ext = k3;
     std::fill(v, v + cc->stages * kNumLabels, 0);
     int32_t* o[NerModel::kMaxStages];
     for (int st = 0; st < m_.stages_; ++st) o[st] = v + st * kNumLabels;
     AddAll(Combine(t.gaz & 0xFFFF, 74), o);
+    if (ext_token) AddAll(Combine(k3, 75), o);
     AddAll(Combine(t.flags, 84), o);
     AddAll(Combine(Combine(t.shape, t.flags), 85), o);
     AddAll(Combine(Combine(t.flags & (kSeenLower | kSeenCapMid | kSentStart),

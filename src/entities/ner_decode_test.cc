@@ -168,6 +168,83 @@ TEST(NerDecode, SameAsReferenceWithDocumentFeatures) {
   }
 }
 
+// The feature options beyond the document features (all-caps words take
+// the clusters of their capitalised form, the external gazetteer's token
+// feature, longest-match marking), alone and together.
+TEST(NerDecode, SameAsReferenceWithFeatureOptions) {
+  std::vector<Document> docs = TestDocs();
+  docs.push_back(
+      MakeDoc("ALPHA BETA GAMMA DELTA MET BERG IN ALPHA .\n\n"
+              "Alpha Beta Gamma said the BERG report."));
+  const uint32_t options[] = {
+      NerModel::kCaseClusters, NerModel::kExtToken, NerModel::kLongestMatch,
+      3 | NerModel::kCaseClusters | NerModel::kExtToken |
+          NerModel::kLongestMatch};
+  for (int stages = 1; stages <= 2; ++stages) {
+    for (uint32_t f : options) {
+      NerModel m = RandomModel(stages, true, true, 53 + f + 3 * stages);
+      m.set_doc_features(f);
+      m.set_gate(stages == 2 ? 1 : -1, true);
+      SCOPED_TRACE(testing::Message() << stages << " " << f);
+      ExpectSame(m, docs);
+    }
+  }
+}
+
+// kCaseClusters: an all-caps word the clusters lack takes the cluster of its
+// capitalised form, else of its lower-case form; words the clusters have,
+// and mixed-case words, keep their own (or none).
+TEST(NerDecode, CaseClustersBackOffForAllCapsWords) {
+  NerModel m(14);
+  uint16_t germany[kClusterLevels] = {3, 4, 5};
+  uint16_t soccer[kClusterLevels] = {6, 7, 8};
+  uint16_t nato[kClusterLevels] = {9, 10, 11};
+  m.clusters().Insert(HashWord("Germany", false), germany);
+  m.clusters().Insert(HashWord("soccer", false), soccer);
+  m.clusters().Insert(HashWord("NATO", false), nato);
+  m.clusters().Insert(HashWord("Nato", false), germany);
+  auto cluster = [&](const char* w) {
+    TokenInfo ti;
+    m.WordInfo(w, &ti);
+    return ti.cluster[2];
+  };
+  EXPECT_EQ(cluster("GERMANY"), 0);  // option off: exact words only
+  m.set_doc_features(NerModel::kCaseClusters);
+  EXPECT_EQ(cluster("GERMANY"), 5);
+  EXPECT_EQ(cluster("SOCCER"), 8);   // no "Soccer": the lower-case form
+  EXPECT_EQ(cluster("NATO"), 11);    // its own cluster first
+  EXPECT_EQ(cluster("GeRMANY"), 0);  // not all caps
+  EXPECT_EQ(cluster("G"), 0);        // one letter
+  EXPECT_EQ(cluster("BERLIN"), 0);
+}
+
+// kLongestMatch: only the longest gazetteer entry starting at a token is
+// marked, and matching resumes after it.
+TEST(NerDecode, LongestMatchMarksOnlyTheLongestEntry) {
+  NerModel m(14);
+  uint64_t h[3] = {Lower("new"), Lower("york"), Lower("times")};
+  m.external_gazetteer().InsertSequence(h, 2, 1 << 2);      // LOC New York
+  m.external_gazetteer().InsertSequence(h, 3, 1 << 1);      // ORG ... Times
+  m.external_gazetteer().InsertSequence(&h[1], 1, 1 << 2);  // LOC York
+  Document doc = MakeDoc("The New York Times said so.");
+  std::vector<TokenInfo> info;
+  m.ComputeTokenInfo(doc, &info);
+  auto bit = [&](size_t i, int type, int pos) {
+    return (info[i].gaz >> (kExtGazShift + 4 * type + pos) & 1) != 0;
+  };
+  EXPECT_TRUE(bit(1, 2, 0));  // every match: B-LOC on New
+  EXPECT_TRUE(bit(2, 2, 3));  // U-LOC on York
+  EXPECT_TRUE(bit(3, 1, 2));  // L-ORG on Times
+  m.set_doc_features(NerModel::kLongestMatch);
+  m.ComputeTokenInfo(doc, &info);
+  EXPECT_FALSE(bit(1, 2, 0));
+  EXPECT_FALSE(bit(2, 2, 3));
+  EXPECT_FALSE(bit(2, 2, 2));
+  EXPECT_TRUE(bit(1, 1, 0));
+  EXPECT_TRUE(bit(2, 1, 1));
+  EXPECT_TRUE(bit(3, 1, 2));
+}
+
 // The history keeps each word's share of labels and its BILOU positions per
 // type; DocFeatures() reads them.
 TEST(NerDecode, HistoryKeepsSharesAndPositions) {

@@ -17,10 +17,12 @@ namespace whosaid::ner {
 // kMaxGazLength tokens, inside one sentence, starting at a capitalised,
 // all-caps or number token), sets bit shift + 4 * type + pos of
 // (*info)[i].gaz on each token i of the match (pos 0 = B, 1 = I, 2 = L,
-// 3 = U). Every match is marked, overlapping ones included. `info` needs
-// `lower` of every token.
+// 3 = U). Every match is marked, overlapping ones included; with `longest`,
+// only the longest match starting at a token is, and matching resumes after
+// it (greedy left-to-right longest match). `info` needs `lower` of every
+// token.
 void MarkGazetteerMatches(const Document& doc, const Gazetteer& gaz, int shift,
-                          std::vector<TokenInfo>* info);
+                          std::vector<TokenInfo>* info, bool longest = false);
 
 }  // namespace whosaid::ner
 

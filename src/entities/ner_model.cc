@@ -320,7 +320,25 @@ void NerModel::WordInfo(std::string_view w, TokenInfo* ti) const {
     ti->suffix[k] = Mix(sf + 7 * k + 3);
   }
   if (digit) ti->flags |= kHasDigit;
-  if (const uint16_t* c = clusters_.Find(ti->word)) {
+  const uint16_t* c = clusters_.Find(ti->word);
+  if (c == nullptr && (doc_features_ & kCaseClusters) && w.size() >= 2 &&
+      w.size() <= 64) {
+    // An all-caps word ("GERMANY", "SOCCER" in a headline) takes the
+    // cluster of its capitalised form, else of its lower-case form.
+    bool upper = false, lower = false;
+    for (char ch : w) {
+      upper |= ch >= 'A' && ch <= 'Z';
+      lower |= ch >= 'a' && ch <= 'z';
+    }
+    if (upper && !lower) {
+      char buf[64];
+      buf[0] = w[0];
+      for (size_t k = 1; k < w.size(); ++k) buf[k] = LowerAscii(w[k]);
+      c = clusters_.Find(HashWord(std::string_view(buf, w.size()), false));
+      if (c == nullptr) c = clusters_.Find(ti->lower);
+    }
+  }
+  if (c != nullptr) {
     for (int k = 0; k < kClusterLevels; ++k) ti->cluster[k] = c[k];
   }
   uint64_t lk = SequenceKey(&ti->lower, 1);
@@ -407,9 +425,10 @@ void NerModel::ContextInfo(const Document& doc, const Gazetteer& gaz,
       }
     }
   }
-  MarkGazetteerMatches(doc, gaz, 0, info);
+  const bool longest = doc_features_ & kLongestMatch;
+  MarkGazetteerMatches(doc, gaz, 0, info, longest);
   MarkGazetteerMatches(doc, ext_override ? *ext_override : external_gazetteer_,
-                       kExtGazShift, info);
+                       kExtGazShift, info, longest);
 }
 
 int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,
@@ -463,6 +482,9 @@ int NerModel::StaticFeatures(const std::vector<TokenInfo>& info, uint32_t b,
     }
   }
   add(Combine(t.gaz & 0xFFFF, 74));
+  if (doc_features_ & kExtToken) {
+    add(Combine(t.gaz >> kExtGazShift & 0xFFFF, 75));
+  }
   if (clusters_.size() > 0) {
     auto cl = [&](int k, int level) -> uint64_t {
       const TokenInfo* p = at(k);
@@ -893,7 +915,8 @@ Result<NerModel> NerModel::LoadFile(const std::string& path) {
   if (version >= 7) {
     uint32_t features;
     if (!Get(body, &pos, &features) ||
-        features > (kDocFraction | kDocPositions)) {
+        features > (kDocFraction | kDocPositions | kCaseClusters | kExtToken |
+                    kLongestMatch)) {
       return corrupt("bad document features");
     }
     model.doc_features_ = features;

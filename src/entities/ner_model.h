@@ -309,8 +309,20 @@ class NerModel {
   // kDocPositions, the BILOU positions the word had in earlier entities of
   // each type (with whether the previous label is O or the start). With
   // stages() == 2 both also read the first pass's labels of the whole
-  // document. Stored in the model (version 7).
-  enum : uint32_t { kDocFraction = 1, kDocPositions = 2 };
+  // document. Stored in the model (version 7). More feature options
+  // share the word (an older engine rejects a model using them):
+  // kCaseClusters, an all-caps word the clusters lack takes the cluster of
+  // its capitalised or lower-case form; kExtToken, the external gazetteer's
+  // match bits of the token as one feature (as feature 74 for the train
+  // gazetteer's); kLongestMatch, both gazetteers mark only the longest match
+  // starting at a token (MarkGazetteerMatches()).
+  enum : uint32_t {
+    kDocFraction = 1,
+    kDocPositions = 2,
+    kCaseClusters = 4,
+    kExtToken = 8,
+    kLongestMatch = 16,
+  };
   uint32_t doc_features() const { return doc_features_; }
   void set_doc_features(uint32_t f) { doc_features_ = f; }
   // The doc_features() features of the word `lower` given `h` (tags base,
