@@ -9,26 +9,23 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
+#include "src/entities/titled_names.h"
 
 namespace whosaid {
 namespace {
 
+using mention::IsFunctionWord;
 using mention::IsRoleHeadWord;
 using mention::IsTitleWord;
+using mention::IsWord;
 using mention::LowerToken;
 
 constexpr uint32_t kMaxTitleTokens = 8;
 constexpr uint32_t kMaxAppositiveTokens = 20;
 constexpr uint32_t kMaxAcronymRun = 6;
 
-bool IsWord(const Document& doc, uint32_t i) {
-  return doc.tokens[i].kind == TokenKind::kWord;
-}
 bool IsComma(const Document& doc, uint32_t i) {
   return doc.TokenText(i) == ",";
-}
-bool IsFunctionWord(std::string_view w) {
-  return w == "of" || w == "and" || w == "the" || w == "for" || w == "&";
 }
 
 // A lower-case conjunction or preposition, or punctuation other than a
@@ -191,195 +188,6 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
     if (IsRoleHeadWord(w)) return true;
   }
   return false;
-}
-
-// "Senate Minority Leader Chuck Schumer and House Minority Leader Nancy
-// Pelosi" tagged as one mention: two titled names joined by "and" are two
-// persons, each the capitalised name words after its side's last role head
-// (AttachTitles then finds the titles before them).
-void SplitCoordinatedTitledNames(Document* doc) {
-  // The first name token of [f, l) if it is a titled name, else l.
-  auto titled_name = [&](uint32_t f, uint32_t l) {
-    uint32_t role_end = l;  // after the last role head
-    for (uint32_t i = f; i < l; ++i) {
-      if (!IsWord(*doc, i)) return l;
-      if (IsRoleHeadWord(LowerToken(*doc, i))) role_end = i + 1;
-    }
-    if (role_end >= l) return l;  // no role head, or no name after it
-    for (uint32_t i = role_end; i < l; ++i) {
-      if (!doc->tokens[i].capitalized || IsTitleWord(LowerToken(*doc, i))) {
-        return l;
-      }
-    }
-    return role_end;
-  };
-  std::vector<Entity> out;
-  out.reserve(doc->entities.size());
-  auto& ents = doc->entities;
-  for (size_t k = 0; k < ents.size(); ++k) {
-    const Entity& e = ents[k];
-    uint32_t f, l;
-    mention::TokenRange(*doc, e.span, &f, &l);
-    uint32_t split = l;
-    for (uint32_t i = f + 1; i + 1 < l; ++i) {
-      if (doc->TokenText(i) == "and") {
-        if (split != l) {  // more than one "and": leave it
-          split = l;
-          break;
-        }
-        split = i;
-      }
-    }
-    uint32_t left_name = split == l ? l : titled_name(f, split);
-    uint32_t right_name = split == l ? l : titled_name(split + 1, l);
-    if (left_name == split || right_name == l) {
-      out.push_back(e);
-      continue;
-    }
-    Entity left = e, right = e;
-    left.label = right.label = EntityLabel::kPerson;
-    left.span = {doc->tokens[left_name].span.begin,
-                 doc->tokens[split - 1].span.end};
-    right.span.begin = doc->tokens[right_name].span.begin;
-    // "... Senate Majority Leader Mitch" + "McConnell": the name goes on.
-    uint32_t next_entity =
-        k + 1 < ents.size()
-            ? mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin)
-            : static_cast<uint32_t>(doc->tokens.size());
-    if (next_entity == l && ents[k + 1].label == EntityLabel::kPerson) {
-      right.span.end = ents[++k].span.end;
-    } else {  // or in capitalised words that no entity holds
-      uint32_t r = l;
-      while (r < next_entity && r < l + 2 && IsWord(*doc, r) &&
-             doc->tokens[r].capitalized && !doc->tokens[r].newline_before &&
-             !IsTitleWord(LowerToken(*doc, r)) &&
-             !IsFunctionWord(LowerToken(*doc, r))) {
-        ++r;
-      }
-      right.span.end = doc->tokens[r - 1].span.end;
-    }
-    out.push_back(left);
-    out.push_back(right);
-  }
-  ents = std::move(out);
-}
-
-// "Senate Majority Leader Mitch" (ORG) + "McConnell" (PERSON): a mention
-// that starts with title words (with a role head) and goes on with
-// capitalised name words is a titled person; the name part joins an
-// adjacent PERSON mention, or becomes one when it has two or more words.
-void RepairTitledNames(Document* doc) {
-  auto& ents = doc->entities;
-  std::vector<bool> remove(ents.size(), false);
-  // The last words of the PERSON mentions, built on first use.
-  std::unordered_set<std::string> last_words;
-  bool last_words_built = false;
-  auto person_words = [&]() -> const std::unordered_set<std::string>& {
-    if (!last_words_built) {
-      last_words_built = true;
-      for (const Entity& p : ents) {
-        if (p.label != EntityLabel::kPerson) continue;
-        uint32_t pf, pl;
-        mention::TokenRange(*doc, p.span, &pf, &pl);
-        if (pl > pf) last_words.insert(std::string(doc->TokenText(pl - 1)));
-      }
-    }
-    return last_words;
-  };
-  for (size_t k = 0; k < ents.size(); ++k) {
-    Entity& e = ents[k];
-    uint32_t f, l;
-    mention::TokenRange(*doc, e.span, &f, &l);
-    uint32_t t = f;
-    bool head = false;
-    while (t < l && IsWord(*doc, t) && IsTitleWord(LowerToken(*doc, t))) {
-      std::string w = LowerToken(*doc, t);
-      head |= IsRoleHeadWord(w) || lex::IsHonorific(w);
-      ++t;
-    }
-    if (t == f || t == l || !head) continue;
-    // A lone title word must be unambiguous ("Gen.", "Mr.", "Colonel-
-    // General"), not an adjective that starts names ("Major League").
-    // So is a role head before two or more name words whose last is a
-    // person's name elsewhere in the article ("Mayor Linda Okafor" tagged
-    // MISC as a whole, "Okafor" PERSON later; not "Major League Baseball").
-    if (t == f + 1) {
-      std::string_view w = doc->TokenText(f);
-      std::string lower = LowerToken(*doc, f);
-      if (w.back() != '.' && w.find('-') == std::string_view::npos &&
-          !lex::IsHonorific(lower) &&
-          !(IsRoleHeadWord(lower) && l - t >= 2 &&
-            person_words().count(std::string(doc->TokenText(l - 1))))) {
-        continue;
-      }
-    }
-    bool name = true;
-    for (uint32_t i = t; i < l; ++i) {
-      name &= IsWord(*doc, i) && doc->tokens[i].capitalized &&
-              !doc->tokens[i].all_caps && !lex::IsOrgWord(LowerToken(*doc, i));
-    }
-    if (!name) continue;
-    bool merged = false;
-    if (k + 1 < ents.size() && ents[k + 1].label == EntityLabel::kPerson &&
-        mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin) == l) {
-      ents[k + 1].span.begin = doc->tokens[t].span.begin;
-      remove[k] = true;
-      merged = true;
-    }
-    if (!merged) {
-      // Capitalised words right after the mention that no entity holds
-      // continue the name ("... Leader Mitch" + "McConnell").
-      uint32_t next_entity =
-          k + 1 < ents.size()
-              ? mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin)
-              : static_cast<uint32_t>(doc->tokens.size());
-      uint32_t r = l;
-      while (r < doc->tokens.size() && r < next_entity && r < l + 2 &&
-             IsWord(*doc, r) && doc->tokens[r].capitalized &&
-             !doc->tokens[r].newline_before &&
-             !IsTitleWord(LowerToken(*doc, r)) &&
-             !IsFunctionWord(LowerToken(*doc, r))) {
-        ++r;
-      }
-      if (r - t >= 2 || e.label == EntityLabel::kPerson) {
-        e.label = EntityLabel::kPerson;
-        e.span = {doc->tokens[t].span.begin, doc->tokens[r - 1].span.end};
-      }
-    }
-  }
-  std::vector<Entity> kept;
-  for (size_t k = 0; k < ents.size(); ++k) {
-    if (!remove[k]) kept.push_back(ents[k]);
-  }
-  ents = std::move(kept);
-  // A name right after an honorific or a title abbreviation ("Dr. Amara
-  // Diallo", "Gen. X") is a person, whatever the tagger said.
-  for (Entity& e : ents) {
-    if (e.label == EntityLabel::kPerson) continue;
-    uint32_t f, l;
-    mention::TokenRange(*doc, e.span, &f, &l);
-    if (f == 0 || f >= l) continue;
-    std::string prev = LowerToken(*doc, f - 1);
-    bool title =
-        lex::IsHonorific(prev) || (prev.back() == '.' && IsRoleHeadWord(prev));
-    bool name = true;
-    for (uint32_t i = f; i < l; ++i) {
-      name &= IsWord(*doc, i) && doc->tokens[i].capitalized &&
-              !lex::IsOrgWord(LowerToken(*doc, i));
-    }
-    if (title && name) e.label = EntityLabel::kPerson;
-  }
-  // A "person" whose last word names an organisation ("Airspace Forces",
-  // "Labour Party") is an organisation.
-  for (Entity& e : ents) {
-    if (e.label != EntityLabel::kPerson) continue;
-    uint32_t f, l;
-    mention::TokenRange(*doc, e.span, &f, &l);
-    if (l - f >= 2 && lex::IsOrgWord(LowerToken(*doc, l - 1)) &&
-        doc->tokens[l - 1].capitalized) {
-      e.label = EntityLabel::kOrg;
-    }
-  }
 }
 
 void AttachTitles(Document* doc) {

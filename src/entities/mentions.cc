@@ -32,6 +32,14 @@ uint32_t SentenceOf(const Document& doc, uint32_t token) {
   return static_cast<uint32_t>(it - doc.sentences.begin());
 }
 
+bool IsWord(const Document& doc, uint32_t i) {
+  return doc.tokens[i].kind == TokenKind::kWord;
+}
+
+bool IsFunctionWord(std::string_view w) {
+  return w == "of" || w == "and" || w == "the" || w == "for" || w == "&";
+}
+
 std::string Lower(std::string_view s) { return whosaid::Lowercase(s); }
 
 std::string LowerToken(const Document& doc, uint32_t i) {

@@ -22,6 +22,10 @@ void TokenRange(const Document& doc, Span span, uint32_t* first,
 // Index of the sentence holding token i.
 uint32_t SentenceOf(const Document& doc, uint32_t token);
 
+// True if token i is a word (not a number, punctuation or a quote mark).
+bool IsWord(const Document& doc, uint32_t i);
+// "of", "and", "the", "for", "&": words inside names that start none.
+bool IsFunctionWord(std::string_view w);
 std::string Lower(std::string_view s);
 std::string LowerToken(const Document& doc, uint32_t i);
 // True if `text` lower-cased as Lower() does equals `lower`, without

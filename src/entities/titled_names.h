@@ -1,0 +1,23 @@
+// Titled-name repairs after NER (part of the entities stage, see
+// groups.cc): mentions the tagger split or glued around a person's title
+// ("Senate Majority Leader Mitch" + "McConnell"; two titled names joined by
+// "and" in one mention). Pure functions of the document; any thread may
+// call them on a document it owns.
+#ifndef WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_
+#define WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_
+
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// "Senate Minority Leader Chuck Schumer and House Minority Leader Nancy
+// Pelosi" tagged as one mention becomes two PERSON mentions.
+void SplitCoordinatedTitledNames(Document* doc);
+
+// A mention that starts with title words (with a role head) and goes on
+// with capitalised name words becomes a titled person.
+void RepairTitledNames(Document* doc);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_
