@@ -24,6 +24,20 @@ constexpr uint32_t kPronounParagraphSentences = 40;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// Prepositions and conjunctions, capitalised only when they open a
+// sentence.
+bool IsClauseWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "on",     "in",    "at",    "by",     "for",      "from",
+      "with",   "of",    "to",    "as",     "after",    "before",
+      "during", "since", "until", "when",   "while",    "if",
+      "but",    "and",   "or",    "though", "although", "because"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 // A weekday or a month, which the tagger or a capitalised run may take for
 // a name ("The WHO on Saturday"): never a speaker.
 bool IsDayName(std::string_view lower) {
@@ -410,10 +424,11 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
   for (uint32_t i = f; i < l; ++i) {
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
-    // "WHO" in capitals is a name, not the pronoun.
+    // "WHO" in capitals is a name, not the pronoun; a capitalised
+    // preposition or conjunction opening a sentence ("On Monday") is none.
     bool name = t.kind == TokenKind::kWord && t.capitalized &&
                 !mention::IsTitleWord(w) && !lex::IsDeterminer(w) &&
-                !IsDayName(w) &&
+                !IsDayName(w) && !IsClauseWord(w) &&
                 (t.all_caps || lex::PronounOf(w) == lex::PronounKind::kNone);
     // A capitalised first word of a sentence followed by a lower-case word
     // ("Independent experts") is not a name.
