@@ -7,6 +7,7 @@
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
+#include "src/entities/mentions.h"
 
 namespace whosaid {
 namespace {
@@ -30,17 +31,6 @@ bool Overlaps(TSpan a, TSpan b) {
   return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
 }
 
-// True if `text` lower-cased (ASCII) is `lower`.
-bool IsWord(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 // "That said,", "That being said," and "Having said that," opening a
 // sentence are discourse markers ("even so"), not reports: nobody speaks.
 // PolNeAR train and dev annotate one of their five sentence-initial ones.
@@ -48,7 +38,7 @@ bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
   if (cue.none() || cue.b != cue.e) return false;
   const int n = static_cast<int>(d.tokens.size());
   auto is = [&](int i, std::string_view lower) {
-    return i >= 0 && i < n && IsWord(d.TokenText(i), lower);
+    return i >= 0 && i < n && mention::TokenIs(d, i, lower);
   };
   if (!is(cue.b, "said")) return false;
   int first = static_cast<int>(d.sentences[v.sent[cue.b]].token_begin);
