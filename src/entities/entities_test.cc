@@ -241,6 +241,21 @@ TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
   EXPECT_NE(EntityWithText(doc, "Johnson and Johnson"), nullptr);
 }
 
+// Regression: the mention ending the document, with no entity after it
+// (the check for a following surname read past the entity list).
+TEST(AttachTitlesAndGroups, SplitsTitledNamesAtTheEndOfTheDocument) {
+  Document doc =
+      MakeDoc("They met Mayor Rhea Dunmore and Senate Minority Leader Tom");
+  doc.entities.push_back(
+      Ent(Find(doc, "Mayor Rhea Dunmore and Senate Minority Leader Tom"),
+          EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_NE(EntityWithText(doc, "Rhea Dunmore"), nullptr);
+  const Entity* tom = EntityWithText(doc, "Tom");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_EQ(tom->label, EntityLabel::kPerson);
+}
+
 TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
   Document doc = MakeDoc(
       "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "

@@ -68,7 +68,8 @@ void SplitCoordinatedTitledNames(Document* doc) {
         k + 1 < ents.size()
             ? mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin)
             : static_cast<uint32_t>(doc->tokens.size());
-    if (next_entity == l && ents[k + 1].label == EntityLabel::kPerson) {
+    if (k + 1 < ents.size() && next_entity == l &&
+        ents[k + 1].label == EntityLabel::kPerson) {
       right.span.end = ents[++k].span.end;
     } else {  // or in capitalised words that no entity holds
       uint32_t r = l;
