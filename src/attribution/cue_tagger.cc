@@ -167,6 +167,32 @@ void ViterbiCuesImpl(const DocView& v, int sb, int se, float bias, May may,
 
 }  // namespace
 
+void AttributionModel::CueScore(const DocView& v, int i, int prev, int sb,
+                                int se, Feats* f, float* sc) const {
+  if (fast_ != nullptr) {
+    CueScoreFast(v, i, prev, sb, se, sc);
+    return;
+  }
+  CueFeats(v, i, prev, sb, se, f);
+  for (uint32_t k : *f) {
+    const float* w = &cue_w[size_t{k} * kCueLabels];
+    sc[0] += w[0];
+    sc[1] += w[1];
+    sc[2] += w[2];
+  }
+}
+
+void AttributionModel::CueScorePrevs(const DocView& v, int i, int prevs, int sb,
+                                     int se, Feats* f, float* sc) const {
+  if (fast_ != nullptr) {
+    CueScoreFastPrevs(v, i, prevs, sb, se, sc);
+    return;
+  }
+  for (int p = 0; p < kCueLabels; ++p) {
+    if (prevs >> p & 1) CueScore(v, i, p, sb, se, f, sc + p * kCueLabels);
+  }
+}
+
 void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
                                std::vector<TSpan>* cues,
                                std::vector<float>* margins,
@@ -207,28 +233,10 @@ void AttributionModel::TagCues(const DocView& v, uint32_t sentence, float bias,
     return wb != nullptr ? (wb[i] & 1) != 0 : MayStartCue(v.h[i]);
   };
   auto score = [&](int i, int p, float* sc) {
-    if (fast_ != nullptr) {
-      CueScoreFast(v, i, p, sb, se, sc);
-      return;
-    }
-    CueFeats(v, i, p, sb, se, &f);
-    for (uint32_t k : f) {
-      const float* w = &cue_w[size_t{k} * kCueLabels];
-      sc[0] += w[0];
-      sc[1] += w[1];
-      sc[2] += w[2];
-    }
+    CueScore(v, i, p, sb, se, &f, sc);
   };
-  // Scores token i after each previous label p in the bit set `prevs`
-  // into sc[p * 3 ..].
   auto score_prevs = [&](int i, int prevs, float* sc) {
-    if (fast_ != nullptr) {
-      CueScoreFastPrevs(v, i, prevs, sb, se, sc);
-      return;
-    }
-    for (int p = 0; p < kCueLabels; ++p) {
-      if (prevs >> p & 1) score(i, p, sc + p * 3);
-    }
+    CueScorePrevs(v, i, prevs, sb, se, &f, sc);
   };
   const size_t first_cue = cues->size();
   // The best cue start the tagger turned down (for the rescue pass).
@@ -282,29 +290,8 @@ void AttributionModel::CueLabels(const DocView& v, int sb, int se, float bias,
                                  std::vector<int8_t>* labels) const {
   Feats f;
   auto may = [&](int i) { return MayStartCue(v.h[i]); };
-  auto score = [&](int i, int p, float* sc) {
-    if (fast_ != nullptr) {
-      CueScoreFast(v, i, p, sb, se, sc);
-      return;
-    }
-    CueFeats(v, i, p, sb, se, &f);
-    for (uint32_t k : f) {
-      const float* w = &cue_w[size_t{k} * kCueLabels];
-      sc[0] += w[0];
-      sc[1] += w[1];
-      sc[2] += w[2];
-    }
-  };
-  // Scores token i after each previous label p in the bit set `prevs`
-  // into sc[p * 3 ..].
   auto score_prevs = [&](int i, int prevs, float* sc) {
-    if (fast_ != nullptr) {
-      CueScoreFastPrevs(v, i, prevs, sb, se, sc);
-      return;
-    }
-    for (int p = 0; p < kCueLabels; ++p) {
-      if (prevs >> p & 1) score(i, p, sc + p * 3);
-    }
+    CueScorePrevs(v, i, prevs, sb, se, &f, sc);
   };
   int rp = -1;
   float rm = 0;

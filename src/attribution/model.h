@@ -361,6 +361,15 @@ class AttributionModel {
   WordSet cue_strong;
 
  private:
+  // The cue tagger's label scores of token i, added to sc: from the fast
+  // tables once Finalize() ran, else from CueFeats (f is scratch). The
+  // Prevs form scores every previous label p in the bit set `prevs` into
+  // sc[p * 3 ..], as CueScoreFastPrevs does.
+  void CueScore(const DocView& v, int i, int prev, int sb, int se, Feats* f,
+                float* sc) const;
+  void CueScorePrevs(const DocView& v, int i, int prevs, int sb, int se,
+                     Feats* f, float* sc) const;
+
   std::shared_ptr<const FastTables> fast_;  // set by Finalize()
 };
 
