@@ -15,23 +15,18 @@
 #include "src/output/json_writer.h"
 #include "tools/batch_loop.h"
 #include "tools/commands.h"
+#include "tools/pipeline_cli.h"
 #include "whosaid/extractor.h"
 
 namespace whosaid::cli {
 namespace {
 
 struct ExtractArgs {
-  std::vector<std::string> inputs;
-  std::string input_format = "auto";
+  PipelineArgs pipeline;
   std::string output = "-";
-  std::string model_dir;
   bool pretty = false;
-  bool no_clean = false;
   bool no_sentences = false;
   bool source_offsets = false;
-  int jobs = 0;
-  size_t max_document_bytes = Options().max_document_bytes;
-  size_t max_sentence_tokens = Options().max_sentence_tokens;
 };
 
 volatile std::sig_atomic_t g_interrupted = 0;
@@ -39,18 +34,10 @@ void OnSignal(int) { g_interrupted = 1; }
 
 int RunExtract(const ExtractArgs& args) {
   InputFormat format;
-  if (!ParseInputFormat(args.input_format, &format)) {
-    fmt::print(stderr,
-               "whosaid extract: unknown --input-format '{}' "
-               "(expected auto, text, jsonl, csv, html or warc)\n",
-               args.input_format);
+  if (!ParseInputFormatOrReport("extract", args.pipeline, &format)) {
     return kExitUsage;
   }
-  Options options;
-  options.clean = !args.no_clean;
-  options.model_dir = args.model_dir;
-  options.max_document_bytes = args.max_document_bytes;
-  options.max_sentence_tokens = args.max_sentence_tokens;
+  const Options options = PipelineOptions(args.pipeline);
   auto extractor = Extractor::Create(options);
   if (!extractor.ok()) {
     fmt::print(stderr, "whosaid extract: {}\n", extractor.status().ToString());
@@ -68,11 +55,9 @@ int RunExtract(const ExtractArgs& args) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
-  std::vector<std::string> inputs = args.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  const std::vector<std::string> inputs = InputsOrStdin(args.pipeline);
   DocumentReader reader(inputs, format, options.max_document_bytes);
-  int jobs = args.jobs > 0 ? args.jobs
-                           : std::max(1u, std::thread::hardware_concurrency());
+  const int jobs = WorkerThreads(args.pipeline);
   JsonOptions json;
   json.pretty = args.pretty;
   json.sentences = !args.no_sentences;
@@ -163,28 +148,19 @@ void RegisterExtract(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app->add_subcommand(
       "extract", "Extract attributed quotes, entities and numeric claims");
-  cmd->add_option("inputs", args->inputs,
-                  "Input files ('-' or none: stdin); text or JSONL");
-  cmd->add_option(
-      "--input-format", args->input_format,
-      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
-      "sniffed)");
+  AddPipelineOptions(
+      cmd, &args->pipeline,
+      {.inputs = "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, "
+                 "WARC",
+       .jobs = "Worker threads (default: all cores)",
+       .no_clean = "Keep the input text unchanged (offsets line up with it)"});
   cmd->add_option("-o,--output", args->output, "Output file (default stdout)");
   cmd->add_flag("--pretty", args->pretty, "Indented JSON for people");
-  cmd->add_flag("--no-clean", args->no_clean,
-                "Keep the input text unchanged (offsets line up with it)");
   cmd->add_flag("--no-sentences", args->no_sentences,
                 "Leave the sentence list out of the records");
   cmd->add_flag("--source-offsets", args->source_offsets,
                 "Add source_start/source_end (byte offsets into the input "
                 "as given, the page for HTML) to every span");
-  cmd->add_option("-j,--jobs", args->jobs,
-                  "Worker threads (default: all cores)");
-  cmd->add_option("--model-dir", args->model_dir, "Directory of model files");
-  cmd->add_option("--max-document-bytes", args->max_document_bytes,
-                  "Largest document accepted");
-  cmd->add_option("--max-sentence-tokens", args->max_sentence_tokens,
-                  "Longer sentences are split");
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }
 

@@ -30,6 +30,7 @@
 #include "tools/batch_loop.h"
 #include "tools/commands.h"
 #include "tools/corpus_cli.h"
+#include "tools/pipeline_cli.h"
 #include "whosaid/corpus.h"
 #include "whosaid/extractor.h"
 
@@ -37,19 +38,13 @@ namespace whosaid::cli {
 namespace {
 
 struct IngestArgs {
-  std::vector<std::string> inputs;
+  PipelineArgs pipeline;
   std::string db;
-  std::string input_format = "auto";
-  std::string model_dir;
-  bool no_clean = false;
   bool no_progress = false;
   bool timing = false;
-  int jobs = 0;
   size_t batch = 500;
   int extract_nice = 5;
   int busy_timeout_ms = StoreOptions().busy_timeout_ms;
-  size_t max_document_bytes = Options().max_document_bytes;
-  size_t max_sentence_tokens = Options().max_sentence_tokens;
   size_t link_memory_fingerprints = CorpusOptions().link_memory_fingerprints;
   size_t link_keep_used_fingerprints =
       CorpusOptions().link_keep_used_fingerprints;
@@ -193,11 +188,7 @@ class BatchQueue {
 
 int RunIngest(const IngestArgs& args) {
   InputFormat format;
-  if (!ParseInputFormat(args.input_format, &format)) {
-    fmt::print(stderr,
-               "whosaid ingest: unknown --input-format '{}' "
-               "(expected auto, text, jsonl, csv, html or warc)\n",
-               args.input_format);
+  if (!ParseInputFormatOrReport("ingest", args.pipeline, &format)) {
     return kExitUsage;
   }
   if (args.batch == 0) {
@@ -232,11 +223,7 @@ int RunIngest(const IngestArgs& args) {
     return kExitIoError;
   }
 
-  Options options;
-  options.clean = !args.no_clean;
-  options.model_dir = args.model_dir;
-  options.max_document_bytes = args.max_document_bytes;
-  options.max_sentence_tokens = args.max_sentence_tokens;
+  const Options options = PipelineOptions(args.pipeline);
   auto extractor = Extractor::Create(options);
   if (!extractor.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", extractor.status().ToString());
@@ -246,11 +233,9 @@ int RunIngest(const IngestArgs& args) {
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);
 
-  std::vector<std::string> inputs = args.inputs;
-  if (inputs.empty()) inputs.push_back("-");
+  const std::vector<std::string> inputs = InputsOrStdin(args.pipeline);
   DocumentReader reader(inputs, format, options.max_document_bytes);
-  int jobs = args.jobs > 0 ? args.jobs
-                           : std::max(1u, std::thread::hardware_concurrency());
+  const int jobs = WorkerThreads(args.pipeline);
   const CorpusOptions corpus_options = store_options.corpus;
   const bool progress = !args.no_progress && isatty(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
@@ -443,18 +428,15 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app->add_subcommand(
       "ingest", "Extract documents and add them to a corpus database");
-  cmd->add_option(
-      "inputs", args->inputs,
-      "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, WARC");
+  AddPipelineOptions(
+      cmd, &args->pipeline,
+      {.inputs = "Input files ('-' or none: stdin): text, JSONL, CSV, HTML, "
+                 "WARC",
+       .jobs = "Extraction threads (default: all cores)",
+       .no_clean = "Keep the input text unchanged"});
   cmd->add_option("--db", args->db,
                   "Corpus database: a SQLite file or a postgresql:// URL")
       ->required();
-  cmd->add_option(
-      "--input-format", args->input_format,
-      "auto | text | jsonl | csv | html | warc (auto: by extension, else "
-      "sniffed)");
-  cmd->add_option("-j,--jobs", args->jobs,
-                  "Extraction threads (default: all cores)");
   cmd->add_option("--batch", args->batch,
                   "Documents per transaction (default 500)");
   cmd->add_option("--extract-nice", args->extract_nice,
@@ -463,16 +445,10 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
       ->check(CLI::Range(0, 19));
   cmd->add_option("--busy-timeout-ms", args->busy_timeout_ms,
                   "Wait this long for a database locked by another writer");
-  cmd->add_flag("--no-clean", args->no_clean, "Keep the input text unchanged");
   cmd->add_flag("--no-progress", args->no_progress,
                 "No progress line even on a terminal");
   cmd->add_flag("--timing", args->timing,
                 "Print CPU time of the whole run and of the writer thread");
-  cmd->add_option("--model-dir", args->model_dir, "Directory of model files");
-  cmd->add_option("--max-document-bytes", args->max_document_bytes,
-                  "Largest document accepted");
-  cmd->add_option("--max-sentence-tokens", args->max_sentence_tokens,
-                  "Longer sentences are split");
   cmd->add_option("--link-memory-fingerprints", args->link_memory_fingerprints,
                   "Quote fingerprints kept in memory; more go to a temporary "
                   "file behind a Bloom filter (0: all in memory)");
