@@ -43,6 +43,20 @@ bool IsClosingQuote(char32_t cp);
 bool IsDoubleQuote(char32_t cp);
 bool IsDash(char32_t cp);  // – — ― and the minus sign (not the hyphen)
 
+inline char AsciiLowerChar(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+// True if `s` equals `lower` (already lower-case ASCII) ignoring ASCII case.
+// The one case-insensitive word compare of the scanners (claims, HTML, mention
+// heads): non-ASCII bytes must match exactly.
+inline bool AsciiEqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (AsciiLowerChar(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
 // ASCII-lowercases `s` into `out` (non-ASCII bytes copied unchanged).
 void AsciiLower(std::string_view s, std::string* out);
 std::string AsciiLower(std::string_view s);

@@ -234,14 +234,6 @@ const Named* First(const WordIndex& index, const Named (&table)[N],
 
 }  // namespace
 
-bool IEq(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (Lower(s[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
 bool AllLowerAlpha(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {

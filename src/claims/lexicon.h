@@ -11,16 +11,20 @@
 #include <span>
 #include <string_view>
 
+#include "src/base/chars.h"
+
 namespace whosaid::claims {
 
-inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
+inline char Lower(char c) { return AsciiLowerChar(c); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // ASCII case-insensitive equality; `lower` must be lowercase.
-bool IEq(std::string_view s, std::string_view lower);
+inline bool IEq(std::string_view s, std::string_view lower) {
+  return AsciiEqualsLower(s, lower);
+}
 // Lowercase letters and inner hyphens only.
 bool AllLowerAlpha(std::string_view s);
 

@@ -70,13 +70,7 @@ bool EqualsLower(std::string_view text, std::string_view lower) {
       return Lower(text) == lower;  // Unicode case folding
     }
   }
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
+  return AsciiEqualsLower(text, lower);
 }
 
 bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "src/base/chars.h"
 #include "src/base/utf8.h"
 
 namespace whosaid {
@@ -15,9 +16,7 @@ namespace {
 inline bool IsSpace(unsigned char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
-inline char Lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
+inline char Lower(char c) { return AsciiLowerChar(c); }
 inline bool IsAlpha(unsigned char c) {
   return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
@@ -26,11 +25,7 @@ inline bool IsAlnum(unsigned char c) {
 }
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (Lower(s[i]) != lower[i]) return false;
-  }
-  return true;
+  return AsciiEqualsLower(s, lower);
 }
 
 bool ContainsLower(std::string_view s, std::string_view lower) {
