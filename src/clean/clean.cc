@@ -8,14 +8,17 @@
 #include <vector>
 
 #include "src/clean/line_text.h"
+#include "src/clean/link_cards.h"
 #include "src/clean/metadata.h"
 #include "src/clean/residue.h"
 
 namespace whosaid {
 namespace {
 
+using clean_internal::ByteRange;
 using clean_internal::ClassifyLine;
 using clean_internal::DateLine;
+using clean_internal::FindLinkCards;
 using clean_internal::HeadlineKey;
 using clean_internal::IsAsciiSpace;
 using clean_internal::LineText;
@@ -211,6 +214,8 @@ void CleanText(std::string_view input, const CleanOptions& options,
   text.reserve(input.size());
   bool first = true;
   uint32_t prev_end = 0;
+  std::vector<ByteRange> cuts;
+  size_t link_cards = 0;
   for (const Line& line : lines) {
     if (line.fate != kKeep) {
       ++removed[line.fate];
@@ -225,9 +230,19 @@ void CleanText(std::string_view input, const CleanOptions& options,
       }
     }
     first = false;
-    AddPiece(static_cast<uint32_t>(text.size()), line.begin,
-             line.end - line.begin, &doc->input_map);
-    text.append(input.data() + line.begin, line.end - line.begin);
+    cuts.clear();
+    FindLinkCards(input.substr(line.begin, line.end - line.begin),
+                  options.max_link_card_bytes, &cuts);
+    link_cards += cuts.size();
+    uint32_t from = line.begin;
+    for (size_t c = 0; c <= cuts.size(); ++c) {
+      const uint32_t to =
+          c < cuts.size() ? line.begin + cuts[c].begin : line.end;
+      AddPiece(static_cast<uint32_t>(text.size()), from, to - from,
+               &doc->input_map);
+      text.append(input.data() + from, to - from);
+      if (c < cuts.size()) from = line.begin + cuts[c].end;
+    }
     prev_end = line.end;
   }
 
@@ -247,6 +262,11 @@ void CleanText(std::string_view input, const CleanOptions& options,
     doc->warnings.push_back(fmt::format("removed {} residue line{} ({})",
                                         residue, residue == 1 ? "" : "s",
                                         detail));
+  }
+  if (link_cards > 0) {
+    doc->warnings.push_back(fmt::format("removed {} link card{} in the text",
+                                        link_cards,
+                                        link_cards == 1 ? "" : "s"));
   }
 }
 

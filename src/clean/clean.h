@@ -3,11 +3,13 @@
 // A line scanner. Removes page-chrome residue (icon-font word lists,
 // share/subscribe/follow/cookie/newsletter lines, "Read more" links, photo
 // credits, navigation crumbs, separators), folds a headline printed twice (or
-// a line equal to the caller's title) into `title`, turns a date line of the
-// article head into `published` and a byline into `author`, and records for
-// every kept byte where it stood in the input (Document::input_map). Kept
-// lines are copied byte for byte; paragraphs are joined by "\n\n". Pure
-// function of its arguments; safe from any thread.
+// a line equal to the caller's title) into `title`, cuts link cards (a full
+// name, headlines and "MORE" injected after a person's name) out of lines,
+// turns a date line of the article head into `published` and a byline into
+// `author`, and records for every kept byte where it stood in the input
+// (Document::input_map). Kept lines are copied byte for byte (less any link
+// card); paragraphs are joined by "\n\n". Pure function of its arguments; safe
+// from any thread.
 #ifndef WHOSAID_SRC_CLEAN_CLEAN_H_
 #define WHOSAID_SRC_CLEAN_CLEAN_H_
 
@@ -38,6 +40,10 @@ struct CleanOptions {
   size_t edge_lines = 3;
   // Icon-font/menu word lists need at least this many words.
   size_t min_word_list_words = 8;
+  // Link cards inside a line (a person's full name, headlines and "MORE"
+  // after the name; src/clean/link_cards.h) up to this many bytes are
+  // removed (0: kept).
+  size_t max_link_card_bytes = 1500;
 };
 
 // Sets doc->text, doc->input_map and, when found in the text and not already
