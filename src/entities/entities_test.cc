@@ -402,6 +402,19 @@ TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {
       {{"Ana Ruiz", EntityLabel::kPerson}, {"Trade Office", EntityLabel::kOrg}},
       {{"Prices rose", "Ana Ruiz of Trade Office", 0, "said"}});
   EXPECT_EQ(apposition.quotes[0].speaker_name.find(" and "), std::string::npos);
+  // An "and" inside an appositive after a comma describes one holder.
+  Document described = WithQuotes(
+      "Prices rose, said Ana Ruiz, a trader and founder of Vale Media.",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Vale Media", EntityLabel::kOrg}},
+      {{"Prices rose", "Ana Ruiz, a trader and founder of Vale Media", 0,
+        "said"}});
+  EXPECT_EQ(described.quotes[0].speaker_name, "Ana Ruiz");
+  // A list with a comma before its "and" is still a coordination.
+  Document listed = WithQuotes(
+      "Prices rose, said Ana Ruiz, the mayor, and Li Wen.",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Li Wen", EntityLabel::kPerson}},
+      {{"Prices rose", "Ana Ruiz, the mayor, and Li Wen", 0, "said"}});
+  EXPECT_EQ(listed.quotes[0].speaker_name, "Ana Ruiz and Li Wen");
 }
 
 TEST(ResolveSpeakers, ParticipleCueTakesTheClauseSpeaker) {

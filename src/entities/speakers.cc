@@ -602,8 +602,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
 
 // A mention that coordinates several named holders ("both the Defense
 // Ministry and President X") names all of them: the canonical names of the
-// PERSON/ORG entities inside it, joined by " and ", when an "and" or "&"
-// token separates them. Empty otherwise.
+// PERSON/ORG entities inside it, each once, joined by " and ", when an "and"
+// or "&" token separates them before any comma. Empty otherwise.
 std::string CoordinatedName(const Document& doc, Span m) {
   std::vector<const Entity*> holders;
   // Entities are sorted by start: only those starting inside the mention.
@@ -620,23 +620,39 @@ std::string CoordinatedName(const Document& doc, Span m) {
     holders.push_back(&e);
   }
   if (holders.size() < 2) return "";
-  std::string name;
+  std::vector<std::string_view> names;  // distinct, in text order
   for (size_t k = 0; k < holders.size(); ++k) {
     if (k > 0) {
       uint32_t f, l;
       mention::TokenRange(
           doc, Span{holders[k - 1]->span.end, holders[k]->span.begin}, &f, &l);
-      bool joined = false;
+      // "and" joins them unless an earlier comma opened an appositive:
+      // "Ana Ruiz, a strategist and founder of Vale Media" is one holder,
+      // "Ana Ruiz, Li Wen, and Vale Media" are three.
+      bool joined = false, comma = false, after_comma = false;
       for (uint32_t i = f; i < l; ++i) {
         std::string w = LowerToken(doc, i);
-        joined |= (w == "and" || w == "&");
+        if (w == "and" || w == "&") {
+          joined = !comma || after_comma;
+          break;
+        }
+        after_comma = w == ",";
+        comma |= after_comma;
       }
       if (!joined) return "";
-      name += " and ";
     }
     const Entity& e = *holders[k];
-    name += e.group >= 0 ? doc.groups[e.group].canonical
-                         : std::string(doc.Text(e.span));
+    std::string_view holder =
+        e.group >= 0 ? doc.groups[e.group].canonical : doc.Text(e.span);
+    if (std::find(names.begin(), names.end(), holder) == names.end()) {
+      names.push_back(holder);
+    }
+  }
+  if (names.size() < 2) return "";
+  std::string name;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (k > 0) name += " and ";
+    name += names[k];
   }
   return name;
 }
