@@ -61,7 +61,7 @@ struct Top {
 // label (see AttributionModel::CueKeysFast): hashed table rows, the
 // class-only tables' sum and what the per-label keys need. Plain data.
 struct CueTokenKeys {
-  uint32_t keys[20];   // table rows (nk used)
+  uint32_t keys[20];   // table rows (nk used; at most 19 features now)
   uint32_t keys_o[3];  // the rows keyed by the previous label O (np_o used)
   float s[3];
   int32_t rec;  // cue word record, -1: none
