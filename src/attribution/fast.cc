@@ -394,16 +394,21 @@ void AttributionModel::CueScoreFast(const DocView& v, int i, int prev, int sb,
 
 void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
                                          int sb, int se, float* sc) const {
+  CueTokenKeys k;
+  CueKeysFast(v, i, sb, se, /*prefetch=*/false, &k);
+  CueSumFast(k, prevs, sc);
+}
+
+void AttributionModel::CueKeysFast(const DocView& v, int i, int sb, int se,
+                                   bool prefetch, CueTokenKeys* out) const {
   const FastTables& t = *fast_;
   Ctx x{v, static_cast<int>(v.size())};
-  const int16_t* cw = t.cue_q.data();
   constexpr uint32_t mask = (1u << kCueBits) - 1;
-  // Keys first, loads after: the table reads (the cost) then overlap. The
-  // features of CueFeats that do not depend on the previous label are
-  // read once; the few that do, once per label in `prevs`.
-  uint32_t keys[24];
+  CueTokenKeys& o = *out;
   int nk = 0;
-  auto add = [&](uint64_t k) { keys[nk++] = static_cast<uint32_t>(k) & mask; };
+  auto add = [&](uint64_t k) {
+    o.keys[nk++] = static_cast<uint32_t>(k) & mask;
+  };
   float s0 = 0, s1 = 0, s2 = 0;
   auto addt = [&](const float* w) {
     s0 += w[0];
@@ -432,23 +437,10 @@ void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
   const uint64_t stem = StemHash(v.doc->TokenText(i));
   // The word's own features from its record (when it is in the cue
   // vocabulary: always for a cue start) or hashed.
-  const FastTables::CueWordRec* rec = nullptr;
   if (v.wbits.size() != v.size()) FillWordBits(v);
-  if (int32_t r = v.wrec[i]; r >= 0) rec = &t.cue_rec[r];
-  int32_t q0 = 0, q1 = 0, q2 = 0;
-  auto addr = [&](const int32_t* r) {
-    q0 += r[0];
-    q1 += r[1];
-    q2 += r[2];
-  };
+  const int32_t r = v.wrec[i];
   const int inq = v.inq[i], first = i == sb;
-  if (rec != nullptr) {
-    addr(rec->inq[inq]);
-    addr(rec->flags[flags]);
-    addr(rec->first[first]);
-    addr(rec->capl[capleft]);
-    addr(rec->squote[squote]);
-  } else {
+  if (r < 0) {
     add(H(1, w));
     add(H(11, U(inq), w));
     add(H(14, w, U(flags)));
@@ -472,8 +464,67 @@ void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
   add(H(25, w, U(cm1), U(cp1)));
   add(H(27, stem, hm1));
   add(H(28, w, U(cm2), U(cm1)));
-  for (int k = 0; k < nk; ++k) {
-    const int16_t* wk = cw + size_t{keys[k]} * 3;
+  o.nk = static_cast<uint8_t>(nk);
+  // The keys after an O (the previous label of almost every scored token).
+  int np = 0;
+  if (r < 0) o.keys_o[np++] = static_cast<uint32_t>(H(2, w, U(kO))) & mask;
+  o.keys_o[np++] = static_cast<uint32_t>(H(19, hm1, U(kO))) & mask;
+  o.keys_o[np++] = static_cast<uint32_t>(H(24, stem, U(kO))) & mask;
+  o.np_o = static_cast<uint8_t>(np);
+  o.s[0] = s0;
+  o.s[1] = s1;
+  o.s[2] = s2;
+  o.rec = r;
+  o.w = w;
+  o.hm1 = hm1;
+  o.stem = stem;
+  o.c0 = c0;
+  o.inq = static_cast<uint8_t>(inq);
+  o.flags = static_cast<uint8_t>(flags);
+  o.first = static_cast<uint8_t>(first);
+  o.capleft = static_cast<uint8_t>(capleft);
+  o.squote = static_cast<uint8_t>(squote);
+  if (prefetch) {
+    // The rows are read a sentence later, by CueSumFast: fetched now, the
+    // reads of many tokens overlap instead of stalling one token at a time.
+    const int16_t* cw = t.cue_q.data();
+    for (int k = 0; k < nk; ++k) __builtin_prefetch(cw + size_t{o.keys[k]} * 3);
+    for (int k = 0; k < np; ++k) {
+      __builtin_prefetch(cw + size_t{o.keys_o[k]} * 3);
+    }
+    if (r >= 0) {
+      const FastTables::CueWordRec& rec = t.cue_rec[r];
+      __builtin_prefetch(rec.prev[kO]);
+      __builtin_prefetch(rec.inq[inq]);
+      __builtin_prefetch(rec.flags[flags]);
+      __builtin_prefetch(rec.first[first]);
+      __builtin_prefetch(rec.capl[capleft]);
+      __builtin_prefetch(rec.squote[squote]);
+    }
+  }
+}
+
+void AttributionModel::CueSumFast(const CueTokenKeys& o, int prevs,
+                                  float* sc) const {
+  const FastTables& t = *fast_;
+  const int16_t* cw = t.cue_q.data();
+  constexpr uint32_t mask = (1u << kCueBits) - 1;
+  const FastTables::CueWordRec* rec = o.rec >= 0 ? &t.cue_rec[o.rec] : nullptr;
+  int32_t q0 = 0, q1 = 0, q2 = 0;
+  auto addr = [&](const int32_t* r) {
+    q0 += r[0];
+    q1 += r[1];
+    q2 += r[2];
+  };
+  if (rec != nullptr) {
+    addr(rec->inq[o.inq]);
+    addr(rec->flags[o.flags]);
+    addr(rec->first[o.first]);
+    addr(rec->capl[o.capleft]);
+    addr(rec->squote[o.squote]);
+  }
+  for (int k = 0; k < o.nk; ++k) {
+    const int16_t* wk = cw + size_t{o.keys[k]} * 3;
     q0 += wk[0];
     q1 += wk[1];
     q2 += wk[2];
@@ -489,44 +540,47 @@ void AttributionModel::CueScoreFastPrevs(const DocView& v, int i, int prevs,
       r0 += rec->prev[prev][0];
       r1 += rec->prev[prev][1];
       r2 += rec->prev[prev][2];
-    } else {
-      pk[np++] =
-          cw + size_t{static_cast<uint32_t>(H(2, w, U(prev))) & mask} * 3;
     }
-    pk[np++] =
-        cw + size_t{static_cast<uint32_t>(H(19, hm1, U(prev))) & mask} * 3;
-    pk[np++] =
-        cw + size_t{static_cast<uint32_t>(H(24, stem, U(prev))) & mask} * 3;
+    if (prev == kO) {
+      for (; np < o.np_o; ++np) pk[np] = cw + size_t{o.keys_o[np]} * 3;
+    } else {
+      if (rec == nullptr) {
+        pk[np++] =
+            cw + size_t{static_cast<uint32_t>(H(2, o.w, U(prev))) & mask} * 3;
+      }
+      pk[np++] =
+          cw + size_t{static_cast<uint32_t>(H(19, o.hm1, U(prev))) & mask} * 3;
+      pk[np++] =
+          cw + size_t{static_cast<uint32_t>(H(24, o.stem, U(prev))) & mask} * 3;
+    }
     for (int k = 0; k < np; ++k) {
       r0 += pk[k][0];
       r1 += pk[k][1];
       r2 += pk[k][2];
     }
     const float* a = t.c12[prev];
-    const float* b = t.c15[prev][c0];
-    const float* c = t.c17[inq][prev];
+    const float* b = t.c15[prev][o.c0];
+    const float* c = t.c17[o.inq][prev];
     float* out = sc + prev * kCueLabels;
-    out[0] += s0 + a[0] + b[0] + c[0] + static_cast<float>(r0) * t.cue_s;
-    out[1] += s1 + a[1] + b[1] + c[1] + static_cast<float>(r1) * t.cue_s;
-    out[2] += s2 + a[2] + b[2] + c[2] + static_cast<float>(r2) * t.cue_s;
+    out[0] += o.s[0] + a[0] + b[0] + c[0] + static_cast<float>(r0) * t.cue_s;
+    out[1] += o.s[1] + a[1] + b[1] + c[1] + static_cast<float>(r1) * t.cue_s;
+    out[2] += o.s[2] + a[2] + b[2] + c[2] + static_cast<float>(r2) * t.cue_s;
   }
 }
 
-float AttributionModel::TokFast(const DocView& v, int side, int i,
-                                int which) const {
-  const FastTables& t = *fast_;
-  const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
-  const float scale = which < 2 ? t.content_s : t.source_s;
+namespace {
 
+// TokFast in two steps: the hashed table rows of token i (into keys,
+// returned: how many; at most kMaxTokKeys) and the class-only part (*r).
+constexpr int kMaxTokKeys = 8;
+int TokKeys(const FastTables& t, const DocView& v, int side, int i, int which,
+            uint32_t* keys, float* r) {
   const uint32_t mask = which < 2 ? kContentMask : kSourceMask;
-  // Keys first, table reads last (so that the reads overlap).
-  uint32_t keys[8];
   int nk = 0;
   auto W = [&](uint64_t k) {
     keys[nk++] = static_cast<uint32_t>(k) & mask;
     return 0.f;
   };
-  float r;
   Ctx x{v, static_cast<int>(v.size())};
   const uint64_t h = v.h[i];
   const uint8_t c = v.cls[i];
@@ -534,48 +588,123 @@ float AttributionModel::TokFast(const DocView& v, int side, int i,
     case 0: {
       uint64_t hp = x.h(i - 1);
       uint8_t cp = x.c(i - 1);
-      r = W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) + t.ts4[side][cp][c] +
-          t.ts7[side][v.sstart[i]][v.pstart[i]] +
-          t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
-          W(H(H(t.ts11p[side], hp), h)) +
-          W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
-          t.ts16[side][x.c(i - 2)][cp][c];
+      *r = W(H(t.ts2p[side], h)) + W(H(t.ts3p[side], hp)) + t.ts4[side][cp][c] +
+           t.ts7[side][v.sstart[i]][v.pstart[i]] +
+           t.ts8[side][x.q(i - 1) * 2 + v.inq[i]][c] +
+           W(H(H(t.ts11p[side], hp), h)) +
+           W(H(H(t.ts13p[side], x.h(i - 2)), hp)) + t.ts14[side] +
+           t.ts16[side][x.c(i - 2)][cp][c];
       break;
     }
     case 1: {
       uint64_t hn = x.h(i + 1);
       uint8_t cn = x.c(i + 1);
-      r = W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) + t.te4[side][c][cn] +
-          t.te5[side][c][cn][x.c(i + 2)] + t.te7[side][v.send[i]][v.pend[i]] +
-          t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
-          W(H(H(t.te10p[side], h), hn)) +
-          W(H(H(t.te11p[side], hn), x.h(i + 2))) +
-          t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
-          t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
+      *r = W(H(t.te2p[side], h)) + W(H(t.te3p[side], hn)) + t.te4[side][c][cn] +
+           t.te5[side][c][cn][x.c(i + 2)] + t.te7[side][v.send[i]][v.pend[i]] +
+           t.te8[side][v.inq[i] * 2 + x.q(i + 1)][cn] +
+           W(H(H(t.te10p[side], h), hn)) +
+           W(H(H(t.te11p[side], hn), x.h(i + 2))) +
+           t.te13[side][cn][i + 1 < x.n ? v.send[i + 1] : 1] +
+           t.te15[side][x.c(i - 1)][c][cn] + t.te16[side];
       break;
     }
     case 2: {
       uint64_t hp = x.h(i - 1);
-      r = W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
-          t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
-          W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
-          t.us12[side][v.inq[i]][c] +
-          W(H(H(t.us13p[side], SuffixHash(v, i)), c));
+      *r = W(H(t.us2p[side], h)) + W(H(t.us3p[side], hp)) +
+           t.us4[side][x.c(i - 1)][c] + t.us6[side][v.sstart[i]][c] +
+           W(H(H(t.us9p[side], hp), h)) + t.us11[side] +
+           t.us12[side][v.inq[i]][c] +
+           W(H(H(t.us13p[side], SuffixHash(v, i)), c));
       break;
     }
     default: {
       uint64_t hn = x.h(i + 1);
       uint8_t cn = x.c(i + 1);
-      r = W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) + t.ue4[side][c][cn] +
-          t.ue7[side][c][cn][x.c(i + 2)] + W(H(H(t.ue8p[side], h), hn)) +
-          W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
-          t.ue12[side][v.inq[i]][c];
+      *r = W(H(t.ue2p[side], h)) + W(H(t.ue3p[side], hn)) + t.ue4[side][c][cn] +
+           t.ue7[side][c][cn][x.c(i + 2)] + W(H(H(t.ue8p[side], h), hn)) +
+           W(H(H(t.ue10p[side], SuffixHash(v, i)), cn)) + t.ue11[side] +
+           t.ue12[side][v.inq[i]][c];
       break;
     }
   }
+  return nk;
+}
+
+// The sum of TokKeys' rows: TokFast's score.
+float TokSum(const FastTables& t, int which, const uint32_t* keys, int nk,
+             float r) {
+  const int16_t* w = which < 2 ? t.content_q.data() : t.source_q.data();
+  const float scale = which < 2 ? t.content_s : t.source_s;
   int32_t q = 0;
   for (int k = 0; k < nk; ++k) q += w[keys[k]];
   return r + static_cast<float>(q) * scale;
+}
+
+// Fills the token score caches of Cached (which 0, 1: content start and
+// end; 2, 3: source start and end) for the candidate tokens in [lo, hi]
+// outside `cue` that have none yet, as TokFast would: the keys of up to
+// kBatch tokens first, their rows prefetched, then the sums, so that the
+// table reads of many tokens overlap. candidate(i, &start, &end) says which
+// of the two scores token i needs; `source` picks which 2 and 3.
+template <typename Candidate>
+void FillTokCachesImpl(const FastTables& t, const DocView& v, TSpan cue, int lo,
+                       int hi, bool source, Candidate candidate) {
+  const size_t need = 2 * v.size();
+  constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+  std::vector<float>& start_cache = source ? v.cache_ss : v.cache_cs;
+  std::vector<float>& end_cache = source ? v.cache_se : v.cache_ce;
+  if (start_cache.size() < need) start_cache.assign(need, kNaN);
+  if (end_cache.size() < need) end_cache.assign(need, kNaN);
+  const int16_t* table = source ? t.source_q.data() : t.content_q.data();
+  constexpr int kBatch = 32;
+  struct Pending {
+    uint32_t keys[kMaxTokKeys];
+    float r;
+    int nk, which;
+    float* out;
+  };
+  Pending p[kBatch];
+  int np = 0;
+  auto flush = [&] {
+    for (int k = 0; k < np; ++k) {
+      *p[k].out = TokSum(t, p[k].which, p[k].keys, p[k].nk, p[k].r);
+    }
+    np = 0;
+  };
+  auto add = [&](int side, int i, int which) {
+    float* out =
+        &(which % 2 == 0 ? start_cache : end_cache)[size_t{2} * i + side];
+    if (!std::isnan(*out)) return;
+    Pending& e = p[np++];
+    e.nk = TokKeys(t, v, side, i, which, e.keys, &e.r);
+    e.which = which;
+    e.out = out;
+    for (int k = 0; k < e.nk; ++k) {
+      __builtin_prefetch(table + e.keys[k]);
+    }
+    if (np == kBatch) flush();
+  };
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    bool is_start, is_end;
+    candidate(i, &is_start, &is_end);
+    const int side = i < cue.b ? 0 : 1;
+    if (is_start) add(side, i, source ? 2 : 0);
+    if (is_end) add(side, i, source ? 3 : 1);
+  }
+  flush();
+}
+
+}  // namespace
+
+float AttributionModel::TokFast(const DocView& v, int side, int i,
+                                int which) const {
+  const FastTables& t = *fast_;
+  // Keys first, table reads last (so that the reads overlap).
+  uint32_t keys[kMaxTokKeys];
+  float r;
+  const int nk = TokKeys(t, v, side, i, which, keys, &r);
+  return TokSum(t, which, keys, nk, r);
 }
 
 void AttributionModel::FillWordBits(const DocView& v) const {
@@ -660,15 +789,20 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   if (v.cand_bits.size() != static_cast<size_t>(n)) FillCandBits(v);
   if (v.cuec.size() != static_cast<size_t>(n) + 1) FillCueCount(v);
   const uint8_t* bits = v.cand_bits.data();
-  for (int i = lo; i <= hi; ++i) {
-    if (i >= cue.b && i <= cue.e) continue;
-    // StartCandidate / EndCandidate from the per-token bits.
+  // StartCandidate / EndCandidate from the per-token bits.
+  auto candidate = [&](int i, bool* is_start, bool* is_end) {
     const uint8_t b = bits[i];
     const bool same = static_cast<int>(v.sent[i]) == cue_sent;
-    const bool is_start = (i > cue.e && i <= cue.e + 3) || (b & kStartAny) ||
-                          (same && (b & kStartSame));
-    const bool is_end =
+    *is_start = (i > cue.e && i <= cue.e + 3) || (b & kStartAny) ||
+                (same && (b & kStartSame));
+    *is_end =
         i + 1 == cue.b || (b & kEndAny) || (b & (same ? kEndSame : kEndOther));
+  };
+  if (v.use_cache) FillTokCachesImpl(t, v, cue, lo, hi, false, candidate);
+  for (int i = lo; i <= hi; ++i) {
+    if (i >= cue.b && i <= cue.e) continue;
+    bool is_start, is_end;
+    candidate(i, &is_start, &is_end);
     if (!is_start && !is_end) continue;
     int side = i < cue.b ? 0 : 1;
     int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
@@ -843,6 +977,16 @@ void AttributionModel::PrepareSource(const DocView& v, TSpan cue,
     v.src_q6[side] = q6[side];
   }
   if (v.cand_bits.size() != v.size()) FillCandBits(v);
+  // The boundary scores DecodeSourceFast may need, cached ahead (the
+  // content's tokens are blocked for some contents, not for others).
+  if (v.use_cache) {
+    const uint8_t* bits = v.cand_bits.data();
+    FillTokCachesImpl(t, v, cue, lo, hi, true,
+                      [bits](int i, bool* is_start, bool* is_end) {
+                        *is_start = (bits[i] & kSrcStart) != 0;
+                        *is_end = (bits[i] & kSrcEnd) != 0;
+                      });
+  }
 }
 
 TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,

@@ -27,7 +27,8 @@ namespace attribution {
 inline constexpr int kCueBits = 18;
 inline constexpr int kContentBits = 18;
 inline constexpr int kSourceBits = 17;
-inline constexpr int kCueLabels = 3;  // O, B, I
+inline constexpr int kCueLabels = 3;         // O, B, I
+inline constexpr uint8_t kNoCueKeys = 0xFF;  // CueTokenKeys::nk: none yet
 
 // A cue starts only at a cue-vocabulary word and is at most this long.
 inline constexpr int kMaxCueTokens = 10;
@@ -54,6 +55,18 @@ struct TSpan {
 struct Top {
   float score;
   int pos;
+};
+
+// The cue scorer's inputs of one token that do not depend on the previous
+// label (see AttributionModel::CueKeysFast): hashed table rows, the
+// class-only tables' sum and what the per-label keys need. Plain data.
+struct CueTokenKeys {
+  uint32_t keys[20];   // table rows (nk used; at most 19 features now)
+  uint32_t keys_o[3];  // the rows keyed by the previous label O (np_o used)
+  float s[3];
+  int32_t rec;  // cue word record, -1: none
+  uint64_t w, hm1, stem;
+  uint8_t nk, np_o, c0, inq, flags, first, capleft, squote;
 };
 
 // Per-token data of one document computed once (hashes, classes, quote
@@ -98,6 +111,9 @@ struct DocView {
   mutable std::vector<float> vit_d, vit_sc, vit_be;
   mutable std::vector<int8_t> vit_b;
   mutable std::vector<uint8_t> vit_m;  // previous labels scored (bits)
+  // The cue scorer's keys of each sentence token, computed before the
+  // Viterbi pass (nk = kNoCueKeys: not computed).
+  mutable std::vector<CueTokenKeys> vit_keys;
   // Scratch buffers of the fast decoders (reused across cues: no
   // allocation per candidate).
   // Per window token, +inf until scored (DecodeSourceFast scores the
@@ -247,6 +263,12 @@ class AttributionModel {
   // three; the features that do not depend on p are read once).
   void CueScoreFastPrevs(const DocView& v, int i, int prevs, int sb, int se,
                          float* sc) const;
+  // CueScoreFastPrevs in two steps: the keys of token i (with `prefetch`,
+  // its table rows are fetched into the cache for a later CueSumFast),
+  // then the sums.
+  void CueKeysFast(const DocView& v, int i, int sb, int se, bool prefetch,
+                   CueTokenKeys* out) const;
+  void CueSumFast(const CueTokenKeys& k, int prevs, float* sc) const;
   // Cue features of token i given the previous label.
   void CueFeats(const DocView& v, int i, int prev, int sb, int se,
                 Feats* f) const;

@@ -1,0 +1,109 @@
+// Tests of the fast scorers' batched forms (fast.cc): the cue scorer's keys
+// computed ahead (CueKeysFast / CueSumFast, the Viterbi tagger's prefetch)
+// and the token score caches filled ahead by the content and source
+// decoders give exactly the scores of the one-at-a-time forms.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "src/attribution/model.h"
+#include "src/segment/segment.h"
+
+namespace whosaid {
+namespace {
+
+std::string ModelDir() { return std::string(WHOSAID_SOURCE_DIR) + "/models"; }
+
+Document TestDocument() {
+  Document d;
+  d.text =
+      "“The bridge is not safe,” said Anna Berg, an engineer with the "
+      "county. “We told them in May.”\n\nThe mayor said on Friday that "
+      "repairs would start soon, according to a statement. Critics, "
+      "however, warned that the money had run out, and residents told "
+      "reporters they were worried.\n\n“It is a scandal,” he added. “Nobody "
+      "listens.” Officials declined to comment, saying the review was "
+      "ongoing.\n\nShe argued: the plan was too small.";
+  Segment(SegmentOptions(), &d);
+  return d;
+}
+
+// Keys computed ahead (with the prefetch) and summed later score every
+// token after every set of previous labels exactly as CueScoreFast does
+// label by label.
+TEST(AttributionFastTest, CueKeysThenSumEqualsCueScoreFast) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  const Document d = TestDocument();
+  attribution::DocView v;
+  v.Build(d);
+  constexpr int kL = attribution::kCueLabels;
+  int tokens = 0;
+  for (const Sentence& s : d.sentences) {
+    const int sb = s.token_begin, se = s.token_end;
+    for (int i = sb; i < se; ++i, ++tokens) {
+      attribution::CueTokenKeys k;
+      m.CueKeysFast(v, i, sb, se, /*prefetch=*/true, &k);
+      for (int prevs = 1; prevs < 1 << kL; ++prevs) {
+        float all[kL * kL] = {};
+        m.CueSumFast(k, prevs, all);
+        for (int p = 0; p < kL; ++p) {
+          float want[kL] = {};
+          if (prevs >> p & 1) m.CueScoreFast(v, i, p, sb, se, want);
+          for (int l = 0; l < kL; ++l) {
+            EXPECT_EQ(all[p * kL + l], want[l])
+                << "token " << i << " prevs " << prevs << " label " << l;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GE(tokens, 60);
+}
+
+// The decoders with the score caches on (filled ahead, in batches, by
+// DecodeContentFast and PrepareSource) return exactly what they return
+// with the caches off (every token score computed when it is needed).
+TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  const Document d = TestDocument();
+  attribution::DecodeLimits lim;
+  auto decode = [&](bool use_cache) {
+    attribution::DocView v;
+    v.Build(d);
+    v.use_cache = use_cache;
+    std::vector<attribution::TSpan> cues, spans;
+    std::vector<float> margins, scores;
+    for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+      m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
+    }
+    std::vector<attribution::Scored> nb;
+    for (const attribution::TSpan& cue : cues) {
+      spans.push_back(cue);
+      spans.push_back(m.DecodeContentFast(v, cue, lim, &nb));
+      m.PrepareSource(v, cue, lim);
+      for (const attribution::Scored& c : nb) {
+        float ss = 0;
+        spans.push_back(c.span);
+        spans.push_back(m.DecodeSourceFast(v, cue, c.span, lim, &ss));
+        scores.push_back(c.score);
+        scores.push_back(ss);
+      }
+    }
+    scores.insert(scores.end(), margins.begin(), margins.end());
+    return std::make_pair(spans, scores);
+  };
+  const auto cached = decode(true);
+  const auto uncached = decode(false);
+  ASSERT_GE(cached.first.size(), 12u);
+  EXPECT_EQ(cached.first, uncached.first);
+  ASSERT_EQ(cached.second.size(), uncached.second.size());
+  for (size_t k = 0; k < cached.second.size(); ++k) {
+    EXPECT_EQ(cached.second[k], uncached.second[k]) << "score " << k;
+  }
+}
+
+}  // namespace
+}  // namespace whosaid
