@@ -7,6 +7,7 @@
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
+#include "src/attribution/source_span.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid {
@@ -134,6 +135,10 @@ class ModelAttributor : public Attributor {
         }
       }
       if (c.content.none()) continue;
+      // "Senator Hale on Tuesday | dismissed": the adverbial is no speaker.
+      if (!c.source.none()) {
+        c.source.e = attribution::TrimSourceEnd(*doc, c.source.b, c.source.e);
+      }
       // A rescued cue (one the tagger turned down: margin <= 0, see
       // DecodeLimits::cue_rescue) is kept only with a speaker and a content
       // of a few tokens: without them it is more often a verb that reports

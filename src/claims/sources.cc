@@ -19,6 +19,16 @@ bool IsBarePronoun(const Document& doc, Span mention) {
   return lex::PronounOf(AsciiLower(text)) != lex::PronounKind::kNone;
 }
 
+// A mention that is one "it", "this" or "that": a pronoun that stands for
+// a thing (a picture, a study) as often as for a body. Unresolved, it names
+// no source at all.
+bool IsThingPronoun(const Document& doc, Span mention) {
+  std::string_view text = doc.Text(mention);
+  if (text.size() > 4) return false;
+  std::string lower = AsciiLower(text);
+  return lower == "it" || lower == "this" || lower == "that";
+}
+
 std::string SourceNameFor(const Document& doc, Span s) {
   // Prefer entity mentions inside the span; after an appositive comma,
   // the name that follows ("the commander ..., Gen. X Y").
@@ -180,6 +190,11 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
     if (holder >= 0 && !IsReportersAge(doc, c, doc.quotes[holder])) {
       const Attribution& a = doc.quotes[holder];
       c.attribution = holder;
+      // An unresolved "it" or "this" is no source rather than a wrong one.
+      if (a.speaker_name.empty() && !a.speaker.empty() &&
+          IsThingPronoun(doc, a.speaker)) {
+        continue;
+      }
       c.source = a.speaker;
       if (!a.speaker_name.empty()) {
         c.source_name = a.speaker_name;

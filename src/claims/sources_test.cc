@@ -64,6 +64,40 @@ TEST(SourcesTest, UnresolvedPronounSpeakerIsNoName) {
   EXPECT_TRUE(d.claims[0].source_name.empty());
 }
 
+// Regression: an unresolved "it" (a picture, a study) became the claim's
+// source; a thing pronoun with no name gives no source at all, while a
+// resolved one keeps its name.
+TEST(SourcesTest, UnresolvedThingPronounIsNoSource) {
+  for (const char* opener : {"It", "This"}) {
+    Document d;
+    d.text = std::string(opener) + " shows that 4 groups of readers formed.";
+    Segment(SegmentOptions(), &d);
+    Attribution q;
+    q.content = {static_cast<uint32_t>(d.text.find("4 groups")),
+                 static_cast<uint32_t>(d.text.find("formed") + 6)};
+    q.speaker = {0, static_cast<uint32_t>(std::string(opener).size())};
+    d.quotes.push_back(q);
+    ExtractClaims(&d);
+    ASSERT_EQ(d.claims.size(), 1u) << opener;
+    EXPECT_EQ(d.claims[0].attribution, 0) << opener;
+    EXPECT_TRUE(d.claims[0].source.empty()) << opener;
+    EXPECT_TRUE(d.claims[0].source_name.empty()) << opener;
+  }
+  Document named;
+  named.text = "It said that 4 groups of readers formed.";
+  Segment(SegmentOptions(), &named);
+  Attribution q;
+  q.content = {static_cast<uint32_t>(named.text.find("4 groups")),
+               static_cast<uint32_t>(named.text.find("formed") + 6)};
+  q.speaker = {0, 2};
+  q.speaker_name = "Norvella";
+  named.quotes.push_back(q);
+  ExtractClaims(&named);
+  ASSERT_EQ(named.claims.size(), 1u);
+  EXPECT_EQ(named.Text(named.claims[0].source), "It");
+  EXPECT_EQ(named.claims[0].source_name, "Norvella");
+}
+
 TEST(SourcesTest, AgeInReportedSpeechIsTheReporters) {
   Document d;
   d.text =

@@ -499,6 +499,64 @@ TEST(ResolveSpeakers, NameModifyingTheHeadIsNotTheSpeaker) {
       << doc.quotes[3].speaker_name;
 }
 
+// Regression: "U.S. intelligence agencies said" was named "U.S.": a place
+// that modifies the head noun is not the speaker. A place that is the
+// speaker ("Norland on Monday", "Norland's envoy") still names it, and so
+// does a name that is no place or adjective ("Korvo engineers").
+TEST(ResolveSpeakers, PlaceModifyingTheHeadNounIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "\"The threat is real,\" Norland intelligence agencies said. \"We "
+      "disagree,\" Norland on Monday said. \"No comment,\" Norland's envoy "
+      "said. \"Rates will rise,\" Veltish lawmakers said. \"We are fine,\" "
+      "Korvo engineers said. \"Talks go on,\" the Norland envoy to Veltia "
+      "said.",
+      {{"Norland", EntityLabel::kLoc},
+       {"Norland", EntityLabel::kLoc},
+       {"Norland", EntityLabel::kLoc},
+       {"Veltish", EntityLabel::kMisc},
+       {"Korvo", EntityLabel::kMisc},
+       {"Norland", EntityLabel::kLoc},
+       {"Veltia", EntityLabel::kLoc}},
+      {{"The threat is real,", "Norland intelligence agencies"},
+       {"We disagree,", "Norland on Monday"},
+       {"No comment,", "Norland's envoy"},
+       {"Rates will rise,", "Veltish lawmakers"},
+       {"We are fine,", "Korvo engineers"},
+       {"Talks go on,", "the Norland envoy to Veltia"}});
+  ASSERT_EQ(doc.quotes.size(), 6u);
+  // Nor is another place beside the modifier the speaker.
+  EXPECT_EQ(doc.quotes[5].speaker_name, "");
+  // A company the tagger calls MISC is no adjective: it names the side.
+  EXPECT_EQ(doc.quotes[4].speaker_name, "Korvo");
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[0].speaker_group, -1);
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Norland");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Norland");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "");
+}
+
+// Regression: "it" took an organisation that was no agent before it (a
+// picture made by a company was named after the company). "It" names an
+// organisation that is the subject of an earlier sentence, unless a thing
+// became the subject since.
+TEST(ResolveSpeakers, ItNamesOnlyAnOrganisationThatIsTheSubject) {
+  Document doc = WithQuotes(
+      "The map was drawn by analysts at Korvex Labs. It shows that \"the "
+      "towns are split.\" Harbor Trust opened a fund. It said \"rents "
+      "will fall.\" Harbor Trust hired a painter. The mural took a year. It "
+      "shows that \"the sea is rising.\"",
+      {{"Korvex Labs", EntityLabel::kOrg},
+       {"Harbor Trust", EntityLabel::kOrg},
+       {"Harbor Trust", EntityLabel::kOrg}},
+      {{"the towns are split.", "It"},
+       {"rents will fall.", "It", 1},
+       {"the sea is rising.", "It", 2}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Harbor Trust");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "");
+}
+
 // The page the project was born from (read from ../shared when present).
 TEST(EntityTagger, ExamplePageTitlesAndGroups) {
   std::ifstream in(std::string(WHOSAID_SOURCE_DIR) +

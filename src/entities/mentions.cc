@@ -283,4 +283,55 @@ bool ModifiesALaterPerson(const Document& doc,
   return role;
 }
 
+bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
+  // The group's label (its mentions' majority) is steadier than one
+  // mention's: "Google" tagged LOC once is still the company.
+  const EntityLabel label =
+      e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()
+          ? doc.groups[e.group].label
+          : e.label;
+  if (label == EntityLabel::kPerson || label == EntityLabel::kOrg) {
+    return false;
+  }
+  if (label == EntityLabel::kMisc) {
+    // Of the other names only adjectives modify ("Russian", "Democratic",
+    // "Obama-era"); a company the tagger calls MISC ("Boeing employees")
+    // still names the speaker's side.
+    std::string name = Lower(doc.Text(e.span));
+    bool adjective =
+        lex::IsCountryOrDemonym(name) || name.find('-') != std::string::npos;
+    for (std::string_view suffix : {"an", "ic", "ish", "ese", "i", "ch"}) {
+      adjective |= name.size() > 4 && name.ends_with(suffix);
+    }
+    if (!adjective) return false;
+  }
+  // Words after a name that start no noun it modifies: prepositions,
+  // conjunctions, determiners, relative words, auxiliaries and adverbials
+  // of time.
+  static constexpr std::string_view kNotHeadWords[] = {
+      "and",      "or",    "of",      "on",    "in",      "at",    "by",
+      "for",      "from",  "with",    "to",    "as",      "after", "before",
+      "since",    "until", "during",  "about", "against", "the",   "a",
+      "an",       "this",  "that",    "these", "those",   "its",   "their",
+      "who",      "which", "whose",   "is",    "was",     "are",   "were",
+      "has",      "had",   "have",    "will",  "would",   "could", "can",
+      "last",     "next",  "earlier", "later", "also",    "too",   "however",
+      "itself",   "alone", "again",   "now",   "then",    "today", "tonight",
+      "yesterday"};
+  if (e.span.end >= m.end) return false;
+  uint32_t i = TokenAtOrAfter(doc, e.span.end);
+  if (i >= doc.tokens.size() || doc.tokens[i].span.end > m.end) return false;
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord || t.capitalized ||
+      IsPossessive(doc, i, i + 1)) {
+    return false;
+  }
+  std::string w = LowerToken(doc, i);
+  for (std::string_view n : kNotHeadWords) {
+    if (w == n) return false;
+  }
+  // An adverb ("China reportedly", "Iran previously").
+  return !w.ends_with("ly");
+}
+
 }  // namespace whosaid::mention

@@ -68,6 +68,16 @@ bool ModifiesALaterPerson(const Document& doc,
                           std::vector<Entity>::const_iterator it,
                           std::vector<Entity>::const_iterator end, Span m);
 
+// True if a place or an adjectival name (a demonym, "Democratic",
+// "Obama-era"; by its group's label, neither person nor organisation) `e`
+// is not the head of mention `m` but modifies a common noun after it:
+// "U.S." of "U.S. intelligence agencies", "Democratic" of "Democratic
+// lawmakers". Such
+// a name is not who speaks. A possessive ("Russia's envoy"), a name ending
+// the mention, or one followed by a preposition, conjunction, determiner or
+// adverbial ("China on Monday", "Iran this week") is not such a modifier.
+bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m);
+
 }  // namespace whosaid::mention
 
 #endif  // WHOSAID_SRC_ENTITIES_MENTIONS_H_

@@ -81,8 +81,60 @@ int32_t ResolveRole(const Document& doc, std::string_view noun,
 struct Candidate {
   uint32_t begin;
   int32_t group;
-  bool quoted;  // inside some quote's content
+  bool quoted;           // inside some quote's content
+  bool speaker = false;  // an earlier quote's resolved speaker
 };
+
+// The token where the subject of sentence s starts: after opening quote
+// marks and punctuation, a leading conjunction ("But", "And"), and an
+// introductory phrase closed by a comma within kIntroTokens when the
+// sentence opens with a preposition or an adverb ("On Monday, ...").
+uint32_t SubjectToken(const Document& doc, uint32_t s) {
+  constexpr uint32_t kIntroTokens = 8;
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t end = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  uint32_t i = sent.token_begin;
+  while (i < end && doc.tokens[i].kind != TokenKind::kWord &&
+         doc.tokens[i].kind != TokenKind::kNumber) {
+    ++i;
+  }
+  if (i >= end) return i;
+  std::string w = LowerToken(doc, i);
+  if (w == "but" || w == "and" || w == "so" || w == "yet") {
+    if (++i >= end) return i;
+    w = LowerToken(doc, i);
+  }
+  if (IsClauseWord(w) || (w.size() > 4 && w.ends_with("ly"))) {
+    for (uint32_t j = i + 1; j < end && j <= i + kIntroTokens; ++j) {
+      if (doc.TokenText(j) == ",") return j + 1;
+    }
+  }
+  return i;
+}
+
+// Whether an entity mention starting at token `tok` is the subject of its
+// sentence: it starts at the subject token or right after a determiner
+// there ("The Harbor Board said ...").
+bool IsSubject(const Document& doc, uint32_t tok) {
+  uint32_t subj = SubjectToken(doc, mention::SentenceOf(doc, tok));
+  return tok == subj ||
+         (tok == subj + 1 && lex::IsDeterminer(LowerToken(doc, subj)));
+}
+
+// Whether sentence s has a subject that is a singular common noun phrase,
+// not a name ("The image was made ...", "A report found ..."): a
+// determiner followed by a lower-case word not ending in -s, at the
+// subject token.
+bool HasThingSubject(const Document& doc, uint32_t s) {
+  uint32_t i = SubjectToken(doc, s);
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  if (i + 1 >= end || !lex::IsDeterminer(LowerToken(doc, i))) return false;
+  const Token& next = doc.tokens[i + 1];
+  // Singular: "The companies can defer ..." is no "it".
+  return next.kind == TokenKind::kWord && !next.capitalized &&
+         !LowerToken(doc, i + 1).ends_with("s");
+}
 
 // "the <role>" (a role head within three tokens after "the") that names a
 // known person: the phrase's first role-head token and that person's group.
@@ -194,7 +246,7 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
   auto add_speaker = [&](const Attribution& q) {
     if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end &&
         q.speaker.begin >= from) {
-      out->push_back({q.speaker.begin, q.speaker_group, false});
+      out->push_back({q.speaker.begin, q.speaker_group, false, true});
     }
   };
   BuildQuoteIndex(doc, cache);
@@ -235,11 +287,22 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   uint32_t para = doc.sentences[here].paragraph;
   uint32_t begin_byte = doc.tokens[first_token].span.begin;
   bool want_org = kind == lex::PronounKind::kNeuter;
+  // "it" stands for a thing as often as for a body: it names an
+  // organisation only when that one is the agent before it, the subject of
+  // its sentence (or an earlier quote's speaker), and no sentence in
+  // between has a thing for its subject ("The image was made by data
+  // scientists at Betaworks. It shows ..." is the image).
+  const bool thing_pronoun =
+      want_org && mention::TokenIs(doc, first_token, "it");
   lex::Gender want = kind == lex::PronounKind::kMale ? lex::Gender::kMale
                      : kind == lex::PronounKind::kFemale
                          ? lex::Gender::kFemale
                          : lex::Gender::kUnknown;
   std::vector<Candidate> cands;
+  // For "it": the last sentence before `here` (within the search) whose
+  // subject is a thing; organisations named before it are out of reach.
+  uint32_t thing_sentence = 0;
+  bool thing_seen = false;
   // Candidates further back than the window and outside the paragraph are
   // never taken (below): start the search where they end. Within a long
   // paragraph, kPronounParagraphSentences bounds it, so a document that is
@@ -251,6 +314,15 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       here > kPronounParagraphSentences ? here - kPronounParagraphSentences
                                         : 0);
   uint32_t from_sentence = std::min(window_start, para_start);
+  if (thing_pronoun) {
+    for (uint32_t k = here; k-- > from_sentence;) {
+      if (HasThingSubject(doc, k)) {
+        thing_sentence = k;
+        thing_seen = true;
+        break;
+      }
+    }
+  }
   Candidates(doc, doc.sentences[from_sentence].span.begin, begin_byte, cache,
              &cands);
   // GroupGender scans every entity: compute it once per group and document.
@@ -282,6 +354,10 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
         continue;
       }
       if (!quoted_ok && c.quoted) continue;
+      if (thing_pronoun && ((thing_seen && s <= thing_sentence) ||
+                            (!c.speaker && !IsSubject(doc, tok)))) {
+        continue;
+      }
       if (person && want != lex::Gender::kUnknown) {
         lex::Gender g = gender_of(c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;
@@ -417,13 +493,31 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
   return list.front().second;
 }
 
+// Whether token i of mention `m` lies in a place or other name that only
+// modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see
+// mention::ModifiesALaterNoun): no name of the speaker.
+bool InModifierName(const Document& doc, Span m, uint32_t i) {
+  const Span t = doc.tokens[i].span;
+  auto it = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.end <= t.begin; });
+  return it != doc.entities.end() && it->span.begin < t.end &&
+         mention::ModifiesALaterNoun(doc, *it, m);
+}
+
 // The proper name written in a mention, without titles ("Smith" for
 // "Sen. Smith"), or "".
 std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
   std::string out;
+  const Span m =
+      f < l ? Span{doc.tokens[f].span.begin, doc.tokens[l - 1].span.end}
+            : Span{};
   for (uint32_t i = f; i < l; ++i) {
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
+    // A mention whose place name only modifies its noun ("U.S. officials",
+    // "An Arkansas judge on May 10") has no proper name of its own.
+    if (InModifierName(doc, m, i)) return "";
     // "WHO" in capitals is a name, not the pronoun; a capitalised
     // preposition or conjunction opening a sentence ("On Monday") is none.
     bool name = t.kind == TokenKind::kWord && t.capitalized &&
@@ -432,8 +526,11 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
                 (t.all_caps || lex::PronounOf(w) == lex::PronounKind::kNone);
     // A capitalised first word of a sentence followed by a lower-case word
     // ("Independent experts") is not a name.
+    // (A place that only modifies a noun counts as lower case: "Some
+    // Norland lawmakers".)
     if (name && out.empty() && i + 1 < doc.tokens.size() &&
-        !doc.tokens[i + 1].capitalized) {
+        (!doc.tokens[i + 1].capitalized ||
+         (i + 1 < l && InModifierName(doc, m, i + 1)))) {
       bool initial =
           !doc.sentences.empty() &&
           doc.sentences[mention::SentenceOf(doc, i)].token_begin == i;
@@ -482,6 +579,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   // do not overlap one another, so those overlapping the mention are the
   // ones just before the first entity starting at or after its end.
   int32_t found = -1;
+  bool modified = false;  // holds a name that only modifies a noun
   auto entities_end = std::partition_point(
       doc.entities.begin(), doc.entities.end(),
       [&](const Entity& e) { return e.span.begin < m.end; });
@@ -494,7 +592,14 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     for (auto it = overlapping; it != entities_end; ++it) {
       const Entity& e = *it;
       if (!Overlaps(e.span, m) || e.group < 0) continue;
+      if (mention::ModifiesALaterNoun(doc, e, m)) {
+        modified = true;
+        continue;
+      }
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
+      // Beside such a modifier, another place is no speaker either ("the
+      // Norland envoy to Veltia").
+      if (modified && pass == 2) continue;
       if (e.label != EntityLabel::kPerson && e.span.size() < 12 &&
           IsDayName(mention::Lower(doc.Text(e.span)))) {
         continue;
@@ -533,12 +638,16 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     const Token& t = doc.tokens[i];
     std::string w = LowerToken(doc, i);
     if (t.kind != TokenKind::kWord || !t.capitalized ||
-        mention::IsTitleWord(w) || lex::IsDeterminer(w)) {
+        mention::IsTitleWord(w) || lex::IsDeterminer(w) ||
+        InModifierName(doc, m, i)) {
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));
     int32_t g = ResolveNameWord(doc, word, m.begin, cache);
-    if (g >= 0) return g;
+    if (g >= 0 && !(modified && doc.groups[g].label != EntityLabel::kPerson &&
+                    doc.groups[g].label != EntityLabel::kOrg)) {
+      return g;
+    }
   }
   // 4. Organisation nouns ("the company") -> the most recent organisation
   // named before the mention, within the window of pronouns.
@@ -589,8 +698,12 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       if (best >= 0) return best;
     }
   }
-  // 5. Role nouns ("the general", "the Pentagon spokesman").
-  for (uint32_t i = l; i-- > f;) {
+  // 5. Role nouns ("the general", "the Pentagon spokesman"). An indefinite
+  // one with a place before its noun ("a Norland army officer") brings in
+  // someone new.
+  const bool indefinite =
+      mention::TokenIs(doc, f, "a") || mention::TokenIs(doc, f, "an");
+  for (uint32_t i = l; i-- > f && !(modified && indefinite);) {
     std::string w = LowerToken(doc, i);
     if (!mention::IsRoleHeadWord(w)) continue;
     return ResolveRole(doc, lex::ExpandAbbreviation(w), m.begin);

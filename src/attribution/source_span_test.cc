@@ -1,0 +1,62 @@
+#include "src/attribution/source_span.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/segment/segment.h"
+
+namespace whosaid::attribution {
+namespace {
+
+// The speaker text left by TrimSourceEnd for the first `words` tokens of
+// `text` (a whole sentence; the speaker is its opening).
+std::string Trimmed(const std::string& text, int tokens) {
+  Document d;
+  d.text = text;
+  Segment(SegmentOptions(), &d);
+  int e = TrimSourceEnd(d, 0, tokens - 1);
+  return std::string(
+      d.Text(Span{d.tokens[0].span.begin, d.tokens[e].span.end}));
+}
+
+TEST(SourceSpanTest, TimeAdverbialsBeforeTheCueAreCut) {
+  EXPECT_EQ(Trimmed("Senator Ida Hale on Tuesday dismissed the plan.", 5),
+            "Senator Ida Hale");
+  EXPECT_EQ(Trimmed("The appeals court this month ruled against it.", 5),
+            "The appeals court");
+  EXPECT_EQ(Trimmed("Mayor Roth earlier Friday morning said no.", 5),
+            "Mayor Roth");
+  EXPECT_EQ(Trimmed("Voss also said no.", 2), "Voss");
+  EXPECT_EQ(Trimmed("Voss, the envoy, on Monday said no.", 7),
+            "Voss, the envoy");
+}
+
+TEST(SourceSpanTest, AdjunctAfterACommaIsCut) {
+  EXPECT_EQ(Trimmed("Ada Pyle, waving a flag, said no.", 6), "Ada Pyle");
+  EXPECT_EQ(Trimmed("Ada Pyle, in particular, said no.", 6), "Ada Pyle");
+  // An appositive and an "including" list stay.
+  EXPECT_EQ(Trimmed("Ada Pyle, the mayor, said no.", 6),
+            "Ada Pyle, the mayor,");
+  EXPECT_EQ(Trimmed("Unions, including dockers, said no.", 5),
+            "Unions, including dockers,");
+  // A noun in -ing is no participle, and a speaker after an introductory
+  // phrase is not cut at its comma.
+  EXPECT_EQ(Trimmed("Ports, shipping firms and unions agreed.", 6),
+            "Ports, shipping firms and unions");
+  EXPECT_EQ(Trimmed("To that, housing advocate Ana Diaz said no.", 7),
+            "To that, housing advocate Ana Diaz");
+}
+
+TEST(SourceSpanTest, AdverbialOfAClauseInsideTheSpeakerStays) {
+  EXPECT_EQ(Trimmed("A survey released Monday found gains.", 4),
+            "A survey released Monday");
+  EXPECT_EQ(Trimmed("Farmers who marched on Sunday said no.", 5),
+            "Farmers who marched on Sunday");
+  // The whole span is never cut, nor a span without an adverbial.
+  EXPECT_EQ(Trimmed("Today is the day.", 1), "Today");
+  EXPECT_EQ(Trimmed("The Monday Club said no.", 3), "The Monday Club");
+}
+
+}  // namespace
+}  // namespace whosaid::attribution
