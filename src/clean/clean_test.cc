@@ -128,6 +128,12 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"Get our best stories. Subscribe to the Morning Brief newsletter.",
        "newsletter with subscribe"},
       {"Like us on Facebook.", "like us"},
+      {"Photos: The harbor through the years The old pier in 1950, before "
+       "the storm that took its roof and most of the boats moored to it, as "
+       "the harbor master told the town paper at the time in a long "
+       "interview about the damage. Hide Caption 1 of 9 Photos: The harbor "
+       "through the years The pier in 1990. Hide Caption 2 of 9",
+       "gallery captions, however long"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "
@@ -169,6 +175,7 @@ TEST(CleanTest, KeepsRealShortParagraphs) {
       "Two years ago",
       "By the end of the day, officials said, the roads had reopened.",
       "Watch the skies tonight, astronomers say, for a rare comet.",
+      "The caption of photo 3 of the 12 was wrong, the editor said.",
   };
   for (const char* line : kKeep) {
     SCOPED_TRACE(line);

@@ -751,10 +751,34 @@ bool HeadMatches(sv raw, LineText* scratch, const ResidueLimits& limits,
          StartsWith(t, "connect ") || StartsWith(t, "file");
 }
 
+// A slide counter of a photo gallery widget: "Hide Caption 3 of 22" (any
+// case of "caption"). A line holding one is the gallery's captions, however
+// long, not article text.
+bool HasGalleryCounter(std::string_view raw) {
+  const char* s = raw.data();
+  const size_t n = raw.size();
+  size_t from = 1;
+  while (from + 6 <= n) {
+    const void* p = memmem(s + from, n - from, "aption ", 7);
+    if (p == nullptr) return false;
+    size_t i = static_cast<size_t>(static_cast<const char*>(p) - s);
+    from = i + 1;
+    if ((s[i - 1] | 0x20) != 'c') continue;
+    i += 7;
+    size_t digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && digits < 5) ++i, ++digits;
+    if (digits == 0 || raw.substr(i, 4) != " of ") continue;
+    i += 4;
+    if (i < n && s[i] >= '0' && s[i] <= '9') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
                          const ResidueLimits& limits, bool at_edge) {
+  if (HasGalleryCounter(raw)) return ResidueKind::kCaption;
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);
   }
