@@ -641,66 +641,14 @@ TEST(AttributionModelTest, CueScoreFastMatchesCueFeatsOnEveryToken) {
         m.CueScoreFast(v, i, prev, sb, se, got);
         m.CueScoreFastPrevs(v, i, 1 << prev, sb, se, all);
         for (int l = 0; l < 3; ++l) {
-          EXPECT_NEAR(got[l], want[l], 2e-2) << "token " << i << " prev "
-                                             << prev << " label " << l;
+          EXPECT_NEAR(got[l], want[l], 2e-2)
+              << "token " << i << " prev " << prev << " label " << l;
           EXPECT_EQ(got[l], all[prev * attribution::kCueLabels + l]);
         }
       }
     }
   }
   EXPECT_GE(cue_words, 3);
-}
-
-// A DocView rebuilt for another document (the Attributor reuses one per
-// thread) decodes exactly as a fresh one: nothing cached for the first
-// document (score caches, word bits, cue counts, source memos) survives.
-TEST(AttributionModelTest, ReusedDocViewDecodesLikeAFreshOne) {
-  attribution::AttributionModel m;
-  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
-  Document a, b;
-  a.text =
-      "“The bridge is not safe,” said Anna Berg, an engineer with the "
-      "county. “We told them in May.”\n\nThe mayor said on Friday that "
-      "repairs would start soon, according to a statement. Critics warned "
-      "that the money had run out, officials told reporters.";
-  b.text =
-      "Residents told reporters they were worried. “It is a scandal,” he "
-      "added, and the council said it would meet. She argued: the plan was "
-      "too small, according to the minutes of the meeting.";
-  Segment(SegmentOptions(), &a);
-  Segment(SegmentOptions(), &b);
-  attribution::DecodeLimits lim;
-  // Everything the decoders return for `d` through view `v`.
-  auto decode = [&](const Document& d, attribution::DocView& v) {
-    v.Build(d);
-    std::vector<attribution::TSpan> cues, out;
-    std::vector<float> margins, scores;
-    for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-      m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
-    }
-    std::vector<attribution::Scored> nb;
-    for (const attribution::TSpan& cue : cues) {
-      out.push_back(cue);
-      out.push_back(m.DecodeContentFast(v, cue, lim, &nb));
-      m.PrepareSource(v, cue, lim);
-      for (const attribution::Scored& c : nb) {
-        float ss = 0;
-        out.push_back(c.span);
-        out.push_back(m.DecodeSourceFast(v, cue, c.span, lim, &ss));
-        scores.push_back(c.score);
-        scores.push_back(ss);
-      }
-    }
-    scores.insert(scores.end(), margins.begin(), margins.end());
-    return std::make_pair(out, scores);
-  };
-  attribution::DocView fresh_b, reused;
-  const auto want = decode(b, fresh_b);
-  ASSERT_GE(want.first.size(), 12u);
-  decode(a, reused);
-  EXPECT_EQ(decode(b, reused), want);
-  attribution::DocView fresh_a;
-  EXPECT_EQ(decode(a, reused), decode(a, fresh_a));
 }
 
 // The page the project was born from (read from ../shared when present).

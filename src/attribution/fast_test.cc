@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/attribution/model.h"
@@ -62,6 +63,33 @@ TEST(AttributionFastTest, CueKeysThenSumEqualsCueScoreFast) {
   EXPECT_GE(tokens, 60);
 }
 
+// Everything the decoders return for the document `v` was built on: every
+// cue, each cue's content n-best with their speakers, and all scores.
+std::pair<std::vector<attribution::TSpan>, std::vector<float>> DecodeEverything(
+    const attribution::AttributionModel& m, const attribution::DocView& v,
+    const Document& d, const attribution::DecodeLimits& lim) {
+  std::vector<attribution::TSpan> cues, spans;
+  std::vector<float> margins, scores;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
+  }
+  std::vector<attribution::Scored> nb;
+  for (const attribution::TSpan& cue : cues) {
+    spans.push_back(cue);
+    spans.push_back(m.DecodeContentFast(v, cue, lim, &nb));
+    m.PrepareSource(v, cue, lim);
+    for (const attribution::Scored& c : nb) {
+      float ss = 0;
+      spans.push_back(c.span);
+      spans.push_back(m.DecodeSourceFast(v, cue, c.span, lim, &ss));
+      scores.push_back(c.score);
+      scores.push_back(ss);
+    }
+  }
+  scores.insert(scores.end(), margins.begin(), margins.end());
+  return {spans, scores};
+}
+
 // The decoders with the score caches on (filled ahead, in batches, by
 // DecodeContentFast and PrepareSource) return exactly what they return
 // with the caches off (every token score computed when it is needed).
@@ -74,26 +102,7 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
     attribution::DocView v;
     v.Build(d);
     v.use_cache = use_cache;
-    std::vector<attribution::TSpan> cues, spans;
-    std::vector<float> margins, scores;
-    for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-      m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
-    }
-    std::vector<attribution::Scored> nb;
-    for (const attribution::TSpan& cue : cues) {
-      spans.push_back(cue);
-      spans.push_back(m.DecodeContentFast(v, cue, lim, &nb));
-      m.PrepareSource(v, cue, lim);
-      for (const attribution::Scored& c : nb) {
-        float ss = 0;
-        spans.push_back(c.span);
-        spans.push_back(m.DecodeSourceFast(v, cue, c.span, lim, &ss));
-        scores.push_back(c.score);
-        scores.push_back(ss);
-      }
-    }
-    scores.insert(scores.end(), margins.begin(), margins.end());
-    return std::make_pair(spans, scores);
+    return DecodeEverything(m, v, d, lim);
   };
   const auto cached = decode(true);
   const auto uncached = decode(false);
@@ -103,6 +112,38 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   for (size_t k = 0; k < cached.second.size(); ++k) {
     EXPECT_EQ(cached.second[k], uncached.second[k]) << "score " << k;
   }
+}
+
+// A DocView rebuilt for another document (the Attributor reuses one per
+// thread) decodes exactly as a fresh one: nothing cached for the first
+// document (score caches, word bits, cue counts, source memos) survives.
+TEST(AttributionModelTest, ReusedDocViewDecodesLikeAFreshOne) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  Document a, b;
+  a.text =
+      "“The bridge is not safe,” said Anna Berg, an engineer with the "
+      "county. “We told them in May.”\n\nThe mayor said on Friday that "
+      "repairs would start soon, according to a statement. Critics warned "
+      "that the money had run out, officials told reporters.";
+  b.text =
+      "Residents told reporters they were worried. “It is a scandal,” he "
+      "added, and the council said it would meet. She argued: the plan was "
+      "too small, according to the minutes of the meeting.";
+  Segment(SegmentOptions(), &a);
+  Segment(SegmentOptions(), &b);
+  attribution::DecodeLimits lim;
+  auto decode = [&](const Document& d, attribution::DocView& v) {
+    v.Build(d);
+    return DecodeEverything(m, v, d, lim);
+  };
+  attribution::DocView fresh_b, reused;
+  const auto want = decode(b, fresh_b);
+  ASSERT_GE(want.first.size(), 12u);
+  decode(a, reused);
+  EXPECT_EQ(decode(b, reused), want);
+  attribution::DocView fresh_a;
+  EXPECT_EQ(decode(a, reused), decode(a, fresh_a));
 }
 
 }  // namespace
