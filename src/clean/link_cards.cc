@@ -50,12 +50,18 @@ bool IsNameWord(std::string_view w) {
 }
 
 // True if `w` is the surname `x` itself or `x` glued to what follows it on
-// the card: a capitalised headline word, a digit, or "MORE".
+// the card: a capitalised headline word, a digit, a quotation mark opening
+// a headline, or "MORE".
 bool EndsFullName(std::string_view w, std::string_view x) {
   if (w.size() < x.size() || w.compare(0, x.size(), x) != 0) return false;
   if (w.size() == x.size()) return true;
-  const char next = w[x.size()];
-  return IsUpper(next) || IsDigit(next);
+  const std::string_view rest = w.substr(x.size());
+  const char next = rest[0];
+  if (IsUpper(next) || IsDigit(next) || next == '\'' || next == '"') {
+    return true;
+  }
+  // A headline opening with a curly quote: ‘ or “.
+  return rest.starts_with("\xE2\x80\x98") || rest.starts_with("\xE2\x80\x9C");
 }
 
 // The end of the first "MORE" link in line[from, limit): not part of a

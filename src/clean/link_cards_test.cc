@@ -63,6 +63,18 @@ TEST(LinkCardsTest, CutsACardGluedToTheDisplayName) {
             "Reps. Lia Park (Ore.) and Jon Vask (Colo.) voted no.");
 }
 
+TEST(LinkCardsTest, CutsACardWhoseHeadlineOpensWithAQuote) {
+  // The display name's first word also repeats: the card still starts
+  // after the surname.
+  EXPECT_EQ(Cut("Sen. Lia Park Lia Ann Park'Comedy show' mocks the budget "
+                "vote MORE (R-Ore.) told reporters."),
+            "Sen. Lia Park (R-Ore.) told reporters.");
+  EXPECT_EQ(
+      Cut("Sen. Lia Park Lia Ann Park\xE2\x80\x9CWe will win\xE2\x80\x9D MORE "
+          "(R-Ore.) said."),
+      "Sen. Lia Park (R-Ore.) said.");
+}
+
 TEST(LinkCardsTest, KeepsOrdinaryText) {
   for (std::string_view line : {
            "READ MORE: The council voted on Monday.",
