@@ -1,0 +1,393 @@
+// Speaker resolution, pronoun sieves (see speaker_sieves.h): he/she/they/it
+// -> the best candidate named before the mention, and "who"/"which" -> the
+// name just before it. Any thread, on a document it owns.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/entities/entities.h"
+#include "src/entities/lexicon.h"
+#include "src/entities/mentions.h"
+#include "src/entities/speaker_sieves.h"
+
+namespace whosaid::speakers {
+namespace {
+
+using mention::LowerToken;
+
+// How far back a he/she speaker may continue an earlier quote's speaker of
+// the same gender when no one else of that gender is named nearer.
+constexpr uint32_t kSpeakerChainSentences = 8;
+// Within its own paragraph a pronoun looks back at most this far.
+constexpr uint32_t kPronounParagraphSentences = 40;
+
+lex::Gender GroupGender(const Document& doc, int32_t group) {
+  int male = 0, female = 0;
+  auto count = [&](std::string_view w) {
+    lex::Gender g = lex::GenderOfWord(w);
+    if (g == lex::Gender::kMale) ++male;
+    if (g == lex::Gender::kFemale) ++female;
+  };
+  for (const Entity& e : doc.entities) {
+    if (e.group != group) continue;
+    if (!e.title.empty()) {
+      uint32_t f, l;
+      mention::TokenRange(doc, e.title, &f, &l);
+      for (uint32_t i = f; i < l; ++i) count(LowerToken(doc, i));
+    }
+  }
+  const std::string& name = doc.groups[group].canonical;
+  count(mention::Lower(name.substr(0, name.find(' '))));
+  for (const auto& r : doc.groups[group].roles) count(r);
+  if (male > female) return lex::Gender::kMale;
+  if (female > male) return lex::Gender::kFemale;
+  return lex::Gender::kUnknown;
+}
+
+// A mention that a pronoun may refer to.
+struct Candidate {
+  uint32_t begin;
+  int32_t group;
+  bool quoted;           // inside some quote's content
+  bool speaker = false;  // an earlier quote's resolved speaker
+};
+
+// The token where the subject of sentence s starts: after opening quote
+// marks and punctuation, a leading conjunction ("But", "And"), and an
+// introductory phrase closed by a comma within kIntroTokens when the
+// sentence opens with a preposition or an adverb ("On Monday, ...").
+uint32_t SubjectToken(const Document& doc, uint32_t s) {
+  constexpr uint32_t kIntroTokens = 8;
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t end = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  uint32_t i = sent.token_begin;
+  while (i < end && doc.tokens[i].kind != TokenKind::kWord &&
+         doc.tokens[i].kind != TokenKind::kNumber) {
+    ++i;
+  }
+  if (i >= end) return i;
+  std::string w = LowerToken(doc, i);
+  if (w == "but" || w == "and" || w == "so" || w == "yet") {
+    if (++i >= end) return i;
+    w = LowerToken(doc, i);
+  }
+  if (IsClauseWord(w) || (w.size() > 4 && w.ends_with("ly"))) {
+    for (uint32_t j = i + 1; j < end && j <= i + kIntroTokens; ++j) {
+      if (doc.TokenText(j) == ",") return j + 1;
+    }
+  }
+  return i;
+}
+
+// Whether an entity mention starting at token `tok` is the subject of its
+// sentence: it starts at the subject token or right after a determiner
+// there ("The Harbor Board said ...").
+bool IsSubject(const Document& doc, uint32_t tok) {
+  uint32_t subj = SubjectToken(doc, mention::SentenceOf(doc, tok));
+  return tok == subj ||
+         (tok == subj + 1 && lex::IsDeterminer(LowerToken(doc, subj)));
+}
+
+// Whether sentence s has a subject that is a singular common noun phrase,
+// not a name ("The image was made ...", "A report found ..."): a
+// determiner followed by a lower-case word not ending in -s, at the
+// subject token.
+bool HasThingSubject(const Document& doc, uint32_t s) {
+  uint32_t i = SubjectToken(doc, s);
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  if (i + 1 >= end || !lex::IsDeterminer(LowerToken(doc, i))) return false;
+  const Token& next = doc.tokens[i + 1];
+  // Singular: "The companies can defer ..." is no "it".
+  return next.kind == TokenKind::kWord && !next.capitalized &&
+         !LowerToken(doc, i + 1).ends_with("s");
+}
+
+void BuildQuoteIndex(const Document& doc, SpeakerCache* cache) {
+  if (cache->quotes_built) return;
+  cache->quotes_built = true;
+  for (size_t k = 0; k < doc.quotes.size(); ++k) {
+    const Attribution& q = doc.quotes[k];
+    cache->contents.push_back({q.content.begin, q.content.end});
+    if (!q.speaker.empty()) cache->by_speaker.push_back(k);
+  }
+  std::sort(cache->contents.begin(), cache->contents.end());
+  uint32_t running = 0;
+  for (const auto& c : cache->contents) {
+    running = std::max(running, c.second);
+    cache->max_end.push_back(running);
+  }
+  std::stable_sort(cache->by_speaker.begin(), cache->by_speaker.end(),
+                   [&](uint32_t a, uint32_t b) {
+                     return doc.quotes[a].speaker.begin <
+                            doc.quotes[b].speaker.begin;
+                   });
+}
+
+// Whether `s` lies inside some quote's content: a binary search in the
+// cache's index.
+bool InsideQuote(const Document& doc, Span s, SpeakerCache* cache) {
+  BuildQuoteIndex(doc, cache);
+  auto after =
+      std::partition_point(cache->contents.begin(), cache->contents.end(),
+                           [&](const std::pair<uint32_t, uint32_t>& c) {
+                             return c.first <= s.begin;
+                           });
+  if (after == cache->contents.begin()) return false;
+  return cache->max_end[after - cache->contents.begin() - 1] >= s.end;
+}
+
+// Every "the <role>" phrase of the document, as Candidates() finds them: for
+// each "the", the first role head among the next three tokens decides.
+void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
+  std::vector<RolePhrase>* out = &cache->phrases;
+  out->clear();
+  uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  for (uint32_t i = 0; i + 1 < n; ++i) {
+    if (!mention::TokenIs(doc, i, "the")) continue;
+    for (uint32_t j = i + 1; j < n && j <= i + 3; ++j) {
+      std::string r = LowerToken(doc, j);
+      if (!mention::IsRoleHeadWord(r)) continue;
+      int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
+                              doc.tokens[i].span.begin);
+      if (g >= 0) {
+        out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span, cache)});
+      }
+      break;
+    }
+  }
+}
+
+// Candidates before byte `end`: named entities, resolved speakers of
+// earlier quotes, and role noun phrases ("the minister"). The role phrases
+// are found once per document (in the cache): a phrase counts when its role
+// token lies before the cut-off, which is what a scan limited to the tokens
+// before it would find (the first role head after "the" is the same when it
+// lies before the cut-off, and none is found when it does not).
+void Candidates(const Document& doc, uint32_t from, uint32_t end,
+                SpeakerCache* cache, std::vector<Candidate>* out) {
+  out->clear();
+  // Entities are sorted: start at the first one at or after `from`.
+  auto first_entity = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < from; });
+  for (auto it = first_entity; it != doc.entities.end(); ++it) {
+    const Entity& e = *it;
+    if (e.span.end > end) break;
+    if (e.group >= 0) {
+      out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span, cache)});
+    }
+  }
+  // Speakers already resolved (groups are written as ResolveSpeakers goes).
+  auto add_speaker = [&](const Attribution& q) {
+    if (q.speaker_group >= 0 && !q.speaker.empty() && q.speaker.end <= end &&
+        q.speaker.begin >= from) {
+      out->push_back({q.speaker.begin, q.speaker_group, false, true});
+    }
+  };
+  BuildQuoteIndex(doc, cache);
+  auto it = std::partition_point(
+      cache->by_speaker.begin(), cache->by_speaker.end(),
+      [&](uint32_t k) { return doc.quotes[k].speaker.begin < from; });
+  for (; it != cache->by_speaker.end() && doc.quotes[*it].speaker.begin < end;
+       ++it) {
+    add_speaker(doc.quotes[*it]);
+  }
+  uint32_t first = mention::TokenAtOrAfter(doc, from);
+  uint32_t last = mention::TokenAtOrAfter(doc, end);
+  if (!cache->phrases_built) {
+    FindRolePhrases(doc, cache);
+    cache->phrases_built = true;
+  }
+  auto first_phrase = std::partition_point(
+      cache->phrases.begin(), cache->phrases.end(),
+      [&](const RolePhrase& p) { return p.the_token < first; });
+  for (auto p = first_phrase; p != cache->phrases.end(); ++p) {
+    if (p->the_token + 1 >= last) break;
+    if (p->role_token < last) {
+      out->push_back(
+          {doc.tokens[p->the_token].span.begin, p->group, p->quoted});
+    }
+  }
+  std::stable_sort(
+      out->begin(), out->end(),
+      [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
+}  // namespace
+
+bool IsClauseWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "on",     "in",    "at",    "by",     "for",      "from",
+      "with",   "of",    "to",    "as",     "after",    "before",
+      "during", "since", "until", "when",   "while",    "if",
+      "but",    "and",   "or",    "though", "although", "because"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
+                       lex::PronounKind kind, int32_t previous_speaker,
+                       SpeakerCache* cache) {
+  if (doc.sentences.empty()) return -1;
+  uint32_t here = mention::SentenceOf(doc, first_token);
+  uint32_t para = doc.sentences[here].paragraph;
+  uint32_t begin_byte = doc.tokens[first_token].span.begin;
+  bool want_org = kind == lex::PronounKind::kNeuter;
+  // "it" stands for a thing as often as for a body: it names an
+  // organisation only when that one is the agent before it, the subject of
+  // its sentence (or an earlier quote's speaker), and no sentence in
+  // between has a thing for its subject ("The image was made by data
+  // scientists at Betaworks. It shows ..." is the image).
+  const bool thing_pronoun =
+      want_org && mention::TokenIs(doc, first_token, "it");
+  lex::Gender want = kind == lex::PronounKind::kMale ? lex::Gender::kMale
+                     : kind == lex::PronounKind::kFemale
+                         ? lex::Gender::kFemale
+                         : lex::Gender::kUnknown;
+  std::vector<Candidate> cands;
+  // For "it": the last sentence before `here` (within the search) whose
+  // subject is a thing; organisations named before it are out of reach.
+  uint32_t thing_sentence = 0;
+  bool thing_seen = false;
+  // Candidates further back than the window and outside the paragraph are
+  // never taken (below): start the search where they end. Within a long
+  // paragraph, kPronounParagraphSentences bounds it, so a document that is
+  // one huge paragraph costs linear time.
+  uint32_t window_start =
+      here > kPronounSentenceWindow ? here - kPronounSentenceWindow : 0;
+  uint32_t para_start = std::max(
+      para < doc.paragraphs.size() ? doc.paragraphs[para].sentence_begin : 0,
+      here > kPronounParagraphSentences ? here - kPronounParagraphSentences
+                                        : 0);
+  uint32_t from_sentence = std::min(window_start, para_start);
+  if (thing_pronoun) {
+    for (uint32_t k = here; k-- > from_sentence;) {
+      if (HasThingSubject(doc, k)) {
+        thing_sentence = k;
+        thing_seen = true;
+        break;
+      }
+    }
+  }
+  Candidates(doc, doc.sentences[from_sentence].span.begin, begin_byte, cache,
+             &cands);
+  // GroupGender scans every entity: compute it once per group and document.
+  std::vector<int8_t>& genders = cache->genders;
+  genders.resize(doc.groups.size(), -1);
+  auto gender_of = [&](int32_t g) {
+    if (genders[g] < 0) genders[g] = static_cast<int8_t>(GroupGender(doc, g));
+    return static_cast<lex::Gender>(genders[g]);
+  };
+  int32_t best = -1;
+  double best_score = -1e9;
+  for (int quoted_ok = 0; quoted_ok < 2 && best < 0; ++quoted_ok) {
+    uint32_t last_sentence = UINT32_MAX;
+    bool first_in_sentence = false;
+    for (const Candidate& c : cands) {
+      EntityLabel label = doc.groups[c.group].label;
+      bool person = label == EntityLabel::kPerson;
+      bool org = label == EntityLabel::kOrg;
+      // "it" and "they" refer to organisations here (a plural "they" is
+      // never one person); he/she to persons.
+      bool plural = kind == lex::PronounKind::kPlural;
+      if ((want_org || plural) ? !org : !person) continue;
+      uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
+      uint32_t s = mention::SentenceOf(doc, tok);
+      first_in_sentence = s != last_sentence;
+      last_sentence = s;
+      uint32_t dist = here - s;
+      if (dist > kPronounSentenceWindow && doc.sentences[s].paragraph != para) {
+        continue;
+      }
+      if (!quoted_ok && c.quoted) continue;
+      if (thing_pronoun && ((thing_seen && s <= thing_sentence) ||
+                            (!c.speaker && !IsSubject(doc, tok)))) {
+        continue;
+      }
+      if (person && want != lex::Gender::kUnknown) {
+        lex::Gender g = gender_of(c.group);
+        if (g != lex::Gender::kUnknown && g != want) continue;
+      }
+      // Weights: a sentence of distance costs more than the previous-speaker
+      // bonus, so a new subject in the sentence just before wins.
+      double score = -1.2 * dist;
+      if (c.group == previous_speaker) score += 1.0;
+      if (first_in_sentence) score += 1.0;
+      if (person && want != lex::Gender::kUnknown &&
+          gender_of(c.group) == want) {
+        score += 0.5;
+      }
+      // Later mentions win ties (recency within a sentence).
+      score += 1e-6 * c.begin;
+      if (score > best_score) {
+        best_score = score;
+        best = c.group;
+      }
+    }
+  }
+  if (best >= 0 || want == lex::Gender::kUnknown) return best;
+  // Nobody of that gender named nearby: a quote speaker of that gender a
+  // few sentences up carries on ("Ms. Lund said ... The White House said
+  // ... “...,” she said").
+  // Quotes are sorted by content start: those starting after the mention
+  // are not earlier ones.
+  auto stop = std::partition_point(
+      doc.quotes.begin(), doc.quotes.end(),
+      [&](const Attribution& q) { return q.content.begin <= begin_byte; });
+  for (auto q = std::make_reverse_iterator(stop); q != doc.quotes.rend(); ++q) {
+    if (q->speaker.empty() || q->speaker.end > begin_byte ||
+        q->speaker_group < 0) {
+      continue;
+    }
+    uint32_t tok = mention::TokenAtOrAfter(doc, q->speaker.begin);
+    if (here - mention::SentenceOf(doc, tok) > kSpeakerChainSentences) break;
+    if (doc.groups[q->speaker_group].label == EntityLabel::kPerson &&
+        gender_of(q->speaker_group) == want) {
+      return q->speaker_group;
+    }
+  }
+  return -1;
+}
+
+// "X, who said ...", "Google, which said ...": the entity ending just
+// before ", who" / ", which".
+int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
+  // A sentence-initial "Which ..." asks; it refers to nothing before it.
+  if (doc.sentences.empty() ||
+      doc.sentences[mention::SentenceOf(doc, first_token)].token_begin ==
+          first_token) {
+    return -1;
+  }
+  // "which" stands for a thing or a body, never a person: not for a
+  // PERSON group with a gendered first name or honorific (a single-word
+  // "Google" tagged PERSON by mistake still fits).
+  bool not_person = LowerToken(doc, first_token) == "which";
+  auto fits = [&](int32_t g) {
+    return !not_person || doc.groups[g].label != EntityLabel::kPerson ||
+           GroupGender(doc, g) == lex::Gender::kUnknown;
+  };
+  uint32_t end_tok = first_token;
+  if (end_tok > 0 && doc.TokenText(end_tok - 1) == ",") --end_tok;
+  if (end_tok == 0) return -1;
+  uint32_t end_byte = doc.tokens[end_tok - 1].span.end;
+  for (const Entity& e : doc.entities) {
+    if (e.group >= 0 && !e.appositive.empty() && e.appositive.end == end_byte) {
+      return fits(e.group) ? e.group : -1;  // "X, a retired general, who"
+    }
+  }
+  for (auto it = doc.entities.rbegin(); it != doc.entities.rend(); ++it) {
+    if (it->span.end > end_byte) continue;
+    if (it->group >= 0 && it->span.end + 24 >= end_byte) {
+      // Allow an appositive between the name and ", who".
+      return fits(it->group) ? it->group : -1;
+    }
+    break;
+  }
+  return -1;
+}
+
+}  // namespace whosaid::speakers

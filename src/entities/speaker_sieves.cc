@@ -1,0 +1,243 @@
+// Speaker resolution, the sieves for one mention (see speaker_sieves.h):
+// named entity, pronoun (speaker_pronouns.cc), name word, organisation noun
+// and role noun ("the general"). Any thread, on a document it owns.
+#include "src/entities/speaker_sieves.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "src/entities/entities.h"
+#include "src/entities/lexicon.h"
+#include "src/entities/mentions.h"
+
+namespace whosaid::speakers {
+namespace {
+
+using mention::LowerToken;
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+bool IsDayName(std::string_view lower) {
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+      "sunday", "january", "february",  "march",    "april",    "june",
+      "july",   "august",  "september", "october",  "november", "december"};
+  for (std::string_view d : kDays) {
+    if (lower == d) return true;
+  }
+  return false;
+}
+
+// The most recent person group with a role named by `noun`.
+int32_t ResolveRole(const Document& doc, std::string_view noun,
+                    uint32_t begin_byte) {
+  int32_t best = -1;
+  for (const Entity& e : doc.entities) {
+    if (e.group < 0 || e.label != EntityLabel::kPerson) continue;
+    bool has = false;
+    for (const auto& r : doc.groups[e.group].roles) {
+      has |= mention::RoleMatches(r, noun);
+    }
+    if (!has) continue;
+    if (e.span.begin < begin_byte || best < 0) best = e.group;
+    if (e.span.begin >= begin_byte) break;
+  }
+  return best;
+}
+
+// A person group holding `word` (lower case) among its name words; the one
+// mentioned most recently before `begin_byte`.
+// The group of the last entity mention before `begin_byte` whose group's
+// name holds `word` ("gedney" -> "Felix Gedney"), else of the first one
+// after; -1 when none. Looked up in an index the cache builds once.
+int32_t ResolveNameWord(const Document& doc, const std::string& word,
+                        uint32_t begin_byte, SpeakerCache* cache) {
+  if (!cache->name_words_built) {
+    for (const Entity& e : doc.entities) {
+      if (e.group < 0) continue;
+      std::string_view name = doc.groups[e.group].canonical;
+      size_t p = 0;
+      while (p < name.size()) {
+        size_t q = name.find(' ', p);
+        if (q == std::string_view::npos) q = name.size();
+        auto& list = cache->name_words[mention::Lower(name.substr(p, q - p))];
+        // A name that repeats a word ("Kim Kim") lists the mention once.
+        if (list.empty() || list.back().first != e.span.begin) {
+          list.push_back({e.span.begin, e.group});
+        }
+        p = q + 1;
+      }
+    }
+    cache->name_words_built = true;
+  }
+  auto it = cache->name_words.find(word);
+  if (it == cache->name_words.end()) return -1;
+  const auto& list = it->second;
+  auto after = std::partition_point(list.begin(), list.end(),
+                                    [&](const std::pair<uint32_t, int32_t>& m) {
+                                      return m.first < begin_byte;
+                                    });
+  if (after != list.begin()) return std::prev(after)->second;
+  return list.front().second;
+}
+
+// Whether token i of mention `m` lies in a place or other name that only
+// modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see
+// mention::ModifiesALaterNoun): no name of the speaker.
+bool InModifierName(const Document& doc, Span m, uint32_t i) {
+  const Span t = doc.tokens[i].span;
+  auto it = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.end <= t.begin; });
+  return it != doc.entities.end() && it->span.begin < t.end &&
+         mention::ModifiesALaterNoun(doc, *it, m);
+}
+
+int32_t ResolveMentionWith(const Document& doc, Span m,
+                           int32_t previous_speaker, SpeakerCache* cache) {
+  if (m.empty() || doc.tokens.empty()) return -1;
+  // One mention resolved alone (no document cache): the indexes are built
+  // for it here.
+  SpeakerCache local_cache;
+  if (cache == nullptr) cache = &local_cache;
+  // 1. The mention is (or contains) a named entity. Entities are sorted and
+  // do not overlap one another, so those overlapping the mention are the
+  // ones just before the first entity starting at or after its end.
+  int32_t found = -1;
+  bool modified = false;  // holds a name that only modifies a noun
+  auto entities_end = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < m.end; });
+  auto overlapping = entities_end;
+  while (overlapping != doc.entities.begin() &&
+         std::prev(overlapping)->span.end > m.begin) {
+    --overlapping;
+  }
+  for (int pass = 0; pass < 3 && found < 0; ++pass) {
+    for (auto it = overlapping; it != entities_end; ++it) {
+      const Entity& e = *it;
+      if (!Overlaps(e.span, m) || e.group < 0) continue;
+      if (mention::ModifiesALaterNoun(doc, e, m)) {
+        modified = true;
+        continue;
+      }
+      if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
+      // Beside such a modifier, another place is no speaker either ("the
+      // Norland envoy to Veltia").
+      if (modified && pass == 2) continue;
+      if (e.label != EntityLabel::kPerson && e.span.size() < 12 &&
+          IsDayName(mention::Lower(doc.Text(e.span)))) {
+        continue;
+      }
+      bool person = e.label == EntityLabel::kPerson;
+      bool org = e.label == EntityLabel::kOrg;
+      if ((pass == 0 && person) || (pass == 1 && org) || pass == 2) {
+        found = e.group;
+        break;
+      }
+    }
+  }
+  if (found >= 0) return found;
+  uint32_t f, l;
+  mention::TokenRange(doc, m, &f, &l);
+  if (f >= l) return -1;
+  // 2. Pronouns.
+  for (uint32_t i = f; i < l; ++i) {
+    lex::PronounKind kind = lex::PronounOf(LowerToken(doc, i));
+    if (kind == lex::PronounKind::kNone) continue;
+    if (l - f > 2) break;  // a longer phrase that merely contains one
+    if (kind == lex::PronounKind::kRelative) return ResolveRelative(doc, f);
+    if (kind == lex::PronounKind::kFirst) {
+      for (const Attribution& q : doc.quotes) {
+        if (q.content.begin <= m.begin && m.end <= q.content.end &&
+            q.speaker_group >= 0) {
+          return q.speaker_group;
+        }
+      }
+      return -1;
+    }
+    return ResolvePronoun(doc, f, kind, previous_speaker, cache);
+  }
+  // 3. Name words not tagged as entities ("Gedney").
+  for (uint32_t i = l; i-- > f;) {
+    const Token& t = doc.tokens[i];
+    std::string w = LowerToken(doc, i);
+    if (t.kind != TokenKind::kWord || !t.capitalized ||
+        mention::IsTitleWord(w) || lex::IsDeterminer(w) ||
+        InModifierName(doc, m, i)) {
+      continue;
+    }
+    std::string word = mention::Lower(doc.TokenText(i));
+    int32_t g = ResolveNameWord(doc, word, m.begin, cache);
+    if (g >= 0 && !(modified && doc.groups[g].label != EntityLabel::kPerson &&
+                    doc.groups[g].label != EntityLabel::kOrg)) {
+      return g;
+    }
+  }
+  // 4. Organisation nouns ("the company") -> the most recent organisation
+  // named before the mention, within the window of pronouns.
+  {
+    std::string head = LowerToken(doc, l - 1);
+    static constexpr std::string_view kOrgNouns[] = {
+        "company",      "firm",       "agency",   "ministry", "department",
+        "carmaker",     "bank",       "union",    "party",    "council",
+        "committee",    "university", "hospital", "group",    "organization",
+        "organisation", "airline",    "retailer", "insurer",  "lender",
+        "automaker",    "startup"};
+    bool org_noun = false;
+    for (std::string_view n : kOrgNouns) org_noun |= head == n;
+    auto names_other_kind = [&](int32_t g) {
+      // "University of Aarhus" is not "the company".
+      std::string name = mention::Lower(doc.groups[g].canonical);
+      for (std::string_view n : kOrgNouns) {
+        if (n != head && name.find(n) != std::string::npos) return true;
+      }
+      return false;
+    };
+    if (org_noun && l - f <= 3 && lex::IsDeterminer(LowerToken(doc, f))) {
+      // The same noun resolved earlier (an earlier quote's speaker) wins.
+      for (const Attribution& q : doc.quotes) {
+        if (q.speaker.end > m.begin || q.speaker_group < 0 ||
+            q.speaker.empty()) {
+          continue;
+        }
+        uint32_t qf, ql;
+        mention::TokenRange(doc, q.speaker, &qf, &ql);
+        if (ql > qf && LowerToken(doc, ql - 1) == head &&
+            doc.groups[q.speaker_group].label == EntityLabel::kOrg) {
+          return q.speaker_group;
+        }
+      }
+      uint32_t here = mention::SentenceOf(doc, f);
+      int32_t best = -1;
+      for (const Entity& e : doc.entities) {
+        if (e.span.end > m.begin) break;
+        if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
+            names_other_kind(e.group)) {
+          continue;
+        }
+        uint32_t s = mention::SentenceOf(
+            doc, mention::TokenAtOrAfter(doc, e.span.begin));
+        if (here - s <= 2 * kPronounSentenceWindow) best = e.group;
+      }
+      if (best >= 0) return best;
+    }
+  }
+  // 5. Role nouns ("the general", "the Pentagon spokesman"). An indefinite
+  // one with a place before its noun ("a Norland army officer") brings in
+  // someone new.
+  const bool indefinite =
+      mention::TokenIs(doc, f, "a") || mention::TokenIs(doc, f, "an");
+  for (uint32_t i = l; i-- > f && !(modified && indefinite);) {
+    std::string w = LowerToken(doc, i);
+    if (!mention::IsRoleHeadWord(w)) continue;
+    return ResolveRole(doc, lex::ExpandAbbreviation(w), m.begin);
+  }
+  return -1;
+}
+
+}  // namespace whosaid::speakers

@@ -1,0 +1,99 @@
+// Speaker resolution internals (the entities stage; ResolveSpeakers() in
+// speakers.cc drives them): the sieves that map one mention to an entity
+// group. Pronouns, "who"/"which" and pronoun candidates live in
+// speaker_pronouns.cc; named entities, name words, organisation nouns and
+// role nouns ("the general") in speaker_sieves.cc. All are pure functions
+// of the Document plus a SpeakerCache that the caller owns, one per
+// document: any thread may call them on a document it owns, but a cache is
+// never shared across threads.
+#ifndef WHOSAID_SRC_ENTITIES_SPEAKER_SIEVES_H_
+#define WHOSAID_SRC_ENTITIES_SPEAKER_SIEVES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "src/entities/lexicon.h"
+#include "whosaid/document.h"
+
+namespace whosaid::speakers {
+
+// Previous sentences a pronoun searches (organisation nouns: twice as many).
+inline constexpr uint32_t kPronounSentenceWindow = 3;
+
+// "the <role>" (a role head within three tokens after "the") that names a
+// known person: the phrase's first role-head token and that person's group.
+struct RolePhrase {
+  uint32_t the_token;
+  uint32_t role_token;
+  int32_t group;
+  bool quoted;  // "the" is inside some quote's content
+};
+
+// What the sieves compute from the entities, groups and quote contents
+// alone, which ResolveSpeakers() does not change: filled on first use and
+// shared by all mentions of one document. Not shared across threads.
+struct SpeakerCache {
+  bool phrases_built = false;
+  std::vector<RolePhrase> phrases;  // in token order
+  std::vector<int8_t> genders;      // per group; -1: not computed yet
+  // Lower-cased word of a group's name -> (mention start, group) of every
+  // entity mention whose group's name holds it, in text order.
+  bool name_words_built = false;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int32_t>>>
+      name_words;
+  // Quote contents as (begin, end) sorted by begin, with the running maximum
+  // of their ends (a span lies inside some content iff the largest end among
+  // the contents beginning at or before it reaches its end), and the quotes
+  // with a speaker mention ordered by where it begins.
+  bool quotes_built = false;
+  std::vector<std::pair<uint32_t, uint32_t>> contents;
+  std::vector<uint32_t> max_end;
+  std::vector<uint32_t> by_speaker;
+};
+
+// Prepositions and conjunctions, capitalised only when they open a
+// sentence.
+bool IsClauseWord(std::string_view lower);
+
+// A weekday or a month, which the tagger or a capitalised run may take for
+// a name ("The WHO on Saturday"): never a speaker.
+bool IsDayName(std::string_view lower);
+
+// Whether token i of mention `m` lies in a place or other name that only
+// modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see
+// mention::ModifiesALaterNoun): no name of the speaker.
+bool InModifierName(const Document& doc, Span m, uint32_t i);
+
+// A he/she/they/it mention starting at `first_token` -> the best person (or
+// organisation) candidate before it, or -1.
+int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
+                       lex::PronounKind kind, int32_t previous_speaker,
+                       SpeakerCache* cache);
+
+// "X, who said ...", "Google, which said ...": the entity ending just
+// before ", who" / ", which".
+int32_t ResolveRelative(const Document& doc, uint32_t first_token);
+
+// The most recent person group with a role named by `noun`.
+int32_t ResolveRole(const Document& doc, std::string_view noun,
+                    uint32_t begin_byte);
+
+// The group of the last entity mention before `begin_byte` whose group's
+// name holds `word` ("gedney" -> "Felix Gedney"), else of the first one
+// after; -1 when none. Looked up in an index the cache builds once.
+int32_t ResolveNameWord(const Document& doc, const std::string& word,
+                        uint32_t begin_byte, SpeakerCache* cache);
+
+// ResolveMention() with the document's cache (nullptr: a local one), the
+// sieves in order: named entity, pronoun, name word, organisation noun,
+// role noun.
+int32_t ResolveMentionWith(const Document& doc, Span m,
+                           int32_t previous_speaker, SpeakerCache* cache);
+
+}  // namespace whosaid::speakers
+
+#endif  // WHOSAID_SRC_ENTITIES_SPEAKER_SIEVES_H_
