@@ -309,6 +309,20 @@ Document WithQuotes(const std::string& text,
   return doc;
 }
 
+// A contracted pronoun ("I’ve") or an abbreviated month ("a Dec. 3
+// post") is no proper name of a speaker.
+TEST(ResolveSpeakers, ContractedPronounsAndMonthsAreNoNames) {
+  Document doc = WithQuotes(
+      "Prices rose, as I\xE2\x80\x99ve said for years. \"Sales fell,\" "
+      "reads a Dec. 3 post by the shop.",
+      {},
+      {{"Prices rose", "I\xE2\x80\x99ve", 0, "said"},
+       {"Sales fell,", "a Dec.", 0, "reads"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, SurnameRoleNounAndPronoun) {
   Document doc = WithQuotes(
       "Gen. Tomas Brandt, the alliance's chief of logistics, spoke on "

@@ -88,6 +88,19 @@ TEST(Lexicon, Lookups) {
   EXPECT_FALSE(IsRoleHead(std::string_view("pres\0ident", 10)));
 }
 
+TEST(Lexicon, WithoutContraction) {
+  using mention::WithoutContraction;
+  EXPECT_EQ(WithoutContraction("i\xE2\x80\x99m"), "i");
+  EXPECT_EQ(WithoutContraction("i've"), "i");
+  EXPECT_EQ(WithoutContraction("they\xE2\x80\x99re"), "they");
+  EXPECT_EQ(WithoutContraction("he'd"), "he");
+  EXPECT_EQ(WithoutContraction("we'll"), "we");
+  EXPECT_EQ(WithoutContraction("trump's"), "trump's");
+  EXPECT_EQ(WithoutContraction("o\xE2\x80\x99rourke"), "o\xE2\x80\x99rourke");
+  EXPECT_EQ(WithoutContraction("'m"), "'m");
+  EXPECT_EQ(WithoutContraction("smith"), "smith");
+}
+
 TEST(Lexicon, TitleAndRoleHeadWords) {
   using mention::IsRoleHeadWord;
   using mention::IsTitleWord;

@@ -73,6 +73,19 @@ bool EqualsLower(std::string_view text, std::string_view lower) {
   return AsciiEqualsLower(text, lower);
 }
 
+std::string_view WithoutContraction(std::string_view lower) {
+  static constexpr std::string_view kTails[] = {"m", "ve", "d", "ll", "re"};
+  for (std::string_view apostrophe : {"'", "\xE2\x80\x99"}) {
+    const size_t at = lower.rfind(apostrophe);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view tail = lower.substr(at + apostrophe.size());
+    for (std::string_view t : kTails) {
+      if (tail == t) return lower.substr(0, at);
+    }
+  }
+  return lower;
+}
+
 bool TokenIs(const Document& doc, uint32_t i, std::string_view lower) {
   return EqualsLower(doc.TokenText(i), lower);
 }

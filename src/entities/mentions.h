@@ -34,6 +34,10 @@ bool EqualsLower(std::string_view text, std::string_view lower);
 // True if token i, lower-cased, equals `lower` (no allocation; for scans
 // over every token).
 bool TokenIs(const Document& doc, uint32_t i, std::string_view lower);
+// `lower` without a contraction after an apostrophe (' or ’): "i" for
+// "i’m" and "i've", "he" for "he'd", "they" for "they’re"; `lower` itself
+// when it has none. Possessive "'s" stays ("trump's").
+std::string_view WithoutContraction(std::string_view lower);
 
 // A role word: a role head, or each part of a hyphenated word is a role
 // head or modifier with at least one head ("colonel-general").

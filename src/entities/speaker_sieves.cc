@@ -23,9 +23,13 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 bool IsDayName(std::string_view lower) {
   static constexpr std::string_view kDays[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
-      "sunday", "january", "february",  "march",    "april",    "june",
-      "july",   "august",  "september", "october",  "november", "december"};
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "june", "july",
+      "august", "september", "october", "november", "december",
+      // Abbreviated months keep their period as one token ("a Dec. 28
+      // tweet"); "may" and "march" need none.
+      "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.",
+      "dec."};
   for (std::string_view d : kDays) {
     if (lower == d) return true;
   }

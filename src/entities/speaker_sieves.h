@@ -59,8 +59,9 @@ struct SpeakerCache {
 // sentence.
 bool IsClauseWord(std::string_view lower);
 
-// A weekday or a month, which the tagger or a capitalised run may take for
-// a name ("The WHO on Saturday"): never a speaker.
+// A weekday or a month, also an abbreviated one ("dec."), which the tagger
+// or a capitalised run may take for a name ("The WHO on Saturday"): never a
+// speaker.
 bool IsDayName(std::string_view lower);
 
 // Whether token i of mention `m` lies in a place or other name that only

@@ -36,12 +36,14 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
     // A mention whose place name only modifies its noun ("U.S. officials",
     // "An Arkansas judge on May 10") has no proper name of its own.
     if (InModifierName(doc, m, i)) return "";
-    // "WHO" in capitals is a name, not the pronoun; a capitalised
-    // preposition or conjunction opening a sentence ("On Monday") is none.
+    // "WHO" in capitals is a name, not the pronoun ("I’ve" is the pronoun
+    // too); a capitalised preposition or conjunction opening a sentence
+    // ("On Monday") is none.
     bool name = t.kind == TokenKind::kWord && t.capitalized &&
                 !mention::IsTitleWord(w) && !lex::IsDeterminer(w) &&
                 !IsDayName(w) && !IsClauseWord(w) &&
-                (t.all_caps || lex::PronounOf(w) == lex::PronounKind::kNone);
+                (t.all_caps || lex::PronounOf(mention::WithoutContraction(w)) ==
+                                   lex::PronounKind::kNone);
     // A capitalised first word of a sentence followed by a lower-case word
     // ("Independent experts") is not a name.
     // (A place that only modifies a noun counts as lower case: "Some
