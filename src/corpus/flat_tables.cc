@@ -15,10 +15,9 @@ namespace whosaid {
 // duplicated. Elsewhere: realloc (which may copy) and an explicit zero fill.
 void* FlatMap64::ResizeSlots(void* p, size_t old_bytes, size_t new_bytes) {
 #if defined(__linux__)
-  void* q = p == nullptr
-                ? mmap(nullptr, new_bytes, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-                : mremap(p, old_bytes, new_bytes, MREMAP_MAYMOVE);
+  void* q = p == nullptr ? mmap(nullptr, new_bytes, PROT_READ | PROT_WRITE,
+                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+                         : mremap(p, old_bytes, new_bytes, MREMAP_MAYMOVE);
   if (q == MAP_FAILED) throw std::bad_alloc();  // as std::vector would
   return q;
 #else

@@ -161,7 +161,8 @@ TEST(FlatMap64Test, GrowingInPlaceKeepsEveryKey) {
     size_t last_bytes = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
       const int64_t value = static_cast<int64_t>(i) + 1;
-      EXPECT_EQ(flat.Insert(keys[i], value), ref.emplace(keys[i], value).second);
+      EXPECT_EQ(flat.Insert(keys[i], value),
+                ref.emplace(keys[i], value).second);
       if (flat.memory_bytes() != last_bytes) {  // just doubled
         last_bytes = flat.memory_bytes();
         for (const auto& [k, v] : ref) ASSERT_EQ(flat.Find(k), v) << i;
