@@ -3,8 +3,10 @@
 // allocation and ~40 bytes per entry, a std::vector per value 24 bytes more
 // plus its own allocation.
 //   FlatMap64  uint64 key -> nonzero int64 value, open addressing (linear
-//              probing, load <= 3/4), one array; the first value inserted
-//              for a key stays (emplace semantics).
+//              probing, load <= 3/4), one array of anonymous pages that
+//              doubles in place (mremap, then the entries re-placed in it:
+//              the old and the new array are never both resident); the
+//              first value inserted for a key stays (emplace semantics).
 //   ArrayPool  append-only store of uint64 arrays in 512 KiB chunks (no
 //              reallocation of what is stored); an array is named by a
 //              nonzero handle.
@@ -30,9 +32,22 @@ namespace whosaid {
 
 class FlatMap64 {
  public:
+  FlatMap64() = default;
+  FlatMap64(const FlatMap64&) = delete;
+  FlatMap64& operator=(const FlatMap64&) = delete;
+  FlatMap64(FlatMap64&& o) noexcept { Swap(o); }
+  FlatMap64& operator=(FlatMap64&& o) noexcept {
+    if (this != &o) {
+      Clear();
+      Swap(o);
+    }
+    return *this;
+  }
+  ~FlatMap64() { Clear(); }
+
   // The value of `key`, or 0.
   int64_t Find(uint64_t key) const {
-    if (slots_.empty()) return 0;
+    if (capacity_ == 0) return 0;
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.second == 0) return 0;
@@ -42,7 +57,7 @@ class FlatMap64 {
   // Inserts key -> value (value != 0) unless `key` is present; returns
   // whether it was inserted.
   bool Insert(uint64_t key, int64_t value) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    if ((size_ + 1) * 4 > capacity_ * 3) Grow();
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.second == 0) {
@@ -55,7 +70,7 @@ class FlatMap64 {
   }
   // Sets key -> value (value != 0), replacing any value.
   void Set(uint64_t key, int64_t value) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    if ((size_ + 1) * 4 > capacity_ * 3) Grow();
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.second == 0) ++size_;
@@ -67,7 +82,7 @@ class FlatMap64 {
   }
   // Overwrites the value of a present key (true) or does nothing (false).
   bool Replace(uint64_t key, int64_t value) {
-    if (slots_.empty() || value == 0) return false;
+    if (capacity_ == 0 || value == 0) return false;
     for (size_t i = Home(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.second == 0) return false;
@@ -78,12 +93,12 @@ class FlatMap64 {
     }
   }
   size_t size() const { return size_; }
-  size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+  size_t memory_bytes() const { return capacity_ * sizeof(Slot); }
   // Calls fn(key, value) for every entry, in no particular order.
   template <typename Fn>
   void ForEach(Fn&& fn) const {
-    for (const Slot& s : slots_) {
-      if (s.second != 0) fn(s.first, s.second);
+    for (size_t i = 0; i < capacity_; ++i) {
+      if (slots_[i].second != 0) fn(slots_[i].first, slots_[i].second);
     }
   }
   // Moves every entry to the front of the slot array and calls fn(span):
@@ -93,25 +108,30 @@ class FlatMap64 {
   template <typename Fn>
   void Drain(Fn&& fn) {
     size_t n = 0;
-    for (size_t i = 0; i < slots_.size(); ++i) {
+    for (size_t i = 0; i < capacity_; ++i) {
       if (slots_[i].second != 0) slots_[n++] = slots_[i];
     }
-    fn(std::span<std::pair<uint64_t, int64_t>>(slots_.data(), n));
+    fn(std::span<std::pair<uint64_t, int64_t>>(slots_, n));
     Reset();
   }
   // Removes every entry but keeps the slots (no reallocation on refill).
   void Reset() {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    std::fill(slots_, slots_ + capacity_, Slot{});
     size_ = 0;
   }
   void Clear() {
-    std::vector<Slot>().swap(slots_);
+    if (slots_ != nullptr) FreeSlots(slots_, capacity_ * sizeof(Slot));
+    slots_ = nullptr;
+    capacity_ = 0;
     size_ = 0;
     mask_ = 0;
   }
 
  private:
   using Slot = std::pair<uint64_t, int64_t>;  // value 0: empty
+  // Kept in raw pages: no constructor or destructor needs to run.
+  static_assert(std::is_trivially_destructible_v<Slot> &&
+                std::is_trivially_copy_constructible_v<Slot>);
   size_t Home(uint64_t key) const {
     // murmur3's finaliser: keys may be structured (band bits, row ids).
     key ^= key >> 33;
@@ -119,18 +139,55 @@ class FlatMap64 {
     key ^= key >> 33;
     return static_cast<size_t>(key) & mask_;
   }
+  void Swap(FlatMap64& o) noexcept {
+    std::swap(slots_, o.slots_);
+    std::swap(capacity_, o.capacity_);
+    std::swap(size_, o.size_);
+    std::swap(mask_, o.mask_);
+  }
+  // Doubles the slot array in place: the pages are remapped (no copy, the
+  // old and the new array are never both resident; a copying doubling of a
+  // 16 MiB table holds 48 MiB for a moment), then the entries are re-placed
+  // in the same array. Re-placing starts after an empty slot so that no
+  // entry is placed behind one not yet moved (which would break its probe
+  // chain when that one moves); the few whose probe would run past the
+  // array's end into slots not yet moved are inserted at the end.
   void Grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.resize(old.empty() ? 1024 : old.size() * 2);
-    mask_ = slots_.size() - 1;
-    size_ = 0;
-    for (const Slot& s : old) {
-      if (s.second != 0) Insert(s.first, s.second);
+    const size_t old = capacity_;
+    const size_t cap = old == 0 ? 1024 : old * 2;
+    slots_ = static_cast<Slot*>(
+        ResizeSlots(slots_, old * sizeof(Slot), cap * sizeof(Slot)));
+    capacity_ = cap;
+    mask_ = cap - 1;
+    if (size_ == 0) return;
+    size_t empty = 0;  // exists: the load is at most 3/4
+    while (slots_[empty].second != 0) ++empty;
+    std::vector<Slot> wrapped;
+    for (size_t k = 1; k <= old; ++k) {
+      const size_t from = (empty + k) & (old - 1);
+      const Slot s = slots_[from];
+      if (s.second == 0) continue;
+      slots_[from] = Slot{};
+      size_t i = Home(s.first);
+      while (slots_[i].second != 0 && i != mask_) ++i;
+      if (slots_[i].second != 0) {
+        wrapped.push_back(s);
+      } else {
+        slots_[i] = s;
+      }
+    }
+    for (const Slot& s : wrapped) {
+      size_t i = Home(s.first);
+      while (slots_[i].second != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
     }
   }
+  // Zero-filled storage that can grow without a copy (mremap on Linux).
+  static void* ResizeSlots(void* p, size_t old_bytes, size_t new_bytes);
+  static void FreeSlots(void* p, size_t bytes);
 
-  std::vector<Slot> slots_;
+  Slot* slots_ = nullptr;
+  size_t capacity_ = 0;  // slots, a power of two (or 0)
   size_t size_ = 0;
   size_t mask_ = 0;
 };

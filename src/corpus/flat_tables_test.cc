@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 #include <unordered_map>
+#include <vector>
 
 namespace whosaid {
 namespace {
@@ -130,6 +131,69 @@ TEST(ChunkedVectorTest, GrowToZeroFillsWithoutTouchingWhatIsStored) {
   EXPECT_EQ(v[3], 33u);
   for (size_t i = 10; i < far; ++i) ASSERT_EQ(v[i], 0u) << i;
   EXPECT_EQ(v[far], 7u);
+}
+
+// The slot array's home of `key` (the map's hash, copied) for `slots` slots.
+size_t HomeIn(uint64_t key, size_t slots) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdULL;
+  key ^= key >> 33;
+  return static_cast<size_t>(key) & (slots - 1);
+}
+
+// Growth re-places the entries in the same array; a probe chain broken by
+// it loses keys. Checked after every doubling, with chains that run off the
+// array's end before and after (keys homed in the last slots).
+TEST(FlatMap64Test, GrowingInPlaceKeepsEveryKey) {
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    FlatMap64 flat;
+    std::unordered_map<uint64_t, int64_t> ref;
+    std::vector<uint64_t> keys;
+    // 60 keys homed in the last 24 of 2048 slots (so in the last 24 of
+    // 1024 too): their chain wraps in both tables.
+    while (keys.size() < 60) {
+      const uint64_t k = rng();
+      if (HomeIn(k, 2048) >= 2048 - 24) keys.push_back(k);
+    }
+    while (keys.size() < 20000) keys.push_back(rng() % (1u << 20));
+    std::shuffle(keys.begin() + 30, keys.end(), rng);
+    size_t last_bytes = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const int64_t value = static_cast<int64_t>(i) + 1;
+      EXPECT_EQ(flat.Insert(keys[i], value),
+                ref.emplace(keys[i], value).second);
+      if (flat.memory_bytes() != last_bytes) {  // just doubled
+        last_bytes = flat.memory_bytes();
+        for (const auto& [k, v] : ref) ASSERT_EQ(flat.Find(k), v) << i;
+      }
+    }
+    EXPECT_EQ(flat.size(), ref.size());
+    for (const auto& [k, v] : ref) ASSERT_EQ(flat.Find(k), v);
+    size_t seen = 0;
+    flat.ForEach([&](uint64_t k, int64_t v) {
+      ++seen;
+      EXPECT_EQ(ref.at(k), v);
+    });
+    EXPECT_EQ(seen, ref.size());
+  }
+}
+
+TEST(FlatMap64Test, MovesOwnTheSlots) {
+  FlatMap64 a;
+  for (uint64_t k = 1; k <= 5000; ++k) a.Insert(k, static_cast<int64_t>(k));
+  FlatMap64 b(std::move(a));
+  EXPECT_EQ(a.size(), 0u);  // NOLINT(bugprone-use-after-move): documented
+  EXPECT_EQ(a.Find(7), 0);  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(b.Find(4321), 4321);
+  FlatMap64 c;
+  c.Insert(9, 9);
+  c = std::move(b);
+  EXPECT_EQ(c.size(), 5000u);
+  EXPECT_EQ(c.Find(9), 9);
+  EXPECT_EQ(c.Find(5000), 5000);
+  a.Insert(3, 30);  // a moved-from map is empty and usable
+  EXPECT_EQ(a.Find(3), 30);
 }
 
 }  // namespace
