@@ -1,7 +1,9 @@
-// Tests of the fast scorers' batched forms (fast.cc): the cue scorer's keys
-// computed ahead (CueKeysFast / CueSumFast, the Viterbi tagger's prefetch)
-// and the token score caches filled ahead by the content and source
-// decoders give exactly the scores of the one-at-a-time forms.
+// Tests of the fast decoders (fast.cc): they pick what the reference
+// feature-hashing decoders pick; the cue scorer's keys computed ahead
+// (CueKeysFast / CueSumFast, the Viterbi tagger's prefetch) and the token
+// score caches filled ahead by the content and source decoders give exactly
+// the scores of the one-at-a-time forms; a reused DocView decodes as a fresh
+// one.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +63,63 @@ TEST(AttributionFastTest, CueKeysThenSumEqualsCueScoreFast) {
     }
   }
   EXPECT_GE(tokens, 60);
+}
+
+// The table-driven fast decoders must pick the same spans (with the same
+// scores, up to float rounding and the int16 weight quantization) as the
+// reference feature-hashing decoders the trainer uses.
+TEST(AttributionModelTest, FastDecodersMatchReference) {
+  attribution::AttributionModel fast;
+  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
+  attribution::AttributionModel slow;  // same weights, not finalized
+  slow.cue_w = fast.cue_w;
+  slow.content_w = fast.content_w;
+  slow.source_w = fast.source_w;
+  slow.cue_vocab = fast.cue_vocab;
+  slow.start_prev = fast.start_prev;
+  slow.end_next = fast.end_next;
+  slow.src_no_start = fast.src_no_start;
+  slow.src_no_end = fast.src_no_end;
+  slow.cue_left = fast.cue_left;
+  slow.cue_strong = fast.cue_strong;
+  const Document d = TestDocument();
+  attribution::DocView vs, vf;
+  vs.Build(d);
+  vf.Build(d);
+  attribution::DecodeLimits lim;
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  std::vector<attribution::TSpan> slow_cues;
+  std::vector<float> slow_margins;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+    // With the rescue pass on (its default margin), so that it is checked
+    // on both paths too.
+    fast.TagCues(vf, s, 0, &cues, &margins, lim.cue_rescue);
+    slow.TagCues(vs, s, 0, &slow_cues, &slow_margins, lim.cue_rescue);
+  }
+  ASSERT_GE(cues.size(), 6u);
+  ASSERT_EQ(cues, slow_cues);
+  for (size_t k = 0; k < cues.size(); ++k) {
+    EXPECT_NEAR(margins[k], slow_margins[k], 2e-2);
+  }
+  std::vector<attribution::Scored> ns, nf;
+  for (const attribution::TSpan& cue : cues) {
+    attribution::TSpan cs = slow.DecodeContent(vs, cue, lim, &ns);
+    attribution::TSpan cf = fast.DecodeContentFast(vf, cue, lim, &nf);
+    EXPECT_EQ(cs, cf);
+    ASSERT_EQ(ns.size(), nf.size());
+    fast.PrepareSource(vf, cue, lim);
+    for (size_t k = 0; k < ns.size(); ++k) {
+      EXPECT_EQ(ns[k].span, nf[k].span);
+      EXPECT_NEAR(ns[k].score, nf[k].score, 2e-2);
+      float ss = 0, sf = 0;
+      attribution::TSpan a = slow.DecodeSource(vs, cue, ns[k].span, lim, &ss);
+      attribution::TSpan b =
+          fast.DecodeSourceFast(vf, cue, ns[k].span, lim, &sf);
+      EXPECT_EQ(a, b);
+      EXPECT_NEAR(ss, sf, 2e-2);
+    }
+  }
 }
 
 // Everything the decoders return for the document `v` was built on: every
