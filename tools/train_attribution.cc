@@ -540,13 +540,7 @@ int main(int argc, char** argv) {
     Report("train", ep, st);
     if (!dev.empty()) {
       AttributionModel avg;
-      avg.cue_vocab = m.cue_vocab;
-      avg.start_prev = m.start_prev;
-      avg.end_next = m.end_next;
-      avg.src_no_start = m.src_no_start;
-      avg.src_no_end = m.src_no_end;
-      avg.cue_left = m.cue_left;
-      avg.cue_strong = m.cue_strong;
+      avg.CopyWordSetsFrom(m);
       avg.cue_w = ep > cue_epochs ? cue_final : cue_avg.Averaged();
       avg.content_w = content_avg.Averaged();
       avg.source_w = source_avg.Averaged();

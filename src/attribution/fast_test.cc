@@ -75,13 +75,7 @@ TEST(AttributionModelTest, FastDecodersMatchReference) {
   slow.cue_w = fast.cue_w;
   slow.content_w = fast.content_w;
   slow.source_w = fast.source_w;
-  slow.cue_vocab = fast.cue_vocab;
-  slow.start_prev = fast.start_prev;
-  slow.end_next = fast.end_next;
-  slow.src_no_start = fast.src_no_start;
-  slow.src_no_end = fast.src_no_end;
-  slow.cue_left = fast.cue_left;
-  slow.cue_strong = fast.cue_strong;
+  slow.CopyWordSetsFrom(fast);
   const Document d = TestDocument();
   attribution::DocView vs, vf;
   vs.Build(d);

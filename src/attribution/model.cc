@@ -776,6 +776,16 @@ Status AttributionModel::Save(const std::string& path) const {
   return Status::OK();
 }
 
+void AttributionModel::CopyWordSetsFrom(const AttributionModel& other) {
+  cue_vocab = other.cue_vocab;
+  start_prev = other.start_prev;
+  end_next = other.end_next;
+  src_no_start = other.src_no_start;
+  src_no_end = other.src_no_end;
+  cue_left = other.cue_left;
+  cue_strong = other.cue_strong;
+}
+
 Status AttributionModel::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("attribution model not found: " + path);

@@ -362,6 +362,11 @@ class AttributionModel {
                          const DecodeLimits& lim, float* score) const;
 
   // Weights (public for the trainer).
+  // Copies the learned word sets below (cue_vocab .. cue_strong), not the
+  // weights: a model to be given other weights (the trainer's averaged
+  // snapshot, a test's unfinalized reference) decodes with the same lists.
+  void CopyWordSetsFrom(const AttributionModel& other);
+
   std::vector<float> cue_w;      // [feature * 3 + label]
   std::vector<float> content_w;  // scalar
   std::vector<float> source_w;   // scalar
