@@ -206,8 +206,13 @@ class Scanner {
     // A participle right after a noun unit ("terrorists killed").
     if (q.noun_unit && win_.IsWord(k) && k < limit) {
       std::string_view w = win_.T(k);
+      // Not a verb with its object ("two countries stalled the talks").
+      bool object_next =
+          k + 1 < win_.se && (IsDeterminer(win_.T(k + 1)) ||
+                              win_.Is(k + 1, "him") || win_.Is(k + 1, "them") ||
+                              win_.Is(k + 1, "it") || win_.Is(k + 1, "us"));
       if (AllLowerAlpha(w) && w.size() > 4 && w.ends_with("ed") &&
-          !IsStopWord(w)) {
+          !IsStopWord(w) && !object_next) {
         end = ++k;
       }
     }
@@ -240,6 +245,8 @@ class Scanner {
             last != 0) {
           break;
         }
+        // "of college grads overall say": an adverb or a verb ends it.
+        if (last != 0 && (IsNoSingularHead(w) || IsLyAdverb(w))) break;
         last = ++j;
       }
       if (last > k + 1) end = last;
@@ -521,7 +528,11 @@ class Scanner {
       }
     }
     // "since I was 18", "when she was nine,": an age.
-    if (q->unit.empty() && !q->is_range && n1.suffix.empty() &&
+    // "voters ages 18 to 29": a range of ages too.
+    bool ages_before = i > win_.sb &&
+                       (win_.Is(i - 1, "age") || win_.Is(i - 1, "ages")) &&
+                       !win_.Tk(i - 1).capitalized;
+    if (q->unit.empty() && (!q->is_range || ages_before) && n1.suffix.empty() &&
         (n1.plain_int || n1.from_words) && q->value >= 1 && q->value <= 120 &&
         StatedAge(win_, i, t)) {
       q->unit = "year of age";

@@ -77,6 +77,33 @@ bool IsReportingVerb(std::string_view w) {
   return verbs.Contains(w);
 }
 
+// "according to" or "in the words of" ending at token k: the source of
+// what follows.
+bool IsSourceIntro(const TokenWindow& win, uint32_t k) {
+  if (win.Is(k, "to") && k > win.sb && win.Is(k - 1, "according")) return true;
+  return win.Is(k, "of") && k > win.sb && win.Is(k - 1, "words");
+}
+
+// Speech verbs that come before an inverted speaker ("admitted one close
+// confidant.", "fumed one ally,").
+bool IsInvertingSpeechVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "mused", "fumed",    "admitted",   "conceded", "quipped",
+      "joked", "lamented", "complained", "emailed",  "texted"};
+  static const WordIndex verbs = IndexWords(kVerbs);
+  return IsReportingVerb(w) || verbs.Contains(w);
+}
+
+// Common irregular past tenses ("One Oregon prosecutor got a ...").
+bool IsIrregularPast(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "got",   "took",  "made",    "gave", "put",  "sent", "told",
+      "found", "wrote", "brought", "held", "kept", "ran",  "saw",
+      "knew",  "met",   "heard",   "said", "led",  "won",  "lost"};
+  static const WordIndex verbs = IndexWords(kVerbs);
+  return verbs.Contains(w);
+}
+
 // "No." or "Nos." right before token b (also across a sentence split).
 bool AfterNumberSign(const TokenWindow& win, uint32_t b) {
   const Document& doc = *win.doc;
@@ -134,6 +161,72 @@ bool ParallelBareCount(const TokenWindow& win, uint32_t b) {
     if (n && n->value >= 2 && BareCountFollows(win, k + 1)) return true;
   }
   return false;
+}
+
+// A label noun whose number names an item rather than counting: "phase
+// two", "category three", "pages 82 or 122", "Stage 2", "chapter 11".
+bool IsLabelNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "phase",    "stage",     "category", "level",     "tier",
+      "chapter",  "section",   "article",  "page",      "pages",
+      "pp.",      "p.",        "grade",    "episode",   "exhibit",
+      "figure",   "fig.",      "table",    "appendix",  "paragraph",
+      "clause",   "amendment", "route",    "highway",   "interstate",
+      "precinct", "ward",      "district", "flight",    "gate",
+      "terminal", "room",      "suite",    "apartment", "building",
+      "channel"};
+  static const WordIndex nouns = IndexWords(kNouns);
+  return nouns.Contains(w);
+}
+
+// Street types that end an address after a house number ("7 West Drive").
+bool IsStreetWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "street",  "st.",   "avenue", "ave.",      "ave",     "road",
+      "rd.",     "drive", "dr.",    "boulevard", "blvd.",   "blvd",
+      "lane",    "ln.",   "place",  "court",     "parkway", "pkwy.",
+      "highway", "plaza", "square", "terrace",   "circle",  "way"};
+  static const WordIndex words = IndexWords(kWords);
+  return words.Contains(w);
+}
+
+// The value of token k when it is a plain integer in digits ("226",
+// "1,237"); -1 otherwise.
+double PlainIntAt(const TokenWindow& win, uint32_t k) {
+  if (k < win.sb || k >= win.se || win.Tk(k).kind != TokenKind::kNumber) {
+    return -1;
+  }
+  std::string_view t = win.T(k);
+  if (t.empty() || t.size() > 9) return -1;
+  double v = 0;
+  for (char c : t) {
+    if (c == ',') continue;
+    if (!IsAsciiDigit(c)) return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// A tally or score written "N to M" with N above M ("the House voted 226
+// to 191", "they voted 16 to 0"): no range and no count. `a` and `b` are
+// the two numbers' tokens; "from" or a change verb up to five words before
+// makes "to" a target instead ("fell from a high of 20 to 15").
+bool TallyPair(const TokenWindow& win, uint32_t a, uint32_t b) {
+  double x = PlainIntAt(win, a), y = PlainIntAt(win, b);
+  if (x < 0 || y < 0 || !(x > y) || b != a + 2 || !win.Is(a + 1, "to")) {
+    return false;
+  }
+  for (uint32_t k = a; k > win.sb && k + 6 > a; --k) {
+    if (win.Is(k - 1, "from") || FindChangeWord(win.T(k - 1))) return false;
+  }
+  // A unit after the second number ("20 to 15 percent") makes it a change.
+  uint32_t e = b + 1;
+  if (e < win.se && (win.T(e) == "%" || win.Is(e, "percent") ||
+                     win.Is(e, "points") || win.Is(e, "per"))) {
+    return false;
+  }
+  return e >= win.se || !win.IsWord(e) || IsStopWord(win.T(e)) ||
+         win.Is(e, "vote") || win.Is(e, "votes");
 }
 
 }  // namespace
@@ -235,6 +328,21 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       !IsFunctionWord(win.T(prev)) && !IsMonth(win.T(prev))) {
     return true;
   }
+  // "a One Health approach", "of One Direction fame": a capitalised "One"
+  // inside a sentence before another capitalised word is a name.
+  if (n.only_one && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
+      prev != UINT32_MAX && win.IsWord(prev) && nt < win.se && win.IsWord(nt) &&
+      win.Tk(nt).capitalized) {
+    return true;
+  }
+  // "the Gang of Eight", "the Group of Seven": a capitalised number word
+  // after "of" and a capitalised word (inside a sentence).
+  if (n.from_words && win.Tk(b).capitalized && !win.Tk(b).all_caps &&
+      prev != UINT32_MAX && prev > win.sb + 1 && win.Is(prev, "of") &&
+      win.IsWord(prev - 1) && win.Tk(prev - 1).capitalized &&
+      !win.Tk(prev - 1).all_caps && !IsFunctionWord(win.T(prev - 1))) {
+    return true;
+  }
   // Gallery counters: "Image 1 of 3", "Hide Caption 23 of 24 Photos".
   if (n.plain_int && !lex_unit && prev != UINT32_MAX) {
     if (IsGalleryWord(win.T(prev)) && win.Is(nt, "of")) return true;
@@ -258,9 +366,55 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
       win.T(nt + 1).size() == 1 && win.T(nt + 2) == ")") {
     return true;
   }
-  // An identifier after "number": "speech number 17", "number one".
-  if (prev != UINT32_MAX && IEq(win.T(prev), "number") && !has_unit &&
+  // An identifier after "number": "speech number 17", "number one"; a
+  // rank before a noun ("the number one priority", "number 1 seed").
+  if (prev != UINT32_MAX && IEq(win.T(prev), "number") &&
+      (!has_unit || (q.noun_unit && n.value == 1 && !q.is_range)) &&
       (n.plain_int || n.from_words)) {
+    return true;
+  }
+  // An item's label: "phase two", "category three", "pages 82 or 122"
+  // (the number names the item; "two phases" would count them).
+  if (prev != UINT32_MAX && (n.plain_int || n.from_words) && !q.currency &&
+      !lex_unit && !win.Tk(b).capitalized && IsLabelNoun(win.T(prev)) &&
+      !q.noun_unit) {
+    return true;
+  }
+  // A house number: "7 West Drive", "1600 Pennsylvania Avenue" (not "3
+  // Wall Street banks").
+  if (n.plain_int && !n.is_range && !lex_unit && !q.currency) {
+    for (uint32_t k = nt; k < win.se && k < nt + 3; ++k) {
+      if (!win.IsWord(k) || !win.Tk(k).capitalized) break;
+      if (k > nt && IsStreetWord(win.T(k))) {
+        bool counted = k + 1 < win.se && win.IsWord(k + 1) &&
+                       AllLowerAlpha(win.T(k + 1)) && LooksPlural(win.T(k + 1));
+        if (!counted) return true;
+      }
+    }
+  }
+  // Tallies and scores: "voted 226 to 191" (both numbers).
+  if (!n.is_range && !q.is_range && !lex_unit && !q.currency &&
+      (TallyPair(win, b, b + 2) ||
+       (prev != UINT32_MAX && prev > win.sb && TallyPair(win, prev - 1, b)))) {
+    return true;
+  }
+  // "a 911 call", "called 911": the emergency number.
+  if (n.plain_int && !n.is_range && n.value == 911 && !lex_unit &&
+      win.T(b) == "911") {
+    return true;
+  }
+  // A list marker closed by a bracket alone: "components: 1) the
+  // importance of ..., 2) ..." (no opening bracket before it).
+  if (n.plain_int && !has_unit && n.value < 10 && nt < win.se &&
+      win.T(nt) == ")" && !(prev != UINT32_MAX && win.T(prev) == "(") &&
+      (prev == UINT32_MAX || win.T(prev) == ":" || win.T(prev) == ";" ||
+       win.T(prev) == "," || win.T(prev) == ".")) {
+    return true;
+  }
+  // "one by one", "one to one", "one on one": idioms, no count.
+  if (n.only_one && !q.is_range && nt + 1 < win.se &&
+      (win.Is(nt, "by") || win.Is(nt, "on") || win.Is(nt, "to")) &&
+      IEq(win.T(nt + 1), "one")) {
     return true;
   }
   // An abbreviated year: "after '88", "the ’90s".
@@ -293,9 +447,11 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
     // "a two-track policy", "a two-party system" count tracks and parties
     // (the labelling rules read such compounds as counts).
     static constexpr std::string_view kIdioms[] = {
-        "faced",       "sided",  "way",       "off",          "state", "handed",
-        "edged",       "liner",  "horse",     "stop",         "size",  "shot",
-        "dimensional", "on-one", "upmanship", "size-fits-all"};
+        "faced", "sided", "way", "off", "state", "handed", "edged", "liner",
+        "horse", "stop", "size", "shot", "dimensional", "on-one", "upmanship",
+        "size-fits-all",
+        // "a one-two punch", "a zero-sum game", "zero-tolerance policing".
+        "two", "sum", "tolerance"};
     static const WordIndex idioms = IndexWords(kIdioms);
     if (idioms.Contains(win.doc->Text(n.suffix))) return true;
   }
@@ -364,10 +520,54 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
          win.Is(nt + 1, "beyond"))) {
       return true;
     }
-    // "one man said": the article "a" before a speaker.
-    if (q.noun_unit && q.tok_end < win.se &&
+    // "one man said": the article "a" before a speaker (not "at least one
+    // survey showed", a bound on a count).
+    if (q.noun_unit && q.approx_symbol.empty() && q.tok_end < win.se &&
         IsReportingVerb(win.T(q.tok_end))) {
       return true;
+    }
+    // The article before a source: "said one GOP aide", "according to one
+    // official", "in the words of one Israeli journalist", and "one
+    // Democratic donor, who ..." (not "only one person who can").
+    bool counted_before =
+        prev != UINT32_MAX &&
+        (win.Is(prev, "only") || win.Is(prev, "just") || win.Is(prev, "even"));
+    if (q.noun_unit && q.approx_symbol.empty() && !counted_before) {
+      uint32_t e = q.tok_end;
+      if (e < win.se && win.T(e) == "," && e + 1 < win.se) ++e;
+      bool who = e < win.se && win.Is(e, "who");
+      // The phrase is the speaker ("said one aide." / "said one aide,
+      // who ..."), not the subject of a reported clause ("said one
+      // protester was arrested").
+      bool phrase_ends = q.tok_end >= win.se || !win.IsWord(q.tok_end) || who ||
+                         win.Is(q.tok_end, "with") || win.Is(q.tok_end, "in") ||
+                         win.Is(q.tok_end, "on") || win.Is(q.tok_end, "at") ||
+                         win.Is(q.tok_end, "from") ||
+                         IsNoSingularHead(win.T(q.tok_end));
+      if (prev != UINT32_MAX &&
+          ((IsInvertingSpeechVerb(win.T(prev)) && phrase_ends) ||
+           IsSourceIntro(win, prev))) {
+        return true;
+      }
+      // "One member who requested anonymity told ...": "one" opening its
+      // clause (not "eight men and one woman who were held").
+      bool opens = prev == UINT32_MAX || win.Tk(prev).kind == TokenKind::kPunct;
+      if (who && opens) return true;
+      // "One White House aide indicated that ...", "one lawmaker
+      // criticized the plan": a past-tense verb with its object after
+      // the phrase (not "one citizen wounded in ...", a participle).
+      if (q.tok_end + 1 < win.se && win.IsWord(q.tok_end)) {
+        std::string_view v = win.T(q.tok_end);
+        std::string_view o = win.T(q.tok_end + 1);
+        // (Not "-s" verbs: "one wrong word changes the meaning" counts.)
+        bool verb = (v.size() > 4 && v.ends_with("ed")) || IsIrregularPast(v);
+        if (AllLowerAlpha(v) && verb &&
+            (IsDeterminer(o) || IEq(o, "that") || IEq(o, "it") ||
+             IEq(o, "him") || IEq(o, "her") || IEq(o, "them") ||
+             IEq(o, "some"))) {
+          return true;
+        }
+      }
     }
     if (prev != UINT32_MAX &&
         (win.Is(prev, "the") || win.Is(prev, "each") || win.Is(prev, "no") ||

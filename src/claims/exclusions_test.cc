@@ -223,5 +223,30 @@ TEST(ExclusionsTest, ByOneEstimateAndRadioStationsAreNoClaims) {
   EXPECT_TRUE(Extract("He spoke on Lubbock's 95.1 FM radio.").claims.empty());
 }
 
+TEST(ExclusionsTest, LabelsAddressesEmergencyNumbersAndListMarkers) {
+  Document d = Extract(
+      "The state can move to phase two, see pages 82 or 122, and a 911 call "
+      "came from 7 West Drive. It has parts: 1) the wall, 2) the gate.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  // Counts stay: "two phases", "3 Wall Street banks".
+  Document k = Extract("It has two phases and 3 Wall Street banks joined.");
+  EXPECT_EQ(k.claims.size(), 2u) << ::testing::PrintToString(Texts(k));
+}
+
+TEST(ExclusionsTest, TalliesNamesAndIdioms) {
+  Document d = Extract(
+      "The House voted 226 to 191 and the panel voted 16 to 0. The Gang of "
+      "Eight met one by one for the number one priority, a one-two punch in "
+      "a zero-sum game.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  // Ranges and changes stay.
+  Document r = Extract("Prices fell 20 to 15 percent; it grew from 9 to 4.");
+  EXPECT_FALSE(r.claims.empty());
+  Document g = Extract("Between 8 and 10 people came, 10 to 20 more later.");
+  ASSERT_EQ(g.claims.size(), 2u) << ::testing::PrintToString(Texts(g));
+  EXPECT_TRUE(g.claims[0].is_range);
+  EXPECT_TRUE(g.claims[1].is_range);
+}
+
 }  // namespace
 }  // namespace whosaid

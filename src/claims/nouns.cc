@@ -44,12 +44,12 @@ namespace {
 // site" (adjective suffixes, hyphenated compounds, a few common adjectives).
 bool IsSingularPremodifier(std::string_view w) {
   static constexpr std::string_view kAdjectives[] = {
-      "more",  "wrong", "single",   "clear",  "simple", "small",
-      "big",   "good",  "bad",      "real",   "true",   "major",
-      "great", "huge",  "key",      "main",   "little", "whole",
-      "full",  "sole",  "lone",     "senior", "junior", "former",
-      "other", "such",  "top",      "new",    "old",    "young",
-      "last",  "final", "possible", "very",   "same",   "certain"};
+      "more",     "wrong",  "single", "clear",    "simple", "small", "big",
+      "good",     "bad",    "real",   "true",     "major",  "great", "huge",
+      "key",      "main",   "little", "whole",    "full",   "sole",  "lone",
+      "senior",   "junior", "former", "other",    "such",   "top",   "new",
+      "old",      "young",  "close",  "dead",     "short",  "long",  "recent",
+      "familiar", "last",   "final",  "possible", "very",   "same",  "certain"};
   static const WordIndex adjectives = IndexWords(kAdjectives);
   if (adjectives.Contains(w)) return true;
   if (w.find('-') != std::string_view::npos) return true;
@@ -62,6 +62,8 @@ bool IsSingularPremodifier(std::string_view w) {
   return false;
 }
 
+}  // namespace
+
 // An adverb in "-ly" ("recently"), not a noun ("family", "monopoly").
 bool IsLyAdverb(std::string_view w) {
   if (!w.ends_with("ly")) return false;
@@ -73,6 +75,8 @@ bool IsLyAdverb(std::string_view w) {
   return !nouns.Contains(w);
 }
 
+namespace {
+
 // Singular nouns that end like plurals: "one series", "one news site".
 bool IsSingularInS(std::string_view w) {
   static constexpr std::string_view kWords[] = {
@@ -82,32 +86,78 @@ bool IsSingularInS(std::string_view w) {
   return words.Contains(w);
 }
 
-// A second noun of a compound after "one": "one news site,". Not an
-// adverb or a verb form ("one year later", "one step further").
+}  // namespace
+
+bool IsNeverANoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "ago",    "again",   "instead",    "too",     "yet",     "still",
+      "even",   "just",    "only",       "else",    "soon",    "once",
+      "twice",  "why",     "how",        "whether", "among",   "behind",
+      "beyond", "against", "without",    "within",  "like",    "unlike",
+      "near",   "via",     "toward",     "towards", "upon",    "despite",
+      "most",   "least",   "later",      "earlier", "said",    "went",
+      "got",    "made",    "took",       "came",    "saw",     "knew",
+      "felt",   "kept",    "held",       "told",    "found",   "thought",
+      "became", "began",   "wrote",      "gave",    "sent",    "brought",
+      "ran",    "spent",   "met",        "heard",   "says",    "stood",
+      "sat",    "fell",    "rose",       "grew",    "overall", "say",
+      "think",  "believe", "want",       "know",    "between", "across",
+      "around", "through", "throughout", "inside",  "outside", "along",
+      "amid",   "onto",    "versus"};
+  static const WordIndex words = IndexWords(kWords);
+  return words.Contains(w);
+}
+
+bool IsNoSingularHead(std::string_view w) {
+  if (IsNeverANoun(w)) return true;
+  // Adverbs and post-modifying adjectives that may also be nouns or
+  // premodifiers ("one home", "one close aide", "one source familiar
+  // with", "one aide close to").
+  static constexpr std::string_view kWords[] = {
+      "alone",   "apart",    "ahead",   "away",    "back",        "now",
+      "then",    "today",    "put",     "left",    "due",         "apiece",
+      "total",   "together", "abroad",  "aside",   "enough",      "here",
+      "home",    "first",    "last",    "led",     "won",         "lost",
+      "paid",    "familiar", "close",   "aware",   "responsible", "loyal",
+      "similar", "critical", "opposed", "involved"};
+  static const WordIndex words = IndexWords(kWords);
+  return words.Contains(w);
+}
+
+namespace {
+
+// A second noun of a compound after "one": "one news site,", "one
+// intelligence official argued". Not an adverb or a verb form ("one year
+// later", "one step further", "One analysis found").
 bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
   std::string_view w = win.T(k);
   if (!win.IsWord(k) || !AllLowerAlpha(w) || IsStopWord(w) || w.size() < 3 ||
       LooksPlural(w) || IsLyAdverb(w) || w.ends_with("ed") ||
       w.ends_with("er") || w.ends_with("ing") || FindSmallNumber(w) ||
-      FindScale(w)) {
+      FindScale(w) || IsNoSingularHead(w)) {
     return false;
   }
-  static constexpr std::string_view kAdverbs[] = {
-      "ago", "again", "alone", "apart", "ahead", "away", "back", "instead",
-      "too", "now", "then", "today", "yet", "still", "even", "just", "only",
-      "else", "said", "put", "went", "got", "left", "made", "took", "came",
-      "saw", "knew", "felt", "kept", "held", "told", "due", "apiece", "overall",
-      "total", "together", "abroad", "aside", "enough", "here", "home", "once",
-      "twice", "soon", "first", "last",
-      // Adjectives after the noun, with their own complement ("one source
-      // familiar with", "one aide close to").
-      "familiar", "close", "aware", "responsible", "loyal", "similar",
-      "critical", "opposed", "involved"};
-  static const WordIndex adverbs = IndexWords(kAdverbs);
-  if (adverbs.Contains(w)) return false;
-  // The noun phrase must end right after it.
+  // The noun phrase must end right after it (or a past-tense verb follows
+  // it).
   uint32_t n = k + 1;
-  return n >= win.se || !win.IsWord(n) || IsStopWord(win.T(n));
+  if (n >= win.se || !win.IsWord(n) || IsStopWord(win.T(n))) return true;
+  std::string_view nx = win.T(n);
+  return AllLowerAlpha(nx) && nx.size() > 3 && nx.ends_with("ed");
+}
+
+// A capitalised word that may modify the noun counted by "one": "one
+// senior DOJ official", "one White House aide" (capitals with dots, or a
+// capitalised word in lower case after its first letter).
+bool IsCapitalisedModifier(const TokenWindow& win, uint32_t k) {
+  std::string_view w = win.T(k);
+  if (IsCapsAbbreviation(w)) return true;
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday",  "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  static const WordIndex days = IndexWords(kDays);
+  return win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
+         AllLowerAlpha(w.substr(1)) && !IsFunctionWord(w) && !IsMonth(w) &&
+         !days.Contains(w);
 }
 
 // A word with its soft hyphens (U+00AD, invisible break points that some
@@ -151,14 +201,43 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
     if (!win.IsWord(k)) break;
     std::string_view w = WithoutSoftHyphens(win.T(k), &buf);
     bool leading = k == t + proper;
-    if (!plural_value && k == first && k < t + 2 && AllLowerAlpha(w) &&
+    if (!plural_value && k == first && k < t + 2 + proper && AllLowerAlpha(w) &&
         IsSingularPremodifier(w) && k + 1 < win.se && win.IsWord(k + 1)) {
       std::string_view nx = win.T(k + 1);
-      if (AllLowerAlpha(nx) && !IsStopWord(nx) && !IsLyAdverb(nx) &&
-          !FindSmallNumber(nx) && !FindScale(nx)) {
+      if ((AllLowerAlpha(nx) && !IsStopWord(nx) && !IsLyAdverb(nx) &&
+           !FindSmallNumber(nx) && !FindScale(nx)) ||
+          IsCapitalisedModifier(win, k + 1)) {
         ++first;
         continue;
       }
+    }
+    // "one senior DOJ official", "one White House aide": capitalised
+    // modifiers before the noun counted by "one" (none found: no noun).
+    if (!plural_value && k == first && head == UINT32_MAX && proper < 4 &&
+        IsCapitalisedModifier(win, k)) {
+      ++proper;
+      ++first;
+      continue;
+    }
+    if (!plural_value && k == first && IsNeverANoun(w)) break;
+    if (!plural_value && proper > 0 && k == first) {
+      // After capitalised modifiers the noun is the next lowercase word,
+      // and the phrase ends there ("one Democrat cast doubt", "one Clinton
+      // repeatedly alludes" have none).
+      bool ends = k + 1 >= win.se || !win.IsWord(k + 1);
+      if (!ends) {
+        std::string_view nx = win.T(k + 1);
+        ends = !AllLowerAlpha(nx) || IsStopWord(nx) || IsNoSingularHead(nx) ||
+               (nx.size() > 4 && nx.ends_with("ed"));
+      }
+      bool verb_form =
+          w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+      if (ends && AllLowerAlpha(w) && !IsStopWord(w) && !IsLyAdverb(w) &&
+          !IsNoSingularHead(w) && !LooksPlural(w) && !FindSmallNumber(w) &&
+          !FindScale(w) && !verb_form) {
+        head = k;
+      }
+      break;
     }
     if (!plural_value && head != UINT32_MAX) {
       // "one word changes", "one man said": a verb after the noun.
@@ -247,8 +326,15 @@ uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q) {
   }
   q->unit_span = win.Tk(head).span;
   uint32_t after = head + 1;
-  // Rates: "sorties a day", "raids every day", "$5 per share".
-  if (uint32_t m = PeriodAt(win, after)) {
+  // Rates: "sorties a day", "raids every day", "$5 per share" (not "a
+  // week ago").
+  uint32_t m = PeriodAt(win, after);
+  if (m && (win.Is(after + m, "ago") || win.Is(after + m, "earlier") ||
+            win.Is(after + m, "later") || win.Is(after + m, "before") ||
+            win.Is(after + m, "after"))) {
+    m = 0;
+  }
+  if (m) {
     q->noun += " per ";
     std::string_view p = win.T(after + m - 1);
     for (char c : p) q->noun.push_back(Lower(c));
@@ -271,6 +357,12 @@ bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   if (i > win.sb && win.Is(i - 1, "aged")) return true;
   if (i < win.sb + 2) return false;
   if (win.Is(i - 1, "of") && win.Is(i - 2, "age")) return true;
+  // "before age 16", "up to age 26", "ages 18 and 14": the age word right
+  // before the number (not "the Age 2 study", a capitalised name).
+  if ((win.Is(i - 1, "age") || win.Is(i - 1, "ages")) &&
+      !win.Tk(i - 1).capitalized) {
+    return true;
+  }
   // "Aubrey Patterson, 23, said": an appositive age after a name.
   if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
       win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&
@@ -279,12 +371,15 @@ bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   }
   uint32_t v = i - 1;
   if (!(win.Is(v, "was") || win.Is(v, "is") || win.Is(v, "am") ||
-        win.Is(v, "were") || win.Is(v, "turned") || win.Is(v, "turns"))) {
+        win.Is(v, "were") || win.Is(v, "turned") || win.Is(v, "turns") ||
+        win.Is(v, "turn"))) {
     return false;
   }
   uint32_t p = v - 1;
+  // "Litvinenko, who was 44, ...": "who" stands for the person named.
   if (!(win.Is(p, "i") || win.Is(p, "he") || win.Is(p, "she") ||
-        win.Is(p, "we") || win.Is(p, "they") || win.Is(p, "you"))) {
+        win.Is(p, "we") || win.Is(p, "they") || win.Is(p, "you") ||
+        (win.Is(p, "who") && p > win.sb && win.T(p - 1) == ","))) {
     return false;
   }
   if (t >= win.se) return true;

@@ -19,6 +19,16 @@ bool IsCapsAbbreviation(std::string_view w);
 // People, children, "-s" plurals (not "process", "bus", "this").
 bool LooksPlural(std::string_view w);
 
+// An adverb in "-ly" ("recently"), not a noun ("family", "monopoly").
+bool IsLyAdverb(std::string_view w);
+// Words that never head a counted noun: adverbs, prepositions, question
+// words and common verb forms ("One analysis found", "one reason why",
+// "one even died", "grads overall say").
+bool IsNoSingularHead(std::string_view w);
+// The part of IsNoSingularHead that is never a noun nor an adjective
+// ("why", "among", "found"; not "home", "close", "total").
+bool IsNeverANoun(std::string_view w);
+
 // Noun unit: the head of the lowercase noun run after the number, with a
 // rate ("sorties a day"). Returns the token after it (t when none).
 uint32_t NounUnit(const TokenWindow& win, uint32_t t, Quantity* q);

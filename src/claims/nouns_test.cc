@@ -111,5 +111,41 @@ TEST(NounsTest, CoordinatedPremodifiers) {
   EXPECT_EQ(d.claims[0].unit, "ballots");
 }
 
+// Regression: "one senior DOJ official" counted "senior", "One analysis
+// found" counted "found", "One intelligence official argued" counted
+// "intelligence".
+TEST(NounsTest, NounAfterOneIsTheHeadNotAModifierOrAVerb) {
+  Document d = Extract(
+      "At least one senior DOJ official had concerns, and one White House "
+      "aide left.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "official");
+  EXPECT_EQ(d.claims[1].unit, "aide");
+  Document c = Extract("We heard one intelligence official, then left.");
+  ASSERT_EQ(c.claims.size(), 1u) << ::testing::PrintToString(Texts(c));
+  EXPECT_EQ(c.claims[0].unit, "official");
+  // A verb or an adverb after "one" is never the counted noun; the
+  // reporting verb then makes "one" the article.
+  EXPECT_TRUE(Extract("One analysis found that costs rose.").claims.empty());
+  EXPECT_TRUE(Extract("One intelligence official argued it.").claims.empty());
+  EXPECT_TRUE(Extract("He said one even died there.").claims.empty());
+  Document w = Extract("That is one reason why we left.");
+  for (const auto& cl : w.claims) EXPECT_NE(cl.unit, "why");
+}
+
+TEST(NounsTest, AgeAfterTheWordAgeAndAfterWhoWas) {
+  Document d = Extract(
+      "Coverage lasts up to age 26. Smith, who was 44, died. They turn 18 "
+      "when school ends.");
+  ASSERT_EQ(d.claims.size(), 3u) << ::testing::PrintToString(Texts(d));
+  for (const auto& c : d.claims) EXPECT_EQ(c.unit, "year of age");
+  Document r = Extract("Turnout among voters ages 18 to 29 doubled.");
+  ASSERT_EQ(r.claims.size(), 1u) << ::testing::PrintToString(Texts(r));
+  EXPECT_TRUE(r.claims[0].is_range);
+  EXPECT_EQ(r.claims[0].unit, "year of age");
+  Document n = Extract("The Age 2 study and the one who was 3 points up.");
+  for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <iterator>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "src/claims/word_index.h"
 
@@ -461,6 +463,25 @@ bool SuffixUnit(const TokenWindow& win, const Number& n, Quantity* q) {
     if (!q->unit.empty()) {
       q->unit_span = n.suffix;
       return true;
+    }
+    // "an 11-percentage-point lead", "a 900-square-foot house": a unit of
+    // several words written with hyphens (the longest one that fits).
+    if (suf.find('-') != std::string_view::npos && suf.size() <= 40) {
+      std::string spaced;
+      for (char c : suf) spaced.push_back(c == '-' ? ' ' : Lower(c));
+      for (size_t end = spaced.size(); end != std::string::npos && end > 0;
+           end = spaced.rfind(' ', end - 1)) {
+        std::string_view cand = std::string_view(spaced).substr(0, end);
+        if (cand.find(' ') == std::string_view::npos) break;
+        std::span<const uint32_t> ids = Index().units_full.Find(cand);
+        if (!ids.empty()) {
+          q->unit = kUnits[ids.front()].norm;
+          q->percent = q->unit == "percent";
+          q->unit_span = {n.suffix.begin,
+                          n.suffix.begin + static_cast<uint32_t>(end)};
+          return true;
+        }
+      }
     }
   }
   for (uint32_t id : Index().currency_full.Find(low_suf)) {

@@ -119,5 +119,32 @@ TEST(UnitsTest, AgeWordApartPlusBoundAndSecondsAfterNumberWords) {
   EXPECT_TRUE(Extract("He came twenty-second in the race.").claims.empty());
 }
 
+TEST(UnitsTest, UnitsOfSeveralHyphenatedWords) {
+  Document d = Extract(
+      "It had an 11-percentage-point lead in a 900-square-foot office on a "
+      "772,000-square-mile island.");
+  ASSERT_EQ(d.claims.size(), 3u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.claims[0].unit, "percentage point");
+  EXPECT_EQ(d.claims[1].unit, "square foot");
+  EXPECT_EQ(d.claims[2].unit, "square mile");
+}
+
+// Cents stay cents as written (the scorers' "cent"), not a dollar value.
+TEST(UnitsTest, CentsKeepTheirValue) {
+  Document d = Extract("Wages rose 42 cents, a 12-cent gain, to $0.42 more.");
+  const Claim* c = Find(d, "42 cents");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(c->value, 42);
+  EXPECT_EQ(c->unit, "cent");
+  const Claim* h = Find(d, "12-cent");
+  ASSERT_NE(h, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(h->value, 12);
+  EXPECT_EQ(h->unit, "cent");
+  const Claim* u = Find(d, "$0.42");
+  ASSERT_NE(u, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(u->value, 0.42);
+  EXPECT_EQ(u->unit, "USD");
+}
+
 }  // namespace
 }  // namespace whosaid
