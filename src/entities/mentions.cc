@@ -306,6 +306,24 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   if (label == EntityLabel::kPerson || label == EntityLabel::kOrg) {
     return false;
   }
+  // A name headed by the noun of an institution or a publication speaks
+  // through the people after it: "White House officials", "the Des Moines
+  // Register editorial board", "the Courier-Journal newspaper".
+  {
+    static constexpr std::string_view kInstitutionHeads[] = {
+        "house",    "register", "times",     "post",     "journal",
+        "tribune",  "herald",   "gazette",   "globe",    "chronicle",
+        "inquirer", "observer", "telegraph", "examiner", "courier",
+        "dispatch", "sentinel", "enquirer",  "bulletin"};
+    std::string name = Lower(doc.Text(e.span));
+    std::string_view last = name;
+    if (size_t cut = last.find_last_of(" -"); cut != std::string_view::npos) {
+      last = last.substr(cut + 1);
+    }
+    for (std::string_view h : kInstitutionHeads) {
+      if (last == h) return false;
+    }
+  }
   if (label == EntityLabel::kMisc) {
     // Of the other names only adjectives modify ("Russian", "Democratic",
     // "Obama-era"); a company the tagger calls MISC ("Boeing employees")
@@ -335,11 +353,18 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   uint32_t i = TokenAtOrAfter(doc, e.span.end);
   if (i >= doc.tokens.size() || doc.tokens[i].span.end > m.end) return false;
   const Token& t = doc.tokens[i];
+  std::string w = LowerToken(doc, i);
+  // A party noun after a place is the person it describes: "the Ohio
+  // Republican", "Texas Democrats".
+  if (label == EntityLabel::kLoc &&
+      (w == "democrat" || w == "republican" || w == "democrats" ||
+       w == "republicans")) {
+    return true;
+  }
   if (t.kind != TokenKind::kWord || t.capitalized ||
       IsPossessive(doc, i, i + 1)) {
     return false;
   }
-  std::string w = LowerToken(doc, i);
   for (std::string_view n : kNotHeadWords) {
     if (w == n) return false;
   }

@@ -150,7 +150,8 @@ void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
       std::string r = LowerToken(doc, j);
       if (!mention::IsRoleHeadWord(r)) continue;
       int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
-                              doc.tokens[i].span.begin);
+                              doc.tokens[i].span.begin,
+                              StateInPhrase(doc, i + 1, j));
       if (g >= 0) {
         out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span, cache)});
       }
