@@ -52,9 +52,10 @@ struct QuoteSpec {
   std::string_view cue = {};
 };
 
-inline Document WithQuotes(const std::string& text,
-                    std::vector<std::pair<std::string_view, EntityLabel>> ents,
-                    std::vector<QuoteSpec> quotes) {
+inline Document WithQuotes(
+    const std::string& text,
+    std::vector<std::pair<std::string_view, EntityLabel>> ents,
+    std::vector<QuoteSpec> quotes) {
   Document doc = MakeDoc(text);
   std::vector<int> seen(ents.size(), 0);
   for (auto& [t, label] : ents) {

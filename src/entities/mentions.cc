@@ -356,9 +356,8 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   std::string w = LowerToken(doc, i);
   // A party noun after a place is the person it describes: "the Ohio
   // Republican", "Texas Democrats".
-  if (label == EntityLabel::kLoc &&
-      (w == "democrat" || w == "republican" || w == "democrats" ||
-       w == "republicans")) {
+  if (label == EntityLabel::kLoc && (w == "democrat" || w == "republican" ||
+                                     w == "democrats" || w == "republicans")) {
     return true;
   }
   if (t.kind != TokenKind::kWord || t.capitalized ||

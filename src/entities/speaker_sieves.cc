@@ -138,8 +138,7 @@ std::vector<StateTie> StateTies(const Document& doc, int32_t group) {
         (mention::TokenIs(doc, l + 1, "a") ||
          mention::TokenIs(doc, l + 1, "an") ||
          mention::TokenIs(doc, l + 1, "the"))) {
-      for (uint32_t i = l + 2; i < n && i < l + 2 + kMaxAppositiveTokens;
-           ++i) {
+      for (uint32_t i = l + 2; i < n && i < l + 2 + kMaxAppositiveTokens; ++i) {
         std::string_view w = doc.TokenText(i);
         if (w == "," || w == "." || w == ";" ||
             doc.tokens[i].kind == TokenKind::kQuote) {
@@ -351,8 +350,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.
-    if (modified && (w == "democrat" || w == "republican" ||
-                     w == "democrats" || w == "republicans")) {
+    if (modified && (w == "democrat" || w == "republican" || w == "democrats" ||
+                     w == "republicans")) {
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));

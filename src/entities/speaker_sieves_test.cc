@@ -25,7 +25,8 @@ TEST(UsStates, NamesAndBothAbbreviationStyles) {
   ASSERT_GE(ny, 0);
   EXPECT_EQ(lex::UsStateOfAbbreviation("N.Y."), ny);
   EXPECT_EQ(lex::UsStateOfAbbreviation("NY"), ny);
-  EXPECT_NE(lex::UsStateOfName("west virginia"), lex::UsStateOfName("virginia"));
+  EXPECT_NE(lex::UsStateOfName("west virginia"),
+            lex::UsStateOfName("virginia"));
   EXPECT_EQ(lex::UsStateOfName("norland"), -1);
 }
 
