@@ -59,7 +59,14 @@ void TrimEdgeWords(Document* doc) {
     // Barnard") stays.
     uint32_t quotes = 0, last_quote = l;
     for (uint32_t i = f; i < l; ++i) {
-      if (doc->tokens[i].kind == TokenKind::kQuote) {
+      // Not the apostrophe of a plural possessive ("State Governments’
+      // Justice Center").
+      std::string_view w = doc->TokenText(i);
+      bool apostrophe = (w == "'" || w == "\xE2\x80\x99") && i > f &&
+                        !doc->tokens[i].space_before &&
+                        (doc->TokenText(i - 1).ends_with('s') ||
+                         doc->TokenText(i - 1).ends_with('S'));
+      if (doc->tokens[i].kind == TokenKind::kQuote && !apostrophe) {
         ++quotes;
         last_quote = i;
       }

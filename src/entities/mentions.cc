@@ -229,6 +229,17 @@ std::string NameText(const Document& doc, Span span) {
   return out;
 }
 
+bool IsRelationNoun(std::string_view w) {
+  static constexpr std::string_view kRelationNouns[] = {
+      "son",     "daughter", "mother",  "father", "wife",      "husband",
+      "brother", "sister",   "friend",  "widow",  "colleague", "partner",
+      "parents", "children", "fiancee", "fiance"};
+  for (std::string_view n : kRelationNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 // True if token `i` (before `end`) is a possessive marker ("'s", or "'"
 // after a name in -s).
 static bool IsPossessive(const Document& doc, uint32_t i, uint32_t end) {
@@ -251,11 +262,6 @@ bool ModifiesALaterPerson(const Document& doc,
       "a",     "an",  "his",  "her",  "their", "its",   "that",    "who",
       "which", "was", "is",   "were", "are",   "has",   "had",     "have",
       "while", "but", "as",   "than"};
-  // Relations that a possessive names as well as roles ("Trump's son Don
-  // Jr.", "Winner's mother, Billie Winner-Davis").
-  static constexpr std::string_view kRelationNouns[] = {
-      "son",     "daughter", "mother", "father",    "wife",   "husband",
-      "brother", "sister",   "friend", "colleague", "partner"};
   auto head = std::next(it);
   while (head != end && head->span.end <= m.end &&
          head->label != EntityLabel::kPerson) {
@@ -268,15 +274,19 @@ bool ModifiesALaterPerson(const Document& doc,
   bool possessive = IsPossessive(doc, i, l);
   if (possessive) ++i;
   bool role = false;
-  uint32_t words = 0;
+  uint32_t words = 0, commas = 0;
   for (; i < l && doc.tokens[i].span.begin < head->span.begin; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) {
-      // Only a comma right before the head ("adviser, John Podesta").
+      // Only one comma, after the role or relation ("adviser, John
+      // Podesta", "Dorn's wife, police Sgt. Ann Dorn"), or right before
+      // the head.
       bool comma_before_head =
           doc.TokenText(i) == "," &&
           (i + 1 >= l || doc.tokens[i + 1].span.begin >= head->span.begin);
-      if (!comma_before_head) return false;
+      bool comma_after_role = doc.TokenText(i) == "," && role && commas == 0;
+      if (!comma_before_head && !comma_after_role) return false;
+      ++commas;
       continue;
     }
     std::string w = LowerToken(doc, i);
@@ -288,9 +298,7 @@ bool ModifiesALaterPerson(const Document& doc,
       // A past-tense verb ("directed", "berated") starts a clause.
       if (w.size() > 4 && w.ends_with("ed")) return false;
     }
-    bool relation = false;
-    for (std::string_view n : kRelationNouns) relation |= w == n;
-    role |= role_word || (possessive && relation);
+    role |= role_word || (possessive && IsRelationNoun(w));
     if (++words > kMaxModifierWords) return false;
   }
   return role;

@@ -328,6 +328,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     lex::PronounKind kind = lex::PronounOf(LowerToken(doc, i));
     if (kind == lex::PronounKind::kNone) continue;
     if (l - f > 2) break;  // a longer phrase that merely contains one
+    // "her husband", "his wife": the possessor is someone else.
+    if (i + 1 < l && mention::IsRelationNoun(LowerToken(doc, i + 1))) {
+      return -1;
+    }
     if (kind == lex::PronounKind::kRelative) return ResolveRelative(doc, f);
     if (kind == lex::PronounKind::kFirst) {
       for (const Attribution& q : doc.quotes) {

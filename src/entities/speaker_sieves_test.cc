@@ -151,22 +151,47 @@ TEST(ResolveSpeakers, InstitutionNamedLikeAPlaceKeepsItsName) {
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a
-// nickname) stays.
+// nickname) and a plural possessive's apostrophe stay.
 TEST(ResolveSpeakers, StrayQuoteMarksLeaveNames) {
   Document doc = WithQuotes(
       "Viewers of \xE2\x80\x9CLate Desk\xE2\x80\x9D Vance Hollis said "
       "\"it works.\" Ann \"Red\" Tully said \"it fails.\" Asked again, "
-      "\xE2\x80\x9CJoe\xE2\x80\x9D said \"it depends.\"",
+      "\xE2\x80\x9CJoe\xE2\x80\x9D said \"it depends.\" The Port "
+      "Workers\xE2\x80\x99 Relief Fund said \"it pays.\"",
       {{"Desk\xE2\x80\x9D Vance Hollis", EntityLabel::kPerson},
        {"Ann \"Red\" Tully", EntityLabel::kPerson},
-       {"Joe\xE2\x80\x9D", EntityLabel::kPerson}},
+       {"Joe\xE2\x80\x9D", EntityLabel::kPerson},
+       {"Port Workers\xE2\x80\x99 Relief Fund", EntityLabel::kOrg}},
       {{"it works.", "Vance Hollis"},
        {"it fails.", "Ann \"Red\" Tully"},
-       {"it depends.", "Joe"}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
+       {"it depends.", "Joe"},
+       {"it pays.", "The Port Workers\xE2\x80\x99 Relief Fund"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "Vance Hollis");
   EXPECT_EQ(doc.quotes[1].speaker_name, "Ann \"Red\" Tully");
   EXPECT_EQ(doc.quotes[2].speaker_name, "Joe");
+  // A plural possessive's apostrophe is no quote mark (the name drops it,
+  // as it drops "'s").
+  EXPECT_EQ(doc.quotes[3].speaker_name, "Port Workers Relief Fund");
+}
+
+// Regression: "her husband" was named after "her", and "Dorn's wife, St.
+// Louis police Sgt. Ann Dorn" after Dorn (the comma after "wife" hid the
+// relation). A relation noun after a possessive names someone else.
+TEST(ResolveSpeakers, RelationAfterAPossessiveIsSomeoneElse) {
+  Document doc = WithQuotes(
+      "Mayor Lena Varga spoke first. \"We wait,\" her husband said. Tom "
+      "Dorn was hurt. \"He is brave,\" Dorn's wife, Harbor police Sgt. Ann "
+      "Dorn, said.",
+      {{"Lena Varga", EntityLabel::kPerson},
+       {"Tom Dorn", EntityLabel::kPerson},
+       {"Dorn", EntityLabel::kPerson},
+       {"Ann Dorn", EntityLabel::kPerson}},
+      {{"We wait,", "her husband"},
+       {"He is brave,", "Dorn's wife, Harbor police Sgt. Ann Dorn,"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ann Dorn");
 }
 
 }  // namespace
