@@ -59,14 +59,12 @@ void TrimEdgeWords(Document* doc) {
     // Barnard") stays.
     uint32_t quotes = 0, last_quote = l;
     for (uint32_t i = f; i < l; ++i) {
-      // Not the apostrophe of a plural possessive ("State Governments’
-      // Justice Center").
+      // Double quote marks only: a single one is as often an apostrophe
+      // ("State Governments’ Justice Center", "Queen 's Park").
       std::string_view w = doc->TokenText(i);
-      bool apostrophe = (w == "'" || w == "\xE2\x80\x99") && i > f &&
-                        !doc->tokens[i].space_before &&
-                        (doc->TokenText(i - 1).ends_with('s') ||
-                         doc->TokenText(i - 1).ends_with('S'));
-      if (doc->tokens[i].kind == TokenKind::kQuote && !apostrophe) {
+      bool double_quote = w == "\"" || w == "\xE2\x80\x9C" ||
+                          w == "\xE2\x80\x9D";
+      if (doc->tokens[i].kind == TokenKind::kQuote && double_quote) {
         ++quotes;
         last_quote = i;
       }
