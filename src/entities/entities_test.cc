@@ -11,30 +11,18 @@
 #include <string>
 
 #include "src/entities/ner_model.h"
+#include "src/entities/entities_test_util.h"
 #include "src/segment/segment.h"
 
 namespace whosaid {
 namespace {
 
+using test_util::Ent;
+using test_util::Find;
+using test_util::MakeDoc;
+using test_util::WithQuotes;
+
 const std::string kModelDir = std::string(WHOSAID_SOURCE_DIR) + "/models";
-
-Document MakeDoc(const std::string& text) {
-  Document doc;
-  doc.text = text;
-  Segment(SegmentOptions(), &doc);
-  return doc;
-}
-
-// Span of the nth occurrence of `needle` in the text.
-Span Find(const Document& doc, std::string_view needle, int nth = 0) {
-  size_t p = doc.text.find(needle);
-  while (nth-- > 0 && p != std::string::npos) {
-    p = doc.text.find(needle, p + 1);
-  }
-  EXPECT_NE(p, std::string::npos) << needle;
-  if (p == std::string::npos) return {};
-  return {static_cast<uint32_t>(p), static_cast<uint32_t>(p + needle.size())};
-}
 
 const std::unique_ptr<EntityTagger>& Tagger() {
   static auto* tagger = [] {
@@ -44,13 +32,6 @@ const std::unique_ptr<EntityTagger>& Tagger() {
                                                     : nullptr);
   }();
   return *tagger;
-}
-
-Entity Ent(Span span, EntityLabel label) {
-  Entity e;
-  e.span = span;
-  e.label = label;
-  return e;
 }
 
 const Entity* EntityWithText(const Document& doc, std::string_view text) {
@@ -270,43 +251,6 @@ TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
   EXPECT_NE(EntityWithText(doc, "Tarsby"), nullptr);
   EXPECT_NE(EntityWithText(doc, "Dynamo ( K )"), nullptr);
   EXPECT_EQ(doc.entities.size(), 3u);
-}
-
-// Builds a document with hand-set entities and quotes (speaker spans as
-// written), runs the rules and returns it.
-struct QuoteSpec {
-  std::string_view content;
-  std::string_view speaker;
-  int speaker_nth = 0;
-  std::string_view cue = {};
-};
-
-Document WithQuotes(const std::string& text,
-                    std::vector<std::pair<std::string_view, EntityLabel>> ents,
-                    std::vector<QuoteSpec> quotes) {
-  Document doc = MakeDoc(text);
-  std::vector<int> seen(ents.size(), 0);
-  for (auto& [t, label] : ents) {
-    int nth = 0;
-    for (const Entity& e : doc.entities) {
-      nth += doc.Text(e.span).find(t) != std::string_view::npos;
-    }
-    doc.entities.push_back(Ent(Find(doc, t, nth), label));
-  }
-  std::sort(doc.entities.begin(), doc.entities.end(),
-            [](const Entity& a, const Entity& b) {
-              return a.span.begin < b.span.begin;
-            });
-  AttachTitlesAndGroups(&doc);
-  for (const auto& q : quotes) {
-    Attribution a;
-    a.content = Find(doc, q.content);
-    if (!q.speaker.empty()) a.speaker = Find(doc, q.speaker, q.speaker_nth);
-    if (!q.cue.empty()) a.cue = Find(doc, q.cue);
-    doc.quotes.push_back(a);
-  }
-  ResolveSpeakers(&doc);
-  return doc;
 }
 
 // A contracted pronoun ("I’ve") or an abbreviated month ("a Dec. 3

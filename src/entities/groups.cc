@@ -43,8 +43,9 @@ void TrimEdgeWords(Document* doc) {
       if (w == e) return true;
     }
     // Not a period: "Fla." and "Calif." keep theirs (the tagger's span
-    // is right far more often than not there).
-    return t.kind == TokenKind::kPunct && w != ".";
+    // is right far more often than not there). Quote marks never: "Joe”".
+    return (t.kind == TokenKind::kPunct && w != ".") ||
+           t.kind == TokenKind::kQuote;
   };
   bool any_empty = false;
   for (Entity& e : doc->entities) {
@@ -52,6 +53,29 @@ void TrimEdgeWords(Document* doc) {
     mention::TokenRange(*doc, e.span, &f, &l);
     if (f >= l) continue;
     uint32_t f0 = f, l0 = l;
+    // A quote mark inside a name with no partner there ("Daily Show”
+    // Stewart", a title's closing quote before the name) ends what came
+    // before: the name is what follows it. A pair ("Craig “Buster”
+    // Barnard") stays.
+    uint32_t quotes = 0, last_quote = l;
+    for (uint32_t i = f; i < l; ++i) {
+      // Double quote marks only: a single one is as often an apostrophe
+      // ("State Governments’ Justice Center", "Queen 's Park").
+      std::string_view w = doc->TokenText(i);
+      bool double_quote = w == "\"" || w == "\xE2\x80\x9C" ||
+                          w == "\xE2\x80\x9D";
+      if (doc->tokens[i].kind == TokenKind::kQuote && double_quote) {
+        ++quotes;
+        last_quote = i;
+      }
+    }
+    if (quotes % 2 == 1) {
+      if (last_quote + 1 < l) {
+        f = last_quote + 1;
+      } else {
+        l = last_quote;
+      }
+    }
     while (f < l && edge(f)) ++f;
     while (l > f && edge(l - 1)) {
       // "Mladost ( BJ )" keeps the bracket it opened.

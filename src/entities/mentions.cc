@@ -229,6 +229,17 @@ std::string NameText(const Document& doc, Span span) {
   return out;
 }
 
+bool IsRelationNoun(std::string_view w) {
+  static constexpr std::string_view kRelationNouns[] = {
+      "son",     "daughter", "mother",  "father", "wife",      "husband",
+      "brother", "sister",   "friend",  "widow",  "colleague", "partner",
+      "parents", "children", "fiancee", "fiance"};
+  for (std::string_view n : kRelationNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 // True if token `i` (before `end`) is a possessive marker ("'s", or "'"
 // after a name in -s).
 static bool IsPossessive(const Document& doc, uint32_t i, uint32_t end) {
@@ -251,11 +262,6 @@ bool ModifiesALaterPerson(const Document& doc,
       "a",     "an",  "his",  "her",  "their", "its",   "that",    "who",
       "which", "was", "is",   "were", "are",   "has",   "had",     "have",
       "while", "but", "as",   "than"};
-  // Relations that a possessive names as well as roles ("Trump's son Don
-  // Jr.", "Winner's mother, Billie Winner-Davis").
-  static constexpr std::string_view kRelationNouns[] = {
-      "son",     "daughter", "mother", "father",    "wife",   "husband",
-      "brother", "sister",   "friend", "colleague", "partner"};
   auto head = std::next(it);
   while (head != end && head->span.end <= m.end &&
          head->label != EntityLabel::kPerson) {
@@ -268,15 +274,19 @@ bool ModifiesALaterPerson(const Document& doc,
   bool possessive = IsPossessive(doc, i, l);
   if (possessive) ++i;
   bool role = false;
-  uint32_t words = 0;
+  uint32_t words = 0, commas = 0;
   for (; i < l && doc.tokens[i].span.begin < head->span.begin; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::kWord) {
-      // Only a comma right before the head ("adviser, John Podesta").
+      // Only one comma, after the role or relation ("adviser, John
+      // Podesta", "Dorn's wife, police Sgt. Ann Dorn"), or right before
+      // the head.
       bool comma_before_head =
           doc.TokenText(i) == "," &&
           (i + 1 >= l || doc.tokens[i + 1].span.begin >= head->span.begin);
-      if (!comma_before_head) return false;
+      bool comma_after_role = doc.TokenText(i) == "," && role && commas == 0;
+      if (!comma_before_head && !comma_after_role) return false;
+      ++commas;
       continue;
     }
     std::string w = LowerToken(doc, i);
@@ -288,9 +298,7 @@ bool ModifiesALaterPerson(const Document& doc,
       // A past-tense verb ("directed", "berated") starts a clause.
       if (w.size() > 4 && w.ends_with("ed")) return false;
     }
-    bool relation = false;
-    for (std::string_view n : kRelationNouns) relation |= w == n;
-    role |= role_word || (possessive && relation);
+    role |= role_word || (possessive && IsRelationNoun(w));
     if (++words > kMaxModifierWords) return false;
   }
   return role;
@@ -305,6 +313,24 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
           : e.label;
   if (label == EntityLabel::kPerson || label == EntityLabel::kOrg) {
     return false;
+  }
+  // A name headed by the noun of an institution or a publication speaks
+  // through the people after it: "White House officials", "the Des Moines
+  // Register editorial board", "the Courier-Journal newspaper".
+  {
+    static constexpr std::string_view kInstitutionHeads[] = {
+        "house",    "register", "times",     "post",     "journal",
+        "tribune",  "herald",   "gazette",   "globe",    "chronicle",
+        "inquirer", "observer", "telegraph", "examiner", "courier",
+        "dispatch", "sentinel", "enquirer",  "bulletin"};
+    std::string name = Lower(doc.Text(e.span));
+    std::string_view last = name;
+    if (size_t cut = last.find_last_of(" -"); cut != std::string_view::npos) {
+      last = last.substr(cut + 1);
+    }
+    for (std::string_view h : kInstitutionHeads) {
+      if (last == h) return false;
+    }
   }
   if (label == EntityLabel::kMisc) {
     // Of the other names only adjectives modify ("Russian", "Democratic",
@@ -335,11 +361,17 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   uint32_t i = TokenAtOrAfter(doc, e.span.end);
   if (i >= doc.tokens.size() || doc.tokens[i].span.end > m.end) return false;
   const Token& t = doc.tokens[i];
+  std::string w = LowerToken(doc, i);
+  // A party noun after a place is the person it describes: "the Ohio
+  // Republican", "Texas Democrats".
+  if (label == EntityLabel::kLoc && (w == "democrat" || w == "republican" ||
+                                     w == "democrats" || w == "republicans")) {
+    return true;
+  }
   if (t.kind != TokenKind::kWord || t.capitalized ||
       IsPossessive(doc, i, i + 1)) {
     return false;
   }
-  std::string w = LowerToken(doc, i);
   for (std::string_view n : kNotHeadWords) {
     if (w == n) return false;
   }

@@ -58,6 +58,10 @@ std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last);
 // "commander", "colonel-general" matches "general").
 bool RoleMatches(std::string_view role, std::string_view noun);
 
+// A noun naming a relation between people ("wife", "son", "friend"):
+// "his wife" or "Ruiz's son" is someone else than the possessor.
+bool IsRelationNoun(std::string_view lower);
+
 // The name part of a person mention: token texts joined by spaces, with
 // possessive "'s" dropped ("Gedney's" -> "Gedney").
 std::string NameText(const Document& doc, Span span);

@@ -149,8 +149,9 @@ void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
     for (uint32_t j = i + 1; j < n && j <= i + 3; ++j) {
       std::string r = LowerToken(doc, j);
       if (!mention::IsRoleHeadWord(r)) continue;
-      int32_t g = ResolveRole(doc, lex::ExpandAbbreviation(r),
-                              doc.tokens[i].span.begin);
+      int32_t g =
+          ResolveRole(doc, lex::ExpandAbbreviation(r), doc.tokens[i].span.begin,
+                      StateInPhrase(doc, i + 1, j));
       if (g >= 0) {
         out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span, cache)});
       }

@@ -79,9 +79,21 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
 // before ", who" / ", which".
 int32_t ResolveRelative(const Document& doc, uint32_t first_token);
 
-// The most recent person group with a role named by `noun`.
+// The most recent person group with a role named by `noun`. With `state`
+// (a US state index, see us_states.h; -1: none) only a person whose
+// mentions tie them to that state counts ("the Vermont senator": a party
+// tag "(D-Vt.)", "of Vermont", "Vermont Sen. X", "X, a Vermont Democrat");
+// without one, the latest person of that role tied to no state; people tied
+// to other states never (-1 when only they have the role: no name rather
+// than a wrong one). With a state, the party nouns
+// "democrat" and "republican" match anyone tied to it whose tie names no
+// other party ("the Vermont Democrat").
 int32_t ResolveRole(const Document& doc, std::string_view noun,
-                    uint32_t begin_byte);
+                    uint32_t begin_byte, int state = -1);
+
+// The US state named in full by tokens [first, last) of a role phrase
+// ("the Vermont senator", "the New York congresswoman"), or -1.
+int StateInPhrase(const Document& doc, uint32_t first, uint32_t last);
 
 // The group of the last entity mention before `begin_byte` whose group's
 // name holds `word` ("gedney" -> "Felix Gedney"), else of the first one

@@ -75,6 +75,16 @@ Mayor Tom Reyes said the money was needed for new pipes. “The system is older 
      [("Families are already struggling,", "Mbeki", 1, "Grace Mbeki"),
       ("the money was needed for new pipes", "Mayor Tom Reyes", 0, "Tom Reyes"),
       ("The system is older than most of us,", "he", 0, "Tom Reyes")]),
+    # A state in a role phrase picks the person a party-state tag ties to
+    # it, and a party noun after a state names that person, not the state;
+    # an institution named like a place keeps its name.
+    ("flood", """Sen. Ruth Alder (D-Vt.) and Sen. Owen Pike (R-Fla.) toured the flooded valley on Monday.
+“We need the money now,” the Vermont senator said. Pike was more cautious.
+“Congress has to see a plan first,” the Florida Republican said.
+“The request will be reviewed this week,” White House officials said.""",
+     [("We need the money now,", "the Vermont senator", 0, "Ruth Alder"),
+      ("Congress has to see a plan first,", "the Florida Republican", 0, "Owen Pike"),
+      ("The request will be reviewed this week,", "White House officials", 0, "White House")]),
 ]
 
 
