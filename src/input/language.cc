@@ -1,5 +1,7 @@
 #include "src/input/language.h"
 
+#include <cstdint>
+
 // compact_lang_det.h uses FILE without including <cstdio>.
 #include <cstdio>
 //
@@ -31,7 +33,107 @@ std::string_view Primary(std::string_view tag) {
   return dash == std::string_view::npos ? tag : tag.substr(0, dash);
 }
 
+// Frequent English function words (lower case).
+constexpr std::string_view kFunctionWords[] = {
+    "a",     "about", "after", "an",   "and",   "are",  "as",  "at",
+    "be",    "been",  "but",   "by",   "for",   "from", "had", "has",
+    "have",  "he",    "her",   "his",  "i",     "in",   "is",  "it",
+    "its",   "not",   "of",    "on",   "or",    "said", "she", "that",
+    "the",   "their", "they",  "this", "to",    "was",  "we",  "were",
+    "which", "who",   "will",  "with", "would", "you"};
+constexpr size_t kMaxFunctionWord = 5;
+
+// A word of at most 8 letters as one integer (its bytes).
+inline uint64_t Pack(uint64_t packed, char c) {
+  return packed << 8 | static_cast<unsigned char>(c);
+}
+
+// kFunctionWords packed, in an open-addressing table: one probe or two
+// per word instead of comparing with every entry.
+class FunctionWordSet {
+ public:
+  FunctionWordSet() {
+    for (std::string_view w : kFunctionWords) {
+      uint64_t x = 0;
+      for (char c : w) x = Pack(x, c);
+      size_t i = Slot(x);
+      while (slots_[i] != 0) i = (i + 1) % kSlots;
+      slots_[i] = x;
+    }
+  }
+  bool Has(uint64_t x) const {
+    for (size_t i = Slot(x);; i = (i + 1) % kSlots) {
+      if (slots_[i] == x) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 128;
+  static size_t Slot(uint64_t x) {
+    return static_cast<size_t>((x * 0x9E3779B97F4A7C15ULL) >> 57);
+  }
+  uint64_t slots_[kSlots] = {};
+};
+const FunctionWordSet kFunctionWordSet;
+
 }  // namespace
+
+bool PlainlyEnglish(std::string_view text, std::string_view declared,
+                    const LanguageOptions& options) {
+  const std::string hint = NormalizeTag(declared);
+  if (!hint.empty() && Primary(hint) != "en") return false;
+  if (text.size() > options.max_bytes) text = text.substr(0, options.max_bytes);
+  size_t words = 0, function_words = 0;
+  uint64_t word = 0;  // the current word's letters, packed (if short)
+  size_t len = 0;     // its length
+  auto end_word = [&] {
+    if (len == 0) return;
+    ++words;
+    if (len <= kMaxFunctionWord && kFunctionWordSet.Has(word)) {
+      ++function_words;
+    }
+    len = 0;
+    word = 0;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      const char l = Lower(static_cast<char>(c));
+      if (l >= 'a' && l <= 'z') {
+        if (len < kMaxFunctionWord) word = Pack(word, l);
+        ++len;
+      } else {
+        end_word();
+      }
+      continue;
+    }
+    end_word();
+    // A non-ASCII character: only punctuation and symbols pass (U+00A0..
+    // U+00BF: C2 A0..BF; U+2000..U+206F: E2 80..81 xx). A cut at the end
+    // of the window is no letter either.
+    if (c == 0xC2) {
+      if (i + 1 < text.size() &&
+          static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+        return false;
+      }
+      ++i;
+    } else if (c == 0xE2) {
+      const unsigned char c1 =
+          i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0x80;
+      const unsigned char c2 =
+          i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0x80;
+      if (c1 != 0x80 && !(c1 == 0x81 && c2 < 0xB0)) return false;
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  if (text.size() < options.max_bytes) end_word();  // else may be cut
+  return words >= options.english_min_words &&
+         function_words * 100 >=
+             words * static_cast<size_t>(options.english_min_function_percent);
+}
 
 LanguageGuess DetectLanguage(std::string_view text, std::string_view declared,
                              const LanguageOptions& options) {

@@ -74,6 +74,40 @@ TEST(LanguageTest, CutsAtACharacterBoundary) {
   EXPECT_EQ(DetectLanguage(text, "", options).code, "ru");
 }
 
+// The shortcut that spares CLD2: English prose with curly quotes and
+// dashes passes, and CLD2 agrees on it; other languages, an accented
+// letter, too few words, a non-English declared tag and English-looking
+// words without function words do not.
+TEST(LanguageTest, PlainlyEnglishOnlyOnEnglishProse) {
+  std::string english;
+  for (int i = 0; i < 4; ++i) {
+    english +=
+        std::string(kEnglish) +
+        " \u201cIt is a long job \u2014 but it is worth it,\u201d she said. ";
+  }
+  LanguageOptions options;
+  EXPECT_TRUE(PlainlyEnglish(english, "", options));
+  EXPECT_TRUE(PlainlyEnglish(english, "en-GB", options));
+  LanguageGuess cld2 = DetectLanguage(english, "", options);
+  EXPECT_EQ(cld2.code, "en");
+  EXPECT_TRUE(cld2.reliable);
+  EXPECT_FALSE(PlainlyEnglish(english, "de", options));
+  for (const char* other : {kFrench, kGerman, kSpanish, kRussian}) {
+    std::string text;
+    for (int i = 0; i < 6; ++i) text += std::string(other) + " ";
+    EXPECT_FALSE(PlainlyEnglish(text, "", options)) << other;
+  }
+  // One accented letter (a name) leaves the text to CLD2.
+  EXPECT_FALSE(PlainlyEnglish("Jos\u00e9 " + english, "", options));
+  // Too few words.
+  EXPECT_FALSE(PlainlyEnglish(kEnglish, "", options));
+  // Function words are whole words: English-looking letters without them
+  // ("thesis", "andante") are no evidence.
+  std::string no_function;
+  for (int i = 0; i < 100; ++i) no_function += "thesis andante ";
+  EXPECT_FALSE(PlainlyEnglish(no_function, "", LanguageOptions()));
+}
+
 TEST(LanguageTest, ChooseKeepsAgreeingDeclaredTag) {
   LanguageGuess en{"en", true, 99};
   EXPECT_EQ(ChooseLanguage("en-US", en), "en-us");

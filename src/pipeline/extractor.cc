@@ -175,7 +175,15 @@ Document Extractor::Extract(const RawDocument& raw) const {
   if (opt.detect_language) {
     LanguageOptions language_options;
     language_options.max_bytes = opt.language_detect_bytes;
-    LanguageGuess guess = DetectLanguage(doc.text, declared, language_options);
+    // CLD2 is ~6% of the time: skipped on plainly English text, where it
+    // says "en", reliable (its share is not measured then).
+    LanguageGuess guess;
+    if (PlainlyEnglish(doc.text, declared, language_options)) {
+      guess.code = "en";
+      guess.reliable = true;
+    } else {
+      guess = DetectLanguage(doc.text, declared, language_options);
+    }
     doc.language = ChooseLanguage(declared, guess);
     if (!declared.empty() && doc.language == guess.code &&
         doc.language != ChooseLanguage(declared, LanguageGuess())) {
