@@ -584,6 +584,31 @@ class Scanner {
       if (q->noun_unit && q->counted.empty()) {
         q->counted = {win_.Tk(from_tok).span.begin, win_.Tk(t - 1).span.end};
       }
+      // "a 12-percentage-point lead", "a 900-square-foot house": a unit
+      // written into the number's hyphenated suffix leaves the counted
+      // thing to the nouns after it, as for "a two-year operation".
+      // (Not ages: "a 40-year-old man" names the person, not a count.)
+      if (q->counted.empty() && !q->noun_unit && !q->currency &&
+          !q->unit.ends_with("of age") && n1.suffix_hyphen &&
+          !q->unit_span.empty() && q->unit_span.end == n1.suffix.end) {
+        uint32_t k = n1.tok_end;
+        uint32_t e = k;
+        while (e < win_.se && e < k + 2 && win_.IsWord(e) &&
+               AllLowerAlpha(win_.T(e)) && !IsStopWord(win_.T(e)) &&
+               !IsNoSingularHead(win_.T(e)) && !IsLyAdverb(win_.T(e))) {
+          // A verb form after the noun ends it ("a 500-acre area
+          // burning").
+          std::string_view w = win_.T(e);
+          if (e > k && w.size() > 4 &&
+              (w.ends_with("ing") || w.ends_with("ed"))) {
+            break;
+          }
+          ++e;
+        }
+        if (e > k) {
+          q->counted = {win_.Tk(k).span.begin, win_.Tk(e - 1).span.end};
+        }
+      }
     }
     q->tok_end = std::max(q->tok_end, t);
     *next = std::max(*next, q->noun_unit ? n1.tok_end : t);

@@ -207,6 +207,86 @@ double PlainIntAt(const TokenWindow& win, uint32_t k) {
   return v;
 }
 
+// A capitalised word between "one" (token b) and the noun it counts
+// ("one NASA study", "one senior DOJ official"): such a phrase is mostly
+// the article "a" before a named kind ("One NASA study had planes fly").
+bool CapitalisedBeforeHead(const TokenWindow& win, uint32_t b,
+                           const Quantity& q) {
+  for (uint32_t k = b + 1; k < win.se && k < b + 6; ++k) {
+    if (win.Tk(k).span.begin >= q.unit_span.begin) return false;
+    if (win.IsWord(k) && win.Tk(k).capitalized) return true;
+  }
+  return false;
+}
+
+// Words after a counted noun that report a casualty ("TARGET: One French
+// citizen beheaded", "one Afghan soldier killed"): the number counts.
+bool IsCasualtyWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "killed", "wounded", "injured", "dead",     "hurt",
+      "shot",   "missing", "died",    "beheaded", "stabbed"};
+  static const WordIndex words = IndexWords(kWords);
+  return words.Contains(w);
+}
+
+// A cardinal other than "one" at token k (digits or a number word, not a
+// year): "two judges and one Democratic judge".
+bool OtherCardinalAt(const TokenWindow& win, uint32_t k) {
+  if (win.Tk(k).kind == TokenKind::kNumber) {
+    double v = PlainIntAt(win, k);
+    return !(v >= 1600 && v <= 2100);
+  }
+  if (!win.IsWord(k)) return false;
+  const Named* n = FindSmallNumber(win.T(k));
+  return n != nullptr && n->value != 1;
+}
+
+// A count set beside "one" at token b, joined by "and", "or", a comma or
+// "including" (within kParallelSpan tokens, a bounded scan): "five
+// American troops and one Afghan Army soldier", "one US citizen, and five
+// wounded". The word "one" is then one of parallel counts.
+bool ParallelCount(const TokenWindow& win, uint32_t b) {
+  uint32_t from = b > win.sb + kParallelSpan ? b - kParallelSpan : win.sb;
+  uint32_t to = std::min<uint32_t>(win.se, b + kParallelSpan);
+  bool joined = false;
+  for (uint32_t k = b; k > from; --k) {
+    uint32_t j = k - 1;
+    if (win.Is(j, "and") || win.Is(j, "or") || win.T(j) == "," ||
+        win.Is(j, "including")) {
+      joined = true;
+    } else if (joined && OtherCardinalAt(win, j)) {
+      return true;
+    } else if (win.T(j) == "." || win.T(j) == ";") {
+      break;
+    }
+  }
+  joined = false;
+  for (uint32_t k = b + 1; k < to; ++k) {
+    if (win.Is(k, "and") || win.Is(k, "or") || win.T(k) == ",") {
+      joined = true;
+    } else if (joined && OtherCardinalAt(win, k)) {
+      return true;
+    } else if (win.T(k) == "." || win.T(k) == ";") {
+      break;
+    }
+  }
+  return false;
+}
+
+// A negation just before "one" at token b ("not one", "didn't lose one
+// Republican vote", "never one"): the number counts.
+bool NegatedBefore(const TokenWindow& win, uint32_t b) {
+  for (uint32_t k = b; k > win.sb && k + 4 > b; --k) {
+    std::string_view w = win.T(k - 1);
+    if (IEq(w, "not") || IEq(w, "never") || IEq(w, "without") ||
+        w.ends_with("n't") || w.ends_with("n\u2019t")) {
+      return true;
+    }
+    if (!win.IsWord(k - 1)) break;
+  }
+  return false;
+}
+
 // A tally or score written "N to M" with N above M ("the House voted 226
 // to 191", "they voted 16 to 0"): no range and no count. `a` and `b` are
 // the two numbers' tokens; "from" or a change verb up to five words before
@@ -227,6 +307,12 @@ bool TallyPair(const TokenWindow& win, uint32_t a, uint32_t b) {
   }
   return e >= win.se || !win.IsWord(e) || IsStopWord(win.T(e)) ||
          win.Is(e, "vote") || win.Is(e, "votes");
+}
+
+// "N to M ratio" with `a` and `b` the two numbers' tokens.
+bool RatioPair(const TokenWindow& win, uint32_t a, uint32_t b) {
+  return b == a + 2 && win.Is(a + 1, "to") && PlainIntAt(win, a) >= 0 &&
+         PlainIntAt(win, b) >= 0 && win.Is(b + 1, "ratio");
 }
 
 }  // namespace
@@ -282,6 +368,13 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
          win.Is(prev, "finished") || win.Is(prev, "record"))) ||
        IsTallyNoun(win, nt))) {
     return true;
+  }
+  // A ratio written as a range: "a 17 to 1 ratio", "a 3-1 ratio" (the
+  // labelling rules: ratios are no quantities).
+  if (q.is_range && !q.currency && !lex_unit) {
+    for (uint32_t k = b + 1; k < win.se && k <= q.tok_end && k < b + 6; ++k) {
+      if (win.Is(k, "ratio")) return true;
+    }
   }
   // A quoted title: "“The 360” shows ...".
   if (!has_unit && !n.from_words && prev != UINT32_MAX && prev > win.sb &&
@@ -396,6 +489,12 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   if (!n.is_range && !q.is_range && !lex_unit && !q.currency &&
       (TallyPair(win, b, b + 2) ||
        (prev != UINT32_MAX && prev > win.sb && TallyPair(win, prev - 1, b)))) {
+    return true;
+  }
+  // "a 17 to 1 ratio": both numbers of a ratio are no claims.
+  if (!n.is_range && !q.is_range && !lex_unit && !q.currency &&
+      (RatioPair(win, b, b + 2) ||
+       (prev != UINT32_MAX && prev > win.sb && RatioPair(win, prev - 1, b)))) {
     return true;
   }
   // "a 911 call", "called 911": the emergency number.
@@ -568,6 +667,26 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
           return true;
         }
       }
+    }
+    // "One NASA study had planes fly", "one Republican senator is
+    // pushing": "one" before a capitalised modifier is the article "a"
+    // (the labelling rules: "one man said", "One student was recorded")
+    // unless something marks a count: a bound ("at least one FISA
+    // application"), "only/just/even one", "one more", a negation ("didn't
+    // lose one Republican vote"), a count beside it ("two GOP judges and
+    // one Democratic judge") or a casualty ("One French citizen killed").
+    if (q.noun_unit && CapitalisedBeforeHead(win, b, q)) {
+      bool only_before = prev != UINT32_MAX &&
+                         (win.Is(prev, "only") || win.Is(prev, "just") ||
+                          win.Is(prev, "even") || win.Is(prev, "single"));
+      // (The counted phrase may hold the participle: "citizen beheaded".)
+      bool casualty =
+          (q.tok_end < win.se && IsCasualtyWord(win.T(q.tok_end))) ||
+          (q.tok_end > b + 1 && IsCasualtyWord(win.T(q.tok_end - 1)));
+      bool counted = !q.approx_symbol.empty() || only_before ||
+                     win.Is(nt, "more") || NegatedBefore(win, b) || casualty ||
+                     ParallelCount(win, b);
+      if (!counted) return true;
     }
     if (prev != UINT32_MAX &&
         (win.Is(prev, "the") || win.Is(prev, "each") || win.Is(prev, "no") ||

@@ -248,5 +248,39 @@ TEST(ExclusionsTest, TalliesNamesAndIdioms) {
   EXPECT_TRUE(g.claims[1].is_range);
 }
 
+// Regression: "one" before a capitalised modifier ("One NASA study had
+// planes fly") became a claim once the head noun was found; it is the
+// article unless a bound, a negation, a parallel count or a casualty marks
+// a count (eval/data/README.md: "one man said" is no quantity).
+TEST(ExclusionsTest, OneBeforeACapitalisedModifierIsTheArticle) {
+  Document d = Extract(
+      "One Harvard survey had students keep diaries. Later one Ohio senator "
+      "is pushing a bill, and one Labour councillor, Ann Reed, objected.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  // Counts stay: a bound, "only", "one more", a negation, parallel counts
+  // and casualties.
+  EXPECT_EQ(Extract("It signed off on at least one FBI request.").claims.size(),
+            1u);
+  EXPECT_EQ(Extract("There is only one Senate bill left.").claims.size(), 1u);
+  EXPECT_EQ(Extract("We need one more Cabinet member.").claims.size(), 1u);
+  EXPECT_EQ(Extract("They didn't lose one Labour seat.").claims.size(), 1u);
+  Document p =
+      Extract("The panel had three Tory members and one Green member.");
+  EXPECT_EQ(p.claims.size(), 2u) << ::testing::PrintToString(Texts(p));
+  Document c = Extract("VICTIMS: One Dutch tourist killed in the raid.");
+  EXPECT_EQ(c.claims.size(), 1u) << ::testing::PrintToString(Texts(c));
+  // Lowercase modifiers are untouched ("one tired monopoly").
+  EXPECT_EQ(Extract("They face one tired monopoly.").claims.size(), 1u);
+}
+
+// Ratios written as ranges are no quantities ("a 17 to 1 ratio").
+TEST(ExclusionsTest, RatiosWrittenAsRangesAreNoClaims) {
+  Document d = Extract(
+      "Men outnumber women by a 12 to 1 ratio, a 3-1 ratio, a 5-to-2 ratio.");
+  EXPECT_TRUE(d.claims.empty()) << ::testing::PrintToString(Texts(d));
+  Document r = Extract("Between 12 and 14 ratios were computed.");
+  EXPECT_FALSE(r.claims.empty());
+}
+
 }  // namespace
 }  // namespace whosaid

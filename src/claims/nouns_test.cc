@@ -116,8 +116,8 @@ TEST(NounsTest, CoordinatedPremodifiers) {
 // "intelligence".
 TEST(NounsTest, NounAfterOneIsTheHeadNotAModifierOrAVerb) {
   Document d = Extract(
-      "At least one senior DOJ official had concerns, and one White House "
-      "aide left.");
+      "At least one senior DOJ official had concerns, and only one White "
+      "House aide left.");
   ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
   EXPECT_EQ(d.claims[0].unit, "official");
   EXPECT_EQ(d.claims[1].unit, "aide");

@@ -129,6 +129,20 @@ TEST(UnitsTest, UnitsOfSeveralHyphenatedWords) {
   EXPECT_EQ(d.claims[2].unit, "square mile");
 }
 
+// Regression: "an 11-percentage-point lead" counted nothing once the whole
+// hyphenated suffix became the unit; the noun after it is what is counted.
+TEST(UnitsTest, NounAfterAHyphenatedUnitIsCounted) {
+  Document d = Extract(
+      "She held a 9-percentage-point lead and built a 400-square-foot shed.");
+  ASSERT_EQ(d.claims.size(), 2u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(d.Text(d.claims[0].counted), "lead");
+  EXPECT_EQ(d.Text(d.claims[1].counted), "shed");
+  // An adverb after the unit is no counted thing.
+  Document a = Extract("The gap was a 5-percentage-point swing only.");
+  ASSERT_EQ(a.claims.size(), 1u) << ::testing::PrintToString(Texts(a));
+  EXPECT_EQ(a.Text(a.claims[0].counted), "swing");
+}
+
 // Cents stay cents as written (the scorers' "cent"), not a dollar value.
 TEST(UnitsTest, CentsKeepTheirValue) {
   Document d = Extract("Wages rose 42 cents, a 12-cent gain, to $0.42 more.");
