@@ -39,6 +39,20 @@ struct TokenWindow {
     return t == "$" || t == "\u20ac" || t == "\u00a3" || t == "\u00a5" ||
            t == "\u20b9" || t == "\u20bf";
   }
+  // The value of token k when it is a plain integer in digits ("226",
+  // "1,237"); -1 otherwise.
+  double PlainIntAt(uint32_t k) const {
+    if (k < sb || k >= se || Tk(k).kind != TokenKind::kNumber) return -1;
+    std::string_view t = T(k);
+    if (t.empty() || t.size() > 9) return -1;
+    double v = 0;
+    for (char c : t) {
+      if (c == ',') continue;
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
   bool IsScaleWordTok(uint32_t i) const {
     return i < se && FindScale(T(i), /*words_only=*/true) != nullptr;
   }
