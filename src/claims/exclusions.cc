@@ -401,8 +401,9 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   // The bare word "one": a pronoun in "the one who", "no one", "one
   // another", and in the partitive "one of the N" (the claim there is N);
   // a quantity in "one soldier".
-  if (n.only_one && q.unit.empty() && !q.is_range)
+  if (n.only_one && q.unit.empty() && !q.is_range) {
     return BareOneExcluded(win, q);
+  }
   return false;
 }
 
