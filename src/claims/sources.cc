@@ -147,6 +147,57 @@ bool IsReportersAge(const Document& doc, const Claim& c, const Attribution& a) {
          !InsideQuoteMarks(doc, a.content.begin, c.span.begin);
 }
 
+// Verbs of judging a deed. Praising, thanking, blaming or mocking someone
+// "for" what they did takes the deed as given (presupposed, not asserted),
+// so a number in the reported content of such a cue ("praising him for
+// spending $150 million") is the writer's statement, not the judge's claim.
+// Verbs that assert the deed ("accuse", "allege", "credit ... with") are
+// claims and are not here. Closed list by meaning; inflected forms listed.
+constexpr std::string_view kJudgingCueWords[] = {
+    "applaud",      "applauded",     "applauding",    "applauds",
+    "berate",       "berated",       "berates",       "berating",
+    "blame",        "blamed",        "blames",        "blaming",
+    "chide",        "chided",        "chides",        "chiding",
+    "commend",      "commended",     "commending",    "commends",
+    "condemn",      "condemned",     "condemning",    "condemns",
+    "congratulate", "congratulated", "congratulates", "congratulating",
+    "criticise",    "criticised",    "criticises",    "criticising",
+    "criticize",    "criticized",    "criticizes",    "criticizing",
+    "deride",       "derided",       "derides",       "deriding",
+    "hail",         "hailed",        "hailing",       "hails",
+    "lambaste",     "lambasted",     "lambastes",     "lambasting",
+    "laud",         "lauded",        "lauding",       "lauds",
+    "mock",         "mocked",        "mocking",       "mocks",
+    "praise",       "praised",       "praises",       "praising",
+    "rebuke",       "rebuked",       "rebukes",       "rebuking",
+    "ridicule",     "ridiculed",     "ridicules",     "ridiculing",
+    "scold",        "scolded",       "scolding",      "scolds",
+    "slam",         "slammed",       "slamming",      "slams",
+    "thank",        "thanked",       "thanking",      "thanks",
+};
+
+// True when a word of the cue is a verb of judging a deed.
+bool IsJudgingCue(std::string_view cue) {
+  size_t i = 0;
+  while (i < cue.size()) {
+    while (i < cue.size() && !IsAsciiAlpha(cue[i])) ++i;
+    size_t b = i;
+    while (i < cue.size() && IsAsciiAlpha(cue[i])) ++i;
+    if (i > b && InList(kJudgingCueWords, cue.substr(b, i - b))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A number in the reported (not quoted) content of a judging cue: the
+// writer's gloss on the deed judged, so no source of the cue's speaker.
+bool IsJudgedDeed(const Document& doc, const Claim& c, const Attribution& a) {
+  return a.kind != QuoteKind::kDirect && !a.cue.empty() &&
+         IsJudgingCue(doc.Text(a.cue)) &&
+         !InsideQuoteMarks(doc, a.content.begin, c.span.begin);
+}
+
 }  // namespace
 
 void AssignSources(const ClaimsOptions& opt, Document* d) {
@@ -187,7 +238,8 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
         holder = static_cast<int32_t>(qi);
       }
     }
-    if (holder >= 0 && !IsReportersAge(doc, c, doc.quotes[holder])) {
+    if (holder >= 0 && !IsReportersAge(doc, c, doc.quotes[holder]) &&
+        !IsJudgedDeed(doc, c, doc.quotes[holder])) {
       const Attribution& a = doc.quotes[holder];
       c.attribution = holder;
       // An unresolved "it" or "this" is no source rather than a wrong one.

@@ -123,5 +123,40 @@ TEST(SourcesTest, AgeInReportedSpeechIsTheReporters) {
   EXPECT_EQ(quoted_age->source_name, "Neighbors");  // their own words
 }
 
+// A number in what a speaker is praised or blamed *for* is given, not
+// claimed: the writer states it. A reporting verb and the judge's own
+// quoted words keep the speaker.
+TEST(SourcesTest, DeedOfAJudgingCueIsTheWriters) {
+  Document d;
+  d.text =
+      "The mayor thanked the crews for clearing 40 roads and for \"the 12 "
+      "bridges we reopened.\" The chief said 9 roads stay shut.";
+  Segment(SegmentOptions(), &d);
+  auto at = [&](std::string_view w) {
+    return static_cast<uint32_t>(d.text.find(w));
+  };
+  Attribution judged;
+  judged.cue = {at("thanked"), at("thanked") + 7};
+  judged.content = {at("the crews"), at(" The chief")};
+  judged.speaker = {0, 9};
+  judged.kind = QuoteKind::kMixed;
+  Attribution said;
+  said.cue = {at("said"), at("said") + 4};
+  said.content = {at("9 roads"), static_cast<uint32_t>(d.text.size())};
+  said.speaker = {at("The chief"), at("The chief") + 9};
+  d.quotes = {judged, said};
+  ExtractClaims(&d);
+  const Claim* cleared = Find(d, "40");
+  const Claim* quoted = Find(d, "12");
+  const Claim* shut = Find(d, "9");
+  ASSERT_NE(cleared, nullptr) << ::testing::PrintToString(Texts(d));
+  ASSERT_NE(quoted, nullptr) << ::testing::PrintToString(Texts(d));
+  ASSERT_NE(shut, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(cleared->attribution, -1);
+  EXPECT_TRUE(cleared->source.empty());
+  EXPECT_EQ(quoted->source_name, "The mayor");  // the judge's own words
+  EXPECT_EQ(shut->source_name, "The chief");
+}
+
 }  // namespace
 }  // namespace whosaid
