@@ -229,6 +229,11 @@ std::string NameText(const Document& doc, Span span) {
   return out;
 }
 
+bool IsPartyNoun(std::string_view w) {
+  return w == "democrat" || w == "republican" || w == "democrats" ||
+         w == "republicans";
+}
+
 bool IsRelationNoun(std::string_view w) {
   static constexpr std::string_view kRelationNouns[] = {
       "son",     "daughter", "mother",  "father", "wife",      "husband",
@@ -364,8 +369,7 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   std::string w = LowerToken(doc, i);
   // A party noun after a place is the person it describes: "the Ohio
   // Republican", "Texas Democrats".
-  if (label == EntityLabel::kLoc && (w == "democrat" || w == "republican" ||
-                                     w == "democrats" || w == "republicans")) {
+  if (label == EntityLabel::kLoc && IsPartyNoun(w)) {
     return true;
   }
   if (t.kind != TokenKind::kWord || t.capitalized ||

@@ -62,6 +62,10 @@ bool RoleMatches(std::string_view role, std::string_view noun);
 // "his wife" or "Ruiz's son" is someone else than the possessor.
 bool IsRelationNoun(std::string_view lower);
 
+// "democrat(s)", "republican(s)": after a place, the person or people of
+// that party ("the Ohio Republican"), not the party itself.
+bool IsPartyNoun(std::string_view lower);
+
 // The name part of a person mention: token texts joined by spaces, with
 // possessive "'s" dropped ("Gedney's" -> "Gedney").
 std::string NameText(const Document& doc, Span span);

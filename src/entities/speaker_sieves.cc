@@ -354,8 +354,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.
-    if (modified && (w == "democrat" || w == "republican" || w == "democrats" ||
-                     w == "republicans")) {
+    if (modified && mention::IsPartyNoun(w)) {
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));
