@@ -529,12 +529,9 @@ class Scanner {
     }
     // "since I was 18", "when she was nine,": an age.
     // "voters ages 18 to 29": a range of ages too.
-    bool ages_before = i > win_.sb &&
-                       (win_.Is(i - 1, "age") || win_.Is(i - 1, "ages")) &&
-                       !win_.Tk(i - 1).capitalized;
-    if (q->unit.empty() && (!q->is_range || ages_before) && n1.suffix.empty() &&
-        (n1.plain_int || n1.from_words) && q->value >= 1 && q->value <= 120 &&
-        StatedAge(win_, i, t)) {
+    if (q->unit.empty() && (!q->is_range || AfterAgeWord(win_, i)) &&
+        n1.suffix.empty() && (n1.plain_int || n1.from_words) && q->value >= 1 &&
+        q->value <= 120 && StatedAge(win_, i, t)) {
       q->unit = "year of age";
     }
     // "5m" money after currency prefix is handled in SuffixUnit.

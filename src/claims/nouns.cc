@@ -352,6 +352,11 @@ uint32_t PeriodAt(const TokenWindow& win, uint32_t t) {
   return 0;
 }
 
+bool AfterAgeWord(const TokenWindow& win, uint32_t i) {
+  return i > win.sb && (win.Is(i - 1, "age") || win.Is(i - 1, "ages")) &&
+         !win.Tk(i - 1).capitalized;
+}
+
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   // "over the age of 65", "those aged 70".
   if (i > win.sb && win.Is(i - 1, "aged")) return true;
@@ -359,10 +364,7 @@ bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   if (win.Is(i - 1, "of") && win.Is(i - 2, "age")) return true;
   // "before age 16", "up to age 26", "ages 18 and 14": the age word right
   // before the number (not "the Age 2 study", a capitalised name).
-  if ((win.Is(i - 1, "age") || win.Is(i - 1, "ages")) &&
-      !win.Tk(i - 1).capitalized) {
-    return true;
-  }
+  if (AfterAgeWord(win, i)) return true;
   // "Aubrey Patterson, 23, said": an appositive age after a name.
   if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
       win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&

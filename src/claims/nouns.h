@@ -42,6 +42,10 @@ uint32_t PeriodAt(const TokenWindow& win, uint32_t t);
 // ("Aubrey Patterson, 23, said"), or after "aged" / "the age of".
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t);
 
+// The lower-case word "age" or "ages" right before token i ("before age
+// 16", "voters ages 18 to 29"; not "the Age 2 study", a name).
+bool AfterAgeWord(const TokenWindow& win, uint32_t i);
+
 }  // namespace whosaid::claims
 
 #endif  // WHOSAID_SRC_CLAIMS_NOUNS_H_
