@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/base/calendar_words.h"
 #include "src/base/chars.h"
 
 namespace whosaid::attribution {
@@ -13,11 +14,6 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> list) {
     if (w == x) return true;
   }
   return false;
-}
-
-bool IsWeekday(std::string_view w) {
-  return OneOf(w, {"monday", "tuesday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday"});
 }
 
 // Adverbs of time or frequency that stand between a subject and its verb.
@@ -37,11 +33,11 @@ int AdverbialLength(const Document& doc, int b, int e) {
   // Capitalised, an adverb is part of a name ("USA Today").
   if (IsTimeAdverb(w) && !doc.tokens[i].capitalized) return 1;
   if (OneOf(w, {"morning", "afternoon", "evening", "night"}) && i > b &&
-      IsWeekday(lower(i - 1))) {
+      WeekdayOfName(lower(i - 1))) {
     --i;
     w = lower(i);
   }
-  if (IsWeekday(w)) {
+  if (WeekdayOfName(w)) {
     if (i > b && OneOf(lower(i - 1), {"early", "late", "earlier", "later"})) {
       --i;
     }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "src/base/calendar_words.h"
 #include "src/claims/word_index.h"
 
 namespace whosaid::claims {
@@ -69,12 +70,6 @@ constexpr Named kFractions[] = {
     {"eighths", 8},      {"tenth", 10},   {"tenths", 10}, {"hundredth", 100},
     {"hundredths", 100}, {"sevenths", 7},
 };
-
-constexpr std::string_view kMonths[] = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december",
-    "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
-    "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
 
 constexpr std::string_view kTimeZones[] = {
     "a.m.", "p.m.", "a.m", "p.m", "am",  "pm",  "gmt", "utc",
@@ -183,7 +178,7 @@ constexpr Modifier kModifiers[] = {
 // static initialisation) and read-only afterwards.
 struct LexiconIndex {
   WordIndex small, scales, suffixes, fractions, changes;
-  WordIndex months, zones, function_words, stop_words, determiners, periods;
+  WordIndex zones, function_words, stop_words, determiners, periods;
   WordIndex modifier_last, modifier_full;
 };
 
@@ -202,7 +197,6 @@ LexiconIndex BuildIndex() {
   x.suffixes = IndexNamed(kScaleSuffixes);
   x.fractions = IndexNamed(kFractions);
   x.changes = IndexNamed(kChangeWords);
-  x.months = IndexWords(kMonths);
   x.zones = IndexWords(kTimeZones);
   x.function_words = IndexWords(kFunctionWords);
   x.stop_words = IndexWords(kStopWords);
@@ -342,8 +336,7 @@ bool IsOrdinalWord(std::string_view w) {
 
 bool IsMonth(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  if (w.size() < 3 || w.size() > 9) return false;
-  return Index().months.Contains(w);
+  return MonthOfWord(w) != 0;
 }
 
 bool IsTimeZone(std::string_view w) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/base/calendar_words.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/word_index.h"
 
@@ -151,13 +152,9 @@ bool SingularCompoundTail(const TokenWindow& win, uint32_t k) {
 bool IsCapitalisedModifier(const TokenWindow& win, uint32_t k) {
   std::string_view w = win.T(k);
   if (IsCapsAbbreviation(w)) return true;
-  static constexpr std::string_view kDays[] = {
-      "monday", "tuesday",  "wednesday", "thursday",
-      "friday", "saturday", "sunday"};
-  static const WordIndex days = IndexWords(kDays);
   return win.Tk(k).capitalized && !win.Tk(k).all_caps && w.size() > 1 &&
          AllLowerAlpha(w.substr(1)) && !IsFunctionWord(w) && !IsMonth(w) &&
-         !days.Contains(w);
+         WeekdayOfName(w) == 0;
 }
 
 // A word with its soft hyphens (U+00AD, invisible break points that some

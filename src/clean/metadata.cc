@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "src/base/calendar_words.h"
+
 namespace whosaid {
 namespace clean_internal {
 namespace {
@@ -22,31 +24,13 @@ int ToInt(sv s) {
   return v;
 }
 
-int MonthOf(sv w) {
+// "Dec." and "Tues." as well as "Dec" and "Tuesday".
+sv WithoutPeriod(sv w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  static constexpr sv kMonths[12][2] = {
-      {"jan", "january"}, {"feb", "february"}, {"mar", "march"},
-      {"apr", "april"},   {"may", "may"},      {"jun", "june"},
-      {"jul", "july"},    {"aug", "august"},   {"sep", "september"},
-      {"oct", "october"}, {"nov", "november"}, {"dec", "december"}};
-  for (int m = 0; m < 12; ++m) {
-    if (w == kMonths[m][0] || w == kMonths[m][1]) return m + 1;
-  }
-  if (w == "sept") return 9;
-  return 0;
+  return w;
 }
-
-bool IsWeekday(sv w) {
-  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  static constexpr sv kDays[] = {
-      "mon",       "monday", "tue",      "tues",  "tuesday",  "wed",
-      "wednesday", "thu",    "thur",     "thurs", "thursday", "fri",
-      "friday",    "sat",    "saturday", "sun",   "sunday"};
-  for (sv d : kDays) {
-    if (w == d) return true;
-  }
-  return false;
-}
+int MonthOf(sv w) { return MonthOfWord(WithoutPeriod(w)); }
+bool IsWeekday(sv w) { return WeekdayOfWord(WithoutPeriod(w)) != 0; }
 
 bool IsFiller(sv w) {
   static constexpr sv kFillers[] = {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "src/base/calendar_words.h"
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
@@ -166,18 +167,13 @@ int StateInPhrase(const Document& doc, uint32_t first, uint32_t last) {
 }
 
 bool IsDayName(std::string_view lower) {
-  static constexpr std::string_view kDays[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "january", "february", "march", "april", "june", "july",
-      "august", "september", "october", "november", "december",
-      // Abbreviated months keep their period as one token ("a Dec. 28
-      // tweet"); "may" and "march" need none.
-      "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.", "nov.",
-      "dec."};
-  for (std::string_view d : kDays) {
-    if (lower == d) return true;
-  }
-  return false;
+  if (WeekdayOfName(lower) != 0) return true;
+  // "May" is a name as often as a month.
+  if (lower == "may" || lower == "may.") return false;
+  if (IsFullMonthName(lower)) return true;
+  // Abbreviated months keep their period as one token ("a Dec. 28 tweet").
+  return lower.ends_with('.') &&
+         MonthOfWord(lower.substr(0, lower.size() - 1)) != 0;
 }
 
 int32_t ResolveRole(const Document& doc, std::string_view noun,

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "src/base/calendar_words.h"
+
 namespace whosaid {
 namespace {
 
@@ -18,24 +20,6 @@ struct Token {
   int value = 0;  // number, or month 1..12 for a month word, 0 otherwise
   int year = 0, month = 0, day = 0;  // kIso
 };
-
-// Month number of a word ("nov", "November", "Sept"), 0 when none.
-int MonthOf(std::string_view w) {
-  static constexpr std::string_view kFull[] = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  std::string l;
-  for (char c : w) l.push_back(Lower(c));
-  for (int m = 0; m < 12; ++m) {
-    std::string_view full = kFull[m];
-    if (l == full) return m + 1;
-    if (l.size() >= 3 && l.size() <= 4 && full.substr(0, l.size()) == l &&
-        (l.size() == 3 || l == "sept")) {
-      return m + 1;
-    }
-  }
-  return 0;
-}
 
 bool Plausible(int y, int m, int d) {
   return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -53,7 +37,7 @@ std::string DateInText(std::string_view s) {
     if (IsAlpha(c)) {
       size_t b = i;
       while (i < s.size() && IsAlpha(s[i])) ++i;
-      toks.push_back({Token::kWord, MonthOf(s.substr(b, i - b))});
+      toks.push_back({Token::kWord, MonthOfWord(s.substr(b, i - b))});
       continue;
     }
     if (IsDigit(c)) {
