@@ -61,10 +61,8 @@ void TrimEdgeWords(Document* doc) {
     for (uint32_t i = f; i < l; ++i) {
       // Double quote marks only: a single one is as often an apostrophe
       // ("State Governments’ Justice Center", "Queen 's Park").
-      std::string_view w = doc->TokenText(i);
-      bool double_quote = w == "\"" || w == "\xE2\x80\x9C" ||
-                          w == "\xE2\x80\x9D";
-      if (doc->tokens[i].kind == TokenKind::kQuote && double_quote) {
+      if (doc->tokens[i].kind == TokenKind::kQuote &&
+          doc->tokens[i].double_quote) {
         ++quotes;
         last_quote = i;
       }

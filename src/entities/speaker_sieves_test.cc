@@ -175,6 +175,23 @@ TEST(ResolveSpeakers, StrayQuoteMarksLeaveNames) {
   EXPECT_EQ(doc.quotes[3].speaker_name, "Port Workers Relief Fund");
 }
 
+// Any double quote mark counts, not only the straight and curly English
+// ones: a guillemet or a low-9 mark with no partner ends the name too.
+TEST(ResolveSpeakers, StrayGuillemetsLeaveNames) {
+  Document doc = WithQuotes(
+      "Readers of \xC2\xAB"
+      "Evening Post\xC2\xBB Mara Lind said \"it "
+      "works.\" Fans of \xE2\x80\x9E"
+      "Night Shift\xE2\x80\x9C Olaf Berg said "
+      "\"it fails.\"",
+      {{"Post\xC2\xBB Mara Lind", EntityLabel::kPerson},
+       {"Shift\xE2\x80\x9C Olaf Berg", EntityLabel::kPerson}},
+      {{"it works.", "Mara Lind"}, {"it fails.", "Olaf Berg"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Mara Lind");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Olaf Berg");
+}
+
 // Regression: "her husband" was named after "her", and "Dorn's wife, St.
 // Louis police Sgt. Ann Dorn" after Dorn (the comma after "wife" hid the
 // relation). A relation noun after a possessive names someone else.
