@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/claims/counted.h"
 #include "src/claims/exclusions.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/number_parser.h"
@@ -196,65 +197,6 @@ class Scanner {
     }
   }
 
-  // The counted phrase: from `t` (first word after the number or the unit)
-  // through nouns, a participle, a rate and an of-phrase.
-  Span Counted(uint32_t from, uint32_t t, const Quantity& q) const {
-    uint32_t limit =
-        std::min<uint32_t>(win_.se, from + opt_.max_counted_tokens);
-    uint32_t end = from;
-    uint32_t k = t;
-    // A participle right after a noun unit ("terrorists killed").
-    if (q.noun_unit && win_.IsWord(k) && k < limit) {
-      std::string_view w = win_.T(k);
-      // Not a verb with its object ("two countries stalled the talks").
-      bool object_next =
-          k + 1 < win_.se && (IsDeterminer(win_.T(k + 1)) ||
-                              win_.Is(k + 1, "him") || win_.Is(k + 1, "them") ||
-                              win_.Is(k + 1, "it") || win_.Is(k + 1, "us"));
-      if (AllLowerAlpha(w) && w.size() > 4 && w.ends_with("ed") &&
-          !IsStopWord(w) && !object_next) {
-        end = ++k;
-      }
-    }
-    if (uint32_t m = PeriodAt(win_, k); m && k + m <= limit) {
-      k += m;
-      end = k;
-    }
-    if (win_.Is(k, "of") && k + 1 < limit) {
-      uint32_t j = k + 1;
-      uint32_t last = 0;
-      bool det_ok = true;
-      while (j < limit &&
-             (win_.IsWord(j) || win_.Tk(j).kind == TokenKind::kNumber)) {
-        std::string_view w = win_.T(j);
-        if (win_.Tk(j).kind == TokenKind::kNumber) {
-          ++j;
-          continue;
-        }
-        if (det_ok && IsDeterminer(w)) {
-          ++j;
-          continue;
-        }
-        det_ok = false;
-        if (win_.Tk(j).capitalized) {
-          last = ++j;
-          continue;
-        }
-        if (!AllLowerAlpha(w) || IsStopWord(w)) break;
-        if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing")) &&
-            last != 0) {
-          break;
-        }
-        // "of college grads overall say": an adverb or a verb ends it.
-        if (last != 0 && (IsNoSingularHead(w) || IsLyAdverb(w))) break;
-        last = ++j;
-      }
-      if (last > k + 1) end = last;
-    }
-    if (end <= from) return {};
-    return {win_.Tk(from).span.begin, win_.Tk(end - 1).span.end};
-  }
-
   // A second, smaller unit of a compound amount: "5 feet 2 inches", "3
   // dollars and 50 cents", "6 pounds 4 ounces". Returns the token after it.
   uint32_t CompoundAmount(uint32_t t, Quantity* q) {
@@ -331,6 +273,94 @@ class Scanner {
     q->first.only_one = false;
     *next = n2.tok_end;
     return n2.tok_end;
+  }
+
+  // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y",
+  // "1 or 2 percent", "four or five hours": the first number n1 starts at
+  // token i and its unit ends before token t. Returns the token after the
+  // range (t when there is none).
+  uint32_t Range(uint32_t i, const Number& n1, uint32_t t, Quantity* q,
+                 uint32_t* next) {
+    if (q->is_range || q->noun_unit || n1.bare_half || t >= win_.se) return t;
+    bool between = win_.MatchBefore(i, "between") > 0;
+    bool from = win_.MatchBefore(i, "from") > 0;
+    bool after_change = false;
+    for (uint32_t k = i; k > win_.sb && k + 3 > i; --k) {
+      if (FindChangeWord(win_.T(k - 1))) after_change = true;
+    }
+    bool joined = win_.IsDashTok(t) || (win_.Is(t, "to") && !after_change) ||
+                  win_.Is(t, "through") ||
+                  // "either 10 bln or 10 tln": alternatives, no range.
+                  (win_.Is(t, "or") && win_.MatchBefore(i, "either") == 0) ||
+                  (between && win_.Is(t, "and"));
+    if (!joined) return t;
+    uint32_t k = t + 1;
+    std::string_view cur2;
+    uint32_t pre2 = CurrencyPrefix(win_, k, &cur2);
+    Number n2;
+    if (num_.ParseNumber(k + pre2, &n2) && !n2.reject && !n2.is_range &&
+        n2.tok_end > k + pre2) {
+      Quantity q2;
+      q2.first = n2;
+      q2.value = n2.value;
+      q2.currency = pre2 > 0 || q->currency;
+      if (pre2) q2.unit = cur2;
+      bool ok = true;
+      uint32_t t2 = n2.tok_end;
+      if (!n2.suffix.empty()) {
+        ok = SuffixUnit(win_, n2, &q2);
+      } else if (!pre2) {
+        t2 = LexiconUnit(win_, t2, &q2);
+      }
+      double lo = q->value, hi = n2.value;
+      if (n2.scale > 1 && n1.scale == 1 && !n1.from_words) {
+        double f = n2.scale;
+        if (lo * f <= hi) lo *= f;
+      }
+      bool units_agree =
+          q->unit.empty() || q2.unit.empty() || q->unit == q2.unit;
+      bool order_ok = hi > lo || (from && hi != lo);
+      if (ok && units_agree && order_ok && !q2.noun_unit) {
+        q->is_range = true;
+        q->low = lo;
+        q->high = hi;
+        if (q->unit.empty() && !q2.unit.empty()) {
+          q->unit = q2.unit;
+          q->unit_span = q2.unit_span;
+          q->currency = q2.currency;
+          q->percent = q2.percent;
+        }
+        q->byte_end =
+            std::max(n2.byte_end, q2.unit_span.empty() ? 0u : q2.unit_span.end);
+        q->first.scaled = q->first.scaled || n2.scaled;
+        *next = t2;
+        return t2;
+      }
+    }
+    return t;
+  }
+
+  // "$15 an hour", "$450 million a year": a money rate over time (a
+  // price "a share" stays money; "a year earlier" is no rate).
+  // Returns the token after the rate (t when there is none).
+  uint32_t MoneyRate(uint32_t t, Quantity* q, uint32_t* next) const {
+    if (q->currency && !q->noun_unit) {
+      uint32_t m = PeriodAt(win_, t);
+      std::string_view per = m ? win_.T(t + m - 1) : std::string_view();
+      bool time = IEq(per, "hour") || IEq(per, "day") || IEq(per, "week") ||
+                  IEq(per, "month") || IEq(per, "year");
+      uint32_t a = t + m;
+      if (m && time &&
+          !(win_.Is(a, "earlier") || win_.Is(a, "ago") || win_.Is(a, "later") ||
+            win_.Is(a, "before") || win_.Is(a, "after") || win_.Is(a, "from") ||
+            win_.Is(a, "prior"))) {
+        q->rate = win_.T(t + m - 1);
+        q->byte_end = win_.Tk(t + m - 1).span.end;
+        t += m;
+        *next = std::max(*next, t);
+      }
+    }
+    return t;
   }
 
   // ---------------------------------------------------------- a quantity
@@ -442,91 +472,14 @@ class Scanner {
       t = CompoundAmount(t, q);
       if (q->unit.empty() && n1.suffix.empty()) t = Proportion(t, n1, q, next);
     }
-    // Range: "8 to 10", "60 - 70", "$3 to $5 billion", "between X and Y",
-    // "1 or 2 percent", "four or five hours".
-    bool between = win_.MatchBefore(i, "between") > 0;
-    bool from = win_.MatchBefore(i, "from") > 0;
-    bool after_change = false;
-    for (uint32_t k = i; k > win_.sb && k + 3 > i; --k) {
-      if (FindChangeWord(win_.T(k - 1))) after_change = true;
-    }
-    if (!q->is_range && !q->noun_unit && !n1.bare_half && t < win_.se &&
-        (win_.IsDashTok(t) || (win_.Is(t, "to") && !after_change) ||
-         win_.Is(t, "through") ||
-         // "either 10 bln or 10 tln": alternatives, no range.
-         (win_.Is(t, "or") && win_.MatchBefore(i, "either") == 0) ||
-         (between && win_.Is(t, "and")))) {
-      uint32_t k = t + 1;
-      std::string_view cur2;
-      uint32_t pre2 = CurrencyPrefix(win_, k, &cur2);
-      Number n2;
-      if (num_.ParseNumber(k + pre2, &n2) && !n2.reject && !n2.is_range &&
-          n2.tok_end > k + pre2) {
-        Quantity q2;
-        q2.first = n2;
-        q2.value = n2.value;
-        q2.currency = pre2 > 0 || q->currency;
-        if (pre2) q2.unit = cur2;
-        bool ok = true;
-        uint32_t t2 = n2.tok_end;
-        if (!n2.suffix.empty()) {
-          ok = SuffixUnit(win_, n2, &q2);
-        } else if (!pre2) {
-          t2 = LexiconUnit(win_, t2, &q2);
-        }
-        double lo = q->value, hi = n2.value;
-        if (n2.scale > 1 && n1.scale == 1 && !n1.from_words) {
-          double f = n2.scale;
-          if (lo * f <= hi) lo *= f;
-        }
-        bool units_agree =
-            q->unit.empty() || q2.unit.empty() || q->unit == q2.unit;
-        bool order_ok = hi > lo || (from && hi != lo);
-        if (ok && units_agree && order_ok && !q2.noun_unit) {
-          q->is_range = true;
-          q->low = lo;
-          q->high = hi;
-          if (q->unit.empty() && !q2.unit.empty()) {
-            q->unit = q2.unit;
-            q->unit_span = q2.unit_span;
-            q->currency = q2.currency;
-            q->percent = q2.percent;
-          }
-          q->byte_end = std::max(n2.byte_end,
-                                 q2.unit_span.empty() ? 0u : q2.unit_span.end);
-          q->first.scaled = q->first.scaled || n2.scaled;
-          t = t2;
-          *next = t2;
-          if (pre2 || !q2.unit.empty()) {
-            // unit already taken
-          }
-        }
-      }
-    }
+    t = Range(i, n1, t, q, next);
     if (q->is_range && !n1.is_range) {
       // value fields set above
     } else if (q->is_range) {
       q->low = q->value;
       q->high = n1.high * (neg ? -1 : 1);
     }
-    // "$15 an hour", "$450 million a year": a money rate over time (a
-    // price "a share" stays money; "a year earlier" is no rate).
-    if (q->currency && !q->noun_unit) {
-      uint32_t m = PeriodAt(win_, t);
-      std::string_view per = m ? win_.T(t + m - 1) : std::string_view();
-      bool time = IEq(per, "hour") || IEq(per, "day") || IEq(per, "week") ||
-                  IEq(per, "month") || IEq(per, "year");
-      uint32_t a = t + m;
-      if (m && time &&
-          !(win_.Is(a, "earlier") || win_.Is(a, "ago") || win_.Is(a, "later") ||
-            win_.Is(a, "before") || win_.Is(a, "after") || win_.Is(a, "from") ||
-            win_.Is(a, "prior"))) {
-        q->rate = win_.T(t + m - 1);
-        q->byte_end = win_.Tk(t + m - 1).span.end;
-        t += m;
-        *next = std::max(*next, t);
-      }
-    }
+    t = MoneyRate(t, q, next);
     // "since I was 18", "when she was nine,": an age.
     // "voters ages 18 to 29": a range of ages too.
     if (q->unit.empty() && (!q->is_range || AfterAgeWord(win_, i)) &&
@@ -534,79 +487,7 @@ class Scanner {
         q->value <= 120 && StatedAge(win_, i, t)) {
       q->unit = "year of age";
     }
-    // "5m" money after currency prefix is handled in SuffixUnit.
-    // Noun unit when nothing else.
-    uint32_t counted_from = t;
-    if (q->unit.empty() && !q->noun_unit) {
-      uint32_t after = NounUnit(win_, t, q);
-      if (q->noun_unit) {
-        counted_from = t;
-        t = after;
-      }
-    } else if (q->noun_unit) {
-      // hyphen noun ("two-year operation"): counted = following nouns
-      counted_from = t;
-    } else if (!q->percent && !q->currency && !q->unit_span.empty()) {
-      counted_from = t;
-      // unit words count: "square kilometers of Syrian territory"
-      for (uint32_t k = n1.tok_end; k < t; ++k) {
-        if (win_.Tk(k).span.begin == q->unit_span.begin) {
-          counted_from = k;
-          break;
-        }
-      }
-    }
-    if (q->noun_unit && !n1.suffix_hyphen) {
-      // counted starts at the noun itself
-      for (uint32_t k = counted_from; k < win_.se && k < counted_from + 4;
-           ++k) {
-        if (win_.Tk(k).span.begin == q->unit_span.begin) {
-          counted_from = k;
-          break;
-        }
-      }
-    }
-    if (q->noun_unit && n1.suffix_hyphen) {
-      // "a two-year operation": what is counted is the following noun
-      uint32_t k = n1.tok_end;
-      uint32_t e = k;
-      while (e < win_.se && e < k + 2 && win_.IsWord(e) &&
-             AllLowerAlpha(win_.T(e)) && !IsStopWord(win_.T(e))) {
-        ++e;
-      }
-      if (e > k) q->counted = {win_.Tk(k).span.begin, win_.Tk(e - 1).span.end};
-    } else {
-      uint32_t from_tok = counted_from;
-      q->counted = Counted(from_tok, t, *q);
-      if (q->noun_unit && q->counted.empty()) {
-        q->counted = {win_.Tk(from_tok).span.begin, win_.Tk(t - 1).span.end};
-      }
-      // "a 12-percentage-point lead", "a 900-square-foot house": a unit
-      // written into the number's hyphenated suffix leaves the counted
-      // thing to the nouns after it, as for "a two-year operation".
-      // (Not ages: "a 40-year-old man" names the person, not a count.)
-      if (q->counted.empty() && !q->noun_unit && !q->currency &&
-          !q->unit.ends_with("of age") && n1.suffix_hyphen &&
-          !q->unit_span.empty() && q->unit_span.end == n1.suffix.end) {
-        uint32_t k = n1.tok_end;
-        uint32_t e = k;
-        while (e < win_.se && e < k + 2 && win_.IsWord(e) &&
-               AllLowerAlpha(win_.T(e)) && !IsStopWord(win_.T(e)) &&
-               !IsNoSingularHead(win_.T(e)) && !IsLyAdverb(win_.T(e))) {
-          // A verb form after the noun ends it ("a 500-acre area
-          // burning").
-          std::string_view w = win_.T(e);
-          if (e > k && w.size() > 4 &&
-              (w.ends_with("ing") || w.ends_with("ed"))) {
-            break;
-          }
-          ++e;
-        }
-        if (e > k) {
-          q->counted = {win_.Tk(k).span.begin, win_.Tk(e - 1).span.end};
-        }
-      }
-    }
+    t = ReadCounted(win_, opt_.max_counted_tokens, n1, t, q);
     q->tok_end = std::max(q->tok_end, t);
     *next = std::max(*next, q->noun_unit ? n1.tok_end : t);
     // Modifiers and change words before the expression.

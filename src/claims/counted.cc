@@ -1,0 +1,145 @@
+#include "src/claims/counted.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "src/claims/lexicon.h"
+#include "src/claims/nouns.h"
+
+namespace whosaid::claims {
+namespace {
+
+// The counted phrase: from `from` (first word after the number or the
+// unit) through nouns, a participle after a noun unit, a rate and an
+// of-phrase; `t` is the token after the number and its unit.
+Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
+                   uint32_t from, uint32_t t, const Quantity& q) {
+  uint32_t limit = std::min<uint32_t>(win.se, from + max_counted_tokens);
+  uint32_t end = from;
+  uint32_t k = t;
+  // A participle right after a noun unit ("terrorists killed").
+  if (q.noun_unit && win.IsWord(k) && k < limit) {
+    std::string_view w = win.T(k);
+    // Not a verb with its object ("two countries stalled the talks").
+    bool object_next =
+        k + 1 < win.se &&
+        (IsDeterminer(win.T(k + 1)) || win.Is(k + 1, "him") ||
+         win.Is(k + 1, "them") || win.Is(k + 1, "it") || win.Is(k + 1, "us"));
+    if (AllLowerAlpha(w) && w.size() > 4 && w.ends_with("ed") &&
+        !IsStopWord(w) && !object_next) {
+      end = ++k;
+    }
+  }
+  if (uint32_t m = PeriodAt(win, k); m && k + m <= limit) {
+    k += m;
+    end = k;
+  }
+  if (win.Is(k, "of") && k + 1 < limit) {
+    uint32_t j = k + 1;
+    uint32_t last = 0;
+    bool det_ok = true;
+    while (j < limit &&
+           (win.IsWord(j) || win.Tk(j).kind == TokenKind::kNumber)) {
+      std::string_view w = win.T(j);
+      if (win.Tk(j).kind == TokenKind::kNumber) {
+        ++j;
+        continue;
+      }
+      if (det_ok && IsDeterminer(w)) {
+        ++j;
+        continue;
+      }
+      det_ok = false;
+      if (win.Tk(j).capitalized) {
+        last = ++j;
+        continue;
+      }
+      if (!AllLowerAlpha(w) || IsStopWord(w)) break;
+      if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing")) &&
+          last != 0) {
+        break;
+      }
+      // "of college grads overall say": an adverb or a verb ends it.
+      if (last != 0 && (IsNoSingularHead(w) || IsLyAdverb(w))) break;
+      last = ++j;
+    }
+    if (last > k + 1) end = last;
+  }
+  if (end <= from) return {};
+  return {win.Tk(from).span.begin, win.Tk(end - 1).span.end};
+}
+
+// Up to two lower-case nouns after a number with a hyphenated suffix,
+// starting at token k ("a two-year operation", "a 12-percentage-point
+// lead"). With `strict` (a measure unit in the suffix), an adverb or a
+// word that heads no noun ends the run, and so does a verb form after the
+// first noun ("a 500-acre area burning").
+Span NounsAfterHyphenatedNumber(const TokenWindow& win, uint32_t k,
+                                bool strict) {
+  uint32_t e = k;
+  while (e < win.se && e < k + 2 && win.IsWord(e) && AllLowerAlpha(win.T(e)) &&
+         !IsStopWord(win.T(e))) {
+    std::string_view w = win.T(e);
+    if (strict) {
+      if (IsNoSingularHead(w) || IsLyAdverb(w)) break;
+      if (e > k && w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"))) {
+        break;
+      }
+    }
+    ++e;
+  }
+  if (e == k) return {};
+  return {win.Tk(k).span.begin, win.Tk(e - 1).span.end};
+}
+
+}  // namespace
+
+uint32_t ReadCounted(const TokenWindow& win, uint32_t max_counted_tokens,
+                     const Number& n1, uint32_t t, Quantity* q) {
+  uint32_t counted_from = t;
+  if (q->unit.empty() && !q->noun_unit) {
+    // Noun unit when nothing else.
+    uint32_t after = NounUnit(win, t, q);
+    if (q->noun_unit) t = after;
+  } else if (!q->noun_unit && !q->percent && !q->currency &&
+             !q->unit_span.empty()) {
+    // Unit words count: "square kilometers of Syrian territory".
+    for (uint32_t k = n1.tok_end; k < t; ++k) {
+      if (win.Tk(k).span.begin == q->unit_span.begin) {
+        counted_from = k;
+        break;
+      }
+    }
+  }
+  if (q->noun_unit && n1.suffix_hyphen) {
+    // A hyphen noun ("a two-year operation"): what is counted is the
+    // noun after it.
+    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end, false);
+    return t;
+  }
+  if (q->noun_unit) {
+    // The counted phrase starts at the noun itself.
+    for (uint32_t k = counted_from; k < win.se && k < counted_from + 4; ++k) {
+      if (win.Tk(k).span.begin == q->unit_span.begin) {
+        counted_from = k;
+        break;
+      }
+    }
+  }
+  q->counted = CountedPhrase(win, max_counted_tokens, counted_from, t, *q);
+  if (q->noun_unit && q->counted.empty()) {
+    q->counted = {win.Tk(counted_from).span.begin, win.Tk(t - 1).span.end};
+  }
+  // "a 12-percentage-point lead", "a 900-square-foot house": a unit written
+  // into the number's hyphenated suffix leaves the counted thing to the
+  // nouns after it, as for "a two-year operation". (Not ages: "a
+  // 40-year-old man" names the person, not a count.)
+  if (q->counted.empty() && !q->noun_unit && !q->currency &&
+      !q->unit.ends_with("of age") && n1.suffix_hyphen &&
+      !q->unit_span.empty() && q->unit_span.end == n1.suffix.end) {
+    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end, true);
+  }
+  return t;
+}
+
+}  // namespace whosaid::claims

@@ -1,0 +1,60 @@
+// What a claim counts (counted.cc), through the claims extractor on
+// sentences written for these tests.
+#include "src/claims/counted.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "src/claims/claims_test_util.h"
+
+namespace whosaid {
+namespace {
+
+using claims_test::Extract;
+using claims_test::Find;
+
+// The counted phrase of the claim whose span text is `claim` in `text`
+// ("<none>" when the claim is missing).
+std::string CountedOf(const std::string& text, std::string_view claim) {
+  Document doc = Extract(text);
+  const Claim* c = Find(doc, claim);
+  if (c == nullptr) return "<none>";
+  return std::string(doc.Text(c->counted));
+}
+
+TEST(CountedTest, NounUnitWithParticipleRateAndOfPhrase) {
+  EXPECT_EQ(CountedOf("The army said 4,100 rebels killed in March.", "4,100"),
+            "rebels killed");
+  EXPECT_EQ(CountedOf("Pilots flew 50 missions a day over the hills.", "50"),
+            "missions a day");
+  EXPECT_EQ(CountedOf("Crews cleared 12 square miles of the northern valley.",
+                      "12 square miles"),
+            "square miles of the northern valley");
+  EXPECT_EQ(
+      CountedOf("Farmers lost 40 percent of the wheat crop.", "40 percent"),
+      "of the wheat crop");
+}
+
+TEST(CountedTest, NotAVerbWithItsObject) {
+  // "stalled" takes an object here: it is the verb, not part of the count.
+  EXPECT_EQ(CountedOf("Three councils stalled the vote.", "Three"), "councils");
+}
+
+TEST(CountedTest, NounsAfterAHyphenatedNumber) {
+  EXPECT_EQ(
+      CountedOf("They began a three-week audit of the agency.", "three-week"),
+      "audit");
+  EXPECT_EQ(CountedOf("The mayor holds a 9-percentage-point lead now.",
+                      "9-percentage-point"),
+            "lead");
+  // A verb form after the noun ends it.
+  EXPECT_EQ(
+      CountedOf("Rangers saw a 300-acre meadow burning at dusk.", "300-acre"),
+      "meadow");
+  // Ages name the person, not a count.
+  EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"), "");
+}
+
+}  // namespace
+}  // namespace whosaid
