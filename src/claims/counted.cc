@@ -69,20 +69,59 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
   return {win.Tk(from).span.begin, win.Tk(end - 1).span.end};
 }
 
+// An adjective by its ending ("social", "medical", "public", "massive") or
+// a participle ("phased"): either may modify a gerund noun ("social
+// distancing", "a phased reopening").
+bool PremodifiesAGerund(std::string_view w) {
+  return w.size() > 4 &&
+         (w.ends_with("al") || w.ends_with("ic") || w.ends_with("ive") ||
+          w.ends_with("ous") || w.ends_with("ed"));
+}
+
+// Nouns in "-ing" that head compounds in the news ("an apartment
+// building", "federal funding"), not verb forms.
+bool IsGerundNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "building", "funding",  "spending", "housing", "training",
+      "meeting",  "hearing",  "briefing", "ruling",  "offering",
+      "ceiling",  "shooting", "bombing",  "opening", "reopening"};
+  for (std::string_view n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
+// A participle or gerund by its ending, with a vowel before it: "burning",
+// "released", not "swing" or "string".
+bool LooksLikeVerbForm(std::string_view w) {
+  size_t stem;
+  if (w.size() > 4 && w.ends_with("ing")) {
+    stem = w.size() - 3;
+  } else if (w.size() > 4 && w.ends_with("ed")) {
+    stem = w.size() - 2;
+  } else {
+    return false;
+  }
+  return w.substr(0, stem).find_first_of("aeiouy") != std::string_view::npos;
+}
+
 // Up to two lower-case nouns after a number with a hyphenated suffix,
 // starting at token k ("a two-year operation", "a 12-percentage-point
-// lead"). With `strict` (a measure unit in the suffix), an adverb or a
-// word that heads no noun ends the run, and so does a verb form after the
-// first noun ("a 500-acre area burning").
-Span NounsAfterHyphenatedNumber(const TokenWindow& win, uint32_t k,
-                                bool strict) {
+// lead", "12-foot social distancing", "a 30-minute weekly show"). A word
+// that is never a noun ends the run; after the first word, so does an
+// adverb or a word that heads no noun ("a three-week audit last spring"),
+// and a verb form ("a 500-acre area burning") unless the first word
+// modifies it or it is a gerund noun.
+Span NounsAfterHyphenatedNumber(const TokenWindow& win, uint32_t k) {
   uint32_t e = k;
   while (e < win.se && e < k + 2 && win.IsWord(e) && AllLowerAlpha(win.T(e)) &&
          !IsStopWord(win.T(e))) {
     std::string_view w = win.T(e);
-    if (strict) {
+    if (IsNeverANoun(w)) break;
+    if (e > k) {
       if (IsNoSingularHead(w) || IsLyAdverb(w)) break;
-      if (e > k && w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"))) {
+      if (LooksLikeVerbForm(w) && !PremodifiesAGerund(win.T(e - 1)) &&
+          !IsGerundNoun(w)) {
         break;
       }
     }
@@ -114,7 +153,7 @@ uint32_t ReadCounted(const TokenWindow& win, uint32_t max_counted_tokens,
   if (q->noun_unit && n1.suffix_hyphen) {
     // A hyphen noun ("a two-year operation"): what is counted is the
     // noun after it.
-    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end, false);
+    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end);
     return t;
   }
   if (q->noun_unit) {
@@ -137,7 +176,7 @@ uint32_t ReadCounted(const TokenWindow& win, uint32_t max_counted_tokens,
   if (q->counted.empty() && !q->noun_unit && !q->currency &&
       !q->unit.ends_with("of age") && n1.suffix_hyphen &&
       !q->unit_span.empty() && q->unit_span.end == n1.suffix.end) {
-    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end, true);
+    q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end);
   }
   return t;
 }

@@ -52,6 +52,22 @@ TEST(CountedTest, NounsAfterAHyphenatedNumber) {
   EXPECT_EQ(
       CountedOf("Rangers saw a 300-acre meadow burning at dusk.", "300-acre"),
       "meadow");
+  // Regression: a word that heads no noun or an adverb ends the run ("last
+  // spring"); an adjective or a participle may modify a gerund noun, and a
+  // gerund noun may head a compound; "swing" is no verb form.
+  EXPECT_EQ(
+      CountedOf("They began a three-week audit last spring.", "three-week"),
+      "audit");
+  EXPECT_EQ(
+      CountedOf("Visitors kept 12-foot social distancing there.", "12-foot"),
+      "social distancing");
+  EXPECT_EQ(
+      CountedOf("The town approved a six-story office building.", "six-story"),
+      "office building");
+  EXPECT_EQ(CountedOf("She ended a four-day campaign swing.", "four-day"),
+            "campaign swing");
+  EXPECT_EQ(CountedOf("The city set a 5-stage phased reopening.", "5-stage"),
+            "phased reopening");
   // Ages name the person, not a count.
   EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"), "");
 }
