@@ -371,10 +371,34 @@ void MajorityLabels(const std::vector<Entity>& ents, Document* doc) {
   }
 }
 
+// The gender an honorific in a person's title gives ("Mrs." in "Mrs.
+// Clinton"), else unknown.
+lex::Gender HonorificGender(const Document& doc, const Entity& e) {
+  if (e.title.empty()) return lex::Gender::kUnknown;
+  uint32_t f, l;
+  mention::TokenRange(doc, e.title, &f, &l);
+  if (f >= l) return lex::Gender::kUnknown;
+  // Capitalised: "miss" in "may miss Trump's goal" is a verb.
+  std::string w = LowerToken(doc, l - 1);
+  if (!doc.tokens[l - 1].capitalized || !lex::IsHonorific(w)) {
+    return lex::Gender::kUnknown;
+  }
+  return lex::GenderOfWord(w);
+}
+
+// The gender a full name's first word suggests ("hillary"), else unknown.
+lex::Gender FirstNameGender(const std::vector<std::string>& words) {
+  if (words.size() < 2) return lex::Gender::kUnknown;
+  return lex::GenderOfWord(words.front());
+}
+
 void BuildGroups(Document* doc) {
   doc->groups.clear();
   struct Info {
     std::vector<std::string> words;  // canonical words, lower case
+    // A one-word person group's gender, from the honorific of the mention
+    // that made it ("Mrs. Clinton" with no Hillary named); else unknown.
+    lex::Gender honorific = lex::Gender::kUnknown;
   };
   std::vector<Info> info;
   auto new_group = [&](const std::string& name, EntityLabel label) {
@@ -419,19 +443,38 @@ void BuildGroups(Document* doc) {
         }
       } else {
         // The group with the nearest earlier mention holding this word;
-        // else the first later one.
+        // else the first later one. An honorific rules out a person of
+        // the other gender ("Mrs. Clinton" is not Bill Clinton).
+        lex::Gender gender = HonorificGender(*doc, e);
+        // A person whose first name has the honorific's gender comes
+        // before one whose first name says nothing ("Mrs. Marsh" is Helen
+        // Marsh, not the nearer Victor Marsh).
+        int32_t same_gender = -1;
         for (size_t o = 0; o < ents.size(); ++o) {
           if (o == k || ents[o].group < 0 ||
               ents[o].label != EntityLabel::kPerson) {
             continue;
           }
           if (!Contains(info[ents[o].group].words, words)) continue;
+          if (gender != lex::Gender::kUnknown) {
+            const Info& g = info[ents[o].group];
+            lex::Gender other =
+                g.words.size() > 1 ? FirstNameGender(g.words) : g.honorific;
+            if (other != lex::Gender::kUnknown && other != gender) continue;
+            if (other == gender && (o < k || same_gender < 0)) {
+              same_gender = ents[o].group;
+            }
+          }
           if (o < k || best < 0) best = ents[o].group;
-          if (o > k) break;
+          if (o > k && (gender == lex::Gender::kUnknown || same_gender >= 0)) {
+            break;
+          }
         }
+        if (same_gender >= 0) best = same_gender;
       }
       if (best < 0) {
         best = new_group(names[k], EntityLabel::kPerson);
+        if (pass == 1) info[best].honorific = HonorificGender(*doc, e);
       } else if (words.size() > info[best].words.size()) {
         doc->groups[best].canonical = names[k];
         info[best].words = words;

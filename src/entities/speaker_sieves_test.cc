@@ -175,6 +175,42 @@ TEST(ResolveSpeakers, StrayQuoteMarksLeaveNames) {
   EXPECT_EQ(doc.quotes[3].speaker_name, "Port Workers Relief Fund");
 }
 
+// Regression: "Mrs. Clinton" was named Bill Clinton, the nearest person
+// with that surname. An honorific rules out a person of the other gender;
+// with none left, the mention is a person of its own ("Quill"), whom a
+// later "Mr. Quill" does not join.
+TEST(ResolveSpeakers, HonorificsKeepSpousesApart) {
+  Document doc = WithQuotes(
+      "Tom Quill said \"the farm is doing well.\" Mrs. Quill said \"it "
+      "needs rain.\" Mr. Quill said \"we will manage.\"",
+      {{"Tom Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"the farm is doing well.", "Tom Quill"},
+       {"it needs rain.", "Quill", 1},
+       {"we will manage.", "Quill", 2}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Tom Quill");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Quill");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Quill");
+}
+
+TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
+  // A lower-case "miss" is a verb, no honorific: that "Quill" goes to the
+  // nearest, Tom. "Ms." is Mara although Tom is nearer.
+  Document doc = WithQuotes(
+      "Mara Quill met her husband, Tom Quill, at noon. Critics may miss "
+      "Quill, who said \"we tried.\" Ms. Quill said \"we agree.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Tom Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"we tried.", "Quill", 2}, {"we agree.", "Quill", 3}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Tom Quill");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Mara Quill");
+}
+
 // Any double quote mark counts, not only the straight and curly English
 // ones: a guillemet or a low-9 mark with no partner ends the name too.
 TEST(ResolveSpeakers, StrayGuillemetsLeaveNames) {
