@@ -23,15 +23,36 @@ bool IsTimeAdverb(std::string_view w) {
                    "repeatedly", "often", "already", "separately"});
 }
 
-// How many tokens a time adverbial ending at token e has (0: none):
+// A manner or degree adverb in "-ly" ("cynically", "universally"), not a
+// noun or adjective in "-ly" ("rally", "family", "ally", "daily").
+bool IsLyAdverb(std::string_view w) {
+  if (w.size() < 5 || !w.ends_with("ly")) return false;
+  return !OneOf(
+      w, {"family",    "rally",   "tally",     "ally",  "assembly", "supply",
+          "monopoly",  "anomaly", "reply",     "daily", "weekly",   "monthly",
+          "quarterly", "yearly",  "butterfly", "bully", "italy",    "belly",
+          "jelly",     "folly",   "homily"});
+}
+
+// How many tokens an adverbial ending at token e has (0: none):
 // "[on] [early|late|earlier|later] Monday [morning]", "[earlier|later]
-// this|last|next week", or one adverb.
+// this|last|next week", a time adverb or an adverb in "-ly".
 int AdverbialLength(const Document& doc, int b, int e) {
   auto lower = [&](int i) { return AsciiLower(doc.TokenText(i)); };
   int i = e;
   std::string w = lower(i);
   // Capitalised, an adverb is part of a name ("USA Today").
   if (IsTimeAdverb(w) && !doc.tokens[i].capitalized) return 1;
+  // So is a manner or degree adverb, with its intensifier ("World leaders
+  // almost universally expressed"; PolNeAR train: 21 of 18,360 speakers end
+  // in "-ly", nearly all nouns, "rally", "tally").
+  if (IsLyAdverb(w) && !doc.tokens[i].capitalized) {
+    if (i > b && OneOf(lower(i - 1), {"almost", "very", "so", "too", "quite",
+                                      "most", "more", "less", "rather"})) {
+      return 2;
+    }
+    return 1;
+  }
   if (OneOf(w, {"morning", "afternoon", "evening", "night"}) && i > b &&
       WeekdayOfName(lower(i - 1))) {
     --i;

@@ -32,6 +32,18 @@ TEST(SourceSpanTest, TimeAdverbialsBeforeTheCueAreCut) {
             "Voss, the envoy");
 }
 
+TEST(SourceSpanTest, AdverbsInLyBeforeTheCueAreCut) {
+  EXPECT_EQ(Trimmed("The envoys almost universally rejected it.", 4),
+            "The envoys");
+  EXPECT_EQ(Trimmed("Mayor Roth bluntly said no.", 3), "Mayor Roth");
+  // Nouns in -ly are part of the speaker.
+  EXPECT_EQ(Trimmed("The Pyle family said no.", 3), "The Pyle family");
+  EXPECT_EQ(Trimmed("A city tally showed gains.", 3), "A city tally");
+  // So is an adverb of a clause inside the speaker.
+  EXPECT_EQ(Trimmed("Voters who left early said no.", 4),
+            "Voters who left early");
+}
+
 TEST(SourceSpanTest, AdjunctAfterACommaIsCut) {
   EXPECT_EQ(Trimmed("Ada Pyle, waving a flag, said no.", 6), "Ada Pyle");
   EXPECT_EQ(Trimmed("Ada Pyle, in particular, said no.", 6), "Ada Pyle");
