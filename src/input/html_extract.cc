@@ -8,6 +8,7 @@
 #include "src/base/utf8.h"
 #include "src/input/charset.h"
 #include "src/input/html_date.h"
+#include "src/input/html_entities.h"
 #include "src/input/html_title.h"
 #include "src/input/offset_map.h"
 

@@ -180,16 +180,6 @@ TEST(ExtractArticleTest, Windows1252PageIsDecoded) {
       << r.value().text;
 }
 
-TEST(HtmlTreeTest, EntitiesAndWhitespace) {
-  EXPECT_EQ(
-      DecodeHtmlText("  a &amp;&lt;b&gt; &#x41;&#66; \n c&nbsp;d &bogus; "),
-      "a &<b> AB c d &bogus;");
-  EXPECT_EQ(DecodeHtmlText("&#0;&#xD800;&#150;"),
-            "\xEF\xBF\xBD\xEF\xBF\xBD\xE2\x80\x93");
-  EXPECT_EQ(DecodeHtmlText("&eacute;t&eacute; &mdash; &hellip;"),
-            "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xE2\x80\xA6");
-}
-
 TEST(HtmlTreeTest, LinksAndBlocksAreCounted) {
   HtmlTree t;
   BuildHtmlTree("<div class=x><p>Hello <a href=#>world</a>!</p><p>Two</div>",

@@ -145,16 +145,6 @@ struct HtmlTree {
 void BuildHtmlTree(std::string_view html, const HtmlTreeOptions& options,
                    HtmlTree* tree);
 
-// Decodes the character reference starting at s[i] == '&'. On success
-// appends the UTF-8 to *out, sets *consumed to the bytes read and returns
-// true; returns false when s[i..] is not a reference (keep the '&').
-bool DecodeHtmlEntity(std::string_view s, size_t i, std::string* out,
-                      size_t* consumed);
-
-// Entity-decodes and whitespace-collapses `s` (an attribute value or
-// <title> text) into a trimmed string.
-std::string DecodeHtmlText(std::string_view s);
-
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_INPUT_HTML_TREE_H_
