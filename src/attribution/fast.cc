@@ -11,6 +11,7 @@
 
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
+#include "src/base/huge_pages.h"
 
 namespace whosaid {
 namespace attribution {
@@ -42,7 +43,8 @@ struct FastTables {
   uint64_t sp4p[2], sp5p[2];
   // The weights as int16 times a per-table scale: half the memory of the
   // floats, so that the hashed (random) reads mostly hit the L2 cache.
-  std::vector<int16_t> cue_q, content_q, source_q;
+  // 2 MiB pages (see src/base/huge_pages.h): the reads are random.
+  std::vector<int16_t, HugePageAllocator<int16_t>> cue_q, content_q, source_q;
   float cue_s = 0, content_s = 0, source_s = 0;
   // Cue tagger, per cue-vocabulary word (indexed by its cue_vocab slot
   // through cue_rec_of_slot): the sums of the quantized weights of the
@@ -57,7 +59,7 @@ struct FastTables {
     int32_t capl[2][3];    // H(18, w, capleft)
     int32_t squote[2][3];  // H(26, w, squote)
   };
-  std::vector<CueWordRec> cue_rec;
+  std::vector<CueWordRec, HugePageAllocator<CueWordRec>> cue_rec;
   std::vector<int32_t> cue_rec_of_slot;
   // Every word of the five word sets, with its memberships (kW* bits) and
   // cue record (-1: none) by slot.
@@ -318,7 +320,8 @@ void AttributionModel::Finalize() {
     for (int q = 0; q < 2; ++q) cue3(H(17, U(q), U(p)), t->c17[q][p]);
   }
   for (int f = 0; f < 16; ++f) cue3(H(13, U(f)), t->c13[f]);
-  auto quantize = [](const std::vector<float>& w, std::vector<int16_t>* q,
+  auto quantize = [](const std::vector<float>& w,
+                     std::vector<int16_t, HugePageAllocator<int16_t>>* q,
                      float* scale) {
     float mx = 0;
     for (float x : w) mx = std::max(mx, std::abs(x));

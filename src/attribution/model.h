@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "src/base/huge_pages.h"
 #include "whosaid/document.h"
 #include "whosaid/status.h"
 
@@ -215,7 +216,8 @@ struct DecodeLimits {
 // table for O(1) lookups.
 struct WordSet {
   std::vector<uint64_t> sorted;
-  std::vector<uint64_t> slots;
+  // Read at random per token: 2 MiB pages when large (huge_pages.h).
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots;
   size_t mask = 0;
   void Build(std::vector<uint64_t> words);
   bool Has(uint64_t w) const { return Find(w) != kNone; }

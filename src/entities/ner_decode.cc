@@ -144,8 +144,8 @@ struct ContextCache {
   };
   uint64_t model_id = 0;
   int stages = 0;
-  std::vector<Key> keys;
-  std::vector<int32_t> vecs;  // stages * kNumLabels per slot
+  TableVector<Key> keys;
+  TableVector<int32_t> vecs;  // stages * kNumLabels per slot
 
   void Reset(uint64_t id, int num_stages) {
     model_id = id;
@@ -160,12 +160,12 @@ struct ContextCache {
 struct TypeCache {
   uint64_t model_id = 0;
   int stages = 0;
-  std::vector<uint32_t> slots;  // entry index + 1; 0 = empty
-  std::vector<TypeEntry, CacheLineAllocator<TypeEntry>> entries;
-  std::vector<uint32_t> hits;  // lookups since inserted (halved at Evict)
+  TableVector<uint32_t> slots;  // entry index + 1; 0 = empty
+  TableVector<TypeEntry> entries;
+  TableVector<uint32_t> hits;  // lookups since inserted (halved at Evict)
   // NarrowStride() int16 per entry (stages * kVecs used); unused for the
   // entries with a wide vector.
-  std::vector<int16_t, CacheLineAllocator<int16_t>> vecs;
+  TableVector<int16_t> vecs;
   // Per entry: 0, or 1 + the index of its vectors in `wide` (stages * kVecs
   // int32 each) when a sum does not fit int16.
   std::vector<uint32_t> wide_of;

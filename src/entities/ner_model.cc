@@ -134,8 +134,8 @@ void Gazetteer::InsertSequence(const uint64_t* lower_hashes, int n,
 }
 
 void Gazetteer::Grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint8_t> old_values = std::move(values_);
+  auto old_keys = std::move(keys_);
+  auto old_values = std::move(values_);
   size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
   keys_.assign(cap, 0);
   values_.assign(cap, 0);
@@ -172,8 +172,8 @@ uint8_t Gazetteer::Find(uint64_t key) const {
 
 // ------------------------------------------------------------- WordClusters
 void WordClusters::Grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint16_t> old_ids = std::move(ids_);
+  auto old_keys = std::move(keys_);
+  auto old_ids = std::move(ids_);
   size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
   keys_.assign(cap, 0);
   ids_.assign(cap * kClusterLevels, 0);

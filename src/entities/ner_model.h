@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/huge_pages.h"
 #include "whosaid/document.h"
 #include "whosaid/status.h"
 
@@ -48,6 +49,14 @@ inline uint64_t Combine(uint64_t a, uint64_t b) {
 // Hash of the ASCII-lowercased bytes (or exact bytes when !lower).
 uint64_t HashWord(std::string_view s, bool lower);
 
+// Allocator of 64-byte aligned storage (cache-line aligned rows); large
+// blocks also get 2 MiB pages (see src/base/huge_pages.h).
+template <typename T>
+using CacheLineAllocator = HugePageAllocator<T>;
+// A vector of such storage (the hashed tables read at random).
+template <typename T>
+using TableVector = std::vector<T, HugePageAllocator<T>>;
+
 // Gazetteer: hashed lower-cased token sequences -> type bits (1 << type),
 // plus kPrefix on the proper prefixes of the sequences. Open addressing,
 // power-of-two capacity; keys are hashes (their bits index the table).
@@ -62,16 +71,16 @@ class Gazetteer {
   // Type bits (1 << type) stored for `key`, 0 when absent.
   uint8_t Find(uint64_t key) const;
   size_t size() const { return count_; }
-  const std::vector<uint64_t>& keys() const { return keys_; }
-  const std::vector<uint8_t>& values() const { return values_; }
+  const TableVector<uint64_t>& keys() const { return keys_; }
+  const TableVector<uint8_t>& values() const { return values_; }
   void Clear();
   // Empties the table, keeping its capacity unless large.
   void Reset();
 
  private:
   void Grow();
-  std::vector<uint64_t> keys_;  // 0 = empty
-  std::vector<uint8_t> values_;
+  TableVector<uint64_t> keys_;  // 0 = empty
+  TableVector<uint8_t> values_;
   size_t count_ = 0;
 };
 
@@ -84,13 +93,13 @@ class WordClusters {
   // The kClusterLevels ids for `key`, or null when the word is unknown.
   const uint16_t* Find(uint64_t key) const;
   size_t size() const { return count_; }
-  const std::vector<uint64_t>& keys() const { return keys_; }
-  const std::vector<uint16_t>& ids() const { return ids_; }
+  const TableVector<uint64_t>& keys() const { return keys_; }
+  const TableVector<uint16_t>& ids() const { return ids_; }
 
  private:
   void Grow();
-  std::vector<uint64_t> keys_;  // 0 = empty
-  std::vector<uint16_t> ids_;   // kClusterLevels per slot
+  TableVector<uint64_t> keys_;  // 0 = empty
+  TableVector<uint16_t> ids_;   // kClusterLevels per slot
   size_t count_ = 0;
 };
 
@@ -181,28 +190,6 @@ inline int PopCount32(uint32_t x) {
   return static_cast<int>((x * 0x01010101u) >> 24);
 }
 
-// Allocator of 64-byte aligned storage (cache-line aligned rows).
-template <typename T>
-struct CacheLineAllocator {
-  using value_type = T;
-  CacheLineAllocator() = default;
-  template <typename U>
-  CacheLineAllocator(const CacheLineAllocator<U>&) {}  // NOLINT
-  T* allocate(size_t n) {
-    return static_cast<T*>(
-        ::operator new (n * sizeof(T), std::align_val_t{64}));
-  }
-  // The unsized aligned delete: clang declares the sized one only with
-  // -fsized-deallocation (the fuzz build failed on it).
-  void deallocate(T* p, size_t /*n*/) {
-    ::operator delete (p, std::align_val_t{64});
-  }
-  template <typename U>
-  bool operator==(const CacheLineAllocator<U>&) const {
-    return true;
-  }
-};
-
 // Runtime weights: only the non-zero rows of the hashed table. A row's
 // kNumLabels weights are split so that reading a row touches one cache line
 // of the big table: labels 0..15 in a 32-byte block of `head` (64-byte
@@ -217,9 +204,9 @@ struct CompactWeights {
     uint32_t bits = 0;  // bit b set: bucket 32 * word + b has a row
     uint32_t rank = 0;  // rows before this word
   };
-  std::vector<Index> index;
-  std::vector<int16_t, CacheLineAllocator<int16_t>> head;  // kHead a row
-  std::vector<int16_t> tail;                               // 1 a row
+  TableVector<Index> index;
+  TableVector<int16_t> head;  // kHead a row
+  std::vector<int16_t> tail;  // 1 a row (small: stays in cache)
 
   size_t num_rows() const { return tail.size(); }
   // Empties the table for `buckets` buckets.
