@@ -182,7 +182,7 @@ bool ContentReachable(const AttributionModel& m, const DocView& v,
   if (c.b < lo || c.e > hi) return false;
   bool before = c.e<ar.cue.b, after = c.b> ar.cue.e;
   bool around = c.b < ar.cue.b && c.e > ar.cue.e;
-  return before || after || around;
+  return (before || after || around) && ContentAllowed(v, lim, c.b, c.e);
 }
 
 bool SourceReachable(const AttributionModel& m, const DocView& v,

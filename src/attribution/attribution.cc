@@ -116,23 +116,38 @@ class ModelAttributor : public Attributor {
       // content in another paragraph is the last resort: the first pass
       // leaves such contents out, the second (only when the first chose
       // nothing) takes every one.
-      float best = 0;
-      c.content = TSpan{};
-      for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
-        for (const attribution::Scored& n : nbest) {
-          if (pass == 0 && limits_.content_paragraph_needs_colon &&
-              LeavesTheParagraph(*doc, v, c.cue, n.span)) {
-            continue;
-          }
-          float ss = 0;
-          TSpan src = model_->DecodeSourceFast(v, c.cue, n.span, limits_, &ss);
-          float total = n.score + ss;
-          if (c.content.none() || total > best) {
-            best = total;
-            c.content = n.span;
-            c.source = src;
+      auto choose = [&] {
+        float best = 0;
+        c.content = TSpan{};
+        c.source = TSpan{};
+        for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
+          for (const attribution::Scored& n : nbest) {
+            if (pass == 0 && limits_.content_paragraph_needs_colon &&
+                LeavesTheParagraph(*doc, v, c.cue, n.span)) {
+              continue;
+            }
+            float ss = 0;
+            TSpan src =
+                model_->DecodeSourceFast(v, c.cue, n.span, limits_, &ss);
+            float total = n.score + ss;
+            if (c.content.none() || total > best) {
+              best = total;
+              c.content = n.span;
+              c.source = src;
+            }
           }
         }
+      };
+      choose();
+      // A content around its cue that opens with its own speaker ("the
+      // company announced on Thursday") holds speaker and cue, not what was
+      // said: decode again without the contents that contain that speaker.
+      if (limits_.content_excludes_own_speaker && !c.content.none() &&
+          !c.source.none() && c.content.b < c.cue.b && c.content.e > c.cue.e &&
+          c.source.b == c.content.b && c.source.e < c.cue.b) {
+        const TSpan speaker = c.source;
+        model_->DecodeContentFast(v, c.cue, limits_, &nbest, speaker);
+        choose();
       }
       if (c.content.none()) continue;
       // "Senator Hale on Tuesday | dismissed": the adverbial is no speaker.
