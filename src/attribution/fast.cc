@@ -753,7 +753,8 @@ void AttributionModel::FillCandBits(const DocView& v) const {
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                                           const DecodeLimits& lim,
                                           std::vector<Scored>* nbest,
-                                          TSpan speaker) const {
+                                          TSpan speaker,
+                                          bool before_cue) const {
   const FastTables& t = *fast_;
   const int16_t* w = t.content_q.data();
   const float scale = t.content_s;
@@ -844,7 +845,7 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       bool before = e<cue.b, after = s> cue.e;
       bool around = s < cue.b && e > cue.e;
       if (!before && !after && !around) continue;
-      if (!OwnSpeakerOk(cue, speaker, s, e)) continue;
+      if (!OwnSpeakerOk(cue, speaker, s, e, before_cue)) continue;
       if (!ContentAllowed(v, lim, s, e)) continue;
       // ContentPairFeats, from the tables.
       int ty = before ? 0 : after ? 1 : 2;

@@ -183,6 +183,19 @@ TEST(AttributionModelTest, OwnSpeakerOkRejectsOnlyAroundContentsWithIt) {
   EXPECT_TRUE(attribution::OwnSpeakerOk(cue, {}, 10, 15));
 }
 
+// With `before_cue` ("Fares will rise, the operator told investors on
+// Friday": what was said precedes the speaker) a content after the cue is
+// left out as well; before contents stay, and nothing is left out without a
+// speaker.
+TEST(AttributionModelTest, OwnSpeakerOkBeforeCueLeavesOutAfterContents) {
+  const attribution::TSpan cue{12, 12}, speaker{10, 11};
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 13, 15, true));
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 10, 15, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 0, 8, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 0, 11, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, {}, 13, 15, true));
+}
+
 // Given the speaker, neither decoder ranks a content around the cue that
 // holds it among its n best (which without it do hold one), and both keep
 // the same n best.
@@ -238,6 +251,26 @@ TEST(AttributionModelTest, DecodersLeaveOutContentsHoldingTheSpeaker) {
   EXPECT_EQ(slow_spans, fast_spans);
   EXPECT_EQ(holding(fast_spans), 0);
   EXPECT_EQ(fast_spans.size() + holding(free_fast), free_fast.size());
+  // Before the cue only: the same in both decoders, and no content after it.
+  std::vector<attribution::Scored> nb_slow, nb_fast;
+  {
+    attribution::DocView v;
+    v.Build(d);
+    slow.DecodeContent(v, cue, lim, &nb_slow, bakery, true);
+  }
+  {
+    attribution::DocView v;
+    v.Build(d);
+    fast.DecodeContentFast(v, cue, lim, &nb_fast, bakery, true);
+  }
+  ASSERT_FALSE(nb_fast.empty());
+  ASSERT_EQ(nb_slow.size(), nb_fast.size());
+  for (size_t k = 0; k < nb_fast.size(); ++k) {
+    EXPECT_EQ(nb_slow[k].span, nb_fast[k].span);
+    EXPECT_LT(nb_fast[k].span.b, cue.b);
+    EXPECT_TRUE(attribution::OwnSpeakerOk(cue, bakery, nb_fast[k].span.b,
+                                          nb_fast[k].span.e));
+  }
 }
 
 // "on Thursday morning" and "last week" are only when something was said;

@@ -653,8 +653,8 @@ float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
 
 TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
                                       const DecodeLimits& lim,
-                                      std::vector<Scored>* nbest,
-                                      TSpan speaker) const {
+                                      std::vector<Scored>* nbest, TSpan speaker,
+                                      bool before_cue) const {
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
@@ -690,7 +690,7 @@ TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
       bool before = e.pos<cue.b, after = s.pos> cue.e;
       bool around = s.pos < cue.b && e.pos > cue.e;
       if (!before && !after && !around) continue;
-      if (!OwnSpeakerOk(cue, speaker, s.pos, e.pos)) continue;
+      if (!OwnSpeakerOk(cue, speaker, s.pos, e.pos, before_cue)) continue;
       if (!ContentAllowed(v, lim, s.pos, e.pos)) continue;
       f.clear();
       ContentPairFeats(v, cue, s.pos, e.pos, &f);

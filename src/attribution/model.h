@@ -217,15 +217,18 @@ struct DecodeLimits {
   // choice is a content around its cue that opens with the speaker found
   // for it ("the company announced on Thursday"), the Attributor decodes
   // the content again with that speaker excluded (OwnSpeakerOk) and takes
-  // the best valid choice. Around contents that only enclose a speaker
-  // ("what he called ...", "“A,” she said, “B.”") stay.
+  // the best valid choice; when words precede that speaker in its sentence
+  // ("Fares will rise, the operator announced on Friday"), the new content
+  // must also start before the cue (see the Attributor). Around contents
+  // that only enclose a speaker ("what he called ...", "“A,” she said,
+  // “B.”") stay.
   bool content_excludes_own_speaker = true;
   // When something was said is never what was said: neither content
-  // decoder (nor the trainer's reachability check) takes a content made
-  // only of a time adverbial ("announced | on Thursday", "said | early
-  // Monday morning"; TimeAdverbialContent). Off: with it on, the committed
-  // model's retrain differs (doc/quality.md, tenth session).
-  bool content_not_time_adverbial = false;
+  // decoder takes a content made only of a time adverbial ("announced | on
+  // Thursday", "said | early Monday morning"; TimeAdverbialContent). The
+  // trainer turns it off (its reachability check would otherwise change
+  // what the committed model learned; doc/quality.md, eleventh session).
+  bool content_not_time_adverbial = true;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and
@@ -241,10 +244,14 @@ inline bool ContentAllowed(const DocView& v, const DecodeLimits& lim, int s,
 }
 
 // False for a content span [s, e] around `cue` (starting before it, ending
-// after it) that overlaps the `speaker` span; true for every other span and
-// when `speaker` is none.
-inline bool OwnSpeakerOk(TSpan cue, TSpan speaker, int s, int e) {
-  if (speaker.none() || s >= cue.b || e <= cue.e) return true;
+// after it) that overlaps the `speaker` span, and with `before_cue` for
+// every content after the cue; true for every other span and when
+// `speaker` is none.
+inline bool OwnSpeakerOk(TSpan cue, TSpan speaker, int s, int e,
+                         bool before_cue = false) {
+  if (speaker.none()) return true;
+  if (before_cue && s > cue.e) return false;
+  if (s >= cue.b || e <= cue.e) return true;
   return e < speaker.b || s > speaker.e;
 }
 
@@ -313,10 +320,11 @@ class AttributionModel {
   // Content decoding for a cue. Returns the best span (or none).
   // With `nbest`, also returns the lim.content_nbest best spans.
   // A non-none `speaker` excludes the contents around the cue that contain
-  // it (OwnSpeakerOk) from the search.
+  // it, and with `before_cue` also the contents after the cue
+  // (OwnSpeakerOk), from the search.
   TSpan DecodeContent(const DocView& v, TSpan cue, const DecodeLimits& lim,
                       std::vector<Scored>* nbest = nullptr,
-                      TSpan speaker = TSpan{}) const;
+                      TSpan speaker = TSpan{}, bool before_cue = false) const;
   // Source decoding given cue and content. Returns none for "no source".
   // With `score`, also returns the winning score.
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
@@ -384,8 +392,8 @@ class AttributionModel {
   // from precomputed tables and per-cue hash prefixes instead of hashing
   // every feature of every candidate. REQUIRES: Finalize().
   TSpan DecodeContentFast(const DocView& v, TSpan cue, const DecodeLimits& lim,
-                          std::vector<Scored>* nbest,
-                          TSpan speaker = TSpan{}) const;
+                          std::vector<Scored>* nbest, TSpan speaker = TSpan{},
+                          bool before_cue = false) const;
   // Scores the cue-only parts of the source boundaries once per cue (into
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
