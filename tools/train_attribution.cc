@@ -365,9 +365,9 @@ int main(int argc, char** argv) {
   int strong_min = 10;
   int holdout = 0;
   // Shuffle orders whose trained weights are averaged (see the loop). The
-  // shipped model uses 1: 5 and 10 gave PolNeAR dev +0.4-0.6 F1 on
-  // source, cue, content and end-to-end, 3 lower content, and each
-  // lowered the claim_sources gate (doc/quality.md).
+  // shipped model uses 10 (eval/train_attribution.sh passes it): 5 and 10
+  // gave PolNeAR dev +0.4-0.6 F1 on source, cue, content and end-to-end, 3
+  // lower content (doc/quality.md).
   int seeds = 1;
   double stem_ratio = 0;  // 0: no stem-level vocabulary
   DecodeLimits defaults;
