@@ -116,23 +116,52 @@ class ModelAttributor : public Attributor {
       // content in another paragraph is the last resort: the first pass
       // leaves such contents out, the second (only when the first chose
       // nothing) takes every one.
-      float best = 0;
-      c.content = TSpan{};
-      for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
-        for (const attribution::Scored& n : nbest) {
-          if (pass == 0 && limits_.content_paragraph_needs_colon &&
-              LeavesTheParagraph(*doc, v, c.cue, n.span)) {
-            continue;
-          }
-          float ss = 0;
-          TSpan src = model_->DecodeSourceFast(v, c.cue, n.span, limits_, &ss);
-          float total = n.score + ss;
-          if (c.content.none() || total > best) {
-            best = total;
-            c.content = n.span;
-            c.source = src;
+      auto choose = [&] {
+        float best = 0;
+        c.content = TSpan{};
+        c.source = TSpan{};
+        for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
+          for (const attribution::Scored& n : nbest) {
+            if (pass == 0 && limits_.content_paragraph_needs_colon &&
+                LeavesTheParagraph(*doc, v, c.cue, n.span)) {
+              continue;
+            }
+            float ss = 0;
+            TSpan src =
+                model_->DecodeSourceFast(v, c.cue, n.span, limits_, &ss);
+            float total = n.score + ss;
+            if (c.content.none() || total > best) {
+              best = total;
+              c.content = n.span;
+              c.source = src;
+            }
           }
         }
+      };
+      choose();
+      // A content around its cue that opens with its own speaker ("the
+      // company announced on Thursday") holds speaker and cue, not what was
+      // said: decode again without the contents that contain that speaker.
+      // When a clause ends before the cue in its sentence ("Fares will
+      // rise, the operator told investors on Friday") the model's content
+      // rightly started before the cue and only overran the speaker: what
+      // was said is that clause, and a content after the cue would be the
+      // addressee or an adverbial ("investors on Friday"), so the new one
+      // must start before the cue too. Without such a break ("Hale on
+      // Monday called on the board to ...") the text after the cue is all
+      // that is left. (The sentence decides, not the source: a source
+      // opening the content often swallows the clause, "Fares will rise,
+      // the operator".)
+      if (limits_.content_excludes_own_speaker && !c.content.none() &&
+          !c.source.none() && c.content.b < c.cue.b && c.content.e > c.cue.e &&
+          c.source.b == c.content.b && c.source.e < c.cue.b) {
+        const TSpan speaker = c.source;
+        const int brk = v.prev_break[c.cue.b - 1];
+        const bool before_cue =
+            brk > static_cast<int>(doc->sentences[v.sent[c.cue.b]].token_begin);
+        model_->DecodeContentFast(v, c.cue, limits_, &nbest, speaker,
+                                  before_cue);
+        choose();
       }
       if (c.content.none()) continue;
       // "Senator Hale on Tuesday | dismissed": the adverbial is no speaker.
@@ -302,9 +331,11 @@ class ModelAttributor : public Attributor {
   // Relations for the colon quotations of the document (colon_quotes.h):
   // each one that no kept relation (in `buckets`, by cue position)
   // touches, or only a misreading of the form itself: a weak cue (no strong
-  // cue word such as "said") inside the predicate whose content runs on
-  // over the colon ("jokes about" → "the WHO: “...”"), which it replaces
-  // (marked `dropped`). Collects them into `out`.
+  // cue word such as "said") inside the predicate whose content starts
+  // there too, whether it runs on over the colon ("jokes about" → "the WHO:
+  // “...”") or stops at it ("jokes about" → "the WHO": the topic of the
+  // predicate, not what was said), which it replaces (marked `dropped`).
+  // Collects them into `out`.
   void AddColonQuotations(const DocView& v, int reach, size_t nbuckets,
                           const std::vector<std::vector<uint32_t>>& buckets,
                           const std::vector<Candidate*>& kept,
@@ -332,7 +363,6 @@ class ModelAttributor : public Attributor {
           }
           if (!Strong(v, o->cue) && o->cue.b >= f.cue.b && o->cue.e < f.cue.e &&
               o->content.b > o->cue.e && o->content.b < f.cue.e &&
-              o->content.e >= f.content.b &&
               (o->source.none() || o->source.b >= f.source.b)) {
             misread->push_back(o);
             continue;
@@ -447,11 +477,27 @@ class ModelAttributor : public Attributor {
   // Cuts c's content so that it stops before (or starts after) `other`, the
   // cue (and source) of a relation already kept, the way nested reports
   // end a content ("..., stressing that ..."). False if nothing is left.
+  // A content around its cue that runs into a later relation ("“A,” said
+  // X. Y, a councillor, said: “B.”") ends before it too; when nothing of it
+  // is left after its cue (and its own speaker there), it is its part
+  // before the cue ("“A,”").
   static bool Clip(const DocView& v, Candidate* c, TSpan other) {
     TSpan& ct = c->content;
     if (ct.b > c->cue.e && other.b > ct.b) {
       ct.e = other.b - 1;
       while (ct.e >= ct.b && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
+    } else if (ct.b < c->cue.b && ct.e > c->cue.e && other.b > c->cue.e) {
+      int after = c->cue.e;  // the last token of cue or own speaker
+      if (!c->source.none() && c->source.b > c->cue.e &&
+          c->source.e < other.b) {
+        after = std::max(after, c->source.e);
+      }
+      ct.e = other.b - 1;
+      while (ct.e > after && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
+      if (ct.e <= after) {
+        ct.e = c->cue.b - 1;
+        while (ct.e >= ct.b && (v.cls[ct.e] == 4 || v.cls[ct.e] == 8)) --ct.e;
+      }
     } else if (ct.e < c->cue.b && other.e < ct.e) {
       ct.b = other.e + 1;
       while (ct.b <= ct.e && v.cls[ct.b] >= 4 && v.cls[ct.b] <= 8) ++ct.b;

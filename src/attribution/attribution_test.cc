@@ -228,6 +228,33 @@ TEST_F(AttributorTest, ColonQuotationAfterAPersonsClause) {
             "you are safe at home.”");
 }
 
+// A reporting clause after its content ("CLAUSE, SPEAKER CUE [ADDRESSEE]
+// [WHEN]"): what was said is the clause before the speaker, never a content
+// that holds the speaker and cue nor the addressee and time after the cue.
+TEST_F(AttributorTest, ReportingClauseAfterItsContent) {
+  struct Case {
+    const char* text;
+    const char* cue;
+    const char* content;
+  };
+  for (const Case& c : {
+           Case{"Kestrel Air will drop 120 routes this summer, the airline "
+                "told travel agents on Monday.",
+                "told", "Kestrel Air will drop 120 routes this summer"},
+           Case{"Fares will rise by 5 percent in January, the rail operator "
+                "announced on Friday.",
+                "announced", "Fares will rise by 5 percent in January"},
+           Case{"The mill will close two of its lines by June, the company "
+                "announced on Tuesday.",
+                "announced", "The mill will close two of its lines by June"},
+       }) {
+    Document d = Run(c.text);
+    const Attribution* q = ByCue(d, c.cue);
+    ASSERT_NE(q, nullptr) << c.text;
+    EXPECT_EQ(d.Text(q->content), c.content);
+  }
+}
+
 // The colon rule's subject is the sentence's: not a possessive's owner,
 // not the subject of a subordinate clause.
 TEST_F(AttributorTest, ColonQuotationNeedsTheSentencesSubject) {

@@ -755,7 +755,9 @@ void AttributionModel::FillCandBits(const DocView& v) const {
 
 TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
                                           const DecodeLimits& lim,
-                                          std::vector<Scored>* nbest) const {
+                                          std::vector<Scored>* nbest,
+                                          TSpan speaker,
+                                          bool before_cue) const {
   const FastTables& t = *fast_;
   const int16_t* w = t.content_q.data();
   const float scale = t.content_s;
@@ -846,6 +848,8 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
       bool before = e<cue.b, after = s> cue.e;
       bool around = s < cue.b && e > cue.e;
       if (!before && !after && !around) continue;
+      if (!OwnSpeakerOk(cue, speaker, s, e, before_cue)) continue;
+      if (!ContentAllowed(v, lim, s, e)) continue;
       // ContentPairFeats, from the tables.
       int ty = before ? 0 : after ? 1 : 2;
       int len = e - s + 1;

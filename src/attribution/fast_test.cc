@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -165,6 +166,140 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   for (size_t k = 0; k < cached.second.size(); ++k) {
     EXPECT_EQ(cached.second[k], uncached.second[k]) << "score " << k;
   }
+}
+
+// A content around its cue may not hold (a part of) the speaker it is
+// decoded without ("the bakery announced on Tuesday" with speaker "the
+// bakery"); contents before or after the cue, or without a speaker, are not
+// touched.
+TEST(AttributionModelTest, OwnSpeakerOkRejectsOnlyAroundContentsWithIt) {
+  const attribution::TSpan cue{12, 12}, speaker{10, 11};
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 10, 15));
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 0, 15));
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 11, 15));  // part
+  EXPECT_TRUE(attribution::OwnSpeakerOk({5, 5}, speaker, 0, 9));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 0, 11));   // before
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 13, 15));  // after
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, {}, 10, 15));
+}
+
+// With `before_cue` ("Fares will rise, the operator told investors on
+// Friday": what was said precedes the speaker) a content after the cue is
+// left out as well; before contents stay, and nothing is left out without a
+// speaker.
+TEST(AttributionModelTest, OwnSpeakerOkBeforeCueLeavesOutAfterContents) {
+  const attribution::TSpan cue{12, 12}, speaker{10, 11};
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 13, 15, true));
+  EXPECT_FALSE(attribution::OwnSpeakerOk(cue, speaker, 10, 15, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 0, 8, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, speaker, 0, 11, true));
+  EXPECT_TRUE(attribution::OwnSpeakerOk(cue, {}, 13, 15, true));
+}
+
+// Given the speaker, neither decoder ranks a content around the cue that
+// holds it among its n best (which without it do hold one), and both keep
+// the same n best.
+TEST(AttributionModelTest, DecodersLeaveOutContentsHoldingTheSpeaker) {
+  attribution::AttributionModel fast;
+  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
+  attribution::AttributionModel slow;
+  slow.cue_w = fast.cue_w;
+  slow.content_w = fast.content_w;
+  slow.source_w = fast.source_w;
+  slow.CopyWordSetsFrom(fast);
+  Document d;
+  d.text =
+      "Bread sales rose 12 percent to 4,000 loaves in March, the bakery "
+      "announced on Tuesday in a statement to its customers.";
+  Segment(SegmentOptions(), &d);
+  int announced = -1;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (d.TokenText(i) == "announced") announced = static_cast<int>(i);
+  }
+  ASSERT_GE(announced, 2);
+  const attribution::TSpan cue{announced, announced};
+  const attribution::TSpan bakery{announced - 2, announced - 1};
+  attribution::DecodeLimits lim;
+  lim.content_nbest = 200;
+  auto decode = [&](const attribution::AttributionModel& m,
+                    attribution::TSpan speaker) {
+    attribution::DocView v;
+    v.Build(d);
+    std::vector<attribution::Scored> nb;
+    if (&m == &fast) {
+      m.DecodeContentFast(v, cue, lim, &nb, speaker);
+    } else {
+      m.DecodeContent(v, cue, lim, &nb, speaker);
+    }
+    std::vector<attribution::TSpan> spans;
+    for (const attribution::Scored& c : nb) spans.push_back(c.span);
+    return spans;
+  };
+  auto holding = [&](const std::vector<attribution::TSpan>& spans) {
+    int k = 0;
+    for (attribution::TSpan c : spans) {
+      k += !attribution::OwnSpeakerOk(cue, bakery, c.b, c.e);
+    }
+    return k;
+  };
+  const auto free_slow = decode(slow, {}), free_fast = decode(fast, {});
+  EXPECT_EQ(free_slow, free_fast);
+  EXPECT_GT(holding(free_fast), 0);
+  const auto slow_spans = decode(slow, bakery),
+             fast_spans = decode(fast, bakery);
+  ASSERT_FALSE(fast_spans.empty());
+  EXPECT_EQ(slow_spans, fast_spans);
+  EXPECT_EQ(holding(fast_spans), 0);
+  EXPECT_EQ(fast_spans.size() + holding(free_fast), free_fast.size());
+  // Before the cue only: the same in both decoders, and no content after it.
+  std::vector<attribution::Scored> nb_slow, nb_fast;
+  {
+    attribution::DocView v;
+    v.Build(d);
+    slow.DecodeContent(v, cue, lim, &nb_slow, bakery, true);
+  }
+  {
+    attribution::DocView v;
+    v.Build(d);
+    fast.DecodeContentFast(v, cue, lim, &nb_fast, bakery, true);
+  }
+  ASSERT_FALSE(nb_fast.empty());
+  ASSERT_EQ(nb_slow.size(), nb_fast.size());
+  for (size_t k = 0; k < nb_fast.size(); ++k) {
+    EXPECT_EQ(nb_slow[k].span, nb_fast[k].span);
+    EXPECT_LT(nb_fast[k].span.b, cue.b);
+    EXPECT_TRUE(attribution::OwnSpeakerOk(cue, bakery, nb_fast[k].span.b,
+                                          nb_fast[k].span.e));
+  }
+}
+
+// "on Thursday morning" and "last week" are only when something was said;
+// "the plant on Thursday" and a bare "on the" are not time adverbials.
+TEST(AttributionModelTest, TimeAdverbialContentNeedsOnlyTimeWords) {
+  Document d;
+  d.text = "She wrote on Thursday morning about the plant, not last week.";
+  Segment(SegmentOptions(), &d);
+  attribution::DocView v;
+  v.Build(d);
+  int on = -1, morning = -1, last = -1, week = -1;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    const std::string_view w = d.TokenText(i);
+    if (w == "on") on = static_cast<int>(i);
+    if (w == "morning") morning = static_cast<int>(i);
+    if (w == "last") last = static_cast<int>(i);
+    if (w == "week") week = static_cast<int>(i);
+  }
+  ASSERT_GE(on, 0);
+  ASSERT_EQ(morning, on + 2);
+  EXPECT_TRUE(attribution::TimeAdverbialContent(v, on, morning));
+  EXPECT_TRUE(attribution::TimeAdverbialContent(v, last, week));
+  EXPECT_FALSE(attribution::TimeAdverbialContent(v, on, morning + 3));
+  EXPECT_FALSE(attribution::TimeAdverbialContent(v, on, on));
+  attribution::DecodeLimits lim;
+  lim.content_not_time_adverbial = true;
+  EXPECT_FALSE(attribution::ContentAllowed(v, lim, on, morning));
+  lim.content_not_time_adverbial = false;
+  EXPECT_TRUE(attribution::ContentAllowed(v, lim, on, morning));
 }
 
 // A DocView rebuilt for another document (the Attributor reuses one per

@@ -16,6 +16,38 @@ using namespace internal;  // NOLINT: the feature helpers
 namespace {
 
 constexpr char kMagic[] = "whosaid-attribution-model v7\n";
+
+// Words of a time adverbial (DocView::timec / nontimec): a closed list of
+// time nouns, and of their prepositions and modifiers.
+enum class TimeWord : uint8_t { kNone, kNoun, kModifier };
+
+TimeWord TimeWordOf(uint64_t h) {
+  static const std::vector<std::pair<uint64_t, TimeWord>> kWords = [] {
+    static constexpr std::string_view kNouns[] = {
+        "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
+        "sunday",   "january", "february",  "march",     "april",   "may",
+        "june",     "july",    "august",    "september", "october", "november",
+        "december", "today",   "yesterday", "tonight",   "morning", "afternoon",
+        "evening",  "night",   "week",      "weekend",   "month",   "year",
+        "day",      "days",    "weeks",     "months",    "years"};
+    static constexpr std::string_view kModifiers[] = {
+        "on",   "in",    "at",   "during",  "last",  "this",
+        "next", "early", "late", "earlier", "later", "the",
+        "a",    "ago",   "of",   "before",  "after", "since"};
+    std::vector<std::pair<uint64_t, TimeWord>> w;
+    for (std::string_view x : kNouns)
+      w.push_back({HashWord(x), TimeWord::kNoun});
+    for (std::string_view x : kModifiers) {
+      w.push_back({HashWord(x), TimeWord::kModifier});
+    }
+    std::sort(w.begin(), w.end());
+    return w;
+  }();
+  auto it = std::lower_bound(kWords.begin(), kWords.end(), h,
+                             [](const std::pair<uint64_t, TimeWord>& a,
+                                uint64_t b) { return a.first < b; });
+  return it != kWords.end() && it->first == h ? it->second : TimeWord::kNone;
+}
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:
@@ -108,10 +140,17 @@ void DocView::Build(const Document& d) {
   qc.assign(n + 1, 0);
   pc.assign(n + 1, 0);
   thatc.assign(n + 1, 0);
+  timec.assign(n + 1, 0);
+  nontimec.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = d.TokenText(i);
     h[i] = HashWord(s);
     cls[i] = ClassOf(d.tokens[i], s);
+    const TimeWord tw = d.tokens[i].kind == TokenKind::kWord
+                            ? TimeWordOf(h[i])
+                            : TimeWord::kModifier;
+    timec[i + 1] = timec[i] + (tw == TimeWord::kNoun);
+    nontimec[i + 1] = nontimec[i] + (tw == TimeWord::kNone);
     qo[i + 1] = qo[i] + (cls[i] == kOpenQuote);
     qc[i + 1] = qc[i] + (cls[i] == kCloseQuote);
     pc[i + 1] = pc[i] + (cls[i] == kComma);
@@ -614,7 +653,8 @@ float AttributionModel::Cached(const DocView& v, std::vector<float>& cache,
 
 TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
                                       const DecodeLimits& lim,
-                                      std::vector<Scored>* nbest) const {
+                                      std::vector<Scored>* nbest, TSpan speaker,
+                                      bool before_cue) const {
   if (nbest != nullptr) nbest->clear();
   int lo, hi;
   ContentWindow(v, cue, lim, &lo, &hi);
@@ -650,6 +690,8 @@ TSpan AttributionModel::DecodeContent(const DocView& v, TSpan cue,
       bool before = e.pos<cue.b, after = s.pos> cue.e;
       bool around = s.pos < cue.b && e.pos > cue.e;
       if (!before && !after && !around) continue;
+      if (!OwnSpeakerOk(cue, speaker, s.pos, e.pos, before_cue)) continue;
+      if (!ContentAllowed(v, lim, s.pos, e.pos)) continue;
       f.clear();
       ContentPairFeats(v, cue, s.pos, e.pos, &f);
       float sc = s.score + e.score + Score(content_w, f);

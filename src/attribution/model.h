@@ -85,6 +85,10 @@ struct DocView {
   std::vector<uint32_t> para;   // paragraph index of each token
   // Prefix counts: open/close quotes, commas, the word "that".
   std::vector<int32_t> qo, qc, pc, thatc;
+  // Prefix counts of time nouns ("Thursday", "morning") and of words that
+  // are neither time nouns nor their modifiers ("on", "last"; numbers and
+  // punctuation are neither): see TimeAdverbialContent.
+  std::vector<int32_t> timec, nontimec;
   // Index of the next closing (previous opening) double quote; n / -1.
   std::vector<int32_t> next_close, prev_open;
   // Index of the last clause-break mark (comma, dash, semicolon, colon,
@@ -210,7 +214,47 @@ struct DecodeLimits {
   int colon_quote_role_words = 4;
   // Content spans re-ranked jointly with their best source (1 = off).
   int content_nbest = 2;
+  // A content never holds its own speaker and cue: when the best joint
+  // choice is a content around its cue that opens with the speaker found
+  // for it ("the company announced on Thursday"), the Attributor decodes
+  // the content again with that speaker excluded (OwnSpeakerOk) and takes
+  // the best valid choice; when words precede that speaker in its sentence
+  // ("Fares will rise, the operator announced on Friday"), the new content
+  // must also start before the cue (see the Attributor). Around contents
+  // that only enclose a speaker ("what he called ...", "“A,” she said,
+  // “B.”") stay.
+  bool content_excludes_own_speaker = true;
+  // When something was said is never what was said: neither content
+  // decoder takes a content made only of a time adverbial ("announced | on
+  // Thursday", "said | early Monday morning"; TimeAdverbialContent). The
+  // trainer turns it off (its reachability check would otherwise change
+  // what the committed model learned; doc/quality.md, eleventh session).
+  bool content_not_time_adverbial = true;
 };
+
+// True for a span [s, e] made only of time nouns, their prepositions and
+// modifiers, numbers and punctuation, with at least one time noun.
+inline bool TimeAdverbialContent(const DocView& v, int s, int e) {
+  return v.nontimec[e + 1] == v.nontimec[s] && v.timec[e + 1] > v.timec[s];
+}
+
+// Whether the content decoders may return [s, e] for lim.
+inline bool ContentAllowed(const DocView& v, const DecodeLimits& lim, int s,
+                           int e) {
+  return !lim.content_not_time_adverbial || !TimeAdverbialContent(v, s, e);
+}
+
+// False for a content span [s, e] around `cue` (starting before it, ending
+// after it) that overlaps the `speaker` span, and with `before_cue` for
+// every content after the cue; true for every other span and when
+// `speaker` is none.
+inline bool OwnSpeakerOk(TSpan cue, TSpan speaker, int s, int e,
+                         bool before_cue = false) {
+  if (speaker.none()) return true;
+  if (before_cue && s > cue.e) return false;
+  if (s >= cue.b || e <= cue.e) return true;
+  return e < speaker.b || s > speaker.e;
+}
 
 // A set of word hashes: sorted list (for saving) plus an open-addressing
 // table for O(1) lookups.
@@ -277,8 +321,12 @@ class AttributionModel {
 
   // Content decoding for a cue. Returns the best span (or none).
   // With `nbest`, also returns the lim.content_nbest best spans.
+  // A non-none `speaker` excludes the contents around the cue that contain
+  // it, and with `before_cue` also the contents after the cue
+  // (OwnSpeakerOk), from the search.
   TSpan DecodeContent(const DocView& v, TSpan cue, const DecodeLimits& lim,
-                      std::vector<Scored>* nbest = nullptr) const;
+                      std::vector<Scored>* nbest = nullptr,
+                      TSpan speaker = TSpan{}, bool before_cue = false) const;
   // Source decoding given cue and content. Returns none for "no source".
   // With `score`, also returns the winning score.
   TSpan DecodeSource(const DocView& v, TSpan cue, TSpan content,
@@ -346,7 +394,8 @@ class AttributionModel {
   // from precomputed tables and per-cue hash prefixes instead of hashing
   // every feature of every candidate. REQUIRES: Finalize().
   TSpan DecodeContentFast(const DocView& v, TSpan cue, const DecodeLimits& lim,
-                          std::vector<Scored>* nbest) const;
+                          std::vector<Scored>* nbest, TSpan speaker = TSpan{},
+                          bool before_cue = false) const;
   // Scores the cue-only parts of the source boundaries once per cue (into
   // v's scratch); DecodeSourceFast then decodes for one content.
   // Score of a "Tok" part from the tables (as Cached computes it).
