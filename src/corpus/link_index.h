@@ -10,16 +10,16 @@
 // (src/corpus/flat_tables.h: ~16-24 bytes per key instead of a node and a
 // vector each). Its memory is bounded (CorpusOptions::link_memory_*): past
 // the limits, fingerprints go in sorted runs to an unlinked temporary file
-// behind a fixed-size Bloom filter, and representatives and sketches are
-// read back from that file (src/corpus/link_spill.h); two generations of
-// recently used representatives stay in memory, and a spill keeps the
-// fingerprints found since they entered memory (up to a limit; read back
-// from the run, not copied aside). What still grows with the corpus: 8
-// bytes per band and document with a SimHash plus 16 per document (exact
-// hash, sketch location), 8 per cluster (representative location), in
-// chunked tables (no doubling copies). The answers do
-// not depend on the limits (a fingerprint keeps the first cluster recorded for
-// it, wherever it is). One thread at a time.
+// behind a Bloom filter sized to them (at most link_bloom_bytes), and
+// representatives and sketches are read back from that file
+// (src/corpus/link_spill.h); two generations of recently used representatives
+// stay in memory, and a spill keeps the fingerprints found since they entered
+// memory (up to a limit; read back from the run, not copied aside). What still
+// grows with the corpus: 8 bytes per band and document with a SimHash plus 16
+// per document (exact hash, sketch location), 8 per cluster (representative
+// location), in chunked tables (no doubling copies). The answers do not depend
+// on the limits (a fingerprint keeps the first cluster recorded for it,
+// wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 

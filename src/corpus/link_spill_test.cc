@@ -70,6 +70,63 @@ TEST(SpilledFingerprintsTest, FindsEveryKeyOfEveryRunAndNoOther) {
   EXPECT_GT(spilled.reads(), all.size());
 }
 
+// The filter sized to the spilled keys grows with them (rebuilt from the
+// runs), finds every key, and lets few absent keys through: one sized for
+// the first run only would hold ~5 bits per key by the fourth and let
+// about a tenth of the absent keys through to a block read.
+TEST(SpilledFingerprintsTest, AFilterSizedToTheKeysGrowsWithThem) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  SpilledFingerprints spilled(size_t{1} << 20, 24);
+  EXPECT_EQ(spilled.bloom_bytes(), 0u);
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  std::vector<std::pair<uint64_t, int64_t>> all;
+  size_t previous_bytes = 0;
+  for (int run = 0; run < 4; ++run) {
+    std::vector<std::pair<uint64_t, int64_t>> pairs;
+    for (int i = 0; i < 2000 * (run + 1); ++i) {
+      pairs.emplace_back(Next(&x), run * 100000 + i + 1);
+    }
+    all.insert(all.end(), pairs.begin(), pairs.end());
+    ASSERT_TRUE(spilled.AddRun(&pairs, &file).ok());
+    // 24 bits a key, in 64-byte blocks, sized when the keys grew by half.
+    EXPECT_GE(spilled.bloom_bytes(), previous_bytes);
+    EXPECT_GE(spilled.bloom_bytes() * 8 * 3, all.size() * 24 * 2 - 512 * 3);
+    EXPECT_LE(spilled.bloom_bytes() * 8, all.size() * 24);
+    previous_bytes = spilled.bloom_bytes();
+  }
+  for (const auto& [k, v] : all) {
+    int64_t got = 0;
+    ASSERT_TRUE(spilled.Find(k, file, &got).ok());
+    ASSERT_EQ(got, v);
+  }
+  const uint64_t reads = spilled.reads();
+  for (int i = 0; i < 20000; ++i) {
+    int64_t got = 1;
+    ASSERT_TRUE(spilled.Find(Next(&x), file, &got).ok());
+    ASSERT_EQ(got, 0);
+  }
+  EXPECT_LT(spilled.reads() - reads, 100u);  // ~3e-4 of 20,000 expected
+}
+
+TEST(SpilledFingerprintsTest, AFilterIsNeverLargerThanItsLimit) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  for (size_t bits : {size_t{0}, size_t{24}}) {
+    SpilledFingerprints spilled(4096, bits);
+    uint64_t x = 7;
+    std::vector<std::pair<uint64_t, int64_t>> pairs;
+    for (int i = 0; i < 5000; ++i) pairs.emplace_back(Next(&x), i + 1);
+    ASSERT_TRUE(spilled.AddRun(&pairs, &file).ok());
+    EXPECT_EQ(spilled.bloom_bytes(), 4096u);  // 0 bits: the limit at once
+    for (const auto& [k, v] : pairs) {
+      int64_t got = 0;
+      ASSERT_TRUE(spilled.Find(k, file, &got).ok());
+      ASSERT_EQ(got, v);
+    }
+  }
+}
+
 // "w<n> " (appended piecewise: GCC 12 warns falsely on "w" + std::string).
 void AddWord(uint64_t n, std::string* q) {
   q->push_back('w');
