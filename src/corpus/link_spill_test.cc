@@ -174,6 +174,44 @@ std::vector<std::string> SyntheticQuotes(int n) {
   return out;
 }
 
+// Representatives are located by a prefix sum over ids written in order;
+// ids out of order, gaps between ids, and quotes of more than 254 shingles
+// take the other way (a map). Both must answer as the unbounded index.
+TEST(LinkIndexSpillTest, RepresentativesOutOfIdOrderAnswerAsTheUnboundedOne) {
+  CorpusOptions unbounded_opt;
+  unbounded_opt.link_memory_fingerprints = 0;
+  unbounded_opt.link_memory_representatives = 0;
+  CorpusOptions bounded_opt;
+  bounded_opt.link_memory_representatives = 100;  // most are read back
+  LinkIndex unbounded(unbounded_opt), bounded(bounded_opt);
+  uint64_t x = 99;
+  std::vector<std::string> quotes = SyntheticQuotes(3000);
+  for (size_t i = 0; i < quotes.size(); i += 37) {
+    std::string q = quotes[i];  // long: > 254 shingles
+    for (int w = 0; w < 300; ++w) AddWord(Next(&x) % 3000, &q);
+    quotes.push_back(quotes[i + 1]);  // then joined through its start
+    quotes[i] = q;
+  }
+  int64_t high = 100000, low = 50000, joined = 0, long_joined = 0;
+  for (const std::string& text : quotes) {
+    QuoteFeatures q = ComputeQuoteFeatures(text, unbounded_opt);
+    const int64_t want = unbounded.FindCluster(q);
+    ASSERT_EQ(bounded.FindCluster(q), want) << text;
+    ASSERT_TRUE(bounded.status().ok());
+    joined += want != 0;
+    long_joined += want != 0 && q.shingles.size() > 254;
+    // New ids mostly rising with gaps, every fifth one below them all.
+    const int64_t cluster = want != 0           ? want
+                            : Next(&x) % 5 == 0 ? low--
+                                                : (high += 1 + Next(&x) % 3);
+    unbounded.AddQuote(cluster, q);
+    bounded.AddQuote(cluster, q);
+  }
+  EXPECT_GT(joined, 1000);
+  EXPECT_GT(long_joined, 0);
+  EXPECT_GT(bounded.reads(), 1000u);
+}
+
 TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {
   CorpusOptions unbounded_opt;
   unbounded_opt.link_memory_fingerprints = 0;
