@@ -463,7 +463,8 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
                   "per generation; all are in the temporary file, with the "
                   "document sketches (0: all in memory, no file)");
   cmd->add_option("--link-bloom-bytes", args->link_bloom_bytes,
-                  "Bloom filter over the fingerprints in the file");
+                  "Most bytes of the Bloom filter over the fingerprints in "
+                  "the file (sized to them: 24 bits each)");
   cmd->add_option("--link-spill-dir", args->link_spill_dir,
                   "Directory of that temporary file (default: $TMPDIR or "
                   "/tmp)");

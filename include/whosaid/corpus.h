@@ -72,7 +72,8 @@ struct CorpusOptions {
   // Memory of the link index (src/corpus/link_index.h), so that it does not
   // grow with the corpus: at most this many quote fingerprints are kept in
   // memory; when full they go, sorted, to a temporary file behind a Bloom
-  // filter of link_bloom_bytes (fixed). 0: all in memory.
+  // filter sized to them (24 bits each), of at most link_bloom_bytes. 0: all
+  // in memory.
   size_t link_memory_fingerprints = 1'500'000;
   // At a spill, at most this many fingerprints found since they entered
   // memory (common phrases) stay in memory as well (capped at half of

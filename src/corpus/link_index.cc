@@ -38,31 +38,31 @@ bool LinkIndex::Fail(Status s) {
 
 Status LinkIndex::OpenFile() { return file_.Open(options_.link_spill_dir); }
 
-uint64_t LinkIndex::Write(std::span<const uint64_t> a) {
+uint64_t LinkIndex::Write(SpillFile* file, std::span<const uint64_t> a) {
   if (!status_.ok()) return 0;
-  Status s = OpenFile();
+  Status s = file->Open(options_.link_spill_dir);
   uint64_t offset = 0;
   if (s.ok()) {
     const uint64_t size = a.size();
-    s = file_.Append({&size, 1}, &offset);
+    s = file->Append({&size, 1}, &offset);
     uint64_t unused;
-    if (s.ok()) s = file_.Append(a, &unused);
+    if (s.ok()) s = file->Append(a, &unused);
   }
   if (!s.ok()) return Fail(s), 0;
   return (offset << 24 | std::min<uint64_t>(a.size(), kLenMask)) + 1;
 }
 
-bool LinkIndex::ReadBack(uint64_t packed, std::vector<uint64_t>* out,
-                         uint64_t* reads) {
+bool LinkIndex::ReadBack(const SpillFile& file, uint64_t packed,
+                         std::vector<uint64_t>* out, uint64_t* reads) {
   if (!status_.ok()) return false;
   const uint64_t offset = (packed - 1) >> 24;
   uint64_t size = (packed - 1) & kLenMask;
   if (size == kLenMask) {
-    Status s = file_.Read(offset, {&size, 1});
+    Status s = file.Read(offset, {&size, 1});
     if (!s.ok()) return Fail(s);
   }
   out->resize(size);
-  Status s = file_.Read(offset + 1, *out);
+  Status s = file.Read(offset + 1, *out);
   if (!s.ok()) return Fail(s);
   ++*reads;
   return true;
@@ -160,22 +160,57 @@ void LinkIndex::InsertFingerprint(uint64_t fp, int64_t cluster) {
   }
 }
 
-uint64_t LinkIndex::RepresentativeLocation(int64_t cluster) const {
+bool LinkIndex::HasRepresentative(int64_t cluster) const {
   const uint64_t id = static_cast<uint64_t>(cluster);
-  if (id < kDenseClusters) {
-    return id < rep_locations_.size() ? rep_locations_[id] : 0;
-  }
-  return static_cast<uint64_t>(rep_locations_far_.Find(id));
+  if (id < rep_sizes_.size() && rep_sizes_[id] != 0) return true;
+  return rep_locations_far_.Find(id) != 0;
 }
 
-void LinkIndex::SetRepresentativeLocation(int64_t cluster, uint64_t packed) {
+uint64_t LinkIndex::RepresentativeLocation(int64_t cluster,
+                                           bool* in_reps_file) const {
   const uint64_t id = static_cast<uint64_t>(cluster);
-  if (id < kDenseClusters) {
-    rep_locations_.GrowTo(id + 1);
-    rep_locations_[id] = packed;
-  } else {
-    rep_locations_far_.Insert(id, static_cast<int64_t>(packed));
+  *in_reps_file = false;
+  if (id >= rep_sizes_.size() || rep_sizes_[id] == kElsewhere) {
+    return static_cast<uint64_t>(rep_locations_far_.Find(id));
   }
+  const uint8_t size = rep_sizes_[id];
+  if (size == 0) return 0;
+  // The block's representatives lie one after the other, by id.
+  uint64_t offset = rep_block_starts_[id / kRepBlock];
+  for (uint64_t k = id - id % kRepBlock; k < id; ++k) {
+    const uint8_t n = rep_sizes_[k];
+    if (n != kElsewhere && n != 0) offset += 1 + n;
+  }
+  *in_reps_file = true;
+  return (offset << 24 | size) + 1;
+}
+
+void LinkIndex::WriteRepresentative(int64_t cluster,
+                                    std::span<const uint64_t> shingles) {
+  const uint64_t id = static_cast<uint64_t>(cluster);
+  const bool in_order = id < kDenseClusters && id > last_in_order_ &&
+                        !shingles.empty() && shingles.size() < kElsewhere;
+  if (!in_order) {
+    if (uint64_t at = Write(shingles); at != 0) {
+      if (id < kDenseClusters) {
+        rep_sizes_.GrowTo(id + 1);
+        rep_sizes_[id] = kElsewhere;
+      }
+      rep_locations_far_.Insert(id, static_cast<int64_t>(at));
+    }
+    return;
+  }
+  const uint64_t at = Write(&reps_file_, shingles);
+  if (at == 0) return;
+  rep_sizes_.GrowTo(id + 1);
+  rep_sizes_[id] = static_cast<uint8_t>(shingles.size());
+  // A block's start is where its first representative went; blocks with
+  // none before this one point here too (their sums are 0).
+  const uint64_t offset = (at - 1) >> 24;
+  while (rep_block_starts_.size() <= id / kRepBlock) {
+    rep_block_starts_.push_back(offset);
+  }
+  last_in_order_ = id;
 }
 
 std::span<const uint64_t> LinkIndex::Remember(
@@ -206,8 +241,12 @@ std::span<const uint64_t> LinkIndex::Representative(int64_t cluster) {
     scratch_.assign(a.begin(), a.end());
     return Remember(cluster, scratch_);
   }
-  const uint64_t at = RepresentativeLocation(cluster);
-  if (at == 0 || !ReadBack(at, &scratch_, &representative_reads_)) return {};
+  bool in_reps_file = false;
+  const uint64_t at = RepresentativeLocation(cluster, &in_reps_file);
+  if (at == 0 || !ReadBack(in_reps_file ? reps_file_ : file_, at, &scratch_,
+                           &representative_reads_)) {
+    return {};
+  }
   return Remember(cluster, scratch_);
 }
 
@@ -284,11 +323,9 @@ void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
     }
     return;
   }
-  if (RepresentativeLocation(cluster) != 0) return;
-  if (uint64_t at = Write(q.shingles); at != 0) {
-    SetRepresentativeLocation(cluster, at);
-    Remember(cluster, q.shingles);
-  }
+  if (HasRepresentative(cluster)) return;
+  WriteRepresentative(cluster, q.shingles);
+  if (status_.ok()) Remember(cluster, q.shingles);
 }
 
 void LinkIndex::SpillFingerprints() {
@@ -359,9 +396,10 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
                    simhash_docs_.memory_bytes() + band_entries_.memory_bytes() +
                    sketches_.memory_bytes() + fingerprints_.memory_bytes() +
                    spilled_.memory_bytes() + representatives_.memory_bytes() +
-                   arrays_.memory_bytes() + rep_locations_.memory_bytes() +
+                   arrays_.memory_bytes() + rep_sizes_.memory_bytes() +
+                   rep_block_starts_.memory_bytes() +
                    rep_locations_far_.memory_bytes() +
-                   young_.handles.memory_bytes() +
+                   reps_file_.memory_bytes() + young_.handles.memory_bytes() +
                    young_.arrays.memory_bytes() + old_.handles.memory_bytes() +
                    old_.arrays.memory_bytes() + file_.memory_bytes() +
                    scratch_.capacity() * sizeof(uint64_t);
@@ -378,7 +416,9 @@ void LinkIndex::Clear() {
   spilled_.Clear();
   representatives_.Clear();
   arrays_.Clear();
-  rep_locations_.Clear();
+  rep_sizes_.Clear();
+  rep_block_starts_.Clear();
+  last_in_order_ = 0;
   rep_locations_far_.Clear();
   young_ = Generation();
   old_ = Generation();
@@ -386,6 +426,7 @@ void LinkIndex::Clear() {
   representative_reads_ = sketch_reads_ = spills_ = kept_ = 0;
   representatives_skipped_ = 0;
   status_ = file_.Truncate();
+  if (Status s = reps_file_.Truncate(); status_.ok()) status_ = s;
 }
 
 }  // namespace whosaid

@@ -10,16 +10,16 @@
 // (src/corpus/flat_tables.h: ~16-24 bytes per key instead of a node and a
 // vector each). Its memory is bounded (CorpusOptions::link_memory_*): past
 // the limits, fingerprints go in sorted runs to an unlinked temporary file
-// behind a fixed-size Bloom filter, and representatives and sketches are
-// read back from that file (src/corpus/link_spill.h); two generations of
-// recently used representatives stay in memory, and a spill keeps the
-// fingerprints found since they entered memory (up to a limit; read back
-// from the run, not copied aside). What still grows with the corpus: 8
-// bytes per band and document with a SimHash plus 16 per document (exact
-// hash, sketch location), 8 per cluster (representative location), in
-// chunked tables (no doubling copies). The answers do
-// not depend on the limits (a fingerprint keeps the first cluster recorded for
-// it, wherever it is). One thread at a time.
+// behind a Bloom filter sized to them (at most link_bloom_bytes), and
+// representatives and sketches are read back from that file
+// (src/corpus/link_spill.h); two generations of recently used representatives
+// stay in memory, and a spill keeps the fingerprints found since they entered
+// memory (up to a limit; read back from the run, not copied aside). What still
+// grows with the corpus: 8 bytes per band and document with a SimHash plus 16
+// per document (exact hash, sketch location), 8 per cluster (representative
+// location), in chunked tables (no doubling copies). The answers do not depend
+// on the limits (a fingerprint keeps the first cluster recorded for it,
+// wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 
@@ -79,10 +79,16 @@ class LinkIndex {
   bool spill_file() const { return options_.link_memory_representatives > 0; }
   bool Fail(Status s);
   Status OpenFile();
-  // Writes [size, values...]; returns the packed location (> 0) or 0.
-  uint64_t Write(std::span<const uint64_t> a);
+  // Writes [size, values...] to `file`; returns the packed location (> 0)
+  // or 0.
+  uint64_t Write(std::span<const uint64_t> a) { return Write(&file_, a); }
+  uint64_t Write(SpillFile* file, std::span<const uint64_t> a);
   // Reads what Write() wrote at `packed` into *out; counts it in *reads.
-  bool ReadBack(uint64_t packed, std::vector<uint64_t>* out, uint64_t* reads);
+  bool ReadBack(uint64_t packed, std::vector<uint64_t>* out, uint64_t* reads) {
+    return ReadBack(file_, packed, out, reads);
+  }
+  bool ReadBack(const SpillFile& file, uint64_t packed,
+                std::vector<uint64_t>* out, uint64_t* reads);
   // The fingerprint's cluster in memory or in the file, or 0.
   int64_t FindFingerprint(uint64_t fp);
   // The representative of `cluster` (empty when unknown); valid until the
@@ -93,8 +99,12 @@ class LinkIndex {
   // Into memory; spills the fingerprints in memory when they are too many.
   void InsertFingerprint(uint64_t fp, int64_t cluster);
   void SpillFingerprints();
-  uint64_t RepresentativeLocation(int64_t cluster) const;
-  void SetRepresentativeLocation(int64_t cluster, uint64_t packed);
+  bool HasRepresentative(int64_t cluster) const;
+  // Where the representative of `cluster` is: the packed location, 0 when
+  // none; *in_reps_file tells which file.
+  uint64_t RepresentativeLocation(int64_t cluster, bool* in_reps_file) const;
+  // Writes the representative of a cluster that has none yet.
+  void WriteRepresentative(int64_t cluster, std::span<const uint64_t> shingles);
 
   CorpusOptions options_;
   FlatMap64 exact_;  // text hash -> row
@@ -123,10 +133,20 @@ class LinkIndex {
   // Without the file: every representative (handles), and sketches.
   FlatMap64 representatives_;
   ArrayPool arrays_;
-  // With it: representative locations by cluster id (dense ids), and those
-  // of ids too large for that table; two generations of recent ones.
-  ChunkedVector<uint64_t> rep_locations_;
+  // With it, representatives written in increasing cluster id order go to
+  // reps_file_, one after the other, and are located by a prefix sum: one
+  // byte per cluster id (its shingle count; 0: none; kElsewhere: located by
+  // rep_locations_far_, in file_) and the offset of each block of
+  // kRepBlock ids' first representative (9 bits a cluster instead of 64).
+  // Ids out of order, too large, or with more than 254 shingles are
+  // located by rep_locations_far_. Two generations of recent ones.
+  static constexpr size_t kRepBlock = 64;
+  static constexpr uint8_t kElsewhere = 255;
+  ChunkedVector<uint8_t> rep_sizes_;
+  ChunkedVector<uint64_t> rep_block_starts_;
+  uint64_t last_in_order_ = 0;  // the largest id in reps_file_
   FlatMap64 rep_locations_far_;
+  SpillFile reps_file_;
   Generation young_, old_;
   SpillFile file_;
   std::vector<uint64_t> scratch_;

@@ -98,8 +98,31 @@ Status SpillFile::Truncate() {
   return Status::OK();
 }
 
-SpilledFingerprints::SpilledFingerprints(size_t bloom_bytes)
-    : blocks_(std::max<size_t>(1, bloom_bytes / 64)) {}
+SpilledFingerprints::SpilledFingerprints(size_t max_bytes, size_t bits_per_key)
+    : max_blocks_(std::max<size_t>(1, max_bytes / 64)),
+      bits_per_key_(bits_per_key) {}
+
+Status SpilledFingerprints::Rebuild(size_t keys, const SpillFile& file) {
+  // The old filter goes first: it is rebuilt from the file, so the two are
+  // never in memory together.
+  std::vector<uint64_t>().swap(bloom_);
+  blocks_ = bits_per_key_ == 0 ? max_blocks_
+                               : std::clamp<size_t>(keys * bits_per_key_ / 512,
+                                                    1, max_blocks_);
+  sized_for_ = keys;
+  bloom_.assign(blocks_ * 8, 0);
+  constexpr size_t kPairs = 32 * 1024;  // 512 KiB read at a time
+  for (const Run& run : runs_) {
+    for (size_t i = 0; i < run.count; i += kPairs) {
+      const size_t n = std::min(kPairs, run.count - i);
+      scratch_.resize(2 * n);
+      Status s = file.Read(run.offset + 2 * i, scratch_);
+      if (!s.ok()) return s;
+      for (size_t j = 0; j < n; ++j) Remember(scratch_[2 * j]);
+    }
+  }
+  return Status::OK();
+}
 
 bool SpilledFingerprints::MayContain(uint64_t key) const {
   const uint64_t* b = &bloom_[Block(key) * 8];
@@ -131,7 +154,15 @@ Status SpilledFingerprints::AddRun(
 Status SpilledFingerprints::AddSortedRun(
     std::span<const std::pair<uint64_t, int64_t>> sorted, SpillFile* file) {
   if (sorted.empty()) return Status::OK();
-  if (bloom_.empty()) bloom_.assign(blocks_ * 8, 0);
+  // A filter sized for fewer keys than will be spilled by a half is rebuilt
+  // (from the earlier runs; this run's keys are added below), unless it is
+  // at its largest already.
+  const size_t total = keys_ + sorted.size();
+  if (bloom_.empty() || (blocks_ < max_blocks_ && bits_per_key_ != 0 &&
+                         total * 2 > sized_for_ * 3)) {
+    Status s = Rebuild(total, *file);
+    if (!s.ok()) return s;
+  }
   Run run;
   run.count = sorted.size();
   run.offset = file->size();
@@ -200,6 +231,7 @@ size_t SpilledFingerprints::memory_bytes() const {
 
 void SpilledFingerprints::Clear() {
   std::vector<uint64_t>().swap(bloom_);
+  blocks_ = sized_for_ = 0;
   runs_.clear();
   keys_ = 0;
   reads_ = probes_ = found_ = 0;

@@ -7,11 +7,15 @@
 //                     never needs to survive the process.
 //   SpilledFingerprints  fingerprint -> cluster pairs written in sorted runs
 //                     to a SpillFile, one in-memory sparse index per run (the
-//                     first key of every 4 KiB block) and one fixed-size
-//                     blocked Bloom filter over all of them, checked first.
-// Memory: the write buffer, the Bloom filter (fixed) and 8 bytes per 256
-// spilled pairs. I/O errors are returned; after one the owner must stop.
-// Not thread-safe; the owner (LinkIndex) serialises access.
+//                     first key of every 4 KiB block) and one blocked Bloom
+//                     filter over all of them, checked first. The filter is
+//                     sized to the spilled keys (bits_per_key each, at most
+//                     max_bytes) and rebuilt from the runs when they grow by
+//                     half, so a small spill does not pay for a large one.
+// Memory: the write buffer, the Bloom filter (~bits_per_key / 8 bytes per
+// spilled key, at most max_bytes) and 8 bytes per 256 spilled pairs. I/O errors
+// are returned; after one the owner must stop. Not thread-safe; the owner
+// (LinkIndex) serialises access.
 #ifndef WHOSAID_SRC_CORPUS_LINK_SPILL_H_
 #define WHOSAID_SRC_CORPUS_LINK_SPILL_H_
 
@@ -56,8 +60,15 @@ class SpillFile {
 
 class SpilledFingerprints {
  public:
-  // `bloom_bytes` is rounded down to whole 64-byte blocks (at least one).
-  explicit SpilledFingerprints(size_t bloom_bytes);
+  // The filter takes `bits_per_key` bits per spilled key (0: max_bytes at
+  // once, the fixed filter of before), at most `max_bytes`; both rounded
+  // down to whole 64-byte blocks (at least one).
+  explicit SpilledFingerprints(size_t max_bytes,
+                               size_t bits_per_key = kBloomBitsPerKey);
+
+  // 24 bits: ~3e-4 false positives with 6 probes in a 64-byte block
+  // (simulated: 1.5M keys in 4 MiB, i.e. 22 bits, gave 2.8e-4; 8 MiB 1.3e-5).
+  static constexpr size_t kBloomBitsPerKey = 24;
 
   // Writes `pairs` (key, value != 0; unique keys; a key of an earlier run
   // only with the same value) as one run to `file`; sorts them.
@@ -78,6 +89,7 @@ class SpilledFingerprints {
   uint64_t probes() const { return probes_; }  // Find() calls with runs
   uint64_t found() const { return found_; }    // reads that held the key
   size_t runs() const { return runs_.size(); }
+  size_t bloom_bytes() const { return bloom_.size() * sizeof(uint64_t); }
   size_t memory_bytes() const;
   void Clear();
 
@@ -93,8 +105,13 @@ class SpilledFingerprints {
   }
   bool MayContain(uint64_t key) const;
   void Remember(uint64_t key);
+  // Sizes the filter for `keys` keys and refills it from the runs in `file`.
+  Status Rebuild(size_t keys, const SpillFile& file);
 
-  size_t blocks_;                // 64-byte blocks
+  size_t max_blocks_;  // 64-byte blocks at most
+  size_t bits_per_key_;
+  size_t sized_for_ = 0;         // keys the filter was sized for
+  size_t blocks_ = 0;            // 64-byte blocks now
   std::vector<uint64_t> bloom_;  // blocks_ * 8 words
   std::vector<Run> runs_;
   size_t keys_ = 0;

@@ -70,6 +70,63 @@ TEST(SpilledFingerprintsTest, FindsEveryKeyOfEveryRunAndNoOther) {
   EXPECT_GT(spilled.reads(), all.size());
 }
 
+// The filter sized to the spilled keys grows with them (rebuilt from the
+// runs), finds every key, and lets few absent keys through: one sized for
+// the first run only would hold ~5 bits per key by the fourth and let
+// about a tenth of the absent keys through to a block read.
+TEST(SpilledFingerprintsTest, AFilterSizedToTheKeysGrowsWithThem) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  SpilledFingerprints spilled(size_t{1} << 20, 24);
+  EXPECT_EQ(spilled.bloom_bytes(), 0u);
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  std::vector<std::pair<uint64_t, int64_t>> all;
+  size_t previous_bytes = 0;
+  for (int run = 0; run < 4; ++run) {
+    std::vector<std::pair<uint64_t, int64_t>> pairs;
+    for (int i = 0; i < 2000 * (run + 1); ++i) {
+      pairs.emplace_back(Next(&x), run * 100000 + i + 1);
+    }
+    all.insert(all.end(), pairs.begin(), pairs.end());
+    ASSERT_TRUE(spilled.AddRun(&pairs, &file).ok());
+    // 24 bits a key, in 64-byte blocks, sized when the keys grew by half.
+    EXPECT_GE(spilled.bloom_bytes(), previous_bytes);
+    EXPECT_GE(spilled.bloom_bytes() * 8 * 3, all.size() * 24 * 2 - 512 * 3);
+    EXPECT_LE(spilled.bloom_bytes() * 8, all.size() * 24);
+    previous_bytes = spilled.bloom_bytes();
+  }
+  for (const auto& [k, v] : all) {
+    int64_t got = 0;
+    ASSERT_TRUE(spilled.Find(k, file, &got).ok());
+    ASSERT_EQ(got, v);
+  }
+  const uint64_t reads = spilled.reads();
+  for (int i = 0; i < 20000; ++i) {
+    int64_t got = 1;
+    ASSERT_TRUE(spilled.Find(Next(&x), file, &got).ok());
+    ASSERT_EQ(got, 0);
+  }
+  EXPECT_LT(spilled.reads() - reads, 100u);  // ~3e-4 of 20,000 expected
+}
+
+TEST(SpilledFingerprintsTest, AFilterIsNeverLargerThanItsLimit) {
+  SpillFile file;
+  ASSERT_TRUE(file.Open("").ok());
+  for (size_t bits : {size_t{0}, size_t{24}}) {
+    SpilledFingerprints spilled(4096, bits);
+    uint64_t x = 7;
+    std::vector<std::pair<uint64_t, int64_t>> pairs;
+    for (int i = 0; i < 5000; ++i) pairs.emplace_back(Next(&x), i + 1);
+    ASSERT_TRUE(spilled.AddRun(&pairs, &file).ok());
+    EXPECT_EQ(spilled.bloom_bytes(), 4096u);  // 0 bits: the limit at once
+    for (const auto& [k, v] : pairs) {
+      int64_t got = 0;
+      ASSERT_TRUE(spilled.Find(k, file, &got).ok());
+      ASSERT_EQ(got, v);
+    }
+  }
+}
+
 // "w<n> " (appended piecewise: GCC 12 warns falsely on "w" + std::string).
 void AddWord(uint64_t n, std::string* q) {
   q->push_back('w');
@@ -115,6 +172,44 @@ std::vector<std::string> SyntheticQuotes(int n) {
     }
   }
   return out;
+}
+
+// Representatives are located by a prefix sum over ids written in order;
+// ids out of order, gaps between ids, and quotes of more than 254 shingles
+// take the other way (a map). Both must answer as the unbounded index.
+TEST(LinkIndexSpillTest, RepresentativesOutOfIdOrderAnswerAsTheUnboundedOne) {
+  CorpusOptions unbounded_opt;
+  unbounded_opt.link_memory_fingerprints = 0;
+  unbounded_opt.link_memory_representatives = 0;
+  CorpusOptions bounded_opt;
+  bounded_opt.link_memory_representatives = 100;  // most are read back
+  LinkIndex unbounded(unbounded_opt), bounded(bounded_opt);
+  uint64_t x = 99;
+  std::vector<std::string> quotes = SyntheticQuotes(3000);
+  for (size_t i = 0; i < quotes.size(); i += 37) {
+    std::string q = quotes[i];  // long: > 254 shingles
+    for (int w = 0; w < 300; ++w) AddWord(Next(&x) % 3000, &q);
+    quotes.push_back(quotes[i + 1]);  // then joined through its start
+    quotes[i] = q;
+  }
+  int64_t high = 100000, low = 50000, joined = 0, long_joined = 0;
+  for (const std::string& text : quotes) {
+    QuoteFeatures q = ComputeQuoteFeatures(text, unbounded_opt);
+    const int64_t want = unbounded.FindCluster(q);
+    ASSERT_EQ(bounded.FindCluster(q), want) << text;
+    ASSERT_TRUE(bounded.status().ok());
+    joined += want != 0;
+    long_joined += want != 0 && q.shingles.size() > 254;
+    // New ids mostly rising with gaps, every fifth one below them all.
+    const int64_t cluster = want != 0           ? want
+                            : Next(&x) % 5 == 0 ? low--
+                                                : (high += 1 + Next(&x) % 3);
+    unbounded.AddQuote(cluster, q);
+    bounded.AddQuote(cluster, q);
+  }
+  EXPECT_GT(joined, 1000);
+  EXPECT_GT(long_joined, 0);
+  EXPECT_GT(bounded.reads(), 1000u);
 }
 
 TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {

@@ -1,0 +1,82 @@
+#include "src/corpus/string_id_map.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace whosaid {
+
+uint64_t StringIdMap::Hash(std::string_view key) {
+  // FNV-1a, then murmur3's finaliser so the low bits (the home slot) mix.
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+size_t StringIdMap::Slot(std::string_view key, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint32_t s = slots_[i];
+    if (s == 0) return i;
+    const Entry& e = entries_[s - 1];
+    if (e.hash == hash && Key(e) == key) return i;
+  }
+}
+
+int64_t StringIdMap::Find(std::string_view key) const {
+  if (slots_.empty()) return 0;
+  const uint32_t s = slots_[Slot(key, static_cast<uint32_t>(Hash(key)))];
+  return s == 0 ? 0 : entries_[s - 1].id;
+}
+
+bool StringIdMap::Insert(std::string_view key, int64_t id) {
+  if ((entries_.size() + 1) * 4 > slots_.size() * 3) Grow();
+  const auto hash = static_cast<uint32_t>(Hash(key));
+  const size_t i = Slot(key, hash);
+  if (slots_[i] != 0) return false;
+  if (chunks_.empty() || chunk_used_ + key.size() > chunk_size_) {
+    // A key longer than a chunk gets a chunk of its own size.
+    chunk_size_ = std::max(kChunkBytes, key.size());
+    chunks_.push_back(std::unique_ptr<char[]>(new char[chunk_size_]));
+    chunk_used_ = 0;
+  }
+  if (!key.empty()) {
+    std::memcpy(chunks_.back().get() + chunk_used_, key.data(), key.size());
+  }
+  entries_.push_back({id, static_cast<uint32_t>(chunks_.size() - 1),
+                      static_cast<uint32_t>(chunk_used_),
+                      static_cast<uint32_t>(key.size()), hash});
+  chunk_used_ += key.size();
+  slots_[i] = static_cast<uint32_t>(entries_.size());
+  return true;
+}
+
+void StringIdMap::Grow() {
+  std::vector<uint32_t>().swap(slots_);  // rebuilt from the entries
+  size_t n = 1024;
+  while ((entries_.size() + 1) * 4 > n * 3) n *= 2;
+  slots_.assign(n, 0);
+  const size_t mask = n - 1;
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    size_t i = entries_[k].hash & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<uint32_t>(k + 1);
+  }
+}
+
+size_t StringIdMap::memory_bytes() const {
+  return slots_.capacity() * sizeof(uint32_t) + entries_.memory_bytes() +
+         (chunks_.empty() ? 0
+                          : (chunks_.size() - 1) * kChunkBytes + chunk_size_);
+}
+
+void StringIdMap::Clear() {
+  std::vector<uint32_t>().swap(slots_);
+  entries_.Clear();
+  chunks_.clear();
+  chunk_used_ = chunk_size_ = 0;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,59 @@
+// StringIdMap: an exact string -> nonzero int64 map for caches with many
+// short keys (the store's speakers cache: one entry per speaker name key,
+// ~70k at 37k articles). An unordered_map<std::string, int64_t> costs ~100
+// bytes an entry (a node, the string object, a heap copy of keys over 15
+// bytes, a bucket); this one ~24 bytes of entry, ~6 of slot and the key's
+// bytes, packed in 64 KiB chunks. Keys are compared in full (no answer
+// depends on a hash). Entries and key bytes never move (chunked: growing
+// holds no second copy); only the 4-byte slot array doubles by rehashing.
+// The map owns its copies of the keys. Not thread-safe; one owner.
+#ifndef WHOSAID_SRC_CORPUS_STRING_ID_MAP_H_
+#define WHOSAID_SRC_CORPUS_STRING_ID_MAP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "src/corpus/flat_tables.h"
+
+namespace whosaid {
+
+class StringIdMap {
+ public:
+  // The id of `key`, or 0.
+  int64_t Find(std::string_view key) const;
+  // Adds key -> id (id != 0) unless `key` is present; returns whether it
+  // was added (a present key keeps its id).
+  bool Insert(std::string_view key, int64_t id);
+  size_t size() const { return entries_.size(); }
+  size_t memory_bytes() const;
+  void Clear();
+
+ private:
+  struct Entry {
+    int64_t id;
+    uint32_t chunk;   // index in chunks_
+    uint32_t offset;  // of the key's first byte in that chunk
+    uint32_t size;    // of the key
+    uint32_t hash;    // low 32 bits of the key's hash
+  };
+  static uint64_t Hash(std::string_view key);
+  std::string_view Key(const Entry& e) const {
+    return {chunks_[e.chunk].get() + e.offset, e.size};
+  }
+  // The slot holding `key` or the empty slot where it would go.
+  size_t Slot(std::string_view key, uint32_t hash) const;
+  void Grow();
+
+  static constexpr size_t kChunkBytes = 64 * 1024;
+  std::vector<uint32_t> slots_;  // 1 + index in entries_, 0: empty
+  ChunkedVector<Entry> entries_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_used_ = 0, chunk_size_ = 0;
+};
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_CORPUS_STRING_ID_MAP_H_
