@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "src/attribution/feature_util.h"
+#include "src/base/calendar_words.h"
 
 namespace whosaid {
 namespace attribution {
@@ -23,13 +24,11 @@ enum class TimeWord : uint8_t { kNone, kNoun, kModifier };
 
 TimeWord TimeWordOf(uint64_t h) {
   static const std::vector<std::pair<uint64_t, TimeWord>> kWords = [] {
+    // Besides the month and weekday names.
     static constexpr std::string_view kNouns[] = {
-        "monday",   "tuesday", "wednesday", "thursday",  "friday",  "saturday",
-        "sunday",   "january", "february",  "march",     "april",   "may",
-        "june",     "july",    "august",    "september", "october", "november",
-        "december", "today",   "yesterday", "tonight",   "morning", "afternoon",
-        "evening",  "night",   "week",      "weekend",   "month",   "year",
-        "day",      "days",    "weeks",     "months",    "years"};
+        "today", "yesterday", "tonight", "morning", "afternoon", "evening",
+        "night", "week",      "weekend", "month",   "year",      "day",
+        "days",  "weeks",     "months",  "years"};
     static constexpr std::string_view kModifiers[] = {
         "on",   "in",    "at",   "during",  "last",  "this",
         "next", "early", "late", "earlier", "later", "the",
@@ -37,6 +36,12 @@ TimeWord TimeWordOf(uint64_t h) {
     std::vector<std::pair<uint64_t, TimeWord>> w;
     for (std::string_view x : kNouns)
       w.push_back({HashWord(x), TimeWord::kNoun});
+    for (std::string_view x : MonthNames()) {
+      w.push_back({HashWord(x), TimeWord::kNoun});
+    }
+    for (std::string_view x : WeekdayNames()) {
+      w.push_back({HashWord(x), TimeWord::kNoun});
+    }
     for (std::string_view x : kModifiers) {
       w.push_back({HashWord(x), TimeWord::kModifier});
     }

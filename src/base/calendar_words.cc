@@ -35,6 +35,9 @@ bool LowerInto(std::string_view w, char (&buf)[N], std::string_view* out) {
 
 }  // namespace
 
+std::span<const std::string_view, 12> MonthNames() { return kMonths; }
+std::span<const std::string_view, 7> WeekdayNames() { return kWeekdays; }
+
 int MonthOfWord(std::string_view w) {
   char buf[9];
   std::string_view l;

@@ -5,9 +5,15 @@
 #ifndef WHOSAID_SRC_BASE_CALENDAR_WORDS_H_
 #define WHOSAID_SRC_BASE_CALENDAR_WORDS_H_
 
+#include <span>
 #include <string_view>
 
 namespace whosaid {
+
+// The full month names, January first, and the weekday names, Monday
+// first, in lower case.
+std::span<const std::string_view, 12> MonthNames();
+std::span<const std::string_view, 7> WeekdayNames();
 
 // Month 1..12 of a month word, ASCII case-insensitive: the full name
 // ("November"), its three-letter abbreviation ("nov", "May") or "sept";

@@ -22,6 +22,14 @@ TEST(CalendarWordsTest, MonthsByNameAndAbbreviation) {
   EXPECT_EQ(MonthOfWord(""), 0);
 }
 
+TEST(CalendarWordsTest, NameListsAreInOrder) {
+  ASSERT_EQ(MonthNames().size(), 12u);
+  for (int m = 0; m < 12; ++m) EXPECT_EQ(MonthOfWord(MonthNames()[m]), m + 1);
+  for (int d = 0; d < 7; ++d) {
+    EXPECT_EQ(WeekdayOfName(WeekdayNames()[d]), d + 1);
+  }
+}
+
 TEST(CalendarWordsTest, FullMonthNamesOnly) {
   EXPECT_TRUE(IsFullMonthName("March"));
   EXPECT_TRUE(IsFullMonthName("may"));
