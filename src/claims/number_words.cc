@@ -72,6 +72,17 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
     last = kFrac;
   }
   size_t consumed = k;
+  // A scale word of a thousand or more after the fraction read so far
+  // multiplies it ("two point five million", "five and a half million").
+  auto trailing_scale = [&] {
+    if (k >= np) return;
+    const Named* sc = FindScale(pieces[k].s);
+    if (sc && IsWordScale(sc) && sc->value >= 1000) {
+      total += cur * sc->value;
+      cur = 0;
+      consumed = ++k;
+    }
+  };
   double frac_value = -1;
   double last_scale_value = 0;  // of the last scale word read
   // "at one point", "some point": not a decimal point.
@@ -182,14 +193,7 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
       cur += frac;
       consumed = k = j;
       last = kFrac;
-      if (k < np) {  // "two point five million"
-        const Named* sc2 = FindScale(pieces[k].s);
-        if (sc2 && IsWordScale(sc2) && sc2->value >= 1000) {
-          total += cur * sc2->value;
-          cur = 0;
-          consumed = ++k;
-        }
-      }
+      trailing_scale();  // "two point five million"
       break;
     }
     if (IEq(w, "and") && any && k + 1 < np) {
@@ -215,14 +219,7 @@ bool NumberParser::ParseWordNumber(uint32_t i, Number* n) {
         consumed = k += 3;
         last = kFrac;
         // A scale may still follow: "five and a half million".
-        if (k < np && !after_scale) {
-          const Named* sc2 = FindScale(pieces[k].s);
-          if (sc2 && IsWordScale(sc2) && sc2->value >= 1000) {
-            total += cur * sc2->value;
-            cur = 0;
-            consumed = ++k;
-          }
-        }
+        if (!after_scale) trailing_scale();
         break;
       }
       if ((last == kHundred || last == kScale) &&
