@@ -3,17 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
-namespace whosaid {
+#include "src/corpus/features.h"
 
-uint64_t StringIdMap::Hash(std::string_view key) {
-  // FNV-1a, then murmur3's finaliser so the low bits (the home slot) mix.
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
-}
+namespace whosaid {
 
 size_t StringIdMap::Slot(std::string_view key, uint32_t hash) const {
   const size_t mask = slots_.size() - 1;
@@ -27,13 +19,13 @@ size_t StringIdMap::Slot(std::string_view key, uint32_t hash) const {
 
 int64_t StringIdMap::Find(std::string_view key) const {
   if (slots_.empty()) return 0;
-  const uint32_t s = slots_[Slot(key, static_cast<uint32_t>(Hash(key)))];
+  const uint32_t s = slots_[Slot(key, static_cast<uint32_t>(Hash64(key)))];
   return s == 0 ? 0 : entries_[s - 1].id;
 }
 
 bool StringIdMap::Insert(std::string_view key, int64_t id) {
   if ((entries_.size() + 1) * 4 > slots_.size() * 3) Grow();
-  const auto hash = static_cast<uint32_t>(Hash(key));
+  const auto hash = static_cast<uint32_t>(Hash64(key));
   const size_t i = Slot(key, hash);
   if (slots_[i] != 0) return false;
   if (chunks_.empty() || chunk_used_ + key.size() > chunk_size_) {

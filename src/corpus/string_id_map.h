@@ -39,7 +39,6 @@ class StringIdMap {
     uint32_t size;    // of the key
     uint32_t hash;    // low 32 bits of the key's hash
   };
-  static uint64_t Hash(std::string_view key);
   std::string_view Key(const Entry& e) const {
     return {chunks_[e.chunk].get() + e.offset, e.size};
   }
