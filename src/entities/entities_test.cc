@@ -10,14 +10,15 @@
 #include <sstream>
 #include <string>
 
-#include "src/entities/ner_model.h"
 #include "src/entities/entities_test_util.h"
+#include "src/entities/ner_model.h"
 #include "src/segment/segment.h"
 
 namespace whosaid {
 namespace {
 
 using test_util::Ent;
+using test_util::EntityWithText;
 using test_util::Find;
 using test_util::MakeDoc;
 using test_util::WithQuotes;
@@ -32,13 +33,6 @@ const std::unique_ptr<EntityTagger>& Tagger() {
                                                     : nullptr);
   }();
   return *tagger;
-}
-
-const Entity* EntityWithText(const Document& doc, std::string_view text) {
-  for (const Entity& e : doc.entities) {
-    if (doc.Text(e.span) == text) return &e;
-  }
-  return nullptr;
 }
 
 TEST(EntityTaggerLoad, MissingModelIsNotFound) {

@@ -36,6 +36,15 @@ inline Span Find(const Document& doc, std::string_view needle, int nth = 0) {
   return {static_cast<uint32_t>(p), static_cast<uint32_t>(p + needle.size())};
 }
 
+// The first entity whose span reads `text`, or null.
+inline const Entity* EntityWithText(const Document& doc,
+                                    std::string_view text) {
+  for (const Entity& e : doc.entities) {
+    if (doc.Text(e.span) == text) return &e;
+  }
+  return nullptr;
+}
+
 inline Entity Ent(Span span, EntityLabel label) {
   Entity e;
   e.span = span;

@@ -608,6 +608,7 @@ void AttachTitlesAndGroups(Document* doc) {
   MergeEntities(doc, added);
   SplitCoordinatedTitledNames(doc);
   RepairTitledNames(doc);
+  RepairNamesAfterInnerTitles(doc);
   AttachTitles(doc);
   BuildGroups(doc);
 }

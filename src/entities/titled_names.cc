@@ -15,6 +15,35 @@ using mention::IsTitleWord;
 using mention::IsWord;
 using mention::LowerToken;
 
+namespace {
+
+// The last words of the document's PERSON mentions ("Okafor" for "Linda
+// Okafor"), collected on first use: evidence that capitalised words after a
+// title are a person's name.
+class PersonLastWords {
+ public:
+  explicit PersonLastWords(const Document& doc) : doc_(doc) {}
+  bool Has(std::string_view word) {
+    if (!built_) {
+      built_ = true;
+      for (const Entity& p : doc_.entities) {
+        if (p.label != EntityLabel::kPerson) continue;
+        uint32_t f, l;
+        mention::TokenRange(doc_, p.span, &f, &l);
+        if (l > f) words_.insert(std::string(doc_.TokenText(l - 1)));
+      }
+    }
+    return words_.count(std::string(word)) > 0;
+  }
+
+ private:
+  const Document& doc_;
+  bool built_ = false;
+  std::unordered_set<std::string> words_;
+};
+
+}  // namespace
+
 // "Senate Minority Leader Chuck Schumer and House Minority Leader Nancy
 // Pelosi" tagged as one mention: two titled names joined by "and" are two
 // persons, each the capitalised name words after its side's last role head
@@ -94,21 +123,7 @@ void SplitCoordinatedTitledNames(Document* doc) {
 void RepairTitledNames(Document* doc) {
   auto& ents = doc->entities;
   std::vector<bool> remove(ents.size(), false);
-  // The last words of the PERSON mentions, built on first use.
-  std::unordered_set<std::string> last_words;
-  bool last_words_built = false;
-  auto person_words = [&]() -> const std::unordered_set<std::string>& {
-    if (!last_words_built) {
-      last_words_built = true;
-      for (const Entity& p : ents) {
-        if (p.label != EntityLabel::kPerson) continue;
-        uint32_t pf, pl;
-        mention::TokenRange(*doc, p.span, &pf, &pl);
-        if (pl > pf) last_words.insert(std::string(doc->TokenText(pl - 1)));
-      }
-    }
-    return last_words;
-  };
+  PersonLastWords person_words(*doc);
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     uint32_t f, l;
@@ -132,7 +147,7 @@ void RepairTitledNames(Document* doc) {
       if (w.back() != '.' && w.find('-') == std::string_view::npos &&
           !lex::IsHonorific(lower) &&
           !(IsRoleHeadWord(lower) && l - t >= 2 &&
-            person_words().count(std::string(doc->TokenText(l - 1))))) {
+            person_words.Has(doc->TokenText(l - 1)))) {
         continue;
       }
     }
@@ -203,6 +218,57 @@ void RepairTitledNames(Document* doc) {
       e.label = EntityLabel::kOrg;
     }
   }
+}
+
+void RepairNamesAfterInnerTitles(Document* doc) {
+  auto& ents = doc->entities;
+  std::vector<bool> remove(ents.size(), false);
+  PersonLastWords person_words(*doc);
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    // The name starts after the last role head, which has words before it.
+    uint32_t name = l;
+    for (uint32_t i = l - 1; i > f && i < l; --i) {
+      std::string w = LowerToken(*doc, i);
+      if (IsWord(*doc, i) && (IsRoleHeadWord(w) || lex::IsHonorific(w))) {
+        name = i + 1;
+        break;
+      }
+    }
+    if (name >= l) continue;
+    bool name_words = true;
+    for (uint32_t i = name; i < l && name_words; ++i) {
+      std::string w = LowerToken(*doc, i);
+      const Token& t = doc->tokens[i];
+      name_words = IsWord(*doc, i) && t.capitalized && !t.newline_before &&
+                   !IsTitleWord(w) && !lex::IsOrgWord(w) &&
+                   !IsFunctionWord(w) &&
+                   !(t.all_caps && doc->TokenText(i).size() > 2);
+    }
+    if (!name_words) continue;
+    if (k + 1 < ents.size() && ents[k + 1].label == EntityLabel::kPerson &&
+        mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin) == l &&
+        !doc->tokens[l].newline_before) {
+      ents[k + 1].span.begin = doc->tokens[name].span.begin;
+      remove[k] = true;
+      continue;
+    }
+    bool known =
+        lex::GenderOfWord(LowerToken(*doc, name)) != lex::Gender::kUnknown ||
+        person_words.Has(doc->TokenText(l - 1));
+    if (l - name >= 2 && known) {
+      e.label = EntityLabel::kPerson;
+      e.span.begin = doc->tokens[name].span.begin;
+    }
+  }
+  std::vector<Entity> kept;
+  kept.reserve(ents.size());
+  for (size_t k = 0; k < ents.size(); ++k) {
+    if (!remove[k]) kept.push_back(ents[k]);
+  }
+  ents = std::move(kept);
 }
 
 }  // namespace whosaid

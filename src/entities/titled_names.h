@@ -18,6 +18,15 @@ void SplitCoordinatedTitledNames(Document* doc);
 // with capitalised name words becomes a titled person.
 void RepairTitledNames(Document* doc);
 
+// "Tesla CEO Elon Musk", "Texas Attorney General Ken Paxton" tagged as one
+// organisation: two or more capitalised name words after the mention's last
+// role head, the first a known first name or the last a person's name
+// elsewhere, are a person (AttachTitles then finds the title before them);
+// one or more join a PERSON mention right after ("... Chairman Gen. Martin"
+// + "Dempsey"). For mentions with words before their title; those that
+// start with it are RepairTitledNames's.
+void RepairNamesAfterInnerTitles(Document* doc);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_

@@ -1,0 +1,75 @@
+// Tests for the titled-name repairs that run inside AttachTitlesAndGroups.
+#include "src/entities/titled_names.h"
+
+#include <gtest/gtest.h>
+
+#include "src/entities/entities.h"
+#include "src/entities/entities_test_util.h"
+
+namespace whosaid {
+namespace {
+
+using test_util::Ent;
+using test_util::EntityWithText;
+using test_util::Find;
+using test_util::MakeDoc;
+
+TEST(RepairNamesAfterInnerTitles, OrganisationBeforeTitleBecomesTitle) {
+  Document doc = MakeDoc(
+      "Harbor Valley Police Chief Linda Okafor said the road was closed. "
+      "Okafor said more later.");
+  // The tagger's whole mention as ORG: the place and force, the role, the
+  // name.
+  doc.entities.push_back(Ent(
+      Find(doc, "Harbor Valley Police Chief Linda Okafor"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Okafor", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* linda = EntityWithText(doc, "Linda Okafor");
+  ASSERT_NE(linda, nullptr);
+  EXPECT_EQ(linda->label, EntityLabel::kPerson);
+  EXPECT_FALSE(linda->title.empty());
+  // The bare surname later is the same person.
+  const Entity* later = nullptr;
+  for (const Entity& e : doc.entities) {
+    if (doc.Text(e.span) == "Okafor") later = &e;
+  }
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->group, linda->group);
+}
+
+TEST(RepairNamesAfterInnerTitles, NameWithoutEvidenceOrOrgWordStays) {
+  Document doc = MakeDoc(
+      "Lakeside Mayor Quorvin Plaza opened. The Governor Street Bridge "
+      "Authority met. The Pinewood President Hotel closed.");
+  // "Quorvin" is no known first name and "Plaza" no person elsewhere;
+  // "Authority" and "Hotel" end organisation names.
+  doc.entities.push_back(
+      Ent(Find(doc, "Lakeside Mayor Quorvin Plaza"), EntityLabel::kLoc));
+  doc.entities.push_back(
+      Ent(Find(doc, "Governor Street Bridge Authority"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Pinewood President Hotel"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Lakeside Mayor Quorvin Plaza"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Governor Street Bridge Authority"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Pinewood President Hotel"), nullptr);
+}
+
+TEST(RepairNamesAfterInnerTitles, FirstNameJoinsSurnameMentionAfterIt) {
+  Document doc =
+      MakeDoc("Riverton Transit Board Chairman Gen. Martin Ekwueme resigned.");
+  // The tagger cut the name between its two words.
+  doc.entities.push_back(
+      Ent(Find(doc, "Riverton Transit Board Chairman Gen. Martin"),
+          EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Ekwueme"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* martin = EntityWithText(doc, "Martin Ekwueme");
+  ASSERT_NE(martin, nullptr);
+  EXPECT_EQ(martin->label, EntityLabel::kPerson);
+  EXPECT_EQ(EntityWithText(doc, "Riverton Transit Board Chairman Gen. Martin"),
+            nullptr);
+}
+
+}  // namespace
+}  // namespace whosaid
