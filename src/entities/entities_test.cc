@@ -190,6 +190,24 @@ TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
   EXPECT_EQ(mlb->label, EntityLabel::kMisc);
 }
 
+TEST(AttachTitlesAndGroups, PersonEndsAtItsLastCapitalisedWord) {
+  Document doc = MakeDoc(
+      "Okafor has said no. Bashar al-Qudsi agreed, and Maria de Souza "
+      "too.");
+  // The tagger ran on past the surname into a verb; Arabic "al-" and
+  // Portuguese "de" are parts of names.
+  doc.entities.push_back(Ent(Find(doc, "Okafor has"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Bashar al-Qudsi"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Maria de Souza"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Okafor has"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Bashar al-Qudsi"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Maria de Souza"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
   Document doc = MakeDoc(
       "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom Ekwueme "

@@ -75,7 +75,20 @@ void TrimEdgeWords(Document* doc) {
       }
     }
     while (f < l && edge(f)) ++f;
-    while (l > f && edge(l - 1)) {
+    // A person's name ends with a capital ("Trump has", "Obama once" are
+    // the tagger running on); "al-Assad", "deGravelles" have one inside,
+    // and a leading "de" or "van" is a name's ("de Blasio").
+    auto lower_tail = [&](uint32_t i) {
+      if (e.label != EntityLabel::kPerson || i == f) return false;
+      const Token& t = doc->tokens[i];
+      if (t.kind == TokenKind::kNumber) return true;
+      if (t.kind != TokenKind::kWord || t.capitalized) return false;
+      std::string_view w = doc->TokenText(i);
+      return std::none_of(w.begin(), w.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+      });
+    };
+    while (l > f && (edge(l - 1) || lower_tail(l - 1))) {
       // "Mladost ( BJ )" keeps the bracket it opened.
       std::string_view last = doc->TokenText(l - 1);
       if ((last == ")" || last == "]") &&
