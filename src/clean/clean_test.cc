@@ -134,6 +134,9 @@ TEST(CleanTest, RemovesEachResidueType) {
        "interview about the damage. Hide Caption 1 of 9 Photos: The harbor "
        "through the years The pier in 1990. Hide Caption 2 of 9",
        "gallery captions, however long"},
+      {"JUST WATCHED Harbor pier reopens after storm Replay More Videos ... "
+       "MUST WATCH Harbor pier reopens after storm 02:14",
+       "video playlist"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "

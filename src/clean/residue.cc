@@ -560,11 +560,23 @@ bool HasGalleryCounter(std::string_view raw) {
   return false;
 }
 
+// A video player's playlist: "JUST WATCHED <title> Replay More Videos ...
+// MUST WATCH <title> 03:09", one line per clip. Its titles read like news
+// ("Judge: 'Your time is up'") and would give quotes, so the line goes
+// whatever its length; it must open with the player's label.
+bool IsVideoPlaylist(std::string_view raw) {
+  size_t i = 0;
+  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  return raw.substr(i, 12) == "JUST WATCHED" &&
+         memmem(raw.data(), raw.size(), "Replay More Videos", 18) != nullptr;
+}
+
 }  // namespace
 
 ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
                          const ResidueLimits& limits, bool at_edge) {
   if (HasGalleryCounter(raw)) return ResidueKind::kCaption;
+  if (IsVideoPlaylist(raw)) return ResidueKind::kChrome;
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);
   }
