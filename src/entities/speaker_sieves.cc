@@ -271,6 +271,98 @@ bool InModifierName(const Document& doc, Span m, uint32_t i) {
          mention::ModifiesALaterNoun(doc, *it, m);
 }
 
+bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
+  uint32_t f, l;
+  mention::TokenRange(doc, m, &f, &l);
+  if (i <= f || i >= l) return false;
+  uint32_t p = i;
+  // Walks back over places listed one after another ("Northbrook,
+  // Illinois", "Texas and Arizona") to the preposition before the first.
+  while (true) {
+    // Places only: "a study in The Lancet", "data from FlightRadar24" name
+    // their source.
+    const Span t = doc.tokens[p].span;
+    auto it = std::partition_point(
+        doc.entities.begin(), doc.entities.end(),
+        [&](const Entity& e) { return e.span.end <= t.begin; });
+    // By the group's label; and a first name before another word is a
+    // person the tagger took for a place ("a lesson from Loretta Lynch").
+    if (it == doc.entities.end() || it->span.begin >= t.end ||
+        (it->group >= 0 ? doc.groups[it->group].label : it->label) !=
+            EntityLabel::kLoc) {
+      return false;
+    }
+    uint32_t ef, el;
+    mention::TokenRange(doc, it->span, &ef, &el);
+    if (el > ef + 1 &&
+        lex::GenderOfWord(LowerToken(doc, ef)) != lex::Gender::kUnknown) {
+      return false;
+    }
+    p = std::max(f, mention::TokenAtOrAfter(doc, it->span.begin));
+    if (p > f && mention::TokenIs(doc, p - 1, "the")) --p;
+    if (p <= f + 1) return false;
+    if (doc.TokenText(p - 1) != "," && !mention::TokenIs(doc, p - 1, "and")) {
+      break;
+    }
+    p -= 2;
+  }
+  // Not "at": "anyone at the White House", "a colleague at NYU" belong to
+  // what they are at.
+  static constexpr std::string_view kPlacePrepositions[] = {
+      "in", "from", "near", "across", "outside", "throughout"};
+  bool place_preposition = false;
+  for (std::string_view w : kPlacePrepositions) {
+    place_preposition |= mention::TokenIs(doc, p - 1, w);
+  }
+  if (!place_preposition) return false;
+  // A text or its maker names its source, not its place: "a study in the
+  // Lancet", "a report from Politico", "a writer at Salon".
+  static constexpr std::string_view kTextNouns[] = {
+      "study",     "studies",   "report",    "reports",  "poll",
+      "polls",     "polling",   "survey",    "analysis", "data",
+      "article",   "story",     "paper",     "review",   "commentary",
+      "editorial", "column",    "piece",     "op-ed",    "writer",
+      "reporter",  "editor",    "columnist", "tweet",    "post",
+      "statement", "letter",    "memo",      "research", "findings",
+      "figures",   "numbers",   "count",     "estimate", "estimates",
+      "readout",   "video",     "interview", "records",  "documents",
+      "account",   "published", "released",  "journal",  "information"};
+  bool noun = false;
+  for (uint32_t k = f; k + 1 < p; ++k) {
+    const Token& w = doc.tokens[k];
+    if (w.kind != TokenKind::kWord || w.capitalized) continue;
+    std::string lower = LowerToken(doc, k);
+    for (std::string_view n : kTextNouns) {
+      if (lower == n) return false;
+    }
+    noun |= !lex::IsDeterminer(lower);
+  }
+  return noun;
+}
+
+int32_t PersonWithSurname(const Document& doc, const Entity& e) {
+  std::string_view word = doc.Text(e.span);
+  if (word.empty() || word.find(' ') != std::string_view::npos) return -1;
+  int32_t found = -1;
+  for (size_t g = 0; g < doc.groups.size(); ++g) {
+    const EntityGroup& group = doc.groups[g];
+    std::string_view name = group.canonical;
+    if (group.label != EntityLabel::kPerson || name.size() <= word.size() ||
+        !name.ends_with(word) || name[name.size() - word.size() - 1] != ' ') {
+      continue;
+    }
+    // A first name before it: "Alexandrian Jews" is no person's name.
+    size_t space = name.find(' ');
+    if (lex::GenderOfWord(mention::Lower(name.substr(0, space))) ==
+        lex::Gender::kUnknown) {
+      continue;
+    }
+    if (found >= 0) return -1;
+    found = static_cast<int32_t>(g);
+  }
+  return found;
+}
+
 int32_t ResolveMentionWith(const Document& doc, Span m,
                            int32_t previous_speaker, SpeakerCache* cache) {
   if (m.empty() || doc.tokens.empty()) return -1;
@@ -283,6 +375,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   // ones just before the first entity starting at or after its end.
   int32_t found = -1;
   bool modified = false;  // holds a name that only modifies a noun
+  bool placed = false;    // holds the place of a noun ("judge in Ohio")
   auto entities_end = std::partition_point(
       doc.entities.begin(), doc.entities.end(),
       [&](const Entity& e) { return e.span.begin < m.end; });
@@ -291,10 +384,29 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
          std::prev(overlapping)->span.end > m.begin) {
     --overlapping;
   }
+  // "German said", "German, a former agent,": a one-word place or
+  // adjectival name opening the mention is the surname of the person the
+  // article names so, if it names one.
+  if (overlapping != entities_end && overlapping->span.begin == m.begin &&
+      overlapping->label != EntityLabel::kPerson &&
+      overlapping->label != EntityLabel::kOrg) {
+    uint32_t f, l;
+    mention::TokenRange(doc, m, &f, &l);
+    if (l == f + 1 || (l > f + 1 && doc.TokenText(f + 1) == ",")) {
+      if (int32_t g = PersonWithSurname(doc, *overlapping); g >= 0) return g;
+    }
+  }
   for (int pass = 0; pass < 3 && found < 0; ++pass) {
     for (auto it = overlapping; it != entities_end; ++it) {
       const Entity& e = *it;
       if (!Overlaps(e.span, m) || e.group < 0) continue;
+      if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg &&
+          InPlaceAfterNoun(doc, m,
+                           mention::TokenAtOrAfter(doc, e.span.begin))) {
+        // "a federal judge in Ohio", like "an Ohio judge", is someone new.
+        placed = true;
+        continue;
+      }
       if (mention::ModifiesALaterNoun(doc, e, m)) {
         modified = true;
         continue;
@@ -346,7 +458,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     std::string w = LowerToken(doc, i);
     if (t.kind != TokenKind::kWord || !t.capitalized ||
         mention::IsTitleWord(w) || lex::IsDeterminer(w) ||
-        InModifierName(doc, m, i)) {
+        InModifierName(doc, m, i) || InPlaceAfterNoun(doc, m, i)) {
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.
@@ -415,7 +527,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   const bool indefinite =
       mention::TokenIs(doc, f, "a") || mention::TokenIs(doc, f, "an") ||
       mention::TokenIs(doc, f, "one") || mention::TokenIs(doc, f, "another");
-  for (uint32_t i = l; i-- > f && !(modified && indefinite);) {
+  for (uint32_t i = l; i-- > f && !((modified || placed) && indefinite);) {
     std::string w = LowerToken(doc, i);
     // "the Ohio Republican": a party noun ending a definite phrase.
     const bool party_noun = i + 1 == l && mention::TokenIs(doc, f, "the") &&

@@ -69,6 +69,17 @@ bool IsDayName(std::string_view lower);
 // mention::ModifiesALaterNoun): no name of the speaker.
 bool InModifierName(const Document& doc, Span m, uint32_t i);
 
+// Whether token i of mention `m` lies in a place (a LOC entity) after a
+// common noun and a preposition of place ("Las Vegas" in "Federal
+// prosecutors in Las Vegas", "Illinois" in "a realtor in Northbrook,
+// Illinois"): where the speakers are, not who they are.
+bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i);
+
+// The one PERSON group whose name ends with the single-word mention `e`
+// and starts with a known first name ("German" tagged as a demonym when the
+// article quotes Michael German), or -1 when none or several.
+int32_t PersonWithSurname(const Document& doc, const Entity& e);
+
 // A he/she/they/it mention starting at `first_token` -> the best person (or
 // organisation) candidate before it, or -1.
 int32_t ResolvePronoun(const Document& doc, uint32_t first_token,

@@ -247,5 +247,37 @@ TEST(ResolveSpeakers, RelationAfterAPossessiveIsSomeoneElse) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Ann Dorn");
 }
 
+// "Federal prosecutors in Reno" are not Reno, nor is "a realtor in
+// Elkton, Maryland" Maryland; "a study in Nordic Review" names its source.
+TEST(ResolveMention, PlaceAfterACommonNounIsNoSpeaker) {
+  Document doc = WithQuotes(
+      "Federal prosecutors in Reno said the case was closed. A realtor in "
+      "Elkton, Maryland, said prices fell. A study in Nordic Review said "
+      "sleep matters.",
+      {{"Reno", EntityLabel::kLoc},
+       {"Elkton", EntityLabel::kLoc},
+       {"Maryland", EntityLabel::kLoc},
+       {"Nordic Review", EntityLabel::kLoc}},
+      {{"the case was closed", "Federal prosecutors in Reno"},
+       {"prices fell", "A realtor in Elkton, Maryland,"},
+       {"sleep matters", "A study in Nordic Review"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Nordic Review");
+}
+
+// A one-word place or demonym that is the surname of the article's one
+// person so named is that person ("German said" after "Michael German").
+TEST(ResolveMention, PlaceWordThatIsAPersonsSurname) {
+  Document doc = WithQuotes(
+      "Michael Holland, a former agent, spoke first. Holland said the rules "
+      "were old.",
+      {{"Michael Holland", EntityLabel::kPerson}, {"Holland", EntityLabel::kLoc}},
+      {{"the rules were old", "Holland", 1}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Michael Holland");
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -36,6 +36,8 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
     // A mention whose place name only modifies its noun ("U.S. officials",
     // "An Arkansas judge on May 10") has no proper name of its own.
     if (InModifierName(doc, m, i)) return "";
+    // Nor one that names where the speakers are ("prosecutors in Reno").
+    if (out.empty() && speakers::InPlaceAfterNoun(doc, m, i)) return "";
     // "WHO" in capitals is a name, not the pronoun ("I’ve" is the pronoun
     // too); a capitalised preposition or conjunction opening a sentence
     // ("On Monday") is none.
