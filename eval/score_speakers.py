@@ -47,7 +47,8 @@ def main():
                 if ov > best_ov:
                     best, best_ov = p, ov
             got = best.get("speaker_name") if best else None
-            ok = got == q["speaker_name"]
+            # A speaker with no name: null in the gold, absent or "" here.
+            ok = (got or None) == (q["speaker_name"] or None)
             matched += best is not None
             for key in (cat, "all"):
                 c = stats.setdefault(key, [0, 0])

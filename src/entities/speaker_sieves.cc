@@ -271,6 +271,23 @@ bool InModifierName(const Document& doc, Span m, uint32_t i) {
          mention::ModifiesALaterNoun(doc, *it, m);
 }
 
+namespace {
+
+bool IsWordToken(const Document& doc, uint32_t i) {
+  return doc.tokens[i].kind == TokenKind::kWord;
+}
+
+// Whether an entity overlaps token i.
+bool InEntity(const Document& doc, uint32_t i) {
+  const Span t = doc.tokens[i].span;
+  auto it = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.end <= t.begin; });
+  return it != doc.entities.end() && it->span.begin < t.end;
+}
+
+}  // namespace
+
 bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
   uint32_t f, l;
   mention::TokenRange(doc, m, &f, &l);
@@ -280,25 +297,33 @@ bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
   // Illinois", "Texas and Arizona") to the preposition before the first.
   while (true) {
     // Places only: "a study in The Lancet", "data from FlightRadar24" name
-    // their source.
+    // their source. By the group's label; and a first name before another
+    // word is a person the tagger took for a place ("a lesson from Loretta
+    // Lynch"). Capitalised words no entity holds may be a place the tagger
+    // missed ("engineers in Reno").
     const Span t = doc.tokens[p].span;
     auto it = std::partition_point(
         doc.entities.begin(), doc.entities.end(),
         [&](const Entity& e) { return e.span.end <= t.begin; });
-    // By the group's label; and a first name before another word is a
-    // person the tagger took for a place ("a lesson from Loretta Lynch").
-    if (it == doc.entities.end() || it->span.begin >= t.end ||
-        (it->group >= 0 ? doc.groups[it->group].label : it->label) !=
-            EntityLabel::kLoc) {
-      return false;
+    if (it != doc.entities.end() && it->span.begin < t.end) {
+      if ((it->group >= 0 ? doc.groups[it->group].label : it->label) !=
+          EntityLabel::kLoc) {
+        return false;
+      }
+      uint32_t ef, el;
+      mention::TokenRange(doc, it->span, &ef, &el);
+      if (el > ef + 1 &&
+          lex::GenderOfWord(LowerToken(doc, ef)) != lex::Gender::kUnknown) {
+        return false;
+      }
+      p = std::max(f, mention::TokenAtOrAfter(doc, it->span.begin));
+    } else {
+      if (!doc.tokens[p].capitalized || !IsWordToken(doc, p)) return false;
+      while (p > f && doc.tokens[p - 1].capitalized &&
+             IsWordToken(doc, p - 1) && !InEntity(doc, p - 1)) {
+        --p;
+      }
     }
-    uint32_t ef, el;
-    mention::TokenRange(doc, it->span, &ef, &el);
-    if (el > ef + 1 &&
-        lex::GenderOfWord(LowerToken(doc, ef)) != lex::Gender::kUnknown) {
-      return false;
-    }
-    p = std::max(f, mention::TokenAtOrAfter(doc, it->span.begin));
     if (p > f && mention::TokenIs(doc, p - 1, "the")) --p;
     if (p <= f + 1) return false;
     if (doc.TokenText(p - 1) != "," && !mention::TokenIs(doc, p - 1, "and")) {
@@ -330,7 +355,12 @@ bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
   bool noun = false;
   for (uint32_t k = f; k + 1 < p; ++k) {
     const Token& w = doc.tokens[k];
-    if (w.kind != TokenKind::kWord || w.capitalized) continue;
+    // A capitalised word opening the mention counts when no name holds it
+    // ("Police in Marlow").
+    if (w.kind != TokenKind::kWord ||
+        (w.capitalized && (k != f || InEntity(doc, k)))) {
+      continue;
+    }
     std::string lower = LowerToken(doc, k);
     for (std::string_view n : kTextNouns) {
       if (lower == n) return false;
