@@ -208,6 +208,22 @@ TEST(AttachTitlesAndGroups, PersonEndsAtItsLastCapitalisedWord) {
   EXPECT_NE(EntityWithText(doc, "Maria de Souza"), nullptr);
 }
 
+TEST(AttachTitlesAndGroups, PersonStopsAtALowerCaseWordInside) {
+  Document doc = MakeDoc(
+      "Okafor on Sunday said no. Ludwig van Halden and Ana and Rui Costa "
+      "agreed.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor on Sunday"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ludwig van Halden"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ana and Rui Costa"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ludwig van Halden"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ana and Rui Costa"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
   Document doc = MakeDoc(
       "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom Ekwueme "

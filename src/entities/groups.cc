@@ -88,6 +88,25 @@ void TrimEdgeWords(Document* doc) {
         return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
       });
     };
+    // Nor does it go on past a plain lower-case word inside it ("Trump on
+    // Sunday", "Theresa May in Brussels"), except the particles of names
+    // ("Ludwig van Beethoven", "Bill and Melinda Gates").
+    if (e.label == EntityLabel::kPerson) {
+      static constexpr std::string_view kParticles[] = {
+          "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",
+          "da",  "di",  "del", "della", "la",   "le",  "du",  "der",
+          "den", "ter", "y",   "dos",   "das",  "do",  "and", "of",
+          "zu",  "st.", "wa",  "ben",   "ould"};
+      for (uint32_t i = f + 1; i + 1 < l; ++i) {
+        if (!lower_tail(i)) continue;
+        std::string_view w = doc->TokenText(i);
+        if (std::find(std::begin(kParticles), std::end(kParticles), w) ==
+            std::end(kParticles)) {
+          l = i;
+          break;
+        }
+      }
+    }
     while (l > f && (edge(l - 1) || lower_tail(l - 1))) {
       // "Mladost ( BJ )" keeps the bracket it opened.
       std::string_view last = doc->TokenText(l - 1);
