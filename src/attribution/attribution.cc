@@ -58,6 +58,45 @@ bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
          (is(after, "that") || is(after, "this")) && is(after + 1, ",");
 }
 
+// The conjunction right before `cue` ("... and | warned against"), in the
+// cue's sentence, or -1: the cue is then the second predicate of a
+// coordination, whose report cannot lie inside the first one's content
+// (DecodeLimits::coordinated_cues).
+int CoordinatingWord(const Document& d, const DocView& v, TSpan cue) {
+  const int i = cue.b - 1;
+  if (cue.none() || i < 0 || v.sent[i] != v.sent[cue.b]) return -1;
+  for (std::string_view w : {"and", "or", "but"}) {
+    if (mention::TokenIs(d, i, w)) return i;
+  }
+  return -1;
+}
+
+// Ends `content` before the conjunction at `conj` and any punctuation
+// before it ("A, and" -> "A"); false (content unchanged) when nothing would
+// be left.
+bool EndBeforeConjunction(const DocView& v, int conj, TSpan* content) {
+  int e = conj - 1;
+  while (e >= content->b && v.cls[e] >= 4 && v.cls[e] <= 8) --e;
+  if (e < content->b) return false;
+  content->e = e;
+  return true;
+}
+
+// The second predicate of a coordination shares the first one's subject:
+// "Rendell, a Clinton surrogate, said ... and called it ..." gives "called"
+// the whole speaker, not "Rendell" alone. `second` takes `first`'s speaker
+// when it has none or one inside that speaker or inside `first_content`
+// (the first content before it was cut at the conjunction).
+void ShareSubject(const TSpan& first_source, TSpan first_content,
+                  TSpan* second_source) {
+  if (first_source.none()) return;
+  auto inside = [](TSpan a, TSpan b) { return a.b >= b.b && a.e <= b.e; };
+  if (second_source->none() || inside(*second_source, first_source) ||
+      inside(*second_source, first_content)) {
+    *second_source = first_source;
+  }
+}
+
 // What one Attribute() call needs besides the document; one per thread,
 // reused across documents.
 struct Scratch {
@@ -268,8 +307,21 @@ class ModelAttributor : public Attributor {
       }
       std::sort(near.begin(), near.end());
       bool ok = true;
+      const int conj =
+          limits_.coordinated_cues ? CoordinatingWord(*doc, v, c.cue) : -1;
       for (uint32_t ki : near) {
-        const Candidate* k = kept[ki];
+        Candidate* k = kept[ki];
+        // "said he would order a review and | warned against hackers": the
+        // kept content after its cue ends before the conjunction.
+        if (conj >= 0 && Overlaps(c.cue, k->content) &&
+            !Overlaps(c.cue, k->cue) && !Overlaps(c.cue, k->source) &&
+            k->content.b > k->cue.e && conj > k->content.b &&
+            conj <= k->content.e) {
+          const TSpan before = k->content;
+          if (EndBeforeConjunction(v, conj, &k->content)) {
+            ShareSubject(k->source, before, &c.source);
+          }
+        }
         if (Overlaps(c.cue, k->cue) || Overlaps(c.cue, k->content) ||
             Overlaps(c.cue, k->source)) {
           ok = false;
@@ -283,6 +335,17 @@ class ModelAttributor : public Attributor {
         if (Overlaps(c.content, other) && !Clip(v, &c, other)) {
           ok = false;
           break;
+        }
+        // The same coordination the other way round: c's content runs
+        // into a kept relation whose cue follows a conjunction.
+        const int kconj =
+            limits_.coordinated_cues ? CoordinatingWord(*doc, v, k->cue) : -1;
+        if (kconj >= 0 && c.content.b > c.cue.e && kconj > c.content.b &&
+            kconj == c.content.e) {
+          const TSpan before = c.content;
+          if (EndBeforeConjunction(v, kconj, &c.content)) {
+            ShareSubject(c.source, before, &k->source);
+          }
         }
       }
       if (ok) {

@@ -198,6 +198,43 @@ TEST_F(AttributorTest, OuterStrongReportKeepsItsContent) {
   EXPECT_EQ(d.Text(q->content).substr(0, 9), "The mayor");
 }
 
+// Regression (cue15): the second predicate of a coordination ("... and
+// warned against") was dropped as a report inside the first content, which
+// ran on over it.
+TEST_F(AttributorTest, CoordinatedPredicatesAreTwoRelations) {
+  Document d =
+      Run("Senator Maria Okafor, a Vermont Democrat, said the bill would raise "
+          "bus fares and warned against cuts to rural routes.");
+  const Attribution* said = ByCue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(d.Text(said->content), "the bill would raise bus fares");
+  const Attribution* warned = ByCue(d, "warned against");
+  ASSERT_NE(warned, nullptr);
+  EXPECT_EQ(d.Text(warned->content), "cuts to rural routes");
+  EXPECT_EQ(d.Text(warned->speaker), d.Text(said->speaker));
+  // A comma before the conjunction stays out of the first content too.
+  d =
+      Run("Okafor said the council had approved the budget, and promised a "
+          "vote on the fares next month.");
+  said = ByCue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(d.Text(said->content), "the council had approved the budget");
+  ASSERT_NE(ByCue(d, "promised"), nullptr);
+}
+
+// Two clauses joined by "and" under one report are one content: only a
+// conjunction right before a tagged cue ends it.
+TEST_F(AttributorTest, CoordinatedClausesStayOneContent) {
+  Document d =
+      Run("City officials said the bridge would reopen in May and the repairs "
+          "would cost less than planned.");
+  const Attribution* said = ByCue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(d.Text(said->content),
+            "the bridge would reopen in May and the repairs would cost less "
+            "than planned");
+}
+
 // Regression (attr7): a mid-sentence colon took the phrase before it as the
 // speaker of the quotation after it.
 TEST_F(AttributorTest, MidSentenceColonHasNoSpeakerBeforeIt) {
