@@ -665,5 +665,18 @@ TEST_F(AttributorTest, ExamplePage) {
   }
 }
 
+// A lone adverb in -ly before the cue is no speaker (it once was:
+// "forcefully").
+TEST_F(AttributorTest, LoneLyAdverbIsNoSpeaker) {
+  Document d =
+      Run("Ida Hale, the chief executive of the harbour trust, forcefully "
+          "told reporters that the port would stay open.");
+  const Attribution* q = ByCue(d, "told");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "that the port would stay open");
+  EXPECT_FALSE(q->speaker.empty());
+  EXPECT_NE(d.Text(q->speaker), "forcefully");
+}
+
 }  // namespace
 }  // namespace whosaid
