@@ -247,6 +247,17 @@ TEST_F(AttributorTest, ReportingClauseAfterItsContent) {
            Case{"The mill will close two of its lines by June, the company "
                 "announced on Tuesday.",
                 "announced", "The mill will close two of its lines by June"},
+           // The speaker inside the content, after the clause's comma.
+           Case{"Ticket prices will rise by ten percent, the transit agency "
+                "said on Friday. The bridge will close for repairs in June, "
+                "city officials confirmed Monday.",
+                "confirmed", "The bridge will close for repairs in June"},
+           // A report set off by commas inside what was said stays inside.
+           Case{"The museum, the curator said, would reopen in May with a "
+                "new wing.",
+                "said",
+                "The museum, the curator said, would reopen in May with a new "
+                "wing"},
        }) {
     Document d = Run(c.text);
     const Attribution* q = ByCue(d, c.cue);
