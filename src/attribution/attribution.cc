@@ -191,9 +191,13 @@ class ModelAttributor : public Attributor {
       // that is left. (The sentence decides, not the source: a source
       // opening the content often swallows the clause, "Fares will rise,
       // the operator".)
+      // The same holds for a speaker after a comma inside such a content
+      // ("The bridge will close in June, city officials confirmed Monday"),
+      // unless a quotation closes before that comma ("“A,” she said, “B.”").
       if (limits_.content_excludes_own_speaker && !c.content.none() &&
           !c.source.none() && c.content.b < c.cue.b && c.content.e > c.cue.e &&
-          c.source.b == c.content.b && c.source.e < c.cue.b) {
+          c.source.e < c.cue.b &&
+          (c.source.b == c.content.b || SpeakerAfterClause(v, c))) {
         const TSpan speaker = c.source;
         const int brk = v.prev_break[c.cue.b - 1];
         const bool before_cue =
@@ -370,6 +374,19 @@ class ModelAttributor : public Attributor {
   }
 
  private:
+  // A source inside its content, after a comma that no quotation closes
+  // before, with no comma after the cue: "The bridge will close in June, |
+  // city officials | confirmed Monday". (A comma after the cue makes the
+  // report a parenthetical inside what was said, "The museum, he said,
+  // would ...": that content rightly surrounds its speaker.)
+  static bool SpeakerAfterClause(const DocView& v, const Candidate& c) {
+    const int b = c.source.b;
+    return b > c.content.b + 1 &&
+           v.cls[b - 1] == attribution::internal::kComma &&
+           v.cls[b - 2] != attribution::internal::kCloseQuote &&
+           v.pc[c.content.e + 1] == v.pc[c.cue.e + 1];
+  }
+
   // A content in another paragraph than its cue: after the cue without a
   // colon between them (what a report says in the next paragraph is
   // introduced by one, "Cruz continued:"; after "... Barlow wrote on

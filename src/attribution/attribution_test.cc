@@ -284,6 +284,17 @@ TEST_F(AttributorTest, ReportingClauseAfterItsContent) {
            Case{"The mill will close two of its lines by June, the company "
                 "announced on Tuesday.",
                 "announced", "The mill will close two of its lines by June"},
+           // The speaker inside the content, after the clause's comma.
+           Case{"Ticket prices will rise by ten percent, the transit agency "
+                "said on Friday. The bridge will close for repairs in June, "
+                "city officials confirmed Monday.",
+                "confirmed", "The bridge will close for repairs in June"},
+           // A report set off by commas inside what was said stays inside.
+           Case{"The museum, the curator said, would reopen in May with a "
+                "new wing.",
+                "said",
+                "The museum, the curator said, would reopen in May with a new "
+                "wing"},
        }) {
     Document d = Run(c.text);
     const Attribution* q = ByCue(d, c.cue);
@@ -700,6 +711,19 @@ TEST_F(AttributorTest, ExamplePage) {
     EXPECT_TRUE(found) << "no relation with content containing "
                        << w.content_piece;
   }
+}
+
+// A lone adverb in -ly before the cue is no speaker (it once was:
+// "forcefully").
+TEST_F(AttributorTest, LoneLyAdverbIsNoSpeaker) {
+  Document d =
+      Run("Ida Hale, the chief executive of the harbour trust, forcefully "
+          "told reporters that the port would stay open.");
+  const Attribution* q = ByCue(d, "told");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "that the port would stay open");
+  EXPECT_FALSE(q->speaker.empty());
+  EXPECT_NE(d.Text(q->speaker), "forcefully");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "src/attribution/feature_util.h"
+#include "src/attribution/source_span.h"
 #include "src/base/calendar_words.h"
 
 namespace whosaid {
@@ -777,6 +778,10 @@ TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
       if (blocked_before[e.pos - lo + 1] != blocked_before[b.pos - lo]) {
         continue;
       }
+      // A lone adverb in "-ly" is no speaker ("Ida Hale, the mayor,
+      // forcefully told"): TrimSourceEnd cuts one that ends a longer
+      // span, but cannot cut the whole span.
+      if (e.pos == b.pos && IsLowerLyAdverb(*v.doc, b.pos)) continue;
       f.clear();
       SourcePairFeats(v, cue, ct, b.pos, e.pos, &f);
       float sc = b.score + e.score + Score(source_w, f);

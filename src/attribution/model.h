@@ -220,7 +220,10 @@ struct DecodeLimits {
   // the content again with that speaker excluded (OwnSpeakerOk) and takes
   // the best valid choice; when words precede that speaker in its sentence
   // ("Fares will rise, the operator announced on Friday"), the new content
-  // must also start before the cue (see the Attributor). Around contents
+  // must also start before the cue (see the Attributor). So does a content
+  // around its cue whose speaker follows a comma inside it, with no comma
+  // after the cue ("The bridge will close in June, city officials
+  // confirmed Monday"; not "The museum, he said, would ..."). Around contents
   // that only enclose a speaker ("what he called ...", "“A,” she said,
   // “B.”") stay.
   bool content_excludes_own_speaker = true;

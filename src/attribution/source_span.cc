@@ -28,10 +28,10 @@ bool IsTimeAdverb(std::string_view w) {
 bool IsLyAdverb(std::string_view w) {
   if (w.size() < 5 || !w.ends_with("ly")) return false;
   return !OneOf(
-      w, {"family",    "rally",   "tally",     "ally",  "assembly", "supply",
-          "monopoly",  "anomaly", "reply",     "daily", "weekly",   "monthly",
-          "quarterly", "yearly",  "butterfly", "bully", "italy",    "belly",
-          "jelly",     "folly",   "homily"});
+      w, {"family",    "rally",   "tally",     "ally",   "assembly", "supply",
+          "monopoly",  "anomaly", "reply",     "daily",  "weekly",   "monthly",
+          "quarterly", "yearly",  "butterfly", "bully",  "italy",    "belly",
+          "jelly",     "folly",   "homily",    "elderly"});
 }
 
 // How many tokens an adverbial ending at token e has (0: none):
@@ -119,6 +119,12 @@ bool EndsThePhrase(const Document& doc, int comma, int e) {
 }
 
 }  // namespace
+
+bool IsLowerLyAdverb(const Document& doc, int i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord || t.capitalized) return false;
+  return IsLyAdverb(AsciiLower(doc.TokenText(i)));
+}
 
 int TrimSourceEnd(const Document& doc, int b, int e) {
   // Only up to a relative clause or inside no parentheses: there a comma

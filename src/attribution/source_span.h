@@ -25,6 +25,14 @@ namespace whosaid::attribution {
 // Thursday"). Never cuts the whole span.
 int TrimSourceEnd(const Document& doc, int b, int e);
 
+// Whether token i of `doc` is a lowercase manner or degree adverb in "-ly"
+// ("forcefully"), not a noun or adjective in "-ly" ("rally", "daily").
+// PolNeAR train: 7 of 18,360 speakers end in one and none is one, so the
+// source decoders never choose a lone one ("Ida Hale, the mayor,
+// forcefully told ..." gave the speaker "forcefully"); one that ends a
+// longer span is cut by TrimSourceEnd.
+bool IsLowerLyAdverb(const Document& doc, int i);
+
 }  // namespace whosaid::attribution
 
 #endif  // WHOSAID_SRC_ATTRIBUTION_SOURCE_SPAN_H_

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "src/segment/segment.h"
 
@@ -68,6 +69,18 @@ TEST(SourceSpanTest, AdverbialOfAClauseInsideTheSpeakerStays) {
   // The whole span is never cut, nor a span without an adverbial.
   EXPECT_EQ(Trimmed("Today is the day.", 1), "Today");
   EXPECT_EQ(Trimmed("The Monday Club said no.", 3), "The Monday Club");
+}
+
+TEST(SourceSpanTest, LowerLyAdverbs) {
+  Document d;
+  d.text = "Mayor Roth forcefully told the Kelly family and an ally daily.";
+  Segment(SegmentOptions(), &d);
+  std::vector<std::string> found;
+  for (int i = 0; i < static_cast<int>(d.tokens.size()); ++i) {
+    if (IsLowerLyAdverb(d, i)) found.emplace_back(d.TokenText(i));
+  }
+  // Not a name ("Kelly"), nor a noun or adjective in -ly.
+  EXPECT_EQ(found, std::vector<std::string>{"forcefully"});
 }
 
 }  // namespace
