@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
@@ -14,8 +15,12 @@ namespace whosaid {
 namespace {
 
 using attribution::AttributionModel;
+using attribution::CoordinatingWord;
 using attribution::DecodeLimits;
 using attribution::DocView;
+using attribution::EndBeforeConjunction;
+using attribution::IsDiscourseMarkerCue;
+using attribution::ShareSubject;
 using attribution::TSpan;
 
 struct Candidate {
@@ -30,71 +35,6 @@ struct Candidate {
 
 bool Overlaps(TSpan a, TSpan b) {
   return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
-}
-
-// "That said,", "That being said," and "Having said that," opening a
-// sentence are discourse markers ("even so"), not reports: nobody speaks.
-// PolNeAR train and dev annotate one of their five sentence-initial ones.
-bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
-  if (cue.none() || cue.b != cue.e) return false;
-  const int n = static_cast<int>(d.tokens.size());
-  auto is = [&](int i, std::string_view lower) {
-    return i >= 0 && i < n && mention::TokenIs(d, i, lower);
-  };
-  if (!is(cue.b, "said")) return false;
-  int first = static_cast<int>(d.sentences[v.sent[cue.b]].token_begin);
-  // An opening bracket or quotation mark may come first ("(That said, ...").
-  if (first < cue.b && (is(first, "(") || is(first, "[") ||
-                        d.tokens[first].kind == TokenKind::kQuote)) {
-    ++first;
-  }
-  const int after = cue.b + 1;
-  bool that = is(first, "that") || is(first, "this");
-  if (that && first == cue.b - 1 && is(after, ",")) return true;
-  if (that && first == cue.b - 2 && is(first + 1, "being") && is(after, ",")) {
-    return true;
-  }
-  return is(first, "having") && first == cue.b - 1 &&
-         (is(after, "that") || is(after, "this")) && is(after + 1, ",");
-}
-
-// The conjunction right before `cue` ("... and | warned against"), in the
-// cue's sentence, or -1: the cue is then the second predicate of a
-// coordination, whose report cannot lie inside the first one's content
-// (DecodeLimits::coordinated_cues).
-int CoordinatingWord(const Document& d, const DocView& v, TSpan cue) {
-  const int i = cue.b - 1;
-  if (cue.none() || i < 0 || v.sent[i] != v.sent[cue.b]) return -1;
-  for (std::string_view w : {"and", "or", "but"}) {
-    if (mention::TokenIs(d, i, w)) return i;
-  }
-  return -1;
-}
-
-// Ends `content` before the conjunction at `conj` and any punctuation
-// before it ("A, and" -> "A"); false (content unchanged) when nothing would
-// be left.
-bool EndBeforeConjunction(const DocView& v, int conj, TSpan* content) {
-  int e = conj - 1;
-  while (e >= content->b && v.cls[e] >= 4 && v.cls[e] <= 8) --e;
-  if (e < content->b) return false;
-  content->e = e;
-  return true;
-}
-
-// The second predicate of a coordination shares the first one's subject:
-// "Rendell, a Clinton surrogate, said ... and called it ..." gives "called"
-// the whole speaker, not "Rendell" alone. `second` takes `first`'s speaker
-// when it has none or one inside that speaker or inside `first_content`
-// (the first content before it was cut at the conjunction).
-void ShareSubject(const TSpan& first_source, TSpan first_content,
-                  TSpan* second_source) {
-  if (first_source.none()) return;
-  auto inside = [](TSpan a, TSpan b) { return a.b >= b.b && a.e <= b.e; };
-  if (second_source->none() || inside(*second_source, first_source) ||
-      inside(*second_source, first_content)) {
-    *second_source = first_source;
-  }
 }
 
 // What one Attribute() call needs besides the document; one per thread,

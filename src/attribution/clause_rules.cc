@@ -1,0 +1,59 @@
+#include "src/attribution/clause_rules.h"
+
+#include <string_view>
+
+#include "src/entities/mentions.h"
+
+namespace whosaid::attribution {
+
+bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
+  if (cue.none() || cue.b != cue.e) return false;
+  const int n = static_cast<int>(d.tokens.size());
+  auto is = [&](int i, std::string_view lower) {
+    return i >= 0 && i < n && mention::TokenIs(d, i, lower);
+  };
+  if (!is(cue.b, "said")) return false;
+  int first = static_cast<int>(d.sentences[v.sent[cue.b]].token_begin);
+  // An opening bracket or quotation mark may come first ("(That said, ...").
+  if (first < cue.b && (is(first, "(") || is(first, "[") ||
+                        d.tokens[first].kind == TokenKind::kQuote)) {
+    ++first;
+  }
+  const int after = cue.b + 1;
+  bool that = is(first, "that") || is(first, "this");
+  if (that && first == cue.b - 1 && is(after, ",")) return true;
+  if (that && first == cue.b - 2 && is(first + 1, "being") && is(after, ",")) {
+    return true;
+  }
+  return is(first, "having") && first == cue.b - 1 &&
+         (is(after, "that") || is(after, "this")) && is(after + 1, ",");
+}
+
+int CoordinatingWord(const Document& d, const DocView& v, TSpan cue) {
+  const int i = cue.b - 1;
+  if (cue.none() || i < 0 || v.sent[i] != v.sent[cue.b]) return -1;
+  for (std::string_view w : {"and", "or", "but"}) {
+    if (mention::TokenIs(d, i, w)) return i;
+  }
+  return -1;
+}
+
+bool EndBeforeConjunction(const DocView& v, int conj, TSpan* content) {
+  int e = conj - 1;
+  while (e >= content->b && v.cls[e] >= 4 && v.cls[e] <= 8) --e;
+  if (e < content->b) return false;
+  content->e = e;
+  return true;
+}
+
+void ShareSubject(const TSpan& first_source, TSpan first_content,
+                  TSpan* second_source) {
+  if (first_source.none()) return;
+  auto inside = [](TSpan a, TSpan b) { return a.b >= b.b && a.e <= b.e; };
+  if (second_source->none() || inside(*second_source, first_source) ||
+      inside(*second_source, first_content)) {
+    *second_source = first_source;
+  }
+}
+
+}  // namespace whosaid::attribution
