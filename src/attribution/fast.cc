@@ -804,75 +804,26 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
         i + 1 == cue.b || (b & kEndAny) || (b & (same ? kEndSame : kEndOther));
   };
   if (v.use_cache) FillTokCachesImpl(t, v, cue, lo, hi, false, candidate);
-  // First the candidates and the keys of their hashed rows, each row
-  // prefetched; then the sums, in the same order of additions as one pass
-  // would do them (same floats), so that the rows' cache misses overlap
-  // instead of stalling one by one.
-  std::vector<DocView::ContentCand>& cands = v.content_cands;
-  cands.clear();
-  uint64_t fetched9s = 0, fetched9e = 0, fetched14e = 0;  // memo keys, by bit
-  static_assert(2 * 32 >= 2 * kDb && kC <= 32);
   for (int i = lo; i <= hi; ++i) {
     if (i >= cue.b && i <= cue.e) continue;
     bool is_start, is_end;
     candidate(i, &is_start, &is_end);
     if (!is_start && !is_end) continue;
-    DocView::ContentCand c;
-    c.i = i;
-    const int side = i < cue.b ? 0 : 1;
-    const int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
-    c.side = static_cast<uint8_t>(side);
-    c.db = static_cast<uint8_t>(db);
-    c.ds = static_cast<uint8_t>(
-        Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3);
-    c.flags = (is_start ? 1 : 0) | (is_end ? 2 : 0);
-    const uint64_t bit = uint64_t{1} << (side * 32 + db);
+    int side = i < cue.b ? 0 : 1;
+    int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
+    int ds = Clip(static_cast<int>(v.sent[i]) - cue_sent, -3, 3) + 3;
     if (is_start) {
-      const uint64_t hp = x.h(i - 1);
-      c.k6s =
-          static_cast<uint32_t>(H(H(t.cs6p[side], hp), U(db))) & kContentMask;
-      c.k10s = static_cast<uint32_t>(H(q10s[side], hp)) & kContentMask;
-      __builtin_prefetch(w + c.k6s);
-      __builtin_prefetch(w + c.k10s);
-      if (!(fetched9s & bit)) {
-        fetched9s |= bit;
-        __builtin_prefetch(
-            w + (static_cast<uint32_t>(H(q9s[side], U(db))) & kContentMask));
-      }
-    }
-    if (is_end) {
-      c.k6e = static_cast<uint32_t>(H(H(t.ce6p[side], x.h(i + 1)), U(db))) &
-              kContentMask;
-      __builtin_prefetch(w + c.k6e);
-      if (!(fetched9e & bit)) {
-        fetched9e |= bit;
-        __builtin_prefetch(
-            w + (static_cast<uint32_t>(H(q9e[side], U(db))) & kContentMask));
-      }
-      const int cn = x.c(i + 1);
-      const uint64_t bit14 = uint64_t{1} << (side * 32 + cn);
-      if (!(fetched14e & bit14)) {
-        fetched14e |= bit14;
-        __builtin_prefetch(
-            w + (static_cast<uint32_t>(H(q14e[side], U(cn))) & kContentMask));
-      }
-    }
-    cands.push_back(c);
-  }
-  auto row = [w, scale](uint32_t k) {
-    return static_cast<float>(w[k]) * scale;
-  };
-  for (const DocView::ContentCand& c : cands) {
-    const int i = c.i, side = c.side, db = c.db, ds = c.ds;
-    if (c.flags & 1) {
+      uint64_t hp = x.h(i - 1);
       float ss = t.cs1[side][db] + t.cs5[side][x.c(i - 1)][x.c(i)][db] +
-                 row(c.k6s) + memo(m9s[side][db], H(q9s[side], U(db))) +
-                 row(c.k10s) + t.cs12[side][ds][v.sstart[i]];
+                 cw(H(H(t.cs6p[side], hp), U(db))) +
+                 memo(m9s[side][db], H(q9s[side], U(db))) +
+                 cw(H(q10s[side], hp)) + t.cs12[side][ds][v.sstart[i]];
       ss += Cached(v, v.cache_cs, side, i, 0);
       starts.Push(Top{ss, i});
     }
-    if (c.flags & 2) {
-      float es = t.ce1[side][db] + row(c.k6e) +
+    if (is_end) {
+      uint64_t hn = x.h(i + 1);
+      float es = t.ce1[side][db] + cw(H(H(t.ce6p[side], hn), U(db))) +
                  memo(m9e[side][db], H(q9e[side], U(db))) +
                  t.ce12[side][ds][v.send[i]] +
                  memo(m14e[side][x.c(i + 1)], H(q14e[side], U(x.c(i + 1))));
@@ -887,29 +838,6 @@ TSpan AttributionModel::DecodeContentFast(const DocView& v, TSpan cue,
   std::fill(&m11[0][0], &m11[0][0] + kMaxTopK * 3, kUnset);
   std::fill(&m16[0][0], &m16[0][0] + kMaxTopK * 3, kUnset);
   std::fill(&m13[0][0][0], &m13[0][0][0] + kMaxTopK * 6, kUnset);
-  // The pair rows keyed by a boundary's word (m11, m13 below), prefetched
-  // for every placement the boundary can take: ends before the cue are
-  // "before" spans, ends after it "after" or "around" ones; starts after
-  // the cue "after", starts before it "before" or "around".
-  for (const Top& en : ends) {
-    const int e = en.pos;
-    const int ty0 = e < cue.b ? 0 : 1, ty1 = e < cue.b ? 0 : 2;
-    for (int ty = ty0; ty <= ty1; ++ty) {
-      __builtin_prefetch(
-          w + (static_cast<uint32_t>(H(t.cp11p[ty], v.h[e])) & kContentMask));
-    }
-  }
-  for (const Top& st : starts) {
-    const int s = st.pos;
-    for (int ty = 0; ty < 3; ++ty) {
-      if ((ty == 1) != (s > cue.e)) continue;
-      const uint64_t k = H(t.cp13p[ty], v.h[s]);
-      for (int th = 0; th < 2; ++th) {
-        __builtin_prefetch(w +
-                           (static_cast<uint32_t>(H(k, U(th))) & kContentMask));
-      }
-    }
-  }
   for (int si = 0; si < starts.size(); ++si) {
     const Top& st = starts[si];
     const int s = st.pos;
@@ -1099,26 +1027,6 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
   constexpr float kUnset = std::numeric_limits<float>::infinity();
   Ctx x{v, static_cast<int>(v.size())};
   const uint8_t* bits = v.cand_bits.data();
-  // The hashed rows of the boundaries not scored yet for this cue,
-  // prefetched before the loop below reads them one by one.
-  for (int i = lo; i <= hi; ++i) {
-    const uint8_t b = bits[i];
-    if ((b & (kSrcStart | kSrcEnd)) == 0 || (i >= cue.b && i <= cue.e)) {
-      continue;
-    }
-    const int side = i < cue.b ? 0 : 1;
-    const int db = DistBucket(side == 0 ? i - cue.b : i - cue.e);
-    if ((b & kSrcStart) && v.src_start[i - lo] == kUnset) {
-      __builtin_prefetch(
-          w + (static_cast<uint32_t>(H(H(t.ss5p[side], x.h(i - 1)), U(db))) &
-               kSourceMask));
-    }
-    if ((b & kSrcEnd) && v.src_end[i - lo] == kUnset) {
-      __builtin_prefetch(
-          w + (static_cast<uint32_t>(H(H(t.se5p[side], x.h(i + 1)), U(db))) &
-               kSourceMask));
-    }
-  }
   // SourceBlocked, inline: the cue, and the content (only its quoted
   // tokens when it surrounds the cue).
   const bool around = !ct.none() && ct.b < cue.b && ct.e > cue.e;

@@ -168,11 +168,11 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   }
 }
 
-// The content decoder's per-cue scratch (its candidate list with the keys
-// of their rows, prefetched ahead) and the source decoder's prefetch pass
-// carry nothing from one cue to the next: decoding the cues in reverse
-// order on one DocView gives, cue by cue, exactly the spans and scores of
-// the forward order.
+// The decoders' per-cue scratch (the content decoder's memos and top-k
+// buffers, PrepareSource's per-cue tables and source memos) carries nothing
+// from one cue to the next: decoding the cues in reverse order on one
+// DocView gives, cue by cue, exactly the spans and scores of the forward
+// order.
 TEST(AttributionFastTest, CueOrderDoesNotChangeDecodes) {
   attribution::AttributionModel m;
   ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());

@@ -138,14 +138,6 @@ struct DocView {
     float score;
   };
   mutable std::vector<SourceMemo> src_memo;
-  // The content decoder's boundary candidates of one cue, with the keys of
-  // their hashed table rows (computed and prefetched before any is read).
-  struct ContentCand {
-    int32_t i;
-    uint8_t side, db, ds, flags;  // flags: 1 start, 2 end
-    uint32_t k6s, k10s, k6e;      // masked content-table keys
-  };
-  mutable std::vector<ContentCand> content_cands;
   void Build(const Document& d);
   size_t size() const { return h.size(); }
 };
