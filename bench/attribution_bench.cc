@@ -12,7 +12,8 @@
 // Extractor (untimed) and then through the Attributor alone (timed). Skips
 // when the file is absent. BM_AttributeNewsEvicted times the same with the
 // caches overwritten (untimed) before every document, as in the whole
-// record.
+// record; BM_DecodeContentSourceEvicted times the content and source
+// decoders alone on the same documents' cues.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "src/attribution/attribution.h"
+#include "src/attribution/model.h"
 #include "src/input/reader.h"
 #include "src/segment/segment.h"
 #include "whosaid/document.h"
@@ -244,6 +246,74 @@ void BM_AttributeNewsEvicted(benchmark::State& state) {
                              benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_AttributeNewsEvicted)->Unit(benchmark::kMillisecond);
+
+// The content and source decoders alone (DecodeContentFast, PrepareSource,
+// DecodeSourceFast for each content of the n-best) on every cue the
+// Attributor's tagger finds in the news documents of BM_AttributeNews, with
+// the caches overwritten (untimed) before every document as in
+// BM_AttributeNewsEvicted: the table misses their prefetching overlaps.
+void BM_DecodeContentSourceEvicted(benchmark::State& state) {
+  attribution::AttributionModel m;
+  size_t tokens = 0;
+  std::vector<Document> docs;
+  for (const char* dir : {"models", "../models"}) {
+    if (m.Load(std::string(dir) + "/attribution.bin").ok()) {
+      docs = LoadNews(&tokens);
+      break;
+    }
+  }
+  if (docs.empty()) {
+    state.SkipWithError(
+        "news JSONL or models not found (set WHOSAID_ATTR_BENCH_JSONL)");
+    return;
+  }
+  const attribution::DecodeLimits lim;
+  std::vector<std::vector<attribution::TSpan>> cues(docs.size());
+  size_t ncues = 0;
+  {
+    attribution::DocView v;
+    std::vector<float> margins;
+    for (size_t k = 0; k < docs.size(); ++k) {
+      v.Build(docs[k]);
+      for (uint32_t s = 0; s < docs[k].sentences.size(); ++s) {
+        m.TagCues(v, s, 0, &cues[k], &margins, lim.cue_rescue);
+      }
+      ncues += cues[k].size();
+    }
+  }
+  std::vector<uint64_t> evict(size_t{1} << 20);  // 8 MB
+  uint64_t round = 0;
+  attribution::DocView v;
+  std::vector<attribution::Scored> nb;
+  for (auto _ : state) {
+    for (size_t k = 0; k < docs.size(); ++k) {
+      state.PauseTiming();
+      ++round;
+      for (uint64_t& x : evict) x += round;
+      benchmark::DoNotOptimize(evict.data());
+      v.Build(docs[k]);  // fresh score caches, as for a new document
+      state.ResumeTiming();
+      for (const attribution::TSpan& cue : cues[k]) {
+        attribution::TSpan c = m.DecodeContentFast(v, cue, lim, &nb);
+        benchmark::DoNotOptimize(c);
+        m.PrepareSource(v, cue, lim);
+        for (const attribution::Scored& s : nb) {
+          float score = 0;
+          attribution::TSpan src =
+              m.DecodeSourceFast(v, cue, s.span, lim, &score);
+          benchmark::DoNotOptimize(src);
+        }
+      }
+    }
+  }
+  state.counters["docs"] = static_cast<double>(docs.size());
+  state.counters["cues"] = static_cast<double>(ncues);
+  state.counters["ns/cue"] =
+      benchmark::Counter(static_cast<double>(ncues) * 1e-9,
+                         benchmark::Counter::kIsIterationInvariantRate |
+                             benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_DecodeContentSourceEvicted)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace whosaid

@@ -168,6 +168,51 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   }
 }
 
+// The decoders' per-cue scratch (the content decoder's memos and top-k
+// buffers, PrepareSource's per-cue tables and source memos) carries nothing
+// from one cue to the next: decoding the cues in reverse order on one
+// DocView gives, cue by cue, exactly the spans and scores of the forward
+// order.
+TEST(AttributionFastTest, CueOrderDoesNotChangeDecodes) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  const Document d = TestDocument();
+  attribution::DecodeLimits lim;
+  attribution::DocView v;
+  v.Build(d);
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
+    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
+  }
+  ASSERT_GE(cues.size(), 6u);
+  struct Decoded {
+    std::vector<attribution::TSpan> spans;
+    std::vector<float> scores;
+  };
+  auto decode = [&](const attribution::TSpan& cue) {
+    Decoded out;
+    std::vector<attribution::Scored> nb;
+    out.spans.push_back(m.DecodeContentFast(v, cue, lim, &nb));
+    m.PrepareSource(v, cue, lim);
+    for (const attribution::Scored& c : nb) {
+      float ss = 0;
+      out.spans.push_back(c.span);
+      out.spans.push_back(m.DecodeSourceFast(v, cue, c.span, lim, &ss));
+      out.scores.push_back(c.score);
+      out.scores.push_back(ss);
+    }
+    return out;
+  };
+  std::vector<Decoded> forward;
+  for (const attribution::TSpan& cue : cues) forward.push_back(decode(cue));
+  for (size_t k = cues.size(); k-- > 0;) {
+    const Decoded again = decode(cues[k]);
+    EXPECT_EQ(again.spans, forward[k].spans) << "cue " << k;
+    EXPECT_EQ(again.scores, forward[k].scores) << "cue " << k;
+  }
+}
+
 // A content around its cue may not hold (a part of) the speaker it is
 // decoded without ("the bakery announced on Tuesday" with speaker "the
 // bakery"); contents before or after the cue, or without a speaker, are not
