@@ -175,6 +175,13 @@ void NormalizedWords(std::string_view text, std::vector<uint64_t>* hashes,
   flush();
 }
 
+void ReleaseTokenArrays(Document* doc) {
+  std::vector<Token>().swap(doc->tokens);
+  std::vector<Sentence>().swap(doc->sentences);
+  std::vector<Paragraph>().swap(doc->paragraphs);
+  std::vector<OffsetPiece>().swap(doc->input_map);
+}
+
 std::string NormalizeText(std::string_view text) {
   std::vector<uint64_t> hashes;
   std::vector<std::string> words;

@@ -24,6 +24,11 @@ uint64_t Hash64(std::string_view s, uint64_t seed = 0);
 void NormalizedWords(std::string_view text, std::vector<uint64_t>* hashes,
                      std::vector<std::string>* words);
 
+// Frees the token, sentence, paragraph and input-map arrays of `doc`, which
+// a corpus store does not read, capacity included (`v = {}` assigns an empty
+// initializer list and keeps the allocation).
+void ReleaseTokenArrays(Document* doc);
+
 // The normalised words joined by single spaces ("Gen. Valery  Gerasimov" ->
 // "gen valery gerasimov").
 std::string NormalizeText(std::string_view text);

@@ -95,6 +95,27 @@ TEST(FeaturesTest, QuoteTruncationIsContained) {
   EXPECT_TRUE(ComputeQuoteFeatures("Yes.", opt).shingles.empty());
 }
 
+// Regression: ingest "cleared" these arrays with `v = {}`, which keeps the
+// allocation, so every extracted document waiting for the writer still held
+// them (~20 MB a batch of 500 AllSides articles).
+TEST(FeaturesTest, ReleaseTokenArraysFreesTheirMemory) {
+  Document doc;
+  doc.text = kArticle;
+  Segment(SegmentOptions(), &doc);
+  doc.input_map.resize(3);
+  ASSERT_FALSE(doc.tokens.empty());
+  ASSERT_FALSE(doc.sentences.empty());
+  ASSERT_FALSE(doc.paragraphs.empty());
+  doc.quotes.emplace_back();
+  ReleaseTokenArrays(&doc);
+  EXPECT_EQ(doc.tokens.capacity(), 0u);
+  EXPECT_EQ(doc.sentences.capacity(), 0u);
+  EXPECT_EQ(doc.paragraphs.capacity(), 0u);
+  EXPECT_EQ(doc.input_map.capacity(), 0u);
+  EXPECT_EQ(doc.text, kArticle);  // what the store reads stays
+  EXPECT_EQ(doc.quotes.size(), 1u);
+}
+
 TEST(FeaturesTest, ClaimKeyNormalisesTheCountedNoun) {
   EXPECT_EQ(ClaimKey("the soldiers killed", ""),
             ClaimKey("killed soldiers", ""));
