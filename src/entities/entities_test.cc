@@ -224,6 +224,20 @@ TEST(AttachTitlesAndGroups, PersonStopsAtALowerCaseWordInside) {
   EXPECT_NE(EntityWithText(doc, "Ana and Rui Costa"), nullptr);
 }
 
+TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
+  Document doc = MakeDoc(
+      "Aides asked whether Okafor knew. Mayor de Souza did not. The club "
+      "joined serie B.");
+  doc.entities.push_back(
+      Ent(Find(doc, "whether Okafor"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "de Souza"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "serie B"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "de Souza"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "serie B"), nullptr);  // not a person
+}
+
 TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
   Document doc = MakeDoc(
       "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom Ekwueme "

@@ -31,6 +31,28 @@ bool IsComma(const Document& doc, uint32_t i) {
 // A lower-case conjunction or preposition, or punctuation other than a
 // period, never opens or closes a name: the tagger's "and Germany", "of
 // Charlotte" or "al-Assad --" loses it (an entity left empty is dropped).
+// A word of lower-case ASCII letters only ("has", "on"; not "al-Assad",
+// "deGravelles", "iPhone").
+bool PlainLowerWord(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord || t.capitalized) return false;
+  std::string_view w = doc.TokenText(i);
+  return std::none_of(w.begin(), w.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// Lower-case words inside names: "van", "de", "al", "bin", "and", "of".
+bool IsNameParticle(std::string_view w) {
+  static constexpr std::string_view kParticles[] = {
+      "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",
+      "da",  "di",  "del", "della", "la",   "le",  "du",  "der",
+      "den", "ter", "y",   "dos",   "das",  "do",  "and", "of",
+      "zu",  "st.", "wa",  "ben",   "ould", "the", "des", "et"};
+  return std::find(std::begin(kParticles), std::end(kParticles), w) !=
+         std::end(kParticles);
+}
+
 void TrimEdgeWords(Document* doc) {
   static constexpr std::string_view kEdgeWords[] = {
       "and", "or", "but",  "of",   "in",  "on", "at",
@@ -75,33 +97,27 @@ void TrimEdgeWords(Document* doc) {
       }
     }
     while (f < l && edge(f)) ++f;
+    // No person's name opens with a plain lower-case word ("got Vindman",
+    // "whether Trump"), but with a particle it may ("de Blasio"). (Other
+    // names may: CoNLL's "serie A".)
+    while (e.label == EntityLabel::kPerson && l - f > 1 &&
+           PlainLowerWord(*doc, f) && !IsNameParticle(doc->TokenText(f))) {
+      ++f;
+    }
     // A person's name ends with a capital ("Trump has", "Obama once" are
     // the tagger running on); "al-Assad", "deGravelles" have one inside,
     // and a leading "de" or "van" is a name's ("de Blasio").
     auto lower_tail = [&](uint32_t i) {
       if (e.label != EntityLabel::kPerson || i == f) return false;
-      const Token& t = doc->tokens[i];
-      if (t.kind == TokenKind::kNumber) return true;
-      if (t.kind != TokenKind::kWord || t.capitalized) return false;
-      std::string_view w = doc->TokenText(i);
-      return std::none_of(w.begin(), w.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-      });
+      return doc->tokens[i].kind == TokenKind::kNumber ||
+             PlainLowerWord(*doc, i);
     };
     // Nor does it go on past a plain lower-case word inside it ("Trump on
     // Sunday", "Theresa May in Brussels"), except the particles of names
     // ("Ludwig van Beethoven", "Bill and Melinda Gates").
     if (e.label == EntityLabel::kPerson) {
-      static constexpr std::string_view kParticles[] = {
-          "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",
-          "da",  "di",  "del", "della", "la",   "le",  "du",  "der",
-          "den", "ter", "y",   "dos",   "das",  "do",  "and", "of",
-          "zu",  "st.", "wa",  "ben",   "ould"};
       for (uint32_t i = f + 1; i + 1 < l; ++i) {
-        if (!lower_tail(i)) continue;
-        std::string_view w = doc->TokenText(i);
-        if (std::find(std::begin(kParticles), std::end(kParticles), w) ==
-            std::end(kParticles)) {
+        if (lower_tail(i) && !IsNameParticle(doc->TokenText(i))) {
           l = i;
           break;
         }
