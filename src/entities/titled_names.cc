@@ -42,6 +42,17 @@ class PersonLastWords {
   std::unordered_set<std::string> words_;
 };
 
+// Removes the entities whose flag in `remove` is set, keeping the order.
+void EraseMarked(const std::vector<bool>& remove, std::vector<Entity>* ents) {
+  size_t out = 0;
+  for (size_t k = 0; k < ents->size(); ++k) {
+    if (remove[k]) continue;
+    if (out != k) (*ents)[out] = std::move((*ents)[k]);
+    ++out;
+  }
+  ents->resize(out);
+}
+
 }  // namespace
 
 // "Senate Minority Leader Chuck Schumer and House Minority Leader Nancy
@@ -185,11 +196,7 @@ void RepairTitledNames(Document* doc) {
       }
     }
   }
-  std::vector<Entity> kept;
-  for (size_t k = 0; k < ents.size(); ++k) {
-    if (!remove[k]) kept.push_back(ents[k]);
-  }
-  ents = std::move(kept);
+  EraseMarked(remove, &ents);
   // A name right after an honorific or a title abbreviation ("Dr. Amara
   // Diallo", "Gen. X") is a person, whatever the tagger said.
   for (Entity& e : ents) {
@@ -263,12 +270,7 @@ void RepairNamesAfterInnerTitles(Document* doc) {
       e.span.begin = doc->tokens[name].span.begin;
     }
   }
-  std::vector<Entity> kept;
-  kept.reserve(ents.size());
-  for (size_t k = 0; k < ents.size(); ++k) {
-    if (!remove[k]) kept.push_back(ents[k]);
-  }
-  ents = std::move(kept);
+  EraseMarked(remove, &ents);
 }
 
 }  // namespace whosaid
