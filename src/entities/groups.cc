@@ -434,6 +434,21 @@ lex::Gender HonorificGender(const Document& doc, const Entity& e) {
   return lex::GenderOfWord(w);
 }
 
+// Whether a person mention's title is "first lady" or "first gentleman".
+bool IsFirstSpouseTitle(const Document& doc, const Entity& e) {
+  if (e.title.empty()) return false;
+  uint32_t f, l;
+  mention::TokenRange(doc, e.title, &f, &l);
+  for (uint32_t i = f; i + 1 < l; ++i) {
+    if (mention::TokenIs(doc, i, "first") &&
+        (mention::TokenIs(doc, i + 1, "lady") ||
+         mention::TokenIs(doc, i + 1, "gentleman"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The gender a full name's first word suggests ("hillary"), else unknown.
 lex::Gender FirstNameGender(const std::vector<std::string>& words) {
   if (words.size() < 2) return lex::Gender::kUnknown;
@@ -447,6 +462,10 @@ void BuildGroups(Document* doc) {
     // A one-word person group's gender, from the honorific of the mention
     // that made it ("Mrs. Clinton" with no Hillary named); else unknown.
     lex::Gender honorific = lex::Gender::kUnknown;
+    // A full name titled "first lady" (or "first gentleman"): news calls
+    // the president's spouse "Mrs. Obama", never a bare "Obama", which is
+    // the president.
+    bool first_spouse = false;
   };
   std::vector<Info> info;
   auto new_group = [&](const std::string& name, EntityLabel label) {
@@ -494,6 +513,9 @@ void BuildGroups(Document* doc) {
         // else the first later one. An honorific rules out a person of
         // the other gender ("Mrs. Clinton" is not Bill Clinton).
         lex::Gender gender = HonorificGender(*doc, e);
+        // Only an honorific or the same title may name a first spouse.
+        const bool first_spouse_form =
+            gender != lex::Gender::kUnknown || IsFirstSpouseTitle(*doc, e);
         // A person whose first name has the honorific's gender comes
         // before one whose first name says nothing ("Mrs. Marsh" is Helen
         // Marsh, not the nearer Victor Marsh).
@@ -504,6 +526,7 @@ void BuildGroups(Document* doc) {
             continue;
           }
           if (!Contains(info[ents[o].group].words, words)) continue;
+          if (info[ents[o].group].first_spouse && !first_spouse_form) continue;
           if (gender != lex::Gender::kUnknown) {
             const Info& g = info[ents[o].group];
             lex::Gender other =
@@ -526,6 +549,9 @@ void BuildGroups(Document* doc) {
       } else if (words.size() > info[best].words.size()) {
         doc->groups[best].canonical = names[k];
         info[best].words = words;
+      }
+      if (pass == 0 && IsFirstSpouseTitle(*doc, e)) {
+        info[best].first_spouse = true;
       }
       e.group = best;
     }

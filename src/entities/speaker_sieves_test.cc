@@ -195,6 +195,26 @@ TEST(ResolveSpeakers, HonorificsKeepSpousesApart) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Quill");
 }
 
+// Regression: in an article that names only "first lady Mara Quill" in
+// full, every "President Quill" and bare "Quill" was the first lady.
+TEST(ResolveSpeakers, BareSurnameIsNotTheFirstLady) {
+  Document doc = WithQuotes(
+      "President Quill spoke first. Quill said \"the farm bill will pass.\" "
+      "First lady Mara Quill said \"we visited ten farms.\" Mrs. Quill said "
+      "\"the children loved it.\"",
+      {{"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"the farm bill will pass.", "Quill", 1},
+       {"we visited ten farms.", "Mara Quill"},
+       {"the children loved it.", "Quill", 3}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Quill");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Mara Quill");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Mara Quill");
+}
+
 TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
   // A lower-case "miss" is a verb, no honorific: that "Quill" goes to the
   // nearest, Tom. "Ms." is Mara although Tom is nearer.
@@ -273,7 +293,8 @@ TEST(ResolveMention, PlaceWordThatIsAPersonsSurname) {
   Document doc = WithQuotes(
       "Michael Holland, a former agent, spoke first. Holland said the rules "
       "were old.",
-      {{"Michael Holland", EntityLabel::kPerson}, {"Holland", EntityLabel::kLoc}},
+      {{"Michael Holland", EntityLabel::kPerson},
+       {"Holland", EntityLabel::kLoc}},
       {{"the rules were old", "Holland", 1}});
   ASSERT_EQ(doc.quotes.size(), 1u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "Michael Holland");
