@@ -259,34 +259,27 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
   return list.front().second;
 }
 
+namespace {
+
+// The entity overlapping token i, or null (entities are sorted and do not
+// overlap one another).
+const Entity* EntityAtToken(const Document& doc, uint32_t i) {
+  const Span t = doc.tokens[i].span;
+  auto it = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.end <= t.begin; });
+  return it != doc.entities.end() && it->span.begin < t.end ? &*it : nullptr;
+}
+
+}  // namespace
+
 // Whether token i of mention `m` lies in a place or other name that only
 // modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see
 // mention::ModifiesALaterNoun): no name of the speaker.
 bool InModifierName(const Document& doc, Span m, uint32_t i) {
-  const Span t = doc.tokens[i].span;
-  auto it = std::partition_point(
-      doc.entities.begin(), doc.entities.end(),
-      [&](const Entity& e) { return e.span.end <= t.begin; });
-  return it != doc.entities.end() && it->span.begin < t.end &&
-         mention::ModifiesALaterNoun(doc, *it, m);
+  const Entity* e = EntityAtToken(doc, i);
+  return e != nullptr && mention::ModifiesALaterNoun(doc, *e, m);
 }
-
-namespace {
-
-bool IsWordToken(const Document& doc, uint32_t i) {
-  return doc.tokens[i].kind == TokenKind::kWord;
-}
-
-// Whether an entity overlaps token i.
-bool InEntity(const Document& doc, uint32_t i) {
-  const Span t = doc.tokens[i].span;
-  auto it = std::partition_point(
-      doc.entities.begin(), doc.entities.end(),
-      [&](const Entity& e) { return e.span.end <= t.begin; });
-  return it != doc.entities.end() && it->span.begin < t.end;
-}
-
-}  // namespace
 
 bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
   uint32_t f, l;
@@ -301,11 +294,7 @@ bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
     // word is a person the tagger took for a place ("a lesson from Loretta
     // Lynch"). Capitalised words no entity holds may be a place the tagger
     // missed ("engineers in Reno").
-    const Span t = doc.tokens[p].span;
-    auto it = std::partition_point(
-        doc.entities.begin(), doc.entities.end(),
-        [&](const Entity& e) { return e.span.end <= t.begin; });
-    if (it != doc.entities.end() && it->span.begin < t.end) {
+    if (const Entity* it = EntityAtToken(doc, p); it != nullptr) {
       if ((it->group >= 0 ? doc.groups[it->group].label : it->label) !=
           EntityLabel::kLoc) {
         return false;
@@ -318,9 +307,10 @@ bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
       }
       p = std::max(f, mention::TokenAtOrAfter(doc, it->span.begin));
     } else {
-      if (!doc.tokens[p].capitalized || !IsWordToken(doc, p)) return false;
+      if (!doc.tokens[p].capitalized || !mention::IsWord(doc, p)) return false;
       while (p > f && doc.tokens[p - 1].capitalized &&
-             IsWordToken(doc, p - 1) && !InEntity(doc, p - 1)) {
+             mention::IsWord(doc, p - 1) &&
+             EntityAtToken(doc, p - 1) == nullptr) {
         --p;
       }
     }
@@ -358,7 +348,7 @@ bool InPlaceAfterNoun(const Document& doc, Span m, uint32_t i) {
     // A capitalised word opening the mention counts when no name holds it
     // ("Police in Marlow").
     if (w.kind != TokenKind::kWord ||
-        (w.capitalized && (k != f || InEntity(doc, k)))) {
+        (w.capitalized && (k != f || EntityAtToken(doc, k) != nullptr))) {
       continue;
     }
     std::string lower = LowerToken(doc, k);
