@@ -28,9 +28,6 @@ bool IsComma(const Document& doc, uint32_t i) {
   return doc.TokenText(i) == ",";
 }
 
-// A lower-case conjunction or preposition, or punctuation other than a
-// period, never opens or closes a name: the tagger's "and Germany", "of
-// Charlotte" or "al-Assad --" loses it (an entity left empty is dropped).
 // A word of lower-case ASCII letters only ("has", "on"; not "al-Assad",
 // "deGravelles", "iPhone").
 bool PlainLowerWord(const Document& doc, uint32_t i) {
@@ -53,6 +50,9 @@ bool IsNameParticle(std::string_view w) {
          std::end(kParticles);
 }
 
+// A lower-case conjunction or preposition, or punctuation other than a
+// period, never opens or closes a name: the tagger's "and Germany", "of
+// Charlotte" or "al-Assad --" loses it (an entity left empty is dropped).
 void TrimEdgeWords(Document* doc) {
   static constexpr std::string_view kEdgeWords[] = {
       "and", "or", "but",  "of",   "in",  "on", "at",
