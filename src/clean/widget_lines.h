@@ -1,0 +1,27 @@
+// Widget lines: whole lines that a page's media widgets leave in scraped
+// text, recognised by the widget's own fixed labels rather than by length or
+// lexicon, because their contents (captions, clip titles) read like news and
+// can be as long as a paragraph. ClassifyLine checks them before its
+// length-gated rules.
+// Stateless; safe from any thread. Internal to src/clean.
+#ifndef WHOSAID_SRC_CLEAN_WIDGET_LINES_H_
+#define WHOSAID_SRC_CLEAN_WIDGET_LINES_H_
+
+#include <string_view>
+
+namespace whosaid {
+namespace clean_internal {
+
+// True when the line holds a photo gallery's slide counter, "Hide Caption 3
+// of 22" (any case of the C of "caption"): the line is the gallery's
+// captions, however long.
+bool HasGalleryCounter(std::string_view raw);
+
+// True when the line is a video player's playlist: it opens with "JUST
+// WATCHED" (after blanks) and holds "Replay More Videos".
+bool IsVideoPlaylist(std::string_view raw);
+
+}  // namespace clean_internal
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_CLEAN_WIDGET_LINES_H_

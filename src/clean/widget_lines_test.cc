@@ -1,0 +1,34 @@
+#include "src/clean/widget_lines.h"
+
+#include <gtest/gtest.h>
+
+namespace whosaid {
+namespace clean_internal {
+namespace {
+
+TEST(WidgetLinesTest, GalleryCounterNeedsBothNumbers) {
+  EXPECT_TRUE(HasGalleryCounter("The pier at dawn. Hide Caption 3 of 22"));
+  EXPECT_TRUE(HasGalleryCounter("Volunteers fill sandbags. caption 12 of 40"));
+  EXPECT_FALSE(HasGalleryCounter("Hide Caption 3 of the 22 photos"));
+  EXPECT_FALSE(HasGalleryCounter("Hide Caption of 22"));
+  EXPECT_FALSE(HasGalleryCounter("The caption 3 was wrong"));
+  // "aption" must be the end of "caption", not of "adaption".
+  EXPECT_FALSE(HasGalleryCounter("An adaption 3 of 5 novels"));
+  EXPECT_FALSE(HasGalleryCounter(""));
+}
+
+TEST(WidgetLinesTest, VideoPlaylistOpensWithThePlayersLabel) {
+  EXPECT_TRUE(IsVideoPlaylist(
+      "JUST WATCHED Ferry service resumes Replay More Videos ... MUST WATCH "
+      "Ferry service resumes 02:41"));
+  EXPECT_TRUE(IsVideoPlaylist("  JUST WATCHED Clip Replay More Videos"));
+  // The label must open the line, and the replay link must be there.
+  EXPECT_FALSE(
+      IsVideoPlaylist("She said she had JUST WATCHED it. Replay More Videos"));
+  EXPECT_FALSE(IsVideoPlaylist("JUST WATCHED the council vote live"));
+  EXPECT_FALSE(IsVideoPlaylist("Just watched Clip Replay More Videos"));
+}
+
+}  // namespace
+}  // namespace clean_internal
+}  // namespace whosaid
