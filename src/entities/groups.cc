@@ -9,6 +9,7 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
+#include "src/entities/relatives.h"
 #include "src/entities/titled_names.h"
 
 namespace whosaid {
@@ -434,19 +435,13 @@ lex::Gender HonorificGender(const Document& doc, const Entity& e) {
   return lex::GenderOfWord(w);
 }
 
-// Whether a person mention's title is "first lady" or "first gentleman".
-bool IsFirstSpouseTitle(const Document& doc, const Entity& e) {
-  if (e.title.empty()) return false;
-  uint32_t f, l;
-  mention::TokenRange(doc, e.title, &f, &l);
-  for (uint32_t i = f; i + 1 < l; ++i) {
-    if (mention::TokenIs(doc, i, "first") &&
-        (mention::TokenIs(doc, i + 1, "lady") ||
-         mention::TokenIs(doc, i + 1, "gentleman"))) {
-      return true;
-    }
-  }
-  return false;
+// "Jr.", "Sr.", "II": a full name's last word that tells a son from his
+// father.
+bool HasGenerationalSuffix(const std::vector<std::string>& words) {
+  if (words.size() < 2) return false;
+  const std::string& w = words.back();
+  return w == "jr" || w == "jr." || w == "sr" || w == "sr." || w == "ii" ||
+         w == "iii" || w == "iv";
 }
 
 // The gender a full name's first word suggests ("hillary"), else unknown.
@@ -462,10 +457,13 @@ void BuildGroups(Document* doc) {
     // A one-word person group's gender, from the honorific of the mention
     // that made it ("Mrs. Clinton" with no Hillary named); else unknown.
     lex::Gender honorific = lex::Gender::kUnknown;
-    // A full name titled "first lady" (or "first gentleman"): news calls
-    // the president's spouse "Mrs. Obama", never a bare "Obama", which is
-    // the president.
-    bool first_spouse = false;
+    // A full name introduced as someone's relative ("First lady Mara
+    // Quill", "his son, Eric Quill"): news calls the relative "Mrs. Quill"
+    // or by the full name, and the principal by the bare surname.
+    bool relative = false;
+    // The relative's kin noun's gender ("daughter"), for a full name whose
+    // first word gives none.
+    lex::Gender kin = lex::Gender::kUnknown;
   };
   std::vector<Info> info;
   auto new_group = [&](const std::string& name, EntityLabel label) {
@@ -513,24 +511,34 @@ void BuildGroups(Document* doc) {
         // else the first later one. An honorific rules out a person of
         // the other gender ("Mrs. Clinton" is not Bill Clinton).
         lex::Gender gender = HonorificGender(*doc, e);
-        // Only an honorific or the same title may name a first spouse.
-        const bool first_spouse_form =
-            gender != lex::Gender::kUnknown || IsFirstSpouseTitle(*doc, e);
+        // Only an honorific (or a relative's own title) may name a
+        // relative.
+        lex::Gender kin_unused;
+        const bool relative_form = gender != lex::Gender::kUnknown ||
+                                   IntroducedAsRelative(*doc, e, &kin_unused);
         // A person whose first name has the honorific's gender comes
         // before one whose first name says nothing ("Mrs. Marsh" is Helen
         // Marsh, not the nearer Victor Marsh).
         int32_t same_gender = -1;
+        // A bare surname names "Donald Trump Jr." only when no one else
+        // in the article bears it ("King" for Martin Luther King Jr.).
+        int32_t suffixed = -1;
         for (size_t o = 0; o < ents.size(); ++o) {
           if (o == k || ents[o].group < 0 ||
               ents[o].label != EntityLabel::kPerson) {
             continue;
           }
           if (!Contains(info[ents[o].group].words, words)) continue;
-          if (info[ents[o].group].first_spouse && !first_spouse_form) continue;
+          if (info[ents[o].group].relative && !relative_form) continue;
+          if (HasGenerationalSuffix(info[ents[o].group].words)) {
+            if (o < k || suffixed < 0) suffixed = ents[o].group;
+            continue;
+          }
           if (gender != lex::Gender::kUnknown) {
             const Info& g = info[ents[o].group];
             lex::Gender other =
                 g.words.size() > 1 ? FirstNameGender(g.words) : g.honorific;
+            if (other == lex::Gender::kUnknown) other = g.kin;
             if (other != lex::Gender::kUnknown && other != gender) continue;
             if (other == gender && (o < k || same_gender < 0)) {
               same_gender = ents[o].group;
@@ -542,6 +550,7 @@ void BuildGroups(Document* doc) {
           }
         }
         if (same_gender >= 0) best = same_gender;
+        if (best < 0) best = suffixed;
       }
       if (best < 0) {
         best = new_group(names[k], EntityLabel::kPerson);
@@ -550,8 +559,10 @@ void BuildGroups(Document* doc) {
         doc->groups[best].canonical = names[k];
         info[best].words = words;
       }
-      if (pass == 0 && IsFirstSpouseTitle(*doc, e)) {
-        info[best].first_spouse = true;
+      lex::Gender kin;
+      if (pass == 0 && IntroducedAsRelative(*doc, e, &kin)) {
+        info[best].relative = true;
+        if (kin != lex::Gender::kUnknown) info[best].kin = kin;
       }
       e.group = best;
     }
@@ -677,6 +688,7 @@ void BuildGroups(Document* doc) {
 
 void AttachTitlesAndGroups(Document* doc) {
   TrimEdgeWords(doc);
+  ExtendGenerationalSuffixes(doc);
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
   MergeEntities(doc, added);

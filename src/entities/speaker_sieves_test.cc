@@ -215,11 +215,51 @@ TEST(ResolveSpeakers, BareSurnameIsNotTheFirstLady) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Mara Quill");
 }
 
+// Regression: "President Trump", "Mr. Trump" and "he" were Ivanka Trump in
+// articles that named her in full as the first daughter and him only by
+// surname; a relative's husband took the bare surname of his wife.
+TEST(ResolveSpeakers, BareSurnameIsNotARelative) {
+  Document doc = WithQuotes(
+      "Mara Quill met her husband, Tom Quill, at noon. Quill said \"we "
+      "tried.\" Tom Quill, her son-in-law, said \"it rained.\" Mr. Quill "
+      "said \"we agree.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Tom Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Tom Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"we tried.", "Quill", 2},
+       {"it rained.", "Tom Quill", 1},
+       {"we agree.", "Quill", 4}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Mara Quill");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Tom Quill");
+  // An honorific of the relative's gender still names the relative.
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Quill");
+}
+
+TEST(ResolveSpeakers, TitledSurnameIsNotTheFirstDaughter) {
+  Document doc = WithQuotes(
+      "First daughter Ivy Quill spoke. President Quill said \"we won.\" "
+      "Mr. Quill said \"thanks.\" Ms. Quill said \"it was fun.\"",
+      {{"Ivy Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"we won.", "Quill", 1},
+       {"thanks.", "Quill", 2},
+       {"it was fun.", "Quill", 3}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Quill");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Quill");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Ivy Quill");
+}
+
 TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
   // A lower-case "miss" is a verb, no honorific: that "Quill" goes to the
   // nearest, Tom. "Ms." is Mara although Tom is nearer.
   Document doc = WithQuotes(
-      "Mara Quill met her husband, Tom Quill, at noon. Critics may miss "
+      "Mara Quill met Tom Quill, a farmer, at noon. Critics may miss "
       "Quill, who said \"we tried.\" Ms. Quill said \"we agree.\"",
       {{"Mara Quill", EntityLabel::kPerson},
        {"Tom Quill", EntityLabel::kPerson},

@@ -1,5 +1,6 @@
 #include "src/entities/titled_names.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -271,6 +272,44 @@ void RepairNamesAfterInnerTitles(Document* doc) {
     }
   }
   EraseMarked(remove, &ents);
+}
+
+void ExtendGenerationalSuffixes(Document* doc) {
+  static constexpr std::string_view kSuffixes[] = {"Jr.", "Jr",  "Sr.", "Sr",
+                                                   "II",  "III", "IV"};
+  auto is_suffix = [&](uint32_t i) {
+    std::string_view w = doc->TokenText(i);
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), w) !=
+           std::end(kSuffixes);
+  };
+  const uint32_t n = static_cast<uint32_t>(doc->tokens.size());
+  auto& ents = doc->entities;
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    if (e.label != EntityLabel::kPerson) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (f >= l || l >= n) continue;
+    uint32_t s = l;
+    // "Kennedy, Jr." (not "Kennedy, II": a list's numbering).
+    if (doc->TokenText(s) == "," && s + 1 < n &&
+        doc->TokenText(s + 1).substr(0, 2) == "Jr") {
+      ++s;
+    }
+    if (s >= n || !is_suffix(s) || is_suffix(l - 1)) continue;
+    // "Jr" + "." written together.
+    uint32_t last = s;
+    if (doc->TokenText(s).back() != '.' && s + 1 < n &&
+        doc->TokenText(s + 1) == "." && !doc->tokens[s + 1].space_before &&
+        (s + 2 >= n || doc->tokens[s + 2].space_before)) {
+      std::string_view w = doc->TokenText(s);
+      if (w == "Jr" || w == "Sr") last = s + 1;
+    }
+    const uint32_t end = doc->tokens[last].span.end;
+    // Never into the next entity.
+    if (k + 1 < ents.size() && ents[k + 1].span.begin < end) continue;
+    e.span.end = end;
+  }
 }
 
 }  // namespace whosaid

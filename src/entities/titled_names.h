@@ -27,6 +27,11 @@ void RepairTitledNames(Document* doc);
 // start with it are RepairTitledNames's.
 void RepairNamesAfterInnerTitles(Document* doc);
 
+// A person's name goes on over a generational suffix right after it
+// ("Donald Trump" + "Jr.", "Curtis Lee White" + "II"; "Robert Kennedy, Jr."),
+// which the tagger often leaves out: without it the son is his father.
+void ExtendGenerationalSuffixes(Document* doc);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_

@@ -1,0 +1,158 @@
+#include "src/entities/relatives.h"
+
+#include <string>
+
+#include "src/entities/mentions.h"
+
+namespace whosaid {
+namespace {
+
+using mention::LowerToken;
+
+// Words between the appositive's comma and its kin noun ("the senator 's").
+constexpr uint32_t kMaxWordsBeforeKin = 4;
+
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" ||
+         w == "our" || w == "your";
+}
+
+bool IsPossessiveMark(std::string_view w) {
+  return w == "'s" || w == "'" || w == "’s" || w == "’";
+}
+
+// Token i is a kin noun, "-in-law" forms included ("daughter-in-law" is one
+// token).
+bool KinAt(const Document& doc, uint32_t i, lex::Gender* gender) {
+  std::string w = LowerToken(doc, i);
+  constexpr std::string_view kInLaw = "-in-law";
+  if (w.size() > kInLaw.size() &&
+      std::string_view(w).substr(w.size() - kInLaw.size()) == kInLaw) {
+    w.resize(w.size() - kInLaw.size());
+  }
+  return IsKinNoun(w, gender);
+}
+
+// "first lady", "first gentleman", "first daughter", "first son" in the
+// tokens [f, l).
+bool HasFirstFamilyTitle(const Document& doc, uint32_t f, uint32_t l,
+                         lex::Gender* gender) {
+  for (uint32_t i = f; i + 1 < l; ++i) {
+    if (!mention::TokenIs(doc, i, "first")) continue;
+    std::string w = LowerToken(doc, i + 1);
+    if (w == "lady") {
+      *gender = lex::Gender::kFemale;
+      return true;
+    }
+    if (w == "gentleman") {
+      *gender = lex::Gender::kMale;
+      return true;
+    }
+    if (w == "daughter" || w == "son") return IsKinNoun(w, gender);
+  }
+  return false;
+}
+
+// True when token `mark` is a possessive "'s" after a capitalised name
+// other than `surname` ("Miller's uncle, David Glosser"): the person is
+// someone else's relative and may well be the principal of their own
+// surname.
+bool OtherNamesPossessive(const Document& doc, uint32_t mark,
+                          std::string_view surname) {
+  if (mark == 0 || !IsPossessiveMark(LowerToken(doc, mark))) return false;
+  const Token& owner = doc.tokens[mark - 1];
+  return owner.capitalized && owner.kind == TokenKind::kWord &&
+         doc.TokenText(mark - 1) != surname;
+}
+
+}  // namespace
+
+bool IsKinNoun(std::string_view w, lex::Gender* gender) {
+  struct Kin {
+    std::string_view word;
+    lex::Gender gender;
+  };
+  constexpr lex::Gender kF = lex::Gender::kFemale;
+  constexpr lex::Gender kM = lex::Gender::kMale;
+  constexpr lex::Gender kU = lex::Gender::kUnknown;
+  static constexpr Kin kKin[] = {
+      {"daughter", kF},      {"son", kM},      {"wife", kF},
+      {"husband", kM},       {"mother", kF},   {"father", kM},
+      {"sister", kF},        {"brother", kM},  {"widow", kF},
+      {"widower", kM},       {"niece", kF},    {"nephew", kM},
+      {"granddaughter", kF}, {"grandson", kM}, {"grandmother", kF},
+      {"grandfather", kM},   {"aunt", kF},     {"uncle", kM},
+      {"stepdaughter", kF},  {"stepson", kM},  {"stepmother", kF},
+      {"stepfather", kM},    {"fiancee", kF},  {"fiancé", kM},
+      {"fiancée", kF},       {"fiance", kM},   {"spouse", kU},
+      {"cousin", kU},        {"sibling", kU},  {"twin", kU}};
+  for (const Kin& k : kKin) {
+    if (w == k.word) {
+      *gender = k.gender;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IntroducedAsRelative(const Document& doc, const Entity& e,
+                          lex::Gender* gender) {
+  *gender = lex::Gender::kUnknown;
+  uint32_t f, l;
+  mention::TokenRange(doc, e.span, &f, &l);
+  if (f >= l) return false;
+  const std::string_view surname = doc.TokenText(l - 1);
+  uint32_t start = f;
+  if (!e.title.empty()) {
+    uint32_t tf, tl;
+    mention::TokenRange(doc, e.title, &tf, &tl);
+    if (tf < tl) {
+      if (HasFirstFamilyTitle(doc, tf, tl, gender)) return true;
+      if (tf < start) start = tf;
+    }
+  }
+  // Before: "[his|the mayor's] [late] daughter[,] [title] Name".
+  if (start > 0) {
+    uint32_t i = start - 1;
+    if (doc.TokenText(i) == "," && i > 0) --i;
+    if (KinAt(doc, i, gender) && i > 0) {
+      uint32_t p = i - 1;
+      std::string before = LowerToken(doc, p);
+      if (!IsPossessivePronoun(before) && !IsPossessiveMark(before) && p > 0 &&
+          !doc.tokens[p].capitalized &&
+          doc.tokens[p].kind == TokenKind::kWord) {
+        before = LowerToken(doc, --p);  // one adjective: "his late wife"
+      }
+      if (OtherNamesPossessive(doc, p, surname)) return false;
+      if (IsPossessivePronoun(before) || IsPossessiveMark(before)) return true;
+      if (before == "first" && HasFirstFamilyTitle(doc, p, i + 1, gender)) {
+        return true;
+      }
+    }
+  }
+  // After: "Name, [the senator's] daughter-in-law" / "Name, son of".
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  if (l < n && doc.TokenText(l) == ",") {
+    for (uint32_t i = l + 1; i < n && i <= l + 1 + kMaxWordsBeforeKin; ++i) {
+      std::string_view raw = doc.TokenText(i);
+      std::string w = LowerToken(doc, i);
+      if (KinAt(doc, i, gender)) {
+        if (OtherNamesPossessive(doc, i - 1, surname)) break;
+        // The kin noun closes the appositive or opens "of ...".
+        if (i + 1 >= n) return true;
+        std::string next = LowerToken(doc, i + 1);
+        return next == "," || next == "." || next == "of" || next == "and" ||
+               next == ")" || next == ";";
+      }
+      if (w == "who" || w == "whose" || w == "which" || w == "that") break;
+      if (doc.tokens[i].kind == TokenKind::kPunct && !IsPossessiveMark(w) &&
+          raw != "-") {
+        break;
+      }
+    }
+  }
+  *gender = lex::Gender::kUnknown;
+  return false;
+}
+
+}  // namespace whosaid
