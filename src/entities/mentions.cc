@@ -245,6 +245,74 @@ bool IsRelationNoun(std::string_view w) {
   return false;
 }
 
+namespace {
+
+// Singular or plural ("critics", "allies", "parents") of one of `nouns`.
+template <size_t N>
+bool IsNounOf(const std::string_view (&nouns)[N], std::string_view w) {
+  for (std::string_view n : nouns) {
+    if (w == n) return true;
+    if (w.size() == n.size() + 1 && w.back() == 's' && w.starts_with(n)) {
+      return true;
+    }
+  }
+  return w == "allies" || w == "enemies" || w == "families";
+}
+
+// Family and friends, and those for and against someone.
+constexpr std::string_view kRelationAndSideNouns[] = {
+    "son",         "daughter",    "mother",    "father",     "wife",
+    "husband",     "brother",     "sister",    "friend",     "widow",
+    "widower",     "partner",     "parent",    "children",   "fiancee",
+    "fiance",      "mom",         "dad",       "niece",      "nephew",
+    "cousin",      "uncle",       "aunt",      "grandson",   "granddaughter",
+    "grandmother", "grandfather", "relative",  "sibling",    "girlfriend",
+    "boyfriend",   "family",      "colleague", "classmate",  "neighbor",
+    "neighbour",   "critic",      "accuser",   "opponent",   "detractor",
+    "rival",       "enemy",       "supporter", "ally",       "backer",
+    "defender",    "fan",         "follower",  "challenger", "admirer",
+    "victim"};
+
+// Those who speak for a person (for an organisation they speak as it: "the
+// Pentagon's spokeswoman" is the Pentagon's voice).
+constexpr std::string_view kRepresentativeNouns[] = {
+    "lawyer",       "attorney",     "counsel",    "spokesman", "spokeswoman",
+    "spokesperson", "spokespeople", "aide",       "adviser",   "advisor",
+    "assistant",    "staffer",      "biographer", "doctor",    "physician"};
+
+}  // namespace
+
+bool IsOtherPersonNoun(std::string_view w, bool person_possessor) {
+  return IsNounOf(kRelationAndSideNouns, w) ||
+         (person_possessor && IsNounOf(kRepresentativeNouns, w));
+}
+
+bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
+                      bool person_possessor) {
+  for (uint32_t k = 0; k < 3 && i + k < l; ++k) {
+    const Token& t = doc.tokens[i + k];
+    if (t.kind != TokenKind::kWord || t.capitalized) return false;
+    std::string w = LowerToken(doc, i + k);
+    if (IsOtherPersonNoun(w, person_possessor)) return true;
+    // Modifiers only: "attack on critics" is no one's critics.
+    static constexpr std::string_view kNotModifiers[] = {
+        "on",   "about", "to",   "in",   "at",    "with", "against",
+        "from", "by",    "of",   "for",  "and",   "or",   "the",
+        "a",    "an",    "his",  "her",  "their", "its",  "that",
+        "who",  "which", "said", "says", "told"};
+    for (std::string_view n : kNotModifiers) {
+      if (w == n) return false;
+    }
+  }
+  return false;
+}
+
+bool IsPossessiveMark(const Document& doc, uint32_t i) {
+  if (i >= doc.tokens.size()) return false;
+  std::string_view w = doc.TokenText(i);
+  return w == "'s" || w == "'" || w == "’s" || w == "’" || w == "'S";
+}
+
 // True if token `i` (before `end`) is a possessive marker ("'s", or "'"
 // after a name in -s).
 static bool IsPossessive(const Document& doc, uint32_t i, uint32_t end) {

@@ -62,6 +62,22 @@ bool RoleMatches(std::string_view role, std::string_view noun);
 // "his wife" or "Ruiz's son" is someone else than the possessor.
 bool IsRelationNoun(std::string_view lower);
 
+// A noun for a person other than its possessor: relatives and friends,
+// critics and supporters ("Hale's father", "Trump's critics", "its
+// allies"), and, when the possessor is a person, those who speak for them
+// ("her lawyer", "his spokesman"). Singular or plural.
+bool IsOtherPersonNoun(std::string_view lower, bool person_possessor);
+
+// True when tokens [i, l) open with at most two plain lower-case words and
+// then an other-person noun ("longtime lawyer", "critics"): what a
+// possessor before token i possesses is someone else.
+bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
+                      bool person_possessor);
+
+// True when token i is a possessive marker ("'s", "’s", or "'" after a
+// name in -s).
+bool IsPossessiveMark(const Document& doc, uint32_t i);
+
 // "democrat(s)", "republican(s)": after a place, the person or people of
 // that party ("the Ohio Republican"), not the party itself.
 bool IsPartyNoun(std::string_view lower);

@@ -21,6 +21,10 @@ using mention::LowerToken;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its";
+}
+
 // The state whose full name starts at token i ("Vermont", "New York";
 // capitalised), or -1. Sets *end past its last token.
 int StateStartingAt(const Document& doc, uint32_t i, uint32_t limit,
@@ -432,6 +436,15 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         continue;
       }
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
+      // "Hale's father", "Trump's lawyers": the possessor is someone else.
+      if (const uint32_t after = mention::TokenAtOrAfter(doc, e.span.end);
+          after < doc.tokens.size() && doc.tokens[after].span.begin < m.end &&
+          mention::IsPossessiveMark(doc, after) &&
+          mention::HeadsOtherPerson(doc, after + 1,
+                                    mention::TokenAtOrAfter(doc, m.end),
+                                    e.label == EntityLabel::kPerson)) {
+        continue;
+      }
       // Beside such a modifier, another place is no speaker either ("the
       // Norland envoy to Veltia").
       if (modified && pass == 2) continue;
@@ -456,7 +469,13 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     lex::PronounKind kind = lex::PronounOf(LowerToken(doc, i));
     if (kind == lex::PronounKind::kNone) continue;
     if (l - f > 2) break;  // a longer phrase that merely contains one
-    // "her husband", "his wife": the possessor is someone else.
+    // "her husband", "his critics": the possessor is someone else; "his
+    // lawyer" may be the lawyer the article names (the role sieve).
+    if (const std::string p = LowerToken(doc, i);
+        IsPossessivePronoun(p) &&
+        mention::HeadsOtherPerson(doc, i + 1, l, p == "his" || p == "her")) {
+      break;
+    }
     if (i + 1 < l && mention::IsRelationNoun(LowerToken(doc, i + 1))) {
       return -1;
     }
@@ -479,6 +498,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     if (t.kind != TokenKind::kWord || !t.capitalized ||
         mention::IsTitleWord(w) || lex::IsDeterminer(w) ||
         InModifierName(doc, m, i) || InPlaceAfterNoun(doc, m, i)) {
+      continue;
+    }
+    if (i + 1 < l && mention::IsPossessiveMark(doc, i + 1) &&
+        mention::HeadsOtherPerson(doc, i + 2, l, /*person_possessor=*/true)) {
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.

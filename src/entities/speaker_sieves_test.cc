@@ -255,6 +255,36 @@ TEST(ResolveSpeakers, TitledSurnameIsNotTheFirstDaughter) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Ivy Quill");
 }
 
+// Regression: "Trump's lawyers", "his critics" and "Aghdam's father" were
+// named after their possessor.
+TEST(ResolveSpeakers, ThePossessorOfARelativeOrCriticIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "Mara Quill was arrested. Quill's father said \"she was ill.\" Her "
+      "critics said \"she lied.\" Dan Roe, her lawyer, said \"she is "
+      "innocent.\" Her lawyer said \"we will appeal.\" The Norland "
+      "Ministry's spokeswoman said \"no comment.\" Its critics said \"it "
+      "failed.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Dan Roe", EntityLabel::kPerson},
+       {"Norland Ministry", EntityLabel::kOrg}},
+      {{"she was ill.", "Quill's father"},
+       {"she lied.", "Her critics"},
+       {"she is innocent.", "Dan Roe, her lawyer,"},
+       {"we will appeal.", "Her lawyer"},
+       {"no comment.", "The Norland Ministry's spokeswoman"},
+       {"it failed.", "Its critics"}});
+  ASSERT_EQ(doc.quotes.size(), 6u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Dan Roe");
+  // The role sieve finds the lawyer the article named.
+  EXPECT_EQ(doc.quotes[3].speaker_name, "Dan Roe");
+  // An organisation's spokeswoman speaks as it; its critics do not.
+  EXPECT_EQ(doc.quotes[4].speaker_name, "Norland Ministry");
+  EXPECT_EQ(doc.quotes[5].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
   // A lower-case "miss" is a verb, no honorific: that "Quill" goes to the
   // nearest, Tom. "Ms." is Mara although Tom is nearer.
