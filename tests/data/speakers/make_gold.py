@@ -85,6 +85,44 @@ Mayor Tom Reyes said the money was needed for new pipes. “The system is older 
      [("We need the money now,", "the Vermont senator", 0, "Ruth Alder"),
       ("Congress has to see a plan first,", "the Florida Republican", 0, "Owen Pike"),
       ("The request will be reviewed this week,", "White House officials", 0, "White House")]),
+    ("library", """Former senator Helen Marsh and her husband, Victor Marsh, opened the new library in Eastbrook on Saturday.
+“Every child here deserves a place to read,” Mrs. Marsh told the crowd. Mr. Marsh, a retired judge, said the town had raised the money in two years.
+“We started with a bake sale,” he said. Mrs. Marsh added that the library would stay open late on weekdays.""",
+     [("Every child here deserves a place to read,", "Mrs. Marsh", 0, "Helen Marsh"),
+      ("the town had raised the money in two years", "Mr. Marsh, a retired judge,", 0, "Victor Marsh"),
+      ("We started with a bake sale,", "he", 0, "Victor Marsh"),
+      ("the library would stay open late on weekdays", "Mrs. Marsh", 1, "Helen Marsh")]),
+    ("county-flood", """Marlow County Sheriff Dana Whitfield said on Sunday that the flooded road north of the town would stay closed until Friday.
+“We will not open it while the bridge is under water,” Whitfield said. She added that two families had been moved to the school gym.
+Police in Marlow said that no one had been hurt.
+Frank Holland, who runs the hardware store on Main Street, said sales of sandbags had tripled. “People are buying everything we have,” Holland said.
+A study in the Northern Water Review said last year that the bridge stood too low. Federal engineers in Reno said they would inspect it next month.
+The sheriff said the county would pay for the repairs.""",
+     [("that the flooded road north of the town would stay closed until Friday", "Marlow County Sheriff Dana Whitfield", 0, "Dana Whitfield"),
+      ("We will not open it while the bridge is under water,", "Whitfield", 1, "Dana Whitfield"),
+      ("that two families had been moved to the school gym", "She", 0, "Dana Whitfield"),
+      ("that no one had been hurt", "Police in Marlow", 0, None),
+      ("sales of sandbags had tripled", "Frank Holland, who runs the hardware store on Main Street,", 0, "Frank Holland"),
+      ("People are buying everything we have,", "Holland", 1, "Frank Holland"),
+      ("that the bridge stood too low", "A study in the Northern Water Review", 0, "Northern Water Review"),
+      ("they would inspect it next month", "Federal engineers in Reno", 0, None),
+      ("the county would pay for the repairs", "The sheriff", 0, "Dana Whitfield")]),
+    # A relative introduced by kinship does not take the bare surname; the
+    # possessor of critics is not their name (written after the rules for
+    # them, 2026-12-07: a regression article, not an independent measure).
+    ("farm-bill", """Gov. Alan Pryce signed the farm bill on Monday in Salem. His wife, Claire Pryce, who chairs the state food bank, stood beside him.
+“This bill keeps family farms alive,” Pryce said. The governor added that the state would pay for new grain silos.
+Claire Pryce said the food bank would buy more from local growers. “Our shelves will be fuller this winter,” she said.
+Pryce’s critics said the bill favoured large growers. Tom Reyes, the governor’s spokesman, said the criticism was unfair. “Small farms get most of the money,” Reyes said.
+Mr. Pryce later said he would visit the silos in May.""",
+     [("This bill keeps family farms alive,", "Pryce", 2, "Alan Pryce"),
+      ("the state would pay for new grain silos", "The governor", 0, "Alan Pryce"),
+      ("the food bank would buy more from local growers", "Claire Pryce", 1, "Claire Pryce"),
+      ("Our shelves will be fuller this winter,", "she", 0, "Claire Pryce"),
+      ("the bill favoured large growers", "Pryce’s critics", 0, None),
+      ("the criticism was unfair", "Tom Reyes, the governor’s spokesman,", 0, "Tom Reyes"),
+      ("Small farms get most of the money,", "Reyes", 1, "Tom Reyes"),
+      ("he would visit the silos in May", "Mr. Pryce", 0, "Alan Pryce")]),
 ]
 
 
