@@ -224,6 +224,25 @@ TEST(AttachTitlesAndGroups, PersonStopsAtALowerCaseWordInside) {
   EXPECT_NE(EntityWithText(doc, "Ana and Rui Costa"), nullptr);
 }
 
+// Regression: a title-case headline ("... President Okafor Has Begun") made
+// the person "Okafor Has Begun", whom later "Mr. Okafor" joined.
+TEST(AttachTitlesAndGroups, PersonStopsAtACapitalisedAuxiliary) {
+  Document doc = MakeDoc(
+      "The Campaign Against President Okafor Has Begun. Nina Said spoke. "
+      "Theresa May Will Smith.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor Has Begun"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Nina Said"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Theresa May Will Smith"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Okafor Has Begun"), nullptr);
+  // "Said", "May" and "Will" are names as well.
+  EXPECT_NE(EntityWithText(doc, "Nina Said"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Theresa May Will Smith"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
   Document doc = MakeDoc(
       "Aides asked whether Okafor knew. Mayor de Souza did not. The club "

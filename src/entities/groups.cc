@@ -51,6 +51,18 @@ bool IsNameParticle(std::string_view w) {
          std::end(kParticles);
 }
 
+// "Has", "Is", "Says": a capitalised auxiliary or verb of saying, which no
+// person's name holds after its first word.
+bool IsCapitalisedAuxiliary(const Document& doc, uint32_t i) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "Has",  "Have",  "Had",   "Is",    "Are",    "Was", "Were",
+      "Does", "Did",   "Would", "Could", "Should", "Can", "Must",
+      "Says", "Tells", "Told",  "HAS",   "IS",     "SAYS"};
+  std::string_view w = doc.TokenText(i);
+  return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
+         std::end(kAuxiliaries);
+}
+
 // A lower-case conjunction or preposition, or punctuation other than a
 // period, never opens or closes a name: the tagger's "and Germany", "of
 // Charlotte" or "al-Assad --" loses it (an entity left empty is dropped).
@@ -117,8 +129,14 @@ void TrimEdgeWords(Document* doc) {
     // Sunday", "Theresa May in Brussels"), except the particles of names
     // ("Ludwig van Beethoven", "Bill and Melinda Gates").
     if (e.label == EntityLabel::kPerson) {
-      for (uint32_t i = f + 1; i + 1 < l; ++i) {
-        if (lower_tail(i) && !IsNameParticle(doc->TokenText(i))) {
+      for (uint32_t i = f + 1; i < l; ++i) {
+        // A title-case headline runs on into its verb ("President Trump
+        // Has Begun", "Mitt Romney Is Right"): no name goes on past a
+        // capitalised auxiliary or verb of saying ("May", "Will" and "Said"
+        // are names too).
+        if (IsCapitalisedAuxiliary(*doc, i) ||
+            (i + 1 < l && lower_tail(i) &&
+             !IsNameParticle(doc->TokenText(i)))) {
           l = i;
           break;
         }
