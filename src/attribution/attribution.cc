@@ -6,6 +6,7 @@
 
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
+#include "src/attribution/content_parts.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/attribution/source_span.h"
@@ -20,7 +21,9 @@ using attribution::DecodeLimits;
 using attribution::DocView;
 using attribution::EndBeforeConjunction;
 using attribution::IsDiscourseMarkerCue;
+using attribution::KindOfContent;
 using attribution::ShareSubject;
+using attribution::SplitAroundGap;
 using attribution::TSpan;
 
 struct Candidate {
@@ -537,6 +540,7 @@ class ModelAttributor : public Attributor {
     a.content = Bytes(d, c.content.b, c.content.e);
     a.cue = Bytes(d, c.cue.b, c.cue.e);
     if (!c.source.none()) a.speaker = Bytes(d, c.source.b, c.source.e);
+    int part1_end = -1, part2_begin = -1;  // tokens, when discontinuous
     if (c.content.b < c.cue.b && c.content.e > c.cue.e) {
       // Discontinuous: the content surrounds its cue (and maybe source).
       int gb = c.cue.b, ge = c.cue.e;
@@ -545,28 +549,11 @@ class ModelAttributor : public Attributor {
         gb = std::min(gb, c.source.b);
         ge = std::max(ge, c.source.e);
       }
-      int e1 = gb - 1;
-      while (e1 > c.content.b && (v.cls[e1] == 4 || v.cls[e1] == 8)) --e1;
-      int b2 = ge + 1;
-      while (b2 < c.content.e && (v.cls[b2] == 4 || v.cls[b2] == 5 ||
-                                  v.cls[b2] == 8 || v.cls[b2] == 6)) {
-        ++b2;
-      }
-      a.parts.push_back(Bytes(d, c.content.b, e1));
-      a.parts.push_back(Bytes(d, b2, c.content.e));
+      SplitAroundGap(d, v, c.content, gb, ge, &part1_end, &part2_begin);
+      a.parts.push_back(Bytes(d, c.content.b, part1_end));
+      a.parts.push_back(Bytes(d, part2_begin, c.content.e));
     }
-    int words = 0, quoted = 0;
-    for (int i = c.content.b; i <= c.content.e; ++i) {
-      if (d.tokens[i].kind != TokenKind::kWord &&
-          d.tokens[i].kind != TokenKind::kNumber) {
-        continue;
-      }
-      ++words;
-      quoted += v.inq[i];
-    }
-    a.kind = quoted == 0       ? QuoteKind::kIndirect
-             : quoted == words ? QuoteKind::kDirect
-                               : QuoteKind::kMixed;
+    a.kind = KindOfContent(d, v, c.content, part1_end, part2_begin);
     a.score = 1.f / (1.f + std::exp(-c.margin));
     return a;
   }
