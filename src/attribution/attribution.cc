@@ -7,6 +7,7 @@
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/content_parts.h"
+#include "src/attribution/dash_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/attribution/source_span.h"
@@ -54,6 +55,8 @@ struct Scratch {
   std::vector<uint32_t> near;
   std::vector<Candidate> colon;
   std::vector<attribution::ColonQuote> colon_found;
+  std::vector<attribution::ColonQuote> dash_found;
+  std::vector<Candidate> dash;
   std::vector<Candidate*> misread;
 };
 
@@ -105,7 +108,7 @@ class ModelAttributor : public Attributor {
         for (int pass = 0; pass < 2 && c.content.none(); ++pass) {
           for (const attribution::Scored& n : nbest) {
             if (pass == 0 && limits_.content_paragraph_needs_colon &&
-                LeavesTheParagraph(*doc, v, c.cue, n.span)) {
+                attribution::LeavesTheParagraph(*doc, v, c.cue, n.span)) {
               continue;
             }
             float ss = 0;
@@ -307,6 +310,8 @@ class ModelAttributor : public Attributor {
                               [](const Candidate* c) { return c->dropped; }),
                kept.end());
     for (Candidate& c : colon) kept.push_back(&c);
+    AddDashQuotations(v, kept, &scratch.dash_found, &scratch.dash);
+    for (Candidate& c : scratch.dash) kept.push_back(&c);
     ReconcileSources(*doc, v, kept);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
@@ -328,27 +333,6 @@ class ModelAttributor : public Attributor {
            v.cls[b - 1] == attribution::internal::kComma &&
            v.cls[b - 2] != attribution::internal::kCloseQuote &&
            v.pc[c.content.e + 1] == v.pc[c.cue.e + 1];
-  }
-
-  // A content in another paragraph than its cue: after the cue without a
-  // colon between them (what a report says in the next paragraph is
-  // introduced by one, "Cruz continued:"; after "... Barlow wrote on
-  // Twitter." the next paragraph's quotation is not its content), or before
-  // it starting in an earlier paragraph. PolNeAR train: 41 of 13,832
-  // contents after their cue start in a later paragraph, 33 of them after a
-  // colon; 20 of 3,140 contents before their cue start in an earlier one.
-  static bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
-                                 TSpan content) {
-    auto paragraph = [&](int tok) {
-      return d.sentences[v.sent[tok]].paragraph;
-    };
-    if (content.e < cue.b) return paragraph(content.b) != paragraph(cue.b);
-    if (content.b <= cue.e) return false;
-    if (paragraph(content.b) == paragraph(cue.e)) return false;
-    for (int i = cue.e; i < content.b; ++i) {
-      if (v.cls[i] == attribution::internal::kColon) return false;
-    }
-    return true;
   }
 
   // Relations for the colon quotations of the document (colon_quotes.h):
@@ -396,6 +380,38 @@ class ModelAttributor : public Attributor {
       }
       if (!free) continue;
       for (Candidate* o : *misread) o->dropped = true;
+      Candidate c;
+      c.source = f.source;
+      c.cue = f.cue;
+      c.content = f.content;
+      out->push_back(c);
+    }
+  }
+
+  // Relations for the dash attributions of the document (dash_quotes.h)
+  // that no kept relation claims: none may touch the name or the dash, nor
+  // have its content overlap the quotation from a cue outside it (reports
+  // inside the quotation stay, nested). Collects them into `out`.
+  void AddDashQuotations(const DocView& v, const std::vector<Candidate*>& kept,
+                         std::vector<attribution::ColonQuote>* found,
+                         std::vector<Candidate>* out) const {
+    out->clear();
+    if (!limits_.dash_quotations) return;
+    attribution::FindDashQuotes(v, limits_.dash_quote_min_words,
+                                limits_.dash_quote_name_tokens, found);
+    for (const attribution::ColonQuote& f : *found) {
+      const TSpan tail{f.cue.b, f.source.e};
+      bool free = true;
+      for (const Candidate* o : kept) {
+        const bool inside = o->cue.b >= f.content.b && o->cue.e <= f.content.e;
+        if (Overlaps(tail, o->cue) || Overlaps(tail, o->content) ||
+            Overlaps(tail, o->source) ||
+            (!inside && Overlaps(f.content, o->content))) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
       Candidate c;
       c.source = f.source;
       c.cue = f.cue;

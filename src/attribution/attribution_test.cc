@@ -265,6 +265,21 @@ TEST_F(AttributorTest, ColonQuotationAfterAPersonsClause) {
             "you are safe at home.”");
 }
 
+// A pull quote: a paragraph that is a quotation, a dash and a name. No
+// report verb, yet the quotation is the name's.
+TEST_F(AttributorTest, DashAttributionOfAPullQuote) {
+  Document d = Run(
+      "Readers wrote in after the debate.\n“The plan will ruin the harbor "
+      "and everyone knows it.” — Ana Ruiz, a fisher in Eastport\n");
+  ASSERT_FALSE(d.quotes.empty());
+  const Attribution& q = d.quotes.back();
+  EXPECT_EQ(d.Text(q.cue), "—");
+  EXPECT_EQ(d.Text(q.speaker), "Ana Ruiz");
+  EXPECT_EQ(d.Text(q.content),
+            "“The plan will ruin the harbor and everyone knows it.”");
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+}
+
 // A reporting clause after its content ("CLAUSE, SPEAKER CUE [ADDRESSEE]
 // [WHEN]"): what was said is the clause before the speaker, never a content
 // that holds the speaker and cue nor the addressee and time after the cue.

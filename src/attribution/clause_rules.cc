@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "src/attribution/feature_util.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid::attribution {
@@ -54,6 +55,18 @@ void ShareSubject(const TSpan& first_source, TSpan first_content,
       inside(*second_source, first_content)) {
     *second_source = first_source;
   }
+}
+
+bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
+                        TSpan content) {
+  auto paragraph = [&](int tok) { return d.sentences[v.sent[tok]].paragraph; };
+  if (content.e < cue.b) return paragraph(content.b) != paragraph(cue.b);
+  if (content.b <= cue.e) return false;
+  if (paragraph(content.b) == paragraph(cue.e)) return false;
+  for (int i = cue.e; i < content.b; ++i) {
+    if (v.cls[i] == internal::kColon) return false;
+  }
+  return true;
 }
 
 }  // namespace whosaid::attribution

@@ -1,6 +1,7 @@
 // Clause rules of the attributor (attribution.cc): which tagged cues start
-// no report ("That said,") and how the second predicate of a coordination
-// ("said A and warned against B") becomes a relation of its own. Pure
+// no report ("That said,"), how the second predicate of a coordination
+// ("said A and warned against B") becomes a relation of its own, and when a
+// content may not leave its cue's paragraph. Pure
 // functions of a document's tokens; any thread may call them.
 #ifndef WHOSAID_SRC_ATTRIBUTION_CLAUSE_RULES_H_
 #define WHOSAID_SRC_ATTRIBUTION_CLAUSE_RULES_H_
@@ -33,6 +34,16 @@ bool EndBeforeConjunction(const DocView& v, int conj, TSpan* content);
 // (the first content before it was cut at the conjunction).
 void ShareSubject(const TSpan& first_source, TSpan first_content,
                   TSpan* second_source);
+
+// A content in another paragraph than its cue: after the cue without a
+// colon between them (what a report says in the next paragraph is
+// introduced by one, "Cruz continued:"; after "... Barlow wrote on
+// Twitter." the next paragraph's quotation is not its content), or before
+// it starting in an earlier paragraph. PolNeAR train: 41 of 13,832
+// contents after their cue start in a later paragraph, 33 of them after a
+// colon; 20 of 3,140 contents before their cue start in an earlier one.
+bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
+                        TSpan content);
 
 }  // namespace whosaid::attribution
 

@@ -212,6 +212,13 @@ struct DecodeLimits {
   // nothing), and role words allowed before the subject's name.
   int colon_quote_min_words = 4;
   int colon_quote_role_words = 4;
+  // A paragraph that is a quotation followed by a dash and a name ("“We
+  // will fight.” — Ana Ruiz") is a relation with the dash as cue, when no
+  // relation found by the model claims the quotation or the name
+  // (dash_quotes.h); the quotation's words and the name's tokens at most.
+  bool dash_quotations = true;
+  int dash_quote_min_words = 2;
+  int dash_quote_name_tokens = 6;
   // Content spans re-ranked jointly with their best source (1 = off).
   int content_nbest = 2;
   // A content never holds its own speaker and cue: when the best joint
