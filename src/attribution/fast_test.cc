@@ -215,7 +215,8 @@ TEST(AttributionFastTest, SourceScoresCachedOnlyForOpenTokens) {
             (i >= cue.b && i <= cue.e) ||
             (i >= c.span.b && i <= c.span.e && (!around || v.inq[i]));
         for (int which = 2; which <= 3; ++which) {
-          const std::vector<float>& cache = which == 2 ? v.cache_ss : v.cache_se;
+          const std::vector<float>& cache =
+              which == 2 ? v.cache_ss : v.cache_se;
           if (!cached(cache, k)) continue;
           EXPECT_EQ(cache[k], m.TokFast(v, side, i, which)) << "token " << i;
           ++checked;
