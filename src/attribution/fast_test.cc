@@ -169,6 +169,18 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   }
 }
 
+// The cues the tagger finds in every sentence of v's document.
+std::vector<attribution::TSpan> TaggedCues(
+    const attribution::AttributionModel& m, const attribution::DocView& v,
+    const attribution::DecodeLimits& lim) {
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  for (uint32_t s = 0; s < v.doc->sentences.size(); ++s) {
+    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
+  }
+  return cues;
+}
+
 // The source boundary scores are cached by DecodeSourceFast for the tokens
 // its content leaves open, not by PrepareSource for the whole window (a
 // third of those were never read): after PrepareSource no source score is
@@ -183,11 +195,7 @@ TEST(AttributionFastTest, SourceScoresCachedOnlyForOpenTokens) {
   attribution::DecodeLimits lim;
   attribution::DocView v;
   v.Build(d);
-  std::vector<attribution::TSpan> cues;
-  std::vector<float> margins;
-  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
-  }
+  const std::vector<attribution::TSpan> cues = TaggedCues(m, v, lim);
   ASSERT_GE(cues.size(), 6u);
   const int n = static_cast<int>(v.size());
   // Which (token, side) source scores (start, end) were cached before.
@@ -245,11 +253,7 @@ TEST(AttributionFastTest, CueOrderDoesNotChangeDecodes) {
   attribution::DecodeLimits lim;
   attribution::DocView v;
   v.Build(d);
-  std::vector<attribution::TSpan> cues;
-  std::vector<float> margins;
-  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
-  }
+  const std::vector<attribution::TSpan> cues = TaggedCues(m, v, lim);
   ASSERT_GE(cues.size(), 6u);
   struct Decoded {
     std::vector<attribution::TSpan> spans;
