@@ -6,6 +6,7 @@
 // one.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -168,6 +169,78 @@ TEST(AttributionFastTest, CachesFilledAheadDecodeAsWithoutCaches) {
   }
 }
 
+// The cues the tagger finds in every sentence of v's document.
+std::vector<attribution::TSpan> TaggedCues(
+    const attribution::AttributionModel& m, const attribution::DocView& v,
+    const attribution::DecodeLimits& lim) {
+  std::vector<attribution::TSpan> cues;
+  std::vector<float> margins;
+  for (uint32_t s = 0; s < v.doc->sentences.size(); ++s) {
+    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
+  }
+  return cues;
+}
+
+// The source boundary scores are cached by DecodeSourceFast for the tokens
+// its content leaves open, not by PrepareSource for the whole window (a
+// third of those were never read): after PrepareSource no source score is
+// cached; after decoding a content, every cached score is TokFast's value
+// exactly, and no token that content blocks (its own tokens; only the
+// quoted ones of a content around the cue) and no cue token has one unless
+// an earlier content of the same document left it open.
+TEST(AttributionFastTest, SourceScoresCachedOnlyForOpenTokens) {
+  attribution::AttributionModel m;
+  ASSERT_TRUE(m.Load(ModelDir() + "/attribution.bin").ok());
+  const Document d = TestDocument();
+  attribution::DecodeLimits lim;
+  attribution::DocView v;
+  v.Build(d);
+  const std::vector<attribution::TSpan> cues = TaggedCues(m, v, lim);
+  ASSERT_GE(cues.size(), 6u);
+  const int n = static_cast<int>(v.size());
+  // Which (token, side) source scores (start, end) were cached before.
+  std::vector<uint8_t> before(2 * n, 0);
+  auto cached = [&](const std::vector<float>& c, int k) {
+    return k < static_cast<int>(c.size()) && !std::isnan(c[k]);
+  };
+  int checked = 0;
+  for (const attribution::TSpan& cue : cues) {
+    std::vector<attribution::Scored> nb;
+    m.DecodeContentFast(v, cue, lim, &nb);
+    m.PrepareSource(v, cue, lim);
+    for (int k = 0; k < 2 * n; ++k) {
+      EXPECT_EQ(cached(v.cache_ss, k) || cached(v.cache_se, k), before[k] != 0)
+          << "PrepareSource cached token " << k / 2;
+    }
+    for (const attribution::Scored& c : nb) {
+      float ss = 0;
+      m.DecodeSourceFast(v, cue, c.span, lim, &ss);
+      const bool around = c.span.b < cue.b && c.span.e > cue.e;
+      for (int i = 0; i < n; ++i) {
+        const int side = i < cue.b ? 0 : 1;
+        const int k = 2 * i + side;
+        const bool blocked =
+            (i >= cue.b && i <= cue.e) ||
+            (i >= c.span.b && i <= c.span.e && (!around || v.inq[i]));
+        for (int which = 2; which <= 3; ++which) {
+          const std::vector<float>& cache =
+              which == 2 ? v.cache_ss : v.cache_se;
+          if (!cached(cache, k)) continue;
+          EXPECT_EQ(cache[k], m.TokFast(v, side, i, which)) << "token " << i;
+          ++checked;
+          if (blocked) {
+            EXPECT_TRUE(before[k]) << "blocked token " << i << " cached";
+          }
+        }
+      }
+      for (int k = 0; k < 2 * n; ++k) {
+        before[k] = cached(v.cache_ss, k) || cached(v.cache_se, k);
+      }
+    }
+  }
+  EXPECT_GE(checked, 20);
+}
+
 // The decoders' per-cue scratch (the content decoder's memos and top-k
 // buffers, PrepareSource's per-cue tables and source memos) carries nothing
 // from one cue to the next: decoding the cues in reverse order on one
@@ -180,11 +253,7 @@ TEST(AttributionFastTest, CueOrderDoesNotChangeDecodes) {
   attribution::DecodeLimits lim;
   attribution::DocView v;
   v.Build(d);
-  std::vector<attribution::TSpan> cues;
-  std::vector<float> margins;
-  for (uint32_t s = 0; s < d.sentences.size(); ++s) {
-    m.TagCues(v, s, 0, &cues, &margins, lim.cue_rescue);
-  }
+  const std::vector<attribution::TSpan> cues = TaggedCues(m, v, lim);
   ASSERT_GE(cues.size(), 6u);
   struct Decoded {
     std::vector<attribution::TSpan> spans;
