@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "src/attribution/feature_util.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid::attribution {
@@ -54,6 +55,46 @@ void ShareSubject(const TSpan& first_source, TSpan first_content,
       inside(*second_source, first_content)) {
     *second_source = first_source;
   }
+}
+
+int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
+                       int* close) {
+  using internal::kCloseQuote;
+  using internal::kOpenQuote;
+  using internal::kOtherQuote;
+  const int n = static_cast<int>(v.cls.size());
+  if (cue.none() || content.none() || content.e >= cue.b || content.e < 1) {
+    return -1;
+  }
+  // "“A,”", "“A?”", "“A!”": a quotation the reporting clause interrupts (a
+  // full stop before the mark ends it).
+  if (v.cls[content.e] != kCloseQuote) return -1;
+  const uint8_t before = v.cls[content.e - 1];
+  const bool interrupted =
+      before == internal::kComma ||
+      (before == internal::kStop && v.doc != nullptr &&
+       v.doc->Text(v.doc->tokens[content.e - 1].span) != ".");
+  if (!interrupted) return -1;
+  // The reporting clause fills the rest of the cue's sentence: no quotation
+  // mark after the first quotation, the speaker inside.
+  int end = cue.e;
+  while (end + 1 < n && !v.send[end]) ++end;
+  if (!v.send[end] || v.cls[end] != internal::kStop) return -1;
+  if (!source.none() && (source.b <= content.e || source.e > end)) return -1;
+  for (int i = content.e + 1; i <= end; ++i) {
+    if (v.cls[i] == kOpenQuote || v.cls[i] == kCloseQuote ||
+        v.cls[i] == kOtherQuote) {
+      return -1;
+    }
+  }
+  const int open = end + 1;
+  if (open >= n || v.cls[open] != kOpenQuote || v.para[open] != v.para[end]) {
+    return -1;
+  }
+  const int c = v.next_close[open];
+  if (c >= n || v.para[c] != v.para[open]) return -1;
+  *close = c;
+  return open;
 }
 
 }  // namespace whosaid::attribution
