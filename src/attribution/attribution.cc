@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "src/attribution/candidate.h"
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/feature_util.h"
@@ -15,31 +16,16 @@ namespace whosaid {
 namespace {
 
 using attribution::AttributionModel;
+using attribution::Candidate;
+using attribution::ContinueQuotations;
 using attribution::CoordinatingWord;
 using attribution::DecodeLimits;
 using attribution::DocView;
 using attribution::EndBeforeConjunction;
 using attribution::IsDiscourseMarkerCue;
+using attribution::Overlaps;
 using attribution::ShareSubject;
 using attribution::TSpan;
-
-struct Candidate {
-  TSpan cue, content, source;
-  float margin = 0;
-  // The cue lies inside the content of a candidate whose cue has a strong
-  // cue word ("said") while this cue has none ("is expected").
-  bool nested = false;
-  // Replaced by a relation of AddColonQuotations.
-  bool dropped = false;
-  // First token of the content's part after its cue when a rule set it
-  // (QuotationContinues), else -1: Build then skips the punctuation after
-  // the cue and speaker.
-  int part2 = -1;
-};
-
-bool Overlaps(TSpan a, TSpan b) {
-  return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
-}
 
 // What one Attribute() call needs besides the document; one per thread,
 // reused across documents.
@@ -333,50 +319,6 @@ class ModelAttributor : public Attributor {
            v.cls[b - 1] == attribution::internal::kComma &&
            v.cls[b - 2] != attribution::internal::kCloseQuote &&
            v.pc[c.content.e + 1] == v.pc[c.cue.e + 1];
-  }
-
-  // "“A,” she said. “B.”": a kept content that is the quotation before its
-  // cue runs on over the quotation of the next sentence, unless a tagged
-  // cue lies inside that one ("“B,” she added") or another kept relation
-  // reaches into it (PolNeAR train: 29 such contents stop there, none run
-  // on). Kept relations are looked up by cue position (a content lies
-  // within `reach` of its cue), so that the check stays linear.
-  static void ContinueQuotations(const DocView& v,
-                                 const std::vector<Candidate>& cands, int reach,
-                                 std::vector<Candidate*>* by_cue,
-                                 std::vector<Candidate*>* kept) {
-    bool sorted = false;
-    for (Candidate* c : *kept) {
-      int close = -1;
-      const int open =
-          QuotationContinues(v, c->cue, c->content, c->source, &close);
-      if (open < 0) continue;
-      const TSpan second{open, close};
-      auto it = std::partition_point(
-          cands.begin(), cands.end(),
-          [&](const Candidate& x) { return x.cue.b < open; });
-      if (it != cands.end() && it->cue.b <= close) continue;
-      if (!sorted) {
-        *by_cue = *kept;
-        std::sort(by_cue->begin(), by_cue->end(),
-                  [](const Candidate* a, const Candidate* b) {
-                    return a->cue.b < b->cue.b;
-                  });
-        sorted = true;
-      }
-      auto k = std::partition_point(
-          by_cue->begin(), by_cue->end(),
-          [&](const Candidate* x) { return x->cue.b < open - reach; });
-      bool free = true;
-      for (; free && k != by_cue->end() && (*k)->cue.b <= close + reach; ++k) {
-        free = *k == c ||
-               !(Overlaps(second, (*k)->content) ||
-                 Overlaps(second, (*k)->cue) || Overlaps(second, (*k)->source));
-      }
-      if (!free) continue;
-      c->content.e = close;
-      c->part2 = open;
-    }
   }
 
   // A content in another paragraph than its cue: after the cue without a

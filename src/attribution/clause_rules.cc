@@ -1,5 +1,6 @@
 #include "src/attribution/clause_rules.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "src/attribution/feature_util.h"
@@ -95,6 +96,43 @@ int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
   if (c >= n || v.para[c] != v.para[open]) return -1;
   *close = c;
   return open;
+}
+
+void ContinueQuotations(const DocView& v, const std::vector<Candidate>& cands,
+                        int reach, std::vector<Candidate*>* by_cue,
+                        std::vector<Candidate*>* kept) {
+  bool sorted = false;
+  for (Candidate* c : *kept) {
+    int close = -1;
+    const int open =
+        QuotationContinues(v, c->cue, c->content, c->source, &close);
+    if (open < 0) continue;
+    const TSpan second{open, close};
+    auto it = std::partition_point(
+        cands.begin(), cands.end(),
+        [&](const Candidate& x) { return x.cue.b < open; });
+    if (it != cands.end() && it->cue.b <= close) continue;
+    if (!sorted) {
+      *by_cue = *kept;
+      std::sort(by_cue->begin(), by_cue->end(),
+                [](const Candidate* a, const Candidate* b) {
+                  return a->cue.b < b->cue.b;
+                });
+      sorted = true;
+    }
+    auto k = std::partition_point(
+        by_cue->begin(), by_cue->end(),
+        [&](const Candidate* x) { return x->cue.b < open - reach; });
+    bool free = true;
+    for (; free && k != by_cue->end() && (*k)->cue.b <= close + reach; ++k) {
+      free = *k == c ||
+             !(Overlaps(second, (*k)->content) || Overlaps(second, (*k)->cue) ||
+               Overlaps(second, (*k)->source));
+    }
+    if (!free) continue;
+    c->content.e = close;
+    c->part2 = open;
+  }
 }
 
 }  // namespace whosaid::attribution
