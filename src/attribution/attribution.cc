@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "src/attribution/candidate.h"
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/content_parts.h"
@@ -17,29 +18,18 @@ namespace whosaid {
 namespace {
 
 using attribution::AttributionModel;
+using attribution::Candidate;
+using attribution::ContinueQuotations;
 using attribution::CoordinatingWord;
 using attribution::DecodeLimits;
 using attribution::DocView;
 using attribution::EndBeforeConjunction;
 using attribution::IsDiscourseMarkerCue;
 using attribution::KindOfContent;
+using attribution::Overlaps;
 using attribution::ShareSubject;
 using attribution::SplitAroundGap;
 using attribution::TSpan;
-
-struct Candidate {
-  TSpan cue, content, source;
-  float margin = 0;
-  // The cue lies inside the content of a candidate whose cue has a strong
-  // cue word ("said") while this cue has none ("is expected").
-  bool nested = false;
-  // Replaced by a relation of AddColonQuotations.
-  bool dropped = false;
-};
-
-bool Overlaps(TSpan a, TSpan b) {
-  return !a.none() && !b.none() && a.b <= b.e && b.b <= a.e;
-}
 
 // What one Attribute() call needs besides the document; one per thread,
 // reused across documents.
@@ -58,6 +48,7 @@ struct Scratch {
   std::vector<attribution::ColonQuote> dash_found;
   std::vector<Candidate> dash;
   std::vector<Candidate*> misread;
+  std::vector<Candidate*> by_cue;
 };
 
 class ModelAttributor : public Attributor {
@@ -310,6 +301,9 @@ class ModelAttributor : public Attributor {
                               [](const Candidate* c) { return c->dropped; }),
                kept.end());
     for (Candidate& c : colon) kept.push_back(&c);
+    if (limits_.quotation_continues) {
+      ContinueQuotations(v, cands, Reach(), &scratch.by_cue, &kept);
+    }
     AddDashQuotations(v, kept, &scratch.dash_found, &scratch.dash);
     for (Candidate& c : scratch.dash) kept.push_back(&c);
     ReconcileSources(*doc, v, kept);
@@ -565,7 +559,8 @@ class ModelAttributor : public Attributor {
         gb = std::min(gb, c.source.b);
         ge = std::max(ge, c.source.e);
       }
-      SplitAroundGap(d, v, c.content, gb, ge, &part1_end, &part2_begin);
+      SplitAroundGap(d, v, c.content, gb, ge, c.part2, &part1_end,
+                     &part2_begin);
       a.parts.push_back(Bytes(d, c.content.b, part1_end));
       a.parts.push_back(Bytes(d, part2_begin, c.content.e));
     }

@@ -81,6 +81,18 @@ TEST_F(AttributorTest, SplitQuoteIsOneRelationWithParts) {
             "“and the schools will get every cent they were promised.”");
   EXPECT_EQ(q.content.begin, q.parts[0].begin);
   EXPECT_EQ(q.content.end, q.parts[1].end);
+  // Both parts are quoted: the reporting clause between them does not make
+  // the quotation mixed.
+  EXPECT_EQ(q.kind, QuoteKind::kDirect);
+  // An adverbial of the reporting clause is in neither part.
+  d =
+      Run("“The budget is balanced,” she said on Tuesday, “and the schools "
+          "will get every cent they were promised.”");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_EQ(d.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(d.Text(d.quotes[0].parts[1]),
+            "“and the schools will get every cent they were promised.”");
+  EXPECT_EQ(d.quotes[0].kind, QuoteKind::kDirect);
 }
 
 TEST_F(AttributorTest, IndirectWithThat) {
@@ -344,6 +356,31 @@ TEST_F(AttributorTest, QuoteContinuingOverSentences) {
   EXPECT_EQ(d.Text(q->content),
             "“We did not expect the flood. Nobody did. The river rose in "
             "one night,”");
+}
+
+TEST_F(AttributorTest, QuotationTakenUpAfterItsReportingClause) {
+  // "“A,” she said. “B.”": the second quotation is the same content's
+  // second part (without the rule the model stops after "“Stop the
+  // boat,”" here).
+  Document d =
+      Run("The ferry will not run this winter. “Stop the boat,” she shouted. "
+          "“Stop it. It has no crew. It has no crew. Stop it.”");
+  const Attribution* q = ByCue(d, "shouted");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "she");
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(d.Text(q->parts[0]), "“Stop the boat,”");
+  EXPECT_EQ(d.Text(q->parts[1]),
+            "“Stop it. It has no crew. It has no crew. Stop it.”");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  // A second quotation with a cue of its own is its own relation.
+  d =
+      Run("The ferry will not run this winter. “Stop the boat,” she "
+          "shouted. “It has no crew,” she added.");
+  q = ByCue(d, "shouted");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "“Stop the boat,”");
+  ASSERT_NE(ByCue(d, "added"), nullptr);
 }
 
 TEST_F(AttributorTest, MultiParagraphQuoteDoesNotBreak) {

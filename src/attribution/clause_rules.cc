@@ -1,5 +1,6 @@
 #include "src/attribution/clause_rules.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "src/attribution/feature_util.h"
@@ -67,6 +68,83 @@ bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
     if (v.cls[i] == internal::kColon) return false;
   }
   return true;
+}
+
+int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
+                       int* close) {
+  using internal::kCloseQuote;
+  using internal::kOpenQuote;
+  using internal::kOtherQuote;
+  const int n = static_cast<int>(v.cls.size());
+  if (cue.none() || content.none() || content.e >= cue.b || content.e < 1) {
+    return -1;
+  }
+  // "“A,”", "“A?”", "“A!”": a quotation the reporting clause interrupts (a
+  // full stop before the mark ends it).
+  if (v.cls[content.e] != kCloseQuote) return -1;
+  const uint8_t before = v.cls[content.e - 1];
+  const bool interrupted =
+      before == internal::kComma ||
+      (before == internal::kStop && v.doc != nullptr &&
+       v.doc->Text(v.doc->tokens[content.e - 1].span) != ".");
+  if (!interrupted) return -1;
+  // The reporting clause fills the rest of the cue's sentence: no quotation
+  // mark after the first quotation, the speaker inside.
+  int end = cue.e;
+  while (end + 1 < n && !v.send[end]) ++end;
+  if (!v.send[end] || v.cls[end] != internal::kStop) return -1;
+  if (!source.none() && (source.b <= content.e || source.e > end)) return -1;
+  for (int i = content.e + 1; i <= end; ++i) {
+    if (v.cls[i] == kOpenQuote || v.cls[i] == kCloseQuote ||
+        v.cls[i] == kOtherQuote) {
+      return -1;
+    }
+  }
+  const int open = end + 1;
+  if (open >= n || v.cls[open] != kOpenQuote || v.para[open] != v.para[end]) {
+    return -1;
+  }
+  const int c = v.next_close[open];
+  if (c >= n || v.para[c] != v.para[open]) return -1;
+  *close = c;
+  return open;
+}
+
+void ContinueQuotations(const DocView& v, const std::vector<Candidate>& cands,
+                        int reach, std::vector<Candidate*>* by_cue,
+                        std::vector<Candidate*>* kept) {
+  bool sorted = false;
+  for (Candidate* c : *kept) {
+    int close = -1;
+    const int open =
+        QuotationContinues(v, c->cue, c->content, c->source, &close);
+    if (open < 0) continue;
+    const TSpan second{open, close};
+    auto it = std::partition_point(
+        cands.begin(), cands.end(),
+        [&](const Candidate& x) { return x.cue.b < open; });
+    if (it != cands.end() && it->cue.b <= close) continue;
+    if (!sorted) {
+      *by_cue = *kept;
+      std::sort(by_cue->begin(), by_cue->end(),
+                [](const Candidate* a, const Candidate* b) {
+                  return a->cue.b < b->cue.b;
+                });
+      sorted = true;
+    }
+    auto k = std::partition_point(
+        by_cue->begin(), by_cue->end(),
+        [&](const Candidate* x) { return x->cue.b < open - reach; });
+    bool free = true;
+    for (; free && k != by_cue->end() && (*k)->cue.b <= close + reach; ++k) {
+      free = *k == c ||
+             !(Overlaps(second, (*k)->content) || Overlaps(second, (*k)->cue) ||
+               Overlaps(second, (*k)->source));
+    }
+    if (!free) continue;
+    c->content.e = close;
+    c->part2 = open;
+  }
 }
 
 }  // namespace whosaid::attribution

@@ -12,11 +12,14 @@ namespace whosaid::attribution {
 
 // The token ranges [content.b, *part1_end] and [*part2_begin, content.e]
 // of a content around the tokens [gap_b, gap_e] (its cue and, when inside,
-// its speaker), without the punctuation at the gap. After a whole
-// quotation the second part starts at the next one: "“A,” X said at a
-// rally. “B.”" gives “A,” and “B.”.
+// its speaker), without the punctuation at the gap; the second part starts
+// at `part2` when that is >= 0 (a quotation the content was continued over,
+// see ContinueQuotations). After a quotation the second part starts at the
+// next one that opens a sentence or follows a comma or colon: "“A,” X said
+// at a rally. “B.”" gives “A,” and “B.”.
 void SplitAroundGap(const Document& d, const DocView& v, TSpan content,
-                    int gap_b, int gap_e, int* part1_end, int* part2_begin);
+                    int gap_b, int gap_e, int part2, int* part1_end,
+                    int* part2_begin);
 
 // Direct when every word and number of the content (of its parts, when
 // part1_end >= 0) is inside a quotation, indirect when none is, else mixed.

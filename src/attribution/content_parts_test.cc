@@ -46,7 +46,8 @@ TEST(ContentParts, SecondPartStartsAtTheNextQuotation) {
   const int last = static_cast<int>(d.tokens.size()) - 1;
   const int said = TokenOf(d, "said");
   int e1, b2;
-  SplitAroundGap(d, p.view, TSpan{0, last}, TokenOf(d, "Hale"), said, &e1, &b2);
+  SplitAroundGap(d, p.view, TSpan{0, last}, TokenOf(d, "Hale"), said, -1, &e1,
+                 &b2);
   EXPECT_EQ(Text(d, 0, e1), "“The tax laws are unfair,”");
   EXPECT_EQ(Text(d, b2, last),
             "“It is something I have talked about for years.”");
@@ -65,7 +66,7 @@ TEST(ContentParts, UnquotedSecondPartsStayWhole) {
   const int last = static_cast<int>(d.tokens.size()) - 2;  // before "."
   int e1, b2;
   SplitAroundGap(d, p.view, TSpan{0, last}, TokenOf(d, "she"),
-                 TokenOf(d, "said"), &e1, &b2);
+                 TokenOf(d, "said"), -1, &e1, &b2);
   EXPECT_EQ(Text(d, 0, e1), "The bridge");
   EXPECT_EQ(Text(d, b2, last), "will reopen in May");
   EXPECT_EQ(KindOfContent(d, p.view, TSpan{0, last}, e1, b2),
