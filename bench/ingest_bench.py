@@ -12,16 +12,22 @@ Decompresses ../shared/data/corpus/allsides.jsonl.zst with zstd (or takes
             (`whosaid search --queries`: wall and thread CPU per query) and of
             the whole `whosaid search` process (start + open + query).
 Prints docs/s, wall and CPU time, peak RSS (of that process alone) and the
-ingest/extract ratio; --json OUT writes the numbers.
+ingest/extract ratio; --json OUT writes the numbers. Each ingest runs with
+--timing; its memory by part (link index, SQLite page cache, id caches) is
+printed under it, and the growth of the peak RSS from the smallest to the
+largest fraction at the end of the ingest rows (issue #6: RSS must not grow
+with the corpus). --ingest-only skips extract and search.
 
 Usage: bench/ingest_bench.py [--bin build/whosaid] [--input F] [--json OUT]
                              [--fractions 0.1,0.5,1] [--queries 100]
+                             [--ingest-only] [--ingest-args "--opt v ..."]
 """
 import argparse
 import json
 import os
 import random
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -94,6 +100,10 @@ def main():
     ap.add_argument("--fractions", default="0.1,0.5,1")
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--workdir", help="where to put the databases (default: a temp dir)")
+    ap.add_argument("--ingest-only", action="store_true",
+                    help="only the ingests (no extract, re-ingest or search)")
+    ap.add_argument("--ingest-args", default="",
+                    help="extra arguments for every ingest, e.g. '--speaker-cache-entries 0'")
     args = ap.parse_args()
 
     work = args.workdir or tempfile.mkdtemp(prefix="whosaid_ingest_bench_")
@@ -125,11 +135,14 @@ def main():
                                    "cpu_s": round(cpu, 3), "docs_per_s": round(docs / wall, 1),
                                    "peak_rss_mb": round(rss, 1)})
 
-        wall, cpu, rss, rc, err = run([args.bin, "extract", "--no-sentences", src])
-        if rc not in (0, 1):
-            sys.exit(f"bench: extract exited {rc}: {err.decode(errors='replace')[-400:]}")
-        report("extract (all cores)", total_docs, wall, cpu, rss)
-        extract_wall = wall
+        if not args.ingest_only:
+            wall, cpu, rss, rc, err = run([args.bin, "extract", "--no-sentences", src])
+            if rc not in (0, 1):
+                sys.exit(f"bench: extract exited {rc}: {err.decode(errors='replace')[-400:]}")
+            report("extract (all cores)", total_docs, wall, cpu, rss)
+            extract_wall = wall
+        extra = shlex.split(args.ingest_args)
+        peaks = []
 
         full_db = None
         for frac in [float(f) for f in args.fractions.split(",")]:
@@ -141,17 +154,33 @@ def main():
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
-            wall, cpu, rss, rc, err = run([args.bin, "ingest", part, "--db", db])
+            wall, cpu, rss, rc, err = run([args.bin, "ingest", part, "--db", db,
+                                           "--no-progress", "--timing"] + extra)
             if rc not in (0, 1):
                 sys.exit(f"bench: ingest exited {rc}: {err.decode(errors='replace')[-400:]}")
             report(f"ingest {int(frac * 100)}%", n, wall, cpu, rss)
+            peaks.append((frac, rss))
+            for line in err.decode(errors="replace").splitlines():
+                m = re.match(r"whosaid ingest: (memory by part|memory|timing): (.*)", line)
+                if m:
+                    print(f"    {m.group(1)}: {m.group(2)}")
+                    result["runs"][-1][m.group(1).replace(" ", "_")] = m.group(2)
             if n >= total_docs:
                 full_db = db
                 ingest_wall = wall
             elif part != src:
                 os.remove(part)
-        if full_db is None:
-            print("bench: no 100% run; skipping ratio and search")
+        if len(peaks) > 1:
+            (f0, r0), (f1, r1) = peaks[0], peaks[-1]
+            print(f"peak RSS from {f0:.0%} to {f1:.0%} of the input: {r0:.0f} -> {r1:.0f} MB "
+                  f"({r1 - r0:+.0f} MB)")
+            result["peak_rss_growth_mb"] = round(r1 - r0, 1)
+        if full_db is None or args.ingest_only:
+            if args.json:
+                with open(args.json, "w") as fh:
+                    json.dump(result, fh, indent=2)
+            if full_db is None:
+                print("bench: no 100% run; skipping ratio and search")
             return 0
         db_mb = sum(os.path.getsize(full_db + s) for s in ("", "-wal")
                     if os.path.exists(full_db + s)) / 1e6

@@ -53,6 +53,8 @@ struct IngestArgs {
       CorpusOptions().link_memory_representatives;
   size_t link_bloom_bytes = CorpusOptions().link_bloom_bytes;
   std::string link_spill_dir;
+  int64_t cache_mib = StoreOptions().cache_kib / 1024;
+  size_t speaker_cache_entries = StoreOptions().speaker_cache_entries;
   size_t malloc_mmap_threshold = size_t{128} << 10;
   bool malloc_trim = false;
 };
@@ -201,6 +203,8 @@ int RunIngest(const IngestArgs& args) {
   StoreOptions store_options;
   store_options.path = args.db;
   store_options.busy_timeout_ms = args.busy_timeout_ms;
+  store_options.cache_kib = args.cache_mib * 1024;
+  store_options.speaker_cache_entries = args.speaker_cache_entries;
   store_options.corpus.link_memory_fingerprints = args.link_memory_fingerprints;
   store_options.corpus.link_keep_used_fingerprints =
       args.link_keep_used_fingerprints;
@@ -289,6 +293,7 @@ int RunIngest(const IngestArgs& args) {
       total.quotes += counts.value().quotes;
       total.claims += counts.value().claims;
       total.link = counts.value().link;
+      total.store = counts.value().store;
       written += b->records.size();
       if (progress) {
         auto now = std::chrono::steady_clock::now();
@@ -404,6 +409,18 @@ int RunIngest(const IngestArgs& args) {
                l.memory_bytes / 1e6, l.fingerprint_spills, l.fingerprints_kept,
                l.fingerprint_blocks, l.fingerprint_found, l.fingerprint_probes,
                l.representative_reads, l.sketch_reads);
+    const WriteCounts::StoreMemory& m = total.store;
+    fmt::print(stderr,
+               "whosaid ingest: memory by part: link index {:.1f} MB "
+               "(fingerprints and filter {:.1f}, representatives {:.1f}, "
+               "per-document and per-cluster tables {:.1f}); store: page "
+               "cache {:.1f} MB, statements and schema {:.1f} MB, id caches "
+               "{:.1f} MB ({} speakers in memory, {} looked up in the "
+               "store)\n",
+               l.memory_bytes / 1e6, l.fingerprint_bytes / 1e6,
+               l.representative_bytes / 1e6, l.per_row_bytes / 1e6,
+               m.page_cache_bytes / 1e6, m.statement_bytes / 1e6,
+               m.cache_bytes / 1e6, m.speakers_cached, m.speaker_reads);
     fmt::print(stderr, "whosaid ingest: memory: {}\n", ProcessMemoryLine());
   }
   if (g_interrupted) {
@@ -467,6 +484,13 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--link-spill-dir", args->link_spill_dir,
                   "Directory of that temporary file (default: $TMPDIR or "
                   "/tmp)");
+  cmd->add_option("--sqlite-cache-mib", args->cache_mib,
+                  "SQLite page cache of the writing connection, MiB "
+                  "(default 64)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
+  cmd->add_option("--speaker-cache-entries", args->speaker_cache_entries,
+                  "Speaker ids kept in memory per generation (two); others "
+                  "are looked up in the store (default 65536; 0: all)");
   cmd->add_option("--malloc-mmap-threshold", args->malloc_mmap_threshold,
                   "Memory blocks of at least this many bytes get a mapping "
                   "of their own, returned to the system when freed (default "

@@ -173,7 +173,26 @@ struct WriteCounts {
     uint64_t representative_reads = 0;
     uint64_t sketch_reads = 0;
     uint64_t memory_bytes = 0;  // the index's tables (allocated, not used)
+    // Of memory_bytes: the fingerprint table and the Bloom filter (bounded
+    // by link_memory_fingerprints and link_bloom_bytes), the
+    // representatives in memory (bounded by link_memory_representatives),
+    // and the tables that grow by a few bytes per document and cluster.
+    uint64_t fingerprint_bytes = 0;
+    uint64_t representative_bytes = 0;
+    uint64_t per_row_bytes = 0;
   } link;
+  // The store's own memory after this batch (0 where a backend does not
+  // tell): the writing connection's page cache (bounded by
+  // StoreOptions::cache_kib), its prepared statements and schema, and the
+  // write-side id caches (speakers, outlets); speaker names looked up in
+  // the store because they were not in memory.
+  struct StoreMemory {
+    uint64_t page_cache_bytes = 0;
+    uint64_t statement_bytes = 0;
+    uint64_t cache_bytes = 0;
+    uint64_t speakers_cached = 0;
+    uint64_t speaker_reads = 0;
+  } store;
 };
 
 struct SearchQuery {
@@ -309,6 +328,14 @@ struct StoreOptions {
   // Largest database size in pages (4 KiB); 0: unlimited. Reaching it fails
   // the batch like a full disk does.
   int64_t max_pages = 0;
+  // The writing connection's SQLite page cache, in KiB (PRAGMA cache_size);
+  // it is full after a few thousand articles and stays at this size.
+  int64_t cache_kib = 65536;
+  // At most this many speaker ids are kept in memory per generation (two
+  // generations: a full young one turns old, the old one is dropped); a
+  // name key in neither is looked up in the store's UNIQUE name_key index,
+  // so ids do not depend on it. 0: every speaker stays in memory.
+  size_t speaker_cache_entries = 65536;
   CorpusOptions corpus;
 };
 

@@ -392,16 +392,20 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
   c.fingerprints_kept = kept_;
   c.representative_reads = representative_reads_;
   c.sketch_reads = sketch_reads_;
-  c.memory_bytes = exact_.memory_bytes() + band_heads_.memory_bytes() +
-                   simhash_docs_.memory_bytes() + band_entries_.memory_bytes() +
-                   sketches_.memory_bytes() + fingerprints_.memory_bytes() +
-                   spilled_.memory_bytes() + representatives_.memory_bytes() +
-                   arrays_.memory_bytes() + rep_sizes_.memory_bytes() +
-                   rep_block_starts_.memory_bytes() +
-                   rep_locations_far_.memory_bytes() +
-                   reps_file_.memory_bytes() + young_.handles.memory_bytes() +
-                   young_.arrays.memory_bytes() + old_.handles.memory_bytes() +
-                   old_.arrays.memory_bytes() + file_.memory_bytes() +
+  c.fingerprint_bytes = fingerprints_.memory_bytes() + spilled_.memory_bytes();
+  c.representative_bytes =
+      representatives_.memory_bytes() + arrays_.memory_bytes() +
+      young_.handles.memory_bytes() + young_.arrays.memory_bytes() +
+      old_.handles.memory_bytes() + old_.arrays.memory_bytes();
+  c.per_row_bytes =
+      exact_.memory_bytes() + band_heads_.memory_bytes() +
+      simhash_docs_.memory_bytes() + band_entries_.memory_bytes() +
+      sketches_.memory_bytes() + rep_sizes_.memory_bytes() +
+      rep_block_starts_.memory_bytes() + rep_locations_far_.memory_bytes();
+  // The rest: the files' write buffers and scratch.
+  c.memory_bytes = c.fingerprint_bytes + c.representative_bytes +
+                   c.per_row_bytes + reps_file_.memory_bytes() +
+                   file_.memory_bytes() +
                    scratch_.capacity() * sizeof(uint64_t);
   return c;
 }

@@ -71,4 +71,27 @@ void StringIdMap::Clear() {
   chunk_used_ = chunk_size_ = 0;
 }
 
+int64_t StringIdCache::Find(std::string_view key) {
+  if (int64_t id = maps_[young_].Find(key); id != 0) return id;
+  const int64_t id = maps_[young_ ^ 1].Find(key);
+  if (id != 0) Insert(key, id);  // used again: keep it past the next turn
+  return id;
+}
+
+void StringIdCache::Insert(std::string_view key, int64_t id) {
+  if (max_entries_ > 0 && maps_[young_].size() >= max_entries_) {
+    young_ ^= 1;
+    if (maps_[young_].size() > 0) dropped_ = true;
+    maps_[young_].Clear();
+  }
+  maps_[young_].Insert(key, id);
+}
+
+void StringIdCache::Clear() {
+  maps_[0].Clear();
+  maps_[1].Clear();
+  young_ = 0;
+  dropped_ = false;
+}
+
 }  // namespace whosaid

@@ -53,6 +53,40 @@ class StringIdMap {
   size_t chunk_used_ = 0, chunk_size_ = 0;
 };
 
+// StringIdCache: a StringIdMap of bounded size for a cache in front of a
+// store that can answer a miss (the SQLite store's speakers: name key ->
+// id, backed by a UNIQUE index). Two generations of at most
+// `max_entries` each: a key found in the old one is copied to the young
+// one; when the young one is full it turns old and the old one is dropped.
+// max_entries 0: one generation that is never dropped (every key kept).
+// complete() tells whether nothing was ever dropped: then a key absent
+// here is absent from the store as well (when every stored key went
+// through Insert), and the owner may skip the store's look-up. Not
+// thread-safe; one owner.
+class StringIdCache {
+ public:
+  explicit StringIdCache(size_t max_entries) : max_entries_(max_entries) {}
+
+  // The id of `key` in memory, or 0.
+  int64_t Find(std::string_view key);
+  // Adds key -> id (id != 0) to the young generation.
+  void Insert(std::string_view key, int64_t id);
+  bool complete() const { return !dropped_; }
+  // Marks the cache incomplete (the owner loaded only part of the keys).
+  void MarkIncomplete() { dropped_ = true; }
+  size_t size() const { return maps_[0].size() + maps_[1].size(); }
+  size_t memory_bytes() const {
+    return maps_[0].memory_bytes() + maps_[1].memory_bytes();
+  }
+  void Clear();
+
+ private:
+  size_t max_entries_;
+  StringIdMap maps_[2];
+  int young_ = 0;  // index of the young generation in maps_
+  bool dropped_ = false;
+};
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_CORPUS_STRING_ID_MAP_H_

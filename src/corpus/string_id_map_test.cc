@@ -52,5 +52,56 @@ TEST(StringIdMapTest, BehavesLikeEmplaceIntoAnUnorderedMap) {
   }
 }
 
+// A bounded cache answers every key it holds with the id it was given,
+// holds at most two generations, and says when it dropped one.
+TEST(StringIdCacheTest, HoldsAtMostTwoGenerationsAndNeverAWrongId) {
+  StringIdCache cache(100);
+  std::unordered_map<std::string, int64_t> ref;
+  std::mt19937_64 rng(5);
+  size_t misses = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string key = "name " + std::to_string(rng() % 400);
+    auto [it, added] = ref.emplace(key, static_cast<int64_t>(ref.size() + 1));
+    const int64_t found = cache.Find(key);
+    if (found == 0) {
+      ++misses;
+      cache.Insert(key, it->second);  // as the store does after its look-up
+    } else {
+      ASSERT_EQ(found, it->second) << key;
+    }
+    ASSERT_LE(cache.size(), 200u);
+  }
+  EXPECT_FALSE(cache.complete());  // 400 keys do not fit in 2 x 100
+  EXPECT_GT(misses, 400u);         // dropped keys came back as misses
+  cache.Clear();
+  EXPECT_TRUE(cache.complete());
+  EXPECT_EQ(cache.size(), 0u);
+}
+
+TEST(StringIdCacheTest, WithoutALimitEveryKeyStays) {
+  StringIdCache cache(0);
+  for (int i = 1; i <= 3000; ++i) cache.Insert("k" + std::to_string(i), i);
+  for (int i = 1; i <= 3000; ++i) {
+    ASSERT_EQ(cache.Find("k" + std::to_string(i)), i);
+  }
+  EXPECT_TRUE(cache.complete());
+  EXPECT_EQ(cache.size(), 3000u);
+  cache.MarkIncomplete();
+  EXPECT_FALSE(cache.complete());
+}
+
+// Keys used again stay past a turn of generations; keys not used are
+// dropped after two.
+TEST(StringIdCacheTest, UsedKeysSurviveTheTurn) {
+  StringIdCache cache(4);
+  cache.Insert("hot", 1);
+  for (int i = 0; i < 40; ++i) {
+    cache.Insert("cold" + std::to_string(i), 100 + i);
+    ASSERT_EQ(cache.Find("hot"), 1) << i;
+  }
+  EXPECT_EQ(cache.Find("cold0"), 0);
+  EXPECT_EQ(cache.Find("cold39"), 139);
+}
+
 }  // namespace
 }  // namespace whosaid

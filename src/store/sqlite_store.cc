@@ -31,13 +31,6 @@
 namespace whosaid {
 namespace {
 
-// A document's identity (id + content hash) as one 64-bit key of the
-// write cache; a hit is confirmed against the documents table (two
-// identities may share a key).
-uint64_t IdentityHash(std::string_view id, uint64_t hash) {
-  return Hash64(id, hash ^ 0x6964656e74697479ULL);
-}
-
 // `s` as a LIKE pattern matching any text that contains it.
 std::string ContainsPattern(std::string_view s) {
   std::string p = "%";
@@ -118,7 +111,10 @@ class Checkpointer {
 class SqliteStore : public CorpusStore {
  public:
   SqliteStore(sqlite3* db, const StoreOptions& options)
-      : db_(db), options_(options), index_(options.corpus) {}
+      : db_(db),
+        options_(options),
+        index_(options.corpus),
+        speakers_(options.speaker_cache_entries) {}
   ~SqliteStore() override {
     checkpointer_.reset();
     statements_.clear();
@@ -164,13 +160,14 @@ class SqliteStore : public CorpusStore {
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
   LinkIndex index_;
-  // IdentityHash() of every stored document -> 1: 16-21 bytes a document
-  // (a set of strings took ~100).
-  FlatMap64 identities_;
-  std::unordered_map<std::string, int64_t> outlets_;
-  // Speaker name key -> id: ~50 bytes a speaker (an unordered_map of
-  // strings took ~100).
-  StringIdMap speakers_;
+  // No cache of stored identities: each document is looked up in the
+  // UNIQUE(ext_id, content_hash) index (one B-tree probe), so nothing here
+  // grows with the number of documents.
+  std::unordered_map<std::string, int64_t> outlets_;  // ~500 at AllSides
+  // Speaker name key -> id, bounded (StoreOptions::speaker_cache_entries;
+  // ~50 bytes a speaker); a miss past the bound reads the name_key index.
+  StringIdCache speakers_;
+  uint64_t speaker_reads_ = 0;
   int64_t next_quote_id_ = 1;  // the id the next quote gets
 };
 
@@ -252,9 +249,10 @@ Status SqliteStore::Init() {
     if (!s.ok()) return s;
   }
   s = Exec(db_,
-           "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
-           "PRAGMA wal_autocheckpoint=16384;"
-           "PRAGMA temp_store=MEMORY",
+           fmt::format("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{};"
+                       "PRAGMA wal_autocheckpoint=16384;"
+                       "PRAGMA temp_store=MEMORY",
+                       std::max<int64_t>(options_.cache_kib, 64)),
            "configuring the database");
   if (!s.ok()) return s;
   if (options_.path != ":memory:") {
@@ -304,7 +302,6 @@ Status SqliteStore::Rollback(Status s) {
   }
   loaded_ = false;
   index_.Clear();
-  identities_.Clear();
   outlets_.clear();
   speakers_.Clear();
   return s;
@@ -325,10 +322,6 @@ Status SqliteStore::ForEachIdentity(
 }
 
 Status SqliteStore::LoadCaches() {
-  Status s = ForEachIdentity([this](std::string_view id, uint64_t h) {
-    identities_.Insert(IdentityHash(id, h), 1);
-  });
-  if (!s.ok()) return s;
   auto st =
       Get("SELECT id, text_hash, simhash, sketch FROM documents "
           "WHERE duplicate_of IS NULL ORDER BY id");
@@ -404,6 +397,23 @@ Result<int64_t> SqliteStore::SpeakerId(std::string_view name,
                                        std::string_view key) {
   if (key.empty()) return int64_t{0};
   if (int64_t id = speakers_.Find(key); id != 0) return id;
+  if (!speakers_.complete()) {  // it may be stored and dropped from memory
+    auto st = Get("SELECT id FROM speakers WHERE name_key = ?1");
+    if (!st.ok()) return st.status();
+    Stmt* q = st.value();
+    q->Bind(1, key);
+    const int rc = q->Step();
+    const int64_t id = rc == SQLITE_ROW ? q->Int(0) : 0;
+    q->Reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+      return SqliteStatus(db_, rc, "looking up a speaker");
+    }
+    ++speaker_reads_;
+    if (id != 0) {
+      speakers_.Insert(key, id);
+      return id;
+    }
+  }
   auto st = Get("INSERT INTO speakers(name, name_key) VALUES (?1, ?2)");
   if (!st.ok()) return st.status();
   st.value()->Bind(1, name);
@@ -439,6 +449,25 @@ Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
   if (!s.ok()) return Rollback(s);
   if (checkpointer_) checkpointer_->Poke();
   counts.link = index_.counters();
+  int cur = 0, high = 0;
+  if (sqlite3_db_status(db_, SQLITE_DBSTATUS_CACHE_USED, &cur, &high, 0) ==
+      SQLITE_OK) {
+    counts.store.page_cache_bytes = static_cast<uint64_t>(cur);
+  }
+  uint64_t statement_bytes = 0;
+  for (int op : {SQLITE_DBSTATUS_STMT_USED, SQLITE_DBSTATUS_SCHEMA_USED}) {
+    if (sqlite3_db_status(db_, op, &cur, &high, 0) == SQLITE_OK) {
+      statement_bytes += static_cast<uint64_t>(cur);
+    }
+  }
+  counts.store.statement_bytes = statement_bytes;
+  counts.store.cache_bytes = speakers_.memory_bytes();
+  for (const auto& [name, id] : outlets_) {
+    counts.store.cache_bytes += sizeof(name) + sizeof(id) + 16 +
+                                (name.size() > 15 ? name.capacity() + 1 : 0);
+  }
+  counts.store.speakers_cached = speakers_.size();
+  counts.store.speaker_reads = speaker_reads_;
   return counts;
 }
 
@@ -460,14 +489,11 @@ Result<bool> SqliteStore::IsStored(std::string_view id, uint64_t content_hash) {
 Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   const Document& doc = r.doc;
   const DocumentFeatures& f = r.features;
-  const uint64_t identity = IdentityHash(doc.id, f.content_hash);
-  if (identities_.Find(identity) != 0) {
-    auto stored = IsStored(doc.id, f.content_hash);
-    if (!stored.ok()) return stored.status();
-    if (stored.value()) {
-      ++counts->skipped;
-      return Status::OK();
-    }
+  auto stored = IsStored(doc.id, f.content_hash);
+  if (!stored.ok()) return stored.status();
+  if (stored.value()) {
+    ++counts->skipped;
+    return Status::OK();
   }
   auto outlet = OutletId(doc.site);
   if (!outlet.ok()) return outlet.status();
@@ -515,7 +541,6 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   Status s = q->Run("adding a document");
   if (!s.ok()) return s;
   int64_t row = sqlite3_last_insert_rowid(db_);
-  identities_.Insert(identity, 1);
   ++counts->added;
   if (dup) {
     ++counts->duplicates;

@@ -167,9 +167,9 @@ TEST(SqliteStoreTest, ReingestingAddsNothing) {
   EXPECT_EQ(n, 2u);
 }
 
-// The write cache keeps a 64-bit key per identity (id + content hash) and
-// confirms a hit against the table: the same document twice in one batch
-// is stored once, the same id with another content is a new document.
+// Each document's identity (id + content hash) is looked up in the
+// table's UNIQUE index: the same document twice in one batch is stored
+// once, the same id with another content is a new document.
 TEST(SqliteStoreTest, IdentityIsTheIdAndTheContent) {
   auto store = OpenMemory();
   std::vector<IngestRecord> batch;
