@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "src/attribution/feature_util.h"
+#include "src/entities/mentions.h"
 
 namespace whosaid::attribution {
 namespace {
@@ -16,13 +17,6 @@ using internal::kStop;
 bool IsDoubleQuote(const Document& d, int i) {
   const Token& t = d.tokens[i];
   return t.kind == TokenKind::kQuote && t.double_quote;
-}
-
-// Lower-case words allowed inside a name ("Maria de Souza", "Ludwig van
-// Beethoven", "Abu al-Qudsi").
-bool IsParticle(std::string_view w) {
-  return w == "de" || w == "van" || w == "von" || w == "al" || w == "da" ||
-         w == "del" || w == "bin" || w == "la" || w == "le" || w == "du";
 }
 
 }  // namespace
@@ -51,7 +45,7 @@ void FindDashQuotes(const DocView& v, int min_words, int max_name_tokens,
     int j = i + 1;
     while (j < n && j - (i + 1) < max_name_tokens && !v.pstart[j] &&
            (v.cls[j] == kCap || v.cls[j] == kAllCaps ||
-            (j > i + 1 && IsParticle(d.TokenText(j))))) {
+            (j > i + 1 && mention::IsNameParticle(d.TokenText(j))))) {
       ++j;
     }
     if (j == i + 1 || !(v.cls[j - 1] == kCap || v.cls[j - 1] == kAllCaps)) {

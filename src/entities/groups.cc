@@ -16,6 +16,7 @@ namespace whosaid {
 namespace {
 
 using mention::IsFunctionWord;
+using mention::IsNameParticle;
 using mention::IsRoleHeadWord;
 using mention::IsTitleWord;
 using mention::IsWord;
@@ -38,17 +39,6 @@ bool PlainLowerWord(const Document& doc, uint32_t i) {
   return std::none_of(w.begin(), w.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
   });
-}
-
-// Lower-case words inside names: "van", "de", "al", "bin", "and", "of".
-bool IsNameParticle(std::string_view w) {
-  static constexpr std::string_view kParticles[] = {
-      "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",
-      "da",  "di",  "del", "della", "la",   "le",  "du",  "der",
-      "den", "ter", "y",   "dos",   "das",  "do",  "and", "of",
-      "zu",  "st.", "wa",  "ben",   "ould", "the", "des", "et"};
-  return std::find(std::begin(kParticles), std::end(kParticles), w) !=
-         std::end(kParticles);
 }
 
 // "Has", "Is", "Says": a capitalised auxiliary or verb of saying, which no

@@ -309,16 +309,31 @@ bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
 
 bool IsPossessiveMark(const Document& doc, uint32_t i) {
   if (i >= doc.tokens.size()) return false;
-  std::string_view w = doc.TokenText(i);
-  return w == "'s" || w == "'" || w == "’s" || w == "’" || w == "'S";
+  std::string w = LowerToken(doc, i);  // "’s" reads "'s"
+  return w == "'s" || w == "'";
+}
+
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" ||
+         w == "our" || w == "your";
+}
+
+bool IsNameParticle(std::string_view w) {
+  static constexpr std::string_view kParticles[] = {
+      "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",
+      "da",  "di",  "del", "della", "la",   "le",  "du",  "der",
+      "den", "ter", "y",   "dos",   "das",  "do",  "and", "of",
+      "zu",  "st.", "wa",  "ben",   "ould", "the", "des", "et"};
+  for (std::string_view n : kParticles) {
+    if (w == n) return true;
+  }
+  return false;
 }
 
 // True if token `i` (before `end`) is a possessive marker ("'s", or "'"
 // after a name in -s).
 static bool IsPossessive(const Document& doc, uint32_t i, uint32_t end) {
-  if (i >= end) return false;
-  std::string w = LowerToken(doc, i);
-  return w == "'s" || w == "'";
+  return i < end && IsPossessiveMark(doc, i);
 }
 
 bool ModifiesALaterPerson(const Document& doc,

@@ -77,6 +77,10 @@ bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
 // True when token i is a possessive marker ("'s", "’s", or "'" after a
 // name in -s).
 bool IsPossessiveMark(const Document& doc, uint32_t i);
+// "his", "her", "their", "its", "my", "our", "your" (lower case).
+bool IsPossessivePronoun(std::string_view lower);
+// Lower-case words inside names: "van", "de", "al", "bin", "and", "of".
+bool IsNameParticle(std::string_view word);
 
 // "democrat(s)", "republican(s)": after a place, the person or people of
 // that party ("the Ohio Republican"), not the party itself.

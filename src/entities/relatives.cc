@@ -12,15 +12,6 @@ using mention::LowerToken;
 // Words between the appositive's comma and its kin noun ("the senator 's").
 constexpr uint32_t kMaxWordsBeforeKin = 4;
 
-bool IsPossessivePronoun(std::string_view w) {
-  return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" ||
-         w == "our" || w == "your";
-}
-
-bool IsPossessiveMark(std::string_view w) {
-  return w == "'s" || w == "'" || w == "’s" || w == "’";
-}
-
 // Token i is a kin noun, "-in-law" forms included ("daughter-in-law" is one
 // token).
 bool KinAt(const Document& doc, uint32_t i, lex::Gender* gender) {
@@ -59,7 +50,7 @@ bool HasFirstFamilyTitle(const Document& doc, uint32_t f, uint32_t l,
 // surname.
 bool OtherNamesPossessive(const Document& doc, uint32_t mark,
                           std::string_view surname) {
-  if (mark == 0 || !IsPossessiveMark(LowerToken(doc, mark))) return false;
+  if (mark == 0 || !mention::IsPossessiveMark(doc, mark)) return false;
   const Token& owner = doc.tokens[mark - 1];
   return owner.capitalized && owner.kind == TokenKind::kWord &&
          doc.TokenText(mark - 1) != surname;
@@ -118,13 +109,17 @@ bool IntroducedAsRelative(const Document& doc, const Entity& e,
     if (KinAt(doc, i, gender) && i > 0) {
       uint32_t p = i - 1;
       std::string before = LowerToken(doc, p);
-      if (!IsPossessivePronoun(before) && !IsPossessiveMark(before) && p > 0 &&
+      if (!mention::IsPossessivePronoun(before) &&
+          !mention::IsPossessiveMark(doc, p) && p > 0 &&
           !doc.tokens[p].capitalized &&
           doc.tokens[p].kind == TokenKind::kWord) {
         before = LowerToken(doc, --p);  // one adjective: "his late wife"
       }
       if (OtherNamesPossessive(doc, p, surname)) return false;
-      if (IsPossessivePronoun(before) || IsPossessiveMark(before)) return true;
+      if (mention::IsPossessivePronoun(before) ||
+          mention::IsPossessiveMark(doc, p)) {
+        return true;
+      }
       if (before == "first" && HasFirstFamilyTitle(doc, p, i + 1, gender)) {
         return true;
       }
@@ -145,8 +140,8 @@ bool IntroducedAsRelative(const Document& doc, const Entity& e,
                next == ")" || next == ";";
       }
       if (w == "who" || w == "whose" || w == "which" || w == "that") break;
-      if (doc.tokens[i].kind == TokenKind::kPunct && !IsPossessiveMark(w) &&
-          raw != "-") {
+      if (doc.tokens[i].kind == TokenKind::kPunct &&
+          !mention::IsPossessiveMark(doc, i) && raw != "-") {
         break;
       }
     }

@@ -21,10 +21,6 @@ using mention::LowerToken;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-bool IsPossessivePronoun(std::string_view w) {
-  return w == "his" || w == "her" || w == "their" || w == "its";
-}
-
 // The state whose full name starts at token i ("Vermont", "New York";
 // capitalised), or -1. Sets *end past its last token.
 int StateStartingAt(const Document& doc, uint32_t i, uint32_t limit,
@@ -472,7 +468,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     // "her husband", "his critics": the possessor is someone else; "his
     // lawyer" may be the lawyer the article names (the role sieve).
     if (const std::string p = LowerToken(doc, i);
-        IsPossessivePronoun(p) &&
+        mention::IsPossessivePronoun(p) &&
         mention::HeadsOtherPerson(doc, i + 1, l, p == "his" || p == "her")) {
       break;
     }
