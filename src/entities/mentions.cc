@@ -234,15 +234,38 @@ bool IsPartyNoun(std::string_view w) {
          w == "republicans";
 }
 
-bool IsRelationNoun(std::string_view w) {
-  static constexpr std::string_view kRelationNouns[] = {
-      "son",     "daughter", "mother",  "father", "wife",      "husband",
-      "brother", "sister",   "friend",  "widow",  "colleague", "partner",
-      "parents", "children", "fiancee", "fiance"};
-  for (std::string_view n : kRelationNouns) {
-    if (w == n) return true;
+bool IsKinNoun(std::string_view w, lex::Gender* gender) {
+  struct Kin {
+    std::string_view word;
+    lex::Gender gender;
+  };
+  constexpr lex::Gender kF = lex::Gender::kFemale;
+  constexpr lex::Gender kM = lex::Gender::kMale;
+  constexpr lex::Gender kU = lex::Gender::kUnknown;
+  static constexpr Kin kKin[] = {
+      {"daughter", kF},      {"son", kM},      {"wife", kF},
+      {"husband", kM},       {"mother", kF},   {"father", kM},
+      {"sister", kF},        {"brother", kM},  {"widow", kF},
+      {"widower", kM},       {"niece", kF},    {"nephew", kM},
+      {"granddaughter", kF}, {"grandson", kM}, {"grandmother", kF},
+      {"grandfather", kM},   {"aunt", kF},     {"uncle", kM},
+      {"stepdaughter", kF},  {"stepson", kM},  {"stepmother", kF},
+      {"stepfather", kM},    {"fiancee", kF},  {"fiancé", kM},
+      {"fiancée", kF},       {"fiance", kM},   {"spouse", kU},
+      {"cousin", kU},        {"sibling", kU},  {"twin", kU}};
+  for (const Kin& k : kKin) {
+    if (w == k.word) {
+      *gender = k.gender;
+      return true;
+    }
   }
   return false;
+}
+
+bool IsRelationNoun(std::string_view w) {
+  lex::Gender unused;
+  return IsKinNoun(w, &unused) || w == "friend" || w == "colleague" ||
+         w == "partner" || w == "parents" || w == "children";
 }
 
 namespace {
@@ -260,18 +283,15 @@ bool IsNounOf(const std::string_view (&nouns)[N], std::string_view w) {
 }
 
 // Family and friends, and those for and against someone.
+// Friends and others close (the family: IsKinNoun), and those for and
+// against someone.
 constexpr std::string_view kRelationAndSideNouns[] = {
-    "son",         "daughter",    "mother",    "father",     "wife",
-    "husband",     "brother",     "sister",    "friend",     "widow",
-    "widower",     "partner",     "parent",    "children",   "fiancee",
-    "fiance",      "mom",         "dad",       "niece",      "nephew",
-    "cousin",      "uncle",       "aunt",      "grandson",   "granddaughter",
-    "grandmother", "grandfather", "relative",  "sibling",    "girlfriend",
-    "boyfriend",   "family",      "colleague", "classmate",  "neighbor",
-    "neighbour",   "critic",      "accuser",   "opponent",   "detractor",
-    "rival",       "enemy",       "supporter", "ally",       "backer",
-    "defender",    "fan",         "follower",  "challenger", "admirer",
-    "victim"};
+    "friend",    "partner",    "parent",     "children",  "mom",
+    "dad",       "relative",   "girlfriend", "boyfriend", "family",
+    "colleague", "classmate",  "neighbor",   "neighbour", "critic",
+    "accuser",   "opponent",   "detractor",  "rival",     "enemy",
+    "supporter", "ally",       "backer",     "defender",  "fan",
+    "follower",  "challenger", "admirer",    "victim"};
 
 // Those who speak for a person (for an organisation they speak as it: "the
 // Pentagon's spokeswoman" is the Pentagon's voice).
@@ -283,7 +303,11 @@ constexpr std::string_view kRepresentativeNouns[] = {
 }  // namespace
 
 bool IsOtherPersonNoun(std::string_view w, bool person_possessor) {
-  return IsNounOf(kRelationAndSideNouns, w) ||
+  lex::Gender unused;
+  const std::string_view singular =
+      w.size() > 1 && w.back() == 's' ? w.substr(0, w.size() - 1) : w;
+  return IsKinNoun(w, &unused) || IsKinNoun(singular, &unused) ||
+         IsNounOf(kRelationAndSideNouns, w) ||
          (person_possessor && IsNounOf(kRepresentativeNouns, w));
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/entities/lexicon.h"
 #include "whosaid/document.h"
 
 namespace whosaid::mention {
@@ -58,8 +59,13 @@ std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last);
 // "commander", "colonel-general" matches "general").
 bool RoleMatches(std::string_view role, std::string_view noun);
 
-// A noun naming a relation between people ("wife", "son", "friend"):
-// "his wife" or "Ruiz's son" is someone else than the possessor.
+// A kinship noun ("daughter", "husband", "widow", "stepson") and the
+// gender it gives, in *gender (unknown for "spouse", "cousin").
+bool IsKinNoun(std::string_view lower, lex::Gender* gender);
+
+// A noun naming a relation between people (a kinship noun, "friend",
+// "colleague", "partner"): "his wife" or "Ruiz's son" is someone else than
+// the possessor.
 bool IsRelationNoun(std::string_view lower);
 
 // A noun for a person other than its possessor: relatives and friends,

@@ -21,7 +21,7 @@ bool KinAt(const Document& doc, uint32_t i, lex::Gender* gender) {
       std::string_view(w).substr(w.size() - kInLaw.size()) == kInLaw) {
     w.resize(w.size() - kInLaw.size());
   }
-  return IsKinNoun(w, gender);
+  return mention::IsKinNoun(w, gender);
 }
 
 // "first lady", "first gentleman", "first daughter", "first son" in the
@@ -39,7 +39,7 @@ bool HasFirstFamilyTitle(const Document& doc, uint32_t f, uint32_t l,
       *gender = lex::Gender::kMale;
       return true;
     }
-    if (w == "daughter" || w == "son") return IsKinNoun(w, gender);
+    if (w == "daughter" || w == "son") return mention::IsKinNoun(w, gender);
   }
   return false;
 }
@@ -57,34 +57,6 @@ bool OtherNamesPossessive(const Document& doc, uint32_t mark,
 }
 
 }  // namespace
-
-bool IsKinNoun(std::string_view w, lex::Gender* gender) {
-  struct Kin {
-    std::string_view word;
-    lex::Gender gender;
-  };
-  constexpr lex::Gender kF = lex::Gender::kFemale;
-  constexpr lex::Gender kM = lex::Gender::kMale;
-  constexpr lex::Gender kU = lex::Gender::kUnknown;
-  static constexpr Kin kKin[] = {
-      {"daughter", kF},      {"son", kM},      {"wife", kF},
-      {"husband", kM},       {"mother", kF},   {"father", kM},
-      {"sister", kF},        {"brother", kM},  {"widow", kF},
-      {"widower", kM},       {"niece", kF},    {"nephew", kM},
-      {"granddaughter", kF}, {"grandson", kM}, {"grandmother", kF},
-      {"grandfather", kM},   {"aunt", kF},     {"uncle", kM},
-      {"stepdaughter", kF},  {"stepson", kM},  {"stepmother", kF},
-      {"stepfather", kM},    {"fiancee", kF},  {"fiancé", kM},
-      {"fiancée", kF},       {"fiance", kM},   {"spouse", kU},
-      {"cousin", kU},        {"sibling", kU},  {"twin", kU}};
-  for (const Kin& k : kKin) {
-    if (w == k.word) {
-      *gender = k.gender;
-      return true;
-    }
-  }
-  return false;
-}
 
 bool IntroducedAsRelative(const Document& doc, const Entity& e,
                           lex::Gender* gender) {

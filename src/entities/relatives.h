@@ -16,10 +16,6 @@
 
 namespace whosaid {
 
-// A kinship noun ("daughter", "husband", "daughter-in-law", "widow") and
-// the gender it gives, in *gender (unknown for "spouse", "cousin").
-bool IsKinNoun(std::string_view lower, lex::Gender* gender);
-
 // True when person mention `e` is introduced as someone's relative: a kin
 // noun after a possessive right before it ("his wife, Jill Hale", "the
 // mayor's son Eric Hale", "First daughter Ivy Hale", the title included),
