@@ -337,6 +337,12 @@ bool IsPossessiveMark(const Document& doc, uint32_t i) {
   return w == "'s" || w == "'";
 }
 
+bool PossessesOtherPerson(const Document& doc, uint32_t mark, uint32_t l,
+                          bool person_possessor) {
+  return mark < l && IsPossessiveMark(doc, mark) &&
+         HeadsOtherPerson(doc, mark + 1, l, person_possessor);
+}
+
 bool IsPossessivePronoun(std::string_view w) {
   return w == "his" || w == "her" || w == "their" || w == "its" || w == "my" ||
          w == "our" || w == "your";

@@ -83,6 +83,11 @@ bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
 // True when token i is a possessive marker ("'s", "’s", or "'" after a
 // name in -s).
 bool IsPossessiveMark(const Document& doc, uint32_t i);
+// True when token `mark` (before `l`) is a possessive marker and what it
+// possesses is someone else (HeadsOtherPerson of the tokens after it, up to
+// `l`): the name before "'s lawyers" is not the speaker's.
+bool PossessesOtherPerson(const Document& doc, uint32_t mark, uint32_t l,
+                          bool person_possessor);
 // "his", "her", "their", "its", "my", "our", "your" (lower case).
 bool IsPossessivePronoun(std::string_view lower);
 // Lower-case words inside names: "van", "de", "al", "bin", "and", "of".

@@ -433,12 +433,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       }
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
       // "Hale's father", "Trump's lawyers": the possessor is someone else.
-      if (const uint32_t after = mention::TokenAtOrAfter(doc, e.span.end);
-          after < doc.tokens.size() && doc.tokens[after].span.begin < m.end &&
-          mention::IsPossessiveMark(doc, after) &&
-          mention::HeadsOtherPerson(doc, after + 1,
-                                    mention::TokenAtOrAfter(doc, m.end),
-                                    e.label == EntityLabel::kPerson)) {
+      if (mention::PossessesOtherPerson(
+              doc, mention::TokenAtOrAfter(doc, e.span.end),
+              mention::TokenAtOrAfter(doc, m.end),
+              e.label == EntityLabel::kPerson)) {
         continue;
       }
       // Beside such a modifier, another place is no speaker either ("the
@@ -496,8 +494,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         InModifierName(doc, m, i) || InPlaceAfterNoun(doc, m, i)) {
       continue;
     }
-    if (i + 1 < l && mention::IsPossessiveMark(doc, i + 1) &&
-        mention::HeadsOtherPerson(doc, i + 2, l, /*person_possessor=*/true)) {
+    if (mention::PossessesOtherPerson(doc, i + 1, l,
+                                      /*person_possessor=*/true)) {
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.

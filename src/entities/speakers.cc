@@ -65,8 +65,8 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
       continue;
     }
     // "Trump's lawyers", "Hale's father": someone else's name.
-    if (i + 1 < l && mention::IsPossessiveMark(doc, i + 1) &&
-        mention::HeadsOtherPerson(doc, i + 2, l, /*person_possessor=*/true)) {
+    if (mention::PossessesOtherPerson(doc, i + 1, l,
+                                      /*person_possessor=*/true)) {
       return "";
     }
     if (!out.empty()) out += ' ';
