@@ -144,6 +144,9 @@ class SqliteStore : public CorpusStore {
   Status AddOne(const IngestRecord& r, WriteCounts* counts);
   // Whether a document with this id and content hash is stored.
   Result<bool> IsStored(std::string_view id, uint64_t content_hash);
+  // Steps a bound one-row query and resets it: the first column of its row
+  // (0 when it returns none).
+  Result<int64_t> FirstInt(Stmt* q, std::string_view what);
   Result<int64_t> OutletId(std::string_view name);
   Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
   Status Rollback(Status s);
@@ -400,16 +403,11 @@ Result<int64_t> SqliteStore::SpeakerId(std::string_view name,
   if (!speakers_.complete()) {  // it may be stored and dropped from memory
     auto st = Get("SELECT id FROM speakers WHERE name_key = ?1");
     if (!st.ok()) return st.status();
-    Stmt* q = st.value();
-    q->Bind(1, key);
-    const int rc = q->Step();
-    const int64_t id = rc == SQLITE_ROW ? q->Int(0) : 0;
-    q->Reset();
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-      return SqliteStatus(db_, rc, "looking up a speaker");
-    }
+    st.value()->Bind(1, key);
+    auto found = FirstInt(st.value(), "looking up a speaker");
+    if (!found.ok()) return found.status();
     ++speaker_reads_;
-    if (id != 0) {
+    if (const int64_t id = found.value(); id != 0) {
       speakers_.Insert(key, id);
       return id;
     }
@@ -478,12 +476,17 @@ Result<bool> SqliteStore::IsStored(std::string_view id, uint64_t content_hash) {
   Stmt* q = st.value();
   q->Bind(1, id);
   q->Bind(2, static_cast<int64_t>(content_hash));
+  auto found = FirstInt(q, "looking up a document");
+  if (!found.ok()) return found.status();
+  return found.value() != 0;
+}
+
+Result<int64_t> SqliteStore::FirstInt(Stmt* q, std::string_view what) {
   const int rc = q->Step();
+  const int64_t value = rc == SQLITE_ROW ? q->Int(0) : 0;
   q->Reset();
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    return SqliteStatus(db_, rc, "looking up a document");
-  }
-  return rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqliteStatus(db_, rc, what);
+  return value;
 }
 
 Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
