@@ -443,6 +443,28 @@ lex::Gender HonorificGender(const Document& doc, const Entity& e) {
   return lex::GenderOfWord(w);
 }
 
+// The middle initials of a full name ("george h. w. bush" → "hw").
+std::string MiddleInitials(const std::vector<std::string>& words) {
+  std::string out;
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    const std::string& w = words[i];
+    if ((w.size() == 1 || (w.size() == 2 && w[1] == '.')) && w[0] >= 'a' &&
+        w[0] <= 'z') {
+      out += w[0];
+    }
+  }
+  return out;
+}
+
+// "George W. Bush" and "George H. W. Bush" share every word but are two
+// people: full names whose middle initials both say something and differ.
+bool ConflictingInitials(const std::vector<std::string>& a,
+                         const std::vector<std::string>& b) {
+  const std::string ia = MiddleInitials(a);
+  const std::string ib = MiddleInitials(b);
+  return !ia.empty() && !ib.empty() && ia != ib;
+}
+
 // "Jr.", "Sr.", "II": a full name's last word that tells a son from his
 // father.
 bool HasGenerationalSuffix(const std::vector<std::string>& words) {
@@ -509,6 +531,7 @@ void BuildGroups(Document* doc) {
           if (doc->groups[g].label != EntityLabel::kPerson) continue;
           const auto& gw = info[g].words;
           if (gw.back() != words.back()) continue;
+          if (ConflictingInitials(gw, words)) continue;
           if (Contains(gw, words) || Contains(words, gw)) {
             best = static_cast<int32_t>(g);
             break;
@@ -697,6 +720,7 @@ void BuildGroups(Document* doc) {
 void AttachTitlesAndGroups(Document* doc) {
   TrimEdgeWords(doc);
   ExtendGenerationalSuffixes(doc);
+  JoinNamesSplitAtInitials(doc);
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
   MergeEntities(doc, added);

@@ -312,4 +312,55 @@ void ExtendGenerationalSuffixes(Document* doc) {
   }
 }
 
+void JoinNamesSplitAtInitials(Document* doc) {
+  const uint32_t n = static_cast<uint32_t>(doc->tokens.size());
+  // An initial: one capital letter with its full stop, as one token ("A.")
+  // or two ("A" + ".").
+  auto initial_at = [&](uint32_t i) -> uint32_t {
+    if (i >= n) return 0;
+    std::string_view w = doc->TokenText(i);
+    auto capital = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (w.size() == 2 && capital(w[0]) && w[1] == '.') return 1;
+    if (w.size() == 1 && capital(w[0]) && i + 1 < n &&
+        doc->TokenText(i + 1) == "." && !doc->tokens[i + 1].space_before) {
+      return 2;
+    }
+    return 0;
+  };
+  auto& ents = doc->entities;
+  std::vector<bool> remove(ents.size(), false);
+  for (size_t k = 0; k + 1 < ents.size(); ++k) {
+    Entity& a = ents[k];
+    Entity& b = ents[k + 1];
+    if (a.label != EntityLabel::kPerson || b.label != EntityLabel::kPerson ||
+        remove[k]) {
+      continue;
+    }
+    uint32_t af, al, bf, bl;
+    mention::TokenRange(*doc, a.span, &af, &al);
+    mention::TokenRange(*doc, b.span, &bf, &bl);
+    if (af >= al || bf >= bl || bf != al) continue;
+    const Token& first_of_b = doc->tokens[bf];
+    if (first_of_b.newline_before ||
+        doc->Text(Span{a.span.end, b.span.begin}) != " ") {
+      continue;
+    }
+    // The initial must leave a name word on its other side.
+    const uint32_t opening = initial_at(bf);
+    const bool b_opens = opening > 0 && bf + opening < bl;
+    bool a_closes = false;
+    if (al - af >= 2) {
+      const uint32_t closing = initial_at(al - 1) == 1   ? al - 1
+                               : initial_at(al - 2) == 2 ? al - 2
+                                                         : al;
+      a_closes = closing < al && closing > af;
+    }
+    if (!b_opens && !a_closes) continue;
+    b.span.begin = a.span.begin;
+    if (b.title.empty()) b.title = a.title;
+    remove[k] = true;
+  }
+  EraseMarked(remove, &ents);
+}
+
 }  // namespace whosaid

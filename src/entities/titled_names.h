@@ -32,6 +32,12 @@ void RepairNamesAfterInnerTitles(Document* doc);
 // which the tagger often leaves out: without it the son is his father.
 void ExtendGenerationalSuffixes(Document* doc);
 
+// Two PERSON mentions a single space apart, the second opening with a
+// middle initial ("Barbara" + "A. Mikulski") or the first ending with one
+// ("Mary K." + "Ruiz"), are one name: the tagger sometimes breaks a name at
+// its initial, and then the first name alone becomes the speaker's name.
+void JoinNamesSplitAtInitials(Document* doc);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_ENTITIES_TITLED_NAMES_H_

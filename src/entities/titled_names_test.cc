@@ -71,5 +71,58 @@ TEST(RepairNamesAfterInnerTitles, FirstNameJoinsSurnameMentionAfterIt) {
             nullptr);
 }
 
+TEST(JoinNamesSplitAtInitials, MiddleInitialJoinsTheTwoHalves) {
+  Document doc = MakeDoc(
+      "The vote passed, said Sen. Nora J. Pellwood of Ohio. Pellwood "
+      "smiled. Later Tom R. and Ada Vance left.");
+  // The tagger broke the name at its initial.
+  doc.entities.push_back(Ent(Find(doc, "Nora"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "J. Pellwood"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ohio"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Pellwood", 1), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Tom R."), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ada Vance"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* nora = EntityWithText(doc, "Nora J. Pellwood");
+  ASSERT_NE(nora, nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Nora"), nullptr);
+  // The bare surname later is the same person.
+  const Entity* later = nullptr;
+  for (const Entity& e : doc.entities) {
+    if (doc.Text(e.span) == "Pellwood") later = &e;
+  }
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->group, nora->group);
+  // "and" between them: two people, left as they are.
+  EXPECT_NE(EntityWithText(doc, "Tom R."), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ada Vance"), nullptr);
+}
+
+TEST(JoinNamesSplitAtInitials, InitialEndingTheFirstHalfJoinsToo) {
+  Document doc = MakeDoc("Critics, said Mary K. Ruiz, were wrong.");
+  doc.entities.push_back(Ent(Find(doc, "Mary K."), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ruiz"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Mary K. Ruiz"), nullptr);
+  EXPECT_EQ(doc.entities.size(), 1u);
+}
+
+TEST(JoinNamesSplitAtInitials, OtherMiddleInitialsAreAnotherPerson) {
+  Document doc = MakeDoc(
+      "George H. W. Bush led in 1991; George W. Bush led in 2003. Later "
+      "George Bush spoke.");
+  doc.entities.push_back(
+      Ent(Find(doc, "George H. W. Bush"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "George W. Bush"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "George Bush"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* father = EntityWithText(doc, "George H. W. Bush");
+  const Entity* son = EntityWithText(doc, "George W. Bush");
+  ASSERT_NE(father, nullptr);
+  ASSERT_NE(son, nullptr);
+  EXPECT_NE(father->group, son->group);
+}
+
 }  // namespace
 }  // namespace whosaid
