@@ -672,19 +672,24 @@ void BuildGroups(Document* doc) {
   // tie): "Islamic State" tagged LOC once and "ISIS" ORG five times is ORG.
   MajorityLabels(ents, doc);
   // "Nordvale" after/before "Nordvale Biotech": a one-word organisation
-  // that starts a longer organisation name in the article is that one.
+  // that starts a longer organisation name in the article is that one. An
+  // institution named by its kind only in the "of" form of its name ("the
+  // House" is the "House of Representatives", not its "House Judiciary
+  // Committee" nor "House Republicans").
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     if (e.label != EntityLabel::kOrg || e.group < 0) continue;
     const std::vector<std::string>& words = name_words[k];
     if (words.size() != 1) continue;
+    const bool kind_word = lex::IsOrgWord(words[0]);
     for (size_t g = 0; g < doc->groups.size(); ++g) {
       if (static_cast<int32_t>(g) == e.group ||
           doc->groups[g].label != EntityLabel::kOrg) {
         continue;
       }
       const auto& gw = info[g].words;
-      if (gw.size() >= 2 && gw[0] == words[0]) {
+      if (gw.size() >= 2 && gw[0] == words[0] &&
+          (!kind_word || gw[1] == "of")) {
         int32_t old_group = e.group;
         for (Entity& o : ents) {
           if (o.group == old_group) o.group = static_cast<int32_t>(g);

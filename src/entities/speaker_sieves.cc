@@ -544,7 +544,11 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         }
       }
       uint32_t here = mention::SentenceOf(doc, f);
+      // An organisation whose name holds the noun ("the committee": the
+      // Senate Judiciary Committee) comes before a nearer one that does not
+      // (the Senate).
       int32_t best = -1;
+      int32_t best_named = -1;
       for (const Entity& e : doc.entities) {
         if (e.span.end > m.begin) break;
         if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
@@ -553,8 +557,14 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         }
         uint32_t s = mention::SentenceOf(
             doc, mention::TokenAtOrAfter(doc, e.span.begin));
-        if (here - s <= 2 * kPronounSentenceWindow) best = e.group;
+        if (here - s > 2 * kPronounSentenceWindow) continue;
+        best = e.group;
+        if (mention::Lower(doc.groups[e.group].canonical).find(head) !=
+            std::string::npos) {
+          best_named = e.group;
+        }
       }
+      if (best_named >= 0) return best_named;
       if (best >= 0) return best;
     }
   }

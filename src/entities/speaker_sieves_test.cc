@@ -148,6 +148,19 @@ TEST(ResolveSpeakers, InstitutionNamedLikeAPlaceKeepsItsName) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "");
 }
 
+// Regression: "the committee" took the nearest organisation (the Senate)
+// over the committee named just before it.
+TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
+  Document doc = WithQuotes(
+      "The Senate Finance Committee met on Tuesday. The Senate votes next "
+      "week, the committee said.",
+      {{"Senate Finance Committee", EntityLabel::kOrg},
+       {"Senate", EntityLabel::kOrg}},
+      {{"The Senate votes next week", "the committee"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Senate Finance Committee");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a
