@@ -580,6 +580,16 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     const bool party_noun = i + 1 == l && mention::TokenIs(doc, f, "the") &&
                             (w == "democrat" || w == "republican");
     if (!mention::IsRoleHeadWord(w) && !party_noun) continue;
+    // "attorneys general", "inspectors general": a plural title names a
+    // group, nobody in particular.
+    if (i > f && (w == "general" || w == "generals")) {
+      std::string before = LowerToken(doc, i - 1);
+      if (before.size() > 1 && before.back() == 's' &&
+          mention::IsRoleHeadWord(
+              std::string_view(before).substr(0, before.size() - 1))) {
+        return -1;
+      }
+    }
     return ResolveRole(doc, lex::ExpandAbbreviation(w), m.begin,
                        StateInPhrase(doc, f, i));
   }

@@ -161,6 +161,21 @@ TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Senate Finance Committee");
 }
 
+// Regression: "Democratic attorneys general from 12 states" took the name
+// of the attorney general quoted earlier.
+TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {
+  Document doc = WithQuotes(
+      "Attorney General Dana Whitcomb sued on Monday. Democratic attorneys "
+      "general from 12 states said the rule was illegal. The attorney "
+      "general said more suits would follow.",
+      {{"Dana Whitcomb", EntityLabel::kPerson}},
+      {{"the rule was illegal", "Democratic attorneys general from 12 states"},
+       {"more suits would follow", "The attorney general"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Dana Whitcomb");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a
