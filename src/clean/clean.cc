@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "src/clean/highlights.h"
 #include "src/clean/line_text.h"
 #include "src/clean/link_cards.h"
 #include "src/clean/metadata.h"
@@ -21,8 +23,10 @@ using clean_internal::DateLine;
 using clean_internal::FindLinkCards;
 using clean_internal::HeadlineKey;
 using clean_internal::IsAsciiSpace;
+using clean_internal::IsHighlightBullet;
 using clean_internal::LineText;
 using clean_internal::LooksLikeProse;
+using clean_internal::OpensHighlights;
 using clean_internal::ParseByline;
 using clean_internal::ParseDateLine;
 using clean_internal::ResidueKind;
@@ -158,6 +162,32 @@ void ScanHeader(std::string_view input, const CleanOptions& options,
   }
 }
 
+// Marks a "Story highlights" summary among the head lines as residue: the
+// line with the label, then the bullets after it up to the first line that
+// ends a sentence.
+void MarkHighlights(std::string_view input, const CleanOptions& options,
+                    std::vector<Line>* lines) {
+  if (options.max_highlight_bullets == 0) return;
+  const size_t head = std::min(lines->size(), options.max_header_lines);
+  for (size_t i = 0; i < head; ++i) {
+    Line& line = (*lines)[i];
+    std::string_view raw = input.substr(line.begin, line.end - line.begin);
+    if (line.fate != kKeep || !OpensHighlights(raw)) continue;
+    line.fate = static_cast<uint8_t>(ResidueKind::kHighlights);
+    size_t bullets = 0;
+    for (size_t j = i + 1;
+         j < lines->size() && bullets < options.max_highlight_bullets; ++j) {
+      Line& next = (*lines)[j];
+      if (next.fate != kKeep) continue;
+      std::string_view text = input.substr(next.begin, next.end - next.begin);
+      if (!IsHighlightBullet(text, options.max_highlight_words)) break;
+      next.fate = static_cast<uint8_t>(ResidueKind::kHighlights);
+      ++bullets;
+    }
+    return;
+  }
+}
+
 void AddPiece(uint32_t clean_begin, uint32_t input_begin, uint32_t length,
               std::vector<OffsetPiece>* map) {
   if (length == 0) return;
@@ -205,6 +235,7 @@ void CleanText(std::string_view input, const CleanOptions& options,
         i < options.edge_lines || i + options.edge_lines >= lines.size();
     line.fate = static_cast<uint8_t>(ClassifyLine(raw, &norm, limits, at_edge));
   }
+  MarkHighlights(input, options, &lines);
   ScanHeader(input, options, &lines, &norm, doc);
 
   // Emit kept lines, joined by "\n\n" (mapped when the input had exactly

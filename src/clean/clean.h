@@ -40,6 +40,11 @@ struct CleanOptions {
   size_t edge_lines = 3;
   // Icon-font/menu word lists need at least this many words.
   size_t min_word_list_words = 8;
+  // A "Story highlights" summary (src/clean/highlights.h) among the first
+  // max_header_lines lines: at most this many bullet lines (0: kept), each
+  // of at most max_highlight_words words.
+  size_t max_highlight_bullets = 6;
+  size_t max_highlight_words = 25;
   // Link cards inside a line (a person's full name, headlines and "MORE"
   // after the name; src/clean/link_cards.h) up to this many bytes are
   // removed (0: kept).

@@ -28,6 +28,8 @@ const char* ResidueKindName(ResidueKind kind) {
       return "crumb";
     case ResidueKind::kSeparator:
       return "separator";
+    case ResidueKind::kHighlights:
+      return "highlights";
     case ResidueKind::kCount:
       break;
   }

@@ -26,6 +26,7 @@ enum class ResidueKind : unsigned char {
   kCaption,     // photo credits and captions ("(AP Photo/...)", "FILE - ")
   kCrumb,       // navigation crumbs "Home > News > World"
   kSeparator,   // no letter or digit at all ("* * *", "___")
+  kHighlights,  // a "Story highlights" summary above the body (highlights.h)
   kCount,
 };
 
