@@ -3,8 +3,6 @@
 namespace whosaid::ner {
 namespace {
 
-constexpr uint64_t kSeqSeed = 0x2545F4914F6CDD1DULL;  // as ner_model.cc
-
 // Sets the B/I/L/U bits of the match [i, i + len) for each type in `types`.
 void MarkMatch(uint32_t i, int len, uint8_t types, int shift,
                std::vector<TokenInfo>* info) {
@@ -36,7 +34,7 @@ void MarkGazetteerMatches(const Document& doc, const Gazetteer& gaz, int shift,
       if (!t.capitalized && !t.all_caps && t.kind != TokenKind::kNumber) {
         continue;
       }
-      uint64_t h = kSeqSeed;
+      uint64_t h = kSequenceSeed;
       int best_len = 0;
       uint8_t best_types = 0;
       for (int len = 1; len <= kMaxGazLength && i + len <= s.token_end; ++len) {

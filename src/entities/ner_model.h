@@ -103,6 +103,10 @@ class WordClusters {
   size_t count_ = 0;
 };
 
+// Seed of the running hash over a token sequence (SequenceKey, and the
+// prefixes the gazetteers store to stop a longest-match scan early).
+inline constexpr uint64_t kSequenceSeed = 0x2545F4914F6CDD1DULL;
+
 // Hash of a token sequence as the gazetteer stores it.
 uint64_t SequenceKey(const uint64_t* lower_hashes, int n);
 
