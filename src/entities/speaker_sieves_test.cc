@@ -176,6 +176,27 @@ TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Dana Whitcomb");
 }
 
+// Regression: "House Democrats" and "House Republicans" were both "House".
+TEST(ResolveSpeakers, PartyMembersOfAnInstitutionAreTheirFaction) {
+  Document doc = WithQuotes(
+      "House Democrats said the bill was dead. House Republicans said it "
+      "would pass. House Democrats' lawyers said nothing. The House said "
+      "it would vote.",
+      {{"House", EntityLabel::kOrg},
+       {"House", EntityLabel::kOrg},
+       {"House", EntityLabel::kOrg},
+       {"House", EntityLabel::kOrg}},
+      {{"the bill was dead", "House Democrats"},
+       {"would pass", "House Republicans"},
+       {"nothing", "House Democrats' lawyers"},
+       {"it would vote", "The House"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "House Democrats");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "House Republicans");
+  EXPECT_NE(doc.quotes[2].speaker_name, "House Democrats");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "House");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a

@@ -3,6 +3,8 @@
 // the driver (ResolveSpeakers, ResolveMention, ResolveMentionName),
 // coordinated names and the proper-name fallback; the sieves themselves are
 // in speaker_sieves.cc and speaker_pronouns.cc (see speaker_sieves.h).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -147,6 +149,37 @@ std::string CoordinatedName(const Document& doc, Span m) {
   return name;
 }
 
+// "House Democrats", "Senate Republicans": a party's members in an
+// institution, which the tagger often splits into the institution (ORG) and
+// the party plural. Named by the institution alone, both parties'
+// statements would share one speaker. The two words as written, when the
+// mention holds an ORG entity directly followed by "Democrats" or
+// "Republicans" (not a possessive: "House Democrats' lawyers"); empty
+// otherwise.
+std::string FactionName(const Document& doc, Span m) {
+  auto first = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < m.begin; });
+  uint32_t mf, ml;
+  mention::TokenRange(doc, m, &mf, &ml);
+  for (auto it = first; it != doc.entities.end() && it->span.end <= m.end;
+       ++it) {
+    if (it->label != EntityLabel::kOrg) continue;
+    const uint32_t party = mention::TokenAtOrAfter(doc, it->span.end);
+    if (party >= ml || doc.tokens[party].span.begin != it->span.end + 1 ||
+        doc.text[it->span.end] != ' ') {
+      continue;
+    }
+    const std::string_view word = doc.TokenText(party);
+    if (word != "Democrats" && word != "Republicans") continue;
+    if (party + 1 < ml && mention::IsPossessiveMark(doc, party + 1)) {
+      continue;
+    }
+    return fmt::format("{} {}", doc.Text(it->span), word);
+  }
+  return "";
+}
+
 // True for a cue that is a present participle opening a clause after a
 // comma ("..., stressing that ..."): its speaker is the subject of the
 // clause it hangs on, i.e. the speaker of the relation just before it in
@@ -166,6 +199,9 @@ std::string ResolveMentionNameWith(const Document& doc, Span m,
                                    SpeakerCache* cache) {
   if (std::string joined = CoordinatedName(doc, m); !joined.empty()) {
     return joined;
+  }
+  if (std::string faction = FactionName(doc, m); !faction.empty()) {
+    return faction;
   }
   int32_t g = ResolveMentionWith(doc, m, PreviousSpeaker(doc, m), cache);
   if (g >= 0) return doc.groups[g].canonical;
@@ -206,6 +242,10 @@ void ResolveSpeakers(Document* doc) {
     if (std::string joined = CoordinatedName(*doc, q.speaker);
         !joined.empty()) {
       q.speaker_name = joined;
+      continue;
+    }
+    if (std::string faction = FactionName(*doc, q.speaker); !faction.empty()) {
+      q.speaker_name = faction;
       continue;
     }
     int32_t g = ResolveMentionWith(*doc, q.speaker, prev, &cache);
