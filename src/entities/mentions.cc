@@ -496,4 +496,66 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   return !w.ends_with("ly");
 }
 
+uint32_t LongerNameEnd(const Document& doc, const Entity& e, Span m) {
+  const EntityLabel label =
+      e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()
+          ? doc.groups[e.group].label
+          : e.label;
+  if (label == EntityLabel::kPerson || label == EntityLabel::kOrg ||
+      e.span.end >= m.end) {
+    return 0;
+  }
+  const uint32_t first = TokenAtOrAfter(doc, e.span.end);
+  if (first >= doc.tokens.size()) return 0;
+  // Only in the mention's head, before any comma ("Abe, who is Hong
+  // Kong-Canadian" is Abe).
+  for (uint32_t k = TokenAtOrAfter(doc, m.begin); k < first; ++k) {
+    if (doc.TokenText(k) == ",") return 0;
+  }
+  const Token& t = doc.tokens[first];
+  if (t.span.begin != e.span.end + 1 || doc.text[e.span.end] != ' ') {
+    return 0;
+  }
+  // No entity of its own starts there ("Norland Senator Ana Ruiz").
+  auto next = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& o) { return o.span.begin < t.span.begin; });
+  if (next != doc.entities.end() && next->span.begin == t.span.begin) {
+    return 0;
+  }
+  // The capitalised run after the name must reach the mention's end: then
+  // it is the mention's head ("the Atlanta Journal-Constitution"), not a
+  // modifier of a noun after it ("Iraq War veterans").
+  uint32_t i = first;
+  for (; i < doc.tokens.size() && doc.tokens[i].span.end <= m.end; ++i) {
+    const Token& w = doc.tokens[i];
+    if (w.newline_before) return 0;
+    if (w.kind == TokenKind::kWord && w.capitalized) {
+      const std::string lower = LowerToken(doc, i);
+      if (IsRoleHeadWord(lower) || lex::IsHonorific(lower) ||
+          IsPartyNoun(lower) ||
+          lex::PronounOf(lower) != lex::PronounKind::kNone) {
+        return 0;
+      }
+      continue;
+    }
+    // A hyphen between two capitalised words ("Times-News").
+    if (doc.TokenText(i) == "-" && i > first && i + 1 < doc.tokens.size() &&
+        !w.space_before && doc.tokens[i + 1].capitalized &&
+        !doc.tokens[i + 1].space_before) {
+      continue;
+    }
+    break;
+  }
+  if (i == first) return 0;
+  if (i < doc.tokens.size() && doc.tokens[i].span.end <= m.end) return 0;
+  // A person inside the run is the speaker, and the words before them a
+  // title ("White House Counsel Pat Cipollone").
+  const uint32_t run_end = doc.tokens[i - 1].span.end;
+  for (auto o = next; o != doc.entities.end() && o->span.begin < run_end; ++o) {
+    if (o->label == EntityLabel::kPerson) return 0;
+  }
+  return i;
+}
+
 }  // namespace whosaid::mention

@@ -121,6 +121,17 @@ bool ModifiesALaterPerson(const Document& doc,
 // adverbial ("China on Monday", "Iran this week") is not such a modifier.
 bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m);
 
+// If a place or an adjectival name `e` (by its group's label, neither
+// person nor organisation) opens a longer capitalised name that the tagger
+// cut short and that runs to the end of mention `m` ("Atlanta" of "the
+// Atlanta Journal-Constitution", "New York" of "New York State Police"),
+// the token past that name; else 0. The run is capitalised words (and
+// hyphens inside them) right after `e`, none a role head, honorific
+// ("Texas Gov. Ana Ruiz"), party noun or pronoun, no person among them,
+// no entity starts right after `e`, and no comma comes before `e` in the
+// mention. Such a name is not the speaker's; the whole run is.
+uint32_t LongerNameEnd(const Document& doc, const Entity& e, Span m);
+
 }  // namespace whosaid::mention
 
 #endif  // WHOSAID_SRC_ENTITIES_MENTIONS_H_

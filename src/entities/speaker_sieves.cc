@@ -396,6 +396,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   int32_t found = -1;
   bool modified = false;  // holds a name that only modifies a noun
   bool placed = false;    // holds the place of a noun ("judge in Ohio")
+  // A place opens a longer name the tagger cut short (LongerNameEnd), which
+  // spans [longer_begin, longer_end).
+  bool longer_name = false;
+  uint32_t longer_begin = 0, longer_end = 0;
   auto entities_end = std::partition_point(
       doc.entities.begin(), doc.entities.end(),
       [&](const Entity& e) { return e.span.begin < m.end; });
@@ -432,6 +436,16 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         continue;
       }
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
+      // "the Atlanta Journal-Constitution": the tagger's place is the
+      // start of the speaker's longer name (ProperName takes all of it).
+      // Nor is an entity inside that name ("Korea" of "U.S. Forces Korea").
+      if (e.span.begin >= longer_begin && e.span.begin < longer_end) continue;
+      if (uint32_t end = mention::LongerNameEnd(doc, e, m); end > 0) {
+        longer_name = true;
+        longer_begin = e.span.begin;
+        longer_end = doc.tokens[end - 1].span.end;
+        continue;
+      }
       // "Hale's father", "Trump's lawyers": the possessor is someone else.
       if (mention::PossessesOtherPerson(
               doc, mention::TokenAtOrAfter(doc, e.span.end),
@@ -455,6 +469,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
   }
   if (found >= 0) return found;
+  // The mention's head is a name the tagger cut short: no word of it names
+  // another entity ("Times" of the "St. Louis Post-Dispatch" is not the New
+  // York Times); the caller names it by the whole run.
+  if (longer_name) return -1;
   uint32_t f, l;
   mention::TokenRange(doc, m, &f, &l);
   if (f >= l) return -1;
@@ -504,7 +522,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     std::string word = mention::Lower(doc.TokenText(i));
     int32_t g = ResolveNameWord(doc, word, m.begin, cache);
-    if (g >= 0 && !(modified && doc.groups[g].label != EntityLabel::kPerson &&
+    if (g >= 0 && !((modified || longer_name) &&
+                    doc.groups[g].label != EntityLabel::kPerson &&
                     doc.groups[g].label != EntityLabel::kOrg)) {
       return g;
     }

@@ -197,6 +197,42 @@ TEST(ResolveSpeakers, PartyMembersOfAnInstitutionAreTheirFaction) {
   EXPECT_EQ(doc.quotes[3].speaker_name, "House");
 }
 
+// Regression: "the Atlanta Journal-Constitution" with only "Atlanta" tagged
+// was named "Atlanta"; a capital after a colon was taken for a name.
+TEST(ResolveSpeakers, PlaceOpeningALongerNameIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "The fund was empty, according to the Harbor City Gazette-Ledger. "
+      "Ohio State Police said the road was closed. There is hope: "
+      "Occasional polls showed the mayor ahead. Texas Gov. Ana Ruiz said "
+      "nothing. Ships left, said U.S. Forces Norland. Norland War veterans "
+      "said little. White House Counsel Pat Vale said no.",
+      {{"Harbor City", EntityLabel::kLoc},
+       {"Ohio", EntityLabel::kLoc},
+       {"Texas", EntityLabel::kLoc},
+       {"Ana Ruiz", EntityLabel::kPerson},
+       {"U.S.", EntityLabel::kLoc},
+       {"Norland", EntityLabel::kLoc},
+       {"Norland", EntityLabel::kLoc},
+       {"White House", EntityLabel::kLoc},
+       {"Pat Vale", EntityLabel::kPerson}},
+      {{"The fund was empty", "the Harbor City Gazette-Ledger"},
+       {"the road was closed", "Ohio State Police"},
+       {"the mayor ahead", "Occasional polls"},
+       {"nothing", "Texas Gov. Ana Ruiz"},
+       {"Ships left", "U.S. Forces Norland"},
+       {"little", "Norland War veterans"},
+       {"no", "White House Counsel Pat Vale"}});
+  ASSERT_EQ(doc.quotes.size(), 7u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Harbor City Gazette-Ledger");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ohio State Police");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "Ana Ruiz");
+  EXPECT_EQ(doc.quotes[4].speaker_name, "U.S. Forces Norland");
+  // The run modifies the noun after it: not a name of the speaker.
+  EXPECT_NE(doc.quotes[5].speaker_name, "Norland War");
+  EXPECT_EQ(doc.quotes[6].speaker_name, "Pat Vale");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a

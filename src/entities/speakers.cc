@@ -58,7 +58,10 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
       bool initial =
           !doc.sentences.empty() &&
           doc.sentences[mention::SentenceOf(doc, i)].token_begin == i;
-      if (initial || (i > 0 && doc.tokens[i - 1].kind == TokenKind::kQuote)) {
+      // After a colon a capital opens a clause too ("reason to hope:
+      // Occasional polls have shown ...").
+      if (initial || (i > 0 && (doc.tokens[i - 1].kind == TokenKind::kQuote ||
+                                doc.TokenText(i - 1) == ":"))) {
         name = false;
       }
     }
@@ -180,6 +183,22 @@ std::string FactionName(const Document& doc, Span m) {
   return "";
 }
 
+// The name a mention's place opens and the tagger cut short ("Atlanta
+// Journal-Constitution"; see mention::LongerNameEnd), as written; or "".
+std::string LongerName(const Document& doc, Span m) {
+  auto first = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin < m.begin; });
+  for (auto it = first; it != doc.entities.end() && it->span.end <= m.end;
+       ++it) {
+    if (uint32_t end = mention::LongerNameEnd(doc, *it, m); end > 0) {
+      return std::string(
+          doc.Text(Span{it->span.begin, doc.tokens[end - 1].span.end}));
+    }
+  }
+  return "";
+}
+
 // True for a cue that is a present participle opening a clause after a
 // comma ("..., stressing that ..."): its speaker is the subject of the
 // clause it hangs on, i.e. the speaker of the relation just before it in
@@ -205,6 +224,7 @@ std::string ResolveMentionNameWith(const Document& doc, Span m,
   }
   int32_t g = ResolveMentionWith(doc, m, PreviousSpeaker(doc, m), cache);
   if (g >= 0) return doc.groups[g].canonical;
+  if (std::string longer = LongerName(doc, m); !longer.empty()) return longer;
   uint32_t f, l;
   mention::TokenRange(doc, m, &f, &l);
   return ProperName(doc, f, l);
@@ -253,6 +273,9 @@ void ResolveSpeakers(Document* doc) {
     if (g >= 0) {
       q.speaker_name = doc->groups[g].canonical;
       prev = g;
+    } else if (std::string longer = LongerName(*doc, q.speaker);
+               !longer.empty()) {
+      q.speaker_name = longer;
     } else {
       uint32_t f, l;
       mention::TokenRange(*doc, q.speaker, &f, &l);
