@@ -309,6 +309,10 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                             (!c.speaker && !IsSubject(doc, tok)))) {
         continue;
       }
+      // "they" names a body only when it spoke or acted before: an earlier
+      // speaker or the subject of its sentence. More often it stands for
+      // people no name covers ("those Republicans", "critics").
+      if (plural && !c.speaker && !IsSubject(doc, tok)) continue;
       if (person && want != lex::Gender::kUnknown) {
         lex::Gender g = gender_of(c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;

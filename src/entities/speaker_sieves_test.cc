@@ -233,6 +233,21 @@ TEST(ResolveSpeakers, PlaceOpeningALongerNameIsNotTheSpeaker) {
   EXPECT_EQ(doc.quotes[6].speaker_name, "Pat Vale");
 }
 
+// Regression: "they" took any organisation named nearby ("pressure from
+// the Senate ... they intend") though it stands for people no name covers.
+TEST(ResolveSpeakers, TheyNamesOnlyABodyThatActedBefore) {
+  Document doc = WithQuotes(
+      "Advocates met under pressure from the Harbor Council. They said the "
+      "plan was late. The Vale Union voted on Monday. They said the strike "
+      "would go on.",
+      {{"Harbor Council", EntityLabel::kOrg},
+       {"Vale Union", EntityLabel::kOrg}},
+      {{"the plan was late", "They"}, {"the strike would go on", "They", 1}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Vale Union");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a
