@@ -248,6 +248,25 @@ TEST(ResolveSpeakers, TheyNamesOnlyABodyThatActedBefore) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Vale Union");
 }
 
+TEST(ResolveSpeakers, TheyFollowsANamedPairOfSpeakers) {
+  Document doc = WithQuotes(
+      "Ana Ruiz and Li Wen wrote that the plan was late. They added that "
+      "the fund was empty. Tom Hale said the roads were fine. They said "
+      "nothing more.",
+      {{"Ana Ruiz", EntityLabel::kPerson},
+       {"Li Wen", EntityLabel::kPerson},
+       {"Tom Hale", EntityLabel::kPerson}},
+      {{"the plan was late", "Ana Ruiz and Li Wen"},
+       {"the fund was empty", "They"},
+       {"the roads were fine", "Tom Hale"},
+       {"nothing more", "They", 1}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz and Li Wen");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ana Ruiz and Li Wen");
+  // The nearest earlier speaker is one person: "they" is someone else.
+  EXPECT_EQ(doc.quotes[3].speaker_name, "");
+}
+
 // Regression: names such as 'Joe”' and 'Late Desk” Vance Hollis' came
 // from tagged spans holding a quote mark. A mark at the edge is trimmed;
 // one with no partner inside the name ends what came before it; a pair (a

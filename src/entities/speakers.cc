@@ -152,6 +152,8 @@ std::string CoordinatedName(const Document& doc, Span m) {
   return name;
 }
 
+namespace {
+
 // "House Democrats", "Senate Republicans": a party's members in an
 // institution, which the tagger often splits into the institution (ORG) and
 // the party plural. Named by the institution alone, both parties'
@@ -198,6 +200,40 @@ std::string LongerName(const Document& doc, Span m) {
   }
   return "";
 }
+
+// Sentences back that "they" may follow a named pair of speakers.
+constexpr uint32_t kPairChainSentences = 3;
+
+// "Ana Ruiz and Li Wen wrote ... They added": a plural pronoun speaker of
+// quote `k` that no body resolves follows the nearest earlier quote's
+// speaker when that one names several holders (CoordinatedName) within
+// kPairChainSentences sentences; returns their joined name, or "".
+std::string PluralPronounPair(const Document& doc, size_t k) {
+  const Attribution& q = doc.quotes[k];
+  uint32_t f, l;
+  mention::TokenRange(doc, q.speaker, &f, &l);
+  if (l != f + 1 ||
+      lex::PronounOf(LowerToken(doc, f)) != lex::PronounKind::kPlural) {
+    return "";
+  }
+  const uint32_t here = mention::SentenceOf(doc, f);
+  for (size_t j = k; j-- > 0;) {
+    const Attribution& before = doc.quotes[j];
+    if (before.speaker.empty() || before.speaker.begin >= q.speaker.begin) {
+      continue;
+    }
+    uint32_t bf, bl;
+    mention::TokenRange(doc, before.speaker, &bf, &bl);
+    if (bf >= bl || here - mention::SentenceOf(doc, bf) > kPairChainSentences) {
+      return "";
+    }
+    // The nearest earlier speaker decides: a pair, or nobody.
+    return CoordinatedName(doc, before.speaker);
+  }
+  return "";
+}
+
+}  // namespace
 
 // True for a cue that is a present participle opening a clause after a
 // comma ("..., stressing that ..."): its speaker is the subject of the
@@ -270,6 +306,12 @@ void ResolveSpeakers(Document* doc) {
     }
     int32_t g = ResolveMentionWith(*doc, q.speaker, prev, &cache);
     q.speaker_group = g;
+    if (g < 0) {
+      if (std::string pair = PluralPronounPair(*doc, k); !pair.empty()) {
+        q.speaker_name = pair;
+        continue;
+      }
+    }
     if (g >= 0) {
       q.speaker_name = doc->groups[g].canonical;
       prev = g;
