@@ -205,7 +205,7 @@ std::string LongerName(const Document& doc, Span m) {
 constexpr uint32_t kPairChainSentences = 3;
 
 // "Ana Ruiz and Li Wen wrote ... They added": a plural pronoun speaker of
-// quote `k` that no body resolves follows the nearest earlier quote's
+// quote `k` follows the nearest earlier quote's
 // speaker when that one names several holders (CoordinatedName) within
 // kPairChainSentences sentences; returns their joined name, or "".
 std::string PluralPronounPair(const Document& doc, size_t k) {
@@ -304,14 +304,13 @@ void ResolveSpeakers(Document* doc) {
       q.speaker_name = faction;
       continue;
     }
+    // "they" right after a named pair is the pair, before any body.
+    if (std::string pair = PluralPronounPair(*doc, k); !pair.empty()) {
+      q.speaker_name = pair;
+      continue;
+    }
     int32_t g = ResolveMentionWith(*doc, q.speaker, prev, &cache);
     q.speaker_group = g;
-    if (g < 0) {
-      if (std::string pair = PluralPronounPair(*doc, k); !pair.empty()) {
-        q.speaker_name = pair;
-        continue;
-      }
-    }
     if (g >= 0) {
       q.speaker_name = doc->groups[g].canonical;
       prev = g;

@@ -123,6 +123,19 @@ Mr. Pryce later said he would visit the silos in May.""",
       ("the criticism was unfair", "Tom Reyes, the governor’s spokesman,", 0, "Tom Reyes"),
       ("Small farms get most of the money,", "Reyes", 1, "Tom Reyes"),
       ("he would visit the silos in May", "Mr. Pryce", 0, "Alan Pryce")]),
+    ("water-bill", """The state Senate passed the water bill on Thursday after a long debate. Senate Democrats said the bill would protect rivers. Senate Republicans said it would raise costs for farmers.
+Sen. Paula J. Renner, who wrote the bill, said the vote was a turning point. “We listened to every county,” Renner said.
+The Senate Finance Committee approved the bill in May. The Senate will vote on a second bill next week, the committee said.
+Mayor Ted Lang and council member Rosa Vidal wrote that the city supported the bill. They added that the rivers had been neglected for years.
+The governor will sign it on Monday, according to the Linden Valley Gazette-Ledger.""",
+     [("the bill would protect rivers", "Senate Democrats", 0, "Senate Democrats"),
+      ("it would raise costs for farmers", "Senate Republicans", 0, "Senate Republicans"),
+      ("the vote was a turning point", "Sen. Paula J. Renner, who wrote the bill,", 0, "Paula J. Renner"),
+      ("We listened to every county,", "Renner", 1, "Paula J. Renner"),
+      ("The Senate will vote on a second bill next week", "the committee", 0, "Senate Finance Committee"),
+      ("the city supported the bill", "Mayor Ted Lang and council member Rosa Vidal", 0, "Ted Lang and Rosa Vidal"),
+      ("the rivers had been neglected for years", "They", 0, "Ted Lang and Rosa Vidal"),
+      ("The governor will sign it on Monday", "the Linden Valley Gazette-Ledger", 0, "Linden Valley Gazette-Ledger")]),
 ]
 
 
