@@ -65,6 +65,12 @@ check "re-ingest exits 0" test $? -eq 0
 check "re-ingest adds nothing" grep -q '0 added (0 duplicates), 4 already stored' "$TMP/e"
 "$BIN" stats --db "$DB" --json >"$TMP/s2.json"
 check "re-ingest leaves stats unchanged" cmp -s "$TMP/s.json" "$TMP/s2.json"
+# With one stored identity remembered, the others are extracted again and
+# skipped by the store: the same counts and the same corpus.
+"$BIN" ingest "$TMP/a.jsonl" "$TMP/b.txt" --db "$DB" --known-identities 1 2>"$TMP/e"
+check "bounded re-ingest adds nothing" grep -q '0 added (0 duplicates), 4 already stored' "$TMP/e"
+"$BIN" stats --db "$DB" --json >"$TMP/s3.json"
+check "bounded re-ingest leaves stats unchanged" cmp -s "$TMP/s.json" "$TMP/s3.json"
 "$BIN" stats --db "$DB" --check >"$TMP/o"
 check "stats --check passes" test $? -eq 0
 check "stats table for people" grep -q '^documents  *4$' "$TMP/o"

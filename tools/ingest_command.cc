@@ -52,6 +52,10 @@ struct IngestArgs {
   size_t link_memory_representatives =
       CorpusOptions().link_memory_representatives;
   size_t link_bloom_bytes = CorpusOptions().link_bloom_bytes;
+  size_t link_memory_documents = CorpusOptions().link_memory_documents;
+  size_t link_memory_clusters = CorpusOptions().link_memory_clusters;
+  // Stored identities kept in memory on a resumed ingest (~100 bytes each).
+  size_t known_identities = 262'144;
   std::string link_spill_dir;
   int64_t cache_mib = StoreOptions().cache_kib / 1024;
   size_t speaker_cache_entries = StoreOptions().speaker_cache_entries;
@@ -211,17 +215,25 @@ int RunIngest(const IngestArgs& args) {
   store_options.corpus.link_memory_representatives =
       args.link_memory_representatives;
   store_options.corpus.link_bloom_bytes = args.link_bloom_bytes;
+  store_options.corpus.link_memory_documents = args.link_memory_documents;
+  store_options.corpus.link_memory_clusters = args.link_memory_clusters;
   store_options.corpus.link_spill_dir = args.link_spill_dir;
   auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
     return CorpusExitCode(store.status());
   }
+  // What is already stored is not extracted again. At most
+  // --known-identities are held (the first ones, usually the start of a
+  // resumed input); the store skips the others itself, after extraction,
+  // so the bound changes the work, not the result.
   std::unordered_set<std::string> known;
-  Status s =
-      store.value()->ForEachIdentity([&](std::string_view id, uint64_t h) {
-        known.insert(IdentityKey(id, h));
-      });
+  Status s = store.value()->ForEachIdentity([&](std::string_view id,
+                                                uint64_t h) {
+    if (args.known_identities == 0 || known.size() < args.known_identities) {
+      known.insert(IdentityKey(id, h));
+    }
+  });
   if (!s.ok()) {
     fmt::print(stderr, "whosaid ingest: {}: {}\n", StoreDisplayName(args.db),
                s.ToString());
@@ -405,10 +417,14 @@ int RunIngest(const IngestArgs& args) {
                "fingerprint runs written ({} used fingerprints kept in "
                "memory); read back: {} fingerprint blocks ({} holding the "
                "key) for {} probes past memory, {} representatives, {} "
-               "sketches\n",
+               "sketches; {} document spills ({} band runs after {} "
+               "merges), {} band and document blocks, {} exact-hash "
+               "blocks; {} cluster-size spills, {} blocks read\n",
                l.memory_bytes / 1e6, l.fingerprint_spills, l.fingerprints_kept,
                l.fingerprint_blocks, l.fingerprint_found, l.fingerprint_probes,
-               l.representative_reads, l.sketch_reads);
+               l.representative_reads, l.sketch_reads, l.document_spills,
+               l.band_runs, l.band_merges, l.document_reads, l.exact_reads,
+               l.cluster_spills, l.cluster_reads);
     const WriteCounts::StoreMemory& m = total.store;
     fmt::print(stderr,
                "whosaid ingest: memory by part: link index {:.1f} MB "
@@ -481,6 +497,17 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--link-bloom-bytes", args->link_bloom_bytes,
                   "Most bytes of the Bloom filter over the fingerprints in "
                   "the file (sized to them: 24 bits each)");
+  cmd->add_option("--link-memory-documents", args->link_memory_documents,
+                  "Documents whose exact hash, SimHash bands and sketch "
+                  "location are kept in memory; then they go to the "
+                  "temporary file in sorted runs (0: all in memory)");
+  cmd->add_option("--known-identities", args->known_identities,
+                  "Stored documents remembered to skip their extraction on a "
+                  "resumed ingest; the store skips the others after "
+                  "extraction (0: all)");
+  cmd->add_option("--link-memory-clusters", args->link_memory_clusters,
+                  "Cluster ids whose representative size is kept in memory; "
+                  "older ones go to the temporary file (0: all in memory)");
   cmd->add_option("--link-spill-dir", args->link_spill_dir,
                   "Directory of that temporary file (default: $TMPDIR or "
                   "/tmp)");

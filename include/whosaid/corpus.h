@@ -85,6 +85,15 @@ struct CorpusOptions {
   // generation (two generations). 0: all in memory, no file.
   size_t link_memory_representatives = 1'000'000;
   size_t link_bloom_bytes = size_t{8} << 20;
+  // At most this many documents' exact hashes, SimHash bands and sketch
+  // locations are kept in memory (src/corpus/link_documents.h); then they go
+  // to that file in sorted runs, merged four at a time, read per look-up.
+  // 0, or link_memory_representatives 0: all in memory.
+  size_t link_memory_documents = 16'384;
+  // At most about this many cluster ids' representative sizes (a byte each)
+  // are kept in memory; older ones go to that file in blocks of 64 ids,
+  // read one block per look-up (src/corpus/link_clusters.h). 0: all.
+  size_t link_memory_clusters = 262'144;
   // Directory of that (unlinked) file; "": $TMPDIR, else /tmp.
   std::string link_spill_dir;
 };
@@ -172,7 +181,14 @@ struct WriteCounts {
     uint64_t fingerprints_kept = 0;   // used ones kept in memory on spills
     uint64_t representative_reads = 0;
     uint64_t sketch_reads = 0;
-    uint64_t memory_bytes = 0;  // the index's tables (allocated, not used)
+    uint64_t document_spills = 0;  // documents' tables written to the file
+    uint64_t band_runs = 0;        // SimHash band runs in the file
+    uint64_t band_merges = 0;
+    uint64_t document_reads = 0;  // band-entry blocks and document records
+    uint64_t exact_reads = 0;     // exact-hash blocks
+    uint64_t cluster_spills = 0;  // cluster-size blocks written out
+    uint64_t cluster_reads = 0;   // blocks read back
+    uint64_t memory_bytes = 0;    // the index's tables (allocated, not used)
     // Of memory_bytes: the fingerprint table and the Bloom filter (bounded
     // by link_memory_fingerprints and link_bloom_bytes), the
     // representatives in memory (bounded by link_memory_representatives),

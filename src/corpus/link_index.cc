@@ -17,18 +17,9 @@ constexpr int64_t kUsed = int64_t{1} << 62;
 
 }  // namespace
 
-uint32_t LinkIndex::bands() const {
+uint32_t LinkIndex::bands(const CorpusOptions& options) {
   return static_cast<uint32_t>(
-      std::clamp(options_.near_duplicate_bits + 1, 1, 16));
-}
-
-// Band b of n holds bits [64b/n, 64(b+1)/n): two signatures within n-1 bits
-// agree on at least one band (pigeonhole).
-uint32_t LinkIndex::BandKey(uint32_t band, uint64_t simhash) const {
-  uint32_t n = bands();
-  uint32_t lo = 64 * band / n, hi = 64 * (band + 1) / n;
-  uint64_t mask = hi - lo >= 64 ? ~uint64_t{0} : (uint64_t{1} << (hi - lo)) - 1;
-  return band << 24 | static_cast<uint32_t>((simhash >> lo) & mask & 0xFFFFFF);
+      std::clamp(options.near_duplicate_bits + 1, 1, 16));
 }
 
 bool LinkIndex::Fail(Status s) {
@@ -71,67 +62,58 @@ bool LinkIndex::ReadBack(const SpillFile& file, uint64_t packed,
 int64_t LinkIndex::FindDuplicate(const DocumentFeatures& f, bool* exact) {
   *exact = false;
   if (!status_.ok()) return 0;
-  if (int64_t row = exact_.Find(f.text_hash); row != 0) {
+  int64_t row = 0;
+  if (Status s = docs_.FindExact(f.text_hash, &row); !s.ok()) {
+    return Fail(s), 0;
+  }
+  if (row != 0) {
     *exact = true;
     return row;
   }
   if (!f.has_simhash) return 0;
   int64_t best = 0;
   double best_jaccard = -1;
-  for (uint32_t band = 0; band < bands(); ++band) {
-    // The choice below does not depend on the order entries are visited.
-    for (size_t e =
-             static_cast<size_t>(band_heads_.Find(BandKey(band, f.simhash)));
-         e != 0; e = band_entries_[e - 1].next) {
-      const SimhashDoc& entry = simhash_docs_[band_entries_[e - 1].doc];
-      if (HammingDistance(entry.simhash, f.simhash) >
-          options_.near_duplicate_bits) {
-        continue;
-      }
-      int64_t sk = sketches_.Find(static_cast<uint64_t>(entry.row));
-      double j = 0;
-      if (sk != 0 && !spill_file()) {
-        j = SketchJaccard(f.sketch, arrays_.Get(sk));
-      } else if (sk != 0) {
-        if (!ReadBack(static_cast<uint64_t>(sk), &scratch_, &sketch_reads_)) {
-          return 0;
+  bool read_ok = true;
+  // The choice below does not depend on the order candidates come in.
+  Status s = docs_.ForEachNear(
+      f.simhash, options_.near_duplicate_bits, [&](int64_t r, int64_t sk) {
+        if (!read_ok) return;
+        double j = 0;
+        if (sk != 0 && !spill_file()) {
+          j = SketchJaccard(f.sketch, arrays_.Get(sk));
+        } else if (sk != 0) {
+          if (!ReadBack(static_cast<uint64_t>(sk), &scratch_, &sketch_reads_)) {
+            read_ok = false;
+            return;
+          }
+          j = SketchJaccard(f.sketch, scratch_);
         }
-        j = SketchJaccard(f.sketch, scratch_);
-      }
-      if (j < options_.near_duplicate_jaccard) continue;
-      if (j > best_jaccard || (j == best_jaccard && entry.row < best)) {
-        best_jaccard = j;
-        best = entry.row;
-      }
-    }
-  }
+        if (j < options_.near_duplicate_jaccard) return;
+        if (j > best_jaccard || (j == best_jaccard && r < best)) {
+          best_jaccard = j;
+          best = r;
+        }
+      });
+  if (!s.ok()) return Fail(s), 0;
+  if (!read_ok) return 0;
   return best;
 }
 
 void LinkIndex::AddDocument(int64_t row, const DocumentFeatures& f) {
-  if (row <= 0) return;  // 0 means "none" to every caller
-  exact_.Insert(f.text_hash, row);
-  if (!f.has_simhash) return;
-  if (band_entries_.size() + bands() > UINT32_MAX) {
-    Fail(Status::LimitExceeded(
-        "the near-duplicate index holds at most 2^32 - 1 band entries"));
-    return;
-  }
-  const auto doc = static_cast<uint32_t>(simhash_docs_.size());
-  simhash_docs_.push_back({f.simhash, row});
-  for (uint32_t band = 0; band < bands(); ++band) {
-    const uint32_t key = BandKey(band, f.simhash);
-    band_entries_.push_back(
-        {doc, static_cast<uint32_t>(band_heads_.Find(key))});
-    band_heads_.Set(key, static_cast<int64_t>(band_entries_.size()));
-  }
-  if (sketches_.Find(static_cast<uint64_t>(row)) == 0) {
+  if (row <= 0 || !status_.ok()) return;  // 0 means "none" to every caller
+  int64_t sketch = 0;
+  if (f.has_simhash) {
     if (!spill_file()) {
-      sketches_.Insert(static_cast<uint64_t>(row), arrays_.Add(f.sketch));
-    } else if (uint64_t at = Write(f.sketch); at != 0) {
-      sketches_.Insert(static_cast<uint64_t>(row), static_cast<int64_t>(at));
+      sketch = arrays_.Add(f.sketch);
+    } else {
+      sketch = static_cast<int64_t>(Write(f.sketch));
+      if (sketch == 0) return;
     }
+  } else if (spill_file()) {
+    if (Status s = OpenFile(); !s.ok()) return (void)Fail(s);
   }
+  Status s = docs_.Add(row, f.text_hash, f.has_simhash, f.simhash, sketch);
+  if (!s.ok()) Fail(s);
 }
 
 int64_t LinkIndex::FindFingerprint(uint64_t fp) {
@@ -160,27 +142,34 @@ void LinkIndex::InsertFingerprint(uint64_t fp, int64_t cluster) {
   }
 }
 
-bool LinkIndex::HasRepresentative(int64_t cluster) const {
+bool LinkIndex::HasRepresentative(int64_t cluster) {
   const uint64_t id = static_cast<uint64_t>(cluster);
-  if (id < rep_sizes_.size() && rep_sizes_[id] != 0) return true;
-  return rep_locations_far_.Find(id) != 0;
+  // A representative in memory (the cluster was just found or created)
+  // needs no look-up of its location.
+  if (young_.handles.Find(id) != 0 || old_.handles.Find(id) != 0) return true;
+  if (rep_locations_far_.Find(id) != 0) return true;
+  uint8_t size = 0;
+  uint64_t offset = 0;
+  if (Status s = rep_sizes_.Get(id, &size, &offset); !s.ok()) {
+    return !Fail(s);  // true: nothing more is written
+  }
+  return size != 0;
 }
 
 uint64_t LinkIndex::RepresentativeLocation(int64_t cluster,
-                                           bool* in_reps_file) const {
+                                           bool* in_reps_file) {
   const uint64_t id = static_cast<uint64_t>(cluster);
   *in_reps_file = false;
-  if (id >= rep_sizes_.size() || rep_sizes_[id] == kElsewhere) {
-    return static_cast<uint64_t>(rep_locations_far_.Find(id));
+  // Out of order, too large, too long, or marked so: in file_.
+  if (int64_t far = rep_locations_far_.Find(id); far != 0) {
+    return static_cast<uint64_t>(far);
   }
-  const uint8_t size = rep_sizes_[id];
-  if (size == 0) return 0;
-  // The block's representatives lie one after the other, by id.
-  uint64_t offset = rep_block_starts_[id / kRepBlock];
-  for (uint64_t k = id - id % kRepBlock; k < id; ++k) {
-    const uint8_t n = rep_sizes_[k];
-    if (n != kElsewhere && n != 0) offset += 1 + n;
+  uint8_t size = 0;
+  uint64_t offset = 0;
+  if (Status s = rep_sizes_.Get(id, &size, &offset); !s.ok()) {
+    return Fail(s), 0;
   }
+  if (size == 0 || size == ClusterSizes::kElsewhere) return 0;
   *in_reps_file = true;
   return (offset << 24 | size) + 1;
 }
@@ -189,27 +178,22 @@ void LinkIndex::WriteRepresentative(int64_t cluster,
                                     std::span<const uint64_t> shingles) {
   const uint64_t id = static_cast<uint64_t>(cluster);
   const bool in_order = id < kDenseClusters && id > last_in_order_ &&
-                        !shingles.empty() && shingles.size() < kElsewhere;
+                        !shingles.empty() &&
+                        shingles.size() < ClusterSizes::kElsewhere;
   if (!in_order) {
     if (uint64_t at = Write(shingles); at != 0) {
-      if (id < kDenseClusters) {
-        rep_sizes_.GrowTo(id + 1);
-        rep_sizes_[id] = kElsewhere;
-      }
+      if (id < kDenseClusters) rep_sizes_.SetElsewhere(id);
       rep_locations_far_.Insert(id, static_cast<int64_t>(at));
     }
     return;
   }
   const uint64_t at = Write(&reps_file_, shingles);
   if (at == 0) return;
-  rep_sizes_.GrowTo(id + 1);
-  rep_sizes_[id] = static_cast<uint8_t>(shingles.size());
-  // A block's start is where its first representative went; blocks with
-  // none before this one point here too (their sums are 0).
-  const uint64_t offset = (at - 1) >> 24;
-  while (rep_block_starts_.size() <= id / kRepBlock) {
-    rep_block_starts_.push_back(offset);
-  }
+  // Older blocks of sizes may go to file_.
+  if (Status s = OpenFile(); !s.ok()) return (void)Fail(s);
+  Status s = rep_sizes_.SetInOrder(id, static_cast<uint8_t>(shingles.size()),
+                                   (at - 1) >> 24);
+  if (!s.ok()) return (void)Fail(s);
   last_in_order_ = id;
 }
 
@@ -392,16 +376,20 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
   c.fingerprints_kept = kept_;
   c.representative_reads = representative_reads_;
   c.sketch_reads = sketch_reads_;
+  c.document_spills = docs_.spills();
+  c.band_runs = docs_.band_runs();
+  c.band_merges = docs_.merges();
+  c.document_reads = docs_.reads();
+  c.exact_reads = docs_.exact_reads();
+  c.cluster_spills = rep_sizes_.spills();
+  c.cluster_reads = rep_sizes_.reads();
   c.fingerprint_bytes = fingerprints_.memory_bytes() + spilled_.memory_bytes();
   c.representative_bytes =
       representatives_.memory_bytes() + arrays_.memory_bytes() +
       young_.handles.memory_bytes() + young_.arrays.memory_bytes() +
       old_.handles.memory_bytes() + old_.arrays.memory_bytes();
-  c.per_row_bytes =
-      exact_.memory_bytes() + band_heads_.memory_bytes() +
-      simhash_docs_.memory_bytes() + band_entries_.memory_bytes() +
-      sketches_.memory_bytes() + rep_sizes_.memory_bytes() +
-      rep_block_starts_.memory_bytes() + rep_locations_far_.memory_bytes();
+  c.per_row_bytes = docs_.memory_bytes() + rep_sizes_.memory_bytes() +
+                    rep_locations_far_.memory_bytes();
   // The rest: the files' write buffers and scratch.
   c.memory_bytes = c.fingerprint_bytes + c.representative_bytes +
                    c.per_row_bytes + reps_file_.memory_bytes() +
@@ -411,17 +399,12 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
 }
 
 void LinkIndex::Clear() {
-  exact_.Clear();
-  band_heads_.Clear();
-  simhash_docs_.Clear();
-  band_entries_.Clear();
-  sketches_.Clear();
+  docs_.Clear();
   fingerprints_.Clear();
   spilled_.Clear();
   representatives_.Clear();
   arrays_.Clear();
   rep_sizes_.Clear();
-  rep_block_starts_.Clear();
   last_in_order_ = 0;
   rep_locations_far_.Clear();
   young_ = Generation();

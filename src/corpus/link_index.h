@@ -14,11 +14,16 @@
 // representatives and sketches are read back from that file
 // (src/corpus/link_spill.h); two generations of recently used representatives
 // stay in memory, and a spill keeps the fingerprints found since they entered
-// memory (up to a limit; read back from the run, not copied aside). What still
-// grows with the corpus: 8 bytes per band and document with a SimHash plus 16
-// per document (exact hash, sketch location), 8 per cluster (representative
-// location), in chunked tables (no doubling copies). The answers do not depend
-// on the limits (a fingerprint keeps the first cluster recorded for it,
+// memory (up to a limit; read back from the run, not copied aside). The
+// per-document tables (exact hash, SimHash bands, sketch location:
+// src/corpus/link_documents.h) and the per-cluster representative sizes
+// (src/corpus/link_clusters.h) are bounded the same way
+// (link_memory_documents, link_memory_clusters): past the bound they go to
+// the file in sorted runs or blocks, read per candidate. What still grows
+// with the corpus: the sparse indexes of those runs (8 bytes per 256
+// entries), 16 bytes per spill, and representatives located out of id
+// order (rep_locations_far_: rare). The answers do not depend on the limits
+// (a fingerprint keeps the first cluster recorded for it,
 // wherever it is). One thread at a time.
 #ifndef WHOSAID_SRC_CORPUS_LINK_INDEX_H_
 #define WHOSAID_SRC_CORPUS_LINK_INDEX_H_
@@ -27,6 +32,8 @@
 #include <vector>
 
 #include "src/corpus/flat_tables.h"
+#include "src/corpus/link_clusters.h"
+#include "src/corpus/link_documents.h"
 #include "src/corpus/link_spill.h"
 #include "whosaid/corpus.h"
 
@@ -35,7 +42,13 @@ namespace whosaid {
 class LinkIndex {
  public:
   explicit LinkIndex(const CorpusOptions& options)
-      : options_(options), spilled_(options.link_bloom_bytes) {}
+      : options_(options),
+        docs_(bands(options), options.link_memory_documents,
+              options.link_memory_representatives > 0 ? &file_ : nullptr),
+        spilled_(options.link_bloom_bytes),
+        rep_sizes_(options.link_memory_clusters,
+                   options.link_memory_representatives > 0 ? &file_ : nullptr) {
+  }
 
   // The row of the original `f` duplicates, or 0; *exact tells which kind.
   int64_t FindDuplicate(const DocumentFeatures& f, bool* exact);
@@ -55,7 +68,8 @@ class LinkIndex {
   const Status& status() const { return status_; }
   // Blocks of fingerprints, representatives and sketches read back.
   uint64_t reads() const {
-    return spilled_.reads() + representative_reads_ + sketch_reads_;
+    return spilled_.reads() + representative_reads_ + sketch_reads_ +
+           docs_.reads() + docs_.exact_reads();
   }
   // What was read back, by kind, and the memory of the tables.
   WriteCounts::LinkCounters counters() const;
@@ -64,7 +78,7 @@ class LinkIndex {
   uint64_t representatives_skipped() const { return representatives_skipped_; }
 
   void Clear();
-  size_t documents() const { return exact_.size(); }
+  size_t documents() const { return docs_.documents(); }
 
  private:
   // Recently used representatives: cluster -> handle in `arrays`.
@@ -74,8 +88,7 @@ class LinkIndex {
     size_t values = 0;
   };
 
-  uint32_t bands() const;
-  uint32_t BandKey(uint32_t band, uint64_t simhash) const;
+  static uint32_t bands(const CorpusOptions& options);
   bool spill_file() const { return options_.link_memory_representatives > 0; }
   bool Fail(Status s);
   Status OpenFile();
@@ -99,33 +112,20 @@ class LinkIndex {
   // Into memory; spills the fingerprints in memory when they are too many.
   void InsertFingerprint(uint64_t fp, int64_t cluster);
   void SpillFingerprints();
-  bool HasRepresentative(int64_t cluster) const;
+  // Whether `cluster` has a representative (in memory or located).
+  bool HasRepresentative(int64_t cluster);
   // Where the representative of `cluster` is: the packed location, 0 when
   // none; *in_reps_file tells which file.
-  uint64_t RepresentativeLocation(int64_t cluster, bool* in_reps_file) const;
+  uint64_t RepresentativeLocation(int64_t cluster, bool* in_reps_file);
   // Writes the representative of a cluster that has none yet.
   void WriteRepresentative(int64_t cluster, std::span<const uint64_t> shingles);
 
   CorpusOptions options_;
-  FlatMap64 exact_;  // text hash -> row
-  // The documents with a SimHash, in the order recorded.
-  struct SimhashDoc {
-    uint64_t simhash;
-    int64_t row;
-  };
-  ChunkedVector<SimhashDoc> simhash_docs_;
-  // Band key (band number << 24 | the band's bits) -> 1 + index of the
-  // newest entry of that key in band_entries_; entries chain to older ones.
-  // 8 bytes per band and document (was 24: the SimHash and row once per
-  // document instead of once per band); at most 2^32 - 1 entries.
-  struct BandEntry {
-    uint32_t doc;   // index in simhash_docs_
-    uint32_t next;  // 1 + index of the next older entry, 0: none
-  };
-  FlatMap64 band_heads_;
-  ChunkedVector<BandEntry> band_entries_;
-  // Without the file: row -> handle in arrays_; with it: row -> location.
-  FlatMap64 sketches_;
+  // Declared before docs_, which writes to it.
+  SpillFile file_;
+  // Exact hashes, SimHash bands, rows and sketches (without the file: a
+  // handle in arrays_; with it: the location in file_).
+  DocumentLinks docs_;
   // Fingerprint -> cluster (the newest ones); while bounded, kUsed marks a
   // fingerprint found since it entered memory (kept on a spill).
   FlatMap64 fingerprints_;
@@ -134,21 +134,16 @@ class LinkIndex {
   FlatMap64 representatives_;
   ArrayPool arrays_;
   // With it, representatives written in increasing cluster id order go to
-  // reps_file_, one after the other, and are located by a prefix sum: one
-  // byte per cluster id (its shingle count; 0: none; kElsewhere: located by
-  // rep_locations_far_, in file_) and the offset of each block of
-  // kRepBlock ids' first representative (9 bits a cluster instead of 64).
-  // Ids out of order, too large, or with more than 254 shingles are
-  // located by rep_locations_far_. Two generations of recent ones.
-  static constexpr size_t kRepBlock = 64;
-  static constexpr uint8_t kElsewhere = 255;
-  ChunkedVector<uint8_t> rep_sizes_;
-  ChunkedVector<uint64_t> rep_block_starts_;
+  // reps_file_, one after the other, and are located by ClusterSizes (a
+  // byte per cluster id and a prefix sum; older blocks in file_, past
+  // link_memory_clusters ids). Ids out of order, too large, or with more
+  // than 254 shingles are located by rep_locations_far_. Two generations of
+  // recent ones.
+  ClusterSizes rep_sizes_;
   uint64_t last_in_order_ = 0;  // the largest id in reps_file_
   FlatMap64 rep_locations_far_;
   SpillFile reps_file_;
   Generation young_, old_;
-  SpillFile file_;
   std::vector<uint64_t> scratch_;
   uint64_t representative_reads_ = 0, sketch_reads_ = 0;
   uint64_t spills_ = 0, kept_ = 0, representatives_skipped_ = 0;

@@ -1,6 +1,7 @@
 #include "src/corpus/link_spill.h"
 
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -89,6 +90,18 @@ Status SpillFile::Read(uint64_t offset, std::span<uint64_t> out) const {
                 (out.size() - done) * sizeof(uint64_t));
   }
   return Status::OK();
+}
+
+void SpillFile::Discard(uint64_t offset, uint64_t count) {
+  constexpr uint64_t kPage = 4096;
+  const uint64_t end = std::min(offset + count, flushed_) * sizeof(uint64_t);
+  const uint64_t begin =
+      (offset * sizeof(uint64_t) + kPage - 1) / kPage * kPage;
+  const uint64_t stop = end / kPage * kPage;
+  if (fd_ < 0 || stop <= begin) return;
+  // Not supported everywhere (then the space stays used until Truncate).
+  (void)fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+                  static_cast<off_t>(begin), static_cast<off_t>(stop - begin));
 }
 
 Status SpillFile::Truncate() {

@@ -45,6 +45,10 @@ class SpillFile {
   Status Append(std::span<const uint64_t> a, uint64_t* offset);
   // Reads out.size() values from `offset` (flushed or still buffered).
   Status Read(uint64_t offset, std::span<uint64_t> out) const;
+  // Gives back the disk space of [offset, offset + count) values, which
+  // will not be read again (best effort: whole pages already written; the
+  // file keeps its size).
+  void Discard(uint64_t offset, uint64_t count);
   // Empties the file (stays open).
   Status Truncate();
   uint64_t size() const { return flushed_ + buffer_.size(); }  // values

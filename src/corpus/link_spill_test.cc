@@ -177,12 +177,11 @@ std::vector<std::string> SyntheticQuotes(int n) {
 // Representatives are located by a prefix sum over ids written in order;
 // ids out of order, gaps between ids, and quotes of more than 254 shingles
 // take the other way (a map). Both must answer as the unbounded index.
-TEST(LinkIndexSpillTest, RepresentativesOutOfIdOrderAnswerAsTheUnboundedOne) {
+void ExpectOutOfOrderRepresentativesAnswerAsUnbounded(
+    const CorpusOptions& bounded_opt, uint64_t min_cluster_reads) {
   CorpusOptions unbounded_opt;
   unbounded_opt.link_memory_fingerprints = 0;
   unbounded_opt.link_memory_representatives = 0;
-  CorpusOptions bounded_opt;
-  bounded_opt.link_memory_representatives = 100;  // most are read back
   LinkIndex unbounded(unbounded_opt), bounded(bounded_opt);
   uint64_t x = 99;
   std::vector<std::string> quotes = SyntheticQuotes(3000);
@@ -210,6 +209,22 @@ TEST(LinkIndexSpillTest, RepresentativesOutOfIdOrderAnswerAsTheUnboundedOne) {
   EXPECT_GT(joined, 1000);
   EXPECT_GT(long_joined, 0);
   EXPECT_GT(bounded.reads(), 1000u);
+  EXPECT_GE(bounded.counters().cluster_reads, min_cluster_reads);
+}
+
+TEST(LinkIndexSpillTest, RepresentativesOutOfIdOrderAnswerAsTheUnboundedOne) {
+  CorpusOptions bounded_opt;
+  bounded_opt.link_memory_representatives = 100;  // most are read back
+  ExpectOutOfOrderRepresentativesAnswerAsUnbounded(bounded_opt, 0);
+}
+
+// The same with the sizes of all but ~128 cluster ids in the file: those
+// blocks are final, ids marked elsewhere below them are found in the map.
+TEST(LinkIndexSpillTest, ClusterSizesInTheFileAnswerAsTheUnboundedOne) {
+  CorpusOptions bounded_opt;
+  bounded_opt.link_memory_representatives = 100;
+  bounded_opt.link_memory_clusters = 128;
+  ExpectOutOfOrderRepresentativesAnswerAsUnbounded(bounded_opt, 100);
 }
 
 TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {

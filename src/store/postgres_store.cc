@@ -94,7 +94,6 @@ Status PostgresStore::Rollback(Status s) {
   }
   loaded_ = false;
   index_.Clear();
-  identities_.clear();
   outlets_.clear();
   speakers_.clear();
   return s;

@@ -124,7 +124,6 @@ class PostgresStore : public CorpusStore {
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
   LinkIndex index_;
-  std::unordered_set<std::string> identities_;
   std::unordered_map<std::string, int64_t> outlets_;
   std::unordered_map<std::string, int64_t> speakers_;
 };

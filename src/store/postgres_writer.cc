@@ -13,16 +13,6 @@
 
 namespace whosaid {
 namespace postgres_internal {
-namespace {
-
-std::string IdentityKey(std::string_view id, uint64_t hash) {
-  std::string key(id);
-  key.push_back('\0');
-  key.append(reinterpret_cast<const char*>(&hash), sizeof(hash));
-  return key;
-}
-
-}  // namespace
 
 Status PostgresStore::ForEachIdentity(
     const std::function<void(std::string_view, uint64_t)>& fn) {
@@ -37,10 +27,6 @@ Status PostgresStore::ForEachIdentity(
 }
 
 Status PostgresStore::LoadCaches() {
-  Status s = ForEachIdentity([this](std::string_view id, uint64_t h) {
-    identities_.insert(IdentityKey(id, h));
-  });
-  if (!s.ok()) return s;
   auto r =
       Run("SELECT id, text_hash, simhash, sketch FROM documents "
           "WHERE duplicate_of IS NULL ORDER BY id",
@@ -138,8 +124,14 @@ Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
 Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   const Document& doc = r.doc;
   const DocumentFeatures& f = r.features;
-  std::string identity = IdentityKey(doc.id, f.content_hash);
-  if (identities_.count(identity)) {
+  // Stored already? One probe of the UNIQUE(ext_id, content_hash) index
+  // (a set of every stored identity would grow ~100 bytes a document).
+  auto stored = RunPrepared(
+      "SELECT 1 FROM documents WHERE ext_id = $1 AND content_hash = $2",
+      PgParams().Text(doc.id).Int(static_cast<int64_t>(f.content_hash)),
+      "looking up a document");
+  if (!stored.ok()) return stored.status();
+  if (stored.value().rows() > 0) {
     ++counts->skipped;
     return Status::OK();
   }
@@ -189,7 +181,6 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       p, "adding a document");
   if (!ins.ok()) return ins.status();
   int64_t row = ins.value().Int(0, 0);
-  identities_.insert(std::move(identity));
   ++counts->added;
   if (dup) {
     ++counts->duplicates;
