@@ -403,6 +403,37 @@ TEST_F(AttributorTest, MultiParagraphQuoteDoesNotBreak) {
   }
 }
 
+TEST_F(AttributorTest, QuotationRunsOnOverParagraphs) {
+  // The newswire convention: each paragraph but the last leaves the closing
+  // mark off and the next one opens with a quotation mark. A paragraph with
+  // a cue of its own is that cue's relation.
+  Document d =
+      Run("Ms. Ruiz said: “The budget is late.\n\n“We asked twice. Nobody "
+          "answered.\n\n“We will keep asking,” she added.\n\nThe council "
+          "did not reply.");
+  const Attribution* q = ByCue(d, "said:");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "Ms. Ruiz");
+  EXPECT_EQ(d.Text(q->content),
+            "“The budget is late.\n\n“We asked twice. Nobody answered.");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  const Attribution* added = ByCue(d, "added");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(d.Text(added->content), "“We will keep asking,”");
+}
+
+TEST_F(AttributorTest, QuotationParagraphsBeforeACueStayOutOfItsContent) {
+  // A quotation paragraph without a cue followed by one with a cue ("“…,”
+  // she added."): PolNeAR train never gives the earlier paragraph to the
+  // later cue, and neither does the attributor.
+  Document d =
+      Run("The council met on Monday.\n\n“The budget is late.\n\n“We will "
+          "keep asking,” Ruiz added.");
+  const Attribution* q = ByCue(d, "added");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "“We will keep asking,”");
+}
+
 TEST_F(AttributorTest, NoRelationWithoutReport) {
   Document d = Run("The river rose in one night and the fields were lost.");
   EXPECT_TRUE(d.quotes.empty());
