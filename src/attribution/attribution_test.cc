@@ -422,6 +422,38 @@ TEST_F(AttributorTest, QuotationRunsOnOverParagraphs) {
   EXPECT_EQ(d.Text(added->content), "“We will keep asking,”");
 }
 
+TEST_F(AttributorTest, QuotationTakenUpAfterItsCueRunsOnOverParagraphs) {
+  // "“A,” she said. “B" left open, then "“C." and "“D.”": the second part
+  // runs on over both paragraphs (the model's content stops after "B").
+  Document d =
+      Run("“The ferry will not run this winter,” the mayor said. “It has no "
+          "crew. It has no fuel.\n\n“We asked the port twice. Nobody "
+          "answered.\n\n“We will ask again in March.”\n\nThe council met "
+          "on Monday.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(d.Text(q->parts[0]), "“The ferry will not run this winter,”");
+  EXPECT_EQ(d.Text(q->parts[1]),
+            "“It has no crew. It has no fuel.\n\n“We asked the port twice. "
+            "Nobody answered.\n\n“We will ask again in March.”");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributorTest, ATailLeftOpenBeforeAParagraphWithItsOwnCueStaysOut) {
+  // "“A,” she said. “B" left open, then "“C,” she added.": PolNeAR train
+  // splits 4 to 2 on whose content "B" is, so it stays out of both.
+  Document d =
+      Run("“The ferry will not run this winter,” the mayor said. “It has no "
+          "crew.\n\n“We will ask again in March,” she added.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "“The ferry will not run this winter,”");
+  const Attribution* added = ByCue(d, "added");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(d.Text(added->content), "“We will ask again in March,”");
+}
+
 TEST_F(AttributorTest, QuotationParagraphsBeforeACueStayOutOfItsContent) {
   // A quotation paragraph without a cue followed by one with a cue ("“…,”
   // she added."): PolNeAR train never gives the earlier paragraph to the
