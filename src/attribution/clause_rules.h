@@ -61,6 +61,21 @@ bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
 int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
                        int* close);
 
+// Whether a candidate of `cands` (sorted by cue start) has its cue start
+// in tokens [b, e].
+bool CueStartsIn(const std::vector<Candidate>& cands, int b, int e);
+
+// `kept` sorted by cue start into `by_cue`, for ReachedByAnother.
+void SortByCue(const std::vector<Candidate*>& kept,
+               std::vector<Candidate*>* by_cue);
+
+// Whether a relation of `by_cue` (sorted by cue start) other than `self`
+// has its cue, content or source overlap `span`. Only the relations whose
+// cue lies within `reach` of the span are looked at (a relation's spans lie
+// that near its cue), so that the check stays linear.
+bool ReachedByAnother(const std::vector<Candidate*>& by_cue,
+                      const Candidate* self, TSpan span, int reach);
+
 // "“A,” she said. “B.”": a kept content that is the quotation before its
 // cue runs on over the quotation of the next sentence, unless a tagged
 // cue lies inside that one ("“B,” she added") or another kept relation

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "src/attribution/clause_rules.h"
 #include "src/attribution/feature_util.h"
 
 namespace whosaid::attribution {
@@ -91,30 +92,14 @@ void ContinueOverParagraphs(const DocView& v,
       while (!v.pend[pe] && pe + 1 < n) ++pe;
       const TSpan para{b, pe};
       // A tagged cue in the paragraph: it reports its own quotation.
-      auto it = std::partition_point(
-          cands.begin(), cands.end(),
-          [&](const Candidate& x) { return x.cue.b < para.b; });
-      if (it != cands.end() && it->cue.b <= para.e) break;
+      if (CueStartsIn(cands, para.b, para.e)) break;
       if (!sorted) {
-        *by_cue = *kept;
-        std::sort(by_cue->begin(), by_cue->end(),
-                  [](const Candidate* x, const Candidate* y) {
-                    return x->cue.b < y->cue.b;
-                  });
+        SortByCue(*kept, by_cue);
         sorted = true;
       }
       // Another relation reaching into it (a colon or dash quotation the
       // model did not tag, a report whose content runs on there).
-      auto q = std::partition_point(
-          by_cue->begin(), by_cue->end(),
-          [&](const Candidate* x) { return x->cue.b < para.b - reach; });
-      bool free = true;
-      for (; free && q != by_cue->end() && (*q)->cue.b <= para.e + reach; ++q) {
-        free = *q == c ||
-               !(Overlaps(para, (*q)->content) || Overlaps(para, (*q)->cue) ||
-                 Overlaps(para, (*q)->source));
-      }
-      if (!free) break;
+      if (ReachedByAnother(*by_cue, c, para, reach)) break;
       c->content.e = end;
       if (!left_open) break;
       last = pe;

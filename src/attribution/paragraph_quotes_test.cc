@@ -8,34 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "src/segment/segment.h"
+#include "src/attribution/span_test_util.h"
 
 namespace whosaid::attribution {
 namespace {
-
-struct Parsed {
-  Document doc;
-  DocView view;
-};
-
-Parsed Parse(const std::string& text) {
-  Parsed p;
-  p.doc.text = text;
-  Segment(SegmentOptions(), &p.doc);
-  p.view.Build(p.doc);
-  return p;
-}
-
-// Index of the token that starts at the nth occurrence of `s`.
-int TokenOf(const Document& d, const std::string& s, int nth = 0) {
-  size_t at = d.text.find(s);
-  while (nth-- > 0) at = d.text.find(s, at + 1);
-  for (size_t i = 0; i < d.tokens.size(); ++i) {
-    if (d.tokens[i].span.begin == at) return static_cast<int>(i);
-  }
-  ADD_FAILURE() << s;
-  return -1;
-}
 
 std::string Text(const Document& d, TSpan t) {
   return std::string(
@@ -109,12 +85,7 @@ TEST(ParagraphQuotes, NextParagraphTakesTheQuotationUp) {
 
 // A relation said -> content, with the given cues tagged in `cands`.
 struct Relations {
-  // Parsed in place: the view points at the document.
-  explicit Relations(const std::string& text) {
-    p.doc.text = text;
-    Segment(SegmentOptions(), &p.doc);
-    p.view.Build(p.doc);
-  }
+  explicit Relations(const std::string& text) : p(text) {}
   Parsed p;
   std::vector<Candidate> cands;
   std::vector<Candidate*> kept, by_cue;
