@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "src/attribution/feature_util.h"
+#include "src/attribution/paragraph_quotes.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid::attribution {
@@ -109,8 +110,7 @@ int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
     // Left open at the paragraph's end (a quotation that runs on over
     // paragraphs, see paragraph_quotes.h): the second part ends with the
     // paragraph.
-    c = open;
-    while (c + 1 < n && !v.pend[c]) ++c;
+    c = ParagraphLast(v, open);
     if (c == open) return -1;
   }
   *close = c;
@@ -166,9 +166,9 @@ void ContinueQuotations(const DocView& v, const std::vector<Candidate>& cands,
     // times (dev: 0 and 1), so it stays out, as before.
     if (v.cls[close] != internal::kCloseQuote && close + 1 < n &&
         v.cls[close + 1] == internal::kOpenQuote) {
-      int pe = close + 1;
-      while (pe + 1 < n && !v.pend[pe]) ++pe;
-      if (CueStartsIn(cands, close + 1, pe)) continue;
+      if (CueStartsIn(cands, close + 1, ParagraphLast(v, close + 1))) {
+        continue;
+      }
     }
     if (!sorted) {
       SortByCue(*kept, by_cue);

@@ -19,12 +19,31 @@ bool IsTrailingPunct(uint8_t c) {
 
 }  // namespace
 
+int ParagraphLast(const DocView& v, int tok) {
+  const int n = static_cast<int>(v.cls.size());
+  if (v.doc != nullptr) {
+    const Document& d = *v.doc;
+    const uint32_t p = v.para[tok];
+    if (p < d.paragraphs.size()) {
+      const Paragraph& g = d.paragraphs[p];
+      if (g.sentence_end > g.sentence_begin &&
+          g.sentence_end <= d.sentences.size()) {
+        const int last =
+            static_cast<int>(d.sentences[g.sentence_end - 1].token_end) - 1;
+        if (last >= tok && last < n && v.pend[last]) return last;
+      }
+    }
+  }
+  int last = tok;
+  while (last + 1 < n && !v.pend[last]) ++last;
+  return last;
+}
+
 int QuotationLeftOpen(const DocView& v, int e) {
   const int n = static_cast<int>(v.cls.size());
   if (e < 0 || e >= n) return -1;
   // Only punctuation between e and the paragraph's last token.
-  int last = e;
-  while (!v.pend[last] && last + 1 < n) ++last;
+  const int last = ParagraphLast(v, e);
   for (int i = e + 1; i <= last; ++i) {
     if (!IsTrailingPunct(v.cls[i])) return -1;
   }
@@ -60,8 +79,7 @@ int QuotationTakenUp(const DocView& v, int last, int* end, bool* left_open) {
   if (last < 0 || open >= n || !v.pstart[open] || v.cls[open] != kOpenQuote) {
     return -1;
   }
-  int pe = open;
-  while (pe + 1 < n && !v.pend[pe]) ++pe;
+  const int pe = ParagraphLast(v, open);
   const int close = v.next_close[open];
   *left_open = close > pe;
   *end = *left_open ? pe : close;
@@ -73,7 +91,6 @@ void ContinueOverParagraphs(const DocView& v,
                             int max_paragraphs, std::vector<Candidate*>* by_cue,
                             std::vector<Candidate*>* kept) {
   if (max_paragraphs <= 0) return;
-  const int n = static_cast<int>(v.cls.size());
   bool sorted = false;
   for (Candidate* c : *kept) {
     if (c->content.none() || c->cue.none()) continue;
@@ -81,15 +98,13 @@ void ContinueOverParagraphs(const DocView& v,
     // A report inside the quotation ("“The mayor told us the budget is
     // late.") does not take the quotation's later paragraphs.
     if (open < 0 || c->cue.e >= open) continue;
-    int last = c->content.e;
-    while (!v.pend[last] && last + 1 < n) ++last;
+    int last = ParagraphLast(v, c->content.e);
     for (int k = 0; k < max_paragraphs; ++k) {
       int end = -1;
       bool left_open = false;
       const int b = QuotationTakenUp(v, last, &end, &left_open);
       if (b < 0) break;
-      int pe = end;
-      while (!v.pend[pe] && pe + 1 < n) ++pe;
+      const int pe = ParagraphLast(v, end);
       const TSpan para{b, pe};
       // A tagged cue in the paragraph: it reports its own quotation.
       if (CueStartsIn(cands, para.b, para.e)) break;

@@ -18,6 +18,10 @@
 
 namespace whosaid::attribution {
 
+// The last token of the paragraph of token `tok` (looked up, not walked
+// to: a document may hold one long paragraph with many relations).
+int ParagraphLast(const DocView& v, int tok);
+
 // The opening mark of the quotation left open at the end of the paragraph
 // of token `e` (no closing mark after it in that paragraph), when `e` lies
 // inside that quotation and only punctuation follows it to the paragraph's

@@ -36,6 +36,9 @@ TEST(ParagraphQuotes, QuotationLeftOpenAtTheParagraphEnd) {
   EXPECT_EQ(QuotationLeftOpen(p.view, TokenOf(d, "said")), -1);
   // The last paragraph closes its quotation.
   EXPECT_EQ(QuotationLeftOpen(p.view, TokenOf(d, "added") + 1), -1);
+  EXPECT_EQ(ParagraphLast(p.view, TokenOf(d, "budget")), late + 1);
+  EXPECT_EQ(ParagraphLast(p.view, TokenOf(d, "added")),
+            static_cast<int>(d.tokens.size()) - 1);
 }
 
 TEST(ParagraphQuotes, AClosedQuotationIsNotLeftOpen) {
