@@ -11,6 +11,7 @@
 #include "src/attribution/dash_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
+#include "src/attribution/paragraph_quotes.h"
 #include "src/attribution/source_span.h"
 #include "src/entities/mentions.h"
 
@@ -306,6 +307,10 @@ class ModelAttributor : public Attributor {
     }
     AddDashQuotations(v, kept, &scratch.dash_found, &scratch.dash);
     for (Candidate& c : scratch.dash) kept.push_back(&c);
+    // After the dash quotations: a run of paragraphs that ends in a pull
+    // quote's attribution stops before it.
+    attribution::ContinueOverParagraphs(
+        v, cands, reach, limits_.quotation_paragraphs, &scratch.by_cue, &kept);
     ReconcileSources(*doc, v, kept);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {

@@ -403,6 +403,69 @@ TEST_F(AttributorTest, MultiParagraphQuoteDoesNotBreak) {
   }
 }
 
+TEST_F(AttributorTest, QuotationRunsOnOverParagraphs) {
+  // The newswire convention: each paragraph but the last leaves the closing
+  // mark off and the next one opens with a quotation mark. A paragraph with
+  // a cue of its own is that cue's relation.
+  Document d =
+      Run("Ms. Ruiz said: “The budget is late.\n\n“We asked twice. Nobody "
+          "answered.\n\n“We will keep asking,” she added.\n\nThe council "
+          "did not reply.");
+  const Attribution* q = ByCue(d, "said:");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "Ms. Ruiz");
+  EXPECT_EQ(d.Text(q->content),
+            "“The budget is late.\n\n“We asked twice. Nobody answered.");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+  const Attribution* added = ByCue(d, "added");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(d.Text(added->content), "“We will keep asking,”");
+}
+
+TEST_F(AttributorTest, QuotationTakenUpAfterItsCueRunsOnOverParagraphs) {
+  // "“A,” she said. “B" left open, then "“C." and "“D.”": the second part
+  // runs on over both paragraphs (the model's content stops after "B").
+  Document d =
+      Run("“The ferry will not run this winter,” the mayor said. “It has no "
+          "crew. It has no fuel.\n\n“We asked the port twice. Nobody "
+          "answered.\n\n“We will ask again in March.”\n\nThe council met "
+          "on Monday.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  ASSERT_EQ(q->parts.size(), 2u);
+  EXPECT_EQ(d.Text(q->parts[0]), "“The ferry will not run this winter,”");
+  EXPECT_EQ(d.Text(q->parts[1]),
+            "“It has no crew. It has no fuel.\n\n“We asked the port twice. "
+            "Nobody answered.\n\n“We will ask again in March.”");
+  EXPECT_EQ(q->kind, QuoteKind::kDirect);
+}
+
+TEST_F(AttributorTest, ATailLeftOpenBeforeAParagraphWithItsOwnCueStaysOut) {
+  // "“A,” she said. “B" left open, then "“C,” she added.": PolNeAR train
+  // splits 4 to 2 on whose content "B" is, so it stays out of both.
+  Document d =
+      Run("“The ferry will not run this winter,” the mayor said. “It has no "
+          "crew.\n\n“We will ask again in March,” she added.");
+  const Attribution* q = ByCue(d, "said");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "“The ferry will not run this winter,”");
+  const Attribution* added = ByCue(d, "added");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(d.Text(added->content), "“We will ask again in March,”");
+}
+
+TEST_F(AttributorTest, QuotationParagraphsBeforeACueStayOutOfItsContent) {
+  // A quotation paragraph without a cue followed by one with a cue ("“…,”
+  // she added."): PolNeAR train never gives the earlier paragraph to the
+  // later cue, and neither does the attributor.
+  Document d =
+      Run("The council met on Monday.\n\n“The budget is late.\n\n“We will "
+          "keep asking,” Ruiz added.");
+  const Attribution* q = ByCue(d, "added");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->content), "“We will keep asking,”");
+}
+
 TEST_F(AttributorTest, NoRelationWithoutReport) {
   Document d = Run("The river rose in one night and the fields were lost.");
   EXPECT_TRUE(d.quotes.empty());

@@ -54,19 +54,38 @@ bool LeavesTheParagraph(const Document& d, const DocView& v, TSpan cue,
 // in a comma, "?" or "!" before its closing mark, the cue's sentence ends
 // with the reporting clause, and the next sentence of the paragraph opens
 // a quotation). Returns that quotation's opening mark and sets *close to
-// its closing mark (same paragraph), or returns -1. In PolNeAR train the
+// its closing mark (same paragraph) or, when the paragraph leaves it open,
+// to the paragraph's last token; or returns -1. In PolNeAR train the
 // content runs on over the second quotation 1,274 times and stops 41 times
 // (when it holds no other cue; whether it does is the caller's check).
 int QuotationContinues(const DocView& v, TSpan cue, TSpan content, TSpan source,
                        int* close);
 
+// Whether a candidate of `cands` (sorted by cue start) has its cue start
+// in tokens [b, e].
+bool CueStartsIn(const std::vector<Candidate>& cands, int b, int e);
+
+// `kept` sorted by cue start into `by_cue`, for ReachedByAnother.
+void SortByCue(const std::vector<Candidate*>& kept,
+               std::vector<Candidate*>* by_cue);
+
+// Whether a relation of `by_cue` (sorted by cue start) other than `self`
+// has its cue, content or source overlap `span`. Only the relations whose
+// cue lies within `reach` of the span are looked at (a relation's spans lie
+// that near its cue), so that the check stays linear.
+bool ReachedByAnother(const std::vector<Candidate*>& by_cue,
+                      const Candidate* self, TSpan span, int reach);
+
 // "“A,” she said. “B.”": a kept content that is the quotation before its
 // cue runs on over the quotation of the next sentence, unless a tagged
 // cue lies inside that one ("“B,” she added") or another kept relation
 // reaches into it (PolNeAR train: 29 such contents stop there, none run
-// on). Kept relations are looked up by cue position (a content lies
-// within `reach` of its cue), so that the check stays linear. `cands` (all
-// candidates, sorted by cue start) is read only; `by_cue` is scratch.
+// on). A second quotation left open at the paragraph's end is taken up to
+// the paragraph's end, unless the next paragraph takes the quotation up
+// with a tagged cue of its own (see the .cc). Kept relations are looked up by
+// cue position (a content lies within `reach` of its cue), so that the check
+// stays linear. `cands` (all candidates, sorted by cue start) is read only;
+// `by_cue` is scratch.
 void ContinueQuotations(const DocView& v, const std::vector<Candidate>& cands,
                         int reach, std::vector<Candidate*>* by_cue,
                         std::vector<Candidate*>* kept);

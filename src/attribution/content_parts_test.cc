@@ -4,34 +4,10 @@
 
 #include <string>
 
-#include "src/segment/segment.h"
+#include "src/attribution/span_test_util.h"
 
 namespace whosaid::attribution {
 namespace {
-
-struct Parsed {
-  Document doc;
-  DocView view;
-};
-
-Parsed Parse(const std::string& text) {
-  Parsed p;
-  p.doc.text = text;
-  Segment(SegmentOptions(), &p.doc);
-  p.view.Build(p.doc);
-  return p;
-}
-
-// Index of the token that starts at the nth occurrence of `s`.
-int TokenOf(const Document& d, const std::string& s, int nth = 0) {
-  size_t at = d.text.find(s);
-  while (nth-- > 0) at = d.text.find(s, at + 1);
-  for (size_t i = 0; i < d.tokens.size(); ++i) {
-    if (d.tokens[i].span.begin == at) return static_cast<int>(i);
-  }
-  ADD_FAILURE() << s;
-  return -1;
-}
 
 std::string Text(const Document& d, int b, int e) {
   return std::string(

@@ -251,6 +251,12 @@ struct DecodeLimits {
   // sentence takes up again is one content in two parts (see
   // QuotationContinues; PolNeAR train: 1,274 such contents run on, 41 stop).
   bool quotation_continues = true;
+  // A quotation that runs on over paragraphs, its closing mark left off at
+  // the end of each but the last and each later paragraph opening with a
+  // quotation mark (the newswire convention), is one content over at most
+  // this many paragraphs after the first (0 = off; see
+  // paragraph_quotes.h). PolNeAR train's longest run takes 8.
+  int quotation_paragraphs = 20;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and
