@@ -53,19 +53,25 @@ void Compact(const std::vector<int16_t>& dense, size_t rows,
   out->Seal();
 }
 
-// Writes `gaz` (entry count, then key and value of each entry in key order,
-// so the file does not depend on insertion order).
-void PutGazetteer(const Gazetteer& gaz, std::string* out) {
-  Put<uint64_t>(out, static_cast<uint64_t>(gaz.size()));
-  const auto& keys = gaz.keys();
-  const auto& values = gaz.values();
+// The occupied slots of a hash table's key array (0 = empty) in key order,
+// so that a file written from them does not depend on insertion order.
+template <typename Keys>
+std::vector<size_t> SlotsByKey(const Keys& keys) {
   std::vector<size_t> order;
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] != 0) order.push_back(i);
   }
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return keys[a] < keys[b]; });
-  for (size_t i : order) {
+  return order;
+}
+
+// Writes `gaz` (entry count, then key and value of each entry in key order).
+void PutGazetteer(const Gazetteer& gaz, std::string* out) {
+  Put<uint64_t>(out, static_cast<uint64_t>(gaz.size()));
+  const auto& keys = gaz.keys();
+  const auto& values = gaz.values();
+  for (size_t i : SlotsByKey(keys)) {
     Put<uint64_t>(out, keys[i]);
     Put<uint8_t>(out, values[i]);
   }
@@ -112,15 +118,8 @@ Status NerModel::Save(const std::string& path) const {
   Put<uint32_t>(&out, kNumLabels);
   PutGazetteer(gazetteer_, &out);
   Put<uint64_t>(&out, static_cast<uint64_t>(clusters_.size()));
-  // Sorted by key, so the file does not depend on insertion order.
   const auto& ckeys = clusters_.keys();
-  std::vector<size_t> order;
-  for (size_t i = 0; i < ckeys.size(); ++i) {
-    if (ckeys[i] != 0) order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return ckeys[a] < ckeys[b]; });
-  for (size_t i : order) {
+  for (size_t i : SlotsByKey(ckeys)) {
     Put<uint64_t>(&out, ckeys[i]);
     for (int k = 0; k < kClusterLevels; ++k) {
       Put<uint16_t>(&out, clusters_.ids()[i * kClusterLevels + k]);
