@@ -205,9 +205,9 @@ std::string LongerName(const Document& doc, Span m) {
 constexpr uint32_t kPairChainSentences = 3;
 
 // "Ana Ruiz and Li Wen wrote ... They added": a plural pronoun speaker of
-// quote `k` follows the nearest earlier quote's
-// speaker when that one names several holders (CoordinatedName) within
-// kPairChainSentences sentences; returns their joined name, or "".
+// quote `k` follows the nearest earlier quote's speaker when that one names
+// several holders (CoordinatedName) within kPairChainSentences sentences;
+// returns their joined name, or "".
 std::string PluralPronounPair(const Document& doc, size_t k) {
   const Attribution& q = doc.quotes[k];
   uint32_t f, l;
@@ -250,20 +250,30 @@ bool IsParticipleCue(const Document& doc, Span cue) {
 
 namespace {
 
-std::string ResolveMentionNameWith(const Document& doc, Span m,
-                                   SpeakerCache* cache) {
+// The name of a mention that names several holders or a faction, which no
+// one entity group stands for; or "".
+std::string NameOfNoGroup(const Document& doc, Span m) {
   if (std::string joined = CoordinatedName(doc, m); !joined.empty()) {
     return joined;
   }
-  if (std::string faction = FactionName(doc, m); !faction.empty()) {
-    return faction;
-  }
-  int32_t g = ResolveMentionWith(doc, m, PreviousSpeaker(doc, m), cache);
-  if (g >= 0) return doc.groups[g].canonical;
+  return FactionName(doc, m);
+}
+
+// The name of a mention no group resolves: a name the tagger cut short, else
+// the proper name written in it, else "".
+std::string UnresolvedName(const Document& doc, Span m) {
   if (std::string longer = LongerName(doc, m); !longer.empty()) return longer;
   uint32_t f, l;
   mention::TokenRange(doc, m, &f, &l);
   return ProperName(doc, f, l);
+}
+
+std::string ResolveMentionNameWith(const Document& doc, Span m,
+                                   SpeakerCache* cache) {
+  if (std::string name = NameOfNoGroup(doc, m); !name.empty()) return name;
+  int32_t g = ResolveMentionWith(doc, m, PreviousSpeaker(doc, m), cache);
+  if (g >= 0) return doc.groups[g].canonical;
+  return UnresolvedName(doc, m);
 }
 
 }  // namespace
@@ -295,13 +305,8 @@ void ResolveSpeakers(Document* doc) {
       }
       continue;
     }
-    if (std::string joined = CoordinatedName(*doc, q.speaker);
-        !joined.empty()) {
-      q.speaker_name = joined;
-      continue;
-    }
-    if (std::string faction = FactionName(*doc, q.speaker); !faction.empty()) {
-      q.speaker_name = faction;
+    if (std::string name = NameOfNoGroup(*doc, q.speaker); !name.empty()) {
+      q.speaker_name = name;
       continue;
     }
     // "they" right after a named pair is the pair, before any body.
@@ -314,13 +319,8 @@ void ResolveSpeakers(Document* doc) {
     if (g >= 0) {
       q.speaker_name = doc->groups[g].canonical;
       prev = g;
-    } else if (std::string longer = LongerName(*doc, q.speaker);
-               !longer.empty()) {
-      q.speaker_name = longer;
     } else {
-      uint32_t f, l;
-      mention::TokenRange(*doc, q.speaker, &f, &l);
-      q.speaker_name = ProperName(*doc, f, l);
+      q.speaker_name = UnresolvedName(*doc, q.speaker);
     }
   }
   for (Claim& c : doc->claims) {
