@@ -437,7 +437,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       }
       if (mention::ModifiesALaterPerson(doc, it, entities_end, m)) continue;
       // "the Atlanta Journal-Constitution": the tagger's place is the
-      // start of the speaker's longer name (ProperName takes all of it).
+      // start of the speaker's longer name (the caller names the run).
       // Nor is an entity inside that name ("Korea" of "U.S. Forces Korea").
       if (e.span.begin >= longer_begin && e.span.begin < longer_end) continue;
       if (uint32_t end = mention::LongerNameEnd(doc, e, m); end > 0) {
@@ -522,8 +522,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     std::string word = mention::Lower(doc.TokenText(i));
     int32_t g = ResolveNameWord(doc, word, m.begin, cache);
-    if (g >= 0 && !((modified || longer_name) &&
-                    doc.groups[g].label != EntityLabel::kPerson &&
+    if (g >= 0 && !(modified && doc.groups[g].label != EntityLabel::kPerson &&
                     doc.groups[g].label != EntityLabel::kOrg)) {
       return g;
     }
