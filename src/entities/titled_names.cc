@@ -332,8 +332,7 @@ void JoinNamesSplitAtInitials(Document* doc) {
   for (size_t k = 0; k + 1 < ents.size(); ++k) {
     Entity& a = ents[k];
     Entity& b = ents[k + 1];
-    if (a.label != EntityLabel::kPerson || b.label != EntityLabel::kPerson ||
-        remove[k]) {
+    if (a.label != EntityLabel::kPerson || b.label != EntityLabel::kPerson) {
       continue;
     }
     uint32_t af, al, bf, bl;
