@@ -5,13 +5,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/corpus/link_test_util.h"
 namespace whosaid {
 namespace {
 
-uint64_t Next(uint64_t* x) {
-  *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
-  return *x;
-}
+using test_util::Next;
 
 // Ids rising with gaps, a few marked elsewhere: every id's size and offset
 // read back the same from a bounded table (blocks in the file) as from an

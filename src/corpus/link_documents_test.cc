@@ -11,14 +11,12 @@
 
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/link_test_util.h"
 
 namespace whosaid {
 namespace {
 
-uint64_t Next(uint64_t* x) {
-  *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
-  return *x;
-}
+using test_util::Next;
 
 struct Doc {
   int64_t row;
@@ -242,21 +240,12 @@ TEST(DocumentLinksTest, LinkIndexWithDocumentsInTheFileAnswersTheSame) {
   std::vector<DocumentFeatures> docs;
   int near = 0, exact = 0;
   for (int i = 0; i < 600; ++i) {
-    DocumentFeatures f;
-    f.text_hash = Next(&x);
+    int source;
+    DocumentFeatures f =
+        test_util::RandomDocumentFeatures(docs, i, &x, &source);
     f.has_simhash = i % 11 != 0;
-    if (i % 3 == 0 || docs.empty()) {
-      f.simhash = Next(&x);
-      for (int k = 0; k < 64; ++k) f.sketch.push_back(Next(&x));
-    } else {
-      const DocumentFeatures& o = docs[Next(&x) % docs.size()];
-      if (i % 17 == 0) f.text_hash = o.text_hash;
-      f.simhash = o.simhash ^ (uint64_t{1} << (Next(&x) % 64));
-      f.sketch = o.sketch;
-      const int keep = i % 2 ? 60 : 20;
-      for (int k = keep; k < 64; ++k) f.sketch[k] = Next(&x);
-    }
-    std::sort(f.sketch.begin(), f.sketch.end());
+    // Some near copies are exact copies of the text.
+    if (source >= 0 && i % 17 == 0) f.text_hash = docs[source].text_hash;
     docs.push_back(f);
     bool e1 = false, e2 = false;
     const int64_t want = unbounded.FindDuplicate(f, &e1);

@@ -9,14 +9,12 @@
 
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/link_test_util.h"
 
 namespace whosaid {
 namespace {
 
-uint64_t Next(uint64_t* x) {
-  *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
-  return *x;
-}
+using test_util::Next;
 
 TEST(SpillFileTest, ReadsBackBufferedAndFlushedValues) {
   SpillFile file;
@@ -260,21 +258,9 @@ TEST(LinkIndexSpillTest, BoundedIndexAnswersAsTheUnboundedOne) {
     uint64_t x = 1234567;
     std::vector<DocumentFeatures> docs;
     for (int i = 0; i < 300; ++i) {
-      DocumentFeatures f;
-      f.text_hash = Next(&x);
-      f.has_simhash = true;
-      if (i % 3 == 0 || docs.empty()) {
-        f.simhash = Next(&x);
-        for (int k = 0; k < 64; ++k) f.sketch.push_back(Next(&x));
-      } else {
-        const DocumentFeatures& o = docs[Next(&x) % docs.size()];
-        f.simhash = o.simhash ^ (uint64_t{1} << (Next(&x) % 64));
-        f.sketch = o.sketch;
-        // Keep most of the sketch, or little of it.
-        const int keep = i % 2 ? 60 : 20;
-        for (int k = keep; k < 64; ++k) f.sketch[k] = Next(&x);
-      }
-      std::sort(f.sketch.begin(), f.sketch.end());
+      int source;
+      const DocumentFeatures f =
+          test_util::RandomDocumentFeatures(docs, i, &x, &source);
       docs.push_back(f);
       bool e1 = false, e2 = false;
       const int64_t want = unbounded.FindDuplicate(f, &e1);
