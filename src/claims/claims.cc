@@ -426,8 +426,13 @@ class Scanner {
     }
     if (!n1.suffix.empty()) {
       if (!SuffixUnit(win_, n1, q)) return false;
+      // A suffix glued to the digits is part of the span, also when the
+      // unit is a currency sign before them ("$5m", "$7-billion"); a
+      // hyphenated one may run on into the counted noun ("2-foot-long").
+      bool whole_suffix = !n1.suffix_hyphen || q->currency;
       q->byte_end = std::max(
-          q->byte_end, q->unit_span.empty() ? n1.suffix.end : q->unit_span.end);
+          {q->byte_end, q->unit_span.empty() ? n1.suffix.end : q->unit_span.end,
+           whole_suffix ? n1.suffix.end : 0u});
     } else if (!q->currency) {
       std::string_view code;
       if (MillionCurrencyCode(win_.T(t), &code) && !n1.scaled) {

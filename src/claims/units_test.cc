@@ -31,6 +31,20 @@ TEST(UnitsTest, CurrencyPercentAndScaleSuffix) {
   EXPECT_DOUBLE_EQ(eur->value, 4e7);
 }
 
+// Regression: a currency sign before the digits and the million suffix
+// after them ("$5m") gave the span "$5" (the sign's end won over the
+// suffix's).
+TEST(UnitsTest, MillionSuffixAfterCurrencySignIsInTheSpan) {
+  Document d = Extract("He offered her $5m (\u00a33.7m) to leave.");
+  const Claim* usd = Find(d, "$5m");
+  ASSERT_NE(usd, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(usd->value, 5e6);
+  EXPECT_EQ(usd->unit, "USD");
+  const Claim* gbp = Find(d, "\u00a33.7m");
+  ASSERT_NE(gbp, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(gbp->value, 3.7e6);
+}
+
 TEST(UnitsTest, AgesAndDurations) {
   Document d = Extract("A 45-year-old pilot began a two-year course.");
   const Claim* age = Find(d, "45-year-old");
