@@ -261,6 +261,18 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
 
 namespace {
 
+// True if `name` is an acronym of capitals ("DNC", "U.N.") whose last
+// letter is `last`.
+bool IsAcronymEndingIn(std::string_view name, char last) {
+  char final_letter = 0;
+  for (char c : name) {
+    if (c == '.') continue;
+    if (c < 'A' || c > 'Z') return false;
+    final_letter = c;
+  }
+  return name.size() >= 2 && final_letter == last;
+}
+
 // The entity overlapping token i, or null (entities are sorted and do not
 // overlap one another).
 const Entity* EntityAtToken(const Document& doc, uint32_t i) {
@@ -583,7 +595,13 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         }
       }
       if (best_named >= 0) return best_named;
-      if (best >= 0) return best;
+      // A committee or a council carries its kind in its name (or in its
+      // acronym's last letter: "the DNC"); without such a name the nearest
+      // organisation is of another kind (a movement, a company, a court).
+      if (best >= 0 && !((head == "committee" || head == "council") &&
+                         !IsAcronymEndingIn(doc.groups[best].canonical, 'C'))) {
+        return best;
+      }
     }
   }
   // 5. Role nouns ("the general", "the Pentagon spokesman"). An indefinite

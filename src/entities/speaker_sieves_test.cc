@@ -161,6 +161,21 @@ TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Senate Finance Committee");
 }
 
+// Regression: "the ethics committee" took the only organisation named
+// before it, a movement; a committee carries its kind in its name or its
+// acronym ("the DNC").
+TEST(ResolveSpeakers, CommitteeTakesOnlyAnOrganisationNamedAsOne) {
+  Document doc = WithQuotes(
+      "The Fairplay movement grew. The ethics committee said it was "
+      "investigating. The DNC met. Money was short, the committee said.",
+      {{"Fairplay", EntityLabel::kOrg}, {"DNC", EntityLabel::kOrg}},
+      {{"it was investigating", "The ethics committee"},
+       {"Money was short", "the committee"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "DNC");
+}
+
 // Regression: "Democratic attorneys general from 12 states" took the name
 // of the attorney general quoted earlier.
 TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {
