@@ -137,6 +137,12 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"JUST WATCHED Harbor pier reopens after storm Replay More Videos ... "
        "MUST WATCH Harbor pier reopens after storm 02:14",
        "video playlist"},
+      {"Media playback is unsupported on your device Media caption Harbor "
+       "master: \"We had to rebuild the pier from the foundations up\"",
+       "media widget caption"},
+      {"Image copyright Reuters Image caption The director of the harbor "
+       "authority told the board the pier would \"open in the spring\"",
+       "image widget caption"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "

@@ -544,7 +544,9 @@ bool HeadMatches(sv raw, LineText* scratch, const ResidueLimits& limits,
 
 ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
                          const ResidueLimits& limits, bool at_edge) {
-  if (HasGalleryCounter(raw)) return ResidueKind::kCaption;
+  if (HasGalleryCounter(raw) || IsMediaCaption(raw)) {
+    return ResidueKind::kCaption;
+  }
   if (IsVideoPlaylist(raw)) return ResidueKind::kChrome;
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);

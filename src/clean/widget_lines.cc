@@ -39,5 +39,23 @@ bool IsVideoPlaylist(std::string_view raw) {
          memmem(raw.data(), raw.size(), "Replay More Videos", 18) != nullptr;
 }
 
+// A media widget's caption line: "Media playback is unsupported on your
+// device Media caption <caption>", "Image copyright Reuters Image caption
+// <caption>". The caption often quotes someone ("Mr Macron urged leaders to
+// \"fight for peace\"") and would give a quote, so the line goes whatever
+// its length; it must open with one of the widget's labels.
+bool IsMediaCaption(std::string_view raw) {
+  size_t i = 0;
+  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  std::string_view line = raw.substr(i);
+  for (std::string_view label :
+       {std::string_view("Media playback is unsupported on your device"),
+        std::string_view("Media caption "), std::string_view("Image caption "),
+        std::string_view("Image copyright ")}) {
+    if (line.starts_with(label)) return true;
+  }
+  return false;
+}
+
 }  // namespace clean_internal
 }  // namespace whosaid

@@ -21,6 +21,11 @@ bool HasGalleryCounter(std::string_view raw);
 // WATCHED" (after blanks) and holds "Replay More Videos".
 bool IsVideoPlaylist(std::string_view raw);
 
+// True when the line is a media widget's caption: it opens (after blanks)
+// with "Media playback is unsupported on your device", "Media caption ",
+// "Image caption " or "Image copyright ".
+bool IsMediaCaption(std::string_view raw);
+
 }  // namespace clean_internal
 }  // namespace whosaid
 

@@ -29,6 +29,18 @@ TEST(WidgetLinesTest, VideoPlaylistOpensWithThePlayersLabel) {
   EXPECT_FALSE(IsVideoPlaylist("Just watched Clip Replay More Videos"));
 }
 
+TEST(WidgetLinesTest, MediaCaptionOpensWithTheWidgetsLabel) {
+  EXPECT_TRUE(IsMediaCaption(
+      "Media playback is unsupported on your device Media caption Harbor "
+      "pier reopens"));
+  EXPECT_TRUE(IsMediaCaption("Media caption The mayor speaks"));
+  EXPECT_TRUE(
+      IsMediaCaption("  Image copyright AP Image caption The pier in 1950"));
+  // The label must open the line.
+  EXPECT_FALSE(IsMediaCaption("The Image caption contest drew 40 entries"));
+  EXPECT_FALSE(IsMediaCaption("Media captions were added later, she said"));
+}
+
 }  // namespace
 }  // namespace clean_internal
 }  // namespace whosaid
