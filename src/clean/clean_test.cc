@@ -143,6 +143,12 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"Image copyright Reuters Image caption The director of the harbor "
        "authority told the board the pier would \"open in the spring\"",
        "image widget caption"},
+      {"Harbor Daily Get the top harbor news every weekday morning, in your "
+       "inbox. Email Sign Up By signing up you agree to receive email "
+       "newsletters or alerts from the Harbor Daily. You can unsubscribe at "
+       "any time. This site is protected by reCAPTCHA and the Privacy Policy "
+       "and Terms of Service apply.",
+       "newsletter sign-up form"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "

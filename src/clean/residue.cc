@@ -547,6 +547,9 @@ ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
   if (HasGalleryCounter(raw) || IsMediaCaption(raw)) {
     return ResidueKind::kCaption;
   }
+  if (IsSignUpForm(raw, limits.max_notice_words)) {
+    return ResidueKind::kLinkPrefix;
+  }
   if (IsVideoPlaylist(raw)) return ResidueKind::kChrome;
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "src/clean/line_text.h"
+
 namespace whosaid {
 namespace clean_internal {
 
@@ -55,6 +57,82 @@ bool IsMediaCaption(std::string_view raw) {
     if (line.starts_with(label)) return true;
   }
   return false;
+}
+
+namespace {
+
+bool HasBytes(std::string_view raw, std::string_view needle) {
+  return memmem(raw.data(), raw.size(), needle.data(), needle.size()) !=
+         nullptr;
+}
+
+// True if `lower` (lower case ASCII) occurs in `raw` in any letter case.
+bool HasIgnoringCase(std::string_view raw, std::string_view lower) {
+  if (lower.empty() || raw.size() < lower.size()) return false;
+  for (size_t i = 0; i + lower.size() <= raw.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() && (static_cast<unsigned char>(raw[i + k]) |
+                                0x20) == static_cast<unsigned char>(lower[k])) {
+      ++k;
+    }
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A newsletter sign-up form flattened into one line: "Get the latest
+// stories delivered to your inbox. By signing up, you agree to our Privacy
+// Policy", "Email Sign Up By signing up you agree to receive email
+// newsletters ... This site is protected by reCAPTCHA". It takes a form
+// word (sign up, newsletter, inbox, subscribe, reCAPTCHA) and a consent or
+// delivery phrase (you agree, privacy policy, terms of service, your inbox,
+// unsubscribe, reCAPTCHA): two different ones. Prose about newsletters
+// rarely says both.
+bool IsSignUpForm(std::string_view raw, size_t max_words) {
+  // Cheap gate on the usual spellings; the full test ignores case.
+  if (!HasBytes(raw, "nbox") && !HasBytes(raw, "ign up") &&
+      !HasBytes(raw, "ign Up") && !HasBytes(raw, "igning up") &&
+      !HasBytes(raw, "ewsletter") && !HasBytes(raw, "ubscribe") &&
+      !HasBytes(raw, "APTCHA") && !HasBytes(raw, "aptcha")) {
+    return false;
+  }
+  size_t words = 1;
+  for (char c : raw) words += c == ' ';
+  if (words > max_words) return false;
+  static constexpr std::string_view kForm[] = {
+      "sign up", "signing up", "sign-up", "newsletter", "inbox", "recaptcha"};
+  static constexpr std::string_view kConsent[] = {
+      "you agree",   "privacy policy", "terms of service", "your inbox",
+      "unsubscribe", "recaptcha",      "opt-out"};
+  std::string_view form, consent;
+  for (std::string_view w : kForm) {
+    if (HasIgnoringCase(raw, w)) {
+      form = w;
+      break;
+    }
+  }
+  // "subscribe" as a word, not "subscribers" or "subscribed".
+  if (form.empty()) {
+    for (size_t at = 0; (at = raw.find("ubscribe", at)) != raw.npos; ++at) {
+      size_t after = at + 8;
+      if (at > 0 && (raw[at - 1] | 0x20) == 's' &&
+          (after >= raw.size() || !IsAsciiAlpha(raw[after]))) {
+        form = "subscribe";
+        break;
+      }
+    }
+  }
+  if (form.empty()) return false;
+  for (std::string_view w : kConsent) {
+    if (w == form || (form == "inbox" && w == "your inbox")) continue;
+    if (HasIgnoringCase(raw, w)) {
+      consent = w;
+      break;
+    }
+  }
+  return !consent.empty();
 }
 
 }  // namespace clean_internal

@@ -7,6 +7,7 @@
 #ifndef WHOSAID_SRC_CLEAN_WIDGET_LINES_H_
 #define WHOSAID_SRC_CLEAN_WIDGET_LINES_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace whosaid {
@@ -25,6 +26,13 @@ bool IsVideoPlaylist(std::string_view raw);
 // with "Media playback is unsupported on your device", "Media caption ",
 // "Image caption " or "Image copyright ".
 bool IsMediaCaption(std::string_view raw);
+
+// True when the line is a newsletter sign-up form of at most `max_words`
+// words: a form word ("sign up", "newsletter", "inbox", "subscribe",
+// "reCAPTCHA") and a different consent or delivery phrase ("you agree",
+// "privacy policy", "terms of service", "your inbox", "unsubscribe",
+// "reCAPTCHA", "opt-out"), in any case.
+bool IsSignUpForm(std::string_view raw, size_t max_words);
 
 }  // namespace clean_internal
 }  // namespace whosaid

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace whosaid {
 namespace clean_internal {
 namespace {
@@ -39,6 +41,31 @@ TEST(WidgetLinesTest, MediaCaptionOpensWithTheWidgetsLabel) {
   // The label must open the line.
   EXPECT_FALSE(IsMediaCaption("The Image caption contest drew 40 entries"));
   EXPECT_FALSE(IsMediaCaption("Media captions were added later, she said"));
+}
+
+TEST(WidgetLinesTest, SignUpFormNeedsAFormWordAndAConsentPhrase) {
+  EXPECT_TRUE(IsSignUpForm(
+      "Get the Harbor Brief delivered to your inbox. By signing up, you "
+      "agree to our Privacy Policy",
+      120));
+  EXPECT_TRUE(IsSignUpForm(
+      "Morning Harbor A daily briefing, weekday mornings. Email Sign Up By "
+      "signing up you agree to receive email newsletters. You can "
+      "unsubscribe at any time. This site is protected by reCAPTCHA.",
+      120));
+  EXPECT_TRUE(IsSignUpForm("Get our daily newsletter Upgrade your inbox", 120));
+  // One of the two alone is prose about newsletters or subscribers.
+  EXPECT_FALSE(IsSignUpForm(
+      "The paper's newsletter lost 4,000 subscribers after the change.", 120));
+  EXPECT_FALSE(IsSignUpForm(
+      "Residents who sign up for the program get a discount, she said.", 120));
+  EXPECT_FALSE(IsSignUpForm(
+      "The company changed its privacy policy, which users must accept.", 120));
+  EXPECT_FALSE(
+      IsSignUpForm("Bills arrive in your inbox each month, he said.", 120));
+  // Too long for a form.
+  EXPECT_FALSE(IsSignUpForm(
+      "Sign up here, you agree to our terms " + std::string(600, 'a'), 5));
 }
 
 }  // namespace
