@@ -80,6 +80,26 @@ bool HasIgnoringCase(std::string_view raw, std::string_view lower) {
   return false;
 }
 
+// True if the line quotes someone at length: a double quotation mark
+// opened and not closed within 60 bytes ("told Vox, “All users agree to our
+// Terms of Service when they sign up ..."). A form only quotes a
+// newsletter's name.
+bool HasLongQuotation(std::string_view raw) {
+  constexpr std::string_view kOpen = "\xE2\x80\x9C";   // “
+  constexpr std::string_view kClose = "\xE2\x80\x9D";  // ”
+  for (size_t at = 0; (at = raw.find(kOpen, at)) != raw.npos; ++at) {
+    size_t close = raw.find(kClose, at);
+    if (close == raw.npos || close - at > 60) return true;
+  }
+  size_t at = raw.find('"');
+  while (at != raw.npos) {
+    size_t close = raw.find('"', at + 1);
+    if (close == raw.npos || close - at > 60) return true;
+    at = raw.find('"', close + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 // A newsletter sign-up form flattened into one line: "Get the latest
@@ -88,8 +108,8 @@ bool HasIgnoringCase(std::string_view raw, std::string_view lower) {
 // newsletters ... This site is protected by reCAPTCHA". It takes a form
 // word (sign up, newsletter, inbox, subscribe, reCAPTCHA) and a consent or
 // delivery phrase (you agree, privacy policy, terms of service, your inbox,
-// unsubscribe, reCAPTCHA): two different ones. Prose about newsletters
-// rarely says both.
+// reCAPTCHA): two different ones, and no long quotation. Prose about
+// newsletters rarely says both.
 bool IsSignUpForm(std::string_view raw, size_t max_words) {
   // Cheap gate on the usual spellings; the full test ignores case.
   if (!HasBytes(raw, "nbox") && !HasBytes(raw, "ign up") &&
@@ -103,9 +123,10 @@ bool IsSignUpForm(std::string_view raw, size_t max_words) {
   if (words > max_words) return false;
   static constexpr std::string_view kForm[] = {
       "sign up", "signing up", "sign-up", "newsletter", "inbox", "recaptcha"};
+  // ("unsubscribe" is no consent phrase: "she unsubscribed" is prose.)
   static constexpr std::string_view kConsent[] = {
-      "you agree",   "privacy policy", "terms of service", "your inbox",
-      "unsubscribe", "recaptcha",      "opt-out"};
+      "you agree",  "privacy policy", "terms of service",
+      "your inbox", "recaptcha",      "opt-out"};
   std::string_view form, consent;
   for (std::string_view w : kForm) {
     if (HasIgnoringCase(raw, w)) {
@@ -113,11 +134,12 @@ bool IsSignUpForm(std::string_view raw, size_t max_words) {
       break;
     }
   }
-  // "subscribe" as a word, not "subscribers" or "subscribed".
+  // "subscribe" as a word, not "subscribers" or "unsubscribe".
   if (form.empty()) {
     for (size_t at = 0; (at = raw.find("ubscribe", at)) != raw.npos; ++at) {
       size_t after = at + 8;
       if (at > 0 && (raw[at - 1] | 0x20) == 's' &&
+          (at < 2 || !IsAsciiAlpha(raw[at - 2])) &&
           (after >= raw.size() || !IsAsciiAlpha(raw[after]))) {
         form = "subscribe";
         break;
@@ -125,6 +147,7 @@ bool IsSignUpForm(std::string_view raw, size_t max_words) {
     }
   }
   if (form.empty()) return false;
+  if (HasLongQuotation(raw)) return false;
   for (std::string_view w : kConsent) {
     if (w == form || (form == "inbox" && w == "your inbox")) continue;
     if (HasIgnoringCase(raw, w)) {

@@ -30,8 +30,8 @@ bool IsMediaCaption(std::string_view raw);
 // True when the line is a newsletter sign-up form of at most `max_words`
 // words: a form word ("sign up", "newsletter", "inbox", "subscribe",
 // "reCAPTCHA") and a different consent or delivery phrase ("you agree",
-// "privacy policy", "terms of service", "your inbox", "unsubscribe",
-// "reCAPTCHA", "opt-out"), in any case.
+// "privacy policy", "terms of service", "your inbox", "reCAPTCHA",
+// "opt-out"), in any case, and no quotation longer than 60 bytes.
 bool IsSignUpForm(std::string_view raw, size_t max_words);
 
 }  // namespace clean_internal

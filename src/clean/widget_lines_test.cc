@@ -63,6 +63,17 @@ TEST(WidgetLinesTest, SignUpFormNeedsAFormWordAndAConsentPhrase) {
       "The company changed its privacy policy, which users must accept.", 120));
   EXPECT_FALSE(
       IsSignUpForm("Bills arrive in your inbox each month, he said.", 120));
+  EXPECT_FALSE(IsSignUpForm(
+      "When another plea landed in her inbox, she unsubscribed.", 120));
+  EXPECT_FALSE(IsSignUpForm(
+      "It lets recipients unsubscribe, which is your right under the privacy "
+      "policy.",
+      120));
+  // A long quotation is someone speaking, not a form.
+  EXPECT_FALSE(IsSignUpForm(
+      "A spokesperson told the paper, \u201cAll users agree to our Terms of "
+      "Service when they sign up to use the site.\u201d",
+      120));
   // Too long for a form.
   EXPECT_FALSE(IsSignUpForm(
       "Sign up here, you agree to our terms " + std::string(600, 'a'), 5));
