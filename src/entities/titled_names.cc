@@ -360,6 +360,32 @@ void JoinNamesSplitAtInitials(Document* doc) {
     remove[k] = true;
   }
   EraseMarked(remove, &ents);
+  // A name opening with its middle initial whose first name the tagger left
+  // out ("Nikolay" + "N. Zakharov"): the capitalised word right before it
+  // joins when it is a known first name (not an honorific, not in another
+  // mention).
+  for (size_t k = 0; k < ents.size(); ++k) {
+    Entity& e = ents[k];
+    if (e.label != EntityLabel::kPerson) continue;
+    uint32_t ef, el;
+    mention::TokenRange(*doc, e.span, &ef, &el);
+    const uint32_t opening = ef < el ? initial_at(ef) : 0;
+    if (opening == 0 || ef + opening >= el || ef == 0) continue;
+    const uint32_t w = ef - 1;
+    const Token& before = doc->tokens[w];
+    if (before.kind != TokenKind::kWord || !before.capitalized ||
+        before.all_caps || doc->tokens[ef].newline_before ||
+        doc->Text(Span{before.span.end, e.span.begin}) != " " ||
+        (k > 0 && ents[k - 1].span.end > before.span.begin)) {
+      continue;
+    }
+    std::string lower = mention::LowerToken(*doc, w);
+    if (lex::IsHonorific(lower) ||
+        lex::GenderOfWord(lower) == lex::Gender::kUnknown) {
+      continue;
+    }
+    e.span.begin = before.span.begin;
+  }
 }
 
 }  // namespace whosaid

@@ -36,6 +36,8 @@ void ExtendGenerationalSuffixes(Document* doc);
 // middle initial ("Barbara" + "A. Mikulski") or the first ending with one
 // ("Mary K." + "Ruiz"), are one name: the tagger sometimes breaks a name at
 // its initial, and then the first name alone becomes the speaker's name.
+// A known first name right before a PERSON mention that opens with an
+// initial ("Nikolay" + "N. Zakharov"), outside any mention, joins it too.
 void JoinNamesSplitAtInitials(Document* doc);
 
 }  // namespace whosaid

@@ -107,6 +107,22 @@ TEST(JoinNamesSplitAtInitials, InitialEndingTheFirstHalfJoinsToo) {
   EXPECT_EQ(doc.entities.size(), 1u);
 }
 
+// Regression: "Nikolay N. Zakharov" was tagged "N. Zakharov", and the
+// speaker's name lost its first name.
+TEST(JoinNamesSplitAtInitials, KnownFirstNameBeforeAnInitialJoins) {
+  Document doc = MakeDoc(
+      "Yesterday Maria L. Okafor spoke. Mr. T. Brandt and Judge P. Ruiz "
+      "left.");
+  doc.entities.push_back(Ent(Find(doc, "L. Okafor"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "T. Brandt"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "P. Ruiz"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Maria L. Okafor"), nullptr);
+  // An honorific or a title is no first name.
+  EXPECT_NE(EntityWithText(doc, "T. Brandt"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "P. Ruiz"), nullptr);
+}
+
 TEST(JoinNamesSplitAtInitials, OtherMiddleInitialsAreAnotherPerson) {
   Document doc = MakeDoc(
       "George H. W. Bush led in 1991; George W. Bush led in 2003. Later "
