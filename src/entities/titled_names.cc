@@ -163,12 +163,25 @@ void RepairTitledNames(Document* doc) {
         continue;
       }
     }
-    bool name = true;
-    for (uint32_t i = t; i < l; ++i) {
-      name &= IsWord(*doc, i) && doc->tokens[i].capitalized &&
-              !doc->tokens[i].all_caps && !lex::IsOrgWord(LowerToken(*doc, i));
+    uint32_t name_end = t;
+    while (name_end < l && IsWord(*doc, name_end) &&
+           doc->tokens[name_end].capitalized &&
+           !doc->tokens[name_end].all_caps &&
+           !lex::IsOrgWord(LowerToken(*doc, name_end))) {
+      ++name_end;
     }
-    if (!name) continue;
+    // After an honorific ("Mr.", "Mrs.", "Dr.") the name is a person's
+    // however short, and words the tagger ran on past it are cut ("Mrs.
+    // Clinton lost", "Mr. Trump’s").
+    // (Not "Miss": "Miss Universe" is a pageant.)
+    const bool honorific = t == f + 1 &&
+                           lex::IsHonorific(LowerToken(*doc, f)) &&
+                           LowerToken(*doc, f) != "miss";
+    if (honorific && name_end > t && name_end < l) {
+      l = name_end;
+      e.span.end = doc->tokens[l - 1].span.end;
+    }
+    if (name_end != l) continue;
     bool merged = false;
     if (k + 1 < ents.size() && ents[k + 1].label == EntityLabel::kPerson &&
         mention::TokenAtOrAfter(*doc, ents[k + 1].span.begin) == l) {
@@ -191,7 +204,7 @@ void RepairTitledNames(Document* doc) {
              !IsFunctionWord(LowerToken(*doc, r))) {
         ++r;
       }
-      if (r - t >= 2 || e.label == EntityLabel::kPerson) {
+      if (r - t >= 2 || e.label == EntityLabel::kPerson || honorific) {
         e.label = EntityLabel::kPerson;
         e.span = {doc->tokens[t].span.begin, doc->tokens[r - 1].span.end};
       }

@@ -71,6 +71,29 @@ TEST(RepairNamesAfterInnerTitles, FirstNameJoinsSurnameMentionAfterIt) {
             nullptr);
 }
 
+// Regression: "Mr. Rahami" tagged as a place stayed a place (one name word
+// was not enough), and "Mrs. Clinton lost" (the tagger ran on past the
+// name) stayed whatever the tagger said.
+TEST(RepairTitledNames, HonorificMakesAPersonOfOneNameWord) {
+  Document doc = MakeDoc(
+      "A jury declined to indict Mr. Rahami. It was the race that Mrs. "
+      "Clinton lost. Miss Universe spoke.");
+  doc.entities.push_back(Ent(Find(doc, "Mr. Rahami"), EntityLabel::kLoc));
+  doc.entities.push_back(
+      Ent(Find(doc, "Mrs. Clinton lost"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Miss Universe"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  const Entity* rahami = EntityWithText(doc, "Rahami");
+  ASSERT_NE(rahami, nullptr);
+  EXPECT_EQ(rahami->label, EntityLabel::kPerson);
+  const Entity* clinton = EntityWithText(doc, "Clinton");
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(clinton->label, EntityLabel::kPerson);
+  const Entity* pageant = EntityWithText(doc, "Miss Universe");
+  ASSERT_NE(pageant, nullptr);
+  EXPECT_EQ(pageant->label, EntityLabel::kMisc);
+}
+
 TEST(JoinNamesSplitAtInitials, MiddleInitialJoinsTheTwoHalves) {
   Document doc = MakeDoc(
       "The vote passed, said Sen. Nora J. Pellwood of Ohio. Pellwood "
