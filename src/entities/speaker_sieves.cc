@@ -395,6 +395,27 @@ int32_t PersonWithSurname(const Document& doc, const Entity& e) {
   return found;
 }
 
+namespace {
+
+// Byte offset where a relative clause opens inside mention m (the comma
+// before "who", "whom", "whose" or "which"), or m.end when none does.
+uint32_t RelativeClauseBegin(const Document& doc, Span m) {
+  uint32_t f, l;
+  mention::TokenRange(doc, m, &f, &l);
+  for (uint32_t i = f + 1; i + 1 < l; ++i) {
+    if (doc.TokenText(i) != ",") continue;
+    if (mention::TokenIs(doc, i + 1, "who") ||
+        mention::TokenIs(doc, i + 1, "whom") ||
+        mention::TokenIs(doc, i + 1, "whose") ||
+        mention::TokenIs(doc, i + 1, "which")) {
+      return doc.tokens[i].span.begin;
+    }
+  }
+  return m.end;
+}
+
+}  // namespace
+
 int32_t ResolveMentionWith(const Document& doc, Span m,
                            int32_t previous_speaker, SpeakerCache* cache) {
   if (m.empty() || doc.tokens.empty()) return -1;
@@ -402,6 +423,9 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   // for it here.
   SpeakerCache local_cache;
   if (cache == nullptr) cache = &local_cache;
+  // A relative clause in the mention ("Ben Bradley, who had backed Mrs May's
+  // deal,") describes its head: the names inside it are someone else's.
+  m.end = RelativeClauseBegin(doc, m);
   // 1. The mention is (or contains) a named entity. Entities are sorted and
   // do not overlap one another, so those overlapping the mention are the
   // ones just before the first entity starting at or after its end.

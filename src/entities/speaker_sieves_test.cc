@@ -176,6 +176,28 @@ TEST(ResolveSpeakers, CommitteeTakesOnlyAnOrganisationNamedAsOne) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "DNC");
 }
 
+// Regression: a name inside the speaker's relative clause was taken for
+// the speaker ("Ben Bradley, who had backed Mrs May's deal," was Theresa
+// May), or joined to it ("Shawn Brimley, who ..., and an adviser to Ms.
+// Flournoy," was "Shawn Brimley and Flournoy").
+TEST(ResolveSpeakers, NamesInARelativeClauseAreSomeoneElse) {
+  Document doc = WithQuotes(
+      "The Delta Institute, which is funded by Omar Vance, objected. Nina "
+      "Holt, who was an aide to Omar Vance until 2012, and before that a "
+      "lawyer, said the rule was wrong.",
+      {{"Delta Institute", EntityLabel::kOrg},
+       {"Omar Vance", EntityLabel::kPerson},
+       {"Nina Holt", EntityLabel::kPerson},
+       {"Omar Vance", EntityLabel::kPerson}},
+      {{"objected", "The Delta Institute, which is funded by Omar Vance,"},
+       {"the rule was wrong",
+        "Nina Holt, who was an aide to Omar Vance until 2012, and before that "
+        "a lawyer,"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Delta Institute");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Nina Holt");
+}
+
 // Regression: "Democratic attorneys general from 12 states" took the name
 // of the attorney general quoted earlier.
 TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {

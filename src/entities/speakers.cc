@@ -124,9 +124,12 @@ std::string CoordinatedName(const Document& doc, Span m) {
       // "and" joins them unless an earlier comma opened an appositive:
       // "Ana Ruiz, a strategist and founder of Vale Media" is one holder,
       // "Ana Ruiz, Li Wen, and Vale Media" are three.
+      // Nor after a relative clause ("Shawn Brimley, who was ..., and an
+      // adviser to Ms. Flournoy": one holder).
       bool joined = false, comma = false, after_comma = false;
       for (uint32_t i = f; i < l; ++i) {
         std::string w = LowerToken(doc, i);
+        if (w == "who" || w == "whom" || w == "whose" || w == "which") break;
         if (w == "and" || w == "&") {
           joined = !comma || after_comma;
           break;
