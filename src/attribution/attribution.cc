@@ -312,6 +312,7 @@ class ModelAttributor : public Attributor {
     attribution::ContinueOverParagraphs(
         v, cands, reach, limits_.quotation_paragraphs, &scratch.by_cue, &kept);
     ReconcileSources(*doc, v, kept);
+    for (Candidate* c : kept) ExtendSourceStart(*doc, c);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
           return a->content.b != b->content.b ? a->content.b < b->content.b
@@ -495,6 +496,21 @@ class ModelAttributor : public Attributor {
         return true;
       });
     }
+  }
+
+  // A speaker span started at the place or party tag after a person's name
+  // ("Terry Murphy of Newark, | Del., who ...") starts at the person, when
+  // the words added hold no part of the relation's cue or content.
+  static void ExtendSourceStart(const Document& d, Candidate* c) {
+    if (c->source.none()) return;
+    const int b =
+        attribution::ExtendSourceOverPlaceTag(d, c->source.b, c->source.e);
+    if (b == c->source.b) return;
+    auto inside = [&](TSpan s) {
+      return !s.none() && s.b < c->source.b && s.e >= b;
+    };
+    if (inside(c->cue) || inside(c->content)) return;
+    c->source.b = b;
   }
 
   // Whether a person entity lies within tokens [tb, te].

@@ -1,10 +1,12 @@
 #include "src/attribution/source_span.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 #include "src/base/calendar_words.h"
 #include "src/base/chars.h"
+#include "src/entities/us_states.h"
 
 namespace whosaid::attribution {
 namespace {
@@ -158,6 +160,70 @@ int TrimSourceEnd(const Document& doc, int b, int e) {
   }
   if (HoldsAClause(doc, b, end)) return e;
   return end;
+}
+
+namespace {
+
+// A party-and-state tag: "D-Ga.", "R-Texas", "I-Vt.", "D-N.Y.".
+bool IsPartyStateTag(std::string_view w) {
+  return w.size() >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
+         w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
+}
+
+// The PERSON entity whose last token is `last`, or nullptr.
+const Entity* PersonEndingAt(const Document& doc, int last) {
+  const uint32_t end = doc.tokens[last].span.end;
+  auto it = std::lower_bound(
+      doc.entities.begin(), doc.entities.end(), end,
+      [](const Entity& x, uint32_t v) { return x.span.end < v; });
+  if (it == doc.entities.end() || it->span.end != end ||
+      it->label != EntityLabel::kPerson) {
+    return nullptr;
+  }
+  return &*it;
+}
+
+}  // namespace
+
+int ExtendSourceOverPlaceTag(const Document& doc, int b, int e) {
+  if (b < 2 || e < b || doc.TokenText(b - 1) != ",") return b;
+  // The tag, with its full stop when that is a token of its own ("Del" +
+  // ".").
+  int tag_end = b;
+  if (b + 1 <= e && doc.TokenText(b + 1) == "." &&
+      !doc.tokens[b + 1].space_before) {
+    tag_end = b + 1;
+  }
+  std::string_view tag =
+      doc.Text(Span{doc.tokens[b].span.begin, doc.tokens[tag_end].span.end});
+  if (!IsPartyStateTag(tag) && lex::UsStateOfAbbreviation(tag) < 0) return b;
+  // The tag ends the span or a comma closes it ("D-Ga., who ...").
+  if (tag_end + 1 <= e && doc.TokenText(tag_end + 1) != ",") return b;
+  int last = b - 2;
+  // "of Newark": a capitalised place after "of" (one to three words).
+  int k = last;
+  while (k > 0 && k > last - 3 && doc.tokens[k].capitalized &&
+         doc.tokens[k].kind == TokenKind::kWord) {
+    --k;
+  }
+  if (k < last && k > 0 && doc.TokenText(k) == "of") last = k - 1;
+  const Entity* person = PersonEndingAt(doc, last);
+  if (person == nullptr) return b;
+  uint32_t begin = person->span.begin;
+  if (!person->title.empty() && person->title.end <= begin &&
+      doc.Text(Span{person->title.end, begin}).find_first_not_of(' ') ==
+          std::string_view::npos) {
+    begin = person->title.begin;
+  }
+  int nb = last;
+  while (nb > 0 && doc.tokens[nb - 1].span.begin >= begin) --nb;
+  // No sentence or line break inside the new span.
+  for (int i = nb + 1; i <= b; ++i) {
+    if (doc.tokens[i].newline_before) return b;
+    std::string_view t = doc.TokenText(i);
+    if (t == "." || t == "!" || t == "?" || t == ";") return b;
+  }
+  return nb;
 }
 
 }  // namespace whosaid::attribution

@@ -33,6 +33,14 @@ int TrimSourceEnd(const Document& doc, int b, int e);
 // longer span is cut by TrimSourceEnd.
 bool IsLowerLyAdverb(const Document& doc, int i);
 
+// The first token of a speaker span [b, e] that the decoder started at a
+// place or a party-and-state tag after a comma ("Terry Murphy of Newark,
+// | Del., who was ...", "Rep. Lucy McBath, | D-Ga., who ran ..."): the
+// start of the person named just before the comma (with the title
+// attached to the name, or through "of <Place>"), in the same sentence.
+// `b` when the span starts otherwise or no such person is there.
+int ExtendSourceOverPlaceTag(const Document& doc, int b, int e);
+
 }  // namespace whosaid::attribution
 
 #endif  // WHOSAID_SRC_ATTRIBUTION_SOURCE_SPAN_H_

@@ -33,6 +33,52 @@ TEST(SourceSpanTest, TimeAdverbialsBeforeTheCueAreCut) {
             "Voss, the envoy");
 }
 
+// The speaker text from ExtendSourceOverPlaceTag when the decoder's span
+// starts at the first occurrence of `start` and ends before `cue`; `person`
+// is tagged PERSON.
+std::string Extended(const std::string& text, const std::string& person,
+                     const std::string& start, const std::string& cue) {
+  Document d;
+  d.text = text;
+  Segment(SegmentOptions(), &d);
+  Entity e;
+  uint32_t pb = static_cast<uint32_t>(text.find(person));
+  e.span = {pb, pb + static_cast<uint32_t>(person.size())};
+  e.label = EntityLabel::kPerson;
+  d.entities.push_back(e);
+  auto token_at = [&](size_t byte) {
+    int i = 0;
+    while (d.tokens[i].span.begin < byte) ++i;
+    return i;
+  };
+  int b = token_at(text.find(start));
+  int e_tok = token_at(text.find(cue)) - 1;
+  int nb = ExtendSourceOverPlaceTag(d, b, e_tok);
+  return std::string(
+      d.Text(Span{d.tokens[nb].span.begin, d.tokens[e_tok].span.end}));
+}
+
+// Regression: the decoder started speakers at the state after a name
+// ("Del., who was ..."), and the state became the speaker's name.
+TEST(SourceSpanTest, SpeakerStartedAtAStateTagStartsAtThePerson) {
+  EXPECT_EQ(Extended("Ty Moss of Newark, Del., who is a scout leader, wanted "
+                     "the ban kept.",
+                     "Ty Moss", "Del", "wanted"),
+            "Ty Moss of Newark, Del., who is a scout leader,");
+  EXPECT_EQ(Extended("Rep. Ana Ruiz, D-Ga., who ran in 2018, promised a vote.",
+                     "Ana Ruiz", "D-Ga", "promised"),
+            "Ana Ruiz, D-Ga., who ran in 2018,");
+  // No person right before the comma: nothing to extend over.
+  EXPECT_EQ(Extended("The bill passed. Officials in Newark, Del., who met, "
+                     "said no.",
+                     "bill", "Del", "said"),
+            "Del., who met,");
+  // Not a state.
+  EXPECT_EQ(
+      Extended("Ty Moss, Reuters, said no.", "Ty Moss", "Reuters", "said"),
+      "Reuters,");
+}
+
 TEST(SourceSpanTest, AdverbsInLyBeforeTheCueAreCut) {
   EXPECT_EQ(Trimmed("The envoys almost universally rejected it.", 4),
             "The envoys");
