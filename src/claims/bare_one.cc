@@ -158,6 +158,22 @@ bool NegatedBefore(const TokenWindow& win, uint32_t b) {
   return false;
 }
 
+// A negated auxiliary or modal at token k ("cannot", "can't", "won't",
+// "doesn't"): after the bare "one" it makes the pronoun ("one cannot lead
+// from behind").
+bool IsNegatedAuxiliary(const TokenWindow& win, uint32_t k) {
+  if (k >= win.se) return false;
+  std::string_view w = win.T(k);
+  if (IEq(w, "cannot")) return true;
+  // "can't" / "can’t" may come as one token or as "ca" + "n't".
+  for (std::string_view neg :
+       {std::string_view("n't"), std::string_view("n\u2019t")}) {
+    if (w.size() > neg.size() && w.ends_with(neg)) return true;
+    if (k + 1 < win.se && win.T(k + 1) == neg) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool BareOneExcluded(const TokenWindow& win, const Quantity& q) {
@@ -311,7 +327,8 @@ bool BareOneExcluded(const TokenWindow& win, const Quantity& q) {
       win.Is(nt, "is") || win.Is(nt, "was") || win.Is(nt, "can") ||
       win.Is(nt, "could") || win.Is(nt, "would") || win.Is(nt, "should") ||
       win.Is(nt, "must") || win.Is(nt, "might") || win.Is(nt, "will") ||
-      win.Is(nt, "does") || win.Is(nt, "has") || win.Is(nt, "and") ||
+      win.Is(nt, "does") || win.Is(nt, "has") || IsNegatedAuxiliary(win, nt) ||
+      win.Is(nt, "may") || win.Is(nt, "shall") || win.Is(nt, "and") ||
       win.Is(nt, "or") || win.Is(nt, "in") || win.Is(nt, "on") ||
       win.Is(nt, "at") || win.Is(nt, "to") || win.Is(nt, "for")) {
     return true;

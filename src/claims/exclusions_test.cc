@@ -33,6 +33,16 @@ TEST(ExclusionsTest, OneAsPronounIsNoClaim) {
   EXPECT_EQ(m.claims[0].unit, "year");
 }
 
+// Regression: "one cannot lead from behind" gave the claim "one" counting
+// "lead": before a negated auxiliary the bare "one" is the pronoun.
+TEST(ExclusionsTest, OneBeforeANegatedAuxiliaryIsThePronoun) {
+  EXPECT_TRUE(Extract("And one cannot lead from behind.").claims.empty());
+  EXPECT_TRUE(Extract("One can't deny that it worked.").claims.empty());
+  EXPECT_TRUE(
+      Extract("One won\u2019t see such a harbor again.").claims.empty());
+  EXPECT_EQ(Extract("Only one soldier died.").claims.size(), 1u);
+}
+
 TEST(ExclusionsTest, AtOnePointAndOnOneHandAreIdioms) {
   Document d = Extract(
       "At one point, the mayor left. On the one hand, costs rose; on one "
