@@ -198,6 +198,28 @@ TEST(ResolveSpeakers, NamesInARelativeClauseAreSomeoneElse) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Nina Holt");
 }
 
+// Regression: a capitalised word that only modifies the speaker's noun
+// became the speaker's name ("Congressional aides" was "Congressional",
+// "COVID-19 deaths" was "COVID-19"); an organisation's report or people
+// keep its name ("a Harbor Institute poll", "IRS officials").
+TEST(ResolveSpeakers, ModifierOfACommonNounIsNoName) {
+  Document doc = WithQuotes(
+      "Congressional aides said the vote would slip. One caller said it was "
+      "late. A Harbor Institute poll found support fell. Then IRS officials "
+      "said "
+      "forms were late.",
+      {},
+      {{"the vote would slip", "Congressional aides"},
+       {"it was late", "One caller"},
+       {"support fell", "A Harbor Institute poll"},
+       {"forms were late", "IRS officials"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Harbor Institute");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "IRS");
+}
+
 // Regression: "Democratic attorneys general from 12 states" took the name
 // of the attorney general quoted earlier.
 TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {

@@ -25,10 +25,42 @@ using speakers::IsDayName;
 using speakers::ResolveMentionWith;
 using speakers::SpeakerCache;
 
+// A noun for what an organisation publishes or who speaks for it: after a
+// name it makes the name the source ("a Pew Research poll", "CBP data",
+// "IRS officials").
+bool IsSourceNoun(std::string_view lower) {
+  static constexpr std::string_view kNouns[] = {
+      "poll",       "polls",       "survey",         "surveys",
+      "report",     "reports",     "study",          "data",
+      "analysis",   "figures",     "estimates",      "filings",
+      "aggregates", "projections", "statement",      "officials",
+      "official",   "spokesman",   "spokeswoman",    "spokesperson",
+      "agent",      "agents",      "investigators",  "prosecutors",
+      "magazine",   "newspaper",   "blog",           "reporter",
+      "reporters",  "employees",   "staff",          "polling",
+      "daily",      "editors",     "administration", "campaign",
+      "government", "spokesmen"};
+  for (std::string_view n : kNouns) {
+    if (lower == n) return true;
+  }
+  return false;
+}
+
+// True if token i lies in an ORG entity.
+bool InOrganisation(const Document& doc, uint32_t i) {
+  const uint32_t at = doc.tokens[i].span.begin;
+  auto it =
+      std::partition_point(doc.entities.begin(), doc.entities.end(),
+                           [&](const Entity& e) { return e.span.end <= at; });
+  return it != doc.entities.end() && it->span.begin <= at &&
+         it->label == EntityLabel::kOrg;
+}
+
 // The proper name written in a mention, without titles ("Smith" for
 // "Sen. Smith"), or "".
 std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
   std::string out;
+  uint32_t run_begin = f;  // first token of the name run in `out`
   const Span m =
       f < l ? Span{doc.tokens[f].span.begin, doc.tokens[l - 1].span.end}
             : Span{};
@@ -66,14 +98,28 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
       }
     }
     if (!name) {
-      if (!out.empty()) break;
-      continue;
+      if (out.empty()) continue;
+      // A run that only modifies a common noun after it names the speaker
+      // when it is an organisation's ("a YouGov poll") or the noun is its
+      // report or its people ("CBP data", "HHS officials"), or the name
+      // ends the noun phrase ("a poll by YouGov conducted"); otherwise the
+      // speakers are the noun's ("COVID-19 deaths", "Legal experts", "One
+      // caller").
+      if (t.kind == TokenKind::kWord && !t.capitalized &&
+          !mention::IsFunctionWord(w) && !lex::IsDeterminer(w) &&
+          !IsClauseWord(w) && lex::PronounOf(w) == lex::PronounKind::kNone &&
+          !w.ends_with("ed") && !InOrganisation(doc, run_begin) &&
+          !IsSourceNoun(w)) {
+        return "";
+      }
+      break;
     }
     // "Trump's lawyers", "Hale's father": someone else's name.
     if (mention::PossessesOtherPerson(doc, i + 1, l,
                                       /*person_possessor=*/true)) {
       return "";
     }
+    if (out.empty()) run_begin = i;
     if (!out.empty()) out += ' ';
     out += doc.TokenText(i);
   }
