@@ -13,6 +13,7 @@
 #include "src/attribution/model.h"
 #include "src/attribution/paragraph_quotes.h"
 #include "src/attribution/source_span.h"
+#include "src/attribution/transcript.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid {
@@ -312,6 +313,11 @@ class ModelAttributor : public Attributor {
     attribution::ContinueOverParagraphs(
         v, cands, reach, limits_.quotation_paragraphs, &scratch.by_cue, &kept);
     ReconcileSources(*doc, v, kept);
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const Candidate* c) {
+                                return HeadingBeforeColon(*doc, *c);
+                              }),
+               kept.end());
     for (Candidate* c : kept) ExtendSourceStart(*doc, c);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
@@ -496,6 +502,22 @@ class ModelAttributor : public Attributor {
         return true;
       });
     }
+  }
+
+  // A "speaker" before a colon cue that is page furniture ("Photograph:
+  // ...", "UPDATE: ...", "Read: ...", "THE FACTS: ...", "Urgent Poll:"):
+  // every word of it a heading word (an article before it aside).
+  static bool HeadingBeforeColon(const Document& d, const Candidate& c) {
+    if (c.source.none() || c.cue.none() || c.cue.b != c.cue.e ||
+        d.TokenText(c.cue.b) != ":") {
+      return false;
+    }
+    for (int i = c.source.b; i <= c.source.e; ++i) {
+      std::string w = mention::LowerToken(d, i);
+      if (i == c.source.b && w == "the") continue;
+      if (!IsHeadingLabelWord(w)) return false;
+    }
+    return true;
   }
 
   // A speaker span started at the place or party tag after a person's name

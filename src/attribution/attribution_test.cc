@@ -280,9 +280,9 @@ TEST_F(AttributorTest, ColonQuotationAfterAPersonsClause) {
 // A pull quote: a paragraph that is a quotation, a dash and a name. No
 // report verb, yet the quotation is the name's.
 TEST_F(AttributorTest, DashAttributionOfAPullQuote) {
-  Document d = Run(
-      "Readers wrote in after the debate.\n“The plan will ruin the harbor "
-      "and everyone knows it.” — Ana Ruiz, a fisher in Eastport\n");
+  Document d =
+      Run("Readers wrote in after the debate.\n“The plan will ruin the harbor "
+          "and everyone knows it.” — Ana Ruiz, a fisher in Eastport\n");
   ASSERT_FALSE(d.quotes.empty());
   const Attribution& q = d.quotes.back();
   EXPECT_EQ(d.Text(q.cue), "—");
@@ -505,6 +505,19 @@ TEST_F(AttributorTest, PathologicalInputsFinishQuickly) {
     });
     EXPECT_LT(t, 20.0) << "input of " << s->size() << " bytes";
   }
+}
+
+// Regression: page furniture before a colon ("Photograph: ...", "Read:
+// ...") was read as a speaker and its line as a direct quote.
+TEST_F(AttributorTest, HeadingBeforeAColonIsNoSpeaker) {
+  Document d =
+      Run("Photograph: Dana Reyes for the Harbor Times\n\nRead: Why the harbor "
+          "pier closed after the storm of 2019\n\nThe pier was closed for "
+          "repairs, the mayor said.");
+  for (const Attribution& q : d.quotes) {
+    EXPECT_NE(d.Text(q.cue), ":") << d.Text(q.speaker);
+  }
+  EXPECT_NE(ByCue(d, "said"), nullptr);
 }
 
 TEST(AttributorLoadTest, MissingModelNamesFile) {

@@ -22,25 +22,6 @@ struct Turn {
   bool sentence_end = false;  // the content ends as a sentence does
 };
 
-// Capitalised page furniture that also ends in a colon ("UPDATE: ...",
-// "WATCH: ...", "EDITOR'S NOTE: ..."): never a speaker.
-bool IsHeadingWord(std::string_view lower) {
-  static constexpr std::string_view kHeadings[] = {
-      "update", "updated", "correction", "note", "editor's", "editors", "watch",
-      "related", "read", "more", "video", "photos", "photo", "breaking",
-      "advertisement", "source", "sources", "click", "listen", "subscribe",
-      "also", "see", "caption", "credit", "image", "warning", "disclaimer",
-      "transcript", "live", "exclusive", "opinion", "analysis", "news", "tags",
-      "share", "topics",
-      // Fact-check formats ("CLAIM: ... THE FACTS: ...").
-      "fact", "facts", "myth", "claim", "claims", "truth", "verdict", "rating",
-      "reality", "question", "answer", "bottom"};
-  for (std::string_view h : kHeadings) {
-    if (lower == h) return true;
-  }
-  return false;
-}
-
 // A label of capitalised words and a colon opening paragraph `p`.
 bool FindTurn(const Document& doc, const Paragraph& p,
               const TranscriptOptions& opt, Turn* turn) {
@@ -60,7 +41,7 @@ bool FindTurn(const Document& doc, const Paragraph& p,
     bool initial = t.kind == TokenKind::kWord && t.capitalized &&
                    text.size() <= 2 && text.back() == '.';
     if (t.kind != TokenKind::kWord || (!t.all_caps && !initial)) return false;
-    if (IsHeadingWord(AsciiLower(text))) return false;
+    if (IsHeadingLabelWord(AsciiLower(text))) return false;
     has_caps_word |= t.all_caps;
   }
   if (i == first || i >= end || !has_caps_word || doc.TokenText(i) != ":") {
@@ -143,6 +124,25 @@ std::string NameFromLabel(const Document& doc, uint32_t first, uint32_t end) {
 }
 
 }  // namespace
+
+// (Not "poll": "Poll: Clinton and Trump in dead heat" reports the poll's
+// finding, and PolNeAR annotates it so: 8 of 8 in train and dev.)
+bool IsHeadingLabelWord(std::string_view lower) {
+  static constexpr std::string_view kHeadings[] = {
+      "update", "updated", "correction", "clarification", "note", "editor's",
+      "editors", "watch", "related", "read", "more", "video", "photos", "photo",
+      "photograph", "breaking", "advertisement", "source", "sources", "click",
+      "listen", "subscribe", "also", "see", "caption", "credit", "image",
+      "warning", "disclaimer", "transcript", "live", "exclusive", "opinion",
+      "analysis", "news", "tags", "share", "topics", "bio", "urgent",
+      // Fact-check formats ("CLAIM: ... THE FACTS: ...").
+      "fact", "facts", "myth", "claim", "claims", "truth", "verdict", "rating",
+      "reality", "question", "answer", "bottom"};
+  for (std::string_view h : kHeadings) {
+    if (lower == h) return true;
+  }
+  return false;
+}
 
 void AddTranscriptTurns(const TranscriptOptions& options, Document* doc) {
   std::vector<Turn> turns;

@@ -12,6 +12,8 @@
 #ifndef WHOSAID_SRC_ATTRIBUTION_TRANSCRIPT_H_
 #define WHOSAID_SRC_ATTRIBUTION_TRANSCRIPT_H_
 
+#include <string_view>
+
 #include "whosaid/document.h"
 
 namespace whosaid {
@@ -19,6 +21,11 @@ namespace whosaid {
 struct TranscriptOptions {
   uint32_t max_label_tokens = 4;  // "SEN. LINDSEY GRAHAM:" is 3 words
 };
+
+// A word of capitalised page furniture that ends in a colon like a
+// speaker's label ("UPDATE:", "WATCH:", "EDITOR'S NOTE:", "Photograph:",
+// "THE FACTS:"), lower case: never a speaker.
+bool IsHeadingLabelWord(std::string_view lower);
 
 // Adds a direct-quote relation for every transcript turn that no existing
 // relation already covers, keeping doc->quotes sorted by content start. A
