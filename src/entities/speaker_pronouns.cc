@@ -216,6 +216,24 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
       [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 }
 
+// The token of a "he" or "she" that opens sentence k as its subject
+// (after "But", "And", "So", "Yet" or "Still"), or UINT32_MAX.
+uint32_t SentenceSubjectPronoun(const Document& doc, uint32_t k) {
+  uint32_t i = doc.sentences[k].token_begin;
+  const uint32_t end = doc.sentences[k].token_end;
+  while (i < end &&
+         (mention::TokenIs(doc, i, "but") || mention::TokenIs(doc, i, "and") ||
+          mention::TokenIs(doc, i, "so") || mention::TokenIs(doc, i, "yet") ||
+          mention::TokenIs(doc, i, "still") || doc.TokenText(i) == ",")) {
+    ++i;
+  }
+  if (i + 1 >= end ||
+      !(mention::TokenIs(doc, i, "he") || mention::TokenIs(doc, i, "she"))) {
+    return UINT32_MAX;
+  }
+  return i;
+}
+
 }  // namespace
 
 bool IsClauseWord(std::string_view lower) {
@@ -235,6 +253,16 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                        SpeakerCache* cache) {
   if (doc.sentences.empty()) return -1;
   uint32_t here = mention::SentenceOf(doc, first_token);
+  // "He lambasted Mr. Obama for a deal that he says ...": a later "he" in
+  // the sentence whose subject is "he" is that subject, not a person named
+  // in between: the opening pronoun is resolved instead.
+  if (kind == lex::PronounKind::kMale || kind == lex::PronounKind::kFemale) {
+    const uint32_t opening = SentenceSubjectPronoun(doc, here);
+    if (opening < first_token && mention::LowerToken(doc, opening) ==
+                                     mention::LowerToken(doc, first_token)) {
+      first_token = opening;
+    }
+  }
   uint32_t para = doc.sentences[here].paragraph;
   uint32_t begin_byte = doc.tokens[first_token].span.begin;
   bool want_org = kind == lex::PronounKind::kNeuter;

@@ -220,6 +220,19 @@ TEST(ResolveSpeakers, ModifierOfACommonNounIsNoName) {
   EXPECT_EQ(doc.quotes[3].speaker_name, "IRS");
 }
 
+// Regression: "He will release the delegates to Mitt Romney, whom he has
+// endorsed": the second "he" took the person named in between.
+TEST(ResolveSpeakers, LaterPronounOfASentenceIsItsSubject) {
+  Document doc = WithQuotes(
+      "Omar Vance won two delegates. He will give both to Dana Reyes, whom "
+      "he has endorsed.",
+      {{"Omar Vance", EntityLabel::kPerson},
+       {"Dana Reyes", EntityLabel::kPerson}},
+      {{"endorsed", "he"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Omar Vance");
+}
+
 // Regression: "Democratic attorneys general from 12 states" took the name
 // of the attorney general quoted earlier.
 TEST(ResolveSpeakers, PluralTitleNamesNobodyInParticular) {
