@@ -173,5 +173,153 @@ TEST(ParagraphQuotes, AParagraphAnotherRelationReachesStopsTheRun) {
   EXPECT_EQ(r.cands[0].content, said.content);
 }
 
+constexpr char kClosed[] =
+    "“The budget is late,” Ms. Ruiz said.\n"
+    "“We asked twice.”\n"
+    "“Nobody answered.”\n"
+    "The council met on Monday.\n"
+    "“It was a long day.”";
+
+// The relation "“The budget is late,” Ms. Ruiz said." of kClosed.
+Candidate SaidBefore(const Document& d) {
+  Candidate said;
+  said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said")};
+  said.source = TSpan{TokenOf(d, "Ms."), TokenOf(d, "Ruiz")};
+  said.content = TSpan{TokenOf(d, "“"), TokenOf(d, "”")};
+  return said;
+}
+
+TEST(ParagraphQuotes, ClosedQuotationParagraphsAreTheNextParts) {
+  Relations r(kClosed);
+  const Document& d = r.p.doc;
+  r.cands = {SaidBefore(d)};
+  r.kept = {&r.cands[0]};
+  TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+  // Over its reporting clause to the second paragraph's opening mark, and
+  // on over the third; a paragraph of the writer's own ends the run.
+  EXPECT_EQ(r.cands[0].part2, TokenOf(d, "“", 1));
+  EXPECT_EQ(Text(d, TSpan{r.cands[0].part2, r.cands[0].content.e}),
+            "“We asked twice.”\n“Nobody answered.”");
+  EXPECT_EQ(r.cands[0].content.b, TokenOf(d, "“"));
+  // The limit bounds the run; 0 turns the rule off.
+  r.cands[0] = SaidBefore(d);
+  TakeUpClosedQuotations(r.p.view, r.cands, 40, 1, 4, &r.by_cue, &r.kept);
+  EXPECT_EQ(Text(d, TSpan{r.cands[0].part2, r.cands[0].content.e}),
+            "“We asked twice.”");
+  r.cands[0] = SaidBefore(d);
+  TakeUpClosedQuotations(r.p.view, r.cands, 40, 0, 4, &r.by_cue, &r.kept);
+  EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  EXPECT_EQ(r.cands[0].part2, -1);
+}
+
+TEST(ParagraphQuotes, AContentAfterItsCueRunsOnWithoutAGap) {
+  Relations r("Ms. Ruiz said: “The budget is late.”\n“We asked twice.”");
+  const Document& d = r.p.doc;
+  Candidate said;
+  said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said") + 1};
+  said.content = TSpan{TokenOf(d, "“"), TokenOf(d, "”")};
+  r.cands = {said};
+  r.kept = {&r.cands[0]};
+  TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+  EXPECT_EQ(Text(d, r.cands[0].content),
+            "“The budget is late.”\n“We asked twice.”");
+  EXPECT_EQ(r.cands[0].part2, -1);
+}
+
+TEST(ParagraphQuotes, OnlyAQuotationWithItsOwnClauseAfterItRunsOn) {
+  // An indirect content (no closing mark at its end), or words after the
+  // quotation that are not its reporting clause: the next paragraph stays.
+  {
+    Relations r("Ms. Ruiz said the budget is late.\n“We asked twice.”");
+    const Document& d = r.p.doc;
+    Candidate said;
+    said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said")};
+    said.content = TSpan{TokenOf(d, "the"), TokenOf(d, "late")};
+    r.cands = {said};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, said.content);
+  }
+  {
+    Relations r(
+        "Ms. Ruiz said: “The budget is late.” The council met.\n"
+        "“We asked twice.”");
+    const Document& d = r.p.doc;
+    Candidate said;
+    said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said") + 1};
+    said.content = TSpan{TokenOf(d, "“"), TokenOf(d, "”")};
+    r.cands = {said};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, said.content);
+  }
+  {
+    // A sentence of the writer's own after the reporting clause.
+    Relations r(
+        "“The budget is late,” Ms. Ruiz said. The council met.\n"
+        "“We asked twice.”");
+    const Document& d = r.p.doc;
+    r.cands = {SaidBefore(d)};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  }
+}
+
+TEST(ParagraphQuotes, AParagraphWithACueOrAnotherRelationStaysOut) {
+  // A tagged cue inside the paragraph's quotation.
+  {
+    Relations r(kClosed);
+    const Document& d = r.p.doc;
+    Candidate asked;
+    asked.cue = TSpan{TokenOf(d, "asked"), TokenOf(d, "asked")};
+    r.cands = {SaidBefore(d), asked};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  }
+  // Another kept relation reaching into the tail after the content.
+  {
+    Relations r(kClosed);
+    const Document& d = r.p.doc;
+    Candidate other;
+    other.cue = TSpan{TokenOf(d, "Monday"), TokenOf(d, "Monday")};
+    other.source = TSpan{TokenOf(d, "Ruiz"), TokenOf(d, "Ruiz")};
+    r.cands = {SaidBefore(d)};
+    std::vector<Candidate> extra = {other};
+    r.kept = {&r.cands[0], &extra[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  }
+  // A heading in quotation marks (no stop before the closing mark), or a
+  // short reply before it.
+  for (const char* text : {"“The budget is late,” Ms. Ruiz said.\n"
+                           "“What we asked”",
+                           "“No,” Ms. Ruiz said.\n“Did you ask twice?”"}) {
+    Relations r(text);
+    const Document& d = r.p.doc;
+    r.cands = {SaidBefore(d)};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content) << text;
+    // Two words are enough when the limit says so.
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 1, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content.e > SaidBefore(d).content.e,
+              std::string(text).find("No,") != std::string::npos)
+        << text;
+  }
+  // A quotation paragraph with more than one quotation.
+  {
+    Relations r(
+        "“The budget is late,” Ms. Ruiz said.\n"
+        "“We asked.” “Twice.”");
+    const Document& d = r.p.doc;
+    r.cands = {SaidBefore(d)};
+    r.kept = {&r.cands[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::attribution
