@@ -312,6 +312,9 @@ class ModelAttributor : public Attributor {
     // quote's attribution stops before it.
     attribution::ContinueOverParagraphs(
         v, cands, reach, limits_.quotation_paragraphs, &scratch.by_cue, &kept);
+    attribution::TakeUpClosedQuotations(
+        v, cands, reach, limits_.closed_quotation_paragraphs,
+        limits_.closed_quotation_min_words, &scratch.by_cue, &kept);
     ReconcileSources(*doc, v, kept);
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const Candidate* c) {

@@ -257,6 +257,15 @@ struct DecodeLimits {
   // this many paragraphs after the first (0 = off; see
   // paragraph_quotes.h). PolNeAR train's longest run takes 8.
   int quotation_paragraphs = 20;
+  // A paragraph that is one closed quotation with no cue of its own, after
+  // a paragraph whose last content is a quotation ("“A,” she said. ¶
+  // “B.”"), is that content's next part; so are the following such
+  // paragraphs, at most this many in all (0 = off; TakeUpClosedQuotations
+  // in paragraph_quotes.h).
+  int closed_quotation_paragraphs = 20;
+  // The words that quotation needs: a shorter one ("“No,” they shouted.")
+  // is a dialogue turn, after which the other side may speak.
+  int closed_quotation_min_words = 4;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and

@@ -17,6 +17,32 @@ bool IsTrailingPunct(uint8_t c) {
   return c >= internal::kComma && c <= internal::kDash;
 }
 
+// The closing mark of the quotation that the paragraph after token `last`
+// (a paragraph's last token) is made of: it opens with a quotation mark,
+// holds no other mark before the closing one, and only punctuation follows
+// that to its end. Sets *begin to the opening mark; else -1.
+int ClosedQuotationParagraph(const DocView& v, int last, int* begin) {
+  int end = -1;
+  bool left_open = false;
+  const int open = QuotationTakenUp(v, last, &end, &left_open);
+  if (open < 0 || left_open) return -1;
+  for (int i = open + 1; i < end; ++i) {
+    if (v.cls[i] == kOpenQuote || v.cls[i] == kCloseQuote ||
+        v.cls[i] == internal::kOtherQuote) {
+      return -1;
+    }
+  }
+  // A sentence: it ends in a stop before its closing mark. A heading in
+  // quotation marks ("“The most important person”") does not.
+  if (end - 1 <= open || v.cls[end - 1] != internal::kStop) return -1;
+  const int pe = ParagraphLast(v, open);
+  for (int i = end + 1; i <= pe; ++i) {
+    if (!IsTrailingPunct(v.cls[i])) return -1;
+  }
+  *begin = open;
+  return end;
+}
+
 }  // namespace
 
 int ParagraphLast(const DocView& v, int tok) {
@@ -117,6 +143,70 @@ void ContinueOverParagraphs(const DocView& v,
       if (ReachedByAnother(*by_cue, c, para, reach)) break;
       c->content.e = end;
       if (!left_open) break;
+      last = pe;
+    }
+  }
+}
+
+void TakeUpClosedQuotations(const DocView& v,
+                            const std::vector<Candidate>& cands, int reach,
+                            int max_paragraphs, int min_words,
+                            std::vector<Candidate*>* by_cue,
+                            std::vector<Candidate*>* kept) {
+  if (max_paragraphs <= 0) return;
+  bool sorted = false;
+  for (Candidate* c : *kept) {
+    if (c->content.none() || c->cue.none()) continue;
+    // A quotation: its content ends in the closing mark.
+    if (v.cls[c->content.e] != kCloseQuote) continue;
+    // A short reply ("“No,” they shouted.") is a turn of a dialogue: the
+    // next quotation is as likely the other side's.
+    int words = 0;
+    for (int i = std::max(c->content.b, c->part2); i <= c->content.e; ++i) {
+      words += v.cls[i] <= internal::kNum;
+    }
+    if (words < min_words) continue;
+    int last = ParagraphLast(v, c->content.e);
+    // Only punctuation after the content, or its own reporting clause
+    // (the content before its cue, the cue in the tail), and no mark.
+    // The clause is the paragraph's last sentence: "“A,” Trump added. He
+    // then turned to the crowd." is not followed by what Trump added.
+    const bool before_cue = c->content.e < c->cue.b;
+    if (before_cue && (c->cue.e > last || v.sent[c->cue.e] != v.sent[last])) {
+      continue;
+    }
+    bool plain = true, ok = true;
+    for (int i = c->content.e + 1; i <= last && ok; ++i) {
+      const uint8_t k = v.cls[i];
+      if (k == kOpenQuote || k == kCloseQuote || k == internal::kOtherQuote) {
+        ok = false;
+      }
+      if (!IsTrailingPunct(k)) plain = false;
+    }
+    if (!ok || (!plain && !before_cue)) continue;
+    int begin = -1;
+    if (ClosedQuotationParagraph(v, last, &begin) < 0) continue;
+    if (!sorted) {
+      SortByCue(*kept, by_cue);
+      sorted = true;
+    }
+    // The tail belongs to this relation only: nothing else reaches into it
+    // (a later relation in the paragraph is the one the next paragraph
+    // would follow).
+    if (last > c->content.e &&
+        ReachedByAnother(*by_cue, c, TSpan{c->content.e + 1, last}, reach)) {
+      continue;
+    }
+    for (int k = 0; k < max_paragraphs; ++k) {
+      const int end = ClosedQuotationParagraph(v, last, &begin);
+      if (end < 0) break;
+      const int pe = ParagraphLast(v, begin);
+      if (CueStartsIn(cands, begin, pe)) break;
+      if (ReachedByAnother(*by_cue, c, TSpan{begin, pe}, reach)) break;
+      // A content before its cue now surrounds it: its second part opens
+      // at the paragraph's quotation mark.
+      if (c->content.e < c->cue.b) c->part2 = begin;
+      c->content.e = end;
       last = pe;
     }
   }

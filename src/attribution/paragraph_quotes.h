@@ -54,6 +54,26 @@ void ContinueOverParagraphs(const DocView& v,
                             int max_paragraphs, std::vector<Candidate*>* by_cue,
                             std::vector<Candidate*>* kept);
 
+// "“A,” she said. ¶ “B.”": a paragraph that is one closed quotation
+// ending in a stop and holds no tagged cue, after a paragraph whose last
+// kept content is a quotation of at least `min_words` words (it ends in a
+// closing mark) with only punctuation after it or only its own reporting
+// clause ("she said.", the paragraph's last sentence), is that content's
+// next part; so are the closed quotation paragraphs that follow it, at
+// most `max_paragraphs` of them. It stops at a paragraph that another kept
+// relation reaches into, or when another relation reaches into the tail
+// between the content and its paragraph's end. PolNeAR train: of the
+// paragraphs that are one closed quotation with no cue of their own after
+// a paragraph whose last content is a quotation, 35 are in that content
+// and 10 in another relation or none; with a stop at the end and an
+// earlier quotation of 4 words or more, 34 and 7 (doc/quality.md).
+// `cands` and `by_cue` as above.
+void TakeUpClosedQuotations(const DocView& v,
+                            const std::vector<Candidate>& cands, int reach,
+                            int max_paragraphs, int min_words,
+                            std::vector<Candidate*>* by_cue,
+                            std::vector<Candidate*>* kept);
+
 }  // namespace whosaid::attribution
 
 #endif  // WHOSAID_SRC_ATTRIBUTION_PARAGRAPH_QUOTES_H_

@@ -173,5 +173,136 @@ TEST(ParagraphQuotes, AParagraphAnotherRelationReachesStopsTheRun) {
   EXPECT_EQ(r.cands[0].content, said.content);
 }
 
+constexpr char kClosed[] =
+    "“The budget is late,” Ms. Ruiz said.\n"
+    "“We asked twice.”\n"
+    "“Nobody answered.”\n"
+    "The council met on Monday.\n"
+    "“It was a long day.”";
+
+// The relation "“The budget is late,” Ms. Ruiz said." of kClosed.
+Candidate SaidBefore(const Document& d) {
+  Candidate said;
+  said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said")};
+  said.source = TSpan{TokenOf(d, "Ms."), TokenOf(d, "Ruiz")};
+  said.content = TSpan{TokenOf(d, "“"), TokenOf(d, "”")};
+  return said;
+}
+
+// Runs TakeUpClosedQuotations on `r` with `c` as its one kept relation
+// (and `c` first among the tagged cues, then `tagged`); returns `c` as the
+// rule leaves it.
+Candidate TakeUp(Relations* r, const Candidate& c, int max_paragraphs = 20,
+                 int min_words = 4, const std::vector<Candidate>& tagged = {}) {
+  r->cands = {c};
+  r->cands.insert(r->cands.end(), tagged.begin(), tagged.end());
+  r->kept = {&r->cands[0]};
+  TakeUpClosedQuotations(r->p.view, r->cands, 40, max_paragraphs, min_words,
+                         &r->by_cue, &r->kept);
+  return r->cands[0];
+}
+
+// The relation said -> "“The budget is late.”" after its cue ("said:").
+Candidate SaidAfter(const Document& d) {
+  Candidate said;
+  said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said") + 1};
+  said.content = TSpan{TokenOf(d, "“"), TokenOf(d, "”")};
+  return said;
+}
+
+TEST(ParagraphQuotes, ClosedQuotationParagraphsAreTheNextParts) {
+  Relations r(kClosed);
+  const Document& d = r.p.doc;
+  Candidate c = TakeUp(&r, SaidBefore(d));
+  // Over its reporting clause to the second paragraph's opening mark, and
+  // on over the third; a paragraph of the writer's own ends the run.
+  EXPECT_EQ(c.part2, TokenOf(d, "“", 1));
+  EXPECT_EQ(Text(d, TSpan{c.part2, c.content.e}),
+            "“We asked twice.”\n“Nobody answered.”");
+  EXPECT_EQ(c.content.b, TokenOf(d, "“"));
+  // The limit bounds the run; 0 turns the rule off.
+  c = TakeUp(&r, SaidBefore(d), 1);
+  EXPECT_EQ(Text(d, TSpan{c.part2, c.content.e}), "“We asked twice.”");
+  c = TakeUp(&r, SaidBefore(d), 0);
+  EXPECT_EQ(c.content, SaidBefore(d).content);
+  EXPECT_EQ(c.part2, -1);
+}
+
+TEST(ParagraphQuotes, AContentAfterItsCueRunsOnWithoutAGap) {
+  Relations r("Ms. Ruiz said: “The budget is late.”\n“We asked twice.”");
+  const Candidate c = TakeUp(&r, SaidAfter(r.p.doc));
+  EXPECT_EQ(Text(r.p.doc, c.content),
+            "“The budget is late.”\n“We asked twice.”");
+  EXPECT_EQ(c.part2, -1);
+}
+
+TEST(ParagraphQuotes, OnlyAQuotationWithItsOwnClauseAfterItRunsOn) {
+  // An indirect content (no closing mark at its end).
+  {
+    Relations r("Ms. Ruiz said the budget is late.\n“We asked twice.”");
+    const Document& d = r.p.doc;
+    Candidate said;
+    said.cue = TSpan{TokenOf(d, "said"), TokenOf(d, "said")};
+    said.content = TSpan{TokenOf(d, "the"), TokenOf(d, "late")};
+    EXPECT_EQ(TakeUp(&r, said).content, said.content);
+  }
+  // Words after the quotation that are not its reporting clause.
+  {
+    Relations r(
+        "Ms. Ruiz said: “The budget is late.” The council met.\n"
+        "“We asked twice.”");
+    EXPECT_EQ(TakeUp(&r, SaidAfter(r.p.doc)).content,
+              SaidAfter(r.p.doc).content);
+  }
+  // A sentence of the writer's own after the reporting clause.
+  {
+    Relations r(
+        "“The budget is late,” Ms. Ruiz said. The council met.\n"
+        "“We asked twice.”");
+    EXPECT_EQ(TakeUp(&r, SaidBefore(r.p.doc)).content,
+              SaidBefore(r.p.doc).content);
+  }
+}
+
+TEST(ParagraphQuotes, AParagraphWithACueOrAnotherRelationStaysOut) {
+  // A tagged cue inside the paragraph's quotation.
+  {
+    Relations r(kClosed);
+    const Document& d = r.p.doc;
+    Candidate asked;
+    asked.cue = TSpan{TokenOf(d, "asked"), TokenOf(d, "asked")};
+    EXPECT_EQ(TakeUp(&r, SaidBefore(d), 20, 4, {asked}).content,
+              SaidBefore(d).content);
+  }
+  // Another kept relation reaching into the tail after the content.
+  {
+    Relations r(kClosed);
+    const Document& d = r.p.doc;
+    Candidate other;
+    other.cue = TSpan{TokenOf(d, "Monday"), TokenOf(d, "Monday")};
+    other.source = TSpan{TokenOf(d, "Ruiz"), TokenOf(d, "Ruiz")};
+    r.cands = {SaidBefore(d)};
+    std::vector<Candidate> extra = {other};
+    r.kept = {&r.cands[0], &extra[0]};
+    TakeUpClosedQuotations(r.p.view, r.cands, 40, 20, 4, &r.by_cue, &r.kept);
+    EXPECT_EQ(r.cands[0].content, SaidBefore(d).content);
+  }
+  // A heading in quotation marks (no stop before the closing mark), a
+  // short reply before the paragraph, a paragraph of two quotations.
+  for (const char* text :
+       {"“The budget is late,” Ms. Ruiz said.\n“What we asked”",
+        "“No,” Ms. Ruiz said.\n“Did you ask twice?”",
+        "“The budget is late,” Ms. Ruiz said.\n“We asked.” “Twice.”"}) {
+    Relations r(text);
+    const Document& d = r.p.doc;
+    EXPECT_EQ(TakeUp(&r, SaidBefore(d)).content, SaidBefore(d).content) << text;
+    // Two words are enough when the limit says so.
+    EXPECT_EQ(
+        TakeUp(&r, SaidBefore(d), 20, 1).content.e > SaidBefore(d).content.e,
+        std::string(text).find("No,") != std::string::npos)
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace whosaid::attribution
