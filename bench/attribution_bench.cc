@@ -329,5 +329,27 @@ void BM_DecodeContentSourceEvicted(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeContentSourceEvicted)->Unit(benchmark::kMillisecond);
 
+// DocView::Build alone (token hashes, classes, time words, prefix counts)
+// on the news documents: the per-document setup of every decoder.
+void BM_DocViewBuild(benchmark::State& state) {
+  size_t tokens = 0;
+  std::vector<Document> docs = LoadNews(&tokens);
+  if (docs.empty()) {
+    state.SkipWithError("news JSONL not found (set WHOSAID_ATTR_BENCH_JSONL)");
+    return;
+  }
+  attribution::DocView v;
+  for (auto _ : state) {
+    for (const Document& d : docs) {
+      v.Build(d);
+      benchmark::DoNotOptimize(v.timec.data());
+    }
+  }
+  state.counters["ns_per_token"] = benchmark::Counter(
+      static_cast<double>(tokens) * state.iterations(),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_DocViewBuild)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace whosaid

@@ -136,5 +136,33 @@ void BM_LexiconLookup(benchmark::State& state) {
 }
 BENCHMARK(BM_LexiconLookup)->Unit(benchmark::kMillisecond);
 
+// The token lookups of the rules: the token range of every tagged name
+// (TokenRange, a binary search by byte), and every token tested against
+// "the" (TokenIs / EqualsLower, mostly a mismatch at the first byte).
+void BM_TokenLookups(benchmark::State& state) {
+  const RulesInput* in = Input();
+  if (in == nullptr) {
+    state.SkipWithError("RULES_BENCH_JSONL not set or models not found");
+    return;
+  }
+  for (auto _ : state) {
+    size_t sum = 0;
+    for (size_t d = 0; d < in->docs.size(); ++d) {
+      const Document& doc = in->docs[d];
+      for (const Entity& e : in->names[d]) {
+        uint32_t f, l;
+        mention::TokenRange(doc, e.span, &f, &l);
+        sum += l - f;
+      }
+      for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+        sum += mention::TokenIs(doc, i, "the");
+      }
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  SetCounters(state, in->tokens);
+}
+BENCHMARK(BM_TokenLookups)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace whosaid

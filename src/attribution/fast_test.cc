@@ -448,5 +448,37 @@ TEST(AttributionModelTest, ReusedDocViewDecodesLikeAFreshOne) {
   EXPECT_EQ(decode(a, reused), decode(a, fresh_a));
 }
 
+// The time-word table (DocView::timec / nontimec) answers as the list:
+// listed nouns and modifiers in any ASCII case, unlisted words and random
+// hashes none.
+TEST(TimeWordTest, TableAnswersAsTheList) {
+  using attribution::HashWord;
+  using attribution::internal::TimeWord;
+  using attribution::internal::TimeWordOf;
+  for (const char* w : {"today", "Yesterday", "WEEKEND", "years", "january",
+                        "December", "monday", "Friday"}) {
+    SCOPED_TRACE(w);
+    EXPECT_EQ(TimeWordOf(HashWord(w)), TimeWord::kNoun);
+  }
+  for (const char* w : {"on", "In", "the", "A", "ago", "since", "earlier"}) {
+    SCOPED_TRACE(w);
+    EXPECT_EQ(TimeWordOf(HashWord(w)), TimeWord::kModifier);
+  }
+  for (const char* w : {"said", "todays", "", "thee", "weekly", "an"}) {
+    SCOPED_TRACE(w);
+    EXPECT_EQ(TimeWordOf(HashWord(w)), TimeWord::kNone);
+  }
+  EXPECT_EQ(TimeWordOf(0), TimeWord::kNone);
+  uint64_t x = 88172645463325252ULL;
+  int listed = 0;
+  for (int k = 0; k < 100000; ++k) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    listed += TimeWordOf(x) != TimeWord::kNone;
+  }
+  EXPECT_EQ(listed, 0);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -1,6 +1,7 @@
 #include "src/attribution/model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -19,12 +20,20 @@ namespace {
 
 constexpr char kMagic[] = "whosaid-attribution-model v7\n";
 
-// Words of a time adverbial (DocView::timec / nontimec): a closed list of
-// time nouns, and of their prepositions and modifiers.
-enum class TimeWord : uint8_t { kNone, kNoun, kModifier };
+}  // namespace
+
+namespace internal {
 
 TimeWord TimeWordOf(uint64_t h) {
-  static const std::vector<std::pair<uint64_t, TimeWord>> kWords = [] {
+  // An open-addressing table of the list's hashes (load <= 1/4): one probe
+  // per word token in DocView::Build, where a binary search over the sorted
+  // list was about half of that function's own time.
+  struct Slot {
+    uint64_t key = 0;  // 0: empty (its word is kNone, so h == 0 reads kNone)
+    TimeWord word = TimeWord::kNone;
+  };
+  static constexpr size_t kSlots = 256;
+  static const std::array<Slot, kSlots> kTable = [] {
     // Besides the month and weekday names.
     static constexpr std::string_view kNouns[] = {
         "today", "yesterday", "tonight", "morning", "afternoon", "evening",
@@ -46,14 +55,27 @@ TimeWord TimeWordOf(uint64_t h) {
     for (std::string_view x : kModifiers) {
       w.push_back({HashWord(x), TimeWord::kModifier});
     }
+    // Sorted, so that a hash listed twice keeps the class the binary
+    // search found (the smaller one).
     std::sort(w.begin(), w.end());
-    return w;
+    std::array<Slot, kSlots> t{};
+    for (const auto& [key, word] : w) {
+      size_t i = key & (kSlots - 1);
+      while (t[i].key != 0 && t[i].key != key) i = (i + 1) & (kSlots - 1);
+      if (t[i].key == key) continue;
+      t[i] = {key, word};
+    }
+    return t;
   }();
-  auto it = std::lower_bound(kWords.begin(), kWords.end(), h,
-                             [](const std::pair<uint64_t, TimeWord>& a,
-                                uint64_t b) { return a.first < b; });
-  return it != kWords.end() && it->first == h ? it->second : TimeWord::kNone;
+  for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    const Slot& s = kTable[i];
+    if (s.key == h || s.key == 0) return s.key == h ? s.word : TimeWord::kNone;
+  }
 }
+
+}  // namespace internal
+
+namespace {
 uint8_t ClassOf(const Token& t, std::string_view s) {
   switch (t.kind) {
     case TokenKind::kWord:

@@ -489,6 +489,19 @@ class AttributionModel {
 
 uint64_t HashWord(std::string_view s);
 
+namespace internal {
+
+// Words of a time adverbial (DocView::timec / nontimec): a closed list of
+// time nouns (with the month and weekday names), and of their prepositions
+// and modifiers.
+enum class TimeWord : uint8_t { kNone, kNoun, kModifier };
+
+// The list's class of the word whose HashWord is `h`; kNone when unlisted.
+// Read-only after its first call; any thread.
+TimeWord TimeWordOf(uint64_t h);
+
+}  // namespace internal
+
 }  // namespace attribution
 }  // namespace whosaid
 

@@ -113,6 +113,13 @@ std::string Lowercase(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    // An ASCII byte is its own code point: no decode.
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+      ++i;
+      continue;
+    }
     int len;
     char32_t cp = DecodeUtf8(s, i, &len);
     i += len;

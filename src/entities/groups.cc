@@ -390,7 +390,9 @@ std::vector<std::string> NameWords(const std::string& name) {
   while (p < name.size()) {
     size_t q = name.find(' ', p);
     if (q == std::string::npos) q = name.size();
-    if (q > p) out.push_back(mention::Lower(name.substr(p, q - p)));
+    if (q > p) {
+      out.push_back(mention::Lower(std::string_view(name).substr(p, q - p)));
+    }
     p = q + 1;
   }
   return out;
@@ -469,7 +471,10 @@ bool ConflictingInitials(const std::vector<std::string>& a,
 // father.
 bool HasGenerationalSuffix(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
-  const std::string& w = words.back();
+  // Compared as a view: a length test and an inline compare per suffix
+  // (std::string == const char* calls strlen and compare each time; this
+  // runs for every pair of person mentions).
+  const std::string_view w = words.back();
   return w == "jr" || w == "jr." || w == "sr" || w == "sr." || w == "ii" ||
          w == "iii" || w == "iv";
 }
@@ -496,14 +501,6 @@ void BuildGroups(Document* doc) {
     lex::Gender kin = lex::Gender::kUnknown;
   };
   std::vector<Info> info;
-  auto new_group = [&](const std::string& name, EntityLabel label) {
-    EntityGroup g;
-    g.canonical = name;
-    g.label = label;
-    doc->groups.push_back(g);
-    info.push_back({NameWords(name)});
-    return static_cast<int32_t>(doc->groups.size() - 1);
-  };
   auto& ents = doc->entities;
   // Per entity, computed once: its name text, the name's lower-cased words
   // and the whole name lower-cased (the grouping key of non-persons).
@@ -518,6 +515,15 @@ void BuildGroups(Document* doc) {
       keys[k] = mention::Lower(names[k]);
     }
   }
+  // A group named by entity k: its words are k's, already split.
+  auto new_group = [&](size_t k, EntityLabel label) {
+    EntityGroup g;
+    g.canonical = names[k];
+    g.label = label;
+    doc->groups.push_back(g);
+    info.push_back({name_words[k]});
+    return static_cast<int32_t>(doc->groups.size() - 1);
+  };
   // Persons: full names first (in text order), then single words.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < ents.size(); ++k) {
@@ -584,7 +590,7 @@ void BuildGroups(Document* doc) {
         if (best < 0) best = suffixed;
       }
       if (best < 0) {
-        best = new_group(names[k], EntityLabel::kPerson);
+        best = new_group(k, EntityLabel::kPerson);
         if (pass == 1) info[best].honorific = HonorificGender(*doc, e);
       } else if (words.size() > info[best].words.size()) {
         doc->groups[best].canonical = names[k];
@@ -640,7 +646,7 @@ void BuildGroups(Document* doc) {
     bool introduces = false;
     for (const Alias& a : alias_order) introduces |= a.target == key;
     if (introduces && !by_key.count(key)) {
-      by_key.emplace(key, new_group(names[k], ents[k].label));
+      by_key.emplace(key, new_group(k, ents[k].label));
     }
   }
   for (const Alias& a : alias_order) {
@@ -654,7 +660,7 @@ void BuildGroups(Document* doc) {
     const std::string& key = keys[k];
     auto it = by_key.find(key);
     if (it == by_key.end()) {
-      it = by_key.emplace(key, new_group(names[k], e.label)).first;
+      it = by_key.emplace(key, new_group(k, e.label)).first;
     }
     e.group = it->second;
     EntityGroup& g = doc->groups[e.group];

@@ -8,10 +8,19 @@
 namespace whosaid::mention {
 
 uint32_t TokenAtOrAfter(const Document& doc, uint32_t byte) {
-  auto it = std::upper_bound(
-      doc.tokens.begin(), doc.tokens.end(), byte,
-      [](uint32_t b, const Token& t) { return b < t.span.end; });
-  return static_cast<uint32_t>(it - doc.tokens.begin());
+  // std::upper_bound's steps (the same probes, so the same answer on any
+  // input), written so that the compiler selects instead of branching: the
+  // branch on a token's end is a coin flip, and the rule stages call this
+  // for every mention and title.
+  const Token* first = doc.tokens.data();
+  size_t len = doc.tokens.size();
+  while (len > 0) {
+    const size_t half = len >> 1;
+    const bool after = first[half].span.end <= byte;
+    first = after ? first + half + 1 : first;
+    len = after ? len - half - 1 : half;
+  }
+  return static_cast<uint32_t>(first - doc.tokens.data());
 }
 
 void TokenRange(const Document& doc, Span span, uint32_t* first,
@@ -65,12 +74,17 @@ std::string LowerToken(const Document& doc, uint32_t i) {
 }
 
 bool EqualsLower(std::string_view text, std::string_view lower) {
-  for (char c : text) {
+  // Lower() maps each ASCII byte to one byte, so while the text is ASCII
+  // its lower-cased prefix is known: the first differing byte decides (most
+  // calls test a word against a different one and stop at its first byte).
+  for (size_t p = 0; p < text.size(); ++p) {
+    const char c = text[p];
     if (static_cast<unsigned char>(c) >= 0x80) {
       return Lower(text) == lower;  // Unicode case folding
     }
+    if (p >= lower.size() || AsciiLowerChar(c) != lower[p]) return false;
   }
-  return AsciiEqualsLower(text, lower);
+  return text.size() == lower.size();
 }
 
 std::string_view WithoutContraction(std::string_view lower) {
