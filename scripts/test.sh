@@ -20,4 +20,7 @@ FUZZ_JOBS=2 scripts/fuzz.sh "${WHOSAID_FUZZ_SECONDS:-30}"
 for job in ${WHOSAID_CI_SANITIZE-asan tsan}; do
   scripts/sanitize.sh "$job"
 done
+# The committed attribution model is what the trainer writes (~40 s of one
+# core; doc/quality.md, "The committed model and the trainer").
+eval/train_attribution.sh --check
 eval/gate.sh

@@ -1081,7 +1081,10 @@ TSpan AttributionModel::DecodeSourceFast(const DocView& v, TSpan cue, TSpan ct,
       const int e = et.pos;
       if (e < b || e - b >= lim.source_max_tokens) continue;
       if (blocked_before[e - lo + 1] != blocked_before[b - lo]) continue;
-      if (e == b && IsLowerLyAdverb(*v.doc, b)) continue;  // see model.cc
+      if (lim.source_not_lone_ly_adverb && e == b &&
+          IsLowerLyAdverb(*v.doc, b)) {
+        continue;  // see model.cc
+      }
       // SourcePairFeats, from the tables. Contiguous spans never straddle
       // the cue, so the side of e is the side of b. The pair score depends
       // only on (cue, b, e): memoized per cue across the contents.

@@ -387,6 +387,54 @@ TEST(AttributionModelTest, DecodersLeaveOutContentsHoldingTheSpeaker) {
   }
 }
 
+// The lone "-ly" speaker rule is an option (the trainer turns it off) that
+// both source decoders honour alike: on, "forcefully" alone is never the
+// speaker of "told"; off, the committed model takes it.
+TEST(AttributionModelTest, LoneLyAdverbRuleIsAnOptionOfBothSourceDecoders) {
+  attribution::AttributionModel fast;
+  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
+  attribution::AttributionModel slow;
+  slow.cue_w = fast.cue_w;
+  slow.content_w = fast.content_w;
+  slow.source_w = fast.source_w;
+  slow.CopyWordSetsFrom(fast);
+  Document d;
+  d.text =
+      "Ida Hale, the chief executive of the harbour trust, forcefully told "
+      "reporters that the port would stay open.";
+  Segment(SegmentOptions(), &d);
+  int told = -1;
+  for (size_t i = 0; i < d.tokens.size(); ++i) {
+    if (d.TokenText(i) == "told") told = static_cast<int>(i);
+  }
+  ASSERT_GE(told, 1);
+  const attribution::TSpan cue{told, told};
+  const attribution::TSpan content{told + 2,
+                                   static_cast<int>(d.tokens.size()) - 2};
+  ASSERT_EQ(d.TokenText(content.b), "that");
+  ASSERT_EQ(d.TokenText(content.e), "open");
+  const attribution::TSpan adverb{told - 1, told - 1};
+  auto decode = [&](bool rule) {
+    attribution::DecodeLimits lim;
+    lim.source_not_lone_ly_adverb = rule;
+    attribution::DocView vs, vf;
+    vs.Build(d);
+    vf.Build(d);
+    float ss = 0, sf = 0;
+    const attribution::TSpan a = slow.DecodeSource(vs, cue, content, lim, &ss);
+    fast.PrepareSource(vf, cue, lim);
+    const attribution::TSpan b =
+        fast.DecodeSourceFast(vf, cue, content, lim, &sf);
+    EXPECT_EQ(a, b);
+    EXPECT_NEAR(ss, sf, 2e-2);
+    return b;
+  };
+  const attribution::TSpan on = decode(true);
+  EXPECT_FALSE(on.none());
+  EXPECT_FALSE(on == adverb);
+  EXPECT_TRUE(decode(false) == adverb);
+}
+
 // "on Thursday morning" and "last week" are only when something was said;
 // "the plant on Thursday" and a bare "on the" are not time adverbials.
 TEST(AttributionModelTest, TimeAdverbialContentNeedsOnlyTimeWords) {

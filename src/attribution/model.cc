@@ -803,7 +803,10 @@ TSpan AttributionModel::DecodeSource(const DocView& v, TSpan cue, TSpan ct,
       // A lone adverb in "-ly" is no speaker ("Ida Hale, the mayor,
       // forcefully told"): TrimSourceEnd cuts one that ends a longer
       // span, but cannot cut the whole span.
-      if (e.pos == b.pos && IsLowerLyAdverb(*v.doc, b.pos)) continue;
+      if (lim.source_not_lone_ly_adverb && e.pos == b.pos &&
+          IsLowerLyAdverb(*v.doc, b.pos)) {
+        continue;
+      }
       f.clear();
       SourcePairFeats(v, cue, ct, b.pos, e.pos, &f);
       float sc = b.score + e.score + Score(source_w, f);

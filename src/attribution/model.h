@@ -193,6 +193,12 @@ struct DecodeLimits {
   // been ...") often runs past 20 tokens: 30 covers 99.7% of the PolNeAR
   // train speakers (20: 98.3%).
   int source_max_tokens = 30;
+  // A lone lowercase adverb in "-ly" is never the speaker ("Ida Hale, the
+  // mayor, forcefully told"; IsLowerLyAdverb). The trainer turns it off:
+  // the committed model was trained without it, and the trainer decodes
+  // sources inside its loop, so the rule changed what it learned
+  // (doc/quality.md, "The committed model and the trainer").
+  bool source_not_lone_ly_adverb = true;
   int source_window = 30;  // tokens either side of the cue
   float cue_bias = 0;      // added to the cue-start score
   // A sentence without a tagged cue takes its best cue start anyway when
