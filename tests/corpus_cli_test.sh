@@ -273,5 +273,30 @@ fi
 "$BIN" ingest "$TMP/many.jsonl" --db "$TMP/x.db" --extract-nice 20 >/dev/null 2>&1
 check "--extract-nice past 19 is a usage error" test $? -eq 64
 
+# Speakers linked across articles: "Brandvold" alone (a4) is Olga Brandvold
+# of the other articles. Each quote keeps its own name; the queries count
+# the identity; links lost to a kill before they committed come back with
+# the next ingest, which adds nothing.
+printf '%s\n' \
+  '{"id":"a1","source":"North Ledger","date":"2024-05-01","title":"Port budget","text":"The port director Olga Brandvold said on Monday that the harbour would reopen in May. “We have fixed the cranes and the quay,” Olga Brandvold said."}' \
+  '{"id":"a2","source":"South Courier","date":"2024-05-02","title":"Port cranes","text":"“The new cranes arrive next week,” said Olga Brandvold, who runs the port authority."}' \
+  '{"id":"a3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
+  '{"id":"a4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
+  >"$TMP/link.jsonl"
+"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --no-progress >/dev/null 2>"$TMP/e"
+check "ingest reports the speaker links" grep -q 'speakers linked: 1 one-word names' "$TMP/e"
+"$BIN" stats --db "$TMP/link.db" --json >"$TMP/s.json"
+check "stats counts linked speakers" test "$(json_field "$TMP/s.json" linked_speakers)" -eq 1
+check "stats counts linked quotes" test "$(json_field "$TMP/s.json" linked_quotes)" -eq 1
+"$BIN" speakers --db "$TMP/link.db" --top 5 --json >"$TMP/sp.json"
+check "speakers --top counts the one-word name's quote with the full name" python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["speakers"]; assert len(s)==1 and s[0]["name"]=="Olga Brandvold" and s[0]["quotes"]==5, s' "$TMP/sp.json"
+"$BIN" quotes --speaker Brandvold --db "$TMP/link.db" --json >"$TMP/q.json"
+check "quotes --speaker of the one-word name lists the identity's quotes" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==5 and {q["speaker"] for q in d["quotes"]}=={"Olga Brandvold"}, d' "$TMP/q.json"
+check "each quote keeps its extracted speaker name" python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); assert c.execute("SELECT count(*) FROM quotes WHERE speaker_name = ?", ("Brandvold",)).fetchone()[0]==1' "$TMP/link.db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE speakers SET linked_to = NULL, label = ?", ("",)); c.commit()' "$TMP/link.db"
+"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --no-progress >/dev/null 2>&1
+"$BIN" stats --db "$TMP/link.db" --json >"$TMP/s2.json"
+check "an ingest that adds nothing redoes lost links" cmp -s "$TMP/s.json" "$TMP/s2.json"
+
 echo "corpus CLI tests: $pass passed, $fail failed"
 test "$fail" -eq 0

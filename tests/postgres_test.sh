@@ -436,5 +436,38 @@ check "parity: every document's quotes, claims and entities, and speaker pages b
 cat "$TMP/api.out" >&2
 stop_servers
 
+# Speaker links: "Brandvold" alone (l4) is Olga Brandvold of the other
+# articles, as in SQLite; then the corpus is taken back to schema version 2
+# and migrated again: the labels come back from the stored entities.
+"$PG_BINDIR/createdb" -h 127.0.0.1 -p "$PG_PORT" -U whosaid "${PG_LOCALE[@]}" links >/dev/null 2>"$TMP/e"
+check "a third database for the speaker links" test $? -eq 0
+LURL="${URL%/*}/links"
+printf '%s\n' \
+  '{"id":"l1","source":"North Ledger","date":"2024-05-01","title":"Port budget","text":"The port director Olga Brandvold said on Monday that the harbour would reopen in May. “We have fixed the cranes and the quay,” Olga Brandvold said."}' \
+  '{"id":"l2","source":"South Courier","date":"2024-05-02","title":"Port cranes","text":"“The new cranes arrive next week,” said Olga Brandvold, who runs the port authority."}' \
+  '{"id":"l3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
+  '{"id":"l4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
+  >"$TMP/links.jsonl"
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --no-progress >/dev/null 2>"$TMP/e"
+check "links: PostgreSQL ingest exits 0" test $? -eq 0
+"$BIN" ingest "$TMP/links.jsonl" --db "$TMP/links.db" --no-progress >/dev/null 2>&1
+"$BIN" stats --db "$LURL" --json >"$TMP/ls.json"
+"$BIN" stats --db "$TMP/links.db" --json >"$TMP/ls.sqlite.json"
+check "links: one speaker linked" test "$(json_field "$TMP/ls.json" linked_speakers)" -eq 1
+check "links: stats equal SQLite's" same_json stats "$TMP/ls.sqlite.json" "$TMP/ls.json" 'd'
+"$BIN" speakers --db "$LURL" --top 5 --json >"$TMP/lp.json"
+"$BIN" speakers --db "$TMP/links.db" --top 5 --json >"$TMP/lq.json"
+check "links: speakers equal SQLite's" same_json speakers "$TMP/lq.json" "$TMP/lp.json" '[{k: v for k, v in s.items() if k != "id"} for s in d["speakers"]]'
+"$BIN" quotes --speaker Brandvold --db "$LURL" --json >"$TMP/lqp.json"
+"$BIN" quotes --speaker Brandvold --db "$TMP/links.db" --json >"$TMP/lqq.json"
+check "links: quotes --speaker of the one-word name equal SQLite's" same_json quotes "$TMP/lqq.json" "$TMP/lqp.json" '[(q["content"], q["speaker"]) for q in d["quotes"]]'
+"$PG_BINDIR/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U whosaid -d links -v ON_ERROR_STOP=1 \
+  -c "DROP TABLE speaker_labels; DROP INDEX speakers_linked; ALTER TABLE speakers DROP COLUMN linked_to, DROP COLUMN label; DELETE FROM whosaid_migrations WHERE version = 3" >/dev/null 2>"$TMP/e"
+check "links: the corpus taken back to version 2" test $? -eq 0
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --no-progress >/dev/null 2>"$TMP/e"
+check "links: a version 2 corpus migrates" test $? -eq 0
+"$BIN" stats --db "$LURL" --json >"$TMP/ls2.json"
+check "links: after the migration the same links" same_json stats "$TMP/ls.json" "$TMP/ls2.json" 'd'
+
 echo "PostgreSQL corpus tests: $pass passed, $fail failed"
 test "$fail" -eq 0

@@ -57,6 +57,10 @@ struct IngestArgs {
   // Stored identities kept in memory on a resumed ingest (~100 bytes each).
   size_t known_identities = 262'144;
   std::string link_spill_dir;
+  double speaker_link_share = CorpusOptions().speaker_link_share;
+  size_t speaker_link_min_quotes = CorpusOptions().speaker_link_min_quotes;
+  size_t speaker_link_min_word_quotes =
+      CorpusOptions().speaker_link_min_word_quotes;
   int64_t cache_mib = StoreOptions().cache_kib / 1024;
   size_t speaker_cache_entries = StoreOptions().speaker_cache_entries;
   size_t malloc_mmap_threshold = size_t{128} << 10;
@@ -218,6 +222,10 @@ int RunIngest(const IngestArgs& args) {
   store_options.corpus.link_memory_documents = args.link_memory_documents;
   store_options.corpus.link_memory_clusters = args.link_memory_clusters;
   store_options.corpus.link_spill_dir = args.link_spill_dir;
+  store_options.corpus.speaker_link_share = args.speaker_link_share;
+  store_options.corpus.speaker_link_min_quotes = args.speaker_link_min_quotes;
+  store_options.corpus.speaker_link_min_word_quotes =
+      args.speaker_link_min_word_quotes;
   auto store = OpenCorpusStore(store_options);
   if (!store.ok()) {
     fmt::print(stderr, "whosaid ingest: {}\n", store.status().ToString());
@@ -392,12 +400,44 @@ int RunIngest(const IngestArgs& args) {
                StoreDisplayName(args.db), store_error.ToString(), total.added);
     return kExitIoError;
   }
+  // Speaker links are recomputed from the whole store after every ingest
+  // that ran to its end (also one that added nothing: an ingest killed
+  // before its links committed is completed by the next).
+  SpeakerLinkCounts links;
+  double link_secs = 0;
+  if (!g_interrupted) {
+    const auto link_start = std::chrono::steady_clock::now();
+    auto linked = store.value()->LinkSpeakers();
+    link_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                              link_start)
+                    .count();
+    if (!linked.ok()) {
+      fmt::print(stderr,
+                 "whosaid ingest: {}: linking speakers: {}\nwhosaid ingest: "
+                 "{} documents were stored; run the same command again to "
+                 "link them\n",
+                 StoreDisplayName(args.db), linked.status().ToString(),
+                 total.added);
+      return kExitIoError;
+    }
+    links = linked.value();
+  }
+  secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+             .count();
   fmt::print(
       stderr,
       "whosaid ingest: {} documents read in {:.1f} s: {} added ({} "
-      "duplicates), {} already stored, {} failed; {} quotes, {} claims\n",
+      "duplicates), {} already stored, {} failed; {} quotes, {} claims; "
+      "speakers linked: {} one-word names and {} middle-initial variants "
+      "({} quotes)\n",
       read, secs, total.added, total.duplicates, total.skipped, failed,
-      total.quotes, total.claims);
+      total.quotes, total.claims, links.one_word, links.variants, links.quotes);
+  if (args.timing) {
+    fmt::print(stderr,
+               "whosaid ingest: timing: speaker links {:.2f} s ({} speaker "
+               "rows changed)\n",
+               link_secs, links.changed);
+  }
   if (args.timing) {
     timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -511,6 +551,16 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--link-spill-dir", args->link_spill_dir,
                   "Directory of that temporary file (default: $TMPDIR or "
                   "/tmp)");
+  cmd->add_option("--speaker-link-share", args->speaker_link_share,
+                  "A one-word speaker name links to the full person name "
+                  "ending in it that holds at least this share of the quotes "
+                  "of all such names (default 0.8)")
+      ->check(CLI::Range(0.5, 1.0));
+  cmd->add_option("--speaker-link-min-quotes", args->speaker_link_min_quotes,
+                  "... and has at least this many quotes (default 3)");
+  cmd->add_option("--speaker-link-min-word-quotes",
+                  args->speaker_link_min_word_quotes,
+                  "Quotes a one-word name needs to be linked (default 1)");
   cmd->add_option("--sqlite-cache-mib", args->cache_mib,
                   "SQLite page cache of the writing connection, MiB "
                   "(default 64)")

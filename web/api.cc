@@ -404,6 +404,8 @@ ApiResponse Stats(Connection* conn) {
       .FieldInt("clusters", c.clusters)
       .FieldInt("multi_outlet_clusters", c.multi_outlet_clusters)
       .FieldInt("speakers", c.speakers)
+      .FieldInt("linked_speakers", c.linked_speakers)
+      .FieldInt("linked_quotes", c.linked_quotes)
       .FieldInt("claims", c.claims)
       .FieldInt("conflicting_claim_groups", c.conflicting_claim_groups)
       .EndObject();

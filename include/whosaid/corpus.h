@@ -96,6 +96,15 @@ struct CorpusOptions {
   size_t link_memory_clusters = 262'144;
   // Directory of that (unlinked) file; "": $TMPDIR, else /tmp.
   std::string link_spill_dir;
+  // Speaker links across articles (src/corpus/speaker_links.h), made at the
+  // end of each ingest: a one-word PERSON name links to the full PERSON
+  // name ending in it that holds at least this share of the quotes of all
+  // full PERSON names ending in it ...
+  double speaker_link_share = 0.8;
+  // ... and has at least this many quotes (its middle-initial variants
+  // included); the one-word name needs at least speaker_link_min_word_quotes.
+  size_t speaker_link_min_quotes = 3;
+  size_t speaker_link_min_word_quotes = 1;
 };
 
 // Link features of one quote, computed from its content alone.
@@ -112,6 +121,9 @@ struct StoreRows {
     std::string content;  // QuoteContent()
     int64_t content_begin = 0, content_end = 0;
     int64_t cue_begin = -1, cue_end = -1, speaker_begin = -1, speaker_end = -1;
+    // The speaker's entity label (SpeakerLabel(), EntityLabelName()'s
+    // static text); "" when unknown.
+    std::string_view speaker_label;
   };
   struct Entity {  // one per AggregateEntities() row
     std::string name;
@@ -211,6 +223,15 @@ struct WriteCounts {
   } store;
 };
 
+// What CorpusStore::LinkSpeakers() found: speakers linked to another
+// speaker's identity, by kind, and their quotes.
+struct SpeakerLinkCounts {
+  size_t one_word = 0;  // one-word names linked to a full name
+  size_t variants = 0;  // middle-initial variants linked to the plain name
+  size_t quotes = 0;    // quotes of the linked speakers
+  size_t changed = 0;   // speaker rows whose label or link this run changed
+};
+
 struct SearchQuery {
   std::string match;  // FTS5 query syntax: words, "phrases", OR, NOT, x*
   enum class Target { kAuto, kDocuments, kQuotes, kClaims };
@@ -307,6 +328,9 @@ struct CorpusStats {
          near_duplicates = 0;
   size_t outlets = 0, quotes = 0, clusters = 0, multi_outlet_clusters = 0;
   size_t speakers = 0, entities = 0, claims = 0, conflicting_claim_groups = 0;
+  // Speakers linked to another speaker's identity (LinkSpeakers()), and
+  // their quotes.
+  size_t linked_speakers = 0, linked_quotes = 0;
   int schema_version = 0;
 };
 
@@ -326,9 +350,19 @@ class CorpusStore {
   // Facet counts over ALL results of `query` (its target and filters, as
   // Search() resolves them; `limit` is ignored), honouring query.max_ms.
   virtual Result<SearchFacets> Facets(const SearchQuery& query, size_t top) = 0;
+  // Recomputes every speaker's entity label (the majority of its quotes')
+  // and its cross-article link (src/corpus/speaker_links.h) from the stored
+  // speakers, in ONE transaction; writes only rows that change. Ingest runs
+  // it after its last batch. The result depends on the stored speakers
+  // alone, not on the order documents came in; running it again changes
+  // nothing, and a run that was killed is simply redone by the next.
+  virtual Result<SpeakerLinkCounts> LinkSpeakers() = 0;
+  // The most quoted speaker identities: a speaker and the speakers linked
+  // to it count as one, under its name.
   virtual Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) = 0;
   // Quotes of the speaker named `name` (canonical name, case-insensitive;
-  // falls back to a substring match when no name is equal).
+  // falls back to a substring match when no name is equal) and of the
+  // speakers linked to the same identity.
   virtual Result<std::vector<QuoteRecord>> QuotesBySpeaker(
       std::string_view name, size_t limit) = 0;
   virtual Result<std::vector<ClaimGroup>> CompareClaims(size_t limit) = 0;

@@ -236,6 +236,8 @@ void WriteStatsJson(const CorpusStats& s, std::string* out) {
   Int("multi_outlet_clusters", static_cast<int64_t>(s.multi_outlet_clusters),
       out);
   Int("speakers", static_cast<int64_t>(s.speakers), out);
+  Int("linked_speakers", static_cast<int64_t>(s.linked_speakers), out);
+  Int("linked_quotes", static_cast<int64_t>(s.linked_quotes), out);
   Int("entities", static_cast<int64_t>(s.entities), out);
   Int("claims", static_cast<int64_t>(s.claims), out);
   Int("conflicting_claim_groups",
@@ -331,6 +333,8 @@ void WriteStatsTable(const CorpusStats& s, std::string* out) {
   row("quote clusters", s.clusters);
   row("  in 2+ outlets", s.multi_outlet_clusters);
   row("speakers", s.speakers);
+  row("  linked", s.linked_speakers);
+  row("  their quotes", s.linked_quotes);
   row("entities", s.entities);
   row("claims", s.claims);
   row("  conflicting groups", s.conflicting_claim_groups);

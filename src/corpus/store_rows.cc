@@ -12,6 +12,25 @@ std::string ClaimValueKey(const Claim& c) {
   return fmt::format("{}", c.value);
 }
 
+std::string_view SpeakerLabel(const Document& doc, const Attribution& a) {
+  if (a.speaker_name.empty()) return {};
+  if (a.speaker_group >= 0 &&
+      static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
+    return EntityLabelName(doc.groups[a.speaker_group].label);
+  }
+  if (!a.speaker.empty()) {
+    for (const Entity& e : doc.entities) {
+      if (e.span.begin < a.speaker.end && a.speaker.begin < e.span.end) {
+        return EntityLabelName(e.label);
+      }
+    }
+  }
+  for (const EntityGroup& g : doc.groups) {
+    if (g.canonical == a.speaker_name) return EntityLabelName(g.label);
+  }
+  return {};
+}
+
 StoreRows PrepareStoreRows(const Document& doc) {
   StoreRows rows;
   rows.ready = true;
@@ -42,6 +61,7 @@ StoreRows PrepareStoreRows(const Document& doc) {
       q.speaker_begin = cp(a.speaker.begin);
       q.speaker_end = cp(a.speaker.end);
     }
+    q.speaker_label = SpeakerLabel(doc, a);
     rows.quotes.push_back(std::move(q));
   }
   rows.claims.reserve(doc.claims.size());

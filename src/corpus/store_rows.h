@@ -18,6 +18,12 @@ namespace whosaid {
 // "low-high" for a range (both stores use it).
 std::string ClaimValueKey(const Claim& c);
 
+// The entity label of the speaker of `a` as `doc` gives it
+// (EntityLabelName()): its entity group's, else that of an entity mention
+// overlapping the written speaker, else that of a group whose canonical
+// name is the speaker name; "" when the document gives none.
+std::string_view SpeakerLabel(const Document& doc, const Attribution& a);
+
 // The rows of `doc` (ready = true).
 StoreRows PrepareStoreRows(const Document& doc);
 

@@ -79,6 +79,25 @@ TEST(StoreRowsTest, QuoteWithoutCueOrSpeakerHasNoOffsets) {
   EXPECT_EQ(rows.quotes[0].speaker_end, -1);
 }
 
+TEST(StoreRowsTest, SpeakerLabelFromGroupMentionOrCanonicalName) {
+  Document d = Doc();
+  EXPECT_EQ(PrepareStoreRows(d).quotes[0].speaker_label, "PERSON");
+  // The entity group wins over the mention.
+  d.groups.push_back({"Ana Ruiz", EntityLabel::kOrg, {}, {}});
+  d.quotes[0].speaker_group = 0;
+  EXPECT_EQ(SpeakerLabel(d, d.quotes[0]), "ORG");
+  // No group index and no mention: the group of the same canonical name.
+  d.quotes[0].speaker_group = -1;
+  d.quotes[0].speaker = {};
+  EXPECT_EQ(SpeakerLabel(d, d.quotes[0]), "ORG");
+  d.groups.clear();
+  EXPECT_EQ(SpeakerLabel(d, d.quotes[0]), "");
+  // No speaker: no label.
+  d.quotes[0].speaker_name.clear();
+  d.quotes[0].speaker_group = -1;
+  EXPECT_EQ(SpeakerLabel(Doc(), d.quotes[0]), "");
+}
+
 TEST(StoreRowsTest, RowsForPreparesMissingOrStaleRows) {
   Document d = Doc();
   StoreRows scratch;

@@ -4,6 +4,7 @@
 #include "src/store/postgres_store_impl.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ
+#include <algorithm>
 #include <unordered_map>
 
 #include "src/corpus/claim_events.h"
@@ -15,11 +16,12 @@ namespace postgres_internal {
 
 Result<std::vector<SpeakerSummary>> PostgresStore::TopSpeakers(size_t n) {
   auto r = Run(
-      "SELECT s.id, s.name, count(*) AS n, count(DISTINCT q.doc_id), "
+      "SELECT c.id, c.name, count(*) AS n, count(DISTINCT q.doc_id), "
       "count(DISTINCT d.outlet_id) FROM quotes q "
       "JOIN speakers s ON s.id = q.speaker_id "
+      "JOIN speakers c ON c.id = coalesce(s.linked_to, s.id) "
       "JOIN documents d ON d.id = q.doc_id "
-      "GROUP BY s.id, s.name ORDER BY n DESC, s.name COLLATE \"C\" LIMIT $1",
+      "GROUP BY c.id, c.name ORDER BY n DESC, c.name COLLATE \"C\" LIMIT $1",
       PgParams().Int(static_cast<int64_t>(n)), "reading speakers");
   if (!r.ok()) return r.status();
   std::vector<SpeakerSummary> out;
@@ -41,9 +43,10 @@ Result<std::vector<SpeakerSummary>> PostgresStore::TopSpeakers(size_t n) {
   ids.push_back('}');
   if (out.empty()) return out;
   auto roles =
-      Run("SELECT speaker_id, role FROM speaker_roles "
-          "WHERE speaker_id = ANY($1::bigint[]) "
-          "ORDER BY speaker_id, role COLLATE \"C\"",
+      Run("SELECT DISTINCT coalesce(s.linked_to, s.id), r.role COLLATE \"C\" "
+          "FROM speaker_roles r JOIN speakers s ON s.id = r.speaker_id "
+          "WHERE s.id = ANY($1::bigint[]) OR s.linked_to = ANY($1::bigint[]) "
+          "ORDER BY 1, 2",
           PgParams().Text(ids), "reading roles");
   if (!roles.ok()) return roles.status();
   for (int i = 0; i < roles.value().rows(); ++i) {
@@ -63,13 +66,15 @@ Result<std::vector<QuoteRecord>> PostgresStore::QuotesBySpeaker(
   for (int pass = 0; pass < 2 && ids.empty(); ++pass) {
     auto r = Run(
         pass == 0
-            ? "SELECT id FROM speakers WHERE name_key = $1"
-            : "SELECT id FROM speakers WHERE lower(name COLLATE \"C\") LIKE $1 "
-              "ESCAPE '\\' ORDER BY id",
+            ? "SELECT coalesce(linked_to, id) FROM speakers WHERE name_key = $1"
+            : "SELECT coalesce(linked_to, id) FROM speakers "
+              "WHERE lower(name COLLATE \"C\") LIKE $1 ESCAPE '\\' ORDER BY id",
         PgParams().Text(pass == 0 ? key : pattern), "reading speakers");
     if (!r.ok()) return r.status();
     for (int i = 0; i < r.value().rows(); ++i) {
-      ids.push_back(r.value().Int(i, 0));
+      // Several matching names may share one identity: each once.
+      const int64_t id = r.value().Int(i, 0);
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
   }
   std::vector<QuoteRecord> out;
@@ -77,17 +82,20 @@ Result<std::vector<QuoteRecord>> PostgresStore::QuotesBySpeaker(
     if (out.size() >= limit) break;
     auto r =
         Run("SELECT q.id, q.content, q.cue, q.speaker_mention, "
-            "coalesce(s.name, q.speaker_name), q.kind, q.content_begin, "
-            "q.content_end, d.ext_id, d.title, d.url, d.published, "
+            "coalesce(ls.name, s.name, q.speaker_name), q.kind, "
+            "q.content_begin, q.content_end, d.ext_id, d.title, d.url, "
+            "d.published, "
             "coalesce(o.name, ''), coalesce(q.cluster_id, 0), "
             "(SELECT count(DISTINCT d2.outlet_id) FROM quotes q2 "
             " JOIN documents d2 ON d2.id = q2.doc_id "
             " WHERE q2.cluster_id = q.cluster_id) "
             "FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+            "LEFT JOIN speakers ls ON ls.id = s.linked_to "
             "JOIN documents d ON d.id = q.doc_id "
             "LEFT JOIN outlets o ON o.id = d.outlet_id "
-            "WHERE q.speaker_id = $1 ORDER BY d.published COLLATE \"C\", q.id "
-            "LIMIT $2",
+            "WHERE q.speaker_id IN (SELECT id FROM speakers WHERE id = $1 "
+            "UNION ALL SELECT id FROM speakers WHERE linked_to = $1) "
+            "ORDER BY d.published COLLATE \"C\", q.id LIMIT $2",
             PgParams().Int(id).Int(static_cast<int64_t>(limit - out.size())),
             "reading quotes");
     if (!r.ok()) return r.status();
@@ -208,7 +216,11 @@ Result<CorpusStats> PostgresStore::Stats() {
       "(SELECT count(*) FROM speakers), "
       "(SELECT count(*) FROM entities), "
       "(SELECT count(*) FROM claims), 0, "
-      "(SELECT coalesce(max(version), 0) FROM whosaid_migrations)",
+      "(SELECT coalesce(max(version), 0) FROM whosaid_migrations), "
+      "(SELECT count(*) FROM speakers WHERE linked_to IS NOT NULL), "
+      "(SELECT coalesce(sum(l.quotes), 0) FROM speakers s "
+      "  JOIN speaker_labels l ON l.speaker_id = s.id "
+      "  WHERE s.linked_to IS NOT NULL)",
       PgParams(), "counting");
   if (!r.ok()) return r.status();
   const PgResult& st = r.value();
@@ -221,6 +233,8 @@ Result<CorpusStats> PostgresStore::Stats() {
                       &stats.claims,           &stats.conflicting_claim_groups};
   for (int i = 0; i < 12; ++i) *fields[i] = static_cast<size_t>(st.Int(0, i));
   stats.schema_version = static_cast<int>(st.Int(0, 12));
+  stats.linked_speakers = static_cast<size_t>(st.Int(0, 13));
+  stats.linked_quotes = static_cast<size_t>(st.Int(0, 14));
   auto events = ClaimEvents(0);
   if (!events.ok()) return events.status();
   stats.conflicting_claim_groups = events.value().size();

@@ -126,7 +126,29 @@ CREATE TABLE claim_context(
   PRIMARY KEY(group_key, entity, claim_id));
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 3 (as src/store/schema.cc): speakers' entity labels, counted
+// per quote, and their cross-article links.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE speakers ADD COLUMN label text NOT NULL DEFAULT '';
+ALTER TABLE speakers ADD COLUMN linked_to bigint REFERENCES speakers(id);
+CREATE INDEX speakers_linked ON speakers(linked_to)
+  WHERE linked_to IS NOT NULL;
+CREATE TABLE speaker_labels(
+  speaker_id bigint NOT NULL REFERENCES speakers(id),
+  label text NOT NULL,
+  quotes bigint NOT NULL,
+  PRIMARY KEY(speaker_id, label));
+INSERT INTO speaker_labels(speaker_id, label, quotes)
+  SELECT speaker_id, label, count(*) FROM (
+    SELECT q.speaker_id AS speaker_id, coalesce((
+      SELECT e.label FROM entities e
+      WHERE e.doc_id = q.doc_id AND e.name = q.speaker_name
+      ORDER BY e.mentions DESC, e.label LIMIT 1), '') AS label
+    FROM quotes q WHERE q.speaker_id IS NOT NULL) t
+  GROUP BY speaker_id, label;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 constexpr int kLatestVersion =
     static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 

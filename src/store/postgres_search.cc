@@ -24,7 +24,8 @@ std::string_view MatchFrom(SearchQuery::Target target) {
     case SearchQuery::Target::kQuotes:
       return "quotes q JOIN documents d ON d.id = q.doc_id "
              "LEFT JOIN outlets o ON o.id = d.outlet_id "
-             "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.fts @@ tq";
+             "LEFT JOIN speakers s ON s.id = q.speaker_id "
+             "LEFT JOIN speakers ls ON ls.id = s.linked_to WHERE q.fts @@ tq";
     default:
       return "claims c JOIN documents d ON d.id = c.doc_id "
              "LEFT JOIN outlets o ON o.id = d.outlet_id WHERE c.fts @@ tq";
@@ -61,10 +62,15 @@ void AppendFilters(const SearchQuery& query, SearchQuery::Target target,
   }
   if (!query.speaker.empty()) {
     patterns->speaker = PgContainsPattern(query.speaker);
-    *where += " AND " + PgLikeAscii(target == SearchQuery::Target::kQuotes
-                                        ? "coalesce(s.name, q.speaker_name)"
-                                        : "c.source_name",
-                                    next++);
+    // Quotes: the speaker's own name or the one it is linked to.
+    if (target == SearchQuery::Target::kQuotes) {
+      *where += " AND (" +
+                PgLikeAscii("coalesce(s.name, q.speaker_name)", next) + " OR " +
+                PgLikeAscii("ls.name", next) + ")";
+      ++next;
+    } else {
+      *where += " AND " + PgLikeAscii("c.source_name", next++);
+    }
     p->Text(patterns->speaker);
   }
   if (!query.kind.empty()) {
@@ -131,11 +137,13 @@ Result<std::vector<SearchHit>> PostgresStore::Search(const SearchQuery& query) {
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), ts_headline('simple', q.content, "
-        "to_tsquery('simple', $1), $2), coalesce(s.name, q.speaker_name), "
+        "to_tsquery('simple', $1), $2), "
+        "coalesce(ls.name, s.name, q.speaker_name), "
         "q.kind, coalesce(q.cluster_id, 0) FROM quotes q "
         "JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = $3";
+        "LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "LEFT JOIN speakers ls ON ls.id = s.linked_to WHERE q.id = $3";
   } else {
     target_name = "claim";
     rank_expr = "ts_rank(c.fts, tq)";
@@ -238,7 +246,7 @@ Result<SearchFacets> PostgresStore::Facets(const SearchQuery& query,
   } else if (target == Target::kQuotes) {
     keys =
         "coalesce(o.name, ''), substr(d.published, 1, 7), "
-        "coalesce(s.name, q.speaker_name), q.kind";
+        "coalesce(ls.name, s.name, q.speaker_name), q.kind";
   } else {
     keys = "coalesce(o.name, ''), substr(d.published, 1, 7), c.source_name, ''";
   }

@@ -54,6 +54,7 @@ class PostgresStore : public CorpusStore {
   Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   Result<SearchFacets> Facets(const SearchQuery& query, size_t top) override;
+  Result<SpeakerLinkCounts> LinkSpeakers() override;
   Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
   Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
                                                    size_t limit) override;

@@ -7,8 +7,10 @@
 
 #ifdef WHOSAID_HAVE_LIBPQ
 #include <cstring>
+#include <map>
 
 #include "src/corpus/features.h"
+#include "src/corpus/speaker_links.h"
 #include "src/corpus/store_rows.h"
 
 namespace whosaid {
@@ -216,6 +218,8 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Quotes, their speakers and clusters.
   std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
+  // (speaker, entity label) -> quotes of this document.
+  std::map<std::pair<int64_t, std::string_view>, int64_t> speaker_labels;
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
     const StoreRows::Quote& qr = rows.quotes[i];
@@ -225,6 +229,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     auto speaker = SpeakerId(a.speaker_name, key);
     if (!speaker.ok()) return speaker.status();
     quote_speakers[i] = speaker.value();
+    if (speaker.value()) ++speaker_labels[{speaker.value(), qr.speaker_label}];
     if (speaker.value() && a.speaker_group >= 0 &&
         static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
       for (const std::string& role : doc.groups[a.speaker_group].roles) {
@@ -289,6 +294,15 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     index_.AddQuote(cluster, qf);
     if (!index_.status().ok()) return index_.status();
   }
+  for (const auto& [speaker_label, n] : speaker_labels) {
+    auto lr = RunPrepared(
+        "INSERT INTO speaker_labels(speaker_id, label, quotes) "
+        "VALUES ($1, $2, $3) ON CONFLICT(speaker_id, label) "
+        "DO UPDATE SET quotes = speaker_labels.quotes + excluded.quotes",
+        PgParams().Int(speaker_label.first).Text(speaker_label.second).Int(n),
+        "counting a speaker's labels");
+    if (!lr.ok()) return lr.status();
+  }
 
   // Claims.
   for (size_t i = 0; i < doc.claims.size(); ++i) {
@@ -338,6 +352,80 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     }
   }
   return Status::OK();
+}
+
+Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
+  if (options_.read_only) {
+    return Status::InvalidArgument("the corpus was opened read-only");
+  }
+  Status s = AcquireWriterLock();
+  if (!s.ok()) return s;
+  s = Exec("BEGIN", "starting a transaction");
+  if (!s.ok()) return Rollback(s);
+  auto r =
+      Run("SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
+          "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
+          "LEFT JOIN speaker_labels l ON l.speaker_id = s.id ORDER BY s.id",
+          PgParams(), "reading speakers");
+  if (!r.ok()) return Rollback(r.status());
+  std::vector<SpeakerLinkRow> rows;
+  std::vector<std::pair<std::string, int64_t>> stored;  // label, linked_to
+  std::vector<std::pair<std::string, size_t>> counts;
+  const PgResult& q = r.value();
+  for (int i = 0; i < q.rows(); ++i) {
+    if (rows.empty() || rows.back().id != q.Int(i, 0)) {
+      if (!rows.empty()) rows.back().label = MajorityLabel(counts);
+      counts.clear();
+      rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0});
+      stored.emplace_back(q.String(i, 2), q.Int(i, 3));
+    }
+    const auto n = static_cast<size_t>(q.Int(i, 5));
+    rows.back().quotes += n;
+    counts.emplace_back(q.String(i, 4), n);
+  }
+  if (!rows.empty()) rows.back().label = MajorityLabel(counts);
+  SpeakerLinkCounts result;
+  const std::vector<int64_t> links =
+      whosaid::LinkSpeakers(rows, options_.corpus, &result);
+  // Changed rows go in batches of arrays (one round trip per batch).
+  constexpr size_t kBatch = 10000;
+  std::string ids, labels, targets;
+  size_t in_batch = 0;
+  auto flush = [&]() -> Status {
+    if (in_batch == 0) return Status::OK();
+    auto u = Run(
+        "UPDATE speakers s SET label = v.label, linked_to = nullif(v.link, 0) "
+        "FROM unnest($1::bigint[], $2::text[], $3::bigint[]) "
+        "AS v(id, label, link) WHERE s.id = v.id",
+        PgParams()
+            .Text("{" + ids + "}")
+            .Text("{" + labels + "}")
+            .Text("{" + targets + "}"),
+        "linking speakers");
+    ids.clear(), labels.clear(), targets.clear();
+    in_batch = 0;
+    return u.ok() ? Status::OK() : u.status();
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (stored[i].first == rows[i].label && stored[i].second == links[i]) {
+      continue;
+    }
+    const char* sep = in_batch ? "," : "";
+    // Labels are EntityLabelName()s or "": no quoting needed but the "".
+    fmt::format_to(std::back_inserter(ids), "{}{}", sep, rows[i].id);
+    fmt::format_to(std::back_inserter(labels), "{}\"{}\"", sep, rows[i].label);
+    fmt::format_to(std::back_inserter(targets), "{}{}", sep, links[i]);
+    ++result.changed;
+    if (++in_batch == kBatch) {
+      s = flush();
+      if (!s.ok()) return Rollback(s);
+    }
+  }
+  s = flush();
+  if (!s.ok()) return Rollback(s);
+  s = Exec("COMMIT", "committing the speaker links");
+  if (!s.ok()) return Rollback(s);
+  return result;
 }
 
 }  // namespace postgres_internal

@@ -118,7 +118,34 @@ CREATE TABLE claim_context(
   PRIMARY KEY(group_key, entity, claim_id)) WITHOUT ROWID;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kV1, kV2};
+// Version 3. Speakers across articles (src/corpus/speaker_links.h): the
+// entity label of each speaker's quotes, counted (speaker_labels, '' for a
+// quote whose document gives no label), so that the speaker's label, the
+// majority, does not depend on the order of documents; the label and the
+// speaker it is linked to, both set by CorpusStore::LinkSpeakers() at the
+// end of an ingest. A corpus from before version 3 gets its counts from the
+// stored entities: the label of the document's entity named as the speaker.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE speakers ADD COLUMN label TEXT NOT NULL DEFAULT '';
+ALTER TABLE speakers ADD COLUMN linked_to INTEGER REFERENCES speakers(id);
+CREATE INDEX speakers_linked ON speakers(linked_to)
+  WHERE linked_to IS NOT NULL;
+CREATE TABLE speaker_labels(
+  speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+  label TEXT NOT NULL,
+  quotes INTEGER NOT NULL,
+  PRIMARY KEY(speaker_id, label)) WITHOUT ROWID;
+INSERT INTO speaker_labels(speaker_id, label, quotes)
+  SELECT speaker_id, label, count(*) FROM (
+    SELECT q.speaker_id AS speaker_id, coalesce((
+      SELECT e.label FROM entities e
+      WHERE e.doc_id = q.doc_id AND e.name = q.speaker_name
+      ORDER BY e.mentions DESC, e.label LIMIT 1), '') AS label
+    FROM quotes q WHERE q.speaker_id IS NOT NULL) t
+  GROUP BY speaker_id, label;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
 
 }  // namespace
 

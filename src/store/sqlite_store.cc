@@ -19,6 +19,7 @@
 #include "src/corpus/claim_events.h"
 #include "src/corpus/features.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/speaker_links.h"
 #include "src/corpus/store_rows.h"
 #include "src/corpus/string_id_map.h"
 #include "src/store/facet_counter.h"
@@ -129,6 +130,7 @@ class SqliteStore : public CorpusStore {
   Result<WriteCounts> Add(std::span<const IngestRecord> batch) override;
   Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
   Result<SearchFacets> Facets(const SearchQuery& query, size_t top) override;
+  Result<SpeakerLinkCounts> LinkSpeakers() override;
   Result<std::vector<SpeakerSummary>> TopSpeakers(size_t n) override;
   Result<std::vector<QuoteRecord>> QuotesBySpeaker(std::string_view name,
                                                    size_t limit) override;
@@ -589,6 +591,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Quotes, their speakers and clusters.
   std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
+  // (speaker, entity label) -> quotes of this document.
+  std::map<std::pair<int64_t, std::string_view>, int64_t> speaker_labels;
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
     const StoreRows::Quote& qr = rows.quotes[i];
@@ -598,6 +602,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     auto speaker = SpeakerId(a.speaker_name, key);
     if (!speaker.ok()) return speaker.status();
     quote_speakers[i] = speaker.value();
+    if (speaker.value()) ++speaker_labels[{speaker.value(), qr.speaker_label}];
     if (speaker.value() && a.speaker_group >= 0 &&
         static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
       auto rs =
@@ -671,6 +676,21 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     st.value()->Bind(1, quote_row);
     st.value()->BindStatic(2, content);
     s = st.value()->Run("indexing a quote");
+    if (!s.ok()) return s;
+  }
+  for (const auto& [speaker_label, n] : speaker_labels) {
+    st =
+        Get("INSERT INTO speaker_labels(speaker_id, label, quotes) "
+            "VALUES (?1, ?2, ?3) ON CONFLICT(speaker_id, label) "
+            "DO UPDATE SET quotes = quotes + excluded.quotes");
+    if (!st.ok()) return st.status();
+    st.value()->Bind(1, speaker_label.first);
+    // "" not NULL: an unknown label's view may have no data pointer.
+    st.value()->BindStatic(2, speaker_label.second.empty()
+                                  ? std::string_view("")
+                                  : speaker_label.second);
+    st.value()->Bind(3, n);
+    s = st.value()->Run("counting a speaker's labels");
     if (!s.ok()) return s;
   }
 
@@ -771,7 +791,8 @@ SearchSql SearchFilters(SearchQuery::Target target, const SearchQuery& query) {
         " JOIN quotes q ON q.id = quote_fts.rowid "
         "JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id";
+        "LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "LEFT JOIN speakers ls ON ls.id = s.linked_to";
   } else {
     sql.fts = "claim_fts";
     sql.from =
@@ -790,7 +811,8 @@ SearchSql SearchFilters(SearchQuery::Target target, const SearchQuery& query) {
   }
   if (!query.speaker.empty()) {
     where += target == Target::kQuotes
-                 ? " AND coalesce(s.name, q.speaker_name) LIKE ?8 ESCAPE '\\'"
+                 ? " AND (coalesce(s.name, q.speaker_name) LIKE ?8 "
+                   "ESCAPE '\\' OR ls.name LIKE ?8 ESCAPE '\\')"
                  : " AND c.source_name LIKE ?8 ESCAPE '\\'";
   }
   if (!query.kind.empty()) where += " AND q.kind = ?9";
@@ -857,10 +879,12 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     show =
         "SELECT d.id, d.ext_id, d.title, d.url, d.published, "
         "coalesce(o.name, ''), q.content, "
-        "coalesce(s.name, q.speaker_name), q.kind, coalesce(q.cluster_id, 0) "
+        "coalesce(ls.name, s.name, q.speaker_name), q.kind, "
+        "coalesce(q.cluster_id, 0) "
         "FROM quotes q JOIN documents d ON d.id = q.doc_id "
         "LEFT JOIN outlets o ON o.id = d.outlet_id "
-        "LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.id = ?4";
+        "LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "LEFT JOIN speakers ls ON ls.id = s.linked_to WHERE q.id = ?4";
   } else {
     target_name = "claim";
     show =
@@ -975,7 +999,7 @@ Result<SearchFacets> SqliteStore::Facets(const SearchQuery& query, size_t top) {
           ? "coalesce(o.name, ''), substr(d.published, 1, 7), '', ''"
       : target == Target::kQuotes
           ? "coalesce(o.name, ''), substr(d.published, 1, 7), "
-            "coalesce(s.name, q.speaker_name), q.kind"
+            "coalesce(ls.name, s.name, q.speaker_name), q.kind"
           : "coalesce(o.name, ''), substr(d.published, 1, 7), "
             "c.source_name, ''";
   std::string sql = fmt::format(
@@ -999,20 +1023,95 @@ Result<SearchFacets> SqliteStore::Facets(const SearchQuery& query, size_t top) {
   return counter.Finish(top);
 }
 
+Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
+  if (options_.read_only) {
+    return Status::InvalidArgument("the corpus was opened read-only");
+  }
+  Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
+  if (!s.ok()) return s;
+  // Speakers, ordered by id; then their label counts in the same order.
+  std::vector<SpeakerLinkRow> rows;
+  std::vector<std::pair<std::string, int64_t>> stored;  // label, linked_to
+  {
+    Stmt st;
+    s = st.Prepare(db_,
+                   "SELECT id, name_key, label, coalesce(linked_to, 0) "
+                   "FROM speakers ORDER BY id");
+    if (!s.ok()) return Rollback(s);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      rows.push_back({st.Int(0), st.String(1), "", 0});
+      stored.emplace_back(st.String(2), st.Int(3));
+    }
+    if (rc != SQLITE_DONE) {
+      return Rollback(SqliteStatus(db_, rc, "reading speakers"));
+    }
+    s = st.Prepare(db_,
+                   "SELECT speaker_id, label, quotes FROM speaker_labels "
+                   "ORDER BY speaker_id");
+    if (!s.ok()) return Rollback(s);
+    size_t i = 0;
+    std::vector<std::pair<std::string, size_t>> counts;
+    auto finish = [&] {
+      if (i < rows.size()) rows[i].label = MajorityLabel(counts);
+      counts.clear();
+    };
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      const int64_t id = st.Int(0);
+      while (i < rows.size() && rows[i].id < id) finish(), ++i;
+      if (i == rows.size() || rows[i].id != id) continue;  // no such speaker
+      const auto n = static_cast<size_t>(st.Int(2));
+      rows[i].quotes += n;
+      counts.emplace_back(st.String(1), n);
+    }
+    finish();
+    if (rc != SQLITE_DONE) {
+      return Rollback(SqliteStatus(db_, rc, "reading speaker labels"));
+    }
+  }
+  SpeakerLinkCounts counts;
+  const std::vector<int64_t> links =
+      whosaid::LinkSpeakers(rows, options_.corpus, &counts);
+  Stmt up;
+  s = up.Prepare(db_,
+                 "UPDATE speakers SET label = ?2, linked_to = ?3 "
+                 "WHERE id = ?1");
+  if (!s.ok()) return Rollback(s);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (stored[i].first == rows[i].label && stored[i].second == links[i]) {
+      continue;
+    }
+    up.Bind(1, rows[i].id);
+    up.Bind(2, rows[i].label);
+    up.BindOrNull(3, links[i]);
+    s = up.Run("linking a speaker");
+    if (!s.ok()) return Rollback(s);
+    ++counts.changed;
+  }
+  up.Reset();
+  s = Exec(db_, "COMMIT", "committing the speaker links");
+  if (!s.ok()) return Rollback(s);
+  if (checkpointer_) checkpointer_->Poke();
+  return counts;
+}
+
 Result<std::vector<SpeakerSummary>> SqliteStore::TopSpeakers(size_t n) {
   Stmt st;
   Status s = st.Prepare(
       db_,
-      "SELECT s.id, s.name, count(*) AS n, count(DISTINCT q.doc_id), "
+      "SELECT c.id, c.name, count(*) AS n, count(DISTINCT q.doc_id), "
       "count(DISTINCT d.outlet_id) FROM quotes q "
       "JOIN speakers s ON s.id = q.speaker_id "
+      "JOIN speakers c ON c.id = coalesce(s.linked_to, s.id) "
       "JOIN documents d ON d.id = q.doc_id "
-      "GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?1");
+      "GROUP BY c.id ORDER BY n DESC, c.name LIMIT ?1");
   if (!s.ok()) return s;
   st.Bind(1, static_cast<int64_t>(n));
   Stmt roles;
   s = roles.Prepare(db_,
-                    "SELECT role FROM speaker_roles WHERE speaker_id = ?1 "
+                    "SELECT DISTINCT role FROM speaker_roles WHERE speaker_id "
+                    "IN (SELECT id FROM speakers WHERE id = ?1 "
+                    "UNION ALL SELECT id FROM speakers WHERE linked_to = ?1) "
                     "ORDER BY role");
   if (!s.ok()) return s;
   std::vector<SpeakerSummary> out;
@@ -1042,29 +1141,39 @@ Result<std::vector<QuoteRecord>> SqliteStore::QuotesBySpeaker(
   for (int pass = 0; pass < 2 && ids.empty(); ++pass) {
     Stmt st;
     Status s = st.Prepare(
-        db_, pass == 0 ? "SELECT id FROM speakers WHERE name_key = ?1"
-                       : "SELECT id FROM speakers WHERE name LIKE ?1 "
-                         "ESCAPE '\\' ORDER BY id");
+        db_, pass == 0 ? "SELECT coalesce(linked_to, id) FROM speakers "
+                         "WHERE name_key = ?1"
+                       : "SELECT coalesce(linked_to, id) FROM speakers "
+                         "WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id");
     if (!s.ok()) return s;
     st.Bind(1, pass == 0 ? NormalizeText(name) : ContainsPattern(name));
     int rc;
-    while ((rc = st.Step()) == SQLITE_ROW) ids.push_back(st.Int(0));
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      // Several matching names may share one identity: each once.
+      if (std::find(ids.begin(), ids.end(), st.Int(0)) == ids.end()) {
+        ids.push_back(st.Int(0));
+      }
+    }
     if (rc != SQLITE_DONE) return SqliteStatus(db_, rc, "reading speakers");
   }
   Stmt st;
   Status s =
       st.Prepare(db_,
                  "SELECT q.id, q.content, q.cue, q.speaker_mention, "
-                 "coalesce(s.name, q.speaker_name), q.kind, q.content_begin, "
-                 "q.content_end, d.ext_id, d.title, d.url, d.published, "
+                 "coalesce(ls.name, s.name, q.speaker_name), q.kind, "
+                 "q.content_begin, q.content_end, d.ext_id, d.title, d.url, "
+                 "d.published, "
                  "coalesce(o.name, ''), coalesce(q.cluster_id, 0), "
                  "(SELECT count(DISTINCT d2.outlet_id) FROM quotes q2 "
                  " JOIN documents d2 ON d2.id = q2.doc_id "
                  " WHERE q2.cluster_id = q.cluster_id) "
                  "FROM quotes q JOIN speakers s ON s.id = q.speaker_id "
+                 "LEFT JOIN speakers ls ON ls.id = s.linked_to "
                  "JOIN documents d ON d.id = q.doc_id "
                  "LEFT JOIN outlets o ON o.id = d.outlet_id "
-                 "WHERE q.speaker_id = ?1 ORDER BY d.published, q.id LIMIT ?2");
+                 "WHERE q.speaker_id IN (SELECT id FROM speakers WHERE id = ?1 "
+                 "UNION ALL SELECT id FROM speakers WHERE linked_to = ?1) "
+                 "ORDER BY d.published, q.id LIMIT ?2");
   if (!s.ok()) return s;
   std::vector<QuoteRecord> out;
   for (int64_t id : ids) {
@@ -1207,6 +1316,12 @@ Result<CorpusStats> SqliteStore::Stats() {
       {"SELECT count(*) FROM speakers", &stats.speakers},
       {"SELECT count(*) FROM entities", &stats.entities},
       {"SELECT count(*) FROM claims", &stats.claims},
+      {"SELECT count(*) FROM speakers WHERE linked_to IS NOT NULL",
+       &stats.linked_speakers},
+      {"SELECT coalesce(sum(l.quotes), 0) FROM speakers s "
+       "JOIN speaker_labels l ON l.speaker_id = s.id "
+       "WHERE s.linked_to IS NOT NULL",
+       &stats.linked_quotes},
   };
   for (const Item& item : items) {
     Stmt st;

@@ -122,7 +122,7 @@ TEST(SqliteStoreTest, EmptyStoreHasSchemaAndNoRows) {
   auto store = OpenMemory();
   auto stats = store->Stats();
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats.value().schema_version, 2);
+  EXPECT_EQ(stats.value().schema_version, 3);
   EXPECT_EQ(stats.value().documents, 0u);
   EXPECT_TRUE(store->Check().ok());
 }

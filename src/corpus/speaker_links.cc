@@ -1,0 +1,156 @@
+#include "src/corpus/speaker_links.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace whosaid {
+namespace {
+
+constexpr std::string_view kPerson = "PERSON";
+
+std::vector<std::string_view> Words(std::string_view key) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t j = key.find(' ', i);
+    if (j == std::string_view::npos) j = key.size();
+    if (j > i) words.push_back(key.substr(i, j - i));
+    i = j + 1;
+  }
+  return words;
+}
+
+// An initial: one letter ("j" of "Donald J. Trump"; the key has no dots).
+bool IsInitial(std::string_view w) { return w.size() == 1; }
+
+// Generational suffixes are not the family name ("King" of "Martin Luther
+// King Jr."); grammar words of English names, not names from any data.
+bool IsSuffix(std::string_view w) {
+  return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+}
+
+// The family name of a full name of `words` (2+ words), "" when none.
+std::string_view FamilyName(const std::vector<std::string_view>& words) {
+  size_t last = words.size() - 1;
+  if (IsSuffix(words[last]) && words.size() >= 3) --last;
+  return IsInitial(words[last]) ? std::string_view() : words[last];
+}
+
+}  // namespace
+
+std::string MajorityLabel(
+    std::span<const std::pair<std::string, size_t>> counts) {
+  std::map<std::string, size_t> sum;  // ordered: ties go to the smaller
+  for (const auto& [label, n] : counts) {
+    if (!label.empty()) sum[label] += n;
+  }
+  std::string best;
+  size_t best_n = 0;
+  for (const auto& [label, n] : sum) {
+    if (n > best_n) best = label, best_n = n;
+  }
+  return best;
+}
+
+std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
+                                  const CorpusOptions& options,
+                                  SpeakerLinkCounts* counts) {
+  SpeakerLinkCounts local;
+  SpeakerLinkCounts& c = counts ? *counts : local;
+  c = {};
+  const size_t n = rows.size();
+  std::vector<size_t> root(n);
+  for (size_t i = 0; i < n; ++i) root[i] = i;
+  std::unordered_map<std::string_view, size_t> by_key;
+  by_key.reserve(n);
+  for (size_t i = 0; i < n; ++i) by_key.emplace(rows[i].key, i);
+  auto person = [&](size_t i) { return rows[i].label == kPerson; };
+
+  // Middle-initial variants, by their plain name.
+  struct Variants {
+    std::string initials;  // of the first variant seen
+    bool conflict = false;
+    std::vector<size_t> rows;
+  };
+  std::map<std::string, Variants> variants;
+  for (size_t i = 0; i < n; ++i) {
+    if (!person(i)) continue;
+    auto words = Words(rows[i].key);
+    if (words.size() < 3 || IsInitial(words.front()) ||
+        IsInitial(words.back())) {
+      continue;
+    }
+    std::string initials;
+    bool all_initials = true;
+    for (size_t w = 1; w + 1 < words.size(); ++w) {
+      all_initials = all_initials && IsInitial(words[w]);
+      initials += words[w];
+    }
+    if (!all_initials) continue;
+    std::string plain =
+        std::string(words.front()) + " " + std::string(words.back());
+    Variants& v = variants[plain];
+    if (v.rows.empty()) v.initials = initials;
+    v.conflict = v.conflict || v.initials != initials;
+    v.rows.push_back(i);
+  }
+  for (const auto& [plain, v] : variants) {
+    if (v.conflict) continue;
+    auto it = by_key.find(plain);
+    if (it == by_key.end() || !person(it->second)) continue;
+    for (size_t i : v.rows) {
+      root[i] = it->second;
+      ++c.variants;
+    }
+  }
+
+  // Quotes of each full PERSON name (its variants included), by family name.
+  std::vector<size_t> identity_quotes(n, 0);
+  for (size_t i = 0; i < n; ++i) identity_quotes[root[i]] += rows[i].quotes;
+  struct Family {
+    size_t total = 0, best = 0, best_quotes = 0;
+  };
+  std::unordered_map<std::string_view, Family> families;
+  for (size_t i = 0; i < n; ++i) {
+    if (root[i] != i || !person(i)) continue;
+    auto words = Words(rows[i].key);
+    if (words.size() < 2) continue;
+    std::string_view family = FamilyName(words);
+    if (family.empty()) continue;
+    Family& f = families[family];
+    const size_t q = identity_quotes[i];
+    f.total += q;
+    if (q > f.best_quotes ||
+        (q == f.best_quotes && rows[i].key < rows[f.best].key)) {
+      f.best = i;
+      f.best_quotes = q;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!person(i) || rows[i].quotes < options.speaker_link_min_word_quotes) {
+      continue;
+    }
+    auto words = Words(rows[i].key);
+    if (words.size() != 1 || IsInitial(words[0])) continue;
+    auto it = families.find(words[0]);
+    if (it == families.end()) continue;
+    const Family& f = it->second;
+    if (f.best_quotes < options.speaker_link_min_quotes ||
+        static_cast<double>(f.best_quotes) <
+            options.speaker_link_share * static_cast<double>(f.total)) {
+      continue;
+    }
+    root[i] = f.best;
+    ++c.one_word;
+  }
+
+  std::vector<int64_t> out(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (root[i] == i) continue;
+    out[i] = rows[root[i]].id;
+    c.quotes += rows[i].quotes;
+  }
+  return out;
+}
+
+}  // namespace whosaid

@@ -1,0 +1,157 @@
+// LinkSpeakers: one-word names to the dominant full name, middle-initial
+// variants to the plain name unless variants conflict; organisations and
+// ambiguous family names stay unlinked; the order of rows does not matter.
+#include "src/corpus/speaker_links.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+namespace whosaid {
+namespace {
+
+SpeakerLinkRow Row(int64_t id, std::string key, std::string label,
+                   size_t quotes) {
+  return {id, std::move(key), std::move(label), quotes};
+}
+
+// key -> key of the linked speaker ("" when not linked).
+std::map<std::string, std::string> Links(std::vector<SpeakerLinkRow> rows,
+                                         SpeakerLinkCounts* counts = nullptr,
+                                         CorpusOptions options = {}) {
+  auto out = LinkSpeakers(rows, options, counts);
+  std::map<int64_t, std::string> key_of;
+  for (const auto& r : rows) key_of[r.id] = r.key;
+  std::map<std::string, std::string> links;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    links[rows[i].key] = out[i] ? key_of[out[i]] : "";
+  }
+  return links;
+}
+
+TEST(SpeakerLinks, OneWordNameLinksToDominantFullName) {
+  SpeakerLinkCounts c;
+  auto links = Links(
+      {Row(1, "olga brandvold", "PERSON", 9), Row(2, "brandvold", "PERSON", 4),
+       Row(3, "pia brandvold", "PERSON", 1)},
+      &c);
+  EXPECT_EQ(links["brandvold"], "olga brandvold");
+  EXPECT_EQ(links["olga brandvold"], "");
+  EXPECT_EQ(links["pia brandvold"], "");
+  EXPECT_EQ(c.one_word, 1u);
+  EXPECT_EQ(c.variants, 0u);
+  EXPECT_EQ(c.quotes, 4u);
+}
+
+TEST(SpeakerLinks, NoLinkBelowTheShareOrSupport) {
+  // 9 of 13 quotes is under 80%.
+  auto links = Links({Row(1, "olga brandvold", "PERSON", 9),
+                      Row(2, "pia brandvold", "PERSON", 4),
+                      Row(3, "brandvold", "PERSON", 5)});
+  EXPECT_EQ(links["brandvold"], "");
+  // Dominant but with fewer quotes than speaker_link_min_quotes.
+  links = Links({Row(1, "olga brandvold", "PERSON", 2),
+                 Row(3, "brandvold", "PERSON", 5)});
+  EXPECT_EQ(links["brandvold"], "");
+  CorpusOptions lax;
+  lax.speaker_link_min_quotes = 2;
+  links = Links(
+      {Row(1, "olga brandvold", "PERSON", 2), Row(3, "brandvold", "PERSON", 5)},
+      nullptr, lax);
+  EXPECT_EQ(links["brandvold"], "olga brandvold");
+  CorpusOptions strict;
+  strict.speaker_link_min_word_quotes = 6;
+  links = Links({Row(1, "olga brandvold", "PERSON", 20),
+                 Row(3, "brandvold", "PERSON", 5)},
+                nullptr, strict);
+  EXPECT_EQ(links["brandvold"], "");
+}
+
+TEST(SpeakerLinks, OrganisationsAreNeverLinked) {
+  auto links =
+      Links({Row(1, "green house", "ORG", 50), Row(2, "house", "ORG", 30),
+             Row(3, "ada house", "PERSON", 10), Row(4, "tower", "ORG", 7),
+             Row(5, "ida tower", "PERSON", 10)});
+  EXPECT_EQ(links["house"], "");  // an ORG one-word name
+  EXPECT_EQ(links["tower"], "");
+  // A PERSON one-word name only counts PERSON full names: the ORG
+  // "green house" does not dilute "ada house".
+  links = Links({Row(1, "green house", "ORG", 50), Row(2, "house", "PERSON", 3),
+                 Row(3, "ada house", "PERSON", 10)});
+  EXPECT_EQ(links["house"], "ada house");
+  // An unknown type is not a person either.
+  links = Links({Row(1, "ada house", "PERSON", 10), Row(2, "house", "", 3)});
+  EXPECT_EQ(links["house"], "");
+}
+
+TEST(SpeakerLinks, InitialVariantLinksToPlainName) {
+  SpeakerLinkCounts c;
+  auto links =
+      Links({Row(1, "karl brandt", "PERSON", 30),
+             Row(2, "karl j brandt", "PERSON", 5),
+             Row(3, "brandt", "PERSON", 4), Row(4, "anna brandt", "PERSON", 6)},
+            &c);
+  EXPECT_EQ(links["karl j brandt"], "karl brandt");
+  // 35 of 41 full-name quotes (85%) once the variant counts with its plain
+  // name; 30 of 41 alone would be under 80%.
+  EXPECT_EQ(links["brandt"], "karl brandt");
+  EXPECT_EQ(c.variants, 1u);
+  EXPECT_EQ(c.one_word, 1u);
+  EXPECT_EQ(c.quotes, 9u);
+}
+
+TEST(SpeakerLinks, ConflictingInitialsLinkNothing) {
+  auto links = Links({Row(1, "george bosk", "PERSON", 30),
+                      Row(2, "george w bosk", "PERSON", 50),
+                      Row(3, "george h w bosk", "PERSON", 20)});
+  EXPECT_EQ(links["george w bosk"], "");
+  EXPECT_EQ(links["george h w bosk"], "");
+  // The same initials written twice are no conflict.
+  links = Links({Row(1, "lena marsh", "PERSON", 3),
+                 Row(2, "lena k marsh", "PERSON", 2),
+                 Row(3, "lena k marsh jr", "ORG", 2)});
+  EXPECT_EQ(links["lena k marsh"], "lena marsh");
+  // No plain name stored, or it is not a person: no link.
+  links = Links({Row(2, "lena k marsh", "PERSON", 2)});
+  EXPECT_EQ(links["lena k marsh"], "");
+  links = Links(
+      {Row(1, "lena marsh", "ORG", 3), Row(2, "lena k marsh", "PERSON", 2)});
+  EXPECT_EQ(links["lena k marsh"], "");
+  // A full middle name is not an initial.
+  links = Links({Row(1, "lena marsh", "PERSON", 3),
+                 Row(2, "lena kay marsh", "PERSON", 2)});
+  EXPECT_EQ(links["lena kay marsh"], "");
+}
+
+TEST(SpeakerLinks, SuffixIsNotTheFamilyName) {
+  auto links = Links({Row(1, "tom reyes jr", "PERSON", 10),
+                      Row(2, "reyes", "PERSON", 2), Row(3, "jr", "PERSON", 2)});
+  EXPECT_EQ(links["reyes"], "tom reyes jr");
+  EXPECT_EQ(links["jr"], "");
+}
+
+TEST(SpeakerLinks, OrderOfRowsDoesNotMatter) {
+  std::vector<SpeakerLinkRow> rows = {
+      Row(1, "karl brandt", "PERSON", 30), Row(2, "karl j brandt", "PERSON", 5),
+      Row(3, "brandt", "PERSON", 4),       Row(4, "anna brandt", "PERSON", 6),
+      Row(5, "ada house", "PERSON", 10),   Row(6, "bo house", "PERSON", 10),
+      Row(7, "house", "PERSON", 3)};
+  auto first = Links(rows);
+  std::reverse(rows.begin(), rows.end());
+  EXPECT_EQ(Links(rows), first);
+  EXPECT_EQ(first["house"], "");  // two equal full names: neither dominates
+}
+
+TEST(SpeakerLinks, MajorityLabel) {
+  std::vector<std::pair<std::string, size_t>> counts = {
+      {"ORG", 2}, {"PERSON", 3}, {"", 10}, {"ORG", 2}};
+  EXPECT_EQ(MajorityLabel(counts), "ORG");
+  counts = {{"PERSON", 2}, {"ORG", 2}};
+  EXPECT_EQ(MajorityLabel(counts), "ORG");  // ties to the smaller label
+  counts = {{"", 4}};
+  EXPECT_EQ(MajorityLabel(counts), "");
+}
+
+}  // namespace
+}  // namespace whosaid
