@@ -283,7 +283,7 @@ printf '%s\n' \
   '{"id":"a3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
   '{"id":"a4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
   >"$TMP/link.jsonl"
-"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --no-progress >/dev/null 2>"$TMP/e"
+"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>"$TMP/e"
 check "ingest reports the speaker links" grep -q 'speakers linked: 1 one-word names' "$TMP/e"
 "$BIN" stats --db "$TMP/link.db" --json >"$TMP/s.json"
 check "stats counts linked speakers" test "$(json_field "$TMP/s.json" linked_speakers)" -eq 1
@@ -294,7 +294,7 @@ check "speakers --top counts the one-word name's quote with the full name" pytho
 check "quotes --speaker of the one-word name lists the identity's quotes" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==5 and {q["speaker"] for q in d["quotes"]}=={"Olga Brandvold"}, d' "$TMP/q.json"
 check "each quote keeps its extracted speaker name" python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); assert c.execute("SELECT count(*) FROM quotes WHERE speaker_name = ?", ("Brandvold",)).fetchone()[0]==1' "$TMP/link.db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE speakers SET linked_to = NULL, label = ?", ("",)); c.commit()' "$TMP/link.db"
-"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --no-progress >/dev/null 2>&1
+"$BIN" ingest "$TMP/link.jsonl" --db "$TMP/link.db" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>&1
 "$BIN" stats --db "$TMP/link.db" --json >"$TMP/s2.json"
 check "an ingest that adds nothing redoes lost links" cmp -s "$TMP/s.json" "$TMP/s2.json"
 

@@ -448,9 +448,9 @@ printf '%s\n' \
   '{"id":"l3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
   '{"id":"l4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
   >"$TMP/links.jsonl"
-"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --no-progress >/dev/null 2>"$TMP/e"
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>"$TMP/e"
 check "links: PostgreSQL ingest exits 0" test $? -eq 0
-"$BIN" ingest "$TMP/links.jsonl" --db "$TMP/links.db" --no-progress >/dev/null 2>&1
+"$BIN" ingest "$TMP/links.jsonl" --db "$TMP/links.db" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>&1
 "$BIN" stats --db "$LURL" --json >"$TMP/ls.json"
 "$BIN" stats --db "$TMP/links.db" --json >"$TMP/ls.sqlite.json"
 check "links: one speaker linked" test "$(json_field "$TMP/ls.json" linked_speakers)" -eq 1
@@ -464,7 +464,7 @@ check "links: quotes --speaker of the one-word name equal SQLite's" same_json qu
 "$PG_BINDIR/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U whosaid -d links -v ON_ERROR_STOP=1 \
   -c "DROP TABLE speaker_labels; DROP INDEX speakers_linked; ALTER TABLE speakers DROP COLUMN linked_to, DROP COLUMN label; DELETE FROM whosaid_migrations WHERE version = 3" >/dev/null 2>"$TMP/e"
 check "links: the corpus taken back to version 2" test $? -eq 0
-"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --no-progress >/dev/null 2>"$TMP/e"
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>"$TMP/e"
 check "links: a version 2 corpus migrates" test $? -eq 0
 "$BIN" stats --db "$LURL" --json >"$TMP/ls2.json"
 check "links: after the migration the same links" same_json stats "$TMP/ls.json" "$TMP/ls2.json" 'd'

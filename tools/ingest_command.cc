@@ -557,7 +557,7 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
                   "of all such names (default 0.8)")
       ->check(CLI::Range(0.5, 1.0));
   cmd->add_option("--speaker-link-min-quotes", args->speaker_link_min_quotes,
-                  "... and has at least this many quotes (default 3)");
+                  "... and has at least this many quotes (default 10)");
   cmd->add_option("--speaker-link-min-word-quotes",
                   args->speaker_link_min_word_quotes,
                   "Quotes a one-word name needs to be linked (default 1)");

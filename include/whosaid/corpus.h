@@ -103,7 +103,7 @@ struct CorpusOptions {
   double speaker_link_share = 0.8;
   // ... and has at least this many quotes (its middle-initial variants
   // included); the one-word name needs at least speaker_link_min_word_quotes.
-  size_t speaker_link_min_quotes = 3;
+  size_t speaker_link_min_quotes = 10;
   size_t speaker_link_min_word_quotes = 1;
 };
 

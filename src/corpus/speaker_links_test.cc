@@ -17,9 +17,17 @@ SpeakerLinkRow Row(int64_t id, std::string key, std::string label,
 }
 
 // key -> key of the linked speaker ("" when not linked).
-std::map<std::string, std::string> Links(std::vector<SpeakerLinkRow> rows,
-                                         SpeakerLinkCounts* counts = nullptr,
-                                         CorpusOptions options = {}) {
+// The tests' corpora are small: links need 3 quotes of the full name
+// (the default, 10, is for real corpora).
+CorpusOptions SmallCorpusOptions() {
+  CorpusOptions o;
+  o.speaker_link_min_quotes = 3;
+  return o;
+}
+
+std::map<std::string, std::string> Links(
+    std::vector<SpeakerLinkRow> rows, SpeakerLinkCounts* counts = nullptr,
+    CorpusOptions options = SmallCorpusOptions()) {
   auto out = LinkSpeakers(rows, options, counts);
   std::map<int64_t, std::string> key_of;
   for (const auto& r : rows) key_of[r.id] = r.key;
@@ -54,13 +62,13 @@ TEST(SpeakerLinks, NoLinkBelowTheShareOrSupport) {
   links = Links({Row(1, "olga brandvold", "PERSON", 2),
                  Row(3, "brandvold", "PERSON", 5)});
   EXPECT_EQ(links["brandvold"], "");
-  CorpusOptions lax;
+  CorpusOptions lax = SmallCorpusOptions();
   lax.speaker_link_min_quotes = 2;
   links = Links(
       {Row(1, "olga brandvold", "PERSON", 2), Row(3, "brandvold", "PERSON", 5)},
       nullptr, lax);
   EXPECT_EQ(links["brandvold"], "olga brandvold");
-  CorpusOptions strict;
+  CorpusOptions strict = SmallCorpusOptions();
   strict.speaker_link_min_word_quotes = 6;
   links = Links({Row(1, "olga brandvold", "PERSON", 20),
                  Row(3, "brandvold", "PERSON", 5)},

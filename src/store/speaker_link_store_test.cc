@@ -85,6 +85,7 @@ std::vector<IngestRecord> Corpus() {
 
 std::unique_ptr<CorpusStore> Open(const std::string& path) {
   StoreOptions o;
+  o.corpus.speaker_link_min_quotes = 3;  // small test corpora (default 10)
   o.path = path;
   auto s = OpenSqliteStore(o);
   EXPECT_TRUE(s.ok()) << s.status().ToString();
