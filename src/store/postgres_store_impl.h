@@ -105,6 +105,9 @@ class PostgresStore : public CorpusStore {
   // Takes the session advisory lock of the one writer (waits up to
   // busy_timeout_ms); kept until the connection closes.
   Status AcquireWriterLock();
+  // Opens a write transaction: refuses a read-only store, takes the writer
+  // lock, then BEGIN (rolled back on failure).
+  Status BeginWrite();
   // Fills the write-side caches from the stored corpus.
   Status LoadCaches();
   // Writes one document and its rows inside Add()'s transaction.

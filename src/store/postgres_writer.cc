@@ -99,7 +99,7 @@ Result<int64_t> PostgresStore::SpeakerId(std::string_view name,
   return id;
 }
 
-Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
+Status PostgresStore::BeginWrite() {
   if (options_.read_only) {
     return Status::InvalidArgument("the corpus was opened read-only");
   }
@@ -107,6 +107,12 @@ Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
   if (!s.ok()) return s;
   s = Exec("BEGIN", "starting a transaction");
   if (!s.ok()) return Rollback(s);
+  return Status::OK();
+}
+
+Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
+  Status s = BeginWrite();
+  if (!s.ok()) return s;
   if (!loaded_) {
     s = LoadCaches();
     if (!s.ok()) return Rollback(s);
@@ -355,13 +361,8 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
 }
 
 Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
-  if (options_.read_only) {
-    return Status::InvalidArgument("the corpus was opened read-only");
-  }
-  Status s = AcquireWriterLock();
+  Status s = BeginWrite();
   if (!s.ok()) return s;
-  s = Exec("BEGIN", "starting a transaction");
-  if (!s.ok()) return Rollback(s);
   auto r =
       Run("SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
           "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
