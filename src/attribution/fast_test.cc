@@ -67,17 +67,24 @@ TEST(AttributionFastTest, CueKeysThenSumEqualsCueScoreFast) {
   EXPECT_GE(tokens, 60);
 }
 
+// The committed model, loaded for the fast decoders, and an unfinalized
+// copy of its weights and word sets for the reference (slow) decoders.
+void LoadFastAndSlow(attribution::AttributionModel* fast,
+                     attribution::AttributionModel* slow) {
+  ASSERT_TRUE(fast->Load(ModelDir() + "/attribution.bin").ok());
+  slow->cue_w = fast->cue_w;
+  slow->content_w = fast->content_w;
+  slow->source_w = fast->source_w;
+  slow->CopyWordSetsFrom(*fast);
+}
+
 // The table-driven fast decoders must pick the same spans (with the same
 // scores, up to float rounding and the int16 weight quantization) as the
 // reference feature-hashing decoders the trainer uses.
 TEST(AttributionModelTest, FastDecodersMatchReference) {
   attribution::AttributionModel fast;
-  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
   attribution::AttributionModel slow;  // same weights, not finalized
-  slow.cue_w = fast.cue_w;
-  slow.content_w = fast.content_w;
-  slow.source_w = fast.source_w;
-  slow.CopyWordSetsFrom(fast);
+  ASSERT_NO_FATAL_FAILURE(LoadFastAndSlow(&fast, &slow));
   const Document d = TestDocument();
   attribution::DocView vs, vf;
   vs.Build(d);
@@ -315,12 +322,8 @@ TEST(AttributionModelTest, OwnSpeakerOkBeforeCueLeavesOutAfterContents) {
 // the same n best.
 TEST(AttributionModelTest, DecodersLeaveOutContentsHoldingTheSpeaker) {
   attribution::AttributionModel fast;
-  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
-  attribution::AttributionModel slow;
-  slow.cue_w = fast.cue_w;
-  slow.content_w = fast.content_w;
-  slow.source_w = fast.source_w;
-  slow.CopyWordSetsFrom(fast);
+  attribution::AttributionModel slow;  // same weights, not finalized
+  ASSERT_NO_FATAL_FAILURE(LoadFastAndSlow(&fast, &slow));
   Document d;
   d.text =
       "Bread sales rose 12 percent to 4,000 loaves in March, the bakery "
@@ -392,12 +395,8 @@ TEST(AttributionModelTest, DecodersLeaveOutContentsHoldingTheSpeaker) {
 // speaker of "told"; off, the committed model takes it.
 TEST(AttributionModelTest, LoneLyAdverbRuleIsAnOptionOfBothSourceDecoders) {
   attribution::AttributionModel fast;
-  ASSERT_TRUE(fast.Load(ModelDir() + "/attribution.bin").ok());
-  attribution::AttributionModel slow;
-  slow.cue_w = fast.cue_w;
-  slow.content_w = fast.content_w;
-  slow.source_w = fast.source_w;
-  slow.CopyWordSetsFrom(fast);
+  attribution::AttributionModel slow;  // same weights, not finalized
+  ASSERT_NO_FATAL_FAILURE(LoadFastAndSlow(&fast, &slow));
   Document d;
   d.text =
       "Ida Hale, the chief executive of the harbour trust, forcefully told "
