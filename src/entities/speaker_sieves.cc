@@ -273,8 +273,8 @@ bool IsAcronymEndingIn(std::string_view name, char last) {
   return name.size() >= 2 && final_letter == last;
 }
 
-// The entity overlapping token i, or null (entities are sorted and do not
-// overlap one another).
+}  // namespace
+
 const Entity* EntityAtToken(const Document& doc, uint32_t i) {
   const Span t = doc.tokens[i].span;
   auto it = std::partition_point(
@@ -282,8 +282,6 @@ const Entity* EntityAtToken(const Document& doc, uint32_t i) {
       [&](const Entity& e) { return e.span.end <= t.begin; });
   return it != doc.entities.end() && it->span.begin < t.end ? &*it : nullptr;
 }
-
-}  // namespace
 
 // Whether token i of mention `m` lies in a place or other name that only
 // modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see

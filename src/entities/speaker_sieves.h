@@ -64,6 +64,10 @@ bool IsClauseWord(std::string_view lower);
 // speaker.
 bool IsDayName(std::string_view lower);
 
+// The entity overlapping token i, or null (entities are sorted and do not
+// overlap one another).
+const Entity* EntityAtToken(const Document& doc, uint32_t i);
+
 // Whether token i of mention `m` lies in a place or other name that only
 // modifies a noun after it ("U.S." of "U.S. intelligence agencies"; see
 // mention::ModifiesALaterNoun): no name of the speaker.

@@ -48,12 +48,8 @@ bool IsSourceNoun(std::string_view lower) {
 
 // True if token i lies in an ORG entity.
 bool InOrganisation(const Document& doc, uint32_t i) {
-  const uint32_t at = doc.tokens[i].span.begin;
-  auto it =
-      std::partition_point(doc.entities.begin(), doc.entities.end(),
-                           [&](const Entity& e) { return e.span.end <= at; });
-  return it != doc.entities.end() && it->span.begin <= at &&
-         it->label == EntityLabel::kOrg;
+  const Entity* e = speakers::EntityAtToken(doc, i);
+  return e != nullptr && e->label == EntityLabel::kOrg;
 }
 
 // The proper name written in a mention, without titles ("Smith" for
