@@ -165,13 +165,9 @@ bool IsNegatedAuxiliary(const TokenWindow& win, uint32_t k) {
   if (k >= win.se) return false;
   std::string_view w = win.T(k);
   if (IEq(w, "cannot")) return true;
-  // "can't" / "can’t" may come as one token or as "ca" + "n't".
-  for (std::string_view neg :
-       {std::string_view("n't"), std::string_view("n\u2019t")}) {
-    if (w.size() > neg.size() && w.ends_with(neg)) return true;
-    if (k + 1 < win.se && win.T(k + 1) == neg) return true;
-  }
-  return false;
+  // "can't", "won’t": the tokenizer keeps a contraction in one token.
+  return (w.size() > 3 && w.ends_with("n't")) ||
+         (w.size() > 5 && w.ends_with("n\u2019t"));
 }
 
 }  // namespace
