@@ -249,6 +249,13 @@ bool IsPartyNoun(std::string_view w) {
 }
 
 bool IsKinNoun(std::string_view w, lex::Gender* gender) {
+  // "brother-in-law" is one token; its plural marks the head
+  // ("brothers-in-law").
+  constexpr std::string_view kInLaw = "-in-law";
+  if (w.size() > kInLaw.size() && w.ends_with(kInLaw)) {
+    w.remove_suffix(kInLaw.size());
+    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+  }
   struct Kin {
     std::string_view word;
     lex::Gender gender;

@@ -12,16 +12,9 @@ using mention::LowerToken;
 // Words between the appositive's comma and its kin noun ("the senator 's").
 constexpr uint32_t kMaxWordsBeforeKin = 4;
 
-// Token i is a kin noun, "-in-law" forms included ("daughter-in-law" is one
-// token).
+// Token i is a kin noun, "-in-law" forms included.
 bool KinAt(const Document& doc, uint32_t i, lex::Gender* gender) {
-  std::string w = LowerToken(doc, i);
-  constexpr std::string_view kInLaw = "-in-law";
-  if (w.size() > kInLaw.size() &&
-      std::string_view(w).substr(w.size() - kInLaw.size()) == kInLaw) {
-    w.resize(w.size() - kInLaw.size());
-  }
-  return mention::IsKinNoun(w, gender);
+  return mention::IsKinNoun(LowerToken(doc, i), gender);
 }
 
 // "first lady", "first gentleman", "first daughter", "first son" in the

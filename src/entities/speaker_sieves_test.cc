@@ -476,6 +476,23 @@ TEST(ResolveSpeakers, ThePossessorOfARelativeOrCriticIsNotTheSpeaker) {
   EXPECT_EQ(doc.quotes[5].speaker_name, "");
 }
 
+// Regression: "Castro's brother-in-law, Juan Alicea," was named after the
+// possessor: the "-in-law" kin nouns are one token and were not kin.
+TEST(ResolveSpeakers, ThePossessorOfAnInLawIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "Mara Quill was arrested. Quill's brother-in-law, Dan Roe, said \"she "
+      "was ill.\" Quill's sisters-in-law said \"she lied.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Dan Roe", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"she was ill.", "Quill's brother-in-law, Dan Roe,"},
+       {"she lied.", "Quill's sisters-in-law"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Dan Roe");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
   // A lower-case "miss" is a verb, no honorific: that "Quill" goes to the
   // nearest, Tom. "Ms." is Mara although Tom is nearer.
