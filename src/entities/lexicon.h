@@ -70,6 +70,13 @@ std::vector<TaggedWord> TaggerLexicon();
 // model's features stay those it was trained with).
 const std::vector<std::pair<std::string_view, Gender>>& CountedFirstNames();
 
+// Surnames counted the same way (the last word of a person's name); a name
+// that stands alone in an article is most often the surname of the person
+// news calls by it ("Warren": she). GenderOfSurname reads them; unknown when
+// the pronouns did not agree.
+const std::vector<std::pair<std::string_view, Gender>>& CountedSurnames();
+Gender GenderOfSurname(std::string_view lower);
+
 // "the", "a", "an", "this", "that", "his", "her", "its", "their".
 bool IsDeterminer(std::string_view lower);
 

@@ -38,7 +38,18 @@ lex::Gender GroupGender(const Document& doc, int32_t group) {
     }
   }
   const std::string& name = doc.groups[group].canonical;
-  count(mention::Lower(name.substr(0, name.find(' '))));
+  const size_t space = name.find(' ');
+  const std::string first = mention::Lower(name.substr(0, space));
+  // A name that stands alone is a surname ("Warren"); a surname the counts
+  // do not sex may still be a first-name word ("Trump" of "Trump Jr.").
+  const lex::Gender surname = space == std::string::npos
+                                  ? lex::GenderOfSurname(first)
+                                  : lex::Gender::kUnknown;
+  if (surname != lex::Gender::kUnknown) {
+    ++(surname == lex::Gender::kMale ? male : female);
+  } else {
+    count(first);
+  }
   for (const auto& r : doc.groups[group].roles) count(r);
   if (male > female) return lex::Gender::kMale;
   if (female > male) return lex::Gender::kFemale;

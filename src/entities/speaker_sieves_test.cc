@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "src/entities/entities_test_util.h"
+#include "src/entities/lexicon.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid {
@@ -474,6 +477,30 @@ TEST(ResolveSpeakers, ThePossessorOfARelativeOrCriticIsNotTheSpeaker) {
   // An organisation's spokeswoman speaks as it; its critics do not.
   EXPECT_EQ(doc.quotes[4].speaker_name, "Norland Ministry");
   EXPECT_EQ(doc.quotes[5].speaker_name, "");
+}
+
+// A name that stands alone in an article is a surname: its counted gender
+// ("Warren": she) rules it out for a pronoun of the other gender, where the
+// name's words did not.
+TEST(ResolveSpeakers, ALoneSurnameHasItsCountedGender) {
+  std::string surname;
+  for (const auto& [w, g] : lex::CountedSurnames()) {
+    if (g == lex::Gender::kMale &&
+        lex::GenderOfWord(w) == lex::Gender::kUnknown && w.size() > 3 &&
+        w.find_first_of("'-") == std::string_view::npos) {
+      surname = std::string(w);
+      break;
+    }
+  }
+  ASSERT_FALSE(surname.empty());
+  surname[0] = static_cast<char>(surname[0] - 'a' + 'A');
+  Document doc = WithQuotes(
+      "Quorn Dabb spoke first. Then " + surname +
+          " arrived. She said \"it rained.\"",
+      {{"Quorn Dabb", EntityLabel::kPerson}, {surname, EntityLabel::kPerson}},
+      {{"it rained.", "She"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Quorn Dabb") << surname;
 }
 
 // Regression: "Castro's brother-in-law, Juan Alicea," was named after the
