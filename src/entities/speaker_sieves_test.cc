@@ -479,6 +479,37 @@ TEST(ResolveSpeakers, ThePossessorOfARelativeOrCriticIsNotTheSpeaker) {
   EXPECT_EQ(doc.quotes[5].speaker_name, "");
 }
 
+// Lists of holders with commas, and places as the whole mention, name
+// every holder ("Europe, Canada and Mexico"); places that modify someone and
+// appositives with an "and" in them do not.
+TEST(ResolveSpeakers, CommaListsAndPlacesAreCoordinations) {
+  Document doc = WithQuotes(
+      "Trade fell. Norland, Vesta and Ostria said \"we object.\" Officials "
+      "in Norland and Vesta said \"we agree.\" Ana Ruiz, Li Wen and Tom "
+      "Dabb said \"no.\" Ana Ruiz, Vale Media chief and a former Dabb aide, "
+      "said \"yes.\"",
+      {{"Norland", EntityLabel::kLoc},
+       {"Vesta", EntityLabel::kLoc},
+       {"Ostria", EntityLabel::kLoc},
+       {"Norland", EntityLabel::kLoc},
+       {"Vesta", EntityLabel::kLoc},
+       {"Ana Ruiz", EntityLabel::kPerson},
+       {"Li Wen", EntityLabel::kPerson},
+       {"Tom Dabb", EntityLabel::kPerson},
+       {"Ana Ruiz", EntityLabel::kPerson},
+       {"Vale Media", EntityLabel::kOrg},
+       {"Dabb", EntityLabel::kPerson}},
+      {{"we object.", "Norland, Vesta and Ostria"},
+       {"we agree.", "Officials in Norland and Vesta"},
+       {"no.", "Ana Ruiz, Li Wen and Tom Dabb"},
+       {"yes.", "Ana Ruiz, Vale Media chief and a former Dabb aide,"}});
+  ASSERT_EQ(doc.quotes.size(), 4u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Norland, Vesta and Ostria");
+  EXPECT_EQ(doc.quotes[1].speaker_name.find(" and "), std::string::npos);
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz, Li Wen and Tom Dabb");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "Ana Ruiz");
+}
+
 // A name that stands alone in an article is a surname: its counted gender
 // ("Warren": she) rules it out for a pronoun of the other gender, where the
 // name's words did not.

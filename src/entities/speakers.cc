@@ -137,12 +137,37 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
   return ResolveMentionWith(doc, m, previous_speaker, nullptr);
 }
 
+namespace {
+
+// Places name the speakers only as the whole mention ("Europe, Canada and
+// Mexico", "both Maine and Nebraska", "The U.S. and Japan, the two ...,"),
+// not where they modify someone ("Officials in Texas and Arizona", "Boston
+// and Massachusetts police").
+bool PlacesAreTheHolders(const Document& doc, Span m,
+                         const std::vector<const Entity*>& places) {
+  if (places.size() < 2) return false;
+  uint32_t mf, ml, pf, pl;
+  mention::TokenRange(doc, m, &mf, &ml);
+  mention::TokenRange(doc, places.front()->span, &pf, &pl);
+  for (uint32_t i = mf; i < pf; ++i) {
+    std::string w = LowerToken(doc, i);
+    if (w != "the" && w != "both") return false;
+  }
+  mention::TokenRange(doc, places.back()->span, &pf, &pl);
+  return pl >= ml || doc.TokenText(pl) == ",";
+}
+
+}  // namespace
+
 // A mention that coordinates several named holders ("both the Defense
-// Ministry and President X") names all of them: the canonical names of the
-// PERSON/ORG entities inside it, each once, joined by " and ", when an "and"
-// or "&" token separates them before any comma. Empty otherwise.
+// Ministry and President X", "Ana Ruiz, Li Wen and Vale Media") names all of
+// them: the canonical names of the PERSON/ORG entities inside it, each once,
+// joined by " and ", when an "and" or "&" token separates them before any
+// comma, or a lone comma does and an "and" ends the list. Places are holders
+// only in a mention that names no one else ("Europe, Canada and Mexico";
+// not "Ben Sasse of Nebraska"). Empty otherwise.
 std::string CoordinatedName(const Document& doc, Span m) {
-  std::vector<const Entity*> holders;
+  std::vector<const Entity*> holders, places;
   // Entities are sorted by start: only those starting inside the mention.
   auto first = std::partition_point(
       doc.entities.begin(), doc.entities.end(),
@@ -151,12 +176,17 @@ std::string CoordinatedName(const Document& doc, Span m) {
        ++it) {
     const Entity& e = *it;
     if (e.span.end > m.end) continue;
+    if (e.label == EntityLabel::kLoc) places.push_back(&e);
     if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
       continue;
     }
     holders.push_back(&e);
   }
+  if (holders.empty() && PlacesAreTheHolders(doc, m, places)) {
+    holders = std::move(places);
+  }
   if (holders.size() < 2) return "";
+  bool list_open = false;  // a lone comma joined the last two holders
   std::vector<std::string_view> names;  // distinct, in text order
   for (size_t k = 0; k < holders.size(); ++k) {
     if (k > 0) {
@@ -179,7 +209,11 @@ std::string CoordinatedName(const Document& doc, Span m) {
         after_comma = w == ",";
         comma |= after_comma;
       }
-      if (!joined) return "";
+      // After a lone comma only "and" or ", and" may follow: "Ana Ruiz, Vale
+      // Media chief and a former aide" is one holder.
+      if (list_open && joined && l > f + 2) return "";
+      list_open = !joined && l == f + 1 && doc.TokenText(f) == ",";
+      if (!joined && !list_open) return "";
     }
     const Entity& e = *holders[k];
     std::string_view holder =
@@ -188,10 +222,10 @@ std::string CoordinatedName(const Document& doc, Span m) {
       names.push_back(holder);
     }
   }
-  if (names.size() < 2) return "";
+  if (list_open || names.size() < 2) return "";
   std::string name;
   for (size_t k = 0; k < names.size(); ++k) {
-    if (k > 0) name += " and ";
+    if (k > 0) name += k + 1 == names.size() ? " and " : ", ";
     name += names[k];
   }
   return name;
