@@ -528,8 +528,10 @@ class ModelAttributor : public Attributor {
   // the words added hold no part of the relation's cue or content.
   static void ExtendSourceStart(const Document& d, Candidate* c) {
     if (c->source.none()) return;
-    const int b =
-        attribution::ExtendSourceOverPlaceTag(d, c->source.b, c->source.e);
+    int b = attribution::ExtendSourceOverPlaceTag(d, c->source.b, c->source.e);
+    if (b == c->source.b) {
+      b = attribution::ExtendSourceOverListHead(d, c->source.b, c->source.e);
+    }
     if (b == c->source.b) return;
     auto inside = [&](TSpan s) {
       return !s.none() && s.b < c->source.b && s.e >= b;

@@ -6,6 +6,7 @@
 
 #include "src/base/calendar_words.h"
 #include "src/base/chars.h"
+#include "src/entities/mentions.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid::attribution {
@@ -224,6 +225,74 @@ int ExtendSourceOverPlaceTag(const Document& doc, int b, int e) {
     if (t == "." || t == "!" || t == "?" || t == ";") return b;
   }
   return nb;
+}
+
+namespace {
+
+// The named entity whose last token is `last` (any label), or nullptr.
+const Entity* EntityEndingAt(const Document& doc, int last) {
+  const uint32_t end = doc.tokens[last].span.end;
+  auto it = std::lower_bound(
+      doc.entities.begin(), doc.entities.end(), end,
+      [](const Entity& x, uint32_t v) { return x.span.end < v; });
+  for (; it != doc.entities.end() && it->span.end == end; ++it) {
+    if (it->label == EntityLabel::kPerson || it->label == EntityLabel::kOrg ||
+        it->label == EntityLabel::kLoc) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+// Whether token i opens its sentence or line.
+bool OpensSentence(const Document& doc, int i) {
+  if (i == 0 || doc.tokens[i].newline_before) return true;
+  std::string_view before = doc.TokenText(i - 1);
+  return before == "." || before == "!" || before == "?" || before == ";" ||
+         before == ":";
+}
+
+}  // namespace
+
+int ExtendSourceOverListHead(const Document& doc, int b, int e) {
+  if (b < 2 || e <= b || doc.TokenText(b - 1) != ",") return b;
+  if (!doc.tokens[b].capitalized || doc.tokens[b].newline_before) return b;
+  bool has_and = false;
+  for (int i = b + 1; i <= e && !has_and; ++i) {
+    has_and = doc.TokenText(i) == "and" || doc.TokenText(i) == "&";
+  }
+  if (!has_and) return b;
+  int comma = b - 1;
+  // Items are short: a sentence is never walked further than this.
+  constexpr int kMaxItems = 8;
+  for (int items = 0; items < kMaxItems && comma >= 1; ++items) {
+    const Entity* item = EntityEndingAt(doc, comma - 1);
+    if (item == nullptr) return b;
+    uint32_t begin = item->span.begin;
+    if (!item->title.empty() && item->title.end <= begin &&
+        doc.Text(Span{item->title.end, begin}).find_first_not_of(' ') ==
+            std::string_view::npos) {
+      begin = item->title.begin;
+    }
+    int first = comma - 1;
+    while (first > 0 && doc.tokens[first - 1].span.begin >= begin) --first;
+    for (int i = first + 1; i < comma; ++i) {
+      if (doc.tokens[i].newline_before) return b;
+    }
+    if (first >= 1 && doc.TokenText(first - 1) == "," &&
+        !doc.tokens[first].newline_before) {
+      comma = first - 1;  // another item before this one
+      continue;
+    }
+    if (first >= 1 &&
+        (mention::TokenIs(doc, first - 1, "the") ||
+         mention::TokenIs(doc, first - 1, "both")) &&
+        OpensSentence(doc, first - 1)) {
+      return first - 1;
+    }
+    return OpensSentence(doc, first) ? first : b;
+  }
+  return b;
 }
 
 }  // namespace whosaid::attribution

@@ -41,6 +41,16 @@ bool IsLowerLyAdverb(const Document& doc, int i);
 // `b` when the span starts otherwise or no such person is there.
 int ExtendSourceOverPlaceTag(const Document& doc, int b, int e);
 
+// The first token of a speaker span [b, e] that the decoder started at the
+// second item of a list of names ("Christie, | Kasich and Bush said",
+// "Reporters Jo Becker, | Matt Apuzzo and Adam Goldman wrote"): the start
+// of the list, when every item before the span is a named entity (its
+// title attached) after a lone comma and the first one opens the sentence
+// or the line (after "The" or "Both" at most), and the span itself holds an
+// "and". `b` otherwise ("In Leander, | Texas and ...", "As Phil Zuckerman,
+// | professor ...").
+int ExtendSourceOverListHead(const Document& doc, int b, int e);
+
 }  // namespace whosaid::attribution
 
 #endif  // WHOSAID_SRC_ATTRIBUTION_SOURCE_SPAN_H_

@@ -129,5 +129,52 @@ TEST(SourceSpanTest, LowerLyAdverbs) {
   EXPECT_EQ(found, std::vector<std::string>{"forcefully"});
 }
 
+// The speaker text from ExtendSourceOverListHead when the decoder's span
+// starts at the first occurrence of `start` and ends before `cue`; each of
+// `names` (first occurrences) is tagged PERSON.
+std::string ListExtended(const std::string& text,
+                         const std::vector<std::string>& names,
+                         const std::string& start, const std::string& cue) {
+  Document d;
+  d.text = text;
+  Segment(SegmentOptions(), &d);
+  for (const std::string& name : names) {
+    Entity e;
+    uint32_t nb = static_cast<uint32_t>(text.find(name));
+    e.span = {nb, nb + static_cast<uint32_t>(name.size())};
+    e.label = EntityLabel::kPerson;
+    d.entities.push_back(e);
+  }
+  auto token_at = [&](size_t byte) {
+    int i = 0;
+    while (d.tokens[i].span.begin < byte) ++i;
+    return i;
+  };
+  int b = token_at(text.find(start));
+  int e_tok = token_at(text.find(cue)) - 1;
+  int nb = ExtendSourceOverListHead(d, b, e_tok);
+  return std::string(
+      d.Text(Span{d.tokens[nb].span.begin, d.tokens[e_tok].span.end}));
+}
+
+// Regression: the decoder started the speakers of a list at its second
+// name ("Christie, | Kasich and Bush said").
+TEST(SourceSpanTest, SpeakerStartedInsideAListStartsWithTheList) {
+  EXPECT_EQ(ListExtended("It rained. Ana Ruiz, Li Wen and Tom Dabb said no.",
+                         {"Ana Ruiz", "Li Wen", "Tom Dabb"}, "Li Wen", "said"),
+            "Ana Ruiz, Li Wen and Tom Dabb");
+  EXPECT_EQ(ListExtended("It rained.\nRuiz, Wen, Dabb and others said no.",
+                         {"Ruiz", "Wen", "Dabb"}, "Dabb", "said"),
+            "Ruiz, Wen, Dabb and others");
+  // The name before the comma does not open the sentence.
+  EXPECT_EQ(ListExtended("As Ana Ruiz, Li Wen and Tom Dabb said, no.",
+                         {"Ana Ruiz", "Li Wen", "Tom Dabb"}, "Li Wen", "said"),
+            "Li Wen and Tom Dabb");
+  // No "and" in the span: an appositive, not a list.
+  EXPECT_EQ(ListExtended("It rained. Ana Ruiz, the mayor, said no.",
+                         {"Ana Ruiz"}, "the mayor", "said"),
+            "the mayor,");
+}
+
 }  // namespace
 }  // namespace whosaid::attribution

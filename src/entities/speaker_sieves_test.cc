@@ -508,6 +508,16 @@ TEST(ResolveSpeakers, CommaListsAndPlacesAreCoordinations) {
   EXPECT_EQ(doc.quotes[1].speaker_name.find(" and "), std::string::npos);
   EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz, Li Wen and Tom Dabb");
   EXPECT_EQ(doc.quotes[3].speaker_name, "Ana Ruiz");
+  // Titles before the names and a party tag after one stay out.
+  Document titled = WithQuotes(
+      "Ana Ruiz, Sen. Li Wen, D-Vt., and former Mayor Tom Dabb said \"no.\"",
+      {{"Ana Ruiz", EntityLabel::kPerson},
+       {"Li Wen", EntityLabel::kPerson},
+       {"D-Vt", EntityLabel::kOrg},
+       {"Tom Dabb", EntityLabel::kPerson}},
+      {{"no.", "Ana Ruiz, Sen. Li Wen, D-Vt., and former Mayor Tom Dabb"}});
+  ASSERT_EQ(titled.quotes.size(), 1u);
+  EXPECT_EQ(titled.quotes[0].speaker_name, "Ana Ruiz, Li Wen and Tom Dabb");
 }
 
 // A name that stands alone in an article is a surname: its counted gender

@@ -139,6 +139,20 @@ int32_t ResolveMention(const Document& doc, Span m, int32_t previous_speaker) {
 
 namespace {
 
+// Whether tokens [f, l) are only a title before a list item's name ("Sen.",
+// "former Vice President"): capitalised words, full stops and "former".
+bool IsTitleRun(const Document& doc, uint32_t f, uint32_t l) {
+  for (uint32_t i = f; i < l; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kWord
+            ? !t.capitalized && !mention::TokenIs(doc, i, "former")
+            : doc.TokenText(i) != ".") {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Places name the speakers only as the whole mention ("Europe, Canada and
 // Mexico", "both Maine and Nebraska", "The U.S. and Japan, the two ...,"),
 // not where they modify someone ("Officials in Texas and Arizona", "Boston
@@ -176,6 +190,12 @@ std::string CoordinatedName(const Document& doc, Span m) {
        ++it) {
     const Entity& e = *it;
     if (e.span.end > m.end) continue;
+    // A party-and-state tag ("D-New York") is no holder.
+    std::string_view text = doc.Text(e.span);
+    if (text.size() > 2 && text[1] == '-' &&
+        (text[0] == 'D' || text[0] == 'R' || text[0] == 'I')) {
+      continue;
+    }
     if (e.label == EntityLabel::kLoc) places.push_back(&e);
     if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
       continue;
@@ -211,8 +231,22 @@ std::string CoordinatedName(const Document& doc, Span m) {
       }
       // After a lone comma only "and" or ", and" may follow: "Ana Ruiz, Vale
       // Media chief and a former aide" is one holder.
-      if (list_open && joined && l > f + 2) return "";
-      list_open = !joined && l == f + 1 && doc.TokenText(f) == ",";
+      if (list_open && joined) {
+        // ", and former Mayor", ", D-Vt., and": no lower-case word before
+        // the "and", a title after it.
+        uint32_t k = f;
+        while (k < l && !mention::TokenIs(doc, k, "and") &&
+               doc.TokenText(k) != "&") {
+          if (doc.tokens[k].kind == TokenKind::kWord &&
+              !doc.tokens[k].capitalized) {
+            return "";
+          }
+          ++k;
+        }
+        if (!IsTitleRun(doc, k + 1, l)) return "";
+      }
+      list_open =
+          !joined && doc.TokenText(f) == "," && IsTitleRun(doc, f + 1, l);
       if (!joined && !list_open) return "";
     }
     const Entity& e = *holders[k];
