@@ -426,6 +426,21 @@ int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
   for (auto it = doc.entities.rbegin(); it != doc.entities.rend(); ++it) {
     if (it->span.end > end_byte) continue;
     if (it->group >= 0 && it->span.end + 24 >= end_byte) {
+      // "Rand Paul of Kentucky, who": the place says where the person is
+      // from; "who" is the person.
+      auto before = std::next(it);
+      if (it->label == EntityLabel::kLoc && before != doc.entities.rend() &&
+          before->group >= 0 && before->label != EntityLabel::kLoc) {
+        uint32_t of = mention::TokenAtOrAfter(doc, before->span.end);
+        if (of < doc.tokens.size() &&
+            doc.tokens[of].span.end <= it->span.begin &&
+            (mention::TokenIs(doc, of, "of") ||
+             mention::TokenIs(doc, of, "from")) &&
+            mention::TokenAtOrAfter(doc, doc.tokens[of].span.end) ==
+                mention::TokenAtOrAfter(doc, it->span.begin)) {
+          return fits(before->group) ? before->group : -1;
+        }
+      }
       // Allow an appositive between the name and ", who".
       return fits(it->group) ? it->group : -1;
     }

@@ -520,6 +520,17 @@ TEST(ResolveSpeakers, CommaListsAndPlacesAreCoordinations) {
   EXPECT_EQ(titled.quotes[0].speaker_name, "Ana Ruiz, Li Wen and Tom Dabb");
 }
 
+// Regression: "Rand Paul of Kentucky, who have criticized ..." gave the
+// relative "who" the state.
+TEST(ResolveSpeakers, WhoAfterAPersonsPlaceIsThePerson) {
+  Document doc = WithQuotes(
+      "Senators like Ana Ruiz of Norland, who voted no, said \"never.\"",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Norland", EntityLabel::kLoc}},
+      {{"never.", "who"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz");
+}
+
 // A name that stands alone in an article is a surname: its counted gender
 // ("Warren": she) rules it out for a pronoun of the other gender, where the
 // name's words did not.
