@@ -1,5 +1,6 @@
 #include "src/corpus/speaker_links.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -37,6 +38,25 @@ std::string_view FamilyName(const std::vector<std::string_view>& words) {
 }
 
 }  // namespace
+
+std::vector<SpeakerLabelTally::Count> SpeakerLabelTally::Take() {
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Count& a, const Count& b) {
+              return a.speaker != b.speaker ? a.speaker < b.speaker
+                                            : a.label < b.label;
+            });
+  std::vector<Count> out;
+  for (const Count& c : entries_) {
+    if (!out.empty() && out.back().speaker == c.speaker &&
+        out.back().label == c.label) {
+      out.back().quotes += c.quotes;
+    } else {
+      out.push_back(c);
+    }
+  }
+  entries_.clear();
+  return out;
+}
 
 std::string MajorityLabel(
     std::span<const std::pair<std::string, size_t>> counts) {

@@ -13,6 +13,12 @@
 //    their plain name), with at least speaker_link_min_quotes quotes.
 // A link always points at a speaker that is not itself linked. Pure
 // function on caller-owned data; safe from any thread.
+//
+// SpeakerLabelTally: the quotes per (speaker, entity label) of one write
+// transaction, which a store writer adds up as it writes quotes and then
+// upserts into speaker_labels once per pair instead of once per document
+// (a speaker recurs across a batch's documents). Owned by the one writer
+// thread of a store; not thread-safe.
 #ifndef WHOSAID_SRC_CORPUS_SPEAKER_LINKS_H_
 #define WHOSAID_SRC_CORPUS_SPEAKER_LINKS_H_
 
@@ -41,6 +47,33 @@ struct SpeakerLinkRow {
 // label; "" when no quote is typed.
 std::string MajorityLabel(
     std::span<const std::pair<std::string, size_t>> counts);
+
+// Quotes per (speaker id, entity label), added one quote at a time. The
+// labels are views the caller keeps alive until Take() (EntityLabelName()'s
+// static text in both writers).
+class SpeakerLabelTally {
+ public:
+  struct Count {
+    int64_t speaker = 0;
+    std::string_view label;  // "" when the quote's label is unknown
+    int64_t quotes = 0;
+  };
+
+  // One quote of `speaker` (an id, not 0) whose label is `label`.
+  void Add(int64_t speaker, std::string_view label) {
+    entries_.push_back({speaker, label, 1});
+  }
+  // One count per (speaker, label) added since the last Take() or Clear(),
+  // ordered by speaker then label (so upserts walk the table's primary key
+  // in order); empties the tally.
+  std::vector<Count> Take();
+  // Forgets everything added (a rolled-back transaction).
+  void Clear() { entries_.clear(); }
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::vector<Count> entries_;  // one per quote until Take() merges them
+};
 
 // The id each row links to, parallel to `rows` (0: not linked).
 std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,

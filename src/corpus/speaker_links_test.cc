@@ -7,6 +7,10 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 namespace whosaid {
 namespace {
@@ -159,6 +163,44 @@ TEST(SpeakerLinks, MajorityLabel) {
   EXPECT_EQ(MajorityLabel(counts), "ORG");  // ties to the smaller label
   counts = {{"", 4}};
   EXPECT_EQ(MajorityLabel(counts), "");
+}
+
+TEST(SpeakerLabelTally, OneCountPerPairInKeyOrder) {
+  SpeakerLabelTally tally;
+  EXPECT_TRUE(tally.empty());
+  EXPECT_TRUE(tally.Take().empty());
+  // Quotes of three speakers over several documents, out of order.
+  for (auto [speaker, label] :
+       std::vector<std::pair<int64_t, std::string_view>>{{7, "PERSON"},
+                                                         {3, "ORG"},
+                                                         {7, ""},
+                                                         {7, "PERSON"},
+                                                         {12, "PERSON"},
+                                                         {3, "ORG"},
+                                                         {7, "ORG"},
+                                                         {7, "PERSON"}}) {
+    tally.Add(speaker, label);
+  }
+  EXPECT_FALSE(tally.empty());
+  const auto counts = tally.Take();
+  ASSERT_EQ(counts.size(), 5u);
+  const std::vector<std::tuple<int64_t, std::string, int64_t>> want = {
+      {3, "ORG", 2},
+      {7, "", 1},
+      {7, "ORG", 1},
+      {7, "PERSON", 3},
+      {12, "PERSON", 1}};
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(counts[i].speaker, std::get<0>(want[i])) << i;
+    EXPECT_EQ(counts[i].label, std::get<1>(want[i])) << i;
+    EXPECT_EQ(counts[i].quotes, std::get<2>(want[i])) << i;
+  }
+  // Take() empties the tally; Clear() forgets what was added.
+  EXPECT_TRUE(tally.empty());
+  EXPECT_TRUE(tally.Take().empty());
+  tally.Add(5, "PERSON");
+  tally.Clear();
+  EXPECT_TRUE(tally.Take().empty());
 }
 
 }  // namespace

@@ -96,6 +96,7 @@ Status PostgresStore::Rollback(Status s) {
   index_.Clear();
   outlets_.clear();
   speakers_.clear();
+  label_tally_.Clear();
   return s;
 }
 

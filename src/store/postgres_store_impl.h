@@ -31,6 +31,7 @@
 
 #include "src/corpus/claim_events.h"
 #include "src/corpus/link_index.h"
+#include "src/corpus/speaker_links.h"
 #include "src/store/pg_util.h"
 #include "src/store/postgres_store.h"
 #include "whosaid/corpus.h"
@@ -112,6 +113,8 @@ class PostgresStore : public CorpusStore {
   Status LoadCaches();
   // Writes one document and its rows inside Add()'s transaction.
   Status AddOne(const IngestRecord& r, WriteCounts* counts);
+  // Upserts the speaker label counts tallied since the batch began.
+  Status WriteSpeakerLabels();
   // The row id of an outlet or speaker (by name key), added when new; 0 for
   // an empty name or key.
   Result<int64_t> OutletId(std::string_view name);
@@ -130,6 +133,9 @@ class PostgresStore : public CorpusStore {
   LinkIndex index_;
   std::unordered_map<std::string, int64_t> outlets_;
   std::unordered_map<std::string, int64_t> speakers_;
+  // Quotes per (speaker, label) of the batch in flight, written by
+  // WriteSpeakerLabels() before its COMMIT.
+  SpeakerLabelTally label_tally_;
 };
 
 }  // namespace postgres_internal

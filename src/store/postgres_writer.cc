@@ -7,7 +7,6 @@
 
 #ifdef WHOSAID_HAVE_LIBPQ
 #include <cstring>
-#include <map>
 
 #include "src/corpus/features.h"
 #include "src/corpus/speaker_links.h"
@@ -118,15 +117,33 @@ Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
     if (!s.ok()) return Rollback(s);
   }
   WriteCounts counts;
+  label_tally_.Clear();
   for (const IngestRecord& r : batch) {
     if (!r.doc.error.ok()) continue;
     s = AddOne(r, &counts);
     if (!s.ok()) return Rollback(s);
   }
+  // The batch's label counts: one upsert per (speaker, label), not one per
+  // (speaker, label, document).
+  s = WriteSpeakerLabels();
+  if (!s.ok()) return Rollback(s);
   s = Exec("COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
   counts.link = index_.counters();
   return counts;
+}
+
+Status PostgresStore::WriteSpeakerLabels() {
+  for (const SpeakerLabelTally::Count& c : label_tally_.Take()) {
+    auto lr = RunPrepared(
+        "INSERT INTO speaker_labels(speaker_id, label, quotes) "
+        "VALUES ($1, $2, $3) ON CONFLICT(speaker_id, label) "
+        "DO UPDATE SET quotes = speaker_labels.quotes + excluded.quotes",
+        PgParams().Int(c.speaker).Text(c.label).Int(c.quotes),
+        "counting a speaker's labels");
+    if (!lr.ok()) return lr.status();
+  }
+  return Status::OK();
 }
 
 Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
@@ -224,8 +241,6 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Quotes, their speakers and clusters.
   std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
-  // (speaker, entity label) -> quotes of this document.
-  std::map<std::pair<int64_t, std::string_view>, int64_t> speaker_labels;
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
     const StoreRows::Quote& qr = rows.quotes[i];
@@ -235,7 +250,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     auto speaker = SpeakerId(a.speaker_name, key);
     if (!speaker.ok()) return speaker.status();
     quote_speakers[i] = speaker.value();
-    if (speaker.value()) ++speaker_labels[{speaker.value(), qr.speaker_label}];
+    if (speaker.value()) label_tally_.Add(speaker.value(), qr.speaker_label);
     if (speaker.value() && a.speaker_group >= 0 &&
         static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
       for (const std::string& role : doc.groups[a.speaker_group].roles) {
@@ -299,15 +314,6 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     }
     index_.AddQuote(cluster, qf);
     if (!index_.status().ok()) return index_.status();
-  }
-  for (const auto& [speaker_label, n] : speaker_labels) {
-    auto lr = RunPrepared(
-        "INSERT INTO speaker_labels(speaker_id, label, quotes) "
-        "VALUES ($1, $2, $3) ON CONFLICT(speaker_id, label) "
-        "DO UPDATE SET quotes = speaker_labels.quotes + excluded.quotes",
-        PgParams().Int(speaker_label.first).Text(speaker_label.second).Int(n),
-        "counting a speaker's labels");
-    if (!lr.ok()) return lr.status();
   }
 
   // Claims.

@@ -223,6 +223,44 @@ TEST_F(SpeakerLinkStoreTest, LinksDoNotDependOnDocumentOrder) {
             backward->Stats().value().linked_quotes);
 }
 
+// The writer tallies label counts per batch and upserts each (speaker,
+// label) once; what is stored must be the same sums as one document per
+// batch, and a speaker quoted in several documents of one batch, under
+// two labels, counts each.
+TEST_F(SpeakerLinkStoreTest, LabelCountsDoNotDependOnBatching) {
+  auto docs = Corpus();
+  // Olga Brandvold again, her entity typed ORG by one document.
+  docs.push_back(
+      SpeakerDoc(50, "Olga Brandvold", "Olga Brandvold", EntityLabel::kOrg));
+  auto whole = Open(Path("w.db"));
+  auto single = Open(Path("s.db"));
+  ASSERT_TRUE(whole && single);
+  ASSERT_TRUE(whole->Add(docs).ok());
+  for (const IngestRecord& r : docs) {
+    ASSERT_TRUE(single->Add(std::span<const IngestRecord>(&r, 1)).ok());
+  }
+  const char* kCounts =
+      "SELECT group_concat(s.name || '/' || l.label || '/' || l.quotes, ' ') "
+      "FROM (SELECT * FROM speaker_labels ORDER BY speaker_id, label) l "
+      "JOIN speakers s ON s.id = l.speaker_id";
+  const std::string counts = Query(Path("w.db"), kCounts);
+  EXPECT_EQ(counts, Query(Path("s.db"), kCounts));
+  EXPECT_EQ(counts,
+            "Olga Brandvold/ORG/1 Olga Brandvold/PERSON/4 Brandvold/PERSON/2 "
+            "Olga K. Brandvold/PERSON/1 Pia Brandvold/PERSON/1 "
+            "Harbour Board/ORG/3 Board/ORG/2");
+  // A second batch adds to the stored counts.
+  std::vector<IngestRecord> more;
+  for (int i = 0; i < 2; ++i) {
+    more.push_back(SpeakerDoc(60 + i, "Board", "Board", EntityLabel::kOrg));
+  }
+  ASSERT_TRUE(whole->Add(more).ok());
+  EXPECT_EQ(Query(Path("w.db"),
+                  "SELECT l.quotes FROM speaker_labels l JOIN speakers s "
+                  "ON s.id = l.speaker_id WHERE s.name = 'Board'"),
+            "4");
+}
+
 TEST_F(SpeakerLinkStoreTest, ANewFullNameCanUndoALink) {
   auto store = Open(Path("u.db"));
   ASSERT_TRUE(store);

@@ -144,6 +144,8 @@ class SqliteStore : public CorpusStore {
   Status Migrate();
   Status LoadCaches();
   Status AddOne(const IngestRecord& r, WriteCounts* counts);
+  // Upserts the speaker label counts tallied since the batch began.
+  Status WriteSpeakerLabels();
   // Whether a document with this id and content hash is stored.
   Result<bool> IsStored(std::string_view id, uint64_t content_hash);
   // Steps a bound one-row query and resets it: the first column of its row
@@ -173,6 +175,9 @@ class SqliteStore : public CorpusStore {
   // ~50 bytes a speaker); a miss past the bound reads the name_key index.
   StringIdCache speakers_;
   uint64_t speaker_reads_ = 0;
+  // Quotes per (speaker, label) of the batch in flight, written by
+  // WriteSpeakerLabels() before its COMMIT.
+  SpeakerLabelTally label_tally_;
   int64_t next_quote_id_ = 1;  // the id the next quote gets
 };
 
@@ -309,6 +314,7 @@ Status SqliteStore::Rollback(Status s) {
   index_.Clear();
   outlets_.clear();
   speakers_.Clear();
+  label_tally_.Clear();
   return s;
 }
 
@@ -436,11 +442,16 @@ Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
     if (!s.ok()) return Rollback(s);
   }
   WriteCounts counts;
+  label_tally_.Clear();
   for (const IngestRecord& r : batch) {
     if (!r.doc.error.ok()) continue;
     s = AddOne(r, &counts);
     if (!s.ok()) return Rollback(s);
   }
+  // The batch's label counts: one upsert per (speaker, label), not one per
+  // (speaker, label, document).
+  s = WriteSpeakerLabels();
+  if (!s.ok()) return Rollback(s);
   // A cached statement left on a row keeps the connection's read snapshot
   // open past COMMIT; the checkpointer can then never copy WAL frames past
   // it, and the WAL grew to the size of the whole corpus.
@@ -489,6 +500,25 @@ Result<int64_t> SqliteStore::FirstInt(Stmt* q, std::string_view what) {
   q->Reset();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return SqliteStatus(db_, rc, what);
   return value;
+}
+
+Status SqliteStore::WriteSpeakerLabels() {
+  if (label_tally_.empty()) return Status::OK();
+  auto st =
+      Get("INSERT INTO speaker_labels(speaker_id, label, quotes) "
+          "VALUES (?1, ?2, ?3) ON CONFLICT(speaker_id, label) "
+          "DO UPDATE SET quotes = quotes + excluded.quotes");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  for (const SpeakerLabelTally::Count& c : label_tally_.Take()) {
+    q->Bind(1, c.speaker);
+    // "" not NULL: an unknown label's view may have no data pointer.
+    q->BindStatic(2, c.label.empty() ? std::string_view("") : c.label);
+    q->Bind(3, c.quotes);
+    Status s = q->Run("counting a speaker's labels");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
@@ -591,8 +621,6 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   // Quotes, their speakers and clusters.
   std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
   std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
-  // (speaker, entity label) -> quotes of this document.
-  std::map<std::pair<int64_t, std::string_view>, int64_t> speaker_labels;
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Attribution& a = doc.quotes[i];
     const StoreRows::Quote& qr = rows.quotes[i];
@@ -602,7 +630,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     auto speaker = SpeakerId(a.speaker_name, key);
     if (!speaker.ok()) return speaker.status();
     quote_speakers[i] = speaker.value();
-    if (speaker.value()) ++speaker_labels[{speaker.value(), qr.speaker_label}];
+    if (speaker.value()) label_tally_.Add(speaker.value(), qr.speaker_label);
     if (speaker.value() && a.speaker_group >= 0 &&
         static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
       auto rs =
@@ -676,21 +704,6 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
     st.value()->Bind(1, quote_row);
     st.value()->BindStatic(2, content);
     s = st.value()->Run("indexing a quote");
-    if (!s.ok()) return s;
-  }
-  for (const auto& [speaker_label, n] : speaker_labels) {
-    st =
-        Get("INSERT INTO speaker_labels(speaker_id, label, quotes) "
-            "VALUES (?1, ?2, ?3) ON CONFLICT(speaker_id, label) "
-            "DO UPDATE SET quotes = quotes + excluded.quotes");
-    if (!st.ok()) return st.status();
-    st.value()->Bind(1, speaker_label.first);
-    // "" not NULL: an unknown label's view may have no data pointer.
-    st.value()->BindStatic(2, speaker_label.second.empty()
-                                  ? std::string_view("")
-                                  : speaker_label.second);
-    st.value()->Bind(3, n);
-    s = st.value()->Run("counting a speaker's labels");
     if (!s.ok()) return s;
   }
 
