@@ -520,15 +520,40 @@ TEST(ResolveSpeakers, CommaListsAndPlacesAreCoordinations) {
   EXPECT_EQ(titled.quotes[0].speaker_name, "Ana Ruiz, Li Wen and Tom Dabb");
 }
 
-// Regression: "Rand Paul of Kentucky, who have criticized ..." gave the
-// relative "who" the state.
-TEST(ResolveSpeakers, WhoAfterAPersonsPlaceIsThePerson) {
+// Regression: "who" took the name just before it even where that name
+// only described someone: a place ("Rand Paul of Kentucky, who"), or a
+// modifier of a noun ("the White House physician who", "Trump supporters
+// who").
+TEST(ResolveSpeakers, WhoIsTheHolderAPlaceOrModifierDescribes) {
   Document doc = WithQuotes(
-      "Senators like Ana Ruiz of Norland, who voted no, said \"never.\"",
-      {{"Ana Ruiz", EntityLabel::kPerson}, {"Norland", EntityLabel::kLoc}},
-      {{"never.", "who"}});
-  ASSERT_EQ(doc.quotes.size(), 1u);
+      "Senators like Ana Ruiz of Norland, who voted no, said \"never.\" Li "
+      "Wen, 52, a Norland physician who left, said \"maybe.\" Tom Dabb "
+      "praised Norland officials, who said \"fine.\" Rios supporters who "
+      "came said \"yes.\" Tom Dabb, a mayor, met people in Vesta who "
+      "said \"no.\" The Norland Post, which said \"ok,\" closed.",
+      {{"Ana Ruiz", EntityLabel::kPerson},
+       {"Norland", EntityLabel::kLoc},
+       {"Li Wen", EntityLabel::kPerson},
+       {"Norland", EntityLabel::kLoc},
+       {"Tom Dabb", EntityLabel::kPerson},
+       {"Norland", EntityLabel::kLoc},
+       {"Rios", EntityLabel::kPerson},
+       {"Tom Dabb", EntityLabel::kPerson},
+       {"Vesta", EntityLabel::kLoc},
+       {"Norland Post", EntityLabel::kOrg}},
+      {{"never.", "who", 0},
+       {"maybe.", "who", 1},
+       {"fine.", "who", 2},
+       {"yes.", "who", 3},
+       {"no.", "who", 4},
+       {"ok,", "which"}});
+  ASSERT_EQ(doc.quotes.size(), 6u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Li Wen");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "");
+  EXPECT_EQ(doc.quotes[3].speaker_name, "");
+  EXPECT_EQ(doc.quotes[4].speaker_name, "");
+  EXPECT_EQ(doc.quotes[5].speaker_name, "Norland Post");
 }
 
 // A name that stands alone in an article is a surname: its counted gender
