@@ -19,16 +19,6 @@ bool IsSpaceByte(char c) {
          c == '\v';
 }
 
-// Intransitive verbs in "-ed": no passive participle, so after a counted
-// noun they are its verb ("people remained", "talks stalled").
-constexpr std::string_view kIntransitiveEd[] = {
-    "agreed",   "appeared", "arrived",      "continued", "died",
-    "emerged",  "existed",  "gathered",     "happened",  "lived",
-    "marched",  "occurred", "participated", "protested", "rallied",
-    "remained", "resigned", "responded",    "returned",  "seemed",
-    "showed",   "stalled",  "stayed",       "testified", "voted",
-    "waited",   "worked"};
-
 // Words a noun's participle is followed by: prepositions, conjunctions,
 // times and places ("killed in", "wounded and", "reported last week").
 constexpr std::string_view kAfterParticiple[] = {
@@ -63,7 +53,6 @@ constexpr std::string_view kAuxiliaries[] = {
 
 bool MainVerbAfterNoun(const TokenWindow& win, uint32_t k) {
   if (InList(kNamingEd, win.T(k))) return false;
-  if (InList(kIntransitiveEd, win.T(k))) return true;
   uint32_t n = k + 1;
   if (n >= win.se) return false;
   const Token& t = win.Tk(n);
