@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "src/claims/context_rules.h"
 #include "src/claims/counted.h"
 #include "src/claims/exclusions.h"
 #include "src/claims/lexicon.h"
@@ -374,7 +375,7 @@ class Scanner {
     }
     bool neg = false;
     if (pre == 0 && (win_.Is(j, "minus") || win_.Is(j, "negative")) &&
-        j + 1 < win_.se &&
+        j + 1 < win_.se && !PlusOrMinusBefore(win_, j) &&
         (win_.Tk(j + 1).kind == TokenKind::kNumber ||
          IsNumberWord(win_.T(j + 1)))) {
       neg = true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "src/claims/context_rules.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/nouns.h"
 
@@ -26,7 +27,7 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
         (IsDeterminer(win.T(k + 1)) || win.Is(k + 1, "him") ||
          win.Is(k + 1, "them") || win.Is(k + 1, "it") || win.Is(k + 1, "us"));
     if (AllLowerAlpha(w) && w.size() > 4 && w.ends_with("ed") &&
-        !IsStopWord(w) && !object_next) {
+        !IsStopWord(w) && !object_next && !MainVerbAfterNoun(win, k)) {
       end = ++k;
     }
   }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "src/claims/bare_one.h"
+#include "src/claims/context_rules.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/units.h"
 #include "src/claims/word_index.h"
@@ -160,6 +161,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   uint32_t nt = n.tok_end;
   bool has_unit = !q.unit.empty() || q.noun_unit;
   bool lex_unit = !q.unit.empty();
+  // "pubId=1155968404", "images/1155968404_5047136732001.jpg": no quantity.
+  if (InWebIdentifier(win, win.Tk(b).span.begin, n.byte_end)) return true;
   // Times: "5 p.m.", "10 GMT".
   if (nt < win.se && IsTimeZone(win.T(nt))) return true;
   // Radio stations: "95.1 FM", "1510 AM".

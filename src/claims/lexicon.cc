@@ -144,6 +144,7 @@ constexpr Modifier kModifiers[] = {
     {"at most", "<"},
     {"up to", "<"},
     {"close to", "~"},
+    {"plus or minus", "~"},
     {"upwards of", ">"},
     {"an estimated", "~"},
     {"just over", ">"},

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "src/base/calendar_words.h"
+#include "src/claims/context_rules.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/word_index.h"
 
@@ -362,6 +363,8 @@ bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   // "before age 16", "up to age 26", "ages 18 and 14": the age word right
   // before the number (not "the Age 2 study", a capitalised name).
   if (AfterAgeWord(win, i)) return true;
+  // "those 65 and older", "younger than 25".
+  if (ComparedAge(win, i, t)) return true;
   // "Aubrey Patterson, 23, said": an appositive age after a name.
   if (win.Tk(i).kind == TokenKind::kNumber && win.T(i - 1) == "," &&
       win.IsWord(i - 2) && win.Tk(i - 2).capitalized &&

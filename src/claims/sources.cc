@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "src/base/chars.h"
+#include "src/claims/context_rules.h"
 #include "src/claims/lexicon.h"
 #include "src/entities/lexicon.h"
 
@@ -144,7 +145,8 @@ bool InsideQuoteMarks(const Document& doc, uint32_t from, uint32_t at) {
 // the speaker's own quoted words it is theirs.
 bool IsReportersAge(const Document& doc, const Claim& c, const Attribution& a) {
   return c.unit == "year of age" && a.kind != QuoteKind::kDirect &&
-         !InsideQuoteMarks(doc, a.content.begin, c.span.begin);
+         !InsideQuoteMarks(doc, a.content.begin, c.span.begin) &&
+         !ComparedAgeText(doc.text, c.span.begin, c.span.end);
 }
 
 // Verbs of judging a deed. Praising, thanking, blaming or mocking someone

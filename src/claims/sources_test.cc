@@ -123,6 +123,29 @@ TEST(SourcesTest, AgeInReportedSpeechIsTheReporters) {
   EXPECT_EQ(quoted_age->source_name, "Neighbors");  // their own words
 }
 
+// "those 70 and older" bounds a group in what the speaker states; unlike
+// "the 23-year-old" above it is the speaker's, not a reporter's gloss.
+TEST(SourcesTest, AgeBoundingAGroupInReportedSpeechIsTheSpeakers) {
+  Document d;
+  d.text =
+      "The study found that death rates among those 70 and older and among "
+      "adults younger than 30 fell.";
+  Segment(SegmentOptions(), &d);
+  Attribution q;
+  q.content = {static_cast<uint32_t>(d.text.find("death")),
+               static_cast<uint32_t>(d.text.size() - 1)};
+  q.speaker = {0, 9};
+  q.kind = QuoteKind::kIndirect;
+  d.quotes.push_back(q);
+  ExtractClaims(&d);
+  for (const char* age : {"70", "30"}) {
+    const Claim* c = Find(d, age);
+    ASSERT_NE(c, nullptr) << age << ::testing::PrintToString(Texts(d));
+    EXPECT_EQ(c->unit, "year of age") << age;
+    EXPECT_EQ(c->source_name, "The study") << age;
+  }
+}
+
 // A number in what a speaker is praised or blamed *for* is given, not
 // claimed: the writer states it. A reporting verb and the judge's own
 // quoted words keep the speaker.

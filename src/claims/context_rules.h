@@ -1,0 +1,51 @@
+// Context rules of the claims grammar read from the text around a number:
+// numbers inside web identifiers (URLs, markup attributes, file names,
+// tweet-thread counters "1/"), which state no quantity, and ages told by a
+// comparison ("those 65 and older", "younger than 25"), and "-ed" main
+// verbs that end a counted phrase ("Eight chains contained ..."). Pure
+// functions of the token window and the document text; safe from any thread.
+#ifndef WHOSAID_SRC_CLAIMS_CONTEXT_RULES_H_
+#define WHOSAID_SRC_CLAIMS_CONTEXT_RULES_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/claims/token_window.h"
+
+namespace whosaid::claims {
+
+// True when the number whose bytes are [begin, end) of the window's
+// document lies in a web identifier: the run of non-space bytes around it
+// holds "://", "www.", "=", "_" or "@" ("pubId=1155968404",
+// "images/1155968404_5047136732001.jpg", "[embedtweet id=5334604]"), or it
+// opens its sentence as a thread counter glued to a slash ("1/ THREAD: ...").
+// Only kWebRunReach bytes either side are read.
+bool InWebIdentifier(const TokenWindow& win, uint32_t begin, uint32_t end);
+
+// An age told by comparing with the number at token i (its number and
+// unit end before token t): "those 65 and older", "voters 45 or younger",
+// "workers 55 and over", "younger than 25", "older than 64".
+bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t);
+
+// The same read from the text, for a claim at bytes [begin, end) already
+// found to be an age: "younger than 25", "65 and older". Such an age bounds
+// a group in what the speaker states, unlike "the 23-year-old" in reported
+// speech, which the reporter adds.
+bool ComparedAgeText(std::string_view text, uint32_t begin, uint32_t end);
+
+// "plus or minus" before the "minus" at token k: a margin ("plus or minus
+// 3 percentage points" is 3, not -3).
+bool PlusOrMinusBefore(const TokenWindow& win, uint32_t k);
+
+// True when the "-ed" word at token k, right after a counted noun, is the
+// clause's main verb with an object or complement, not a participle of the
+// noun ("Eight chains contained top secret data", "two polls showed Mr.
+// Lee ahead", "40 donors raised 90 percent"; not "people killed in the
+// raid", "one soldier killed and one wounded", "cases confirmed Friday").
+// Verbs without an object stay: "300 protesters marched to the hall" counts
+// the protesters who marched, as "soldiers killed" counts those killed.
+bool MainVerbAfterNoun(const TokenWindow& win, uint32_t k);
+
+}  // namespace whosaid::claims
+
+#endif  // WHOSAID_SRC_CLAIMS_CONTEXT_RULES_H_
