@@ -7,6 +7,7 @@
 #include "src/attribution/candidate.h"
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
+#include "src/attribution/content_bounds.h"
 #include "src/attribution/content_parts.h"
 #include "src/attribution/dash_quotes.h"
 #include "src/attribution/feature_util.h"
@@ -315,6 +316,10 @@ class ModelAttributor : public Attributor {
     attribution::TakeUpClosedQuotations(
         v, cands, reach, limits_.closed_quotation_paragraphs,
         limits_.closed_quotation_min_words, &scratch.by_cue, &kept);
+    attribution::AdjustContentBounds(
+        *doc, v, cands, reach, limits_.complementiser_after_adjunct_tokens > 0,
+        limits_.complementiser_after_adjunct_tokens,
+        limits_.content_closes_open_quotation, &scratch.by_cue, &kept);
     ReconcileSources(*doc, v, kept);
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const Candidate* c) {

@@ -272,6 +272,15 @@ struct DecodeLimits {
   // The words that quotation needs: a shorter one ("“No,” they shouted.")
   // is a dialogue turn, after which the other side may speak.
   int closed_quotation_min_words = 4;
+  // "said at a rally in Ohio that the plan ...": a content after its cue
+  // that opens with an adjunct of the reporting verb starts at the
+  // complementiser "that" found within this many tokens (0 = off;
+  // ComplementiserAfterAdjunct in content_bounds.h).
+  int complementiser_after_adjunct_tokens = 20;
+  // "He added, “A. B.”": a content after its cue that opens a quotation
+  // and stops inside it runs on to the quotation's close in its paragraph
+  // (OpenQuotationClose in content_bounds.h).
+  bool content_closes_open_quotation = true;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and
