@@ -1,6 +1,10 @@
-// Tests for how AttachTitlesAndGroups groups organisation mentions
-// (groups.cc): which one-word names are the longer name's short form.
+// Tests for AttachTitlesAndGroups (groups.cc): titles, appositives and
+// roles attached to names, titled names repaired, and how mentions are
+// grouped (which one-word names are the longer name's short form).
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "src/entities/entities.h"
 #include "src/entities/entities_test_util.h"
@@ -9,8 +13,149 @@ namespace whosaid {
 namespace {
 
 using test_util::Ent;
+using test_util::EntityWithText;
 using test_util::Find;
 using test_util::MakeDoc;
+
+TEST(AttachTitlesAndGroups, AppositivesAndRoles) {
+  Document doc = MakeDoc(
+      "Anna Kowalski, a retired general, said the plan was sound. "
+      "According to the head of the port authority, Mark Ellison, trade "
+      "is up.");
+  doc.entities.push_back(Ent(Find(doc, "Anna Kowalski"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Mark Ellison"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_EQ(doc.Text(doc.entities[0].appositive), "a retired general");
+  EXPECT_EQ(doc.Text(doc.entities[1].appositive),
+            "the head of the port authority");
+  ASSERT_EQ(doc.groups.size(), 2u);
+  EXPECT_EQ(doc.groups[0].roles, std::vector<std::string>{"general"});
+  EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"head"});
+}
+
+TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
+  Document doc = MakeDoc(
+      "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "
+      "once the NFB) on Monday. The NFC did not reply to Whitfield.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Sen. Laura Whitfield"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "NFC", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Whitfield", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* laura = EntityWithText(doc, "Laura Whitfield");
+  ASSERT_NE(laura, nullptr);
+  EXPECT_EQ(doc.Text(laura->title), "Sen.");
+  EXPECT_EQ(doc.groups[laura->group].roles,
+            std::vector<std::string>{"senator"});
+  const Entity* council = EntityWithText(doc, "Northern Fisheries Council");
+  ASSERT_NE(council, nullptr);  // created by the acronym rule
+  EXPECT_EQ(council->label, EntityLabel::kOrg);
+  const Entity* nfc = EntityWithText(doc, "NFC");
+  ASSERT_NE(nfc, nullptr);
+  EXPECT_EQ(nfc->group, council->group);
+  const auto& aliases = doc.groups[council->group].aliases;
+  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "NFB"), aliases.end());
+  const Entity* surname = EntityWithText(doc, "Whitfield");
+  ASSERT_NE(surname, nullptr);
+  EXPECT_EQ(surname->group, laura->group);
+}
+
+// Regression: a group took its first mention's label, so "Islamic State"
+// tagged LOC once made the group of five ORG "ISIS" mentions a LOC.
+TEST(AttachTitlesAndGroups, GroupTakesItsMentionsMajorityLabel) {
+  Document doc = MakeDoc(
+      "Fighters of the Islamic State (ISIS) left the town. ISIS said it "
+      "would return. Officials said ISIS was weakened.");
+  doc.entities.push_back(Ent(Find(doc, "Islamic State"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "ISIS", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "ISIS", 2), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  const Entity* is = EntityWithText(doc, "Islamic State");
+  ASSERT_NE(is, nullptr);
+  ASSERT_GE(is->group, 0);
+  EXPECT_EQ(doc.groups[is->group].canonical, "Islamic State");
+  EXPECT_EQ(doc.groups[is->group].label, EntityLabel::kOrg);
+  EXPECT_EQ(is->label, EntityLabel::kLoc);  // the mention keeps its own
+}
+
+// Regression: the NER model of format v8 tags "Mayor Ines Varga" as one
+// MISC mention; a lone role head before name words is a title when the
+// last word is a person's name elsewhere in the article.
+TEST(AttachTitlesAndGroups, RoleHeadBeforeAKnownPersonIsATitle) {
+  Document doc = MakeDoc(
+      "The bridge opened, Mayor Ines Varga told reporters. Varga said it "
+      "was safe.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Mayor Ines Varga"), EntityLabel::kMisc));
+  doc.entities.push_back(Ent(Find(doc, "Varga", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  const Entity* ines = EntityWithText(doc, "Ines Varga");
+  ASSERT_NE(ines, nullptr);
+  EXPECT_EQ(ines->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(ines->title), "Mayor");
+}
+
+TEST(AttachTitlesAndGroups, RepairsTitledNameSplitByTagger) {
+  Document doc = MakeDoc(
+      "Senate Majority Leader Rhea Dunmore spoke first. Then Major League "
+      "Baseball officials met.");
+  // What a tagger may return: the title glued to the first name as ORG,
+  // the surname left out; "Major League Baseball" must stay as it is.
+  doc.entities.push_back(
+      Ent(Find(doc, "Senate Majority Leader Rhea"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Major League Baseball"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  const Entity* rhea = EntityWithText(doc, "Rhea Dunmore");
+  ASSERT_NE(rhea, nullptr);
+  EXPECT_EQ(rhea->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(rhea->title), "Senate Majority Leader");
+  const Entity* mlb = EntityWithText(doc, "Major League Baseball");
+  ASSERT_NE(mlb, nullptr);
+  EXPECT_EQ(mlb->label, EntityLabel::kMisc);
+}
+
+TEST(AttachTitlesAndGroups, SplitsTwoTitledNamesJoinedByAnd) {
+  Document doc = MakeDoc(
+      "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom Ekwueme "
+      "spoke. Procter and Gamble and Johnson and Johnson did not.");
+  // One mention over both names, the surname of the second left out;
+  // company names with "and" stay as they are.
+  doc.entities.push_back(Ent(
+      Find(doc, "Detroit Mayor Rhea Dunmore and Senate Minority Leader Tom"),
+      EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Procter and Gamble"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Johnson and Johnson"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  const Entity* rhea = EntityWithText(doc, "Rhea Dunmore");
+  ASSERT_NE(rhea, nullptr);
+  EXPECT_EQ(rhea->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(rhea->title), "Mayor");
+  const Entity* tom = EntityWithText(doc, "Tom Ekwueme");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_EQ(tom->label, EntityLabel::kPerson);
+  EXPECT_EQ(doc.Text(tom->title), "Senate Minority Leader");
+  EXPECT_NE(EntityWithText(doc, "Procter and Gamble"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Johnson and Johnson"), nullptr);
+}
+
+// Regression: the mention ending the document, with no entity after it
+// (the check for a following surname read past the entity list).
+TEST(AttachTitlesAndGroups, SplitsTitledNamesAtTheEndOfTheDocument) {
+  Document doc =
+      MakeDoc("They met Mayor Rhea Dunmore and Senate Minority Leader Tom");
+  doc.entities.push_back(
+      Ent(Find(doc, "Mayor Rhea Dunmore and Senate Minority Leader Tom"),
+          EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_NE(EntityWithText(doc, "Rhea Dunmore"), nullptr);
+  const Entity* tom = EntityWithText(doc, "Tom");
+  ASSERT_NE(tom, nullptr);
+  EXPECT_EQ(tom->label, EntityLabel::kPerson);
+}
 
 TEST(OrganisationGroups, OneWordNameJoinsTheLongerNameItStarts) {
   Document doc =

@@ -308,25 +308,3 @@ TEST(ExtractArticleTest, BlockUnderARelatedHeadingIsDropped) {
 
 }  // namespace
 }  // namespace whosaid
-
-namespace whosaid {
-namespace {
-
-TEST(ExtractArticleTest, CallToActionWidgetIsDropped) {
-  std::string page =
-      "<html><body><div class=\"main\"><article><h1>Library opens "
-      "late</h1><p>The county library will stay open late on weekdays from "
-      "next month, the head librarian said, after a survey found that most "
-      "readers come after work.</p><p>Evening hours will be staffed by "
-      "volunteers at first, and the board will review the change in the "
-      "spring.</p><div class=\"zone-widget-cta-letter\"><p>Our reporting is "
-      "free to read, but it is not free to make, so please consider a gift "
-      "today.</p><p>Every reader who gives, however little, keeps the "
-      "newsroom going for everyone.</p></div></article></div></body></html>";
-  HtmlArticle a = ExtractArticleUtf8(page, HtmlOptions());
-  EXPECT_NE(a.text.find("Evening hours"), std::string::npos);
-  EXPECT_EQ(a.text.find("consider a gift"), std::string::npos) << a.text;
-}
-
-}  // namespace
-}  // namespace whosaid

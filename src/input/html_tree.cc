@@ -1,3 +1,6 @@
+// BuildHtmlTree (see html_tree.h): one streaming pass over the page that
+// builds the flat block tree, its text runs and pieces, and the metadata
+// (<meta> tags in html_meta.cc).
 #include "src/input/html_tree.h"
 
 #include <algorithm>
@@ -7,12 +10,14 @@
 #include "src/base/chars.h"
 #include "src/base/utf8.h"
 #include "src/input/html_entities.h"
+#include "src/input/html_meta.h"
 #include "src/input/html_tags.h"
 
 namespace whosaid {
 namespace {
 
 using html_internal::AddWordHints;
+using html_internal::AttrValue;
 using html_internal::ClosesP;
 using html_internal::Kind;
 using html_internal::LookupTag;
@@ -49,10 +54,7 @@ bool ContainsLower(std::string_view s, std::string_view lower) {
 // ---------------------------------------------------------------------------
 // The builder.
 
-struct Attr {
-  std::string_view name;
-  std::string_view value;
-};
+using Attr = html_internal::HtmlAttr;
 
 class Builder {
  public:
@@ -67,7 +69,6 @@ class Builder {
   void CloseBlock(HtmlTag tag);
   void Pop();
   size_t SkipTo(size_t i, std::string_view lower_name);
-  void Meta(const Attr* attrs, size_t n);
   void Copy(size_t src, size_t len);
   void PutChar(char c, size_t src);
 
@@ -340,87 +341,6 @@ size_t Builder::SkipTo(size_t i, std::string_view lower_name) {
   return s_.size();
 }
 
-std::string_view AttrValue(const Attr* attrs, size_t n, std::string_view name) {
-  for (size_t k = 0; k < n; ++k) {
-    if (EqualsLower(attrs[k].name, name)) return attrs[k].value;
-  }
-  return {};
-}
-
-bool IsDateKey(std::string_view k) {
-  static constexpr std::string_view kKeys[] = {"article:published_time",
-                                               "og:article:published_time",
-                                               "article.published",
-                                               "datepublished",
-                                               "date",
-                                               "pubdate",
-                                               "publishdate",
-                                               "publish-date",
-                                               "publish_date",
-                                               "dc.date.issued",
-                                               "dc.date",
-                                               "dcterms.date",
-                                               "dcterms.created",
-                                               "sailthru.date",
-                                               "parsely-pub-date",
-                                               "article.created",
-                                               "originalpublicationdate",
-                                               "cxenseparse:recs:publishtime",
-                                               "og:published_time",
-                                               "published_time",
-                                               "article_date_original",
-                                               "displaydate",
-                                               "date.available",
-                                               "timestamp"};
-  for (std::string_view key : kKeys) {
-    if (EqualsLower(k, key)) return true;
-  }
-  return false;
-}
-
-void Builder::Meta(const Attr* attrs, size_t n) {
-  HtmlMeta& m = t_->meta;
-  std::string_view key = AttrValue(attrs, n, "property");
-  if (key.empty()) key = AttrValue(attrs, n, "name");
-  if (key.empty()) key = AttrValue(attrs, n, "itemprop");
-  std::string_view content = AttrValue(attrs, n, "content");
-  std::string_view equiv = AttrValue(attrs, n, "http-equiv");
-  if (!equiv.empty() && EqualsLower(equiv, "content-language")) {
-    if (m.content_language.empty())
-      m.content_language = DecodeHtmlText(content);
-    return;
-  }
-  if (key.empty() || content.empty()) return;
-  auto set = [&](std::string* field) {
-    if (field->empty()) *field = DecodeHtmlText(content);
-  };
-  if (EqualsLower(key, "og:title")) {
-    set(&m.og_title);
-  } else if (EqualsLower(key, "og:site_name")) {
-    set(&m.og_site_name);
-  } else if (EqualsLower(key, "og:url")) {
-    set(&m.og_url);
-  } else if (EqualsLower(key, "og:type")) {
-    set(&m.og_type);
-  } else if (EqualsLower(key, "og:locale")) {
-    if (m.content_language.empty()) set(&m.content_language);
-  } else if (EqualsLower(key, "author") || EqualsLower(key, "article:author") ||
-             EqualsLower(key, "dc.creator") ||
-             EqualsLower(key, "sailthru.author") ||
-             EqualsLower(key, "parsely-author") || EqualsLower(key, "byl")) {
-    // article:author is often a profile URL: only names are kept.
-    if (m.author.empty() && !ContainsLower(content, "://")) {
-      m.author = DecodeHtmlText(content);
-      if (EqualsLower(key, "byl") && m.author.size() > 3 &&
-          EqualsLower(std::string_view(m.author).substr(0, 3), "by ")) {
-        m.author.erase(0, 3);
-      }
-    }
-  } else if (IsDateKey(key)) {
-    set(&m.published);
-  }
-}
-
 void Builder::Run() {
   HtmlTree& t = *t_;
   t = HtmlTree();
@@ -583,7 +503,7 @@ void Builder::Run() {
         break;
       }
       case Kind::kMeta:
-        Meta(attrs, n_attrs);
+        html_internal::ReadMetaTag(attrs, n_attrs, &t.meta);
         break;
       case Kind::kLink: {
         std::string_view rel = AttrValue(attrs, n_attrs, "rel");

@@ -1,0 +1,29 @@
+// Mention edges and acronyms (part of the entities stage, run first by
+// AttachTitlesAndGroups in groups.cc): words that never open or close a
+// name are trimmed from the tagger's mentions, and a capitalised run whose
+// initials spell the acronym in the parentheses after it becomes one ORG
+// mention. Pure functions of the document; any thread may call them on a
+// document it owns.
+#ifndef WHOSAID_SRC_ENTITIES_MENTION_EDGES_H_
+#define WHOSAID_SRC_ENTITIES_MENTION_EDGES_H_
+
+#include "whosaid/document.h"
+
+namespace whosaid {
+
+// A lower-case conjunction or preposition, or punctuation other than a
+// period, never opens or closes a name: the tagger's "and Germany", "of
+// Charlotte" or "al-Assad --" loses it (an entity left empty is dropped). A
+// person's name also ends before a lower-case word inside it ("Okafor on
+// Sunday") or a capitalised auxiliary ("Okafor Has Begun").
+void TrimEdgeWords(Document* doc);
+
+// "Islamic State (IS, formerly ISIS/ISIL)": a capitalised run whose
+// initials spell the acronym in the parentheses becomes one ORG entity,
+// replacing the entities it overlaps (keeping the label of one with the
+// same span).
+void AddAcronymOrgs(Document* doc);
+
+}  // namespace whosaid
+
+#endif  // WHOSAID_SRC_ENTITIES_MENTION_EDGES_H_

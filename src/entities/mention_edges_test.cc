@@ -1,0 +1,102 @@
+// Tests for the mention edges (mention_edges.cc) as AttachTitlesAndGroups
+// runs them: which words a name may open or close with.
+#include "src/entities/mention_edges.h"
+
+#include <gtest/gtest.h>
+
+#include "src/entities/entities.h"
+#include "src/entities/entities_test_util.h"
+
+namespace whosaid {
+namespace {
+
+using test_util::Ent;
+using test_util::EntityWithText;
+using test_util::Find;
+using test_util::MakeDoc;
+
+TEST(AttachTitlesAndGroups, PersonEndsAtItsLastCapitalisedWord) {
+  Document doc = MakeDoc(
+      "Okafor has said no. Bashar al-Qudsi agreed, and Maria de Souza "
+      "too.");
+  // The tagger ran on past the surname into a verb; Arabic "al-" and
+  // Portuguese "de" are parts of names.
+  doc.entities.push_back(Ent(Find(doc, "Okafor has"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Bashar al-Qudsi"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Maria de Souza"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Okafor has"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Bashar al-Qudsi"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Maria de Souza"), nullptr);
+}
+
+TEST(AttachTitlesAndGroups, PersonStopsAtALowerCaseWordInside) {
+  Document doc = MakeDoc(
+      "Okafor on Sunday said no. Ludwig van Halden and Ana and Rui Costa "
+      "agreed.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor on Sunday"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ludwig van Halden"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ana and Rui Costa"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ludwig van Halden"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ana and Rui Costa"), nullptr);
+}
+
+// Regression: a title-case headline ("... President Okafor Has Begun") made
+// the person "Okafor Has Begun", whom later "Mr. Okafor" joined.
+TEST(AttachTitlesAndGroups, PersonStopsAtACapitalisedAuxiliary) {
+  Document doc = MakeDoc(
+      "The Campaign Against President Okafor Has Begun. Nina Said spoke. "
+      "Theresa May Will Smith.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor Has Begun"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Nina Said"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Theresa May Will Smith"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Okafor Has Begun"), nullptr);
+  // "Said", "May" and "Will" are names as well.
+  EXPECT_NE(EntityWithText(doc, "Nina Said"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Theresa May Will Smith"), nullptr);
+}
+
+TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
+  Document doc = MakeDoc(
+      "Aides asked whether Okafor knew. Mayor de Souza did not. The club "
+      "joined serie B.");
+  doc.entities.push_back(
+      Ent(Find(doc, "whether Okafor"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "de Souza"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "serie B"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "de Souza"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "serie B"), nullptr);  // not a person
+}
+
+TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
+  Document doc = MakeDoc(
+      "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "
+      "Dynamo ( K ) won.");
+  // What a tagger may return: a conjunction, a preposition or a dash
+  // inside the span; a bracket it opened itself must stay.
+  doc.entities.push_back(Ent(Find(doc, "and Keldland"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "of Tarsby --"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Dynamo ( K )"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Keldland"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Tarsby"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Dynamo ( K )"), nullptr);
+  EXPECT_EQ(doc.entities.size(), 3u);
+}
+
+}  // namespace
+}  // namespace whosaid
