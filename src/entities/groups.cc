@@ -481,6 +481,10 @@ void BuildGroups(Document* doc) {
   for (size_t k = 0; k < ents.size(); ++k) {
     Entity& e = ents[k];
     if (e.label != EntityLabel::kOrg || e.group < 0) continue;
+    // A place the tagger once called an organisation ("Texas" beside the
+    // "Texas Department of ...") keeps its group: the group's label is its
+    // mentions' majority.
+    if (doc->groups[e.group].label != EntityLabel::kOrg) continue;
     const std::vector<std::string>& words = name_words[k];
     if (words.size() != 1) continue;
     const bool kind_word = lex::IsOrgWord(words[0]);

@@ -168,6 +168,25 @@ TEST(OrganisationGroups, OneWordNameJoinsTheLongerNameItStarts) {
   EXPECT_EQ(doc.groups[doc.entities[1].group].canonical, "Nordvale Biotech");
 }
 
+// Regression: "Texas", a place the tagger once called an organisation,
+// took all its mentions into the group of "Texas Department" (so "Texas
+// authorities" were that department).
+TEST(OrganisationGroups, APlaceOnceTaggedAnOrganisationStaysAPlace) {
+  Document doc = MakeDoc(
+      "Norland police said so. The Norland Department agreed. Norland "
+      "voted. Norland rested.");
+  doc.entities.push_back(Ent(Find(doc, "Norland"), EntityLabel::kLoc));
+  doc.entities.push_back(
+      Ent(Find(doc, "Norland Department"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Norland", 2), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Norland", 3), EntityLabel::kLoc));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_NE(doc.entities[0].group, doc.entities[1].group);
+  EXPECT_EQ(doc.groups[doc.entities[0].group].canonical, "Norland");
+  EXPECT_EQ(doc.groups[doc.entities[0].group].label, EntityLabel::kLoc);
+}
+
 TEST(OrganisationGroups, AnInstitutionNamedByItsKindStaysItself) {
   Document doc = MakeDoc(
       "The Senate Judiciary Committee met on Tuesday. The Senate votes "
