@@ -171,6 +171,20 @@ bool IsPartyStateTag(std::string_view w) {
          w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
 }
 
+// The first token of entity `e`, whose last token is `last`, with the title
+// attached right before it ("Sen." of "Sen. Ana Ruiz").
+int FirstTokenWithTitle(const Document& doc, const Entity& e, int last) {
+  uint32_t begin = e.span.begin;
+  if (!e.title.empty() && e.title.end <= begin &&
+      doc.Text(Span{e.title.end, begin}).find_first_not_of(' ') ==
+          std::string_view::npos) {
+    begin = e.title.begin;
+  }
+  int first = last;
+  while (first > 0 && doc.tokens[first - 1].span.begin >= begin) --first;
+  return first;
+}
+
 // The PERSON entity whose last token is `last`, or nullptr.
 const Entity* PersonEndingAt(const Document& doc, int last) {
   const uint32_t end = doc.tokens[last].span.end;
@@ -210,14 +224,7 @@ int ExtendSourceOverPlaceTag(const Document& doc, int b, int e) {
   if (k < last && k > 0 && doc.TokenText(k) == "of") last = k - 1;
   const Entity* person = PersonEndingAt(doc, last);
   if (person == nullptr) return b;
-  uint32_t begin = person->span.begin;
-  if (!person->title.empty() && person->title.end <= begin &&
-      doc.Text(Span{person->title.end, begin}).find_first_not_of(' ') ==
-          std::string_view::npos) {
-    begin = person->title.begin;
-  }
-  int nb = last;
-  while (nb > 0 && doc.tokens[nb - 1].span.begin >= begin) --nb;
+  const int nb = FirstTokenWithTitle(doc, *person, last);
   // No sentence or line break inside the new span.
   for (int i = nb + 1; i <= b; ++i) {
     if (doc.tokens[i].newline_before) return b;
@@ -268,14 +275,7 @@ int ExtendSourceOverListHead(const Document& doc, int b, int e) {
   for (int items = 0; items < kMaxItems && comma >= 1; ++items) {
     const Entity* item = EntityEndingAt(doc, comma - 1);
     if (item == nullptr) return b;
-    uint32_t begin = item->span.begin;
-    if (!item->title.empty() && item->title.end <= begin &&
-        doc.Text(Span{item->title.end, begin}).find_first_not_of(' ') ==
-            std::string_view::npos) {
-      begin = item->title.begin;
-    }
-    int first = comma - 1;
-    while (first > 0 && doc.tokens[first - 1].span.begin >= begin) --first;
+    const int first = FirstTokenWithTitle(doc, *item, comma - 1);
     for (int i = first + 1; i < comma; ++i) {
       if (doc.tokens[i].newline_before) return b;
     }

@@ -33,19 +33,24 @@ TEST(SourceSpanTest, TimeAdverbialsBeforeTheCueAreCut) {
             "Voss, the envoy");
 }
 
-// The speaker text from ExtendSourceOverPlaceTag when the decoder's span
-// starts at the first occurrence of `start` and ends before `cue`; `person`
-// is tagged PERSON.
-std::string Extended(const std::string& text, const std::string& person,
-                     const std::string& start, const std::string& cue) {
+// The speaker text that `extend` (ExtendSourceOverPlaceTag or
+// ExtendSourceOverListHead) leaves when the decoder's span starts at the
+// first occurrence of `start` and ends before `cue`; the first occurrence
+// of each of `people` is tagged PERSON.
+template <typename Extend>
+std::string ExtendedWith(Extend extend, const std::string& text,
+                         const std::vector<std::string>& people,
+                         const std::string& start, const std::string& cue) {
   Document d;
   d.text = text;
   Segment(SegmentOptions(), &d);
-  Entity e;
-  uint32_t pb = static_cast<uint32_t>(text.find(person));
-  e.span = {pb, pb + static_cast<uint32_t>(person.size())};
-  e.label = EntityLabel::kPerson;
-  d.entities.push_back(e);
+  for (const std::string& name : people) {
+    Entity e;
+    uint32_t nb = static_cast<uint32_t>(text.find(name));
+    e.span = {nb, nb + static_cast<uint32_t>(name.size())};
+    e.label = EntityLabel::kPerson;
+    d.entities.push_back(e);
+  }
   auto token_at = [&](size_t byte) {
     int i = 0;
     while (d.tokens[i].span.begin < byte) ++i;
@@ -53,9 +58,20 @@ std::string Extended(const std::string& text, const std::string& person,
   };
   int b = token_at(text.find(start));
   int e_tok = token_at(text.find(cue)) - 1;
-  int nb = ExtendSourceOverPlaceTag(d, b, e_tok);
+  int nb = extend(d, b, e_tok);
   return std::string(
       d.Text(Span{d.tokens[nb].span.begin, d.tokens[e_tok].span.end}));
+}
+
+std::string Extended(const std::string& text, const std::string& person,
+                     const std::string& start, const std::string& cue) {
+  return ExtendedWith(ExtendSourceOverPlaceTag, text, {person}, start, cue);
+}
+
+std::string ListExtended(const std::string& text,
+                         const std::vector<std::string>& names,
+                         const std::string& start, const std::string& cue) {
+  return ExtendedWith(ExtendSourceOverListHead, text, names, start, cue);
 }
 
 // Regression: the decoder started speakers at the state after a name
@@ -127,34 +143,6 @@ TEST(SourceSpanTest, LowerLyAdverbs) {
   }
   // Not a name ("Kelly"), nor a noun or adjective in -ly.
   EXPECT_EQ(found, std::vector<std::string>{"forcefully"});
-}
-
-// The speaker text from ExtendSourceOverListHead when the decoder's span
-// starts at the first occurrence of `start` and ends before `cue`; each of
-// `names` (first occurrences) is tagged PERSON.
-std::string ListExtended(const std::string& text,
-                         const std::vector<std::string>& names,
-                         const std::string& start, const std::string& cue) {
-  Document d;
-  d.text = text;
-  Segment(SegmentOptions(), &d);
-  for (const std::string& name : names) {
-    Entity e;
-    uint32_t nb = static_cast<uint32_t>(text.find(name));
-    e.span = {nb, nb + static_cast<uint32_t>(name.size())};
-    e.label = EntityLabel::kPerson;
-    d.entities.push_back(e);
-  }
-  auto token_at = [&](size_t byte) {
-    int i = 0;
-    while (d.tokens[i].span.begin < byte) ++i;
-    return i;
-  };
-  int b = token_at(text.find(start));
-  int e_tok = token_at(text.find(cue)) - 1;
-  int nb = ExtendSourceOverListHead(d, b, e_tok);
-  return std::string(
-      d.Text(Span{d.tokens[nb].span.begin, d.tokens[e_tok].span.end}));
 }
 
 // Regression: the decoder started the speakers of a list at its second
