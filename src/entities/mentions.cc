@@ -443,6 +443,26 @@ bool ModifiesALaterPerson(const Document& doc,
   return role;
 }
 
+bool IsOwnVoiceNoun(std::string_view lower) {
+  static constexpr std::string_view kNouns[] = {
+      "host",      "anchor",     "contributor", "commentator", "columnist",
+      "analyst",   "mechanic",   "nurse",       "doctor",      "physician",
+      "worker",    "janitor",    "engineer",    "student",     "player",
+      "teacher",   "customer",   "user",        "viewer",      "reader",
+      "voter",     "fan",        "member",      "professor",   "researcher",
+      "scientist", "contractor", "driver",      "pilot",       "patient",
+      "guard",     "subscriber", "alumnus",     "alumni",      "graduate",
+      "intern",    "volunteer",  "shareholder", "investor",    "economist"};
+  const std::string_view singular =
+      lower.size() > 2 && lower.back() == 's' && lower != "alumnus"
+          ? lower.substr(0, lower.size() - 1)
+          : lower;
+  for (std::string_view n : kNouns) {
+    if (lower == n || singular == n) return true;
+  }
+  return false;
+}
+
 bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
   // The group's label (its mentions' majority) is steadier than one
   // mention's: "Google" tagged LOC once is still the company.
@@ -450,8 +470,15 @@ bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
       e.group >= 0 && static_cast<size_t>(e.group) < doc.groups.size()
           ? doc.groups[e.group].label
           : e.label;
-  if (label == EntityLabel::kPerson || label == EntityLabel::kOrg) {
-    return false;
+  if (label == EntityLabel::kPerson) return false;
+  if (label == EntityLabel::kOrg) {
+    // An organisation's people who speak for themselves: "the Fox News
+    // host", "a NYU Langone mechanic" (its officials speak for it).
+    if (e.span.end >= m.end) return false;
+    uint32_t i = TokenAtOrAfter(doc, e.span.end);
+    return i < doc.tokens.size() && doc.tokens[i].span.end <= m.end &&
+           doc.tokens[i].kind == TokenKind::kWord &&
+           !doc.tokens[i].capitalized && IsOwnVoiceNoun(LowerToken(doc, i));
   }
   // A name headed by the noun of an institution or a publication speaks
   // through the people after it: "White House officials", "the Des Moines

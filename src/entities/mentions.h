@@ -111,6 +111,10 @@ bool ModifiesALaterPerson(const Document& doc,
                           std::vector<Entity>::const_iterator it,
                           std::vector<Entity>::const_iterator end, Span m);
 
+// People an organisation employs or serves who speak for themselves, not
+// for it ("host", "mechanic", "users"; singular or plural).
+bool IsOwnVoiceNoun(std::string_view lower);
+
 // True if a place or an adjectival name (a demonym, "Democratic",
 // "Obama-era"; by its group's label, neither person nor organisation) `e`
 // is not the head of mention `m` but modifies a common noun after it:

@@ -556,6 +556,24 @@ TEST(ResolveSpeakers, WhoIsTheHolderAPlaceOrModifierDescribes) {
   EXPECT_EQ(doc.quotes[5].speaker_name, "Norland Post");
 }
 
+// Regression: "the Fox News host", "a Norland Post reader" were named the
+// organisation; its officials and spokesmen still speak for it.
+TEST(ResolveSpeakers, AnOrganisationsPeopleSpeakForThemselves) {
+  Document doc = WithQuotes(
+      "The show aired. The Norland Post host said \"no.\" Norland Post "
+      "readers said \"maybe.\" Norland Post officials said \"yes.\"",
+      {{"Norland Post", EntityLabel::kOrg},
+       {"Norland Post", EntityLabel::kOrg},
+       {"Norland Post", EntityLabel::kOrg}},
+      {{"no.", "The Norland Post host"},
+       {"maybe.", "Norland Post readers"},
+       {"yes.", "Norland Post officials"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Post");
+}
+
 // A name that stands alone in an article is a surname: its counted gender
 // ("Warren": she) rules it out for a pronoun of the other gender, where the
 // name's words did not.
