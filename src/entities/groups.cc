@@ -18,6 +18,21 @@
 namespace whosaid {
 namespace {
 
+// Whether acronym `acronym` (capitals) holds the initial of every word of
+// `words` (lower case) but "of", "and", "the", "for".
+bool HoldsInitials(std::string_view acronym,
+                   const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (w.empty() || w == "of" || w == "and" || w == "the" || w == "for") {
+      continue;
+    }
+    const char initial =
+        static_cast<char>(w[0] - ('a' <= w[0] && w[0] <= 'z' ? 'a' - 'A' : 0));
+    if (acronym.find(initial) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
 using mention::IsRoleHeadWord;
 using mention::IsTitleWord;
 using mention::IsWord;
@@ -424,6 +439,14 @@ void BuildGroups(Document* doc) {
         bool caps = part.size() >= 2;
         for (char c : part) caps &= (c >= 'A' && c <= 'Z');
         const std::string& key = keys[k];
+        // An acronym holds its name's initials ("Justice Department (DOJ)"),
+        // unless the name is long enough to come from another language
+        // ("Doctors Without Borders (MSF)"): "Washington (CNN)" opens a
+        // dateline.
+        if (caps && name_words[k].size() < 3 &&
+            !HoldsInitials(part, name_words[k])) {
+          caps = false;
+        }
         if (caps) {
           std::string lower_part = mention::Lower(part);
           if (lower_part != key && alias_of.emplace(lower_part, key).second) {

@@ -187,6 +187,22 @@ TEST(OrganisationGroups, APlaceOnceTaggedAnOrganisationStaysAPlace) {
   EXPECT_EQ(doc.groups[doc.entities[0].group].label, EntityLabel::kLoc);
 }
 
+// Regression: "Washington (CNN) ..." made CNN an alias of Washington, so
+// every "CNN poll" was Washington's.
+TEST(OrganisationGroups, AnAcronymHoldsItsNamesInitials) {
+  Document doc = MakeDoc(
+      "Norvale (KTV) The Justice Ministry (MJ) said so. KTV said more. MJ "
+      "agreed.");
+  doc.entities.push_back(Ent(Find(doc, "Norvale"), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Justice Ministry"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "KTV", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "MJ", 1), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_NE(doc.entities[0].group, doc.entities[2].group);
+  EXPECT_EQ(doc.entities[1].group, doc.entities[3].group);
+}
+
 TEST(OrganisationGroups, AnInstitutionNamedByItsKindStaysItself) {
   Document doc = MakeDoc(
       "The Senate Judiciary Committee met on Tuesday. The Senate votes "
