@@ -312,7 +312,7 @@ constexpr std::string_view kRelationAndSideNouns[] = {
     "colleague", "classmate",  "neighbor",   "neighbour", "critic",
     "accuser",   "opponent",   "detractor",  "rival",     "enemy",
     "supporter", "ally",       "backer",     "defender",  "fan",
-    "follower",  "challenger", "admirer",    "victim"};
+    "follower",  "challenger", "admirer",    "victim",    "client"};
 
 // Those who speak for a person (for an organisation they speak as it: "the
 // Pentagon's spokeswoman" is the Pentagon's voice).
@@ -332,12 +332,25 @@ bool IsOtherPersonNoun(std::string_view w, bool person_possessor) {
          (person_possessor && IsNounOf(kRepresentativeNouns, w));
 }
 
+// "Democratic", "Republican", "GOP", "Democrat", "Conservative", "Labour".
+static bool IsPartyAdjective(std::string_view w) {
+  return w == "democratic" || w == "republican" || w == "gop" ||
+         w == "democrat" || w == "conservative" || w == "labour" ||
+         w == "liberal" || w == "progressive";
+}
+
 bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
                       bool person_possessor) {
-  for (uint32_t k = 0; k < 3 && i + k < l; ++k) {
+  // Up to three modifiers: "Romney's top foreign policy advisers".
+  for (uint32_t k = 0; k < 4 && i + k < l; ++k) {
     const Token& t = doc.tokens[i + k];
-    if (t.kind != TokenKind::kWord || t.capitalized) return false;
+    if (t.kind != TokenKind::kWord) return false;
     std::string w = LowerToken(doc, i + k);
+    // A party or a nation may modify them: "Biden's Democratic rivals".
+    if (t.capitalized) {
+      if (IsPartyAdjective(w) || lex::IsCountryOrDemonym(w)) continue;
+      return false;
+    }
     if (IsOtherPersonNoun(w, person_possessor)) return true;
     // Modifiers only: "attack on critics" is no one's critics.
     static constexpr std::string_view kNotModifiers[] = {

@@ -574,6 +574,26 @@ TEST(ResolveSpeakers, AnOrganisationsPeopleSpeakForThemselves) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Post");
 }
 
+// Regression: "many of Biden's Democratic rivals", "one of Singer's
+// clients" were named after the possessor.
+TEST(ResolveSpeakers, APartyOrLongerModifierStillHeadsOtherPeople) {
+  Document doc = WithQuotes(
+      "Mara Quill ran. Quill's Democratic rivals said \"no.\" Quill's "
+      "clients said \"yes.\" Quill's top foreign policy advisers said "
+      "\"maybe.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"no.", "Quill's Democratic rivals"},
+       {"yes.", "Quill's clients"},
+       {"maybe.", "Quill's top foreign policy advisers"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "");
+}
+
 // A name that stands alone in an article is a surname: its counted gender
 // ("Warren": she) rules it out for a pronoun of the other gender, where the
 // name's words did not.
