@@ -371,6 +371,30 @@ bool IsPossessiveMark(const Document& doc, uint32_t i) {
   return w == "'s" || w == "'";
 }
 
+bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f) {
+  // Back over what may stand between "of" and the name: "the", "former",
+  // titles ("critics of President Trump").
+  while (i > f) {
+    const std::string w = LowerToken(doc, i - 1);
+    if (w == "the" || w == "former" || IsTitleWord(w)) {
+      --i;
+      continue;
+    }
+    break;
+  }
+  if (i < f + 2) return false;
+  const std::string prep = LowerToken(doc, i - 1);
+  if (prep != "of" && prep != "to") return false;
+  // A capitalised noun inside a sentence is a title or a name ("Founding
+  // Partner of Redpoint", "Friends of the Earth").
+  const uint32_t noun = i - 2;
+  if (doc.tokens[noun].capitalized && !doc.sentences.empty() &&
+      doc.sentences[SentenceOf(doc, noun)].token_begin != noun) {
+    return false;
+  }
+  return IsOtherPersonNoun(LowerToken(doc, noun), /*person_possessor=*/false);
+}
+
 bool PossessesOtherPerson(const Document& doc, uint32_t mark, uint32_t l,
                           bool person_possessor) {
   return mark < l && IsPossessiveMark(doc, mark) &&

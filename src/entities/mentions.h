@@ -80,6 +80,12 @@ bool IsOtherPersonNoun(std::string_view lower, bool person_possessor);
 bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
                       bool person_possessor);
 
+// True if the name at token i, inside a mention starting at token f, is
+// the object of a noun for other people: "critics of (President) Trump",
+// "friends of Kavanaugh", "allies to Ms. Hale". Those people speak, not
+// the name.
+bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f);
+
 // True when token i is a possessive marker ("'s", "’s", or "'" after a
 // name in -s).
 bool IsPossessiveMark(const Document& doc, uint32_t i);

@@ -480,6 +480,12 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         longer_end = doc.tokens[end - 1].span.end;
         continue;
       }
+      // "critics of Trump", "friends of Hale": their people speak.
+      if (mention::ObjectOfOtherPerson(
+              doc, mention::TokenAtOrAfter(doc, e.span.begin),
+              mention::TokenAtOrAfter(doc, m.begin))) {
+        continue;
+      }
       // "Hale's father", "Trump's lawyers": the possessor is someone else.
       if (mention::PossessesOtherPerson(
               doc, mention::TokenAtOrAfter(doc, e.span.end),
@@ -547,7 +553,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       continue;
     }
     if (mention::PossessesOtherPerson(doc, i + 1, l,
-                                      /*person_possessor=*/true)) {
+                                      /*person_possessor=*/true) ||
+        mention::ObjectOfOtherPerson(doc, i, f)) {
       continue;
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.

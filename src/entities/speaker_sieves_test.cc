@@ -594,6 +594,25 @@ TEST(ResolveSpeakers, APartyOrLongerModifierStillHeadsOtherPeople) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "");
 }
 
+// Regression: "critics of Trump", "friends of Kavanaugh" were named after
+// the object; a title before "of" is no such noun.
+TEST(ResolveSpeakers, TheObjectOfCriticsOrFriendsIsNotTheSpeaker) {
+  Document doc = WithQuotes(
+      "Mara Quill ran. Critics of Quill said \"no.\" A friend of Ms. Quill "
+      "said \"yes.\" The Founding Partner of Vale Media said \"ok.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Vale Media", EntityLabel::kOrg}},
+      {{"no.", "Critics of Quill"},
+       {"yes.", "A friend of Ms. Quill"},
+       {"ok.", "The Founding Partner of Vale Media"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Vale Media");
+}
+
 // A name that stands alone in an article is a surname: its counted gender
 // ("Warren": she) rules it out for a pronoun of the other gender, where the
 // name's words did not.

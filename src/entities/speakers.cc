@@ -110,9 +110,11 @@ std::string ProperName(const Document& doc, uint32_t f, uint32_t l) {
       }
       break;
     }
-    // "Trump's lawyers", "Hale's father": someone else's name.
+    // "Trump's lawyers", "Hale's father", "critics of Trump": someone
+    // else's name.
     if (mention::PossessesOtherPerson(doc, i + 1, l,
-                                      /*person_possessor=*/true)) {
+                                      /*person_possessor=*/true) ||
+        (out.empty() && mention::ObjectOfOtherPerson(doc, i, f))) {
       return "";
     }
     if (out.empty()) run_begin = i;
