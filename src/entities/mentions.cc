@@ -371,9 +371,17 @@ bool IsPossessiveMark(const Document& doc, uint32_t i) {
   return w == "'s" || w == "'";
 }
 
-bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f) {
+namespace {
+
+// The token of the noun whose object is the name at token i ("critics" of
+// "critics of (President) Trump"), with the preposition in `prep`; -1 when
+// none within the mention starting at token f. A capitalised noun inside a
+// sentence is a title or a name ("Founding Partner of Redpoint", "Friends
+// of the Earth"), none.
+int64_t NounGoverning(const Document& doc, uint32_t i, uint32_t f,
+                      std::string* prep) {
   // Back over what may stand between "of" and the name: "the", "former",
-  // titles ("critics of President Trump").
+  // titles.
   while (i > f) {
     const std::string w = LowerToken(doc, i - 1);
     if (w == "the" || w == "former" || IsTitleWord(w)) {
@@ -382,17 +390,32 @@ bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f) {
     }
     break;
   }
-  if (i < f + 2) return false;
-  const std::string prep = LowerToken(doc, i - 1);
-  if (prep != "of" && prep != "to") return false;
-  // A capitalised noun inside a sentence is a title or a name ("Founding
-  // Partner of Redpoint", "Friends of the Earth").
+  if (i < f + 2) return -1;
+  *prep = LowerToken(doc, i - 1);
   const uint32_t noun = i - 2;
   if (doc.tokens[noun].capitalized && !doc.sentences.empty() &&
       doc.sentences[SentenceOf(doc, noun)].token_begin != noun) {
-    return false;
+    return -1;
   }
-  return IsOtherPersonNoun(LowerToken(doc, noun), /*person_possessor=*/false);
+  return noun;
+}
+
+}  // namespace
+
+bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f) {
+  std::string prep;
+  const int64_t noun = NounGoverning(doc, i, f, &prep);
+  return noun >= 0 && (prep == "of" || prep == "to") &&
+         IsOtherPersonNoun(LowerToken(doc, static_cast<uint32_t>(noun)),
+                           /*person_possessor=*/false);
+}
+
+bool ObjectOfRepresentative(const Document& doc, uint32_t i, uint32_t f) {
+  std::string prep;
+  const int64_t noun = NounGoverning(doc, i, f, &prep);
+  return noun >= 0 && (prep == "for" || prep == "to") &&
+         IsNounOf(kRepresentativeNouns,
+                  LowerToken(doc, static_cast<uint32_t>(noun)));
 }
 
 bool PossessesOtherPerson(const Document& doc, uint32_t mark, uint32_t l,

@@ -85,6 +85,10 @@ bool HeadsOtherPerson(const Document& doc, uint32_t i, uint32_t l,
 // "friends of Kavanaugh", "allies to Ms. Hale". Those people speak, not
 // the name.
 bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f);
+// Likewise for those who speak for someone: "a lawyer for Trump", "an aide
+// to Ms. Hale" (the caller prefers the representative when the mention
+// names them: "a lawyer for Trump, Daniel Petrocelli,").
+bool ObjectOfRepresentative(const Document& doc, uint32_t i, uint32_t f);
 
 // True when token i is a possessive marker ("'s", "’s", or "'" after a
 // name in -s).

@@ -480,10 +480,16 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         longer_end = doc.tokens[end - 1].span.end;
         continue;
       }
-      // "critics of Trump", "friends of Hale": their people speak.
-      if (mention::ObjectOfOtherPerson(
-              doc, mention::TokenAtOrAfter(doc, e.span.begin),
-              mention::TokenAtOrAfter(doc, m.begin))) {
+      // "critics of Trump", "friends of Hale": their people speak; "a
+      // lawyer for Trump, Daniel Petrocelli," is the lawyer named after.
+      const uint32_t e_first = mention::TokenAtOrAfter(doc, e.span.begin);
+      const uint32_t m_first = mention::TokenAtOrAfter(doc, m.begin);
+      if (mention::ObjectOfOtherPerson(doc, e_first, m_first)) continue;
+      if (e.label == EntityLabel::kPerson && std::next(it) != entities_end &&
+          std::next(it)->label == EntityLabel::kPerson &&
+          std::next(it)->span.end <= m.end &&
+          mention::ObjectOfRepresentative(doc, e_first, m_first) &&
+          doc.TokenText(mention::TokenAtOrAfter(doc, e.span.end)) == ",") {
         continue;
       }
       // "Hale's father", "Trump's lawyers": the possessor is someone else.

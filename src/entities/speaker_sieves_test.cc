@@ -611,6 +611,19 @@ TEST(ResolveSpeakers, TheObjectOfCriticsOrFriendsIsNotTheSpeaker) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
   EXPECT_EQ(doc.quotes[2].speaker_name, "Vale Media");
+  // A representative named after the principal speaks as themself.
+  Document named = WithQuotes(
+      "Mara Quill ran. A lawyer for Quill, Dan Roe, said \"no.\" A "
+      "spokesman for Quill said \"yes.\"",
+      {{"Mara Quill", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson},
+       {"Dan Roe", EntityLabel::kPerson},
+       {"Quill", EntityLabel::kPerson}},
+      {{"no.", "A lawyer for Quill, Dan Roe,"},
+       {"yes.", "A spokesman for Quill"}});
+  ASSERT_EQ(named.quotes.size(), 2u);
+  EXPECT_EQ(named.quotes[0].speaker_name, "Dan Roe");
+  EXPECT_EQ(named.quotes[1].speaker_name, "Mara Quill");
 }
 
 // A name that stands alone in an article is a surname: its counted gender
