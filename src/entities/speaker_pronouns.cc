@@ -56,6 +56,23 @@ lex::Gender GroupGender(const Document& doc, int32_t group) {
   return lex::Gender::kUnknown;
 }
 
+// Whether an earlier quote, before byte `before`, has a he/she speaker
+// resolved to `group` of the gender other than `want`.
+bool SpokeAsOtherPronoun(const Document& doc, int32_t group, lex::Gender want,
+                         uint32_t before) {
+  const lex::PronounKind other = want == lex::Gender::kMale
+                                     ? lex::PronounKind::kFemale
+                                     : lex::PronounKind::kMale;
+  for (const Attribution& q : doc.quotes) {
+    if (q.speaker.empty() || q.speaker.end > before) continue;
+    if (q.speaker_group != group || q.speaker.size() > 4) continue;
+    if (lex::PronounOf(mention::Lower(doc.Text(q.speaker))) == other) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A mention that a pronoun may refer to.
 struct Candidate {
   uint32_t begin;
@@ -355,6 +372,12 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       if (person && want != lex::Gender::kUnknown) {
         lex::Gender g = gender_of(c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;
+        // Nor one an earlier quote's pronoun gave the other gender ("she
+        // said" of Vanda Felbab-Brown, whose first name the lists lack).
+        if (g == lex::Gender::kUnknown &&
+            SpokeAsOtherPronoun(doc, c.group, want, begin_byte)) {
+          continue;
+        }
       }
       // Weights: a sentence of distance costs more than the previous-speaker
       // bonus, so a new subject in the sentence just before wins.
