@@ -291,16 +291,23 @@ bool IsRelationNoun(std::string_view w) {
 
 namespace {
 
-// Singular or plural ("critics", "allies", "parents") of one of `nouns`.
+// One of `nouns`, or its plural in -s ("hosts").
 template <size_t N>
-bool IsNounOf(const std::string_view (&nouns)[N], std::string_view w) {
+bool IsNounOrPluralOf(const std::string_view (&nouns)[N], std::string_view w) {
   for (std::string_view n : nouns) {
     if (w == n) return true;
     if (w.size() == n.size() + 1 && w.back() == 's' && w.starts_with(n)) {
       return true;
     }
   }
-  return w == "allies" || w == "enemies" || w == "families";
+  return false;
+}
+
+// Singular or plural ("critics", "allies", "parents") of one of `nouns`.
+template <size_t N>
+bool IsNounOf(const std::string_view (&nouns)[N], std::string_view w) {
+  return IsNounOrPluralOf(nouns, w) || w == "allies" || w == "enemies" ||
+         w == "families";
 }
 
 // Family and friends, and those for and against someone.
@@ -513,14 +520,7 @@ bool IsOwnVoiceNoun(std::string_view lower) {
       "scientist", "contractor", "driver",      "pilot",       "patient",
       "guard",     "subscriber", "alumnus",     "alumni",      "graduate",
       "intern",    "volunteer",  "shareholder", "investor",    "economist"};
-  const std::string_view singular =
-      lower.size() > 2 && lower.back() == 's' && lower != "alumnus"
-          ? lower.substr(0, lower.size() - 1)
-          : lower;
-  for (std::string_view n : kNouns) {
-    if (lower == n || singular == n) return true;
-  }
-  return false;
+  return IsNounOrPluralOf(kNouns, lower);
 }
 
 bool ModifiesALaterNoun(const Document& doc, const Entity& e, Span m) {
