@@ -10,13 +10,13 @@
 #include <algorithm>
 #include <ctime>
 #include <functional>
-#include <memory>
 #include <string>
 
 #include "src/input/html_extract.h"
 #include "src/input/html_title.h"
 #include "src/input/reader.h"
 #include "src/output/json_writer.h"
+#include "src/pipeline/extract_test_util.h"
 #include "whosaid/extractor.h"
 
 namespace whosaid {
@@ -79,20 +79,11 @@ void ExpectLinear(const char* what,
                               << " bytes, " << t4 << " s at " << big.size();
 }
 
-const Extractor& TheExtractor() {
-  static std::unique_ptr<Extractor> e = [] {
-    auto created = Extractor::Create(Options());
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return created.ok() ? std::move(created).value() : nullptr;
-  }();
-  return *e;
-}
-
 void ExtractAndWrite(const std::string& body) {
   RawDocument raw;
   raw.id = "t";
   raw.body = body;
-  Document doc = TheExtractor().Extract(raw);
+  Document doc = test_util::DefaultExtractor().Extract(raw);
   std::string out;
   WriteDocumentJson(doc, JsonOptions(), &out);
   ASSERT_FALSE(out.empty());

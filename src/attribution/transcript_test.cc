@@ -2,26 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "whosaid/extractor.h"
+#include "src/pipeline/extract_test_util.h"
 
 namespace whosaid {
 namespace {
 
-Document Extract(const std::string& text) {
-  static std::unique_ptr<Extractor> extractor = [] {
-    auto created = Extractor::Create(Options());
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return created.ok() ? std::move(created).value() : nullptr;
-  }();
-  RawDocument raw;
-  raw.id = "t";
-  raw.body = text;
-  return extractor->Extract(raw);
-}
+using test_util::ExtractText;
 
 const Attribution* QuoteStartingWith(const Document& d,
                                      std::string_view start) {
@@ -32,7 +21,7 @@ const Attribution* QuoteStartingWith(const Document& d,
 }
 
 TEST(TranscriptTest, TurnsOfAnInterviewAreDirectQuotes) {
-  Document d = Extract(
+  Document d = ExtractText(
       "Senator Maria Okonkwo spoke to the host, Daniel Brennan, on Sunday.\n\n"
       "BRENNAN: Will the bill pass this year?\n\n"
       "OKONKWO: It will pass. We have 52 votes in the Senate and more are "
@@ -68,7 +57,7 @@ TEST(TranscriptTest, TurnsOfAnInterviewAreDirectQuotes) {
 }
 
 TEST(TranscriptTest, HeadingsAndLoneLabelsAreNoTurns) {
-  Document d = Extract(
+  Document d = ExtractText(
       "The council met on Monday.\n\n"
       "UPDATE: The vote was moved to Friday, officials confirmed.\n\n"
       "WARNING: Some readers may find the images distressing.\n\n"
@@ -82,7 +71,7 @@ TEST(TranscriptTest, HeadingsAndLoneLabelsAreNoTurns) {
 }
 
 TEST(TranscriptTest, FieldListsAndFactChecksAreNoDialogue) {
-  Document d = Extract(
+  Document d = ExtractText(
       "Recent attacks, by date.\n\n"
       "TARGET: A market in the old town\n\n"
       "ATTACKER: Unidentified gunmen\n\n"
@@ -101,7 +90,7 @@ TEST(TranscriptTest, FieldListsAndFactChecksAreNoDialogue) {
 }
 
 TEST(TranscriptTest, UnknownLabelsCountInADialogue) {
-  Document d = Extract(
+  Document d = ExtractText(
       "Here is the exchange.\n\n"
       "HOST: Where were you that night?\n\n"
       "GUEST: At home, with my family.\n\n"
@@ -111,7 +100,7 @@ TEST(TranscriptTest, UnknownLabelsCountInADialogue) {
   ASSERT_NE(home, nullptr);
   EXPECT_EQ(d.Text(home->speaker), "GUEST");
   EXPECT_EQ(home->speaker_name, "");  // a role, not a name
-  Document named = Extract(
+  Document named = ExtractText(
       "From the broadcast.\n\n"
       "SEN. ÉLODIE O’NEILL-BRANDT: We will vote on Friday.\n\n"
       "HOST: Are you sure?\n\n"

@@ -2,26 +2,15 @@
 // and the sieves of speaker_pronouns.cc), on text written for the test.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "whosaid/extractor.h"
+#include "src/pipeline/extract_test_util.h"
 
 namespace whosaid {
 namespace {
 
-Document Extract(const std::string& text) {
-  static std::unique_ptr<Extractor> extractor = [] {
-    auto created = Extractor::Create(Options());
-    EXPECT_TRUE(created.ok()) << created.status().ToString();
-    return created.ok() ? std::move(created).value() : nullptr;
-  }();
-  RawDocument raw;
-  raw.id = "t";
-  raw.body = text;
-  return extractor->Extract(raw);
-}
+using test_util::ExtractText;
 
 std::string SpeakerOf(const Document& d, std::string_view content_start) {
   for (const Attribution& q : d.quotes) {
@@ -33,7 +22,7 @@ std::string SpeakerOf(const Document& d, std::string_view content_start) {
 // Regression: a "he" went to a woman whose first name no list holds, after
 // an earlier "she said" had been hers.
 TEST(SpeakerPronounsTest, AnEarlierPronounGivesAnUnknownNameItsGender) {
-  Document d = Extract(
+  Document d = ExtractText(
       "Quorn Dabb, an analyst, spoke. \"It failed,\" she said. Zeb Lutt "
       "agreed. Quorn Dabb laughed. \"It is over,\" he said.");
   EXPECT_EQ(SpeakerOf(d, "\"It failed"), "Quorn Dabb");
