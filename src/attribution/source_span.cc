@@ -165,12 +165,6 @@ int TrimSourceEnd(const Document& doc, int b, int e) {
 
 namespace {
 
-// A party-and-state tag: "D-Ga.", "R-Texas", "I-Vt.", "D-N.Y.".
-bool IsPartyStateTag(std::string_view w) {
-  return w.size() >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') &&
-         w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
-}
-
 // The first token of entity `e`, whose last token is `last`, with the title
 // attached right before it ("Sen." of "Sen. Ana Ruiz").
 int FirstTokenWithTitle(const Document& doc, const Entity& e, int last) {
@@ -211,7 +205,8 @@ int ExtendSourceOverPlaceTag(const Document& doc, int b, int e) {
   }
   std::string_view tag =
       doc.Text(Span{doc.tokens[b].span.begin, doc.tokens[tag_end].span.end});
-  if (!IsPartyStateTag(tag) && lex::UsStateOfAbbreviation(tag) < 0) return b;
+  if (!lex::IsPartyStateTag(tag) && lex::UsStateOfAbbreviation(tag) < 0)
+    return b;
   // The tag ends the span or a comma closes it ("D-Ga., who ...").
   if (tag_end + 1 <= e && doc.TokenText(tag_end + 1) != ",") return b;
   int last = b - 2;

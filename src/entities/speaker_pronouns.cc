@@ -535,11 +535,10 @@ int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
     if (it->span.end > end_byte) continue;
     if (it->group >= 0 && it->span.end + 24 >= end_byte) {
       // A place, or a name that modifies a noun ("the White House physician
-      // who"), is not what "who" (or "which") stands for: the holder it
-      // describes is
-      // ("Ana Ruiz of Norland, who", "Ana Ruiz, the Norland physician who"),
-      // or no one named.
-      // A person's own appositive ("Mark Feigin, the lawyer who") is his.
+      // who"), is not what "who" (or "which") stands for: the holder the
+      // phrase describes is ("Ana Ruiz of Norland, who", "Ana Ruiz, the
+      // Norland physician who"), or no one named. A person's own appositive
+      // ("Mark Feigin, the lawyer who") is his.
       const bool modifies =
           NounAfter(doc, it->span.end, end_byte) &&
           !(it->label == EntityLabel::kPerson &&

@@ -31,6 +31,10 @@ TEST(UsStates, NamesAndBothAbbreviationStyles) {
   EXPECT_NE(lex::UsStateOfName("west virginia"),
             lex::UsStateOfName("virginia"));
   EXPECT_EQ(lex::UsStateOfName("norland"), -1);
+  EXPECT_TRUE(lex::IsPartyStateTag("D-N.Y."));
+  EXPECT_TRUE(lex::IsPartyStateTag("R-Texas"));
+  EXPECT_FALSE(lex::IsPartyStateTag("D-day"));
+  EXPECT_FALSE(lex::IsPartyStateTag("Al-Qaeda"));
 }
 
 TEST(StateInPhrase, FindsOneOrTwoWordStates) {

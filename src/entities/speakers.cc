@@ -14,6 +14,7 @@
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
 #include "src/entities/speaker_sieves.h"
+#include "src/entities/us_states.h"
 
 namespace whosaid {
 namespace {
@@ -193,11 +194,7 @@ std::string CoordinatedName(const Document& doc, Span m) {
     const Entity& e = *it;
     if (e.span.end > m.end) continue;
     // A party-and-state tag ("D-New York") is no holder.
-    std::string_view text = doc.Text(e.span);
-    if (text.size() > 2 && text[1] == '-' &&
-        (text[0] == 'D' || text[0] == 'R' || text[0] == 'I')) {
-      continue;
-    }
+    if (lex::IsPartyStateTag(doc.Text(e.span))) continue;
     if (e.label == EntityLabel::kLoc) places.push_back(&e);
     if (e.label != EntityLabel::kPerson && e.label != EntityLabel::kOrg) {
       continue;
@@ -236,16 +233,16 @@ std::string CoordinatedName(const Document& doc, Span m) {
       if (list_open && joined) {
         // ", and former Mayor", ", D-Vt., and": no lower-case word before
         // the "and", a title after it.
-        uint32_t k = f;
-        while (k < l && !mention::TokenIs(doc, k, "and") &&
-               doc.TokenText(k) != "&") {
-          if (doc.tokens[k].kind == TokenKind::kWord &&
-              !doc.tokens[k].capitalized) {
+        uint32_t j = f;
+        while (j < l && !mention::TokenIs(doc, j, "and") &&
+               doc.TokenText(j) != "&") {
+          if (doc.tokens[j].kind == TokenKind::kWord &&
+              !doc.tokens[j].capitalized) {
             return "";
           }
-          ++k;
+          ++j;
         }
-        if (!IsTitleRun(doc, k + 1, l)) return "";
+        if (!IsTitleRun(doc, j + 1, l)) return "";
       }
       list_open =
           !joined && doc.TokenText(f) == "," && IsTitleRun(doc, f + 1, l);

@@ -101,4 +101,10 @@ int UsStateOfAbbreviation(std::string_view text) {
   return -1;
 }
 
+bool IsPartyStateTag(std::string_view text) {
+  return text.size() >= 4 &&
+         (text[0] == 'D' || text[0] == 'R' || text[0] == 'I') &&
+         text[1] == '-' && text[2] >= 'A' && text[2] <= 'Z';
+}
+
 }  // namespace whosaid::lex

@@ -20,6 +20,10 @@ int UsStateOfName(std::string_view lower);
 // expected, such as the tag after "D-".
 int UsStateOfAbbreviation(std::string_view text);
 
+// Whether `text` reads as a party-and-state tag: "D-Ga.", "R-Texas",
+// "I-Vt.", "D-N.Y." (a party letter, a hyphen, a capital).
+bool IsPartyStateTag(std::string_view text);
+
 }  // namespace whosaid::lex
 
 #endif  // WHOSAID_SRC_ENTITIES_US_STATES_H_
