@@ -179,7 +179,7 @@ void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
       if (!mention::IsRoleHeadWord(r)) continue;
       int32_t g =
           ResolveRole(doc, lex::ExpandAbbreviation(r), doc.tokens[i].span.begin,
-                      StateInPhrase(doc, i + 1, j));
+                      StateInPhrase(doc, i + 1, j), i + 1, j);
       if (g >= 0) {
         out->push_back({i, j, g, InsideQuote(doc, doc.tokens[i].span, cache)});
       }

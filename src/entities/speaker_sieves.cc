@@ -12,6 +12,7 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
+#include "src/entities/role_countries.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid::speakers {
@@ -177,7 +178,8 @@ bool IsDayName(std::string_view lower) {
 }
 
 int32_t ResolveRole(const Document& doc, std::string_view noun,
-                    uint32_t begin_byte, int state) {
+                    uint32_t begin_byte, int state, uint32_t qualifier_first,
+                    uint32_t qualifier_last) {
   // "the Vermont Democrat": a party noun after a state names a person tied
   // to the state, of that party when the tie names one.
   const char party = state >= 0 ? PartyOfWord(noun) : 0;
@@ -220,7 +222,10 @@ int32_t ResolveRole(const Document& doc, std::string_view noun,
   // tied to another state never is, so with only such people, no name
   // rather than a wrong one. A party noun needs the tie.
   if (best < 0 && party == 0) return untied;
-  return best;
+  if (state >= 0 || best < 0) return best;
+  // Among holders of the role, the country words decide (see the header).
+  return RoleHolderByCountry(doc, noun, begin_byte, qualifier_first,
+                             qualifier_last);
 }
 
 // A person group holding `word` (lower case) among its name words; the one
@@ -662,7 +667,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       }
     }
     return ResolveRole(doc, lex::ExpandAbbreviation(w), m.begin,
-                       StateInPhrase(doc, f, i));
+                       StateInPhrase(doc, f, i), f, i);
   }
   return -1;
 }

@@ -103,8 +103,14 @@ int32_t ResolveRelative(const Document& doc, uint32_t first_token);
 // than a wrong one). With a state, the party nouns
 // "democrat" and "republican" match anyone tied to it whose tie names no
 // other party ("the Vermont Democrat").
+//
+// Without a state, RoleHolderByCountry (role_countries.h) decides between
+// holders of the role ("the president" is not "Vice President X", "the
+// Russian president" is the one titled for Russia); the phrase's words
+// before its role token are tokens [qualifier_first, qualifier_last).
 int32_t ResolveRole(const Document& doc, std::string_view noun,
-                    uint32_t begin_byte, int state = -1);
+                    uint32_t begin_byte, int state = -1,
+                    uint32_t qualifier_first = 0, uint32_t qualifier_last = 0);
 
 // The US state named in full by tokens [first, last) of a role phrase
 // ("the Vermont senator", "the New York congresswoman"), or -1.

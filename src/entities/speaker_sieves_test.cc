@@ -134,6 +134,49 @@ TEST(ResolveRole, PartyNounsAndPeopleTiedToNoState) {
   EXPECT_EQ(doc.quotes[4].speaker_name, "Rita Sol");
 }
 
+// Regression: "the president" was named after whichever president the
+// article mentioned last, the Russian one or the vice president. A country
+// in the phrase picks the holder titled for it; a phrase without one
+// prefers the holder titled with just that role and no country.
+TEST(ResolveRole, CountryAndExactRoleDecideBetweenHolders) {
+  Document doc = WithQuotes(
+      "President Tom Bell met Vice President Ana Ruiz and Russian President "
+      "Ivo Kral. \"We agreed,\" the president said. \"We did not,\" the "
+      "Russian president said. \"Later,\" the vice president said.",
+      {{"Tom Bell", EntityLabel::kPerson},
+       {"Ana Ruiz", EntityLabel::kPerson},
+       {"Russian", EntityLabel::kMisc},
+       {"Ivo Kral", EntityLabel::kPerson},
+       {"Russian", EntityLabel::kMisc}},
+      {{"We agreed,", "the president"},
+       {"We did not,", "the Russian president"},
+       {"Later,", "the vice president"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Tom Bell");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ivo Kral");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz");
+}
+
+// Another office that ends in the same noun is not the phrase's role
+// ("the prime minister" is not the foreign minister named after him); a
+// country in the phrase that no holder's title names leaves out those
+// titled for another country only (no name rather than a wrong one).
+TEST(ResolveRole, OtherOfficesAndOtherCountries) {
+  Document doc = WithQuotes(
+      "Prime Minister Jan Nowak spoke after Foreign Minister Piotr Lis. "
+      "\"Enough,\" the prime minister said. French Ambassador Eva Roux "
+      "left. \"Soon,\" the German ambassador said.",
+      {{"Jan Nowak", EntityLabel::kPerson},
+       {"Piotr Lis", EntityLabel::kPerson},
+       {"French", EntityLabel::kMisc},
+       {"Eva Roux", EntityLabel::kPerson},
+       {"German", EntityLabel::kMisc}},
+      {{"Enough,", "the prime minister"}, {"Soon,", "the German ambassador"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Jan Nowak");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 // Regression: "White House officials" and "the Des Moines Register
 // editorial board" lost their names as a place modifying a noun. A place
 // name headed by an institution's or a publication's noun keeps it; a
