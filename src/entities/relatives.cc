@@ -1,8 +1,11 @@
 #include "src/entities/relatives.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "src/entities/mentions.h"
+#include "src/entities/us_states.h"
 
 namespace whosaid {
 namespace {
@@ -11,6 +14,9 @@ using mention::LowerToken;
 
 // Words between the appositive's comma and its kin noun ("the senator 's").
 constexpr uint32_t kMaxWordsBeforeKin = 4;
+// Words of a place before a relative's title ("his son, New Mexico Attorney
+// General X").
+constexpr uint32_t kMaxPlaceWords = 3;
 
 // Token i is a kin noun, "-in-law" forms included.
 bool KinAt(const Document& doc, uint32_t i, lex::Gender* gender) {
@@ -49,6 +55,21 @@ bool OtherNamesPossessive(const Document& doc, uint32_t mark,
          doc.TokenText(mark - 1) != surname;
 }
 
+// Whether token i names a place: a US state or country word, or a word of
+// a LOC entity ("Delaware" in "his son, Delaware Attorney General X").
+bool PlaceTokenAt(const Document& doc, uint32_t i) {
+  if (!doc.tokens[i].capitalized) return false;
+  const std::string w = LowerToken(doc, i);
+  if (lex::UsStateOfName(w) >= 0 || lex::IsCountryOrDemonym(w)) return true;
+  const Span t = doc.tokens[i].span;
+  auto after = std::partition_point(
+      doc.entities.begin(), doc.entities.end(),
+      [&](const Entity& e) { return e.span.begin <= t.begin; });
+  return after != doc.entities.begin() &&
+         std::prev(after)->label == EntityLabel::kLoc &&
+         std::prev(after)->span.end >= t.end;
+}
+
 }  // namespace
 
 bool IntroducedAsRelative(const Document& doc, const Entity& e,
@@ -67,7 +88,12 @@ bool IntroducedAsRelative(const Document& doc, const Entity& e,
       if (tf < start) start = tf;
     }
   }
-  // Before: "[his|the mayor's] [late] daughter[,] [title] Name".
+  // Before: "[his|the mayor's] [late] daughter[,] [place] [title] Name".
+  for (uint32_t k = 0; k < kMaxPlaceWords && start > 0 && !e.title.empty() &&
+                       PlaceTokenAt(doc, start - 1);
+       ++k) {
+    --start;
+  }
   if (start > 0) {
     uint32_t i = start - 1;
     if (doc.TokenText(i) == "," && i > 0) --i;

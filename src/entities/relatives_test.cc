@@ -32,6 +32,25 @@ TEST(RelativesTest, KinNounAfterAPossessiveBeforeTheName) {
   EXPECT_EQ(g, lex::Gender::kFemale);
 }
 
+// Regression: "his son, Delaware Attorney General Beau X" was not read as
+// a relative (the place stood between the kin noun and the title), so the
+// bare surname after it named the son instead of the principal.
+TEST(RelativesTest, PlaceBeforeTheRelativesTitle) {
+  lex::Gender g;
+  Document doc = MakeDoc(
+      "He spoke of his son, Vermont Attorney General Ned Hale, at length.");
+  Entity e = Ent(Find(doc, "Ned Hale"), EntityLabel::kPerson);
+  e.title = Find(doc, "Attorney General");
+  EXPECT_TRUE(IntroducedAsRelative(doc, e, &g));
+  EXPECT_EQ(g, lex::Gender::kMale);
+  // A place with no kin noun before it introduces no relative.
+  Document other =
+      MakeDoc("He met the press, Vermont Attorney General Ned Hale, today.");
+  Entity o = Ent(Find(other, "Ned Hale"), EntityLabel::kPerson);
+  o.title = Find(other, "Attorney General");
+  EXPECT_FALSE(IntroducedAsRelative(other, o, &g));
+}
+
 TEST(RelativesTest, KinNounOpeningTheAppositive) {
   lex::Gender g;
   EXPECT_TRUE(Relative("Lena Hale, the senator's daughter-in-law, spoke.",
