@@ -204,6 +204,25 @@ std::string CoordinatedName(const Document& doc, Span m) {
   if (holders.empty() && PlacesAreTheHolders(doc, m, places)) {
     holders = std::move(places);
   }
+  // An organisation in a person's title is no holder of its own ("Senate
+  // Republican Leader Mitch McConnell": a title run joins it to the titled
+  // person after it).
+  std::erase_if(holders, [&](const Entity* e) {
+    if (e->label == EntityLabel::kPerson) return false;
+    const Entity* end = doc.entities.data() + doc.entities.size();
+    const Entity* next = e + 1;
+    while (next != end && next->label != EntityLabel::kPerson &&
+           next->span.begin < m.end) {
+      ++next;
+    }
+    if (next == end || next->label != EntityLabel::kPerson ||
+        next->title.empty() || next->span.end > m.end) {
+      return false;
+    }
+    uint32_t f, l;
+    mention::TokenRange(doc, Span{e->span.end, next->span.begin}, &f, &l);
+    return f < l && IsTitleRun(doc, f, l);
+  });
   if (holders.size() < 2) return "";
   bool list_open = false;  // a lone comma joined the last two holders
   std::vector<std::string_view> names;  // distinct, in text order

@@ -102,6 +102,23 @@ TEST(ResolveSpeakers, WhichNamesTheOrganisationBeforeIt) {
   EXPECT_EQ(person.quotes[1].speaker_name, "");
 }
 
+// Regression: "Port Board Chairman Ana Ruiz and Harbor Council Leader Li
+// Wen" was named after Ana Ruiz alone: the organisation in the second
+// person's title stood between the two names as a holder of its own.
+TEST(ResolveSpeakers, AnOrganisationInATitleIsNoHolder) {
+  Document doc = WithQuotes(
+      "Port Board Chairman Ana Ruiz and Harbor Council Leader Li Wen said "
+      "the pier would reopen.",
+      {{"Port Board", EntityLabel::kOrg},
+       {"Ana Ruiz", EntityLabel::kPerson},
+       {"Harbor Council", EntityLabel::kOrg},
+       {"Li Wen", EntityLabel::kPerson}},
+      {{"the pier would reopen",
+        "Port Board Chairman Ana Ruiz and Harbor Council Leader Li Wen", 0,
+        "said"}});
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz and Li Wen");
+}
+
 TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {
   Document doc = WithQuotes(
       "Exports fell by half, according to the Trade Office and Minister Ana "
