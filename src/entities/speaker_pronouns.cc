@@ -264,6 +264,14 @@ uint32_t SentenceSubjectPronoun(const Document& doc, uint32_t k) {
 
 }  // namespace
 
+// Whether the mention at token `tok` is the object of a question verb
+// ("asked Trump", "pressed Ruiz").
+bool IsAsked(const Document& doc, uint32_t tok) {
+  if (tok == 0) return false;
+  const std::string w = LowerToken(doc, tok - 1);
+  return w == "asked" || w == "pressed" || w == "questioned" || w == "quizzed";
+}
+
 bool IsClauseWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "on",     "in",    "at",    "by",     "for",      "from",
@@ -388,6 +396,9 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
           gender_of(c.group) == want) {
         score += 0.5;
       }
+      // "Tapper asked Trump if ... “...,” he said": the one asked answers,
+      // more than the asker who opened the sentence and spoke last.
+      if (person && dist == 1 && IsAsked(doc, tok)) score += 2.5;
       // Later mentions win ties (recency within a sentence).
       score += 1e-6 * c.begin;
       if (score > best_score) {

@@ -29,5 +29,17 @@ TEST(SpeakerPronounsTest, AnEarlierPronounGivesAnUnknownNameItsGender) {
   EXPECT_EQ(SpeakerOf(d, "\"It is over"), "Zeb Lutt");
 }
 
+// Regression: after "Tom Bell asked Ned Hale whether ...", the "he said"
+// of the answer went to the asker, who opened the sentence and had spoken
+// last. The one asked answers.
+TEST(SpeakerPronounsTest, TheOneAskedAnswers) {
+  Document d = ExtractText(
+      "Tom Bell, the host, opened the show. \"Welcome back,\" Bell said.\n\n"
+      "Bell asked Ned Hale whether the port would reopen this year.\n\n"
+      "\"I absolutely think so,\" he said.");
+  EXPECT_EQ(SpeakerOf(d, "\"Welcome back"), "Tom Bell");
+  EXPECT_EQ(SpeakerOf(d, "\"I absolutely"), "Ned Hale");
+}
+
 }  // namespace
 }  // namespace whosaid
