@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/calendar_words.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid {
@@ -194,6 +195,13 @@ void TrimEdgeWords(Document* doc) {
           break;
         }
       }
+    }
+    // Nor does a name of someone or something end in a weekday: the
+    // tagger ran on into the time ("Chuck Schumer Friday", "CNN Tuesday").
+    // Events may ("Super Tuesday").
+    if (e.label != EntityLabel::kMisc && l - f > 1 &&
+        WeekdayOfName(doc->TokenText(l - 1)) != 0) {
+      --l;
     }
     while (l > f && (edge(l - 1) || lower_tail(l - 1))) {
       // "Mladost ( BJ )" keeps the bracket it opened.

@@ -82,6 +82,24 @@ TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
   EXPECT_NE(EntityWithText(doc, "serie B"), nullptr);  // not a person
 }
 
+// Regression: "Chuck Schumer Friday" became a speaker's canonical name:
+// the tagger ran on into the day. Names of people, bodies and places end
+// before a weekday; events keep theirs.
+TEST(AttachTitlesAndGroups, NamesEndBeforeAWeekday) {
+  Document doc = MakeDoc(
+      "Ana Okafor Friday met Harbor Council Tuesday before Super Tuesday.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Ana Okafor Friday"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Harbor Council Tuesday"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Super Tuesday"), EntityLabel::kMisc));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Ana Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Harbor Council"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Super Tuesday"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Ana Okafor Friday"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
   Document doc = MakeDoc(
       "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "
