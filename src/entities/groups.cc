@@ -80,6 +80,16 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
   return false;
 }
 
+// Whether the name starting at token `name` is compared by the "Like" or
+// "Unlike" that opens its sentence (which starts at `begin`): "Like Putin,
+// the Scottish leader ...". Other opening prepositions often do take an
+// appositive ("For Ana Ruiz, the mayor of Norland, ...").
+bool OpensWithComparison(const Document& doc, uint32_t begin, uint32_t name) {
+  if (name == 0 || name - 1 != begin) return false;
+  const std::string w = LowerToken(doc, begin);
+  return w == "like" || w == "unlike";
+}
+
 void AttachTitles(Document* doc) {
   const Sentences sent{*doc};
   std::vector<bool> remove(doc->entities.size(), false);
@@ -142,8 +152,10 @@ void AttachTitles(Document* doc) {
       }
     }
     // 3. Appositive after the name: ", [of ...,] the X's deputy commander,".
+    // Not after a sentence's opening phrase ("Like Putin, the Scottish
+    // leader ..."): the phrase after its comma is the subject.
     uint32_t se = sent.End(f);
-    uint32_t p = l;
+    uint32_t p = OpensWithComparison(*doc, sb, j) ? se : l;
     for (int seg = 0; seg < 2 && p < se && IsComma(*doc, p); ++seg) {
       uint32_t b = p + 1, q = b;
       while (q < se && !IsComma(*doc, q) && q - b <= kMaxAppositiveTokens &&

@@ -34,6 +34,21 @@ TEST(AttachTitlesAndGroups, AppositivesAndRoles) {
   EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"head"});
 }
 
+// Regression: in "Like Ivo Kral, the Norland leader faces ...", the
+// subject after the comparison's comma became Kral's appositive (and
+// "leader" his role); after "For" an appositive stays one.
+TEST(AttachTitlesAndGroups, NoAppositiveAfterAnOpeningComparison) {
+  Document doc = MakeDoc(
+      "Like Ivo Kral, the party leader faces a revolt. For Ana Ruiz, the "
+      "mayor of Norland, it is late.");
+  doc.entities.push_back(Ent(Find(doc, "Ivo Kral"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ana Ruiz"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_TRUE(doc.entities[0].appositive.empty());
+  EXPECT_EQ(doc.Text(doc.entities[1].appositive), "the mayor of Norland");
+}
+
 TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   Document doc = MakeDoc(
       "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "
