@@ -166,6 +166,23 @@ bool InsideQuote(const Document& doc, Span s, SpeakerCache* cache) {
   return cache->max_end[after - cache->contents.begin() - 1] >= s.end;
 }
 
+// Whether a name is a photo credit ("Ana Ruiz/AP", "Photo by Ana Ruiz"):
+// the photographer is nobody the text goes on about.
+bool IsPhotoCredit(const Document& doc, Span name) {
+  constexpr size_t kLookBack = 12;
+  const std::string_view text = doc.text;
+  if (name.end + 1 < text.size() && text[name.end] == '/' &&
+      text[name.end + 1] >= 'A' && text[name.end + 1] <= 'Z') {
+    return true;
+  }
+  const size_t from = name.begin > kLookBack ? name.begin - kLookBack : 0;
+  const std::string before =
+      mention::Lower(text.substr(from, name.begin - from));
+  return before.find("photo by") != std::string::npos ||
+         before.find("photo:") != std::string::npos ||
+         before.find("credit:") != std::string::npos;
+}
+
 // Every "the <role>" phrase of the document, as Candidates() finds them: for
 // each "the", the first role head among the next three tokens decides.
 void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
@@ -204,7 +221,7 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
   for (auto it = first_entity; it != doc.entities.end(); ++it) {
     const Entity& e = *it;
     if (e.span.end > end) break;
-    if (e.group >= 0) {
+    if (e.group >= 0 && !IsPhotoCredit(doc, e.span)) {
       out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span, cache)});
     }
   }

@@ -41,5 +41,15 @@ TEST(SpeakerPronounsTest, TheOneAskedAnswers) {
   EXPECT_EQ(SpeakerOf(d, "\"I absolutely"), "Ned Hale");
 }
 
+// Regression: a photo credit ("Ana Ruiz/AP") between a speaker and her
+// "she said" took the quote: the photographer is nobody the text is about.
+TEST(SpeakerPronounsTest, PhotoCreditsAreNoCandidates) {
+  Document d = ExtractText(
+      "Mara Quell, the council leader, spoke at the port on Monday.\n\n"
+      "Ana Ruiz/AP\n\n"
+      "\"We will rebuild the pier,\" she said.");
+  EXPECT_EQ(SpeakerOf(d, "\"We will rebuild"), "Mara Quell");
+}
+
 }  // namespace
 }  // namespace whosaid
