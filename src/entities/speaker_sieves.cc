@@ -157,6 +157,39 @@ std::vector<StateTie> StateTies(const Document& doc, int32_t group) {
   return ties;
 }
 
+// Whether a word has two or more letters, all capitals ("DOJ", "U.S.").
+bool IsAllCaps(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// Whether the article writes the word `lower` in lower case somewhere.
+bool WrittenInLowerCase(const Document& doc, std::string_view lower) {
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind == TokenKind::kWord && !doc.tokens[i].capitalized &&
+        doc.TokenText(i) == lower) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether token i is the first word of its sentence (after quote marks
+// and punctuation).
+bool OpensSentence(const Document& doc, uint32_t i) {
+  if (doc.sentences.empty()) return false;
+  uint32_t k = doc.sentences[mention::SentenceOf(doc, i)].token_begin;
+  while (k < i && doc.tokens[k].kind != TokenKind::kWord &&
+         doc.tokens[k].kind != TokenKind::kNumber) {
+    ++k;
+  }
+  return k == i;
+}
+
 }  // namespace
 
 int StateInPhrase(const Document& doc, uint32_t first, uint32_t last) {
@@ -570,6 +603,18 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     // "the Ohio Republican" is a person (the role sieve), not the party.
     if (modified && mention::IsPartyNoun(w)) {
+      continue;
+    }
+    // "Abortion opponents", "Port officers": a sentence's first word is
+    // capitalised for its place, and before a lower-case noun it is that
+    // noun's modifier, no name, when the article writes it in lower case
+    // elsewhere. An acronym or an organisation's noun stays one ("DOJ
+    // lawyers", "Committee staffers"), and so does a name ("Teneo
+    // officials").
+    if (i + 1 < l && OpensSentence(doc, i) && !lex::IsOrgWord(w) &&
+        !IsAllCaps(doc.TokenText(i)) &&
+        doc.tokens[i + 1].kind == TokenKind::kWord &&
+        !doc.tokens[i + 1].capitalized && WrittenInLowerCase(doc, w)) {
       continue;
     }
     std::string word = mention::Lower(doc.TokenText(i));

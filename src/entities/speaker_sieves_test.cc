@@ -177,6 +177,26 @@ TEST(ResolveRole, OtherOfficesAndOtherCountries) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
 }
 
+// Regression: "Port officers" was named after the Norland Port Authority:
+// the sentence's first word is capitalised for its place, and the article
+// writes "port" in lower case. A name there keeps its holder ("Vale
+// officials"), as does an organisation's noun ("Authority staff").
+TEST(ResolveSpeakers, ASentencesFirstWordBeforeANounIsNoName) {
+  Document doc = WithQuotes(
+      "The Norland Port Authority runs the port. Port officers said the pier "
+      "was shut. Vale Holdings declined. Vale officials said talks went on. "
+      "Authority staff said it was safe.",
+      {{"Norland Port Authority", EntityLabel::kOrg},
+       {"Vale Holdings", EntityLabel::kOrg}},
+      {{"the pier was shut", "Port officers", 0, "said"},
+       {"talks went on", "Vale officials", 0, "said"},
+       {"it was safe", "Authority staff", 0, "said"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Vale Holdings");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Port Authority");
+}
+
 // Regression: "White House officials" and "the Des Moines Register
 // editorial board" lost their names as a place modifying a noun. A place
 // name headed by an institution's or a publication's noun keeps it; a
