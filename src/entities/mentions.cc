@@ -388,10 +388,12 @@ namespace {
 int64_t NounGoverning(const Document& doc, uint32_t i, uint32_t f,
                       std::string* prep) {
   // Back over what may stand between "of" and the name: "the", "former",
-  // titles.
+  // titles, and the name's earlier words ("of Tony Kim" for "Kim").
   while (i > f) {
     const std::string w = LowerToken(doc, i - 1);
-    if (w == "the" || w == "former" || IsTitleWord(w)) {
+    if (w == "the" || w == "former" || IsTitleWord(w) ||
+        (doc.tokens[i - 1].kind == TokenKind::kWord &&
+         doc.tokens[i - 1].capitalized && i - 1 > f)) {
       --i;
       continue;
     }

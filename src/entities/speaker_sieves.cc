@@ -701,6 +701,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     const bool party_noun = i + 1 == l && mention::TokenIs(doc, f, "the") &&
                             (w == "democrat" || w == "republican");
     if (!mention::IsRoleHeadWord(w) && !party_noun) continue;
+    // "the grandson of former President X" is not the president.
+    if (mention::ObjectOfOtherPerson(doc, i, f)) return -1;
     // "attorneys general", "inspectors general": a plural title names a
     // group, nobody in particular.
     if (i > f && (w == "general" || w == "generals")) {

@@ -197,6 +197,24 @@ TEST(ResolveSpeakers, ASentencesFirstWordBeforeANounIsNoName) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Port Authority");
 }
 
+// Regression: "The family of Tony Kim" was named after Kim Jong Un (the
+// name word "Kim" was read without "Tony" before it, so the family noun
+// did not govern it), and "the grandson of former President X" after the
+// article's president (the role word in the object of a kin noun).
+TEST(ResolveSpeakers, ObjectsOfKinNounsWithTheirWholeNameOrTitle) {
+  Document doc = WithQuotes(
+      "President Ivo Kral met Kim Jong Un. The family of Tony Kim thanked "
+      "him. The grandson of former President Ned Hale said it was time.",
+      {{"Ivo Kral", EntityLabel::kPerson},
+       {"Kim Jong Un", EntityLabel::kPerson}},
+      {{"him", "The family of Tony Kim", 0, "thanked"},
+       {"it was time", "The grandson of former President Ned Hale", 0,
+        "said"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 // Regression: "White House officials" and "the Des Moines Register
 // editorial board" lost their names as a place modifying a noun. A place
 // name headed by an institution's or a publication's noun keeps it; a
