@@ -459,6 +459,16 @@ bool NounAfter(const Document& doc, uint32_t from, uint32_t to) {
   return false;
 }
 
+// Whether a role noun lies between byte `from` and `to` ("Treasury
+// Secretary who").
+bool RoleWordBetween(const Document& doc, uint32_t from, uint32_t to) {
+  for (uint32_t i = mention::TokenAtOrAfter(doc, from);
+       i < doc.tokens.size() && doc.tokens[i].span.end <= to; ++i) {
+    if (mention::IsRoleHeadWord(LowerToken(doc, i))) return true;
+  }
+  return false;
+}
+
 // Whether a comma in tokens [from, to) is followed by a lower-case word
 // that opens no description (a verb: ", has filed").
 bool ClauseGoesOn(const Document& doc, uint32_t from, uint32_t to) {
@@ -575,6 +585,17 @@ int32_t ResolveRelative(const Document& doc, uint32_t first_token) {
       if ((it->label == EntityLabel::kLoc && !not_person) || modifies) {
         return DescribedHolder(doc, std::next(it), doc.entities.rend(),
                                it->span.begin, fits);
+      }
+      // "who" stands for a person or a body, or for people named by their
+      // party or nation ("Democrats who"): not one such noun ("a
+      // Republican who", "the Philippine leader who"), nor a body whose
+      // role noun comes between ("the former Treasury Secretary who" is
+      // the secretary).
+      if (!not_person && ((it->label == EntityLabel::kMisc &&
+                           !doc.Text(it->span).ends_with('s')) ||
+                          (it->label != EntityLabel::kPerson &&
+                           RoleWordBetween(doc, it->span.end, end_byte)))) {
+        return -1;
       }
       // Allow an appositive between the name and ", who".
       return fits(it->group) ? it->group : -1;

@@ -641,6 +641,26 @@ TEST(ResolveSpeakers, WhoIsTheHolderAPlaceOrModifierDescribes) {
   EXPECT_EQ(doc.quotes[5].speaker_name, "Norland Post");
 }
 
+// Regression: "a Republican who" was named "Republican", and "the former
+// Norland Treasury Secretary who" the treasury. "Who" stands for people
+// named by their party ("Democrats who"), not for one party or nation
+// noun, nor for a body whose role noun comes between.
+TEST(ResolveSpeakers, WhoIsNoPartyNounNorTheBodyOfARole) {
+  Document doc = WithQuotes(
+      "Tom Dabb met a Republican who said \"never.\" He was the former "
+      "Norland Treasury Secretary who said \"maybe.\" Then Democrats who "
+      "came said \"yes.\"",
+      {{"Tom Dabb", EntityLabel::kPerson},
+       {"Republican", EntityLabel::kMisc},
+       {"Norland Treasury", EntityLabel::kOrg},
+       {"Democrats", EntityLabel::kMisc}},
+      {{"never.", "who", 0}, {"maybe.", "who", 1}, {"yes.", "who", 2}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Democrats");
+}
+
 // Regression: "the Fox News host", "a Norland Post reader" were named the
 // organisation; its officials and spokesmen still speak for it.
 TEST(ResolveSpeakers, AnOrganisationsPeopleSpeakForThemselves) {
