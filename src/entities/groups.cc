@@ -568,6 +568,7 @@ void AttachTitlesAndGroups(Document* doc) {
   ExtendGenerationalSuffixes(doc);
   JoinNamesSplitAtInitials(doc);
   AddAcronymOrgs(doc);
+  JoinInstitutionNames(doc);
   SplitCoordinatedTitledNames(doc);
   RepairTitledNames(doc);
   RepairNamesAfterInnerTitles(doc);

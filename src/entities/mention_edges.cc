@@ -118,6 +118,139 @@ void MergeEntities(Document* doc, const std::vector<Entity>& added) {
   doc->entities = std::move(out);
 }
 
+// The nouns that head an institution's name and take a "for", "on" or
+// "of" phrase as part of it ("Center for Law and Justice", "Committee on
+// the Budget", "Office of the Director of National Intelligence").
+bool IsInstitutionNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "center",        "centre",     "institute",  "committee",
+      "commission",    "agency",     "foundation", "council",
+      "association",   "bureau",     "fund",       "alliance",
+      "coalition",     "league",     "society",    "federation",
+      "board",         "department", "office",     "university",
+      "college",       "school",     "academy",    "union",
+      "administration"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+// Whether a word of `span` is an acronym: two or more capitals and no
+// lower-case letter ("FBI", "GOP").
+bool HasAcronymWord(const Document& doc, Span span) {
+  uint32_t f, l;
+  mention::TokenRange(doc, span, &f, &l);
+  for (uint32_t i = f; i < l; ++i) {
+    int caps = 0;
+    bool lower = false;
+    for (char c : doc.TokenText(i)) {
+      caps += c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+    }
+    if (caps >= 2 && !lower) return true;
+  }
+  return false;
+}
+
+// "Center for Law and Justice" that the tagger split at its function words
+// ("American Center" ORG, "Law" PERSON, "Justice" ORG): an ORG ending in an
+// institution's noun, then "for"/"on"/"of" [the] and an ORG or MISC mention
+// (or a one-word PERSON fragment) with no acronym (or a place after "for", or
+// after "of" for a university, college, institute or school: "Institute of
+// California"), runs on over the capitalised words and inner
+// "and"/"of"/"for"/"&" to one ORG. It stops before "and the" (two bodies: "the
+// Joint Committee on Taxation and the Budget Office"), an honorific or a role
+// noun ("Chairman"), a weekday, or a person's two-word name.
+void InstitutionNames(Document* doc, std::vector<Entity>* added) {
+  const auto& ents = doc->entities;
+  const uint32_t n = static_cast<uint32_t>(doc->tokens.size());
+  for (size_t k = 0; k + 1 < ents.size(); ++k) {
+    if (ents[k].label != EntityLabel::kOrg) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, ents[k].span, &f, &l);
+    if (f >= l || l + 1 >= n) continue;
+    const std::string head = LowerToken(*doc, l - 1);
+    if (!IsInstitutionNoun(head)) continue;
+    const std::string prep = LowerToken(*doc, l);
+    if (prep != "for" && prep != "on" && prep != "of") continue;
+    uint32_t j = l + 1;
+    if (j < n && LowerToken(*doc, j) == "the") ++j;
+    const Entity& next = ents[k + 1];
+    if (j >= n || next.span.begin != doc->tokens[j].span.begin) continue;
+    const bool place_ok = prep == "for" || head == "university" ||
+                          head == "college" || head == "institute" ||
+                          head == "school";
+    // Another body by its acronym is no part of the name ("the Justice
+    // Department of the FBI", "the Budget Office on the House GOP").
+    // A one-word "person" there is a fragment ("Law"); a full name is not.
+    if ((next.label == EntityLabel::kPerson &&
+         doc->Text(next.span).find(' ') != std::string_view::npos) ||
+        (next.label == EntityLabel::kLoc && !place_ok) ||
+        HasAcronymWord(*doc, next.span)) {
+      continue;
+    }
+    const uint32_t sentence_end =
+        doc->sentences.empty()
+            ? n
+            : doc->sentences[mention::SentenceOf(*doc, j)].token_end;
+    // The run: capitalised words, and function words between them.
+    uint32_t end = j;  // one past the last capitalised word
+    size_t person_at = k + 1;
+    for (uint32_t i = j; i < sentence_end; ++i) {
+      const Token& t = doc->tokens[i];
+      const std::string w = LowerToken(*doc, i);
+      if (t.kind == TokenKind::kWord && t.capitalized) {
+        // A title before a name ("Chairman Ana Ruiz") ends it; "Justice"
+        // closing "Center for Law and Justice" does not.
+        const bool title =
+            i > j && (lex::IsHonorific(w) ||
+                      (mention::IsRoleHeadWord(w) && i + 1 < n &&
+                       doc->tokens[i + 1].kind == TokenKind::kWord &&
+                       doc->tokens[i + 1].capitalized));
+        if (WeekdayOfName(w) != 0 || title) {
+          break;
+        }
+        // A two-word person's name after it is someone else.
+        while (person_at < ents.size() &&
+               ents[person_at].span.end <= t.span.begin) {
+          ++person_at;
+        }
+        if (person_at < ents.size() &&
+            ents[person_at].label == EntityLabel::kPerson &&
+            ents[person_at].span.begin == t.span.begin &&
+            doc->Text(ents[person_at].span).find(' ') !=
+                std::string_view::npos) {
+          break;
+        }
+        end = i + 1;
+        continue;
+      }
+      if (w == "and" && i + 1 < n && LowerToken(*doc, i + 1) == "the") break;
+      if (w != "and" && w != "of" && w != "for" && w != "&" && w != "the") {
+        break;
+      }
+    }
+    // A mention that runs on past the joined name keeps its words ("...
+    // Reform Chairman Jason Chaffetz" tagged as one): end before it.
+    for (size_t o = k + 1; o < ents.size() && end > j; ++o) {
+      if (ents[o].span.begin >= doc->tokens[end - 1].span.end) break;
+      if (ents[o].span.end > doc->tokens[end - 1].span.end) {
+        while (end > j && doc->tokens[end - 1].span.end > ents[o].span.begin) {
+          --end;
+        }
+        break;
+      }
+    }
+    // Nor does a name end in a function word.
+    while (end > j && !doc->tokens[end - 1].capitalized) --end;
+    if (end <= j || doc->tokens[end - 1].span.end <= next.span.begin) continue;
+    Entity e;
+    e.span = {ents[k].span.begin, doc->tokens[end - 1].span.end};
+    e.label = EntityLabel::kOrg;
+    added->push_back(e);
+    // Skip the entities the joined name covers.
+    while (k + 1 < ents.size() && ents[k + 1].span.begin < e.span.end) ++k;
+  }
+}
+
 }  // namespace
 
 void TrimEdgeWords(Document* doc) {
@@ -231,6 +364,12 @@ void TrimEdgeWords(Document* doc) {
 void AddAcronymOrgs(Document* doc) {
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);
+  MergeEntities(doc, added);
+}
+
+void JoinInstitutionNames(Document* doc) {
+  std::vector<Entity> added;
+  InstitutionNames(doc, &added);
   MergeEntities(doc, added);
 }
 

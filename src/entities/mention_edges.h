@@ -24,6 +24,13 @@ void TrimEdgeWords(Document* doc);
 // same span).
 void AddAcronymOrgs(Document* doc);
 
+// "American Center for Law and Justice", which the tagger split at its
+// function words into "American Center", "Law" and "Justice": an ORG that
+// ends in an institution's noun (center, institute, committee, office, ...)
+// and the "for"/"on"/"of" phrase after it become one ORG entity (see
+// InstitutionNames in mention_edges.cc for where the phrase stops).
+void JoinInstitutionNames(Document* doc);
+
 }  // namespace whosaid
 
 #endif  // WHOSAID_SRC_ENTITIES_MENTION_EDGES_H_

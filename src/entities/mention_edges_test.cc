@@ -100,6 +100,37 @@ TEST(AttachTitlesAndGroups, NamesEndBeforeAWeekday) {
   EXPECT_EQ(EntityWithText(doc, "Ana Okafor Friday"), nullptr);
 }
 
+// Regression: "Norland Center for Law and Justice" stayed three mentions
+// (ORG "Norland Center", PERSON "Law", ORG "Justice"), so "Law" became a
+// speaker's name. An institution's noun and its "for"/"on"/"of" phrase
+// are one name; another body by its acronym, a titled person after it and
+// a place after "on" are not part of it.
+TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
+  Document doc = MakeDoc(
+      "The Norland Center for Law and Justice sued. The Vesta Committee on "
+      "Harbor Safety Chairman Ana Ruiz spoke. The Justice Office of the NPA "
+      "agreed. The Quay Center on Cape Vale closed.");
+  doc.entities.push_back(Ent(Find(doc, "Norland Center"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Law"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Justice"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Vesta Committee"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Harbor Safety"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Ana Ruiz"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Justice Office"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "NPA"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Quay Center"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Cape Vale"), EntityLabel::kLoc));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Norland Center for Law and Justice"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Law"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Vesta Committee on Harbor Safety"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ana Ruiz"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Justice Office"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "NPA"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Quay Center"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Cape Vale"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, TrimsConjunctionsAndPunctuationAtTheEdges) {
   Document doc = MakeDoc(
       "Talks between Norvia and Keldland ended; the mayor of Tarsby -- and "
