@@ -144,4 +144,103 @@ bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   return false;
 }
 
+bool LeadingZeroCode(std::string_view num) {
+  if (num.size() < 2 || num[0] != '0') return false;
+  bool nonzero = false;
+  for (char c : num) {
+    if (!IsAsciiDigit(c)) return false;
+    nonzero = nonzero || c != '0';
+  }
+  // "0000" still reads as zero.
+  return nonzero;
+}
+
+bool TitleTimeUnit(const TokenWindow& win, uint32_t b, uint32_t nt) {
+  static constexpr std::string_view kUnits[] = {
+      "seconds", "minutes", "hours", "days", "weeks", "months", "years"};
+  if (b <= win.sb || nt >= win.se || !win.IsWord(nt) ||
+      !win.Tk(nt).capitalized || win.Tk(nt).all_caps) {
+    return false;
+  }
+  std::string_view u = win.T(nt);
+  bool unit = false;
+  for (std::string_view k : kUnits) unit = unit || IEq(u, k);
+  if (!unit) return false;
+  std::string_view p = win.T(b - 1);
+  if (p == "\u201c" || p == "\"" || p == "\u2018") return true;
+  return win.IsWord(b - 1) && !win.Tk(b - 1).capitalized;
+}
+
+bool CapitalisedFractionInName(const TokenWindow& win, uint32_t b,
+                               uint32_t nt) {
+  if (b <= win.sb || nt != b + 2 || !win.Is(b, "a") || win.Tk(b).capitalized) {
+    return false;
+  }
+  const Token& f = win.Tk(b + 1);
+  if (f.kind != TokenKind::kWord || !f.capitalized || f.all_caps) {
+    return false;
+  }
+  return FindFraction(win.T(b + 1)) != nullptr && nt < win.se &&
+         win.IsWord(nt) && win.Tk(nt).capitalized;
+}
+
+bool YearBeforeTo(const TokenWindow& win, uint32_t i, double value,
+                  bool plain_int, int int_digits) {
+  if (!plain_int || int_digits != 4 || value < 1600 || value > 2100 ||
+      i <= win.sb || !(win.Is(i - 1, "in") || win.Is(i - 1, "fiscal"))) {
+    return false;
+  }
+  std::string_view y = win.T(i);
+  if (y.find(',') != std::string_view::npos || !win.Is(i + 1, "to")) {
+    return false;
+  }
+  // The second number carries a currency, a scale or a percent sign.
+  uint32_t k = i + 2;
+  if (win.IsCurrencySymbol(k)) return true;
+  if (k >= win.se || win.Tk(k).kind != TokenKind::kNumber) return false;
+  std::string_view n2 = win.T(k);
+  return win.IsScaleWordTok(k + 1) || win.Is(k + 1, "%") ||
+         win.Is(k + 1, "percent") || FindScaleSuffix(n2) != nullptr;
+}
+
+bool VerbAfterPluralNoun(std::string_view prev, std::string_view w) {
+  static constexpr std::string_view kIrregular[] = {"people", "children", "men",
+                                                    "women"};
+  // Plurals that modify nouns ("the sales tax", "an arms deal", "human
+  // rights groups"), and adverbs in "-s" ("of voters always vote").
+  static constexpr std::string_view kNotAHead[] = {
+      "sales",   "arms",     "sports",    "savings",    "news",
+      "series",  "species",  "earnings",  "means",      "goods",
+      "lens",    "ties",     "relations", "appeals",    "weapons",
+      "rights",  "affairs",  "services",  "always",     "sometimes",
+      "perhaps", "nowadays", "besides",   "afterwards", "towards"};
+  if (w.empty() || w.ends_with("s") || !AllLowerAlpha(w) || prev.empty()) {
+    return false;
+  }
+  // A hyphenated word is read by its last part ("fake-news", "e-mails").
+  if (size_t h = prev.rfind('-'); h != std::string_view::npos) {
+    prev = prev.substr(h + 1);
+  }
+  if (InList(kNotAHead, prev)) return false;
+  if (InList(kIrregular, prev)) return true;
+  if (AllLowerAlpha(prev)) {
+    return prev.size() >= 4 && prev.ends_with("s") && !prev.ends_with("ss") &&
+           !prev.ends_with("us") && !prev.ends_with("is") &&
+           !prev.ends_with("ics");
+  }
+  // A capitalised plural: "Americans", "Democrats", "Hispanics" (not a
+  // name in "-as", "-es", "-is", "-os", "-us", "-ss": "Texas", "Paris").
+  if (prev.size() < 5 || !IsAsciiAlpha(prev[0]) || prev[0] < 'A' ||
+      prev[0] > 'Z' || !prev.ends_with("s")) {
+    return false;
+  }
+  for (char c : prev.substr(1)) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  for (std::string_view e : {"as", "es", "is", "os", "us", "ss"}) {
+    if (prev.ends_with(e)) return false;
+  }
+  return true;
+}
+
 }  // namespace whosaid::claims
