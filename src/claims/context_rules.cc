@@ -118,6 +118,32 @@ bool ComparedAgeText(std::string_view text, uint32_t begin, uint32_t end) {
   return false;
 }
 
+bool ClauseAgeText(std::string_view text, uint32_t begin) {
+  if (begin > text.size()) return false;
+  std::string_view before = text.substr(0, begin);
+  bool verb = false;
+  for (std::string_view w : {" was ", " is ", " were ", " turned "}) {
+    verb = verb || before.ends_with(w);
+  }
+  if (!verb) return false;
+  // "when" or "since" opens the clause a few words before, with no comma
+  // or other clause mark between ("when Ortiz was 9", "since she was 18").
+  size_t from = before.size() > 48 ? before.size() - 48 : 0;
+  std::string_view near = before.substr(from);
+  size_t open = std::string_view::npos;
+  for (std::string_view w : {"when ", "When ", "since ", "Since "}) {
+    size_t at = near.rfind(w);
+    if (at != std::string_view::npos && (at == 0 || near[at - 1] == ' ') &&
+        (open == std::string_view::npos || at > open)) {
+      open = at;
+    }
+  }
+  if (open == std::string_view::npos) return false;
+  std::string_view clause = near.substr(open);
+  return clause.find_first_of(",;:()\"") == std::string_view::npos &&
+         std::count(clause.begin(), clause.end(), ' ') <= 5;
+}
+
 bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   // "younger than 25", "older than 64".
   if (i >= win.sb + 2 && win.Is(i - 1, "than") &&

@@ -36,6 +36,11 @@ bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t);
 // speech, which the reporter adds.
 bool ComparedAgeText(std::string_view text, uint32_t begin, uint32_t end);
 
+// The same for an age told by a clause's verb: "when Ortiz was 6", "since
+// she turned 18" (the speaker's own account of a time in someone's life),
+// not "Smith, who was 44," (an appositive the reporter adds).
+bool ClauseAgeText(std::string_view text, uint32_t begin);
+
 // "plus or minus" before the "minus" at token k: a margin ("plus or minus
 // 3 percentage points" is 3, not -3).
 bool PlusOrMinusBefore(const TokenWindow& win, uint32_t k);
