@@ -283,6 +283,8 @@ class Scanner {
   uint32_t Range(uint32_t i, const Number& n1, uint32_t t, Quantity* q,
                  uint32_t* next) {
     if (q->is_range || q->noun_unit || n1.bare_half || t >= win_.se) return t;
+    // "$4.9 million in 2008 to $23.2 million": a year, then the next amount.
+    if (YearBeforeTo(win_, i, n1.value, n1.plain_int, n1.int_digits)) return t;
     bool between = win_.MatchBefore(i, "between") > 0;
     bool from = win_.MatchBefore(i, "from") > 0;
     bool after_change = false;

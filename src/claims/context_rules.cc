@@ -118,6 +118,32 @@ bool ComparedAgeText(std::string_view text, uint32_t begin, uint32_t end) {
   return false;
 }
 
+bool ClauseAgeText(std::string_view text, uint32_t begin) {
+  if (begin > text.size()) return false;
+  std::string_view before = text.substr(0, begin);
+  bool verb = false;
+  for (std::string_view w : {" was ", " is ", " were ", " turned "}) {
+    verb = verb || before.ends_with(w);
+  }
+  if (!verb) return false;
+  // "when" or "since" opens the clause a few words before, with no comma
+  // or other clause mark between ("when Ortiz was 9", "since she was 18").
+  size_t from = before.size() > 48 ? before.size() - 48 : 0;
+  std::string_view near = before.substr(from);
+  size_t open = std::string_view::npos;
+  for (std::string_view w : {"when ", "When ", "since ", "Since "}) {
+    size_t at = near.rfind(w);
+    if (at != std::string_view::npos && (at == 0 || near[at - 1] == ' ') &&
+        (open == std::string_view::npos || at > open)) {
+      open = at;
+    }
+  }
+  if (open == std::string_view::npos) return false;
+  std::string_view clause = near.substr(open);
+  return clause.find_first_of(",;:()\"") == std::string_view::npos &&
+         std::count(clause.begin(), clause.end(), ' ') <= 5;
+}
+
 bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   // "younger than 25", "older than 64".
   if (i >= win.sb + 2 && win.Is(i - 1, "than") &&
@@ -142,6 +168,105 @@ bool ComparedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
     }
   }
   return false;
+}
+
+bool LeadingZeroCode(std::string_view num) {
+  if (num.size() < 2 || num[0] != '0') return false;
+  bool nonzero = false;
+  for (char c : num) {
+    if (!IsAsciiDigit(c)) return false;
+    nonzero = nonzero || c != '0';
+  }
+  // "0000" still reads as zero.
+  return nonzero;
+}
+
+bool TitleTimeUnit(const TokenWindow& win, uint32_t b, uint32_t nt) {
+  static constexpr std::string_view kUnits[] = {
+      "seconds", "minutes", "hours", "days", "weeks", "months", "years"};
+  if (b <= win.sb || nt >= win.se || !win.IsWord(nt) ||
+      !win.Tk(nt).capitalized || win.Tk(nt).all_caps) {
+    return false;
+  }
+  std::string_view u = win.T(nt);
+  bool unit = false;
+  for (std::string_view k : kUnits) unit = unit || IEq(u, k);
+  if (!unit) return false;
+  std::string_view p = win.T(b - 1);
+  if (p == "\u201c" || p == "\"" || p == "\u2018") return true;
+  return win.IsWord(b - 1) && !win.Tk(b - 1).capitalized;
+}
+
+bool CapitalisedFractionInName(const TokenWindow& win, uint32_t b,
+                               uint32_t nt) {
+  if (b <= win.sb || nt != b + 2 || !win.Is(b, "a") || win.Tk(b).capitalized) {
+    return false;
+  }
+  const Token& f = win.Tk(b + 1);
+  if (f.kind != TokenKind::kWord || !f.capitalized || f.all_caps) {
+    return false;
+  }
+  return FindFraction(win.T(b + 1)) != nullptr && nt < win.se &&
+         win.IsWord(nt) && win.Tk(nt).capitalized;
+}
+
+bool YearBeforeTo(const TokenWindow& win, uint32_t i, double value,
+                  bool plain_int, int int_digits) {
+  if (!plain_int || int_digits != 4 || value < 1600 || value > 2100 ||
+      i <= win.sb || !(win.Is(i - 1, "in") || win.Is(i - 1, "fiscal"))) {
+    return false;
+  }
+  std::string_view y = win.T(i);
+  if (y.find(',') != std::string_view::npos || !win.Is(i + 1, "to")) {
+    return false;
+  }
+  // The second number carries a currency, a scale or a percent sign.
+  uint32_t k = i + 2;
+  if (win.IsCurrencySymbol(k)) return true;
+  if (k >= win.se || win.Tk(k).kind != TokenKind::kNumber) return false;
+  std::string_view n2 = win.T(k);
+  return win.IsScaleWordTok(k + 1) || win.Is(k + 1, "%") ||
+         win.Is(k + 1, "percent") || FindScaleSuffix(n2) != nullptr;
+}
+
+bool VerbAfterPluralNoun(std::string_view prev, std::string_view w) {
+  static constexpr std::string_view kIrregular[] = {"people", "children", "men",
+                                                    "women"};
+  // Plurals that modify nouns ("the sales tax", "an arms deal", "human
+  // rights groups"), and adverbs in "-s" ("of voters always vote").
+  static constexpr std::string_view kNotAHead[] = {
+      "sales",   "arms",     "sports",    "savings",    "news",
+      "series",  "species",  "earnings",  "means",      "goods",
+      "lens",    "ties",     "relations", "appeals",    "weapons",
+      "rights",  "affairs",  "services",  "always",     "sometimes",
+      "perhaps", "nowadays", "besides",   "afterwards", "towards"};
+  if (w.empty() || w.ends_with("s") || !AllLowerAlpha(w) || prev.empty()) {
+    return false;
+  }
+  // A hyphenated word is read by its last part ("fake-news", "e-mails").
+  if (size_t h = prev.rfind('-'); h != std::string_view::npos) {
+    prev = prev.substr(h + 1);
+  }
+  if (InList(kNotAHead, prev)) return false;
+  if (InList(kIrregular, prev)) return true;
+  if (AllLowerAlpha(prev)) {
+    return prev.size() >= 4 && prev.ends_with("s") && !prev.ends_with("ss") &&
+           !prev.ends_with("us") && !prev.ends_with("is") &&
+           !prev.ends_with("ics");
+  }
+  // A capitalised plural: "Americans", "Democrats", "Hispanics" (not a
+  // name in "-as", "-es", "-is", "-os", "-us", "-ss": "Texas", "Paris").
+  if (prev.size() < 5 || !IsAsciiAlpha(prev[0]) || prev[0] < 'A' ||
+      prev[0] > 'Z' || !prev.ends_with("s")) {
+    return false;
+  }
+  for (char c : prev.substr(1)) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  for (std::string_view e : {"as", "es", "is", "os", "us", "ss"}) {
+    if (prev.ends_with(e)) return false;
+  }
+  return true;
 }
 
 }  // namespace whosaid::claims

@@ -89,5 +89,94 @@ TEST(ContextRulesTest, MainVerbAfterTheCountedNounIsNotCounted) {
   EXPECT_EQ(counted(p, "nine"), "cases confirmed");
 }
 
+TEST(ContextRulesTest, CodesWithALeadingZeroAreNoClaims) {
+  EXPECT_TRUE(claims::LeadingZeroCode("007"));
+  EXPECT_TRUE(claims::LeadingZeroCode("0400"));
+  EXPECT_FALSE(claims::LeadingZeroCode("0"));
+  EXPECT_FALSE(claims::LeadingZeroCode("0.5"));
+  EXPECT_FALSE(claims::LeadingZeroCode("400"));
+  EXPECT_FALSE(claims::LeadingZeroCode("0000"));
+  Document d = Extract(
+      "Agent 007 left at 0600 with 12 crates; Nev. 03 went to Ms. Ruiz.");
+  EXPECT_EQ(Find(d, "007"), nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Find(d, "0600"), nullptr);
+  EXPECT_EQ(Find(d, "03"), nullptr);
+  EXPECT_NE(Find(d, "12"), nullptr);
+  Document z = Extract("Only 0.5 percent voted.");
+  EXPECT_NE(Find(z, "0.5 percent"), nullptr)
+      << ::testing::PrintToString(Texts(z));
+}
+
+TEST(ContextRulesTest, TranscriptSpeakerLabelsAreNoClaims) {
+  Document d = Extract(
+      "speaker 2\n\nYes, we did.\n\nspeaker 3\n\nWe spent two days there.");
+  EXPECT_EQ(Find(d, "2"), nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Find(d, "3"), nullptr);
+  EXPECT_NE(Find(d, "two"), nullptr);
+}
+
+TEST(ContextRulesTest, TitlesWithTimeUnitsAndCapitalisedFractions) {
+  Document d = Extract(
+      "She told \u201c48 Hours\u201d on a farm in a Third World nation that "
+      "she had waited 48 hours, and he spoke on 20 Minutes Live.");
+  ASSERT_EQ(d.claims.size(), 1u) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Texts(d)[0], "48");
+  // After a capitalised word the unit is a headline's, a quantity.
+  Document h = Extract("The Plan Would Cost $90 Billion Over 10 Years.");
+  EXPECT_NE(Find(h, "Over 10"), nullptr) << ::testing::PrintToString(Texts(h));
+  // A lowercase fraction stays a fraction.
+  Document f = Extract("Nearly a third of the town left.");
+  EXPECT_NE(Find(f, "Nearly a third"), nullptr)
+      << ::testing::PrintToString(Texts(f));
+}
+
+TEST(ContextRulesTest, AYearBeforeToIsNoRangeLow) {
+  Document d = Extract(
+      "Outlays rose from $3.2 million in 2009 to $17.5 million in 2019, and "
+      "members fell from 61.4 million in 2001 to 58 million in 2011.");
+  const Claim* a = Find(d, "$17.5 million");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_FALSE(a->is_range);
+  EXPECT_DOUBLE_EQ(a->value, 17.5e6);
+  const Claim* m = Find(d, "58 million");
+  ASSERT_NE(m, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_DOUBLE_EQ(m->value, 58e6);
+  for (const auto& c : d.claims) EXPECT_FALSE(c.is_range);
+  // Ranges of counts stay: "in 2,000 to 4,000 homes".
+  Document r = Extract("Power failed in 2,000 to 4,000 homes.");
+  ASSERT_EQ(r.claims.size(), 1u) << ::testing::PrintToString(Texts(r));
+  EXPECT_TRUE(r.claims[0].is_range);
+}
+
+TEST(ContextRulesTest, AVerbAfterAPluralNounEndsTheCountedPhrase) {
+  auto counted = [](const Document& d, const char* span) -> std::string {
+    const Claim* c = Find(d, span);
+    if (c == nullptr || c->counted.empty()) return "";
+    return std::string(d.Text(c->counted));
+  };
+  Document a = Extract(
+      "Some 41 percent of Canadians approve of the plan, while 30 percent of "
+      "farm owners want changes.");
+  EXPECT_EQ(counted(a, "Some 41 percent"), "of Canadians")
+      << ::testing::PrintToString(Texts(a));
+  EXPECT_EQ(counted(a, "30 percent"), "of farm owners");
+  Document b = Extract("Nearly half of young people expect less.");
+  EXPECT_EQ(counted(b, "Nearly half"), "of young people");
+  Document c = Extract("Some 20 percent of the e-mails sent were lost.");
+  EXPECT_EQ(counted(c, "Some 20 percent"), "of the e-mails");
+  // Plurals that modify a noun, and plural nouns after a plural, stay.
+  Document e = Extract(
+      "About 12 percent of the sales tax went to 5 percent of voters ages "
+      "18 to 29.");
+  EXPECT_EQ(counted(e, "About 12 percent"), "of the sales tax");
+  EXPECT_EQ(counted(e, "5 percent"), "of voters ages");
+  EXPECT_TRUE(claims::VerbAfterPluralNoun("Republicans", "say"));
+  EXPECT_FALSE(claims::VerbAfterPluralNoun("Texas", "farmland"));
+  EXPECT_FALSE(claims::VerbAfterPluralNoun("bus", "stop"));
+  EXPECT_FALSE(claims::VerbAfterPluralNoun("fake-news", "menace"));
+  EXPECT_FALSE(claims::VerbAfterPluralNoun("always", "vote"));
+  EXPECT_FALSE(claims::VerbAfterPluralNoun("rights", "law"));
+}
+
 }  // namespace
 }  // namespace whosaid

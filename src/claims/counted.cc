@@ -62,6 +62,8 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
       }
       // "of college grads overall say": an adverb or a verb ends it.
       if (last != 0 && (IsNoSingularHead(w) || IsLyAdverb(w))) break;
+      // "of Americans approve of ...": a verb after a plural noun.
+      if (last == j && VerbAfterPluralNoun(win.T(j - 1), w)) break;
       last = ++j;
     }
     if (last > k + 1) end = last;

@@ -101,14 +101,13 @@ bool IsTitleClosingMark(std::string_view w) {
 // two", "category three", "pages 82 or 122", "Stage 2", "chapter 11".
 bool IsLabelNoun(std::string_view w) {
   static constexpr std::string_view kNouns[] = {
-      "phase",    "stage",     "category", "level",     "tier",
-      "chapter",  "section",   "article",  "page",      "pages",
-      "pp.",      "p.",        "grade",    "episode",   "exhibit",
-      "figure",   "fig.",      "table",    "appendix",  "paragraph",
-      "clause",   "amendment", "route",    "highway",   "interstate",
-      "precinct", "ward",      "district", "flight",    "gate",
-      "terminal", "room",      "suite",    "apartment", "building",
-      "channel"};
+      "phase",      "stage",     "category", "level",     "tier",     "chapter",
+      "section",    "article",   "page",     "pages",     "pp.",      "p.",
+      "grade",      "episode",   "exhibit",  "figure",    "fig.",     "table",
+      "appendix",   "paragraph", "clause",   "amendment", "route",    "highway",
+      "interstate", "precinct",  "ward",     "district",  "flight",   "gate",
+      "terminal",   "room",      "suite",    "apartment", "building", "channel",
+      "speaker",    "season",    "round",    "volume"};
   static const WordIndex nouns = IndexWords(kNouns);
   return nouns.Contains(w);
 }
@@ -163,6 +162,14 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   bool lex_unit = !q.unit.empty();
   // "pubId=1155968404", "images/1155968404_5047136732001.jpg": no quantity.
   if (InWebIdentifier(win, win.Tk(b).span.begin, n.byte_end)) return true;
+  // Codes, clock times and labels with a leading zero: "007", "0400".
+  if (n.plain_int && win.Tk(n.tok_begin).kind == TokenKind::kNumber &&
+      LeadingZeroCode(win.T(n.tok_begin))) {
+    return true;
+  }
+  // Titles: "an interview on \u201c60 Minutes\u201d"; "a Third World country".
+  if (n.plain_int && TitleTimeUnit(win, n.tok_begin, nt)) return true;
+  if (CapitalisedFractionInName(win, n.tok_begin, nt)) return true;
   // Times: "5 p.m.", "10 GMT".
   if (nt < win.se && IsTimeZone(win.T(nt))) return true;
   // Radio stations: "95.1 FM", "1510 AM".
@@ -357,7 +364,8 @@ bool Excluded(const TokenWindow& win, const Quantity& q) {
   }
   // An abbreviated year: "after '88", "the ’90s".
   if (prev != UINT32_MAX && n.plain_int && n.int_digits == 2 &&
-      (win.T(prev) == "'" || win.T(prev) == "\u2019") &&
+      (win.T(prev) == "'" || win.T(prev) == "\u2019" ||
+       win.T(prev) == "\u2018") &&
       win.Tk(prev).span.end == win.Tk(b).span.begin &&
       (prev == win.sb || win.Tk(prev - 1).span.end < win.Tk(prev).span.begin)) {
     return true;

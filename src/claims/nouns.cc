@@ -355,6 +355,23 @@ bool AfterAgeWord(const TokenWindow& win, uint32_t i) {
          !win.Tk(i - 1).capitalized;
 }
 
+namespace {
+
+// The token after a stated age ends it: punctuation, "when", "and", "at",
+// "in" ("since I was 18, ...", "when she was nine and ...").
+bool NextEndsAge(const TokenWindow& win, uint32_t t) {
+  if (t >= win.se) return true;
+  std::string_view nx = win.T(t);
+  if (win.Tk(t).kind == TokenKind::kPunct) {
+    return nx == "." || nx == "," || nx == ";" || nx == "!" || nx == "?" ||
+           nx == ")" || nx == "\u2014" || nx == "\"" || nx == "\u201d";
+  }
+  return win.Is(t, "when") || win.Is(t, "and") || win.Is(t, "at") ||
+         win.Is(t, "in");
+}
+
+}  // namespace
+
 bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
   // "over the age of 65", "those aged 70".
   if (i > win.sb && win.Is(i - 1, "aged")) return true;
@@ -372,26 +389,38 @@ bool StatedAge(const TokenWindow& win, uint32_t i, uint32_t t) {
     return true;
   }
   uint32_t v = i - 1;
+  // "who is only five", "she was just 16".
+  if ((win.Is(v, "only") || win.Is(v, "just") || win.Is(v, "barely")) &&
+      v > win.sb + 1) {
+    --v;
+  }
+  // "I'm 60", "you're 25": the verb contracted onto the pronoun.
+  bool contracted = win.Is(v, "'m") || win.Is(v, "\u2019m") ||
+                    win.Is(v, "'re") || win.Is(v, "\u2019re");
+  // The same as one token: "I'm", "we\u2019re".
+  for (std::string_view w :
+       {"i'm", "i\u2019m", "you're", "you\u2019re", "we're", "we\u2019re",
+        "they're", "they\u2019re"}) {
+    if (win.Is(v, w)) return NextEndsAge(win, t);
+  }
   if (!(win.Is(v, "was") || win.Is(v, "is") || win.Is(v, "am") ||
         win.Is(v, "were") || win.Is(v, "turned") || win.Is(v, "turns") ||
-        win.Is(v, "turn"))) {
+        win.Is(v, "turn") || contracted)) {
     return false;
   }
   uint32_t p = v - 1;
+  // "when Guyger was 6,": a name after "when" or "since" (the clause of a
+  // time in someone's life; "when Congress was 50 votes short" has a unit).
+  bool named = !contracted && win.IsWord(p) && win.Tk(p).capitalized &&
+               !win.Tk(p).all_caps && p > win.sb &&
+               (win.Is(p - 1, "when") || win.Is(p - 1, "since"));
   // "Litvinenko, who was 44, ...": "who" stands for the person named.
   if (!(win.Is(p, "i") || win.Is(p, "he") || win.Is(p, "she") ||
-        win.Is(p, "we") || win.Is(p, "they") || win.Is(p, "you") ||
+        win.Is(p, "we") || win.Is(p, "they") || win.Is(p, "you") || named ||
         (win.Is(p, "who") && p > win.sb && win.T(p - 1) == ","))) {
     return false;
   }
-  if (t >= win.se) return true;
-  std::string_view nx = win.T(t);
-  if (win.Tk(t).kind == TokenKind::kPunct) {
-    return nx == "." || nx == "," || nx == ";" || nx == "!" || nx == "?" ||
-           nx == ")" || nx == "\u2014" || nx == "\"" || nx == "\u201d";
-  }
-  return win.Is(t, "when") || win.Is(t, "and") || win.Is(t, "at") ||
-         win.Is(t, "in");
+  return NextEndsAge(win, t);
 }
 
 }  // namespace whosaid::claims

@@ -10,6 +10,7 @@ namespace whosaid {
 namespace {
 
 using claims_test::Extract;
+using claims_test::Find;
 using claims_test::Texts;
 
 TEST(NounsTest, StatedAges) {
@@ -144,6 +145,22 @@ TEST(NounsTest, AgeAfterTheWordAgeAndAfterWhoWas) {
   EXPECT_TRUE(r.claims[0].is_range);
   EXPECT_EQ(r.claims[0].unit, "year of age");
   Document n = Extract("The Age 2 study and the one who was 3 points up.");
+  for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
+}
+
+TEST(NounsTest, AgesAfterANameAContractionOrAnAdverb) {
+  Document d = Extract(
+      "He left when Marlow was 7, and the boy, who is only nine, stayed. "
+      "\u201cI\u2019m 58 and I can run,\u201d she said.");
+  for (const char* age : {"7", "nine", "58"}) {
+    const Claim* c = Find(d, age);
+    ASSERT_NE(c, nullptr) << age << ::testing::PrintToString(Texts(d));
+    EXPECT_EQ(c->unit, "year of age") << age;
+  }
+  // A unit after the number, or no time clause, is no age.
+  Document n = Extract(
+      "It passed when Congress was 50 votes short; Ortiz was 12 in the "
+      "standings.");
   for (const auto& c : n.claims) EXPECT_NE(c.unit, "year of age");
 }
 

@@ -146,7 +146,8 @@ bool InsideQuoteMarks(const Document& doc, uint32_t from, uint32_t at) {
 bool IsReportersAge(const Document& doc, const Claim& c, const Attribution& a) {
   return c.unit == "year of age" && a.kind != QuoteKind::kDirect &&
          !InsideQuoteMarks(doc, a.content.begin, c.span.begin) &&
-         !ComparedAgeText(doc.text, c.span.begin, c.span.end);
+         !ComparedAgeText(doc.text, c.span.begin, c.span.end) &&
+         !ClauseAgeText(doc.text, c.span.begin);
 }
 
 // Verbs of judging a deed. Praising, thanking, blaming or mocking someone

@@ -146,6 +146,30 @@ TEST(SourcesTest, AgeBoundingAGroupInReportedSpeechIsTheSpeakers) {
   }
 }
 
+TEST(SourcesTest, AgeToldByAClauseInReportedSpeechIsTheSpeakers) {
+  Document d;
+  d.text =
+      "His aunt said the trouble began when Ortiz was 9, and that Ortiz, "
+      "who was 30, left.";
+  Segment(SegmentOptions(), &d);
+  Attribution q;
+  q.content = {static_cast<uint32_t>(d.text.find("the trouble")),
+               static_cast<uint32_t>(d.text.size() - 1)};
+  q.speaker = {0, 8};
+  q.kind = QuoteKind::kIndirect;
+  d.quotes.push_back(q);
+  ExtractClaims(&d);
+  const Claim* c = Find(d, "9");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(c->unit, "year of age");
+  EXPECT_EQ(c->source_name, "His aunt");
+  // The appositive age is the reporter's.
+  const Claim* w = Find(d, "30");
+  ASSERT_NE(w, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(w->unit, "year of age");
+  EXPECT_TRUE(w->source_name.empty());
+}
+
 // A number in what a speaker is praised or blamed *for* is given, not
 // claimed: the writer states it. A reporting verb and the judge's own
 // quoted words keep the speaker.
