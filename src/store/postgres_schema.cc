@@ -6,6 +6,8 @@
 #ifdef WHOSAID_HAVE_LIBPQ
 #include <fmt/format.h>
 
+#include "src/store/schema.h"
+
 namespace whosaid {
 namespace postgres_internal {
 namespace {
@@ -138,15 +140,7 @@ CREATE TABLE speaker_labels(
   label text NOT NULL,
   quotes bigint NOT NULL,
   PRIMARY KEY(speaker_id, label));
-INSERT INTO speaker_labels(speaker_id, label, quotes)
-  SELECT speaker_id, label, count(*) FROM (
-    SELECT q.speaker_id AS speaker_id, coalesce((
-      SELECT e.label FROM entities e
-      WHERE e.doc_id = q.doc_id AND e.name = q.speaker_name
-      ORDER BY e.mentions DESC, e.label LIMIT 1), '') AS label
-    FROM quotes q WHERE q.speaker_id IS NOT NULL) t
-  GROUP BY speaker_id, label;
-)sql";
+)sql" WHOSAID_V3_SPEAKER_LABELS_BACKFILL;
 
 constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 constexpr int kLatestVersion =

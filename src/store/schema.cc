@@ -135,15 +135,7 @@ CREATE TABLE speaker_labels(
   label TEXT NOT NULL,
   quotes INTEGER NOT NULL,
   PRIMARY KEY(speaker_id, label)) WITHOUT ROWID;
-INSERT INTO speaker_labels(speaker_id, label, quotes)
-  SELECT speaker_id, label, count(*) FROM (
-    SELECT q.speaker_id AS speaker_id, coalesce((
-      SELECT e.label FROM entities e
-      WHERE e.doc_id = q.doc_id AND e.name = q.speaker_name
-      ORDER BY e.mentions DESC, e.label LIMIT 1), '') AS label
-    FROM quotes q WHERE q.speaker_id IS NOT NULL) t
-  GROUP BY speaker_id, label;
-)sql";
+)sql" WHOSAID_V3_SPEAKER_LABELS_BACKFILL;
 
 constexpr std::string_view kMigrations[] = {kV1, kV2, kV3};
 
