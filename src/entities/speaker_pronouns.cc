@@ -73,6 +73,17 @@ bool SpokeAsOtherPronoun(const Document& doc, int32_t group, lex::Gender want,
   return false;
 }
 
+// Whether a one-word person group's name is also the text of an ORG
+// mention of the document ("Google" tagged PERSON here, ORG there).
+bool AlsoAnOrganisation(const Document& doc, int32_t group) {
+  const std::string_view name = doc.groups[group].canonical;
+  if (name.empty() || name.find(' ') != std::string_view::npos) return false;
+  for (const Entity& e : doc.entities) {
+    if (e.label == EntityLabel::kOrg && doc.Text(e.span) == name) return true;
+  }
+  return false;
+}
+
 // A mention that a pronoun may refer to.
 struct Candidate {
   uint32_t begin;
@@ -401,6 +412,11 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
         // said" of Vanda Felbab-Brown, whose first name the lists lack).
         if (g == lex::Gender::kUnknown &&
             SpokeAsOtherPronoun(doc, c.group, want, begin_byte)) {
+          continue;
+        }
+        // Nor a one-word name the article also tags as an organisation
+        // ("Google", "Chrysler" read as people), of no known gender.
+        if (g == lex::Gender::kUnknown && AlsoAnOrganisation(doc, c.group)) {
           continue;
         }
       }

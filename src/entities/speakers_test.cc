@@ -119,6 +119,21 @@ TEST(ResolveSpeakers, AnOrganisationInATitleIsNoHolder) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz and Li Wen");
 }
 
+// Regression: "Vale" tagged PERSON in one sentence and ORG in another took
+// the "he said" after it: a one-word name the article also tags as an
+// organisation, of no known gender, is no he/she.
+TEST(ResolveSpeakers, AOneWordNameAlsoTaggedOrgIsNoHeOrShe) {
+  Document doc = WithQuotes(
+      "Tom Dabb runs a plant. Vale shares rose after Vale cut costs. "
+      "\"We are growing,\" he said.",
+      {{"Tom Dabb", EntityLabel::kPerson},
+       {"Vale", EntityLabel::kOrg},
+       {"Vale", EntityLabel::kPerson}},
+      {{"We are growing,", "he"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Tom Dabb");
+}
+
 TEST(ResolveSpeakers, CoordinatedHoldersAreAllNamed) {
   Document doc = WithQuotes(
       "Exports fell by half, according to the Trade Office and Minister Ana "
