@@ -116,6 +116,11 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"FILE - In this March 3, 2015, file photo, a ship leaves the harbor.",
        "file caption"},
       {"Home > News > Local Politics", "crumb"},
+      {"The mayor at Monday's briefing. Sam Lee/Example Images/Getty Images",
+       "caption ending in a credit"},
+      {"Sam Lee/AP Photo", "credit alone"},
+      {"Five things to know about the harbor budget Read more", "link card"},
+      {"Read or Share this story: https://example.com/a/2xYz", "share"},
       {"* * *", "separator"},
       {"Slideshow (12 Images)", "slideshow"},
       {"Enlarge this image toggle caption Sam Lee/Example Sam Lee/Example",
@@ -191,6 +196,8 @@ TEST(CleanTest, KeepsRealShortParagraphs) {
       "By the end of the day, officials said, the roads had reopened.",
       "Watch the skies tonight, astronomers say, for a rare comet.",
       "The caption of photo 3 of the 12 was wrong, the editor said.",
+      "The photo agency once known as Getty Images",
+      "\"You should read more,\" she said, \"and read more\"",
   };
   for (const char* line : kKeep) {
     SCOPED_TRACE(line);

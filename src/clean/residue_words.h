@@ -138,6 +138,7 @@ inline constexpr Prefix kLinkPrefixes[] = {
     {"all rights reserved", 40},
     {"this article is more than", 12},
     {"share this", 20},
+    {"read or share this story", 20},
     {"share on ", 20},
     {"posted on ", 12},
     {"posted by ", 12},
