@@ -14,13 +14,12 @@
 //                          [--strong-ratio R] [--strong-min N]
 // --holdout K trains on all but every K-th train article and reports those
 // after each epoch (for tuning without dev; the shipped model uses all).
+// Reading the gold data: tools/train_attribution/gold_data.cc.
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -28,9 +27,8 @@
 
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
-#include "src/clean/clean.h"
 #include "src/entities/lexicon.h"
-#include "src/segment/segment.h"
+#include "tools/train_attribution/gold_data.h"
 #include "whosaid/document.h"
 
 using whosaid::Document;
@@ -39,119 +37,11 @@ using whosaid::attribution::DecodeLimits;
 using whosaid::attribution::DocView;
 using whosaid::attribution::Feats;
 using whosaid::attribution::TSpan;
+using whosaid::attribution::train::Example;
+using whosaid::attribution::train::GoldAR;
+using whosaid::attribution::train::LoadExamples;
 
 namespace {
-
-struct GoldAR {
-  TSpan cue, content, source;
-};
-
-struct Example {
-  Document doc;
-  DocView view;
-  std::vector<GoldAR> ars;
-  std::vector<uint8_t> cue_label;  // per token O/B/I
-};
-
-// Byte offset of every code point index (size = cps + 1).
-std::vector<uint32_t> CpToByte(const std::string& s) {
-  std::vector<uint32_t> m;
-  m.reserve(s.size() + 1);
-  for (uint32_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) m.push_back(i);
-  }
-  m.push_back(static_cast<uint32_t>(s.size()));
-  return m;
-}
-
-// Token span covering bytes [b, e): first token starting at/after b, last
-// token ending at/before e.
-TSpan ToTokens(const Document& d, uint32_t b, uint32_t e) {
-  const auto& t = d.tokens;
-  auto lo = std::lower_bound(
-      t.begin(), t.end(), b,
-      [](const whosaid::Token& x, uint32_t v) { return x.span.begin < v; });
-  auto hi = std::upper_bound(
-      t.begin(), t.end(), e,
-      [](uint32_t v, const whosaid::Token& x) { return v < x.span.end; });
-  int tb = static_cast<int>(lo - t.begin());
-  int te = static_cast<int>(hi - t.begin()) - 1;
-  if (tb > te || te < 0 || tb >= static_cast<int>(t.size())) return TSpan{};
-  return TSpan{tb, te};
-}
-
-bool ReadSpan(simdjson::dom::element el, const std::vector<uint32_t>& cp,
-              const Document& d, TSpan* out) {
-  if (!el.is_object()) return false;
-  int64_t s, e;
-  if (el["start"].get(s) || el["end"].get(e)) return false;
-  if (s < 0 || e < s || static_cast<size_t>(e) >= cp.size()) return false;
-  *out = ToTokens(d, cp[s], cp[e]);
-  return !out->none();
-}
-
-std::vector<Example> Load(const std::string& path) {
-  std::vector<Example> out;
-  std::ifstream in(path);
-  if (!in) {
-    fmt::print(stderr, "cannot open {}\n", path);
-    std::exit(1);
-  }
-  simdjson::dom::parser parser;
-  std::string line;
-  size_t unmapped = 0, total = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    simdjson::dom::element rec;
-    if (parser.parse(line).get(rec)) continue;
-    std::string_view text;
-    if (rec["text"].get(text)) continue;
-    Example ex;
-    whosaid::CleanOptions co;
-    co.enabled = false;
-    whosaid::CleanText(text, co, &ex.doc);
-    whosaid::SegmentOptions so;
-    whosaid::Segment(so, &ex.doc);
-    std::vector<uint32_t> cp = CpToByte(ex.doc.text);
-    ex.cue_label.assign(ex.doc.tokens.size(), 0);
-    simdjson::dom::array quotes;
-    if (!rec["quotes"].get(quotes)) {
-      for (simdjson::dom::element q : quotes) {
-        ++total;
-        GoldAR ar;
-        int64_t s, e;
-        if (q["start"].get(s) || q["end"].get(e) || s < 0 || e < s ||
-            static_cast<size_t>(e) >= cp.size()) {
-          ++unmapped;
-          continue;
-        }
-        ar.content = ToTokens(ex.doc, cp[s], cp[e]);
-        simdjson::dom::element cue, spk;
-        if (q["cue"].get(cue) || !ReadSpan(cue, cp, ex.doc, &ar.cue)) {
-          ++unmapped;
-          continue;
-        }
-        if (!q["speaker"].get(spk)) ReadSpan(spk, cp, ex.doc, &ar.source);
-        if (ar.content.none()) {
-          ++unmapped;
-          continue;
-        }
-        ex.ars.push_back(ar);
-        for (int i = ar.cue.b; i <= ar.cue.e; ++i) {
-          ex.cue_label[i] = i == ar.cue.b ? 1 : 2;
-        }
-      }
-    }
-    ex.view.Build(ex.doc);
-    ex.view.use_cache = false;
-    out.push_back(std::move(ex));
-  }
-  // Views point at documents; fix them after the vector settled.
-  for (auto& ex : out) ex.view.doc = &ex.doc;
-  fmt::print(stderr, "{}: {} articles, {} ARs ({} unusable)\n", path,
-             out.size(), total, unmapped);
-  return out;
-}
 
 // Averaged perceptron bookkeeping for one weight table.
 struct Averager {
@@ -393,7 +283,7 @@ int main(int argc, char** argv) {
     if (a == "--free-edge") free_edge = std::atoi(argv[i + 1]);
     if (a == "--source-window") source_window = std::atoi(argv[i + 1]);
   }
-  std::vector<Example> train = Load(train_path);
+  std::vector<Example> train = LoadExamples(train_path);
   std::vector<Example> dev;
   if (holdout > 1) {
     // Tuning without dev: every holdout-th train article is held out (not
@@ -408,7 +298,7 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "holdout: {} train, {} held-out articles\n",
                train.size(), dev.size());
   } else if (!dev_path.empty()) {
-    dev = Load(dev_path);
+    dev = LoadExamples(dev_path);
   }
 
   AttributionModel m;

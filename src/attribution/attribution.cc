@@ -13,9 +13,8 @@
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
 #include "src/attribution/paragraph_quotes.h"
+#include "src/attribution/relation_checks.h"
 #include "src/attribution/source_span.h"
-#include "src/attribution/transcript.h"
-#include "src/entities/mentions.h"
 
 namespace whosaid {
 namespace {
@@ -276,7 +275,8 @@ class ModelAttributor : public Attributor {
           other.b = std::min(other.b, k->source.b);
           other.e = std::max(other.e, k->source.e);
         }
-        if (Overlaps(c.content, other) && !Clip(v, &c, other)) {
+        if (Overlaps(c.content, other) &&
+            !attribution::ClipContent(v, &c, other)) {
           ok = false;
           break;
         }
@@ -320,13 +320,14 @@ class ModelAttributor : public Attributor {
         *doc, v, cands, reach, limits_.complementiser_after_adjunct_tokens > 0,
         limits_.complementiser_after_adjunct_tokens,
         limits_.content_closes_open_quotation, &scratch.by_cue, &kept);
-    ReconcileSources(*doc, v, kept);
+    attribution::ReconcileSources(*doc, v, reach, &kept);
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const Candidate* c) {
-                                return HeadingBeforeColon(*doc, *c);
+                                return attribution::HeadingBeforeColon(*doc,
+                                                                       *c);
                               }),
                kept.end());
-    for (Candidate* c : kept) ExtendSourceStart(*doc, c);
+    for (Candidate* c : kept) attribution::ExtendSourceStart(*doc, c);
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
           return a->content.b != b->content.b ? a->content.b < b->content.b
@@ -449,148 +450,6 @@ class ModelAttributor : public Attributor {
     return 2 * std::max({limits_.content_max_side_tokens, limits_.source_window,
                          1}) +
            attribution::kMaxCueTokens + limits_.source_max_tokens;
-  }
-
-  // Speakers that the span decoders chose relation by relation, checked
-  // against each other:
-  // - A speaker found inside another relation's content cannot speak a cue
-  //   outside that content: in "Boehner said he was flabbergasted by the
-  //   Obama administration's plan, saying ...", "Obama" belongs to what
-  //   Boehner reports, and the participle's speaker is the reporting
-  //   clause's own. Nested reports ("He said Smith told him ...") keep
-  //   theirs, since there the cue is inside the content too.
-  // - A speaker that is only an appositive piece of another relation's
-  //   person speaker and names no person ("D-Vermont" of "Gov. Tomas
-  //   Reyes, D-Vermont,") is that whole speaker. (Without the two name checks
-  //   the rule also replaced right speakers with over-long ones, "any
-  //   explanation, nominee Donald Trump", and lowered PolNeAR dev source F1.)
-  // Only another relation's speaker is taken, never none: a relation
-  // without one is the likelier mistake. Tried and not kept: a speaker that
-  // holds another relation's cue ("Rep. Dale Pruitt told reporters he
-  // opposed the merger, arguing ...") taking that relation's speaker; it
-  // was as often wrong ("Evan McMullin, ..., who some Republicans hoped").
-  //
-  // Only relations whose cues are near enough for one's spans to reach the
-  // other's are compared (`kept` is sorted by cue for that), so a document
-  // with thousands of relations stays linear.
-  void ReconcileSources(const Document& d, const DocView& v,
-                        std::vector<Candidate*>& kept) const {
-    std::sort(kept.begin(), kept.end(),
-              [](const Candidate* a, const Candidate* b) {
-                return a->cue.b < b->cue.b;
-              });
-    const int reach = Reach();
-    auto within = [](TSpan inner, TSpan outer) {
-      return !inner.none() && !outer.none() && inner.b >= outer.b &&
-             inner.e <= outer.e;
-    };
-    // Calls f(k) for the relations near kept[i] until f returns true.
-    auto near = [&](size_t i, auto&& f) {
-      for (size_t j = i; j-- > 0 && kept[i]->cue.b - kept[j]->cue.b <= reach;) {
-        if (f(kept[j])) return;
-      }
-      for (size_t j = i + 1;
-           j < kept.size() && kept[j]->cue.b - kept[i]->cue.b <= reach; ++j) {
-        if (f(kept[j])) return;
-      }
-    };
-    for (size_t i = 0; i < kept.size(); ++i) {
-      Candidate* c = kept[i];
-      near(i, [&](const Candidate* k) {
-        if (k->source.none()) return false;
-        bool in_content =
-            within(c->source, k->content) && !Overlaps(c->cue, k->content);
-        bool appositive =
-            within(c->source, k->source) && c->source.b > k->source.b &&
-            v.cls[c->source.b - 1] == attribution::internal::kComma &&
-            !NamesAPerson(d, c->source.b, c->source.e) &&
-            NamesAPerson(d, k->source.b, c->source.b - 1);
-        if (!in_content && !appositive) return false;
-        c->source = k->source;
-        return true;
-      });
-    }
-  }
-
-  // A "speaker" before a colon cue that is page furniture ("Photograph:
-  // ...", "UPDATE: ...", "Read: ...", "THE FACTS: ...", "Urgent Poll:"):
-  // every word of it a heading word (an article before it aside).
-  static bool HeadingBeforeColon(const Document& d, const Candidate& c) {
-    if (c.source.none() || c.cue.none() || c.cue.b != c.cue.e ||
-        d.TokenText(c.cue.b) != ":") {
-      return false;
-    }
-    for (int i = c.source.b; i <= c.source.e; ++i) {
-      std::string w = mention::LowerToken(d, i);
-      if (i == c.source.b && w == "the") continue;
-      if (!IsHeadingLabelWord(w)) return false;
-    }
-    return true;
-  }
-
-  // A speaker span started at the place or party tag after a person's name
-  // ("Terry Murphy of Newark, | Del., who ...") starts at the person, when
-  // the words added hold no part of the relation's cue or content.
-  static void ExtendSourceStart(const Document& d, Candidate* c) {
-    if (c->source.none()) return;
-    int b = attribution::ExtendSourceOverPlaceTag(d, c->source.b, c->source.e);
-    if (b == c->source.b) {
-      b = attribution::ExtendSourceOverListHead(d, c->source.b, c->source.e);
-    }
-    if (b == c->source.b) return;
-    auto inside = [&](TSpan s) {
-      return !s.none() && s.b < c->source.b && s.e >= b;
-    };
-    if (inside(c->cue) || inside(c->content)) return;
-    c->source.b = b;
-  }
-
-  // Whether a person entity lies within tokens [tb, te].
-  static bool NamesAPerson(const Document& d, int tb, int te) {
-    if (tb > te) return false;
-    const size_t begin = d.tokens[tb].span.begin, end = d.tokens[te].span.end;
-    auto it = std::lower_bound(
-        d.entities.begin(), d.entities.end(), begin,
-        [](const Entity& e, size_t b) { return e.span.begin < b; });
-    for (; it != d.entities.end() && it->span.begin < end; ++it) {
-      if (it->span.end <= end && it->label == EntityLabel::kPerson) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Cuts c's content so that it stops before (or starts after) `other`, the
-  // cue (and source) of a relation already kept, the way nested reports
-  // end a content ("..., stressing that ..."). False if nothing is left.
-  // A content around its cue that runs into a later relation ("“A,” said
-  // X. Y, a councillor, said: “B.”") ends before it too; when nothing of it
-  // is left after its cue (and its own speaker there), it is its part
-  // before the cue ("“A,”").
-  static bool Clip(const DocView& v, Candidate* c, TSpan other) {
-    TSpan& ct = c->content;
-    if (ct.b > c->cue.e && other.b > ct.b) {
-      ct.e = other.b - 1;
-      while (ct.e >= ct.b && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
-    } else if (ct.b < c->cue.b && ct.e > c->cue.e && other.b > c->cue.e) {
-      int after = c->cue.e;  // the last token of cue or own speaker
-      if (!c->source.none() && c->source.b > c->cue.e &&
-          c->source.e < other.b) {
-        after = std::max(after, c->source.e);
-      }
-      ct.e = other.b - 1;
-      while (ct.e > after && v.cls[ct.e] >= 4 && v.cls[ct.e] <= 8) --ct.e;
-      if (ct.e <= after) {
-        ct.e = c->cue.b - 1;
-        while (ct.e >= ct.b && (v.cls[ct.e] == 4 || v.cls[ct.e] == 8)) --ct.e;
-      }
-    } else if (ct.e < c->cue.b && other.e < ct.e) {
-      ct.b = other.e + 1;
-      while (ct.b <= ct.e && v.cls[ct.b] >= 4 && v.cls[ct.b] <= 8) ++ct.b;
-    } else {
-      return false;
-    }
-    return ct.b <= ct.e;
   }
 
   static Span Bytes(const Document& d, int b, int e) {

@@ -1,7 +1,7 @@
 // The cue tagger of AttributionModel: Viterbi decoding of a sentence's
 // O/B/I cue labels (TagCues, CueLabels), with max-marginal cue margins and
 // the rescue pass for sentences left without a cue. Split from model.cc;
-// the features are CueFeats / CueScoreFast there and in fast.cc.
+// the features are CueFeats / CueScoreFast there and in fast_cue.cc.
 #include <algorithm>
 #include <limits>
 #include <vector>

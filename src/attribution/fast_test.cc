@@ -1,4 +1,4 @@
-// Tests of the fast decoders (fast.cc): they pick what the reference
+// Tests of the fast decoders (fast_*.cc): they pick what the reference
 // feature-hashing decoders pick; the cue scorer's keys computed ahead
 // (CueKeysFast / CueSumFast, the Viterbi tagger's prefetch) and the token
 // score caches filled ahead by the content and source decoders give exactly

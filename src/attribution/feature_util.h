@@ -1,5 +1,5 @@
 // Internal helpers shared by the attribution feature code (model.cc) and
-// its precomputed fast scorer (fast.cc): the feature hash, token classes,
+// its precomputed fast scorers (fast_*.cc): the feature hash, token classes,
 // buckets and a bounds-checked token accessor. Not a public API. All are
 // pure functions; any thread may call them.
 #ifndef WHOSAID_SRC_ATTRIBUTION_FEATURE_UTIL_H_

@@ -105,9 +105,9 @@ struct DocView {
   bool use_cache = true;
   mutable std::vector<float> cache_cs, cache_ce, cache_ss, cache_se;
   // Cue-independent parts of StartCandidate / EndCandidate for each token
-  // (bits, see fast.cc), filled by the fast content decoder on first use.
+  // (bits, see fast_tables.h), filled by the fast content decoder on first use.
   mutable std::vector<uint8_t> cand_bits;
-  // Word-set memberships of each token (bits, see fast.cc) and its cue
+  // Word-set memberships of each token (bits, see fast_tables.h) and its cue
   // record (-1: none), from one hash probe per token (FillWordBits).
   mutable std::vector<uint8_t> wbits;
   mutable std::vector<int32_t> wrec;

@@ -2,7 +2,8 @@
 // speakers.cc drives them): the sieves that map one mention to an entity
 // group. Pronouns, "who"/"which" and pronoun candidates live in
 // speaker_pronouns.cc; named entities, name words, organisation nouns and
-// role nouns ("the general") in speaker_sieves.cc. All are pure functions
+// role nouns ("the general") in speaker_sieves.cc, the person of a role and
+// its ties to US states in speaker_roles.cc. All are pure functions
 // of the Document plus a SpeakerCache that the caller owns, one per
 // document: any thread may call them on a document it owns, but a cache is
 // never shared across threads.

@@ -1,6 +1,8 @@
 // Speaker sieves and names on hand-set entities (see
-// entities_test_util.h): the role sieve with a state in the role phrase,
-// institutions named like places, quote marks in tagged names.
+// entities_test_util.h): institutions named like places, organisation
+// nouns, relative clauses, modifiers, pronouns, quote marks in tagged names
+// (the role sieve's tests are in speaker_roles_test.cc, those of mentions
+// that name someone besides the speaker in speaker_others_test.cc).
 #include "src/entities/speaker_sieves.h"
 
 #include <gtest/gtest.h>
@@ -9,211 +11,12 @@
 
 #include "src/entities/entities_test_util.h"
 #include "src/entities/lexicon.h"
-#include "src/entities/us_states.h"
 
 namespace whosaid {
 namespace {
 
 using test_util::MakeDoc;
 using test_util::WithQuotes;
-
-TEST(UsStates, NamesAndBothAbbreviationStyles) {
-  int vt = lex::UsStateOfName("vermont");
-  ASSERT_GE(vt, 0);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("Vt."), vt);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("VT"), vt);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("Vermont"), vt);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("vt"), -1);
-  int ny = lex::UsStateOfName("new york");
-  ASSERT_GE(ny, 0);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("N.Y."), ny);
-  EXPECT_EQ(lex::UsStateOfAbbreviation("NY"), ny);
-  EXPECT_NE(lex::UsStateOfName("west virginia"),
-            lex::UsStateOfName("virginia"));
-  EXPECT_EQ(lex::UsStateOfName("norland"), -1);
-  EXPECT_TRUE(lex::IsPartyStateTag("D-N.Y."));
-  EXPECT_TRUE(lex::IsPartyStateTag("R-Texas"));
-  EXPECT_FALSE(lex::IsPartyStateTag("D-day"));
-  EXPECT_FALSE(lex::IsPartyStateTag("Al-Qaeda"));
-}
-
-TEST(StateInPhrase, FindsOneOrTwoWordStates) {
-  Document doc = MakeDoc("the New York senator and the West Virginia mayor");
-  EXPECT_EQ(speakers::StateInPhrase(doc, 0, 3), lex::UsStateOfName("new york"));
-  EXPECT_EQ(speakers::StateInPhrase(doc, 5, 8),
-            lex::UsStateOfName("west virginia"));
-  EXPECT_EQ(speakers::StateInPhrase(doc, 0, 1), -1);
-}
-
-// Regression: "the Vermont senator" was named after whichever senator the
-// article mentioned last (the Florida one). A state in the role phrase
-// picks the person a party-state tag ties to it.
-TEST(ResolveRole, StateInTheRolePhrasePicksThePersonOfThatState) {
-  Document doc = WithQuotes(
-      "Sen. Ana Ruiz (D-Vt.) and Sen. Tom Bell (R-Fla.) met on Monday. "
-      "\"We agree on the bridge,\" the Vermont senator said. \"Not yet,\" "
-      "the Florida senator said.",
-      {{"Ana Ruiz", EntityLabel::kPerson},
-       {"Tom Bell", EntityLabel::kPerson},
-       {"Vermont", EntityLabel::kLoc},
-       {"Florida", EntityLabel::kLoc}},
-      {{"We agree on the bridge,", "the Vermont senator"},
-       {"Not yet,", "the Florida senator"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Tom Bell");
-}
-
-// The other ties: "of Vermont", "<State> Sen. X", ", a <State> Republican,"
-// and a postal-style tag; a state that ties to no candidate gives no name.
-TEST(ResolveRole, OtherTiesAndNoNameForAStateWithoutItsPerson) {
-  Document doc = WithQuotes(
-      "Sen. Lena Marsh of Vermont spoke first. Sen. Paul Dorn, a Texas "
-      "Republican, followed. Ohio Gov. Ivo Kral listened, and so did Rep. "
-      "Dana Cole (R-NY). \"Enough,\" the Texas senator said. \"More,\" the "
-      "Vermont senator said. \"Maybe,\" the Maine senator said. \"Fine,\" "
-      "the Ohio governor said. \"Good,\" the New York congresswoman said.",
-      {{"Lena Marsh", EntityLabel::kPerson},
-       {"Vermont", EntityLabel::kLoc},
-       {"Paul Dorn", EntityLabel::kPerson},
-       {"Texas", EntityLabel::kLoc},
-       {"Ohio", EntityLabel::kLoc},
-       {"Ivo Kral", EntityLabel::kPerson},
-       {"Dana Cole", EntityLabel::kPerson},
-       {"Texas", EntityLabel::kLoc},
-       {"Vermont", EntityLabel::kLoc},
-       {"Maine", EntityLabel::kLoc},
-       {"Ohio", EntityLabel::kLoc},
-       {"New York", EntityLabel::kLoc}},
-      {{"Enough,", "the Texas senator"},
-       {"More,", "the Vermont senator"},
-       {"Maybe,", "the Maine senator"},
-       {"Fine,", "the Ohio governor"},
-       {"Good,", "the New York congresswoman"}});
-  ASSERT_EQ(doc.quotes.size(), 5u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Paul Dorn");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Lena Marsh");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "");
-  EXPECT_EQ(doc.quotes[2].speaker_group, -1);
-  EXPECT_EQ(doc.quotes[3].speaker_name, "Ivo Kral");
-  EXPECT_EQ(doc.quotes[4].speaker_name, "Dana Cole");
-}
-
-// A party noun after a state names the person tied to both ("the Vermont
-// Democrat"), never the state itself; someone new ("an Ohio Republican")
-// or a state with no one tied to it gives no name. A role whose holders
-// the article ties to no state still finds the latest one, passing over
-// one tied to another state.
-TEST(ResolveRole, PartyNounsAndPeopleTiedToNoState) {
-  Document doc = WithQuotes(
-      "Sen. Ana Ruiz (D-Vt.) met Sen. Tom Bell (R-Vt.) and Gov. Rita Sol. "
-      "New Jersey Gov. Ivo Kral joined them. \"No,\" the Vermont Democrat "
-      "said. \"Yes,\" the Vermont Republican said. \"Why,\" an Ohio "
-      "Republican said. \"How,\" the Ohio Republican said. \"When,\" the "
-      "Florida governor said.",
-      {{"Ana Ruiz", EntityLabel::kPerson},
-       {"Tom Bell", EntityLabel::kPerson},
-       {"Rita Sol", EntityLabel::kPerson},
-       {"New Jersey", EntityLabel::kLoc},
-       {"Ivo Kral", EntityLabel::kPerson},
-       {"Vermont", EntityLabel::kLoc},
-       {"Vermont", EntityLabel::kLoc},
-       {"Ohio", EntityLabel::kLoc},
-       {"Ohio", EntityLabel::kLoc},
-       {"Florida", EntityLabel::kLoc}},
-      {{"No,", "the Vermont Democrat"},
-       {"Yes,", "the Vermont Republican"},
-       {"Why,", "an Ohio Republican"},
-       {"How,", "the Ohio Republican"},
-       {"When,", "the Florida governor"}});
-  ASSERT_EQ(doc.quotes.size(), 5u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Ana Ruiz");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Tom Bell");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "");
-  EXPECT_EQ(doc.quotes[3].speaker_name, "");
-  EXPECT_EQ(doc.quotes[4].speaker_name, "Rita Sol");
-}
-
-// Regression: "the president" was named after whichever president the
-// article mentioned last, the Russian one or the vice president. A country
-// in the phrase picks the holder titled for it; a phrase without one
-// prefers the holder titled with just that role and no country.
-TEST(ResolveRole, CountryAndExactRoleDecideBetweenHolders) {
-  Document doc = WithQuotes(
-      "President Tom Bell met Vice President Ana Ruiz and Russian President "
-      "Ivo Kral. \"We agreed,\" the president said. \"We did not,\" the "
-      "Russian president said. \"Later,\" the vice president said.",
-      {{"Tom Bell", EntityLabel::kPerson},
-       {"Ana Ruiz", EntityLabel::kPerson},
-       {"Russian", EntityLabel::kMisc},
-       {"Ivo Kral", EntityLabel::kPerson},
-       {"Russian", EntityLabel::kMisc}},
-      {{"We agreed,", "the president"},
-       {"We did not,", "the Russian president"},
-       {"Later,", "the vice president"}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Tom Bell");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Ivo Kral");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz");
-}
-
-// Another office that ends in the same noun is not the phrase's role
-// ("the prime minister" is not the foreign minister named after him); a
-// country in the phrase that no holder's title names leaves out those
-// titled for another country only (no name rather than a wrong one).
-TEST(ResolveRole, OtherOfficesAndOtherCountries) {
-  Document doc = WithQuotes(
-      "Prime Minister Jan Nowak spoke after Foreign Minister Piotr Lis. "
-      "\"Enough,\" the prime minister said. French Ambassador Eva Roux "
-      "left. \"Soon,\" the German ambassador said.",
-      {{"Jan Nowak", EntityLabel::kPerson},
-       {"Piotr Lis", EntityLabel::kPerson},
-       {"French", EntityLabel::kMisc},
-       {"Eva Roux", EntityLabel::kPerson},
-       {"German", EntityLabel::kMisc}},
-      {{"Enough,", "the prime minister"}, {"Soon,", "the German ambassador"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Jan Nowak");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-}
-
-// Regression: "Port officers" was named after the Norland Port Authority:
-// the sentence's first word is capitalised for its place, and the article
-// writes "port" in lower case. A name there keeps its holder ("Vale
-// officials"), as does an organisation's noun ("Authority staff").
-TEST(ResolveSpeakers, ASentencesFirstWordBeforeANounIsNoName) {
-  Document doc = WithQuotes(
-      "The Norland Port Authority runs the port. Port officers said the pier "
-      "was shut. Vale Holdings declined. Vale officials said talks went on. "
-      "Authority staff said it was safe.",
-      {{"Norland Port Authority", EntityLabel::kOrg},
-       {"Vale Holdings", EntityLabel::kOrg}},
-      {{"the pier was shut", "Port officers", 0, "said"},
-       {"talks went on", "Vale officials", 0, "said"},
-       {"it was safe", "Authority staff", 0, "said"}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Vale Holdings");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Port Authority");
-}
-
-// Regression: "The family of Tony Kim" was named after Kim Jong Un (the
-// name word "Kim" was read without "Tony" before it, so the family noun
-// did not govern it), and "the grandson of former President X" after the
-// article's president (the role word in the object of a kin noun).
-TEST(ResolveSpeakers, ObjectsOfKinNounsWithTheirWholeNameOrTitle) {
-  Document doc = WithQuotes(
-      "President Ivo Kral met Kim Jong Un. The family of Tony Kim thanked "
-      "him. The grandson of former President Ned Hale said it was time.",
-      {{"Ivo Kral", EntityLabel::kPerson},
-       {"Kim Jong Un", EntityLabel::kPerson}},
-      {{"him", "The family of Tony Kim", 0, "thanked"},
-       {"it was time", "The grandson of former President Ned Hale", 0,
-        "said"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-}
 
 // Regression: "White House officials" and "the Des Moines Register
 // editorial board" lost their names as a place modifying a noun. A place
@@ -474,96 +277,6 @@ TEST(ResolveSpeakers, HonorificsKeepSpousesApart) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Quill");
 }
 
-// Regression: in an article that names only "first lady Mara Quill" in
-// full, every "President Quill" and bare "Quill" was the first lady.
-TEST(ResolveSpeakers, BareSurnameIsNotTheFirstLady) {
-  Document doc = WithQuotes(
-      "President Quill spoke first. Quill said \"the farm bill will pass.\" "
-      "First lady Mara Quill said \"we visited ten farms.\" Mrs. Quill said "
-      "\"the children loved it.\"",
-      {{"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"the farm bill will pass.", "Quill", 1},
-       {"we visited ten farms.", "Mara Quill"},
-       {"the children loved it.", "Quill", 3}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Quill");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Mara Quill");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Mara Quill");
-}
-
-// Regression: "President Trump", "Mr. Trump" and "he" were Ivanka Trump in
-// articles that named her in full as the first daughter and him only by
-// surname; a relative's husband took the bare surname of his wife.
-TEST(ResolveSpeakers, BareSurnameIsNotARelative) {
-  Document doc = WithQuotes(
-      "Mara Quill met her husband, Tom Quill, at noon. Quill said \"we "
-      "tried.\" Tom Quill, her son-in-law, said \"it rained.\" Mr. Quill "
-      "said \"we agree.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Tom Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Tom Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"we tried.", "Quill", 2},
-       {"it rained.", "Tom Quill", 1},
-       {"we agree.", "Quill", 4}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Mara Quill");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Tom Quill");
-  // An honorific of the relative's gender still names the relative.
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Quill");
-}
-
-TEST(ResolveSpeakers, TitledSurnameIsNotTheFirstDaughter) {
-  Document doc = WithQuotes(
-      "First daughter Ivy Quill spoke. President Quill said \"we won.\" "
-      "Mr. Quill said \"thanks.\" Ms. Quill said \"it was fun.\"",
-      {{"Ivy Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"we won.", "Quill", 1},
-       {"thanks.", "Quill", 2},
-       {"it was fun.", "Quill", 3}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Quill");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Quill");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Ivy Quill");
-}
-
-// Regression: "Trump's lawyers", "his critics" and "Aghdam's father" were
-// named after their possessor.
-TEST(ResolveSpeakers, ThePossessorOfARelativeOrCriticIsNotTheSpeaker) {
-  Document doc = WithQuotes(
-      "Mara Quill was arrested. Quill's father said \"she was ill.\" Her "
-      "critics said \"she lied.\" Dan Roe, her lawyer, said \"she is "
-      "innocent.\" Her lawyer said \"we will appeal.\" The Norland "
-      "Ministry's spokeswoman said \"no comment.\" Its critics said \"it "
-      "failed.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Dan Roe", EntityLabel::kPerson},
-       {"Norland Ministry", EntityLabel::kOrg}},
-      {{"she was ill.", "Quill's father"},
-       {"she lied.", "Her critics"},
-       {"she is innocent.", "Dan Roe, her lawyer,"},
-       {"we will appeal.", "Her lawyer"},
-       {"no comment.", "The Norland Ministry's spokeswoman"},
-       {"it failed.", "Its critics"}});
-  ASSERT_EQ(doc.quotes.size(), 6u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Dan Roe");
-  // The role sieve finds the lawyer the article named.
-  EXPECT_EQ(doc.quotes[3].speaker_name, "Dan Roe");
-  // An organisation's spokeswoman speaks as it; its critics do not.
-  EXPECT_EQ(doc.quotes[4].speaker_name, "Norland Ministry");
-  EXPECT_EQ(doc.quotes[5].speaker_name, "");
-}
-
 // Lists of holders with commas, and places as the whole mention, name
 // every holder ("Europe, Canada and Mexico"); places that modify someone and
 // appositives with an "and" in them do not.
@@ -641,26 +354,6 @@ TEST(ResolveSpeakers, WhoIsTheHolderAPlaceOrModifierDescribes) {
   EXPECT_EQ(doc.quotes[5].speaker_name, "Norland Post");
 }
 
-// Regression: "a Republican who" was named "Republican", and "the former
-// Norland Treasury Secretary who" the treasury. "Who" stands for people
-// named by their party ("Democrats who"), not for one party or nation
-// noun, nor for a body whose role noun comes between.
-TEST(ResolveSpeakers, WhoIsNoPartyNounNorTheBodyOfARole) {
-  Document doc = WithQuotes(
-      "Tom Dabb met a Republican who said \"never.\" He was the former "
-      "Norland Treasury Secretary who said \"maybe.\" Then Democrats who "
-      "came said \"yes.\"",
-      {{"Tom Dabb", EntityLabel::kPerson},
-       {"Republican", EntityLabel::kMisc},
-       {"Norland Treasury", EntityLabel::kOrg},
-       {"Democrats", EntityLabel::kMisc}},
-      {{"never.", "who", 0}, {"maybe.", "who", 1}, {"yes.", "who", 2}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Democrats");
-}
-
 // Regression: "the Fox News host", "a Norland Post reader" were named the
 // organisation; its officials and spokesmen still speak for it.
 TEST(ResolveSpeakers, AnOrganisationsPeopleSpeakForThemselves) {
@@ -677,58 +370,6 @@ TEST(ResolveSpeakers, AnOrganisationsPeopleSpeakForThemselves) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
   EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Post");
-}
-
-// Regression: "many of Biden's Democratic rivals", "one of Singer's
-// clients" were named after the possessor.
-TEST(ResolveSpeakers, APartyOrLongerModifierStillHeadsOtherPeople) {
-  Document doc = WithQuotes(
-      "Mara Quill ran. Quill's Democratic rivals said \"no.\" Quill's "
-      "clients said \"yes.\" Quill's top foreign policy advisers said "
-      "\"maybe.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"no.", "Quill's Democratic rivals"},
-       {"yes.", "Quill's clients"},
-       {"maybe.", "Quill's top foreign policy advisers"}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "");
-}
-
-// Regression: "critics of Trump", "friends of Kavanaugh" were named after
-// the object; a title before "of" is no such noun.
-TEST(ResolveSpeakers, TheObjectOfCriticsOrFriendsIsNotTheSpeaker) {
-  Document doc = WithQuotes(
-      "Mara Quill ran. Critics of Quill said \"no.\" A friend of Ms. Quill "
-      "said \"yes.\" The Founding Partner of Vale Media said \"ok.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Vale Media", EntityLabel::kOrg}},
-      {{"no.", "Critics of Quill"},
-       {"yes.", "A friend of Ms. Quill"},
-       {"ok.", "The Founding Partner of Vale Media"}});
-  ASSERT_EQ(doc.quotes.size(), 3u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
-  EXPECT_EQ(doc.quotes[2].speaker_name, "Vale Media");
-  // A representative named after the principal speaks as themself.
-  Document named = WithQuotes(
-      "Mara Quill ran. A lawyer for Quill, Dan Roe, said \"no.\" A "
-      "spokesman for Quill said \"yes.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Dan Roe", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"no.", "A lawyer for Quill, Dan Roe,"},
-       {"yes.", "A spokesman for Quill"}});
-  ASSERT_EQ(named.quotes.size(), 2u);
-  EXPECT_EQ(named.quotes[0].speaker_name, "Dan Roe");
-  EXPECT_EQ(named.quotes[1].speaker_name, "Mara Quill");
 }
 
 // A name that stands alone in an article is a surname: its counted gender
@@ -753,23 +394,6 @@ TEST(ResolveSpeakers, ALoneSurnameHasItsCountedGender) {
       {{"it rained.", "She"}});
   ASSERT_EQ(doc.quotes.size(), 1u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "Quorn Dabb") << surname;
-}
-
-// Regression: "Castro's brother-in-law, Juan Alicea," was named after the
-// possessor: the "-in-law" kin nouns are one token and were not kin.
-TEST(ResolveSpeakers, ThePossessorOfAnInLawIsNotTheSpeaker) {
-  Document doc = WithQuotes(
-      "Mara Quill was arrested. Quill's brother-in-law, Dan Roe, said \"she "
-      "was ill.\" Quill's sisters-in-law said \"she lied.\"",
-      {{"Mara Quill", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson},
-       {"Dan Roe", EntityLabel::kPerson},
-       {"Quill", EntityLabel::kPerson}},
-      {{"she was ill.", "Quill's brother-in-law, Dan Roe,"},
-       {"she lied.", "Quill's sisters-in-law"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "Dan Roe");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "");
 }
 
 TEST(ResolveSpeakers, HonorificPicksThePersonOfItsGender) {
@@ -805,25 +429,6 @@ TEST(ResolveSpeakers, StrayGuillemetsLeaveNames) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Olaf Berg");
 }
 
-// Regression: "her husband" was named after "her", and "Dorn's wife, St.
-// Louis police Sgt. Ann Dorn" after Dorn (the comma after "wife" hid the
-// relation). A relation noun after a possessive names someone else.
-TEST(ResolveSpeakers, RelationAfterAPossessiveIsSomeoneElse) {
-  Document doc = WithQuotes(
-      "Mayor Lena Varga spoke first. \"We wait,\" her husband said. Tom "
-      "Dorn was hurt. \"He is brave,\" Dorn's wife, Harbor police Sgt. Ann "
-      "Dorn, said.",
-      {{"Lena Varga", EntityLabel::kPerson},
-       {"Tom Dorn", EntityLabel::kPerson},
-       {"Dorn", EntityLabel::kPerson},
-       {"Ann Dorn", EntityLabel::kPerson}},
-      {{"We wait,", "her husband"},
-       {"He is brave,", "Dorn's wife, Harbor police Sgt. Ann Dorn,"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
-  EXPECT_EQ(doc.quotes[0].speaker_name, "");
-  EXPECT_EQ(doc.quotes[1].speaker_name, "Ann Dorn");
-}
-
 // "Federal prosecutors in Reno" are not Reno, nor is "a realtor in
 // Elkton, Maryland" Maryland; "a study in Nordic Review" names its source.
 TEST(ResolveMention, PlaceAfterACommonNounIsNoSpeaker) {
@@ -855,6 +460,46 @@ TEST(ResolveMention, PlaceWordThatIsAPersonsSurname) {
       {{"the rules were old", "Holland", 1}});
   ASSERT_EQ(doc.quotes.size(), 1u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "Michael Holland");
+}
+
+// Regression: "Port officers" was named after the Norland Port Authority:
+// the sentence's first word is capitalised for its place, and the article
+// writes "port" in lower case. A name there keeps its holder ("Vale
+// officials"), as does an organisation's noun ("Authority staff").
+TEST(ResolveSpeakers, ASentencesFirstWordBeforeANounIsNoName) {
+  Document doc = WithQuotes(
+      "The Norland Port Authority runs the port. Port officers said the pier "
+      "was shut. Vale Holdings declined. Vale officials said talks went on. "
+      "Authority staff said it was safe.",
+      {{"Norland Port Authority", EntityLabel::kOrg},
+       {"Vale Holdings", EntityLabel::kOrg}},
+      {{"the pier was shut", "Port officers", 0, "said"},
+       {"talks went on", "Vale officials", 0, "said"},
+       {"it was safe", "Authority staff", 0, "said"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Vale Holdings");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Norland Port Authority");
+}
+
+// Regression: "a Republican who" was named "Republican", and "the former
+// Norland Treasury Secretary who" the treasury. "Who" stands for people
+// named by their party ("Democrats who"), not for one party or nation
+// noun, nor for a body whose role noun comes between.
+TEST(ResolveSpeakers, WhoIsNoPartyNounNorTheBodyOfARole) {
+  Document doc = WithQuotes(
+      "Tom Dabb met a Republican who said \"never.\" He was the former "
+      "Norland Treasury Secretary who said \"maybe.\" Then Democrats who "
+      "came said \"yes.\"",
+      {{"Tom Dabb", EntityLabel::kPerson},
+       {"Republican", EntityLabel::kMisc},
+       {"Norland Treasury", EntityLabel::kOrg},
+       {"Democrats", EntityLabel::kMisc}},
+      {{"never.", "who", 0}, {"maybe.", "who", 1}, {"yes.", "who", 2}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Democrats");
 }
 
 }  // namespace
