@@ -42,6 +42,16 @@ bool WrittenInLowerCase(const Document& doc, std::string_view lower) {
   return false;
 }
 
+// Whether an organisation is the one a statement was given to ("told
+// CNN", "in an interview with Fox News", "said on MSNBC"): the outlet, not
+// "the company" that spoke.
+bool IsAddressee(const Document& doc, Span name) {
+  const uint32_t t = mention::TokenAtOrAfter(doc, name.begin);
+  if (t == 0 || t >= doc.tokens.size()) return false;
+  const std::string w = LowerToken(doc, t - 1);
+  return w == "told" || w == "to" || w == "with" || w == "on";
+}
+
 // Whether token i is the first word of its sentence (after quote marks
 // and punctuation).
 bool OpensSentence(const Document& doc, uint32_t i) {
@@ -472,7 +482,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       for (const Entity& e : doc.entities) {
         if (e.span.end > m.begin) break;
         if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
-            names_other_kind(e.group)) {
+            names_other_kind(e.group) || IsAddressee(doc, e.span)) {
           continue;
         }
         uint32_t s = mention::SentenceOf(

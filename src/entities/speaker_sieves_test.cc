@@ -502,5 +502,18 @@ TEST(ResolveSpeakers, WhoIsNoPartyNounNorTheBodyOfARole) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Democrats");
 }
 
+// Regression: "the company" went to the outlet the statement was given
+// to ("told Vale News") instead of the company named before it.
+TEST(ResolveSpeakers, TheCompanyIsNotTheOutletItToldIt) {
+  Document doc = WithQuotes(
+      "Harbor Freight Lines cut 300 jobs, a manager told Vale News. The "
+      "company said the cuts were final.",
+      {{"Harbor Freight Lines", EntityLabel::kOrg},
+       {"Vale News", EntityLabel::kOrg}},
+      {{"the cuts were final", "The company", 0, "said"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Harbor Freight Lines");
+}
+
 }  // namespace
 }  // namespace whosaid
