@@ -139,13 +139,7 @@ bool HasAcronymWord(const Document& doc, Span span) {
   uint32_t f, l;
   mention::TokenRange(doc, span, &f, &l);
   for (uint32_t i = f; i < l; ++i) {
-    int caps = 0;
-    bool lower = false;
-    for (char c : doc.TokenText(i)) {
-      caps += c >= 'A' && c <= 'Z';
-      lower |= c >= 'a' && c <= 'z';
-    }
-    if (caps >= 2 && !lower) return true;
+    if (mention::IsAcronym(doc.TokenText(i))) return true;
   }
   return false;
 }

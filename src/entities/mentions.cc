@@ -438,6 +438,15 @@ bool IsPossessivePronoun(std::string_view w) {
          w == "our" || w == "your";
 }
 
+bool IsAcronym(std::string_view w) {
+  int capitals = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    capitals += c >= 'A' && c <= 'Z';
+  }
+  return capitals >= 2;
+}
+
 bool IsNameParticle(std::string_view w) {
   static constexpr std::string_view kParticles[] = {
       "de",  "van", "von", "bin",   "bint", "ibn", "al",  "el",

@@ -103,6 +103,10 @@ bool IsPossessivePronoun(std::string_view lower);
 // Lower-case words inside names: "van", "de", "al", "bin", "and", "of".
 bool IsNameParticle(std::string_view word);
 
+// Whether a word is an acronym: two or more capital letters and no
+// lower-case one ("DOJ", "U.S.", "GOP").
+bool IsAcronym(std::string_view word);
+
 // "democrat(s)", "republican(s)": after a place, the person or people of
 // that party ("the Ohio Republican"), not the party itself.
 bool IsPartyNoun(std::string_view lower);

@@ -21,16 +21,6 @@ using mention::LowerToken;
 
 bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
-// Whether a word has two or more letters, all capitals ("DOJ", "U.S.").
-bool IsAllCaps(std::string_view w) {
-  int letters = 0;
-  for (char c : w) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
-}
-
 // Whether the article writes the word `lower` in lower case somewhere.
 bool WrittenInLowerCase(const Document& doc, std::string_view lower) {
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
@@ -427,7 +417,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     // lawyers", "Committee staffers"), and so does a name ("Teneo
     // officials").
     if (i + 1 < l && OpensSentence(doc, i) && !lex::IsOrgWord(w) &&
-        !IsAllCaps(doc.TokenText(i)) &&
+        !mention::IsAcronym(doc.TokenText(i)) &&
         doc.tokens[i + 1].kind == TokenKind::kWord &&
         !doc.tokens[i + 1].capitalized && WrittenInLowerCase(doc, w)) {
       continue;
