@@ -97,7 +97,7 @@ RoleCountries CountriesOfRole(const Document& doc, int32_t group,
 }
 
 // Whether `holder` may be the one a role phrase naming `wanted` countries
-// means, and whether it is preferred: see ResolveRole.
+// means, and whether it is preferred: see RoleHolderByCountry.
 enum class CountryFit { kNo, kYes, kPreferred };
 
 CountryFit FitOfCountries(const RoleCountries& holder,
