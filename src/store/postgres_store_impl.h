@@ -10,9 +10,10 @@
 //   postgres_reads.cc   speakers, quotes, claim comparison, Stats, Check.
 // Ownership: the store owns its PGconn (closed on destruction), its
 // prepared statement names and the write-side caches (link index, outlet
-// and speaker ids, each bounded by StoreOptions::speaker_cache_entries). One thread at a time: every method,
-// reads included, uses the one connection. Compiled only with libpq
-// (WHOSAID_HAVE_LIBPQ); include only from src/store/postgres_*.cc.
+// and speaker ids, each bounded by StoreOptions::speaker_cache_entries). One
+// thread at a time: every method, reads included, uses the one connection.
+// Compiled only with libpq (WHOSAID_HAVE_LIBPQ); include only from
+// src/store/postgres_*.cc.
 #ifndef WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
 #define WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
 
@@ -153,8 +154,8 @@ class PostgresStore : public CorpusStore {
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
   LinkIndex index_;
-  StringIdCache outlets_;   // name -> id
-  StringIdCache speakers_;  // name key -> id
+  StringIdCache outlets_;       // name -> id
+  StringIdCache speakers_;      // name key -> id
   uint64_t speaker_reads_ = 0;  // speakers looked up in the store
   uint64_t outlet_reads_ = 0;   // outlets looked up in the store
   // Quotes per (speaker, label) of the batch in flight, written by
