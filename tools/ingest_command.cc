@@ -63,6 +63,7 @@ struct IngestArgs {
       CorpusOptions().speaker_link_min_word_quotes;
   int64_t cache_mib = StoreOptions().cache_kib / 1024;
   size_t speaker_cache_entries = StoreOptions().speaker_cache_entries;
+  size_t store_read_rows = StoreOptions().read_chunk_rows;
   size_t malloc_mmap_threshold = size_t{128} << 10;
   bool malloc_trim = false;
 };
@@ -213,6 +214,7 @@ int RunIngest(const IngestArgs& args) {
   store_options.busy_timeout_ms = args.busy_timeout_ms;
   store_options.cache_kib = args.cache_mib * 1024;
   store_options.speaker_cache_entries = args.speaker_cache_entries;
+  store_options.read_chunk_rows = args.store_read_rows;
   store_options.corpus.link_memory_fingerprints = args.link_memory_fingerprints;
   store_options.corpus.link_keep_used_fingerprints =
       args.link_keep_used_fingerprints;
@@ -567,7 +569,12 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 20));
   cmd->add_option("--speaker-cache-entries", args->speaker_cache_entries,
                   "Speaker ids kept in memory per generation (two); others "
-                  "are looked up in the store (default 65536; 0: all)");
+                  "are looked up in the store (default 65536; 0: all); "
+                  "outlet ids too");
+  cmd->add_option("--store-read-rows", args->store_read_rows,
+                  "PostgreSQL: rows per FETCH when reading the stored corpus "
+                  "at the start of a resumed ingest (default 4096)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 24));
   cmd->add_option("--malloc-mmap-threshold", args->malloc_mmap_threshold,
                   "Memory blocks of at least this many bytes get a mapping "
                   "of their own, returned to the system when freed (default "

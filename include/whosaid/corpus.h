@@ -386,6 +386,10 @@ struct StoreOptions {
   // name key in neither is looked up in the store's UNIQUE name_key index,
   // so ids do not depend on it. 0: every speaker stays in memory.
   size_t speaker_cache_entries = 65536;
+  // PostgreSQL: rows per FETCH when the writer reads the stored corpus (its
+  // documents' link features, quotes, outlets, speakers), so that read holds
+  // at most this many rows at once. SQLite steps one row at a time.
+  size_t read_chunk_rows = 4096;
   CorpusOptions corpus;
 };
 

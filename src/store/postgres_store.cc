@@ -10,6 +10,7 @@
 #include "whosaid/corpus.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -88,14 +89,49 @@ Status PostgresStore::Exec(const char* sql, std::string_view what) {
   return Status::OK();
 }
 
+Status PostgresStore::Stream(std::string_view sql, std::string_view what,
+                             bool binary, const RowFn& fn) {
+  const bool own = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  if (own) {
+    Status s = Exec("BEGIN", what);
+    if (!s.ok()) return s;
+  }
+  auto read = [&]() -> Status {
+    auto declared =
+        Run(fmt::format("DECLARE whosaid_stream NO SCROLL CURSOR FOR {}", sql),
+            PgParams(), what);
+    if (!declared.ok()) return declared.status();
+    const size_t chunk = std::max<size_t>(options_.read_chunk_rows, 1);
+    const std::string fetch =
+        fmt::format("FETCH FORWARD {} FROM whosaid_stream", chunk);
+    for (;;) {
+      auto r = Run(fetch, PgParams(), what, binary);
+      if (!r.ok()) return r.status();
+      const int rows = r.value().rows();
+      for (int i = 0; i < rows; ++i) {
+        Status s = fn(r.value(), i);
+        if (!s.ok()) return s;
+      }
+      if (static_cast<size_t>(rows) < chunk) break;
+    }
+    return Exec("CLOSE whosaid_stream", what);
+  };
+  Status s = read();
+  if (own) {
+    if (s.ok()) return Exec("COMMIT", what);
+    PgResult r(PQexec(conn_, "ROLLBACK"));
+  }
+  return s;
+}
+
 Status PostgresStore::Rollback(Status s) {
   if (PQtransactionStatus(conn_) != PQTRANS_IDLE) {
     PgResult r(PQexec(conn_, "ROLLBACK"));
   }
   loaded_ = false;
   index_.Clear();
-  outlets_.clear();
-  speakers_.clear();
+  outlets_.Clear();
+  speakers_.Clear();
   label_tally_.Clear();
   return s;
 }

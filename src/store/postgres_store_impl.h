@@ -9,10 +9,11 @@
 //   postgres_search.cc  Search() and Facets();
 //   postgres_reads.cc   speakers, quotes, claim comparison, Stats, Check.
 // Ownership: the store owns its PGconn (closed on destruction), its
-// prepared statement names and the write-side caches (link index,
-// identities, outlet and speaker ids). One thread at a time: every method,
-// reads included, uses the one connection. Compiled only with libpq
-// (WHOSAID_HAVE_LIBPQ); include only from src/store/postgres_*.cc.
+// prepared statement names and the write-side caches (link index, outlet
+// and speaker ids, each bounded by StoreOptions::speaker_cache_entries). One
+// thread at a time: every method, reads included, uses the one connection.
+// Compiled only with libpq (WHOSAID_HAVE_LIBPQ); include only from
+// src/store/postgres_*.cc.
 #ifndef WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
 #define WHOSAID_SRC_STORE_POSTGRES_STORE_IMPL_H_
 
@@ -32,6 +33,7 @@
 #include "src/corpus/claim_events.h"
 #include "src/corpus/link_index.h"
 #include "src/corpus/speaker_links.h"
+#include "src/corpus/string_id_map.h"
 #include "src/store/pg_util.h"
 #include "src/store/postgres_store.h"
 #include "whosaid/corpus.h"
@@ -43,7 +45,12 @@ class PostgresStore : public CorpusStore {
  public:
   PostgresStore(PGconn* conn, const StoreOptions& options,
                 const PostgresOptions& pg)
-      : conn_(conn), options_(options), pg_(pg), index_(options.corpus) {}
+      : conn_(conn),
+        options_(options),
+        pg_(pg),
+        index_(options.corpus),
+        outlets_(options.speaker_cache_entries),
+        speakers_(options.speaker_cache_entries) {}
   ~PostgresStore() override { PQfinish(conn_); }
 
   // Checks the server and the schema version; migrates a writable corpus
@@ -98,6 +105,14 @@ class PostgresStore : public CorpusStore {
                                std::string_view what);
   // Runs one or more statements without parameters or results.
   Status Exec(const char* sql, std::string_view what);
+  // Calls fn(result, row) for every row of the query `sql` (no
+  // parameters), read through a cursor StoreOptions::read_chunk_rows rows
+  // per FETCH, so no more than that many rows are in memory at once
+  // (results in binary format when `binary`). Inside the open transaction,
+  // or in one of its own when none is open. Stops at fn's first error.
+  using RowFn = std::function<Status(const PgResult&, int)>;
+  Status Stream(std::string_view sql, std::string_view what, bool binary,
+                const RowFn& fn);
   // The version in whosaid_migrations; *has_table false (and 0) when the
   // database has no corpus yet.
   Result<int> SchemaVersion(bool* has_table);
@@ -116,9 +131,17 @@ class PostgresStore : public CorpusStore {
   // Upserts the speaker label counts tallied since the batch began.
   Status WriteSpeakerLabels();
   // The row id of an outlet or speaker (by name key), added when new; 0 for
-  // an empty name or key.
+  // an empty name or key. A name not in the bounded cache is looked up in
+  // the UNIQUE index once the cache has dropped names (ids never depend on
+  // the bound).
   Result<int64_t> OutletId(std::string_view name);
   Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
+  // The id of `key` in `cache`, else (when the cache is not complete) in
+  // the store by `lookup` (one parameter: the key; counted in *reads); 0
+  // when absent.
+  Result<int64_t> CachedId(StringIdCache* cache, const char* lookup,
+                           std::string_view key, std::string_view what,
+                           uint64_t* reads);
   // Rolls back an open transaction, drops the caches, returns `s`.
   Status Rollback(Status s);
 
@@ -131,8 +154,10 @@ class PostgresStore : public CorpusStore {
   // Write-side caches, loaded on the first Add() and dropped on rollback.
   bool loaded_ = false;
   LinkIndex index_;
-  std::unordered_map<std::string, int64_t> outlets_;
-  std::unordered_map<std::string, int64_t> speakers_;
+  StringIdCache outlets_;       // name -> id
+  StringIdCache speakers_;      // name key -> id
+  uint64_t speaker_reads_ = 0;  // speakers looked up in the store
+  uint64_t outlet_reads_ = 0;   // outlets looked up in the store
   // Quotes per (speaker, label) of the batch in flight, written by
   // WriteSpeakerLabels() before its COMMIT.
   SpeakerLabelTally label_tally_;

@@ -17,84 +17,106 @@ namespace postgres_internal {
 
 Status PostgresStore::ForEachIdentity(
     const std::function<void(std::string_view, uint64_t)>& fn) {
-  auto r = Run("SELECT ext_id, content_hash FROM documents", PgParams(),
-               "reading documents");
-  if (!r.ok()) return r.status();
-  const PgResult& q = r.value();
-  for (int i = 0; i < q.rows(); ++i) {
-    fn(q.Text(i, 0), static_cast<uint64_t>(q.Int(i, 1)));
-  }
-  return Status::OK();
+  return Stream("SELECT ext_id, content_hash FROM documents",
+                "reading documents", /*binary=*/false,
+                [&](const PgResult& q, int i) {
+                  fn(q.Text(i, 0), static_cast<uint64_t>(q.Int(i, 1)));
+                  return Status::OK();
+                });
 }
 
+// Every read streams (Stream(): a cursor, read_chunk_rows rows per FETCH):
+// one result of all documents' sketches and all quotes of a large corpus
+// would be held in memory at once.
 Status PostgresStore::LoadCaches() {
-  auto r =
-      Run("SELECT id, text_hash, simhash, sketch FROM documents "
-          "WHERE duplicate_of IS NULL ORDER BY id",
-          PgParams(), "reading documents", /*binary=*/true);
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    const PgResult& q = r.value();
-    DocumentFeatures f;
-    f.text_hash = static_cast<uint64_t>(q.BinaryInt(i, 1));
-    f.has_simhash = !q.IsNull(i, 2);
-    f.simhash = static_cast<uint64_t>(q.BinaryInt(i, 2));
-    std::string_view blob = q.IsNull(i, 3) ? std::string_view() : q.Text(i, 3);
-    f.sketch.resize(blob.size() / sizeof(uint64_t));
-    if (!f.sketch.empty()) {
-      std::memcpy(f.sketch.data(), blob.data(),
-                  f.sketch.size() * sizeof(uint64_t));
-    }
-    index_.AddDocument(q.BinaryInt(i, 0), f);
-  }
-  r =
-      Run("SELECT cluster_id, content FROM quotes WHERE cluster_id IS NOT NULL "
-          "ORDER BY id",
-          PgParams(), "reading quotes");
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    index_.AddQuote(
-        r.value().Int(i, 0),
-        ComputeQuoteFeatures(r.value().Text(i, 1), options_.corpus));
-  }
-  if (!index_.status().ok()) return index_.status();
-  r = Run("SELECT id, name FROM outlets", PgParams(), "reading outlets");
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    outlets_[r.value().String(i, 1)] = r.value().Int(i, 0);
-  }
-  r = Run("SELECT id, name_key FROM speakers", PgParams(), "reading speakers");
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    speakers_[r.value().String(i, 1)] = r.value().Int(i, 0);
-  }
+  Status s = Stream(
+      "SELECT id, text_hash, simhash, sketch FROM documents "
+      "WHERE duplicate_of IS NULL ORDER BY id",
+      "reading documents", /*binary=*/true, [&](const PgResult& q, int i) {
+        DocumentFeatures f;
+        f.text_hash = static_cast<uint64_t>(q.BinaryInt(i, 1));
+        f.has_simhash = !q.IsNull(i, 2);
+        f.simhash = static_cast<uint64_t>(q.BinaryInt(i, 2));
+        std::string_view blob =
+            q.IsNull(i, 3) ? std::string_view() : q.Text(i, 3);
+        f.sketch.resize(blob.size() / sizeof(uint64_t));
+        if (!f.sketch.empty()) {
+          std::memcpy(f.sketch.data(), blob.data(),
+                      f.sketch.size() * sizeof(uint64_t));
+        }
+        index_.AddDocument(q.BinaryInt(i, 0), f);
+        return index_.status();
+      });
+  if (!s.ok()) return s;
+  s = Stream(
+      "SELECT cluster_id, content FROM quotes WHERE cluster_id IS NOT NULL "
+      "ORDER BY id",
+      "reading quotes", /*binary=*/false, [&](const PgResult& q, int i) {
+        index_.AddQuote(q.Int(i, 0),
+                        ComputeQuoteFeatures(q.Text(i, 1), options_.corpus));
+        return index_.status();
+      });
+  if (!s.ok()) return s;
+  s = Stream("SELECT id, name FROM outlets ORDER BY id", "reading outlets",
+             /*binary=*/false, [&](const PgResult& q, int i) {
+               outlets_.Insert(q.Text(i, 1), q.Int(i, 0));
+               return Status::OK();
+             });
+  if (!s.ok()) return s;
+  s = Stream("SELECT id, name_key FROM speakers ORDER BY id",
+             "reading speakers", /*binary=*/false,
+             [&](const PgResult& q, int i) {
+               speakers_.Insert(q.Text(i, 1), q.Int(i, 0));
+               return Status::OK();
+             });
+  if (!s.ok()) return s;
   loaded_ = true;
   return Status::OK();
 }
 
+Result<int64_t> PostgresStore::CachedId(StringIdCache* cache,
+                                        const char* lookup,
+                                        std::string_view key,
+                                        std::string_view what,
+                                        uint64_t* reads) {
+  if (int64_t id = cache->Find(key); id != 0) return id;
+  if (cache->complete()) return int64_t{0};
+  // Dropped from memory, perhaps: the UNIQUE index answers.
+  auto r = RunPrepared(lookup, PgParams().Text(key), what);
+  if (!r.ok()) return r.status();
+  ++*reads;
+  if (r.value().rows() == 0) return int64_t{0};
+  const int64_t id = r.value().Int(0, 0);
+  cache->Insert(key, id);
+  return id;
+}
+
 Result<int64_t> PostgresStore::OutletId(std::string_view name) {
   if (name.empty()) return int64_t{0};
-  auto it = outlets_.find(std::string(name));
-  if (it != outlets_.end()) return it->second;
+  auto found = CachedId(&outlets_, "SELECT id FROM outlets WHERE name = $1",
+                        name, "looking up an outlet", &outlet_reads_);
+  if (!found.ok() || found.value() != 0) return found;
   auto r = RunPrepared("INSERT INTO outlets(name) VALUES ($1) RETURNING id",
                        PgParams().Text(name), "adding an outlet");
   if (!r.ok()) return r.status();
   int64_t id = r.value().Int(0, 0);
-  outlets_.emplace(std::string(name), id);
+  outlets_.Insert(name, id);
   return id;
 }
 
 Result<int64_t> PostgresStore::SpeakerId(std::string_view name,
                                          std::string_view key) {
   if (key.empty()) return int64_t{0};
-  auto it = speakers_.find(std::string(key));
-  if (it != speakers_.end()) return it->second;
+  auto found =
+      CachedId(&speakers_, "SELECT id FROM speakers WHERE name_key = $1", key,
+               "looking up a speaker", &speaker_reads_);
+  if (!found.ok() || found.value() != 0) return found;
   auto r = RunPrepared(
       "INSERT INTO speakers(name, name_key) VALUES ($1, $2) RETURNING id",
       PgParams().Text(name).Text(key), "adding a speaker");
   if (!r.ok()) return r.status();
   int64_t id = r.value().Int(0, 0);
-  speakers_.emplace(std::string(key), id);
+  speakers_.Insert(key, id);
   return id;
 }
 
@@ -130,6 +152,9 @@ Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
   s = Exec("COMMIT", "committing a transaction");
   if (!s.ok()) return Rollback(s);
   counts.link = index_.counters();
+  counts.store.cache_bytes = speakers_.memory_bytes() + outlets_.memory_bytes();
+  counts.store.speakers_cached = speakers_.size();
+  counts.store.speaker_reads = speaker_reads_;
   return counts;
 }
 
@@ -369,27 +394,26 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
 Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
   Status s = BeginWrite();
   if (!s.ok()) return s;
-  auto r =
-      Run("SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
-          "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
-          "LEFT JOIN speaker_labels l ON l.speaker_id = s.id ORDER BY s.id",
-          PgParams(), "reading speakers");
-  if (!r.ok()) return Rollback(r.status());
   std::vector<SpeakerLinkRow> rows;
   std::vector<std::pair<std::string, int64_t>> stored;  // label, linked_to
   std::vector<std::pair<std::string, size_t>> counts;
-  const PgResult& q = r.value();
-  for (int i = 0; i < q.rows(); ++i) {
-    if (rows.empty() || rows.back().id != q.Int(i, 0)) {
-      if (!rows.empty()) rows.back().label = MajorityLabel(counts);
-      counts.clear();
-      rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0});
-      stored.emplace_back(q.String(i, 2), q.Int(i, 3));
-    }
-    const auto n = static_cast<size_t>(q.Int(i, 5));
-    rows.back().quotes += n;
-    counts.emplace_back(q.String(i, 4), n);
-  }
+  s = Stream(
+      "SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
+      "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
+      "LEFT JOIN speaker_labels l ON l.speaker_id = s.id ORDER BY s.id",
+      "reading speakers", /*binary=*/false, [&](const PgResult& q, int i) {
+        if (rows.empty() || rows.back().id != q.Int(i, 0)) {
+          if (!rows.empty()) rows.back().label = MajorityLabel(counts);
+          counts.clear();
+          rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0});
+          stored.emplace_back(q.String(i, 2), q.Int(i, 3));
+        }
+        const auto n = static_cast<size_t>(q.Int(i, 5));
+        rows.back().quotes += n;
+        counts.emplace_back(q.String(i, 4), n);
+        return Status::OK();
+      });
+  if (!s.ok()) return Rollback(s);
   if (!rows.empty()) rows.back().label = MajorityLabel(counts);
   SpeakerLinkCounts result;
   const std::vector<int64_t> links =
