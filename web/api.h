@@ -9,6 +9,10 @@
 // ConnectionPool hands out one Connection per concurrent request; it is
 // safe to call from any thread. A Connection is used by one thread at a
 // time (the lease's holder).
+//
+// The code: api.cc (routing, errors, parameters, the pool and the side
+// workers), api_search.cc (/api/search, /api/facets, WordsToFts) and
+// api_browse.cc (the other endpoints); api_internal.h joins them.
 #ifndef WHOSAID_WEB_API_H_
 #define WHOSAID_WEB_API_H_
 
