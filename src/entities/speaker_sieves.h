@@ -60,6 +60,10 @@ struct SpeakerCache {
 // sentence.
 bool IsClauseWord(std::string_view lower);
 
+// A person group's gender from its names' first words, honorifics and
+// roles (speaker_pronouns.cc); unknown when they disagree or say nothing.
+lex::Gender GroupGender(const Document& doc, int32_t group);
+
 // A weekday or a month, also an abbreviated one ("dec."), which the tagger
 // or a capitalised run may take for a name ("The WHO on Saturday"): never a
 // speaker.
