@@ -10,6 +10,15 @@
 namespace whosaid::claims {
 namespace {
 
+// "years", "month", "quarter": the nouns of a time ("in recent years").
+bool IsTimeNoun(std::string_view w) {
+  static constexpr std::string_view kTimes[] = {
+      "year",    "years",    "month", "months",  "week",
+      "weeks",   "day",      "days",  "decade",  "decades",
+      "quarter", "quarters", "hours", "minutes", "seconds"};
+  return std::find(std::begin(kTimes), std::end(kTimes), w) != std::end(kTimes);
+}
+
 // The counted phrase: from `from` (first word after the number or the
 // unit) through nouns, a participle after a noun unit, a rate and an
 // of-phrase; `t` is the token after the number and its unit.
@@ -35,14 +44,25 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
     k += m;
     end = k;
   }
-  if (win.Is(k, "of") && k + 1 < limit) {
+  // "$2 billion in military aid": money counts the common noun phrase
+  // after "in" (not a place or a time: "in Texas", "in the state", "in
+  // recent years").
+  const bool money_in = q.currency && win.Is(k, "in") && k + 1 < limit &&
+                        win.IsWord(k + 1) && !win.Tk(k + 1).capitalized &&
+                        !IsDeterminer(win.T(k + 1));
+  if ((win.Is(k, "of") || money_in) && k + 1 < limit) {
     uint32_t j = k + 1;
     uint32_t last = 0;
-    bool det_ok = true;
+    bool det_ok = !money_in;
     while (j < limit &&
            (win.IsWord(j) || win.Tk(j).kind == TokenKind::kNumber)) {
       std::string_view w = win.T(j);
       if (win.Tk(j).kind == TokenKind::kNumber) {
+        // "in just 30 minutes", "in fiscal 2010": a time, not a noun.
+        if (money_in) {
+          last = 0;
+          break;
+        }
         ++j;
         continue;
       }
@@ -52,12 +72,23 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
       }
       det_ok = false;
       if (win.Tk(j).capitalized) {
+        // "in additional U.S. goods": not read half way.
+        if (money_in) {
+          last = 0;
+          break;
+        }
         last = ++j;
         continue;
       }
+      if (money_in && IsTimeNoun(w)) {
+        last = 0;
+        break;
+      }
       if (!AllLowerAlpha(w) || IsStopWord(w)) break;
+      // "of people living there"; after money "in federal funding" is
+      // the noun.
       if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing")) &&
-          last != 0) {
+          last != 0 && !(money_in && w.ends_with("ing"))) {
         break;
       }
       // "of college grads overall say": an adverb or a verb ends it.

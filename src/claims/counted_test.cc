@@ -36,6 +36,25 @@ TEST(CountedTest, NounUnitWithParticipleRateAndOfPhrase) {
       "of the wheat crop");
 }
 
+// Regression: money followed by "in" and what it is ("$2 billion in
+// military aid") had no counted phrase. A place, a time or a determiner
+// after "in" is no such noun.
+TEST(CountedTest, MoneyCountsTheNounsAfterIn) {
+  EXPECT_EQ(
+      CountedOf("Congress approved $2 billion in military aid.", "$2 billion"),
+      "in military aid");
+  EXPECT_EQ(CountedOf("The port got $275,000 in federal funding.", "$275,000"),
+            "in federal funding");
+  EXPECT_EQ(CountedOf("The firm raised $4 million in Norland.", "$4 million"),
+            "");
+  EXPECT_EQ(CountedOf("The drive raised $9,000 in just 30 minutes.", "$9,000"),
+            "");
+  EXPECT_EQ(
+      CountedOf("Sales reached $3 million in recent years.", "$3 million"), "");
+  EXPECT_EQ(CountedOf("The city spent $5 million in the spring.", "$5 million"),
+            "");
+}
+
 TEST(CountedTest, NotAVerbWithItsObject) {
   // "stalled" takes an object here: it is the verb, not part of the count.
   EXPECT_EQ(CountedOf("Three councils stalled the vote.", "Three"), "councils");
