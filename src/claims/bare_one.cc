@@ -234,6 +234,20 @@ bool BareOneExcluded(const TokenWindow& win, const Quantity& q) {
       IsReportingVerb(win.T(q.tok_end))) {
     return true;
   }
+  // Also after a compound noun the count stopped short of ("One rescue
+  // worker said", "one county election official told"): lower-case words
+  // up to the verb.
+  const bool marked_count =
+      prev != UINT32_MAX && (win.Is(prev, "only") || win.Is(prev, "just") ||
+                             win.Is(prev, "even") || win.Is(prev, "single"));
+  if (q.noun_unit && q.approx_symbol.empty() && !q.first.suffix_hyphen &&
+      !marked_count) {
+    for (uint32_t k = q.tok_end; k < win.se && k < q.tok_end + 3; ++k) {
+      if (!win.IsWord(k) || !AllLowerAlpha(win.T(k))) break;
+      if (k > q.tok_end && IsReportingVerb(win.T(k))) return true;
+      if (IsStopWord(win.T(k))) break;
+    }
+  }
   // The article before a source: "said one GOP aide", "according to one
   // official", "in the words of one Israeli journalist", and "one
   // Democratic donor, who ..." (not "only one person who can").

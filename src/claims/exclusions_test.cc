@@ -43,6 +43,20 @@ TEST(ExclusionsTest, OneBeforeANegatedAuxiliaryIsThePronoun) {
   EXPECT_EQ(Extract("Only one soldier died.").claims.size(), 1u);
 }
 
+// Regression: "One rescue worker said ..." gave the claim "One rescue":
+// the count stopped inside the compound noun, before the speech verb that
+// makes "one" the article of a speaker.
+TEST(ExclusionsTest, OneBeforeACompoundSpeakerAndItsVerb) {
+  EXPECT_TRUE(Extract("One rescue worker said the pier fell.").claims.empty());
+  EXPECT_TRUE(
+      Extract("One senior port official told us it was shut.").claims.empty());
+  // A count stays one: a hyphenated "one-" and a preposition before the
+  // verb.
+  EXPECT_EQ(Extract("They issued a one-page order that said no.").claims.size(),
+            1u);
+  EXPECT_EQ(Extract("Only one rescue worker said yes.").claims.size(), 1u);
+}
+
 TEST(ExclusionsTest, AtOnePointAndOnOneHandAreIdioms) {
   Document d = Extract(
       "At one point, the mayor left. On the one hand, costs rose; on one "
