@@ -193,6 +193,57 @@ bool IsJudgingCue(std::string_view cue) {
   return false;
 }
 
+// Whether a cue states or proposes something: a verb of saying, writing,
+// finding, estimating, believing, or of proposing and demanding ("said",
+// "estimated", "found", "believes", "has proposed", "called for"), or
+// punctuation standing for one (a colon, a dash). An action ("approved",
+// "agreed", "signed", "pleaded guilty") holds numbers the writer states.
+// Words are matched by their start, so inflections need no listing.
+bool IsStatingCue(std::string_view cue) {
+  static constexpr std::string_view kStems[] = {
+      "say",      "said",     "tell",    "told",      "stat",     "report",
+      "estimat",  "find",     "found",   "show",      "project",  "predict",
+      "claim",    "note",     "noting",  "add",       "writ",     "wrote",
+      "argu",     "announc",  "testif",  "tweet",     "explain",  "insist",
+      "assert",   "acknowl",  "admit",   "confirm",   "warn",     "suggest",
+      "calculat", "put",      "accord",  "believ",    "think",    "thought",
+      "expect",   "forecast", "indicat", "reveal",    "alleg",    "accus",
+      "cite",     "citing",   "disclos", "point",     "boast",    "brag",
+      "tout",     "complain", "conced",  "conclud",   "determin", "measur",
+      "count",    "recall",   "recount", "describ",   "remark",   "stress",
+      "emphasi",  "respond",  "repl",    "ask",       "declar",   "contend",
+      "maintain", "discover", "learn",   "rank",      "record",   "list",
+      "propos",   "call",     "urg",     "demand",    "pledg",    "promis",
+      "push",     "plan",     "request", "seek",      "sought",   "recommend",
+      "vow",      "includ",   "post",    "publish",   "releas",   "counter",
+      "dispute",  "deni",     "deny",    "question",  "doubt",    "guess",
+      "figur",    "peg",      "pegg",    "quot",      "data",     "survey",
+      "poll",     "study",    "analys",  "according", "document", "unveil",
+      "laid",     "lay",      "want",    "support",   "repeat",   "hint"};
+  if (cue.find(':') != std::string_view::npos ||
+      cue.find("\xE2\x80\x94") != std::string_view::npos ||
+      cue.find("\xE2\x80\x95") != std::string_view::npos ||
+      cue.find("\xE2\x80\x93") != std::string_view::npos ||
+      cue.find('-') != std::string_view::npos) {
+    return true;
+  }
+  size_t i = 0;
+  while (i < cue.size()) {
+    while (i < cue.size() && !IsAsciiAlpha(cue[i])) ++i;
+    size_t b = i;
+    while (i < cue.size() && IsAsciiAlpha(cue[i])) ++i;
+    if (i == b) continue;
+    std::string w;
+    for (size_t k = b; k < i; ++k) {
+      w.push_back(static_cast<char>(cue[k] | 0x20));
+    }
+    for (std::string_view stem : kStems) {
+      if (w.starts_with(stem)) return true;
+    }
+  }
+  return false;
+}
+
 // A number in the reported (not quoted) content of a judging cue: the
 // writer's gloss on the deed judged, so no source of the cue's speaker.
 bool IsJudgedDeed(const Document& doc, const Claim& c, const Attribution& a) {
@@ -242,7 +293,12 @@ void AssignSources(const ClaimsOptions& opt, Document* d) {
       }
     }
     if (holder >= 0 && !IsReportersAge(doc, c, doc.quotes[holder]) &&
-        !IsJudgedDeed(doc, c, doc.quotes[holder])) {
+        !IsJudgedDeed(doc, c, doc.quotes[holder]) &&
+        (doc.quotes[holder].kind == QuoteKind::kDirect ||
+         doc.quotes[holder].cue.empty() ||
+         IsStatingCue(doc.Text(doc.quotes[holder].cue)) ||
+         InsideQuoteMarks(doc, doc.quotes[holder].content.begin,
+                          c.span.begin))) {
       const Attribution& a = doc.quotes[holder];
       c.attribution = holder;
       // An unresolved "it" or "this" is no source rather than a wrong one.

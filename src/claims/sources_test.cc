@@ -46,6 +46,35 @@ TEST(SourcesTest, SourceFromQuote) {
   EXPECT_TRUE(d.claims[1].source.empty());
 }
 
+// Regression: numbers inside the "content" of an action read as a
+// relation ("The council approved 40 new buses", "pleaded guilty to ...")
+// took the actor as their source. Only a cue that states or proposes
+// (said, reported, found, called for, a colon) gives its speaker, or the
+// speaker's own quoted words.
+TEST(SourcesTest, AnActionsActorIsNoSource) {
+  for (const std::string cue : {"approved", "reported", "called for"}) {
+    SCOPED_TRACE(cue);
+    Document d;
+    d.text = "The council " + cue + " 40 new buses.";
+    Segment(SegmentOptions(), &d);
+    Attribution q;
+    const uint32_t cue_at = static_cast<uint32_t>(d.text.find(cue));
+    q.cue = {cue_at, static_cast<uint32_t>(cue_at + cue.size())};
+    q.content = {static_cast<uint32_t>(d.text.find("40")),
+                 static_cast<uint32_t>(d.text.find("buses") + 5)};
+    q.speaker = {0, static_cast<uint32_t>(std::string("The council").size())};
+    q.kind = QuoteKind::kIndirect;
+    d.quotes.push_back(q);
+    ExtractClaims(&d);
+    ASSERT_EQ(d.claims.size(), 1u);
+    if (cue == "approved") {
+      EXPECT_TRUE(d.claims[0].source.empty());
+    } else {
+      EXPECT_EQ(d.claims[0].source_name, "The council");
+    }
+  }
+}
+
 // Regression: an unresolved pronoun speaker became the claim's source_name
 // ("she", "which"); a pronoun names no one.
 TEST(SourcesTest, UnresolvedPronounSpeakerIsNoName) {
