@@ -179,18 +179,23 @@ constexpr std::string_view kJudgingCueWords[] = {
     "thank",        "thanked",       "thanking",      "thanks",
 };
 
-// True when a word of the cue is a verb of judging a deed.
-bool IsJudgingCue(std::string_view cue) {
+// Whether `pred` holds for a word (a run of ASCII letters) of the cue.
+template <typename Pred>
+bool AnyCueWord(std::string_view cue, Pred pred) {
   size_t i = 0;
   while (i < cue.size()) {
     while (i < cue.size() && !IsAsciiAlpha(cue[i])) ++i;
-    size_t b = i;
+    const size_t b = i;
     while (i < cue.size() && IsAsciiAlpha(cue[i])) ++i;
-    if (i > b && InList(kJudgingCueWords, cue.substr(b, i - b))) {
-      return true;
-    }
+    if (i > b && pred(cue.substr(b, i - b))) return true;
   }
   return false;
+}
+
+// True when a word of the cue is a verb of judging a deed.
+bool IsJudgingCue(std::string_view cue) {
+  return AnyCueWord(
+      cue, [](std::string_view w) { return InList(kJudgingCueWords, w); });
 }
 
 // Whether a cue states or proposes something: a verb of saying, writing,
@@ -227,21 +232,14 @@ bool IsStatingCue(std::string_view cue) {
       cue.find('-') != std::string_view::npos) {
     return true;
   }
-  size_t i = 0;
-  while (i < cue.size()) {
-    while (i < cue.size() && !IsAsciiAlpha(cue[i])) ++i;
-    size_t b = i;
-    while (i < cue.size() && IsAsciiAlpha(cue[i])) ++i;
-    if (i == b) continue;
+  return AnyCueWord(cue, [](std::string_view word) {
     std::string w;
-    for (size_t k = b; k < i; ++k) {
-      w.push_back(static_cast<char>(cue[k] | 0x20));
-    }
+    for (char c : word) w.push_back(static_cast<char>(c | 0x20));
     for (std::string_view stem : kStems) {
       if (w.starts_with(stem)) return true;
     }
-  }
-  return false;
+    return false;
+  });
 }
 
 // A number in the reported (not quoted) content of a judging cue: the
