@@ -1,10 +1,9 @@
 #include "src/entities/relatives.h"
 
-#include <algorithm>
-#include <iterator>
 #include <string>
 
 #include "src/entities/mentions.h"
+#include "src/entities/speaker_sieves.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid {
@@ -61,13 +60,8 @@ bool PlaceTokenAt(const Document& doc, uint32_t i) {
   if (!doc.tokens[i].capitalized) return false;
   const std::string w = LowerToken(doc, i);
   if (lex::UsStateOfName(w) >= 0 || lex::IsCountryOrDemonym(w)) return true;
-  const Span t = doc.tokens[i].span;
-  auto after = std::partition_point(
-      doc.entities.begin(), doc.entities.end(),
-      [&](const Entity& e) { return e.span.begin <= t.begin; });
-  return after != doc.entities.begin() &&
-         std::prev(after)->label == EntityLabel::kLoc &&
-         std::prev(after)->span.end >= t.end;
+  const Entity* e = speakers::EntityAtToken(doc, i);
+  return e != nullptr && e->label == EntityLabel::kLoc;
 }
 
 }  // namespace
