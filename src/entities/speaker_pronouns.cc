@@ -9,6 +9,7 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
+#include "src/entities/plural_subjects.h"
 #include "src/entities/speaker_sieves.h"
 
 namespace whosaid::speakers {
@@ -160,6 +161,25 @@ bool IsPhotoCredit(const Document& doc, Span name) {
          before.find("credit:") != std::string::npos;
 }
 
+// Whether `name` is the outlet of a dateline: in parentheses at the start
+// of a line, after nothing but an upper-case place if anything ("(CNN)
+// Let's not ...", "WASHINGTON (AP) -"). The outlet is no one the text goes
+// on to call "they" or "it".
+bool IsDatelineOutlet(const Document& doc, Span name) {
+  constexpr size_t kMaxPlaceBytes = 40;
+  const std::string_view text = doc.text;
+  if (name.begin == 0 || text[name.begin - 1] != '(' ||
+      name.end >= text.size() || text[name.end] != ')') {
+    return false;
+  }
+  size_t i = name.begin - 1;
+  for (size_t n = 0; i > 0 && text[i - 1] != '\n'; --i, ++n) {
+    const char c = text[i - 1];
+    if (n >= kMaxPlaceBytes || (c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
 // Every "the <role>" phrase of the document, as Candidates() finds them: for
 // each "the", the first role head among the next three tokens decides.
 void FindRolePhrases(const Document& doc, SpeakerCache* cache) {
@@ -198,7 +218,8 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
   for (auto it = first_entity; it != doc.entities.end(); ++it) {
     const Entity& e = *it;
     if (e.span.end > end) break;
-    if (e.group >= 0 && !IsPhotoCredit(doc, e.span)) {
+    if (e.group >= 0 && !IsPhotoCredit(doc, e.span) &&
+        !IsDatelineOutlet(doc, e.span)) {
       out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span, cache)});
     }
   }
@@ -366,6 +387,25 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       }
     }
   }
+  // "Intelligence officials have said ... Still, they have said": a plural
+  // subject no name covers, nearer than a named body, is what "they" stands
+  // for. Bodies named before its head are out of reach, except one that
+  // modifies or is the head ("F.B.I. officials", "House Republicans").
+  uint32_t plural_head_byte = 0;
+  int32_t head_groups[2] = {-1, -1};
+  if (kind == lex::PronounKind::kPlural) {
+    for (uint32_t k = here + 1; k-- > from_sentence;) {
+      uint32_t h = PluralSubjectHead(doc, k, SubjectToken(doc, k));
+      if (h == UINT32_MAX || h >= first_token) continue;
+      plural_head_byte = doc.tokens[h].span.begin;
+      for (int j = 0; j < 2; ++j) {
+        if (h < static_cast<uint32_t>(j)) continue;
+        if (const Entity* e = EntityAtToken(doc, h - j))
+          head_groups[j] = e->group;
+      }
+      break;
+    }
+  }
   Candidates(doc, doc.sentences[from_sentence].span.begin, begin_byte, cache,
              &cands);
   // GroupGender scans every entity: compute it once per group and document.
@@ -405,6 +445,10 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       // speaker or the subject of its sentence. More often it stands for
       // people no name covers ("those Republicans", "critics").
       if (plural && !c.speaker && !IsSubject(doc, tok)) continue;
+      if (plural && c.begin < plural_head_byte && c.group != head_groups[0] &&
+          c.group != head_groups[1]) {
+        continue;
+      }
       if (person && want != lex::Gender::kUnknown) {
         lex::Gender g = gender_of(c.group);
         if (g != lex::Gender::kUnknown && g != want) continue;

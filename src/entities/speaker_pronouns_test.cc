@@ -51,5 +51,46 @@ TEST(SpeakerPronounsTest, PhotoCreditsAreNoCandidates) {
   EXPECT_EQ(SpeakerOf(d, "\"We will rebuild"), "Mara Quell");
 }
 
+// Regression: "they" after a plural subject that no name covers went to a
+// body named further back ("The Harbor Board ... Port inspectors have said
+// ... they said" was the board). The plural subject is what "they" is.
+TEST(SpeakerPronounsTest, ThePluralSubjectNearerThanANamedBodyIsThey) {
+  Document d = ExtractText(
+      "The Harbor Board said on Monday that the pier would reopen.\n\n"
+      "Port inspectors have raised doubts about the repairs.\n\n"
+      "\"The pilings are still cracked,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"The pilings"), "");
+}
+
+// A body that modifies the plural ("Harbor Board inspectors") still is
+// "they"; so is a body that is the subject, with a plural in its object
+// ("The Tarvel Institute surveyed farmers").
+TEST(SpeakerPronounsTest, ABodyModifyingThePluralSubjectIsThey) {
+  Document d = ExtractText(
+      "Harbor Board inspectors have raised doubts about the repairs.\n\n"
+      "\"The pilings are still cracked,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"The pilings"), "Harbor Board");
+  Document e = ExtractText(
+      "The Tarvel Institute surveyed farmers in May.\n\nThey said that "
+      "most farmers wanted the subsidy kept.");
+  bool found = false;
+  for (const Attribution& q : e.quotes) {
+    if (e.Text(q.speaker) == "They") {
+      found = true;
+      EXPECT_EQ(q.speaker_name, "Tarvel Institute");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+// Regression: the outlet of a dateline ("(Wire Service) Officials ...")
+// was taken for "they" as the subject of the article's first sentence.
+TEST(SpeakerPronounsTest, TheOutletOfADatelineIsNoCandidate) {
+  Document d = ExtractText(
+      "(Coastline News) A storm closed the harbor on Monday.\n\n"
+      "\"We expect the worst is over,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"We expect"), "");
+}
+
 }  // namespace
 }  // namespace whosaid

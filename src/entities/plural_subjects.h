@@ -1,0 +1,31 @@
+// Plural subjects: whether a sentence's subject is a plural noun phrase for
+// people or bodies that no name covers ("Intelligence officials have said",
+// "Conservative groups and advocates of school choice are challenging",
+// "Supporters and detractors agree"). A plural "they" after such a subject
+// stands for it, not for an organisation named further back. Pure functions
+// over a Document; any thread.
+#ifndef WHOSAID_SRC_ENTITIES_PLURAL_SUBJECTS_H_
+#define WHOSAID_SRC_ENTITIES_PLURAL_SUBJECTS_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "src/entities/entities.h"
+
+namespace whosaid::speakers {
+
+// Whether `lower` is a plural noun for people or bodies ("officials",
+// "lawmakers", "plaintiffs", "companies"): a role head plus -s, or one of a
+// short list of group nouns.
+bool IsPluralPeopleNoun(std::string_view lower);
+
+// The token of the plural people noun that heads the subject of sentence s,
+// or UINT32_MAX. The subject starts at `subject_token` (the caller's subject
+// finder); the noun must come within a few modifier words of it, before any
+// verb-like word or clause punctuation.
+uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
+                           uint32_t subject_token);
+
+}  // namespace whosaid::speakers
+
+#endif  // WHOSAID_SRC_ENTITIES_PLURAL_SUBJECTS_H_
