@@ -86,6 +86,36 @@ uint32_t SubjectToken(const Document& doc, uint32_t s) {
   return i;
 }
 
+// The subject of the main clause of sentence s when the sentence opens
+// with a subordinate clause closed by a comma ("While X was astounded when
+// ..., Biden's reaction ..."), else UINT32_MAX.
+uint32_t MainClauseSubject(const Document& doc, uint32_t s) {
+  constexpr uint32_t kClauseTokens = 30;
+  static constexpr std::string_view kSubordinators[] = {
+      "while", "although", "though", "when",   "because",
+      "since", "if",       "after",  "before", "whereas"};
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t end = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  uint32_t i = sent.token_begin;
+  while (i < end && doc.tokens[i].kind != TokenKind::kWord) ++i;
+  if (i >= end) return UINT32_MAX;
+  const std::string w = LowerToken(doc, i);
+  if (std::find(std::begin(kSubordinators), std::end(kSubordinators), w) ==
+      std::end(kSubordinators)) {
+    return UINT32_MAX;
+  }
+  for (uint32_t j = i + 1; j + 1 < end && j <= i + kClauseTokens; ++j) {
+    if (doc.TokenText(j) != ",") continue;
+    // "When Trump sat down ..., he altered ...": a pronoun there stands
+    // for a name in the clause before it, which keeps its bonus.
+    if (lex::PronounOf(LowerToken(doc, j + 1)) != lex::PronounKind::kNone) {
+      return UINT32_MAX;
+    }
+    return j + 1;
+  }
+  return UINT32_MAX;
+}
+
 // Whether an entity mention starting at token `tok` is the subject of its
 // sentence: it starts at the subject token or right after a determiner
 // there ("The Harbor Board said ...").
@@ -420,6 +450,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   for (int quoted_ok = 0; quoted_ok < 2 && best < 0; ++quoted_ok) {
     uint32_t last_sentence = UINT32_MAX;
     bool first_in_sentence = false;
+    uint32_t main_subject = UINT32_MAX;
     for (const Candidate& c : cands) {
       EntityLabel label = doc.groups[c.group].label;
       bool person = label == EntityLabel::kPerson;
@@ -430,8 +461,33 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       if ((want_org || plural) ? !org : !person) continue;
       uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
       uint32_t s = mention::SentenceOf(doc, tok);
+      if (s != last_sentence) {
+        main_subject = MainClauseSubject(doc, s);
+        // Only when a person stands there: else the first name keeps the
+        // bonus ("After the attacks of September 11, 2001, Putin ...").
+        bool someone_there = false;
+        for (size_t k = &c - cands.data();
+             main_subject != UINT32_MAX && k < cands.size(); ++k) {
+          uint32_t t = mention::TokenAtOrAfter(doc, cands[k].begin);
+          if (mention::SentenceOf(doc, t) != s) break;
+          if (doc.groups[cands[k].group].label != EntityLabel::kPerson) {
+            continue;
+          }
+          someone_there |= t == main_subject || t == main_subject + 1;
+        }
+        if (!someone_there) main_subject = UINT32_MAX;
+      }
       first_in_sentence = s != last_sentence;
       last_sentence = s;
+      // "While senators such as Moynihan were astounded ..., Biden's
+      // reaction was muted. He said": the main clause's subject opens the
+      // sentence in the sense that counts, not the first name.
+      bool opens_sentence = first_in_sentence;
+      if (person && main_subject != UINT32_MAX) {
+        opens_sentence = tok == main_subject ||
+                         (tok == main_subject + 1 &&
+                          lex::IsDeterminer(LowerToken(doc, main_subject)));
+      }
       uint32_t dist = here - s;
       if (dist > kPronounSentenceWindow && doc.sentences[s].paragraph != para) {
         continue;
@@ -468,7 +524,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       // bonus, so a new subject in the sentence just before wins.
       double score = -1.2 * dist;
       if (c.group == previous_speaker) score += 1.0;
-      if (first_in_sentence) score += 1.0;
+      if (opens_sentence) score += 1.0;
       if (person && want != lex::Gender::kUnknown &&
           gender_of(c.group) == want) {
         score += 0.5;

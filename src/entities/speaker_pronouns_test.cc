@@ -92,5 +92,21 @@ TEST(SpeakerPronounsTest, TheOutletOfADatelineIsNoCandidate) {
   EXPECT_EQ(SpeakerOf(d, "\"We expect"), "");
 }
 
+// Regression: after "While A was ..., B was ...", a "he said" went to A, the
+// first name of the sentence; the main clause's subject B is the one the
+// text goes on about.
+TEST(SpeakerPronounsTest, TheMainClauseSubjectBeatsTheFirstName) {
+  Document d = ExtractText(
+      "While Ned Corr was flying to the capital on Monday, Tom Bell was "
+      "speaking to farmers in the valley.\n\n"
+      "\"I may need this crowd today,\" he said.");
+  EXPECT_EQ(SpeakerOf(d, "\"I may need"), "Tom Bell");
+  // A pronoun subject of the main clause stands for the first name.
+  Document e = ExtractText(
+      "When Ned Corr sat down with Tom Bell on Monday, he changed his "
+      "story.\n\n\"I was going to sell regardless,\" he said.");
+  EXPECT_EQ(SpeakerOf(e, "\"I was going"), "Ned Corr");
+}
+
 }  // namespace
 }  // namespace whosaid
