@@ -44,6 +44,13 @@ std::vector<std::string> CountryWords(const Document& doc, uint32_t first,
   return out;
 }
 
+// Words that make a role another office: "vice president" is not the
+// president, "deputy minister" not the minister.
+bool IsSubordinateWord(std::string_view word) {
+  return word == "vice" || word == "deputy" || word == "assistant" ||
+         word == "associate" || word == "under" || word == "lieutenant";
+}
+
 // Whether a holder's `role` is the phrase's role `exact`, with words
 // before it that do not make it another office ("Republican nominee" for
 // "nominee", not "vice president" for "president" nor "foreign minister"
@@ -57,8 +64,19 @@ bool RoleEndsWith(std::string_view role, std::string_view exact) {
   const size_t cut = before.find_last_of(' ');
   const std::string_view word =
       cut == std::string_view::npos ? before : before.substr(cut + 1);
-  return word != "vice" && word != "deputy" && word != "assistant" &&
-         word != "associate" && word != "under" && word != "lieutenant";
+  return !IsSubordinateWord(word);
+}
+
+// The word before a role's last word when it makes the role another office
+// ("vice" of "former vice president"), else "".
+std::string_view SubordinateWord(std::string_view role) {
+  const size_t cut = role.find_last_of(' ');
+  if (cut == std::string_view::npos) return {};
+  const std::string_view before = role.substr(0, cut);
+  const size_t c2 = before.find_last_of(' ');
+  const std::string_view word =
+      c2 == std::string_view::npos ? before : before.substr(c2 + 1);
+  return IsSubordinateWord(word) ? word : std::string_view();
 }
 
 // How a person group holds the role `noun`: whether a title or an
@@ -136,7 +154,10 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
     if (f < 0) {
       f = static_cast<int8_t>(CountryFit::kNo);
       for (const auto& r : doc.groups[e.group].roles) {
-        if (mention::RoleMatches(r, noun)) {
+        // "the former vice president" is not "former President Obama",
+        // nor "the president" Vice President Pence.
+        if (mention::RoleMatches(r, noun) &&
+            SubordinateWord(r) == SubordinateWord(exact)) {
           f = static_cast<int8_t>(FitOfCountries(
               CountriesOfRole(doc, e.group, noun, exact), wanted));
           break;

@@ -157,6 +157,24 @@ TEST(ResolveRole, CountryAndExactRoleDecideBetweenHolders) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz");
 }
 
+// Regression: "the former vice president" went to the only holder of a
+// "president" role ("former President Tom Bell"), and "the governor" to the
+// lieutenant governor: a role with "vice", "deputy" or "lieutenant" before
+// its noun is another office, both ways.
+TEST(ResolveRole, ViceOfficesAreOtherOffices) {
+  Document doc = WithQuotes(
+      "Nominee Ana Ruiz spoke with former President Tom Bell and Lt. Gov. "
+      "Rita Sol. \"Soon,\" the former vice president said. \"Never,\" the "
+      "governor said.",
+      {{"Ana Ruiz", EntityLabel::kPerson},
+       {"Tom Bell", EntityLabel::kPerson},
+       {"Rita Sol", EntityLabel::kPerson}},
+      {{"Soon,", "the former vice president"}, {"Never,", "the governor"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 // Another office that ends in the same noun is not the phrase's role
 // ("the prime minister" is not the foreign minister named after him); a
 // country in the phrase that no holder's title names leaves out those
