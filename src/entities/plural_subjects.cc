@@ -108,4 +108,71 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
   return UINT32_MAX;
 }
 
+namespace {
+
+// Whether a name holds a list or is followed by its next item ("A and B",
+// "A, B").
+bool InAList(const Document& doc, Span name) {
+  const std::string_view text = doc.Text(name);
+  if (text.find(" and ") != std::string_view::npos ||
+      text.find(", ") != std::string_view::npos) {
+    return true;
+  }
+  const uint32_t next = mention::TokenAtOrAfter(doc, name.end);
+  return next < doc.tokens.size() &&
+         (doc.TokenText(next) == "," || mention::TokenIs(doc, next, "and") ||
+          mention::TokenIs(doc, next, "or"));
+}
+
+}  // namespace
+
+bool IsListedExample(const Document& doc, Span name) {
+  // "including A, B, C and D": the list reaches back this far at most.
+  constexpr uint32_t kListTokens = 16;
+  uint32_t i = mention::TokenAtOrAfter(doc, name.begin);
+  if (i >= doc.tokens.size()) return false;
+  const uint32_t sentence_begin =
+      doc.sentences[mention::SentenceOf(doc, i)].token_begin;
+  bool listed = false;
+  for (uint32_t n = 0; i > sentence_begin && n < kListTokens; ++n) {
+    --i;
+    const std::string w = mention::LowerToken(doc, i);
+    if (w == "including" || w == "like" ||
+        (w == "as" && i > 0 && mention::TokenIs(doc, i - 1, "such"))) {
+      // One of several: a single example ("companies including Twitter
+      // Inc. The company declined") is what a singular noun after it means.
+      return listed || InAList(doc, name);
+    }
+    listed |= w == "," || w == "and" || w == "or";
+    // Only names, commas, "and"/"or" and articles lie between.
+    const Token& t = doc.tokens[i];
+    if (w == "," || w == "and" || w == "or" || w == "the" ||
+        (t.kind == TokenKind::kWord && t.capitalized) ||
+        t.kind == TokenKind::kNumber || w == "." || w == "&") {
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+bool OpensWithUnnamedBody(const Document& doc, uint32_t s, uint32_t before) {
+  uint32_t i = doc.sentences[s].token_begin;
+  while (i < before && doc.tokens[i].kind != TokenKind::kWord) ++i;
+  if (i + 1 >= before) return false;
+  const std::string w = mention::LowerToken(doc, i);
+  if ((w != "a" && w != "an") || doc.tokens[i + 1].capitalized ||
+      doc.tokens[i + 1].kind != TokenKind::kWord) {
+    return false;
+  }
+  for (const Entity* e = nullptr; i < before; ++i) {
+    e = EntityAtToken(doc, i);
+    if (e != nullptr && e->label != EntityLabel::kPerson &&
+        !IsListedExample(doc, e->span)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace whosaid::speakers

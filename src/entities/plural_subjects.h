@@ -26,6 +26,17 @@ bool IsPluralPeopleNoun(std::string_view lower);
 uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
                            uint32_t subject_token);
 
+// Whether the name at `name` is an example in a list that illustrates a
+// larger body ("A coalition of news organizations, including the Daily
+// Planet and Reuters, ..."): "the group" or "they" after it is the body,
+// not the example.
+bool IsListedExample(const Document& doc, Span name);
+
+// Whether sentence s opens with an indefinite noun phrase ("A coalition of
+// news outlets", "An industry group") and names no body, other than listed
+// examples, between its start and token `before`.
+bool OpensWithUnnamedBody(const Document& doc, uint32_t s, uint32_t before);
+
 }  // namespace whosaid::speakers
 
 #endif  // WHOSAID_SRC_ENTITIES_PLURAL_SUBJECTS_H_

@@ -249,7 +249,8 @@ void Candidates(const Document& doc, uint32_t from, uint32_t end,
     const Entity& e = *it;
     if (e.span.end > end) break;
     if (e.group >= 0 && !IsPhotoCredit(doc, e.span) &&
-        !IsDatelineOutlet(doc, e.span)) {
+        !IsDatelineOutlet(doc, e.span) &&
+        !(e.label != EntityLabel::kPerson && IsListedExample(doc, e.span))) {
       out->push_back({e.span.begin, e.group, InsideQuote(doc, e.span, cache)});
     }
   }

@@ -108,5 +108,35 @@ TEST(SpeakerPronounsTest, TheMainClauseSubjectBeatsTheFirstName) {
   EXPECT_EQ(SpeakerOf(e, "\"I was going"), "Ned Corr");
 }
 
+// Regression: "the group" after "A coalition of news outlets, including X
+// and Y, will ..." went to the last outlet listed. The examples are not
+// the body; a single example after a plural ("companies including Tarvel
+// Inc.") is what "the company" means.
+TEST(SpeakerPronounsTest, ListedExamplesAreNotTheBody) {
+  Document d = ExtractText(
+      "Harbor Media said on Monday that it would cut jobs.\n\n"
+      "A coalition of news outlets, including The Daily Planet and Reuters, "
+      "will spotlight jailed journalists, the group announced Friday.");
+  bool found = false;
+  for (const Attribution& q : d.quotes) {
+    if (d.Text(q.speaker) == "the group") {
+      found = true;
+      EXPECT_EQ(q.speaker_name, "");
+    }
+  }
+  EXPECT_TRUE(found);
+  Document e = ExtractText(
+      "The order covers social media companies including Tarvel Inc. The "
+      "company said it would \"fight the order in court.\"");
+  found = false;
+  for (const Attribution& q : e.quotes) {
+    if (e.Text(q.speaker) == "The company") {
+      found = true;
+      EXPECT_EQ(q.speaker_name, "Tarvel Inc.");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace whosaid

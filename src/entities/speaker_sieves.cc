@@ -13,6 +13,7 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
+#include "src/entities/plural_subjects.h"
 
 namespace whosaid::speakers {
 namespace {
@@ -464,6 +465,10 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         }
       }
       uint32_t here = mention::SentenceOf(doc, f);
+      // "A coalition of news outlets, including X and Y, will ..., the
+      // group announced": a body introduced without a name by its
+      // sentence's indefinite subject is the one meant.
+      if (OpensWithUnnamedBody(doc, here, f)) return -1;
       // An organisation whose name holds the noun ("the committee": the
       // Senate Judiciary Committee) comes before a nearer one that does not
       // (the Senate).
@@ -472,7 +477,8 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       for (const Entity& e : doc.entities) {
         if (e.span.end > m.begin) break;
         if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
-            names_other_kind(e.group) || IsAddressee(doc, e.span)) {
+            names_other_kind(e.group) || IsAddressee(doc, e.span) ||
+            IsListedExample(doc, e.span)) {
           continue;
         }
         uint32_t s = mention::SentenceOf(
