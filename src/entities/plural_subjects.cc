@@ -92,7 +92,14 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
         lex::PronounOf(w) != lex::PronounKind::kNone) {
       return UINT32_MAX;
     }
-    if (IsPluralPeopleNoun(w)) return i;
+    if (IsPluralPeopleNoun(w)) {
+      // "the authorities' searches": a possessor, not the head.
+      const bool possessor =
+          i + 1 < end && (doc.TokenText(i + 1) == "'" ||
+                          doc.TokenText(i + 1) == "\xE2\x80\x99");
+      if (!possessor) return i;
+      continue;
+    }
     // After a name only its head or possessive may follow: "the Pew
     // Research Center asked Republicans", "The PAC supports former
     // members" have their verb there, and the plural is an object.
@@ -106,6 +113,19 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
     }
   }
   return UINT32_MAX;
+}
+
+uint32_t ClausePluralHead(const Document& doc, uint32_t s, uint32_t before) {
+  uint32_t best = UINT32_MAX;
+  const uint32_t end =
+      std::min<uint32_t>({doc.sentences[s].token_end, before,
+                          static_cast<uint32_t>(doc.tokens.size())});
+  for (uint32_t j = doc.sentences[s].token_begin; j + 1 < end; ++j) {
+    if (!mention::TokenIs(doc, j, "that")) continue;
+    const uint32_t h = PluralSubjectHead(doc, s, j + 1);
+    if (h < before) best = h;
+  }
+  return best;
 }
 
 namespace {

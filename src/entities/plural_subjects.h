@@ -26,6 +26,11 @@ bool IsPluralPeopleNoun(std::string_view lower);
 uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
                            uint32_t subject_token);
 
+// The head of the last plural subject of a "that" clause in sentence s
+// that lies before token `before` ("Craig explained that Detroit residents
+// have come to realize ..."), or UINT32_MAX.
+uint32_t ClausePluralHead(const Document& doc, uint32_t s, uint32_t before);
+
 // Whether the name at `name` is an example in a list that illustrates a
 // larger body ("A coalition of news organizations, including the Daily
 // Planet and Reuters, ..."): "the group" or "they" after it is the body,

@@ -427,7 +427,12 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   if (kind == lex::PronounKind::kPlural) {
     for (uint32_t k = here + 1; k-- > from_sentence;) {
       uint32_t h = PluralSubjectHead(doc, k, SubjectToken(doc, k));
-      if (h == UINT32_MAX || h >= first_token) continue;
+      if (h >= first_token) h = UINT32_MAX;
+      // Or a "that" clause's subject after it ("Craig explained that Detroit
+      // residents have come to realize ... They have also realized").
+      const uint32_t clause = ClausePluralHead(doc, k, first_token);
+      if (clause != UINT32_MAX && (h == UINT32_MAX || clause > h)) h = clause;
+      if (h == UINT32_MAX) continue;
       plural_head_byte = doc.tokens[h].span.begin;
       for (int j = 0; j < 2; ++j) {
         if (h < static_cast<uint32_t>(j)) continue;

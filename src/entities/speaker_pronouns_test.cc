@@ -138,5 +138,20 @@ TEST(SpeakerPronounsTest, ListedExamplesAreNotTheBody) {
   EXPECT_TRUE(found);
 }
 
+// Regression: the plural subject of a "that" clause ("Bell explained that
+// harbor residents have ...") is what a following "they" means, not a body
+// named before it; a plural possessor ("the inspectors' reports") is not.
+TEST(SpeakerPronounsTest, APluralClauseSubjectIsThey) {
+  Document d = ExtractText(
+      "The Harbor Board met on Monday.\n\n"
+      "Chief Tom Bell explained that harbor residents have come to fear the "
+      "storms. \"We want the wall built,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"We want"), "");
+  Document e = ExtractText(
+      "Harbor Board attorneys argued that the inspectors' reports were "
+      "late. \"We will appeal,\" they said.");
+  EXPECT_EQ(SpeakerOf(e, "\"We will"), "Harbor Board");
+}
+
 }  // namespace
 }  // namespace whosaid
