@@ -140,6 +140,32 @@ bool HasThingSubject(const Document& doc, uint32_t s) {
          !LowerToken(doc, i + 1).ends_with("s");
 }
 
+// Whether sentence s has a place for its subject ("Israel demands ...",
+// "Mexico was the second largest supplier ..."): a country is an "it" too,
+// and organisations named before it are out of reach.
+bool HasPlaceSubject(const Document& doc, uint32_t s) {
+  uint32_t i = SubjectToken(doc, s);
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  if (i < end && lex::IsDeterminer(LowerToken(doc, i))) ++i;
+  if (i >= end) return false;
+  const Entity* e = EntityAtToken(doc, i);
+  if (e == nullptr || e->span.begin != doc.tokens[i].span.begin ||
+      (e->group >= 0 ? doc.groups[e->group].label : e->label) !=
+          EntityLabel::kLoc) {
+    return false;
+  }
+  // Only a place that heads the subject: not "the Montana Supreme Court",
+  // "China's envoy" nor "U.S. officials".
+  const uint32_t next = mention::TokenAtOrAfter(doc, e->span.end);
+  if (next >= end) return true;
+  const Token& t = doc.tokens[next];
+  const std::string w = LowerToken(doc, next);
+  return !(t.kind == TokenKind::kWord &&
+           (t.capitalized || IsPluralPeopleNoun(w))) &&
+         w != "'s" && w != "\xE2\x80\x99s" && w != "'" && w != "\xE2\x80\x99";
+}
+
 void BuildQuoteIndex(const Document& doc, SpeakerCache* cache) {
   if (cache->quotes_built) return;
   cache->quotes_built = true;
@@ -411,7 +437,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
   uint32_t from_sentence = std::min(window_start, para_start);
   if (thing_pronoun) {
     for (uint32_t k = here; k-- > from_sentence;) {
-      if (HasThingSubject(doc, k)) {
+      if (HasThingSubject(doc, k) || HasPlaceSubject(doc, k)) {
         thing_sentence = k;
         thing_seen = true;
         break;

@@ -153,5 +153,21 @@ TEST(SpeakerPronounsTest, APluralClauseSubjectIsThey) {
   EXPECT_EQ(SpeakerOf(e, "\"We will"), "Harbor Board");
 }
 
+// Regression: "it" after a sentence whose subject is a country went to an
+// organisation named before ("Goldman Sachs said ... Mexico was the second
+// largest supplier ... It is known for ..."). A country is an "it" too; a
+// place that only modifies the subject ("the Texas Supreme Court") is not.
+TEST(SpeakerPronounsTest, APlaceSubjectIsAnIt) {
+  Document d = ExtractText(
+      "Imports rose by a third, the Harbor Board said on Monday.\n\n"
+      "Mexico demands an end to the tariffs. \"We will not wait,\" it "
+      "said.");
+  EXPECT_EQ(SpeakerOf(d, "\"We will not"), "");
+  Document e = ExtractText(
+      "The Texas Supreme Court struck down the program on Monday. \"The law "
+      "is void,\" it said.");
+  EXPECT_EQ(SpeakerOf(e, "\"The law"), "Texas Supreme Court");
+}
+
 }  // namespace
 }  // namespace whosaid
