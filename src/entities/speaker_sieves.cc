@@ -13,7 +13,7 @@
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
-#include "src/entities/plural_subjects.h"
+#include "src/entities/subjects.h"
 
 namespace whosaid::speakers {
 namespace {

@@ -56,10 +56,6 @@ struct SpeakerCache {
   std::vector<uint32_t> by_speaker;
 };
 
-// Prepositions and conjunctions, capitalised only when they open a
-// sentence.
-bool IsClauseWord(std::string_view lower);
-
 // A person group's gender from its names' first words, honorifics and
 // roles (speaker_pronouns.cc); unknown when they disagree or say nothing.
 lex::Gender GroupGender(const Document& doc, int32_t group);

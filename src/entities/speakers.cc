@@ -14,6 +14,7 @@
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
 #include "src/entities/speaker_sieves.h"
+#include "src/entities/subjects.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid {

@@ -1,5 +1,5 @@
-// Plural subjects (see plural_subjects.h).
-#include "src/entities/plural_subjects.h"
+// Sentence subjects (see subjects.h).
+#include "src/entities/subjects.h"
 
 #include <algorithm>
 #include <string>
@@ -10,6 +10,8 @@
 
 namespace whosaid::speakers {
 namespace {
+
+using mention::LowerToken;
 
 // Plural nouns for groups of people or bodies that are not role heads.
 constexpr std::string_view kGroupNouns[] = {
@@ -52,6 +54,125 @@ bool InList(const std::string_view (&list)[N], std::string_view w) {
 }
 
 }  // namespace
+
+bool IsClauseWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "on",     "in",    "at",    "by",     "for",      "from",
+      "with",   "of",    "to",    "as",     "after",    "before",
+      "during", "since", "until", "when",   "while",    "if",
+      "but",    "and",   "or",    "though", "although", "because"};
+  for (std::string_view w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// The token where the subject of sentence s starts: after opening quote
+// marks and punctuation, a leading conjunction ("But", "And"), and an
+// introductory phrase closed by a comma within kIntroTokens when the
+// sentence opens with a preposition or an adverb ("On Monday, ...").
+uint32_t SubjectToken(const Document& doc, uint32_t s) {
+  constexpr uint32_t kIntroTokens = 8;
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t end = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  uint32_t i = sent.token_begin;
+  while (i < end && doc.tokens[i].kind != TokenKind::kWord &&
+         doc.tokens[i].kind != TokenKind::kNumber) {
+    ++i;
+  }
+  if (i >= end) return i;
+  std::string w = LowerToken(doc, i);
+  if (w == "but" || w == "and" || w == "so" || w == "yet") {
+    if (++i >= end) return i;
+    w = LowerToken(doc, i);
+  }
+  if (IsClauseWord(w) || (w.size() > 4 && w.ends_with("ly"))) {
+    for (uint32_t j = i + 1; j < end && j <= i + kIntroTokens; ++j) {
+      if (doc.TokenText(j) == ",") return j + 1;
+    }
+  }
+  return i;
+}
+
+// The subject of the main clause of sentence s when the sentence opens
+// with a subordinate clause closed by a comma ("While X was astounded when
+// ..., Biden's reaction ..."), else UINT32_MAX.
+uint32_t MainClauseSubject(const Document& doc, uint32_t s) {
+  constexpr uint32_t kClauseTokens = 30;
+  static constexpr std::string_view kSubordinators[] = {
+      "while", "although", "though", "when",   "because",
+      "since", "if",       "after",  "before", "whereas"};
+  const Sentence& sent = doc.sentences[s];
+  const uint32_t end = std::min<uint32_t>(sent.token_end, doc.tokens.size());
+  uint32_t i = sent.token_begin;
+  while (i < end && doc.tokens[i].kind != TokenKind::kWord) ++i;
+  if (i >= end) return UINT32_MAX;
+  const std::string w = LowerToken(doc, i);
+  if (std::find(std::begin(kSubordinators), std::end(kSubordinators), w) ==
+      std::end(kSubordinators)) {
+    return UINT32_MAX;
+  }
+  for (uint32_t j = i + 1; j + 1 < end && j <= i + kClauseTokens; ++j) {
+    if (doc.TokenText(j) != ",") continue;
+    // "When Trump sat down ..., he altered ...": a pronoun there stands
+    // for a name in the clause before it, which keeps its bonus.
+    if (lex::PronounOf(LowerToken(doc, j + 1)) != lex::PronounKind::kNone) {
+      return UINT32_MAX;
+    }
+    return j + 1;
+  }
+  return UINT32_MAX;
+}
+
+// Whether an entity mention starting at token `tok` is the subject of its
+// sentence: it starts at the subject token or right after a determiner
+// there ("The Harbor Board said ...").
+bool IsSubject(const Document& doc, uint32_t tok) {
+  uint32_t subj = SubjectToken(doc, mention::SentenceOf(doc, tok));
+  return tok == subj ||
+         (tok == subj + 1 && lex::IsDeterminer(LowerToken(doc, subj)));
+}
+
+// Whether sentence s has a subject that is a singular common noun phrase,
+// not a name ("The image was made ...", "A report found ..."): a
+// determiner followed by a lower-case word not ending in -s, at the
+// subject token.
+bool HasThingSubject(const Document& doc, uint32_t s) {
+  uint32_t i = SubjectToken(doc, s);
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  if (i + 1 >= end || !lex::IsDeterminer(LowerToken(doc, i))) return false;
+  const Token& next = doc.tokens[i + 1];
+  // Singular: "The companies can defer ..." is no "it".
+  return next.kind == TokenKind::kWord && !next.capitalized &&
+         !LowerToken(doc, i + 1).ends_with("s");
+}
+
+// Whether sentence s has a place for its subject ("Israel demands ...",
+// "Mexico was the second largest supplier ..."): a country is an "it" too,
+// and organisations named before it are out of reach.
+bool HasPlaceSubject(const Document& doc, uint32_t s) {
+  uint32_t i = SubjectToken(doc, s);
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  if (i < end && lex::IsDeterminer(LowerToken(doc, i))) ++i;
+  if (i >= end) return false;
+  const Entity* e = EntityAtToken(doc, i);
+  if (e == nullptr || e->span.begin != doc.tokens[i].span.begin ||
+      (e->group >= 0 ? doc.groups[e->group].label : e->label) !=
+          EntityLabel::kLoc) {
+    return false;
+  }
+  // Only a place that heads the subject: not "the Montana Supreme Court",
+  // "China's envoy" nor "U.S. officials".
+  const uint32_t next = mention::TokenAtOrAfter(doc, e->span.end);
+  if (next >= end) return true;
+  const Token& t = doc.tokens[next];
+  const std::string w = LowerToken(doc, next);
+  return !(t.kind == TokenKind::kWord &&
+           (t.capitalized || IsPluralPeopleNoun(w))) &&
+         w != "'s" && w != "\xE2\x80\x99s" && w != "'" && w != "\xE2\x80\x99";
+}
 
 bool IsPluralPeopleNoun(std::string_view lower) {
   if (InList(kGroupNouns, lower)) return true;

@@ -1,5 +1,5 @@
 // Plural people nouns and plural subjects, on text written for the test.
-#include "src/entities/plural_subjects.h"
+#include "src/entities/subjects.h"
 
 #include <gtest/gtest.h>
 
