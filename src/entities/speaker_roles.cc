@@ -11,6 +11,7 @@
 #include "src/entities/mentions.h"
 #include "src/entities/role_countries.h"
 #include "src/entities/speaker_sieves.h"
+#include "src/entities/subjects.h"
 #include "src/entities/us_states.h"
 
 namespace whosaid::speakers {
@@ -153,6 +154,48 @@ std::vector<StateTie> StateTies(const Document& doc, int32_t group) {
   return ties;
 }
 
+// Whether the role noun of a definite phrase starting at token `first`
+// ("The official told CNN") was last brought in, after byte `after`, by an
+// indefinite phrase that names no one ("a White House official suggested
+// ..."): the phrase means that unnamed person, not a named holder.
+bool IntroducedUnnamed(const Document& doc, std::string_view noun,
+                       uint32_t first, uint32_t after) {
+  constexpr uint32_t kLookBackTokens = 120;
+  constexpr uint32_t kModifierTokens = 4;
+  if (!mention::TokenIs(doc, first, "the")) return false;
+  const uint32_t stop = first > kLookBackTokens ? first - kLookBackTokens : 0;
+  for (uint32_t i = first; i-- > stop;) {
+    if (doc.tokens[i].span.begin < after) return false;
+    if (lex::ExpandAbbreviation(mention::LowerToken(doc, i)) != noun) continue;
+    // The nearest earlier use of the noun decides.
+    for (uint32_t j = i;
+         j-- > (i > kModifierTokens ? i - kModifierTokens : 0);) {
+      const std::string w = mention::LowerToken(doc, j);
+      if (w == "a" || w == "an") {
+        // Only one who is the subject ("A White House official said",
+        // "..., a Defense Department spokesman said"), not "a president who
+        // has made ...", "reflected a president struggling", "a run for
+        // mayor".
+        // After a comma only when no name comes right before it ("Ed Marsh,
+        // a spokesman for the company, said" is an appositive: named).
+        const Entity* before = j > 1 ? EntityAtToken(doc, j - 2) : nullptr;
+        const bool subject =
+            j == SubjectToken(doc, mention::SentenceOf(doc, j)) ||
+            (j > 1 && doc.TokenText(j - 1) == "," &&
+             !(before != nullptr && before->label == EntityLabel::kPerson));
+        if (!subject) return false;
+        // "an official, Ana Ruiz," or "an official named ...": named.
+        const uint32_t next = i + 1 < doc.tokens.size() ? i + 1 : i;
+        const uint32_t name = doc.TokenText(next) == "," ? next + 1 : next;
+        return name >= doc.tokens.size() || !doc.tokens[name].capitalized;
+      }
+      if (doc.tokens[j].kind != TokenKind::kWord) break;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 int StateInPhrase(const Document& doc, uint32_t first, uint32_t last) {
@@ -210,8 +253,16 @@ int32_t ResolveRole(const Document& doc, std::string_view noun,
   if (best < 0 && party == 0) return untied;
   if (state >= 0 || best < 0) return best;
   // Among holders of the role, the country words decide (see the header).
-  return RoleHolderByCountry(doc, noun, begin_byte, qualifier_first,
-                             qualifier_last);
+  const int32_t holder = RoleHolderByCountry(doc, noun, begin_byte,
+                                             qualifier_first, qualifier_last);
+  if (holder < 0) return holder;
+  uint32_t last_mention = 0;
+  for (const Entity& e : doc.entities) {
+    if (e.span.begin >= begin_byte) break;
+    if (e.group == holder) last_mention = e.span.end;
+  }
+  return IntroducedUnnamed(doc, noun, qualifier_first, last_mention) ? -1
+                                                                     : holder;
 }
 
 }  // namespace whosaid::speakers

@@ -175,6 +175,31 @@ TEST(ResolveRole, ViceOfficesAreOtherOffices) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
 }
 
+// Regression: "The official" after "A White House official said ..." went
+// to an official the article had named earlier: the definite phrase means
+// the unnamed one brought in as a subject since. An indefinite phrase that
+// is no subject ("a run for mayor") or an appositive brings in no one.
+TEST(ResolveRole, TheUnnamedOneBroughtInLastIsMeant) {
+  Document doc = WithQuotes(
+      "Ana Ruiz, a White House official, spoke on Monday. A White House "
+      "official said the talks had failed. \"No deal,\" the official said. "
+      "Tom Bell, the former mayor, backed a run for mayor by his aide. "
+      "\"Go for it,\" the former mayor said. Ivo Kral, a spokesman for the "
+      "port, said the cranes had stopped. \"We wait,\" the spokesman said.",
+      {{"Ana Ruiz", EntityLabel::kPerson},
+       {"Tom Bell", EntityLabel::kPerson},
+       {"Ivo Kral", EntityLabel::kPerson}},
+      {{"No deal,", "the official"},
+       {"Go for it,", "the former mayor"},
+       {"We wait,", "the spokesman"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Tom Bell");
+  // An appositive after a name ("Ivo Kral, a spokesman for the port,")
+  // names the one it brings in.
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Ivo Kral");
+}
+
 // Another office that ends in the same noun is not the phrase's role
 // ("the prime minister" is not the foreign minister named after him); a
 // country in the phrase that no holder's title names leaves out those
