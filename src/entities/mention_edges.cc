@@ -34,9 +34,14 @@ bool PlainLowerWord(const Document& doc, uint32_t i) {
 // person's name holds after its first word.
 bool IsCapitalisedAuxiliary(const Document& doc, uint32_t i) {
   static constexpr std::string_view kAuxiliaries[] = {
-      "Has",  "Have",  "Had",   "Is",    "Are",    "Was", "Were",
-      "Does", "Did",   "Would", "Could", "Should", "Can", "Must",
-      "Says", "Tells", "Told",  "HAS",   "IS",     "SAYS"};
+      "Has", "Have", "Had", "Is", "Are", "Was", "Were", "Does", "Did", "Would",
+      "Could", "Should", "Can", "Must", "Says", "Tells", "Told", "HAS", "IS",
+      "SAYS",
+      // Headline verbs ("Ajit Pai Explains ...", "Scott Walker Blasts ...").
+      "Explains", "Blasts", "Slams", "Warns", "Urges", "Claims", "Reveals",
+      "Admits", "Denies", "Vows", "Asks", "Talks", "Speaks", "Responds",
+      "Defends", "Praises", "Accuses", "Announces", "Rips", "Mocks", "Demands",
+      "Insists", "Touts", "Wants", "Pledges", "Agrees", "Argues"};
   std::string_view w = doc.TokenText(i);
   return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
          std::end(kAuxiliaries);

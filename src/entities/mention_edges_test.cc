@@ -68,6 +68,22 @@ TEST(AttachTitlesAndGroups, PersonStopsAtACapitalisedAuxiliary) {
   EXPECT_NE(EntityWithText(doc, "Theresa May Will Smith"), nullptr);
 }
 
+// Regression: a headline verb ("Okafor Explains The Plan", "Ivo Kral
+// Blasts Rivals") ran into the person's name and became the canonical name
+// of everyone called Okafor.
+TEST(AttachTitlesAndGroups, PersonStopsAtAHeadlineVerb) {
+  Document doc =
+      MakeDoc("Mayor Okafor Explains The Plan. Ivo Kral Blasts Rivals.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor Explains The Plan"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ivo Kral Blasts"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ivo Kral"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Ivo Kral Blasts"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
   Document doc = MakeDoc(
       "Aides asked whether Okafor knew. Mayor de Souza did not. The club "
