@@ -200,6 +200,24 @@ TEST(ResolveRole, TheUnnamedOneBroughtInLastIsMeant) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Ivo Kral");
 }
 
+// Regression: "the president's critics" and "the senator's son" were
+// named after the president and the senator; his office still speaks for
+// him.
+TEST(ResolveRole, PeopleOfAPossessorAreOthers) {
+  Document doc = WithQuotes(
+      "President Tom Bell and Sen. Ana Ruiz met. \"Too late,\" the "
+      "president's critics said. \"Not now,\" the senator's son said. "
+      "\"Soon,\" the senator's office said.",
+      {{"Tom Bell", EntityLabel::kPerson}, {"Ana Ruiz", EntityLabel::kPerson}},
+      {{"Too late,", "the president's critics"},
+       {"Not now,", "the senator's son"},
+       {"Soon,", "the senator's office"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz");
+}
+
 // Another office that ends in the same noun is not the phrase's role
 // ("the prime minister" is not the foreign minister named after him); a
 // country in the phrase that no holder's title names leaves out those

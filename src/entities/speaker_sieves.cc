@@ -43,6 +43,25 @@ bool IsAddressee(const Document& doc, Span name) {
   return w == "told" || w == "to" || w == "with" || w == "on";
 }
 
+bool IsPossessive(std::string_view token) {
+  return token == "'s" || token == "\xE2\x80\x99s" || token == "'" ||
+         token == "\xE2\x80\x99";
+}
+
+// Whether a phrase ending in `head` names people other than its possessor:
+// a plural ("critics", "lawyers", "allies") or a relative ("son").
+bool PeopleOfThePossessor(std::string_view head) {
+  static constexpr std::string_view kRelatives[] = {
+      "son",     "daughter", "wife",  "husband", "brother", "sister",
+      "father",  "mother",   "widow", "nephew",  "niece",   "cousin",
+      "partner", "friend",   "ally",  "critic",  "rival"};
+  for (std::string_view r : kRelatives) {
+    if (head == r) return true;
+  }
+  return head.size() > 3 && head.back() == 's' && !head.ends_with("ss") &&
+         !head.ends_with("us");
+}
+
 // Whether token i is the first word of its sentence (after quote marks
 // and punctuation).
 bool OpensSentence(const Document& doc, uint32_t i) {
@@ -514,6 +533,13 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     if (!mention::IsRoleHeadWord(w) && !party_noun) continue;
     // "the grandson of former President X" is not the president.
     if (mention::ObjectOfOtherPerson(doc, i, f)) return -1;
+    // Nor are "the president's critics" or "the senator's son" the
+    // president or the senator: people of the possessor's are others. (His
+    // office, team or campaign speak for him.)
+    if (i + 1 < l && IsPossessive(doc.TokenText(i + 1)) &&
+        PeopleOfThePossessor(LowerToken(doc, l - 1))) {
+      return -1;
+    }
     // "attorneys general", "inspectors general": a plural title names a
     // group, nobody in particular.
     if (i > f && (w == "general" || w == "generals")) {
