@@ -372,9 +372,9 @@ TEST_F(AttributorTest, LoneLyAdverbIsNoSpeaker) {
 // the cue's; the clitic is not the speaker's.
 TEST_F(AttributorTest, CueTakesAdverbAndPronounClitic) {
   // Before the rule: cue "said", and cue "denouncing" with speaker "It’s".
-  Document d = Run(
-      "The ferry captain later said that the crossing would reopen in May. "
-      "It’s denouncing what it calls a reckless plan for the old pier.");
+  Document d =
+      Run("The ferry captain later said that the crossing would reopen in May. "
+          "It’s denouncing what it calls a reckless plan for the old pier.");
   EXPECT_NE(ByCue(d, "later said"), nullptr);
   const Attribution* q = ByCue(d, "’s denouncing");
   ASSERT_NE(q, nullptr);

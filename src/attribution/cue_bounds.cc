@@ -86,6 +86,30 @@ int AdverbBeforeCue(const Document& d, const DocView& v, TSpan cue) {
   return i;
 }
 
+bool NegatedAuxiliaryEndsSource(const Document& d, TSpan cue, TSpan source) {
+  if (cue.none() || source.none() || source.e != cue.b - 1 ||
+      source.e <= source.b) {
+    return false;
+  }
+  std::string_view w = d.TokenText(static_cast<uint32_t>(source.e));
+  // "isn't", "hasn’t", "won't": one token (the tokenizer keeps "n't" on).
+  std::string_view tail;
+  if (w.size() > 3 && w.substr(w.size() - 3) == "n't") {
+    tail = w.substr(0, w.size() - 3);
+  } else if (w.size() > 5 && w.substr(w.size() - 5) == "n’t") {
+    tail = w.substr(0, w.size() - 5);
+  } else {
+    return false;
+  }
+  const std::string lower = mention::Lower(tail);
+  for (std::string_view a :
+       {"is", "are", "was", "were", "has", "have", "had", "does", "do", "did",
+        "wo", "would", "ca", "could", "should", "must", "need"}) {
+    if (lower == a) return true;
+  }
+  return false;
+}
+
 int CliticBeforeCue(const Document& d, const DocView& v, TSpan cue) {
   if (!OpensWithVerbWord(d, v, cue) || cue.b < 2) return -1;
   const int i = cue.b - 1;
@@ -104,6 +128,11 @@ void AdjustCueBounds(const Document& d, const DocView& v,
                      std::vector<Candidate*>* kept) {
   for (Candidate* c : *kept) {
     if (c->cue.none()) continue;
+    if (NegatedAuxiliaryEndsSource(d, c->cue, c->source)) {
+      --c->cue.b;
+      --c->source.e;
+      continue;
+    }
     const int clitic = CliticBeforeCue(d, v, c->cue);
     if (clitic >= 0 && Free(*kept, c, clitic, /*own_source=*/true)) {
       c->cue.b = clitic;

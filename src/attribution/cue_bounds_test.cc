@@ -84,5 +84,25 @@ TEST(CueBounds, AdjustLeavesAnAdverbThatAnotherSpanHolds) {
   EXPECT_EQ(b.cue.b, TokenOf(d, "denied"));
 }
 
+TEST(CueBounds, NegatedAuxiliaryLeavesTheSourceForTheCue) {
+  Parsed p = Parse(
+      "The harbour trust hasn’t said when the pier will reopen. The trust "
+      "is said to be wary.");
+  const Document& d = p.doc;
+  Candidate c;
+  c.cue = One(d, "said");
+  c.source = TSpan{TokenOf(d, "The"), TokenOf(d, "hasn’t")};
+  c.content = TSpan{TokenOf(d, "when"), TokenOf(d, "reopen")};
+  EXPECT_TRUE(NegatedAuxiliaryEndsSource(d, c.cue, c.source));
+  std::vector<Candidate*> kept{&c};
+  AdjustCueBounds(d, p.view, &kept);
+  EXPECT_EQ(c.cue.b, TokenOf(d, "hasn’t"));
+  EXPECT_EQ(c.source.e, TokenOf(d, "trust"));
+  // A plain word at the source's end stays.
+  const TSpan cue2{TokenOf(d, "is"), TokenOf(d, "is") + 1};
+  const TSpan src2{TokenOf(d, "The trust"), TokenOf(d, "trust", 1)};
+  EXPECT_FALSE(NegatedAuxiliaryEndsSource(d, cue2, src2));
+}
+
 }  // namespace
 }  // namespace whosaid::attribution
