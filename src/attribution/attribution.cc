@@ -8,6 +8,7 @@
 #include "src/attribution/clause_rules.h"
 #include "src/attribution/colon_quotes.h"
 #include "src/attribution/content_bounds.h"
+#include "src/attribution/cue_bounds.h"
 #include "src/attribution/content_parts.h"
 #include "src/attribution/dash_quotes.h"
 #include "src/attribution/feature_util.h"
@@ -328,6 +329,9 @@ class ModelAttributor : public Attributor {
                               }),
                kept.end());
     for (Candidate* c : kept) attribution::ExtendSourceStart(*doc, c);
+    if (limits_.cue_takes_adverb_and_clitic) {
+      attribution::AdjustCueBounds(*doc, v, &kept);
+    }
     std::sort(
         kept.begin(), kept.end(), [](const Candidate* a, const Candidate* b) {
           return a->content.b != b->content.b ? a->content.b < b->content.b

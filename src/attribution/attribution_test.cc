@@ -356,16 +356,29 @@ TEST_F(AttributorTest, ExamplePage) {
 }
 
 // A lone adverb in -ly before the cue is no speaker (it once was:
-// "forcefully").
+// "forcefully"); it is part of the cue (AdjustCueBounds).
 TEST_F(AttributorTest, LoneLyAdverbIsNoSpeaker) {
   Document d =
       Run("Ida Hale, the chief executive of the harbour trust, forcefully "
           "told reporters that the port would stay open.");
-  const Attribution* q = ByCue(d, "told");
+  const Attribution* q = ByCue(d, "forcefully told");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(d.Text(q->content), "that the port would stay open");
   EXPECT_FALSE(q->speaker.empty());
   EXPECT_NE(d.Text(q->speaker), "forcefully");
+}
+
+// The whole pipeline: an adverb and a pronoun's clitic before the cue are
+// the cue's; the clitic is not the speaker's.
+TEST_F(AttributorTest, CueTakesAdverbAndPronounClitic) {
+  // Before the rule: cue "said", and cue "denouncing" with speaker "It’s".
+  Document d =
+      Run("The ferry captain later said that the crossing would reopen in May. "
+          "It’s denouncing what it calls a reckless plan for the old pier.");
+  EXPECT_NE(ByCue(d, "later said"), nullptr);
+  const Attribution* q = ByCue(d, "’s denouncing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "It");
 }
 
 }  // namespace

@@ -281,6 +281,10 @@ struct DecodeLimits {
   // and stops inside it runs on to the quotation's close in its paragraph
   // (OpenQuotationClose in content_bounds.h).
   bool content_closes_open_quotation = true;
+  // "She later said", "He sharply criticized", "he’s been saying": a kept
+  // relation's cue starts at the adverb or pronoun clitic right before it
+  // (AdjustCueBounds in cue_bounds.h).
+  bool cue_takes_adverb_and_clitic = true;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and
