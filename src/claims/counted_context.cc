@@ -255,7 +255,11 @@ Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
       k = p;
       continue;
     }
-    if (IsStopWord(lw) || IsNeverANoun(lw) || IsLyAdverb(lw)) break;
+    // ("Italy", "July" are no "-ly" adverbs.)
+    if (IsStopWord(lw) || IsNeverANoun(lw) ||
+        (!tk.capitalized && IsLyAdverb(lw))) {
+      break;
+    }
     if (InList(lw, {"because", "although", "though", "whereas", "unless",
                     "once", "whether"})) {
       break;
@@ -285,8 +289,11 @@ Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
     if (pt.kind == TokenKind::kQuote) return {};
     if (pt.kind == TokenKind::kWord &&
         InList(LowerWord(win.T(lead - 1)),
-               {"with", "for", "from", "by", "at", "on", "to", "about", "like",
-                "than", "into", "over", "under", "without"})) {
+               {"with",    "for",     "from",   "by",     "at",      "on",
+                "to",      "about",   "like",   "than",   "into",    "over",
+                "under",   "without", "after",  "before", "during",  "since",
+                "until",   "among",   "across", "per",    "against", "between",
+                "through", "despite", "within"})) {
       return {};
     }
   }
@@ -343,6 +350,11 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
       (win.Is(k - 1, "to") || win.Is(k - 1, "by") || win.Is(k - 1, "at"))) {
     --k;
     prep = true;
+    // "jumped from 366 to 463": the second number of a change.
+    if (win.Is(k, "to") && k >= win.sb + 3 &&
+        win.Tk(k - 1).kind == TokenKind::kNumber && win.Is(k - 2, "from")) {
+      k -= 2;
+    }
   }
   if (k <= win.sb || !win.IsWord(k - 1)) return {};
   uint32_t v = k - 1;

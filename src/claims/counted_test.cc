@@ -159,6 +159,12 @@ TEST(CountedTest, NounPhraseTiedByAVerb) {
             "");
   EXPECT_EQ(CountedOf("Rents are 3 times higher.", "3 times"), "");
   // Not after another verb or an infinitive's "to"; not a comparative.
+  // A name in "-ly" is no adverb; the object of "after" is no subject.
+  EXPECT_EQ(CountedOf("Italy's toll jumped from 30 to 46.", "30"),
+            "Italy's toll");
+  EXPECT_EQ(CountedOf("Italy's toll jumped from 30 to 46.", "46"),
+            "Italy's toll");
+  EXPECT_EQ(CountedOf("Income after inflation fell by $900.", "$900"), "");
   EXPECT_EQ(CountedOf("Costs fell because spending has dropped 5 percent.",
                       "5 percent"),
             "spending");
