@@ -222,9 +222,18 @@ uint32_t ReadCounted(const TokenWindow& win, uint32_t max_counted_tokens,
   // phrase the verb ties the number to (not an age: "Mr. Abbas is 79").
   if (q->counted.empty() && !q->noun_unit && !q->unit.ends_with("of age") &&
       q->unit != "times") {
-    q->counted = NounPhraseOfVerb(
-        win, q->tok_begin,
-        /*copula_ok=*/q->unit.empty() || q->percent || q->currency);
+    // "the state is 79 percent white", "the claims are 100 percent false":
+    // a percentage of an adjective after "be" measures no subject.
+    // A comparative still measures it: "premiums would be 20 percent
+    // higher".
+    const bool adjective_after =
+        q->percent && win.IsWord(t) && AllLowerAlpha(win.T(t)) &&
+        !IsStopWord(win.T(t)) && !win.T(t).ends_with("er") &&
+        !win.Is(t, "rather") && !win.Is(t, "than");
+    q->counted =
+        NounPhraseOfVerb(win, q->tok_begin,
+                         /*copula_ok=*/!adjective_after &&
+                             (q->unit.empty() || q->percent || q->currency));
   }
   // "Of the 300 students, 40 ...": the group the number is part of.
   if (q->counted.empty() && (q->percent || q->unit.empty()) && !q->noun_unit) {

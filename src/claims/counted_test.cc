@@ -158,6 +158,12 @@ TEST(CountedTest, NounPhraseTiedByAVerb) {
   EXPECT_EQ(CountedOf("The boat was 25 miles south of the pier.", "25 miles"),
             "");
   EXPECT_EQ(CountedOf("Rents are 3 times higher.", "3 times"), "");
+  // A percentage of an adjective after "be": "white" is no count of the
+  // county.
+  EXPECT_EQ(CountedOf("The county is 90 percent rural.", "90 percent"), "");
+  EXPECT_EQ(CountedOf("Turnout was 60 percent.", "60 percent"), "Turnout");
+  EXPECT_EQ(CountedOf("The rents were 20 percent higher.", "20 percent"),
+            "rents");
   // Not after another verb or an infinitive's "to"; not a comparative.
   // A name in "-ly" is no adverb; the object of "after" is no subject.
   EXPECT_EQ(CountedOf("Italy's toll jumped from 30 to 46.", "30"),
