@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "src/claims/context_rules.h"
+#include "src/claims/counted_context.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/nouns.h"
 
@@ -211,6 +212,32 @@ uint32_t ReadCounted(const TokenWindow& win, uint32_t max_counted_tokens,
       !q->unit.ends_with("of age") && n1.suffix_hyphen &&
       !q->unit_span.empty() && q->unit_span.end == n1.suffix.end) {
     q->counted = NounsAfterHyphenatedNumber(win, n1.tok_end);
+  }
+  // "a $27 million tax break", "an 85 percent chance": the amount is the
+  // noun's adjective.
+  if (q->counted.empty() && (q->currency || q->percent)) {
+    q->counted = NounAfterAdjectivalAmount(win, q->tok_begin, t);
+  }
+  // "the death toll rose to 45", "median income was $50,421": the noun
+  // phrase the verb ties the number to (not an age: "Mr. Abbas is 79").
+  if (q->counted.empty() && !q->noun_unit && !q->unit.ends_with("of age") &&
+      q->unit != "times") {
+    // "the state is 79 percent white", "the claims are 100 percent false":
+    // a percentage of an adjective after "be" measures no subject.
+    // A comparative still measures it: "premiums would be 20 percent
+    // higher".
+    const bool adjective_after =
+        q->percent && win.IsWord(t) && AllLowerAlpha(win.T(t)) &&
+        !IsStopWord(win.T(t)) && !win.T(t).ends_with("er") &&
+        !win.Is(t, "rather") && !win.Is(t, "than");
+    q->counted =
+        NounPhraseOfVerb(win, q->tok_begin,
+                         /*copula_ok=*/!adjective_after &&
+                             (q->unit.empty() || q->percent || q->currency));
+  }
+  // "Of the 300 students, 40 ...": the group the number is part of.
+  if (q->counted.empty() && (q->percent || q->unit.empty()) && !q->noun_unit) {
+    q->counted = FrontedPartitive(win, q->tok_begin);
   }
   return t;
 }

@@ -50,7 +50,8 @@ TEST(CountedTest, MoneyCountsTheNounsAfterIn) {
   EXPECT_EQ(CountedOf("The drive raised $9,000 in just 30 minutes.", "$9,000"),
             "");
   EXPECT_EQ(
-      CountedOf("Sales reached $3 million in recent years.", "$3 million"), "");
+      CountedOf("The firm booked $3 million in recent years.", "$3 million"),
+      "");
   EXPECT_EQ(CountedOf("The city spent $5 million in the spring.", "$5 million"),
             "");
 }
@@ -89,6 +90,136 @@ TEST(CountedTest, NounsAfterAHyphenatedNumber) {
             "phased reopening");
   // Ages name the person, not a count.
   EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"), "");
+}
+
+// Regression: money or a percentage used as an adjective left the noun
+// after it uncounted ("a $3 million grant"). Not when the amount is a
+// noun itself: "the top 5% earned", "the $40 it costs", "the 60% needed".
+TEST(CountedTest, NounAfterAnAdjectivalAmount) {
+  EXPECT_EQ(CountedOf("The club won a $3 million grant.", "$3 million"),
+            "grant");
+  EXPECT_EQ(CountedOf("Voters faced a hefty $40 million bond measure.",
+                      "$40 million"),
+            "bond measure");
+  EXPECT_EQ(
+      CountedOf("The county's $9 billion road budget grew.", "$9 billion"),
+      "road budget");
+  EXPECT_EQ(CountedOf("There is a 70 percent chance of rain.", "70 percent"),
+            "chance");
+  EXPECT_EQ(CountedOf("The board backed a 4% raise for nurses.", "4%"),
+            "raise");
+  EXPECT_EQ(CountedOf("In 1990 the top 5% earned most.", "5%"), "");
+  EXPECT_EQ(CountedOf("She paid the $40 it costs.", "$40"), "");
+  EXPECT_EQ(CountedOf("He got the 60% needed to pass.", "60%"), "");
+  EXPECT_EQ(CountedOf("Towns gave $40 to the fund.", "$40"), "");
+  // "that" after a verb opens a clause; "agreed" is a verb form.
+  EXPECT_EQ(CountedOf("That $200 fee was waived.", "$200"), "fee");
+  EXPECT_EQ(CountedOf("A poll found that 60 percent agreed.", "60 percent"),
+            "");
+  EXPECT_EQ(
+      CountedOf("The $4 billion road plan adds bridges too.", "$4 billion"),
+      "road plan");
+  EXPECT_EQ(
+      CountedOf("Tova raised a sizable $12 million last year.", "$12 million"),
+      "");
+  EXPECT_EQ(CountedOf("They praised the $9 billion small business relief "
+                      "program.",
+                      "$9 billion"),
+            "small business relief program");
+  EXPECT_EQ(
+      CountedOf("There is another $80 million ready to spend.", "$80 million"),
+      "");
+  // A noun before the amount is no adjective: "the plan" is not counted.
+  EXPECT_EQ(CountedOf("They called the plan 100 percent legal.", "100 percent"),
+            "");
+}
+
+// Regression: the subject of a verb of level or change ("the death toll
+// rose to 45") and the object of a verb of change before "to"/"by" ("cut
+// the bus fare to $2") were not counted. Pronouns, proper names alone,
+// times and verb forms are not what is counted.
+TEST(CountedTest, NounPhraseTiedByAVerb) {
+  EXPECT_EQ(CountedOf("The flood's death toll has risen to 45.", "45"),
+            "flood's death toll");
+  EXPECT_EQ(CountedOf("Joblessness fell to 3.9 percent in May.", "3.9 percent"),
+            "Joblessness");
+  EXPECT_EQ(CountedOf("The firm said revenue was $3 billion.", "$3 billion"),
+            "revenue");
+  EXPECT_EQ(
+      CountedOf("The number of cases in the town climbed to 1,300.", "1,300"),
+      "number of cases in the town");
+  EXPECT_EQ(CountedOf("The average refund would be about $900.", "about $900"),
+            "average refund");
+  EXPECT_EQ(CountedOf("The mayor cut the bus fare to $2.", "$2"), "bus fare");
+  EXPECT_EQ(CountedOf("The plan would reduce emissions by 30%.", "30%"),
+            "emissions");
+  EXPECT_EQ(CountedOf("It has since fallen to $500.", "$500"), "");
+  // "was" with a length gives a place; "times" compares.
+  EXPECT_EQ(CountedOf("The boat was 25 miles south of the pier.", "25 miles"),
+            "");
+  EXPECT_EQ(CountedOf("Rents are 3 times higher.", "3 times"), "");
+  // A percentage of an adjective after "be": "white" is no count of the
+  // county.
+  EXPECT_EQ(CountedOf("The county is 90 percent rural.", "90 percent"), "");
+  EXPECT_EQ(CountedOf("Turnout was 60 percent.", "60 percent"), "Turnout");
+  EXPECT_EQ(CountedOf("The rents were 20 percent higher.", "20 percent"),
+            "rents");
+  // Not after another verb or an infinitive's "to"; not a comparative.
+  // A name in "-ly" is no adverb; the object of "after" is no subject.
+  EXPECT_EQ(CountedOf("Italy's toll jumped from 30 to 46.", "30"),
+            "Italy's toll");
+  EXPECT_EQ(CountedOf("Italy's toll jumped from 30 to 46.", "46"),
+            "Italy's toll");
+  EXPECT_EQ(CountedOf("Income after inflation fell by $900.", "$900"), "");
+  EXPECT_EQ(CountedOf("Costs fell because spending has dropped 5 percent.",
+                      "5 percent"),
+            "spending");
+  EXPECT_EQ(CountedOf("The fee to join the golf club doubled to $900.", "$900"),
+            "");
+  EXPECT_EQ(CountedOf("The wall, which had been forecast to cost $9 billion, "
+                      "stalled.",
+                      "$9 billion"),
+            "");
+  EXPECT_EQ(CountedOf("Sales are expected to reach $9 billion.", "$9 billion"),
+            "Sales");
+  EXPECT_EQ(
+      CountedOf("Savings for workers 55 and older is $15,000.", "$15,000"), "");
+  // "for" inside the phrase; "right now" between it and the verb; not a
+  // phrase inside a prepositional one, nor "together".
+  EXPECT_EQ(CountedOf("The price of care for toddlers is $900 a month.",
+                      "$900 a month"),
+            "price of care for toddlers");
+  EXPECT_EQ(
+      CountedOf("The fund's cash right now is $40 million.", "$40 million"),
+      "fund's cash");
+  EXPECT_EQ(CountedOf("Fans with a dim view of the league rose to 30 percent.",
+                      "30 percent"),
+            "");
+  EXPECT_EQ(CountedOf("Acme and Zorbex together sank $9 million into it.",
+                      "$9 million"),
+            "");
+  EXPECT_EQ(CountedOf("Zorbex Corp jumped 3 percent.", "3 percent"), "");
+  EXPECT_EQ(CountedOf("Sales this year rose 8 percent.", "8 percent"), "");
+  EXPECT_EQ(CountedOf("The people who died were 40.", "40"), "");
+  EXPECT_EQ(
+      CountedOf("The plan, which rose to $8 billion, died.", "$8 billion"), "");
+}
+
+// Regression: the group named by a sentence-opening of-phrase ("Of the 300
+// students, 40 ...") was not counted. Not a pronoun alone, not when the
+// number does not follow the comma.
+TEST(CountedTest, FrontedPartitive) {
+  EXPECT_EQ(CountedOf("Of the 300 students, 40 passed.", "40"),
+            "Of the 300 students");
+  EXPECT_EQ(
+      CountedOf("Among all members polled, 62 percent agreed.", "62 percent"),
+      "Among all members polled");
+  EXPECT_EQ(
+      CountedOf("Of the riders who paid, nearly 90 left early.", "nearly 90"),
+      "Of the riders");
+  EXPECT_EQ(CountedOf("Of those, 62 stayed.", "62"), "");
+  EXPECT_EQ(CountedOf("Of course, 40 percent agreed.", "40 percent"), "");
+  EXPECT_EQ(CountedOf("Of the staff, most said 40 had quit.", "40"), "");
 }
 
 }  // namespace

@@ -1,0 +1,465 @@
+#include "src/claims/counted_context.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "src/claims/lexicon.h"
+#include "src/claims/nouns.h"
+
+namespace whosaid::claims {
+namespace {
+
+std::string LowerWord(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) c = Lower(c);
+  return s;
+}
+
+bool InList(std::string_view w, std::initializer_list<std::string_view> l) {
+  return std::find(l.begin(), l.end(), w) != l.end();
+}
+
+// Verbs whose subject is what the number after them measures: "the toll
+// rose to 45", "income was $50,421", "the cap reached 110,000".
+bool IsLevelVerb(std::string_view w) {
+  return InList(w,
+                {"rose",      "risen",     "rise",     "rises",     "fell",
+                 "fallen",    "falls",     "grew",     "grown",     "grows",
+                 "climbed",   "climbs",    "jumped",   "jumps",     "dropped",
+                 "drops",     "declined",  "declines", "increased", "increases",
+                 "decreased", "decreases", "soared",   "surged",    "plunged",
+                 "slipped",   "tumbled",   "sank",     "slumped",   "reached",
+                 "reaches",   "reach",     "totaled",  "totalled",  "totals",
+                 "topped",    "tops",      "hit",      "hits",      "stood",
+                 "stands",    "exceeded",  "exceeds",  "surpassed", "averaged",
+                 "averages",  "amounted",  "amounts",  "was",       "is",
+                 "were",      "are",       "be",       "been",      "remained",
+                 "remains",   "doubled",   "tripled",  "shrank",    "edged",
+                 "ticked",    "cost",      "costs"});
+}
+
+// Verbs whose object is what the number after "to"/"by"/"at" measures:
+// "cut the ceiling to 18,000", "reduce emissions by 45%".
+bool IsChangeVerb(std::string_view w) {
+  return InList(
+      w, {"cut",       "cuts",      "cutting",  "raise",     "raised",
+          "raises",    "raising",   "increase", "increased", "increasing",
+          "reduce",    "reduced",   "reduces",  "reducing",  "lower",
+          "lowered",   "lowering",  "boost",    "boosted",   "boosting",
+          "lift",      "lifted",    "expand",   "expanded",  "slash",
+          "slashed",   "cap",       "capped",   "bring",     "brought",
+          "put",       "puts",      "set",      "sets",      "pegged",
+          "estimated", "estimates", "estimate", "trim",      "trimmed",
+          "double",    "doubled",   "hike",     "hiked"});
+}
+
+// Auxiliaries and adverbs between a subject and its verb: "has now risen",
+// "would be", "is expected to reach", "has since fallen".
+bool IsAuxOrAdverb(std::string_view w) {
+  return InList(
+      w, {"has",      "have",      "had",     "would",      "will",    "could",
+          "should",   "may",       "might",   "must",       "can",     "is",
+          "was",      "were",      "are",     "been",       "be",      "to",
+          "expected", "projected", "likely",  "now",        "already", "also",
+          "still",    "just",      "since",   "reportedly", "further", "then",
+          "again",    "only",      "roughly", "slightly",   "sharply"});
+}
+
+bool IsPossessive(std::string_view w) {
+  return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019";
+}
+
+// Nouns in "-ing" that head noun phrases in the news.
+bool IsIngNoun(std::string_view w) {
+  return InList(w, {"building", "funding",   "spending", "housing", "training",
+                    "meeting",  "hearing",   "briefing", "ruling",  "offering",
+                    "ceiling",  "financing", "earnings", "savings", "pricing",
+                    "lending",  "borrowing", "polling",  "ranking", "rating"});
+}
+
+// A participle or gerund by its ending ("earned", "favoring").
+bool VerbFormEnding(std::string_view w) {
+  if (w.size() > 3 && w.ends_with("ed") &&
+      !InList(w, {"seed", "need", "feed", "speed", "breed", "greed", "deed",
+                  "weed", "shed", "bed", "red", "bred"})) {
+    return true;
+  }
+  return w.size() > 4 && w.ends_with("ing") && !IsIngNoun(w);
+}
+
+// A capitalised word opening a sentence that is a common noun of
+// measured things by its ending or by name ("Unemployment", "Inflation",
+// "Sales"), not a name ("Acme").
+bool CommonNounOpening(std::string_view w) {
+  for (std::string_view suf :
+       {"ment", "ness", "tion", "sion", "ity", "ance", "ence", "ship"}) {
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
+  }
+  return InList(
+      w, {"sales",  "revenue",      "revenues",    "turnout",    "spending",
+          "prices", "profit",       "profits",     "exports",    "imports",
+          "output", "funding",      "debt",        "growth",     "support",
+          "wages",  "income",       "costs",       "enrollment", "deaths",
+          "cases",  "unemployment", "joblessness", "crime",      "approval"});
+}
+
+// An adjective before an amount ("a massive $38 billion", "a hefty",
+// "the planned initial"), by its ending or by name; not a noun ("the
+// dossier 100 percent") nor a group ("the top 1%", "the richest 10%").
+bool LooksLikeAdjective(std::string_view w) {
+  if (IsNeverANoun(w) || IsLyAdverb(w) ||
+      InList(w, {"top", "bottom", "richest", "poorest", "wealthiest",
+                 "remaining", "other", "first", "last", "next"})) {
+    return false;
+  }
+  for (std::string_view suf : {"al", "ic", "ive", "ous", "ed", "ing", "ful",
+                               "ant", "ent", "ary", "able", "ible", "y"}) {
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
+  }
+  return InList(w, {"new",        "big",     "huge",    "record",   "total",
+                    "whopping",   "extra",   "net",     "modest",   "small",
+                    "large",      "mere",    "paltry",  "proposed", "planned",
+                    "estimated",  "full",    "average", "annual",   "initial",
+                    "additional", "massive", "further", "hefty",    "overall",
+                    "separate",   "similar"});
+}
+
+bool IsNumberToken(const TokenWindow& win, uint32_t k) {
+  return win.Tk(k).kind == TokenKind::kNumber ||
+         (win.IsWord(k) && IsNumberWord(win.T(k)));
+}
+
+}  // namespace
+
+uint32_t BeforeModifier(const TokenWindow& win, uint32_t b) {
+  if (b > win.sb && b - 1 < win.se) {
+    for (uint32_t id : ModifiersEndingWith(win.T(b - 1))) {
+      if (uint32_t n = win.MatchBefore(b, ModifierPhrases()[id].surface)) {
+        b -= n;
+        break;
+      }
+    }
+  }
+  if (win.MatchBefore(b, "between") || win.MatchBefore(b, "from")) --b;
+  return b;
+}
+
+Span NounAfterAdjectivalAmount(const TokenWindow& win, uint32_t b, uint32_t t) {
+  // Before the amount: up to two adjectives, then a determiner or "'s".
+  uint32_t k = BeforeModifier(win, b);
+  uint32_t adjectives = 0;
+  while (k > win.sb && adjectives < 2 && win.IsWord(k - 1) &&
+         AllLowerAlpha(win.T(k - 1)) && !IsStopWord(win.T(k - 1)) &&
+         !IsDeterminer(win.T(k - 1)) && !win.Is(k - 1, "that") &&
+         !win.Is(k - 1, "another")) {
+    std::string_view w = win.T(k - 1);
+    // "the top 1%", "the richest 10 percent": a group, a noun; "declared
+    // the dossier 100 percent accurate": a noun before the amount.
+    if (!LooksLikeAdjective(w)) return {};
+    --k;
+    ++adjectives;
+  }
+  if (k <= win.sb) return {};
+  std::string lw = LowerWord(win.T(k - 1));
+  // "that" is a determiner opening the sentence or after a preposition
+  // ("That $200 fine", "on that $5 fee"), not after a verb ("found that
+  // 75 percent disagreed").
+  const bool that_det =
+      lw == "that" &&
+      (k - 1 == win.sb || win.Tk(k - 2).kind == TokenKind::kPunct ||
+       InList(LowerWord(win.T(k - 2)),
+              {"of", "in", "for", "with", "on", "to", "by", "from", "at"}));
+  if (!IsDeterminer(lw) && !that_det && lw != "another" && !IsPossessive(lw)) {
+    return {};
+  }
+  // The nouns after it.
+  uint32_t e = t;
+  while (e < win.se && e < t + 5 && win.IsWord(e) && AllLowerAlpha(win.T(e)) &&
+         !IsStopWord(win.T(e))) {
+    std::string_view w = win.T(e);
+    if (IsNeverANoun(w) || IsLyAdverb(w)) break;
+    if (e > t && IsNoSingularHead(w)) break;
+    // "another $267 billion ready to go": an adjective, no noun.
+    if (InList(w, {"ready",     "available", "worth",     "accurate", "higher",
+                   "lower",     "due",       "short",     "shy",      "more",
+                   "less",      "left",      "remaining", "apiece",   "each",
+                   "annually",  "alone",     "last",      "next",     "year",
+                   "years",     "month",     "months",    "week",     "weeks",
+                   "day",       "days",      "decade",    "today",    "tonight",
+                   "yesterday", "tomorrow"})) {
+      break;
+    }
+    // "the 50% needed", "a $5 million earmarked for": a verb form; after
+    // the first noun one ends the run ("a $2 billion plan announced").
+    if (VerbFormEnding(w)) break;
+    // "the $400 billion spending plan adds hundreds": a verb in "-s" with
+    // its object (a number, a determiner or a plural) after a singular
+    // noun; "a stimulus package" stays.
+    if (e > t && w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") &&
+        !w.ends_with("us") && !win.T(e - 1).ends_with('s') && e + 1 < win.se &&
+        (win.Tk(e + 1).kind == TokenKind::kNumber ||
+         IsDeterminer(LowerWord(win.T(e + 1))) ||
+         (win.IsWord(e + 1) && AllLowerAlpha(win.T(e + 1)) &&
+          !IsStopWord(win.T(e + 1)) && LooksPlural(win.T(e + 1))))) {
+      break;
+    }
+    ++e;
+  }
+  if (e == t) return {};
+  return {win.Tk(t).span.begin, win.Tk(e - 1).span.end};
+}
+
+namespace {
+
+// The noun phrase ending just before token `end`: nouns, adjectives,
+// capitalised words, numbers, "%", "'s", "&" and inner "of"/"in"
+// ("number of confirmed cases in the U.S."), back to a determiner (left
+// out), punctuation or a word that ends a phrase.
+Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
+                      bool stop_at_change_verb) {
+  if (end <= win.sb) return {};
+  uint32_t start = end;
+  uint32_t k = end;
+  while (k > win.sb && end - k < 10) {
+    uint32_t p = k - 1;
+    const Token& tk = win.Tk(p);
+    std::string_view w = win.T(p);
+    if (tk.kind == TokenKind::kNumber) {
+      k = p;
+      continue;
+    }
+    if (tk.kind != TokenKind::kWord) {
+      if (w == "%" || w == "&" || IsPossessive(w)) {
+        k = p;
+        continue;
+      }
+      break;
+    }
+    std::string lw = LowerWord(w);
+    if (IsPossessive(lw)) {
+      k = p;
+      continue;
+    }
+    if (IsDeterminer(lw) || lw == "that" || lw == "another") {
+      // "the number of the victims": an of-phrase's own determiner.
+      if (p > win.sb && (win.Is(p - 1, "of") || win.Is(p - 1, "in") ||
+                         win.Is(p - 1, "for"))) {
+        k = p;
+        continue;
+      }
+      break;
+    }
+    if (lw == "of" || lw == "in" || lw == "for") {
+      k = p;
+      continue;
+    }
+    // ("Italy", "July" are no "-ly" adverbs.)
+    if (IsStopWord(lw) || IsNeverANoun(lw) ||
+        (!tk.capitalized && IsLyAdverb(lw))) {
+      break;
+    }
+    if (InList(lw, {"because", "although", "though", "whereas", "unless",
+                    "once", "whether"})) {
+      break;
+    }
+    if (stop_at_change_verb && !tk.capitalized && IsChangeVerb(lw)) break;
+    if (!tk.capitalized && !AllLowerAlpha(w) &&
+        w.find('-') == std::string_view::npos) {
+      break;
+    }
+    k = p;
+  }
+  start = k;
+  // Not opening with "of"/"in" or a determiner left inside.
+  while (start < end &&
+         (win.Is(start, "of") || win.Is(start, "in") || win.Is(start, "for") ||
+          IsDeterminer(LowerWord(win.T(start))))) {
+    ++start;
+  }
+  if (start >= end) return {};
+  // Cut short: after a quotation mark ("a \"very unfavorable\" view of X
+  // rose") or a preposition ("backers with a view of X rose"), the phrase
+  // is part of a longer one, not the subject.
+  uint32_t lead = start;
+  while (lead > win.sb && IsDeterminer(LowerWord(win.T(lead - 1)))) --lead;
+  if (lead > win.sb) {
+    const Token& pt = win.Tk(lead - 1);
+    if (pt.kind == TokenKind::kQuote) return {};
+    if (pt.kind == TokenKind::kWord &&
+        InList(LowerWord(win.T(lead - 1)),
+               {"with",    "for",     "from",   "by",     "at",      "on",
+                "to",      "about",   "like",   "than",   "into",    "over",
+                "under",   "without", "after",  "before", "during",  "since",
+                "until",   "among",   "across", "per",    "against", "between",
+                "through", "despite", "within"})) {
+      return {};
+    }
+  }
+  // A phrase that opens with a number is a quantity of its own ("One of the
+  // victims was 12").
+  if (IsNumberToken(win, start)) return {};
+  // The head: a noun, not a verb form or a bare number.
+  uint32_t h = end - 1;
+  if (win.Tk(h).kind == TokenKind::kNumber) return {};
+  if (win.IsWord(h)) {
+    std::string lh = LowerWord(win.T(h));
+    if (IsPossessive(lh) || lh == "of" || lh == "in" || lh == "for") {
+      return {};
+    }
+    // "X and Y together sank $12 million": not a noun.
+    if (InList(lh,
+               {"together", "alone", "combined", "overall", "right",  "ready",
+                "too",      "each",  "both",     "instead", "older",  "younger",
+                "higher",   "lower", "more",     "less",    "larger", "smaller",
+                "greater",  "fewer", "bigger"})) {
+      return {};
+    }
+    if (!win.Tk(h).capitalized && VerbFormEnding(lh)) return {};
+    // "sales this year rose": a time, not what is measured.
+    if (InList(lh,
+               {"year",      "years",   "month",   "months", "week",  "weeks",
+                "day",       "days",    "quarter", "decade", "fall",  "spring",
+                "summer",    "winter",  "weekend", "time",   "night", "morning",
+                "afternoon", "evening", "today"})) {
+      return {};
+    }
+  }
+  // A proper name alone ("Acme Corp jumped 3 percent", "Mr. Abbas is 79")
+  // names who or what, not the quantity.
+  bool lower_noun = false;
+  for (uint32_t j = start; j < end; ++j) {
+    if (win.IsWord(j) && !win.Is(j, "of") && !win.Is(j, "in") &&
+        !IsPossessive(win.T(j)) &&
+        (!win.Tk(j).capitalized ||
+         (j == win.sb && CommonNounOpening(LowerWord(win.T(j)))))) {
+      lower_noun = true;
+    }
+  }
+  if (!lower_noun) return {};
+  return {win.Tk(start).span.begin, win.Tk(end - 1).span.end};
+}
+
+}  // namespace
+
+Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
+  uint32_t k = BeforeModifier(win, b);
+  bool prep = false;
+  if (k > win.sb &&
+      (win.Is(k - 1, "to") || win.Is(k - 1, "by") || win.Is(k - 1, "at"))) {
+    --k;
+    prep = true;
+    // "jumped from 366 to 463": the second number of a change.
+    if (win.Is(k, "to") && k >= win.sb + 3 &&
+        win.Tk(k - 1).kind == TokenKind::kNumber && win.Is(k - 2, "from")) {
+      k -= 2;
+    }
+  }
+  if (k <= win.sb || !win.IsWord(k - 1)) return {};
+  uint32_t v = k - 1;
+  std::string lv = LowerWord(win.T(v));
+  const bool copula = InList(lv, {"is", "was", "are", "were", "be", "been"});
+  if (!win.Tk(v).capitalized && IsLevelVerb(lv) && (copula_ok || !copula)) {
+    // The subject before the verb and its auxiliaries.
+    uint32_t s = v;
+    uint32_t skipped = 0;
+    while (s > win.sb && skipped < 5 && win.IsWord(s - 1) &&
+           (IsAuxOrAdverb(LowerWord(win.T(s - 1))) ||
+            (win.Is(s - 1, "right") && win.Is(s, "now")))) {
+      --s;
+      ++skipped;
+      // "to" only after "expected", "likely" and the like ("is expected
+      // to reach"); "the fee to join the club doubled", "a plan to cost"
+      // have no subject here.
+      if (win.Is(s, "to")) {
+        if (s <= win.sb || !win.IsWord(s - 1) ||
+            !InList(LowerWord(win.T(s - 1)),
+                    {"expected", "projected", "likely", "set", "going",
+                     "poised", "due", "forecast", "estimated", "predicted",
+                     "believed", "thought", "said"})) {
+          return {};
+        }
+        --s;
+        ++skipped;
+      }
+    }
+    Span np = NounPhraseBefore(win, s, /*stop_at_change_verb=*/false);
+    if (np.empty()) return {};
+    // The subject opens its clause: at the sentence start, after
+    // punctuation, a function word ("while", "that", "if") or a verb of
+    // saying ("data showed sales rose"), not after another verb ("to join
+    // the private club doubled").
+    uint32_t lead = s;
+    while (lead > win.sb && win.Tk(lead - 1).span.begin >= np.begin) --lead;
+    while (lead > win.sb && IsDeterminer(LowerWord(win.T(lead - 1)))) --lead;
+    if (lead > win.sb && win.IsWord(lead - 1) &&
+        !win.Tk(lead - 1).capitalized) {
+      std::string lp = LowerWord(win.T(lead - 1));
+      if (!IsStopWord(lp) && !IsNeverANoun(lp) &&
+          !InList(
+              lp,
+              {"because",   "although",  "though",    "whereas",  "unless",
+               "once",      "showed",    "shows",     "show",     "found",
+               "finds",     "estimated", "estimates", "reported", "reports",
+               "noted",     "notes",     "added",     "adds",     "claimed",
+               "claims",    "argued",    "argues",    "believes", "predicted",
+               "predicts",  "projected", "projects",  "expects",  "suggests",
+               "suggested", "indicates", "indicated", "revealed", "reveals",
+               "means",     "meaning",   "think",     "thinks",   "warned",
+               "warns",     "stated",    "states"})) {
+        return {};
+      }
+    }
+    return np;
+  }
+  if (!prep) return {};
+  // The object between a verb of change and "to"/"by"/"at".
+  Span np = NounPhraseBefore(win, k, /*stop_at_change_verb=*/true);
+  if (np.empty()) return {};
+  uint32_t first = k;
+  while (first > win.sb && win.Tk(first - 1).span.begin >= np.begin) --first;
+  // Determiners left out of the phrase sit between it and the verb.
+  uint32_t before = first;
+  while (before > win.sb && IsDeterminer(LowerWord(win.T(before - 1)))) {
+    --before;
+  }
+  if (before > win.sb && win.IsWord(before - 1) &&
+      !win.Tk(before - 1).capitalized &&
+      IsChangeVerb(LowerWord(win.T(before - 1)))) {
+    return np;
+  }
+  return {};
+}
+
+Span FrontedPartitive(const TokenWindow& win, uint32_t b) {
+  uint32_t k = BeforeModifier(win, b);
+  if (k < win.sb + 3 || k > win.se) return {};
+  if (win.T(k - 1) != ",") return {};
+  if (!win.Is(win.sb, "of") && !win.Is(win.sb, "among")) return {};
+  uint32_t end = k - 1;  // the comma
+  for (uint32_t j = win.sb + 1; j < end; ++j) {
+    if (win.Is(j, "who") || win.Is(j, "that") || win.Is(j, "which") ||
+        win.Is(j, "whom")) {
+      end = j;
+      break;
+    }
+    // One phrase: no other clause or list inside.
+    if (!win.IsWord(j) && win.Tk(j).kind != TokenKind::kNumber &&
+        win.T(j) != "%" && win.T(j) != "&" && !IsPossessive(win.T(j))) {
+      return {};
+    }
+  }
+  if (end <= win.sb + 1) return {};
+  // "Of those, 62 ...", "Among them, 12 ...": a pronoun alone; "Of
+  // course, ...": an idiom.
+  if (end == win.sb + 2 &&
+      InList(LowerWord(win.T(win.sb + 1)),
+             {"those", "these", "them", "this", "that", "it", "they", "course",
+              "note", "others", "other"})) {
+    return {};
+  }
+  return {win.Tk(win.sb).span.begin, win.Tk(end - 1).span.end};
+}
+
+}  // namespace whosaid::claims
