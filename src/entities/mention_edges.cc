@@ -25,9 +25,18 @@ bool PlainLowerWord(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
   if (t.kind != TokenKind::kWord || t.capitalized) return false;
   std::string_view w = doc.TokenText(i);
-  return std::none_of(w.begin(), w.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
-  });
+  // A typographic apostrophe inside is plain ("they’re", "don’t").
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (w.compare(k, 3, "\xE2\x80\x99") == 0) {
+      k += 2;
+      continue;
+    }
+    const char c = w[k];
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // "Has", "Is", "Says": a capitalised auxiliary or verb of saying, which no

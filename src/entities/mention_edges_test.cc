@@ -84,6 +84,18 @@ TEST(AttachTitlesAndGroups, PersonStopsAtAHeadlineVerb) {
   EXPECT_EQ(EntityWithText(doc, "Ivo Kral Blasts"), nullptr);
 }
 
+// Regression: a lower-case word with a typographic apostrophe ("Is it
+// Congresswoman Okafor they\u2019re waiting for?") ran on into the name.
+TEST(AttachTitlesAndGroups, PersonStopsAtALowerCaseContraction) {
+  Document doc =
+      MakeDoc("Is it Congresswoman Okafor they\u2019re waiting for?");
+  doc.entities.push_back(
+      Ent(Find(doc, "Okafor they\u2019re"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
+  EXPECT_EQ(EntityWithText(doc, "Okafor they\u2019re"), nullptr);
+}
+
 TEST(AttachTitlesAndGroups, PersonOpensWithACapitalOrAParticle) {
   Document doc = MakeDoc(
       "Aides asked whether Okafor knew. Mayor de Souza did not. The club "
