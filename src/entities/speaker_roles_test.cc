@@ -218,6 +218,25 @@ TEST(ResolveRole, PeopleOfAPossessorAreOthers) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Ana Ruiz");
 }
 
+// Regression: "an administration official" and "one longtime aide" were
+// named after an official or aide the article named elsewhere; the words
+// of an unnamed source name no one. A judge so introduced is often named
+// next and keeps the name.
+TEST(ResolveRole, AnonymousSourcesNameNoOne) {
+  Document doc = WithQuotes(
+      "Ana Ruiz, a senior official, spoke on Monday. \"Soon,\" an "
+      "administration official said. \"Later,\" one longtime aide said. "
+      "\"Denied,\" a federal judge said. Judge Tom Bell wrote the order.",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Tom Bell", EntityLabel::kPerson}},
+      {{"Soon,", "an administration official"},
+       {"Later,", "one longtime aide"},
+       {"Denied,", "a federal judge"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Bell");
+}
+
 // Another office that ends in the same noun is not the phrase's role
 // ("the prime minister" is not the foreign minister named after him); a
 // country in the phrase that no holder's title names leaves out those

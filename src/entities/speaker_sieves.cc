@@ -43,6 +43,12 @@ bool IsAddressee(const Document& doc, Span name) {
   return w == "told" || w == "to" || w == "with" || w == "on";
 }
 
+bool IsAnonymousSourceNoun(std::string_view head) {
+  return head == "official" || head == "aide" || head == "adviser" ||
+         head == "advisor" || head == "staffer" || head == "source" ||
+         head == "insider" || head == "person";
+}
+
 bool IsPossessive(std::string_view token) {
   return token == "'s" || token == "\xE2\x80\x99s" || token == "'" ||
          token == "\xE2\x80\x99";
@@ -525,6 +531,12 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   const bool indefinite =
       mention::TokenIs(doc, f, "a") || mention::TokenIs(doc, f, "an") ||
       mention::TokenIs(doc, f, "one") || mention::TokenIs(doc, f, "another");
+  // "an administration official", "one longtime aide": the words of an
+  // unnamed source bring in no one the article names (a judge or a
+  // spokesman so introduced is often named next, and is kept).
+  if (indefinite && l > f && IsAnonymousSourceNoun(LowerToken(doc, l - 1))) {
+    return -1;
+  }
   for (uint32_t i = l; i-- > f && !((modified || placed) && indefinite);) {
     std::string w = LowerToken(doc, i);
     // "the Ohio Republican": a party noun ending a definite phrase.
