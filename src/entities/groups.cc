@@ -70,12 +70,21 @@ bool IsRolePhrase(const Document& doc, uint32_t b, uint32_t e) {
     if (LowerToken(doc, i) == "'s") opener = true;
   }
   if (!opener) return false;
+  // ", the official said." and ", the aide added," close an attribution,
+  // not an appositive: a verb of saying right after the role word that
+  // ends the phrase (a time word may follow it) rules it out.
+  auto closes_attribution = [&](uint32_t head) {
+    if (head + 1 >= e || head + 3 < e) return false;
+    const std::string w = LowerToken(doc, head + 1);
+    return w == "said" || w == "says" || w == "told" || w == "added" ||
+           w == "noted" || w == "wrote" || w == "explained" || w == "stated";
+  };
   for (uint32_t i = b; i < e && i < b + 8; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kQuote) return false;
     std::string w = LowerToken(doc, i);
     if (w == "said" || w == "says" || w == "who" || w == "told") return false;
-    if (IsRoleHeadWord(w)) return true;
+    if (IsRoleHeadWord(w)) return !closes_attribution(i);
   }
   return false;
 }
@@ -192,7 +201,13 @@ void AttachTitles(Document* doc) {
         for (uint32_t i = d + 1; i < end && i <= d + 3; ++i) {
           head |= IsRoleHeadWord(LowerToken(*doc, i));
         }
-        if (head) {
+        // "According to the official, President X made ...": a source, not
+        // X, whose clause goes on ("According to the head of the port, Mark
+        // Ellison, trade is up" and "..., Gen. X." name the head).
+        const bool source = d >= 2 && LowerToken(*doc, d - 1) == "to" &&
+                            LowerToken(*doc, d - 2) == "according" && l < se &&
+                            doc->tokens[l].kind == TokenKind::kWord;
+        if (head && !source) {
           e.appositive = {doc->tokens[d].span.begin,
                           doc->tokens[end - 1].span.end};
           break;

@@ -34,6 +34,24 @@ TEST(AttachTitlesAndGroups, AppositivesAndRoles) {
   EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"head"});
 }
 
+// Regression: ", the official said." after a name, and "According to the
+// official, President X made ..." before one, were taken for the name's
+// appositive, and every "the official" of the article became X.
+TEST(AttachTitlesAndGroups, NoAppositiveFromAnAttribution) {
+  Document doc = MakeDoc(
+      "The plan was backed by Defense Secretary Tom Bell, the official said. "
+      "According to the official, President Ivo Kral made it clear. Ana "
+      "Ruiz, the aide added, is happy.");
+  doc.entities.push_back(Ent(Find(doc, "Tom Bell"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ivo Kral"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ana Ruiz"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  for (const Entity& e : doc.entities) {
+    EXPECT_TRUE(e.appositive.empty()) << doc.Text(e.span);
+  }
+}
+
 // Regression: in "Like Ivo Kral, the Norland leader faces ...", the
 // subject after the comparison's comma became Kral's appositive (and
 // "leader" his role); after "For" an appositive stays one.

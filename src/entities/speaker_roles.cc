@@ -171,7 +171,7 @@ bool IntroducedUnnamed(const Document& doc, std::string_view noun,
     for (uint32_t j = i;
          j-- > (i > kModifierTokens ? i - kModifierTokens : 0);) {
       const std::string w = mention::LowerToken(doc, j);
-      if (w == "a" || w == "an") {
+      if (w == "a" || w == "an" || w == "one" || w == "another") {
         // Only one who is the subject ("A White House official said",
         // "..., a Defense Department spokesman said"), not "a president who
         // has made ...", "reflected a president struggling", "a run for
