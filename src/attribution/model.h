@@ -281,6 +281,13 @@ struct DecodeLimits {
   // and stops inside it runs on to the quotation's close in its paragraph
   // (OpenQuotationClose in content_bounds.h).
   bool content_closes_open_quotation = true;
+  // Drop indirect relations whose cue tells of a deed, an intention or a
+  // feeling rather than of speech ("pleaded guilty", "declined to comment",
+  // "hopes that ..."; ReportsNoSpeech in clause_rules.h). Off by default:
+  // PolNeAR annotates such cues as attributions, so the rule lowers its dev
+  // scores, while on news it removes mostly false relations (doc/quality.md,
+  // indir21). `whosaid extract --speech-only` turns it on.
+  bool speech_cues_only = false;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and
