@@ -108,8 +108,13 @@ bool IsPreposition(const Document& d, int i) {
 bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
                      TSpan content) {
   if (cue.none() || content.none()) return false;
+  for (int i = cue.b; i <= cue.e; ++i) {
+    if (IsWord(v, i) && OneOf(kSpeechWords, mention::LowerToken(d, i))) {
+      return false;
+    }
+  }
   int words = 0;
-  bool comment = false;
+  bool comment = false, request = false;
   for (int i = content.b; i <= content.e; ++i) {
     if (v.inq[i] || v.cls[i] == internal::kOpenQuote ||
         v.cls[i] == internal::kCloseQuote ||
@@ -118,9 +123,20 @@ bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
     }
     if (!IsWord(v, i)) continue;
     ++words;
-    for (std::string_view w :
-         {"comment", "request", "requests", "inquiry", "inquiries"}) {
-      if (mention::TokenIs(d, i, w)) comment = true;
+    if (mention::TokenIs(d, i, "comment")) comment = true;
+    for (std::string_view w : {"request", "requests", "inquiry", "inquiries"}) {
+      if (mention::TokenIs(d, i, w)) request = true;
+    }
+  }
+  // "did not respond to | requests": a request only after a cue that tells
+  // it went unanswered ("Prosecutors oppose | requests for early release"
+  // is a report).
+  if (request && !comment) {
+    for (int i = cue.b; i <= cue.e && !comment; ++i) {
+      for (std::string_view w : {"respond", "responded", "return", "returned",
+                                 "reply", "replied", "answer", "answered"}) {
+        if (mention::TokenIs(d, i, w)) comment = true;
+      }
     }
   }
   if (comment && words <= 8) return true;
@@ -128,11 +144,6 @@ bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
   while (first < content.e && !IsWord(v, first)) ++first;
   const bool that_clause = mention::TokenIs(d, first, "that");
   const bool infinitive = mention::TokenIs(d, first, "to");
-  for (int i = cue.b; i <= cue.e; ++i) {
-    if (IsWord(v, i) && OneOf(kSpeechWords, mention::LowerToken(d, i))) {
-      return false;
-    }
-  }
   int last = -1;  // the cue's last word
   for (int i = cue.b; i <= cue.e; ++i) {
     if (!IsWord(v, i)) continue;

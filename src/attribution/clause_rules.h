@@ -40,7 +40,8 @@ bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue);
 //   highlight" is not one);
 // - a content that is only the request for comment that went unanswered
 //   ("did not return | a message seeking comment"): at most 8 words, one
-//   of them "comment", "request(s)" or "inquiry/inquiries".
+//   of them "comment", or "request(s)" / "inquiry" / "inquiries" after
+//   a cue of not responding ("did not respond to | our requests").
 // A cue that holds a verb of speech ("expressed hope", "voiced concern",
 // "said") is speech whatever else it holds.
 bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,

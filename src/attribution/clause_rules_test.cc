@@ -55,6 +55,14 @@ TEST(ReportsNoSpeech, SpeechStays) {
   // An infinitive after a verb that reports nothing only with "to".
   EXPECT_FALSE(NoSpeech("The mayor declined the offer of a second term.",
                         "declined", "the"));
+  // A request is no request for comment without a cue of not answering.
+  EXPECT_FALSE(NoSpeech("Prosecutors oppose requests for an early release.",
+                        "oppose", "requests"));
+  EXPECT_TRUE(NoSpeech("The bakery did not respond to our requests.", "respond",
+                       "our"));
+  // A verb of speech makes the cue a report, whatever the content.
+  EXPECT_FALSE(
+      NoSpeech("The mayor said she would not comment.", "said", "she"));
   // A feeling word governing the verb of the report.
   EXPECT_FALSE(NoSpeech("I would like to stress that the pier is safe.",
                         "would", "that", "stress"));
