@@ -327,7 +327,7 @@ class ModelAttributor : public Attributor {
       kept.erase(std::remove_if(kept.begin(), kept.end(),
                                 [&](const Candidate* c) {
                                   return attribution::ReportsNoSpeech(
-                                      *doc, v, c->cue, c->content);
+                                      *doc, v, c->cue, c->content, c->source);
                                 }),
                  kept.end());
     }
@@ -503,7 +503,8 @@ Result<std::unique_ptr<Attributor>> Attributor::Load(
   std::string path = model_dir + "/" + kAttributionModelFile;
   Status st = model->Load(path);
   if (!st.ok()) return st;
-  return std::unique_ptr<Attributor>(new ModelAttributor(std::move(model), speech_cues_only));
+  return std::unique_ptr<Attributor>(
+      new ModelAttributor(std::move(model), speech_cues_only));
 }
 
 }  // namespace whosaid

@@ -89,10 +89,10 @@ constexpr std::array<std::string_view, 31> kAttitudeWords = {
 
 // Verbs of speech that make a cue a report whatever else it holds
 // ("expressed hope", "voiced concern"). Sorted.
-constexpr std::array<std::string_view, 14> kSpeechWords = {
-    "expressed", "expresses", "expressing", "said",  "say",
-    "says",      "stated",    "tell",       "tells", "told",
-    "voiced",    "voices",    "wrote",      "writes"};
+constexpr std::array<std::string_view, 15> kSpeechWords = {
+    "expressed", "expresses", "expressing", "said",   "say",
+    "saying",    "says",      "stated",     "tell",   "tells",
+    "told",      "voiced",    "voices",     "writes", "wrote"};
 
 bool IsWord(const DocView& v, int i) { return v.cls[i] <= internal::kNum; }
 
@@ -106,7 +106,7 @@ bool IsPreposition(const Document& d, int i) {
 }  // namespace
 
 bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
-                     TSpan content) {
+                     TSpan content, TSpan source) {
   if (cue.none() || content.none()) return false;
   for (int i = cue.b; i <= cue.e; ++i) {
     if (IsWord(v, i) && OneOf(kSpeechWords, mention::LowerToken(d, i))) {
@@ -115,11 +115,13 @@ bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
   }
   int words = 0;
   bool comment = false, request = false;
+  bool quotation = false;
   for (int i = content.b; i <= content.e; ++i) {
     if (v.inq[i] || v.cls[i] == internal::kOpenQuote ||
         v.cls[i] == internal::kCloseQuote ||
         v.cls[i] == internal::kOtherQuote) {
-      return false;  // a quotation: the speaker's own words
+      quotation = true;  // the speaker's own words
+      break;
     }
     if (!IsWord(v, i)) continue;
     ++words;
@@ -128,6 +130,10 @@ bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
       if (mention::TokenIs(d, i, w)) request = true;
     }
   }
+  if (quotation) return false;
+  // Nobody speaks: "is expected", "seemed", "appears" (a report of speech
+  // whose speaker was missed, "said | passage was inevitable", stays).
+  if (source.none()) return true;
   // "did not respond to | requests": a request only after a cue that tells
   // it went unanswered ("Prosecutors oppose | requests for early release"
   // is a report).

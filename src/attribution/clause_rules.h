@@ -44,8 +44,9 @@ bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue);
 //   a cue of not responding ("did not respond to | our requests").
 // A cue that holds a verb of speech ("expressed hope", "voiced concern",
 // "said") is speech whatever else it holds.
+// - no speaker (`source` none): "is expected", "seemed", "appears".
 bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
-                     TSpan content);
+                     TSpan content, TSpan source);
 
 // The conjunction right before `cue` ("... and | warned against"), in the
 // cue's sentence, or -1: the cue is then the second predicate of a

@@ -13,18 +13,20 @@ namespace whosaid::attribution {
 namespace {
 
 // ReportsNoSpeech on `text`, the cue running from the first occurrence of
-// `cue` to that of `cue_last` (the same token when empty) and the content
-// from `content_first` to the sentence's last word.
+// `cue` to that of `cue_last` (the same token when empty), the content
+// from `content_first` to the sentence's last word and the speaker the
+// first token (none when `no_speaker`).
 bool NoSpeech(const std::string& text, const std::string& cue,
               const std::string& content_first,
-              const std::string& cue_last = "") {
+              const std::string& cue_last = "", bool no_speaker = false) {
   Parsed p(text);
   const int c = TokenOf(p.doc, cue);
   const int ce = cue_last.empty() ? c : TokenOf(p.doc, cue_last);
   const int b = TokenOf(p.doc, content_first);
   int e = static_cast<int>(p.doc.tokens.size()) - 1;
   while (e > b && p.view.cls[e] == internal::kStop) --e;
-  return ReportsNoSpeech(p.doc, p.view, TSpan{c, ce}, TSpan{b, e});
+  const TSpan speaker = no_speaker ? TSpan{} : TSpan{0, 0};
+  return ReportsNoSpeech(p.doc, p.view, TSpan{c, ce}, TSpan{b, e}, speaker);
 }
 
 TEST(ReportsNoSpeech, DeedsIntentionsAndFeelingsAreNoSpeech) {
@@ -60,9 +62,21 @@ TEST(ReportsNoSpeech, SpeechStays) {
                         "oppose", "requests"));
   EXPECT_TRUE(NoSpeech("The bakery did not respond to our requests.", "respond",
                        "our"));
-  // A verb of speech makes the cue a report, whatever the content.
+  // A verb of speech makes the cue a report, whatever the content (every
+  // word of the sorted list is found: "wrote" sorts after "writes").
+  EXPECT_FALSE(NoSpeech("The mayor wrote that she hopes to stay.", "wrote",
+                        "that", "", true));
+  EXPECT_FALSE(NoSpeech("The ferry will run, saying nothing.", "saying",
+                        "nothing", "", true));
   EXPECT_FALSE(
       NoSpeech("The mayor said she would not comment.", "said", "she"));
+  // Without a speaker only a verb of speech reports.
+  EXPECT_TRUE(NoSpeech("The ferry appeared calm on Monday.", "appeared", "calm",
+                       "", true));
+  EXPECT_FALSE(
+      NoSpeech("The ferry appeared calm on Monday.", "appeared", "calm"));
+  EXPECT_FALSE(NoSpeech("The ferry will resume service, said on Monday.",
+                        "said", "The", "", true));
   // A feeling word governing the verb of the report.
   EXPECT_FALSE(NoSpeech("I would like to stress that the pier is safe.",
                         "would", "that", "stress"));
