@@ -17,6 +17,10 @@ void AddPipelineOptions(CLI::App* cmd, PipelineArgs* args,
       "sniffed)");
   cmd->add_option("-j,--jobs", args->jobs, help.jobs);
   cmd->add_flag("--no-clean", args->no_clean, help.no_clean);
+  cmd->add_flag("--speech-only", args->speech_only,
+                "Drop indirect attributions whose cue is a deed, intention "
+                "or feeling (\"pleaded guilty\", \"declined to comment\", "
+                "\"hopes that\")");
   cmd->add_option("--model-dir", args->model_dir, "Directory of model files");
   cmd->add_option("--max-document-bytes", args->max_document_bytes,
                   "Largest document accepted");
@@ -37,6 +41,7 @@ bool ParseInputFormatOrReport(std::string_view command,
 Options PipelineOptions(const PipelineArgs& args) {
   Options options;
   options.clean = !args.no_clean;
+  options.speech_cues_only = args.speech_only;
   options.model_dir = args.model_dir;
   options.max_document_bytes = args.max_document_bytes;
   options.max_sentence_tokens = args.max_sentence_tokens;

@@ -21,6 +21,7 @@ struct PipelineArgs {
   std::string input_format = "auto";
   std::string model_dir;
   bool no_clean = false;
+  bool speech_only = false;
   int jobs = 0;
   size_t max_document_bytes = Options().max_document_bytes;
   size_t max_sentence_tokens = Options().max_sentence_tokens;
@@ -34,6 +35,7 @@ struct PipelineHelp {
 };
 
 // Adds the inputs (positional), --input-format, -j/--jobs, --no-clean,
+// --speech-only,
 // --model-dir, --max-document-bytes and --max-sentence-tokens to `cmd`.
 // `args` must outlive `cmd`'s parsing.
 void AddPipelineOptions(CLI::App* cmd, PipelineArgs* args,

@@ -60,6 +60,11 @@ struct Options {
   bool detect_language = true;
   // Only the first this many bytes of clean text are looked at.
   size_t language_detect_bytes = 2048;
+  // Keep only indirect attributions whose cue reports speech: drop those
+  // whose cue is a deed ("pleaded guilty"), an intention ("declined to
+  // comment") or a feeling ("hopes that"). Off by default (PolNeAR, the
+  // gated benchmark, annotates such cues as attributions).
+  bool speech_cues_only = false;
 };
 
 class Extractor {

@@ -56,8 +56,10 @@ struct Scratch {
 
 class ModelAttributor : public Attributor {
  public:
-  explicit ModelAttributor(std::unique_ptr<AttributionModel> model)
-      : model_(std::move(model)) {}
+  ModelAttributor(std::unique_ptr<AttributionModel> model, bool speech_only)
+      : model_(std::move(model)) {
+    limits_.speech_cues_only = speech_only;
+  }
 
   void Attribute(Document* doc) const override {
     doc->quotes.clear();
@@ -322,6 +324,14 @@ class ModelAttributor : public Attributor {
         limits_.complementiser_after_adjunct_tokens,
         limits_.content_closes_open_quotation, &scratch.by_cue, &kept);
     attribution::ReconcileSources(*doc, v, reach, &kept);
+    if (limits_.speech_cues_only) {
+      kept.erase(std::remove_if(kept.begin(), kept.end(),
+                                [&](const Candidate* c) {
+                                  return attribution::ReportsNoSpeech(
+                                      *doc, v, c->cue, c->content, c->source);
+                                }),
+                 kept.end());
+    }
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const Candidate* c) {
                                 return attribution::HeadingBeforeColon(*doc,
@@ -492,12 +502,13 @@ class ModelAttributor : public Attributor {
 }  // namespace
 
 Result<std::unique_ptr<Attributor>> Attributor::Load(
-    const std::string& model_dir) {
+    const std::string& model_dir, bool speech_cues_only) {
   auto model = std::make_unique<AttributionModel>();
   std::string path = model_dir + "/" + kAttributionModelFile;
   Status st = model->Load(path);
   if (!st.ok()) return st;
-  return std::unique_ptr<Attributor>(new ModelAttributor(std::move(model)));
+  return std::unique_ptr<Attributor>(
+      new ModelAttributor(std::move(model), speech_cues_only));
 }
 
 }  // namespace whosaid

@@ -28,8 +28,11 @@ inline constexpr char kAttributionModelFile[] = "attribution.bin";
 class Attributor {
  public:
   // Loads `model_dir`/attribution.bin. Returns NotFound / Corruption naming
-  // the file when it is missing or damaged.
-  static Result<std::unique_ptr<Attributor>> Load(const std::string& model_dir);
+  // the file when it is missing or damaged. `speech_cues_only` drops
+  // indirect relations whose cue is a deed, intention or feeling
+  // (DecodeLimits::speech_cues_only).
+  static Result<std::unique_ptr<Attributor>> Load(const std::string& model_dir,
+                                                  bool speech_cues_only = false);
   virtual ~Attributor() = default;
 
   // Fills doc->quotes (content, parts, cue, speaker mention, kind, score),

@@ -58,6 +58,34 @@ TEST_F(AttributorTest, SplitQuoteIsOneRelationWithParts) {
   EXPECT_EQ(d.quotes[0].kind, QuoteKind::kDirect);
 }
 
+// With Options::speech_cues_only, an indirect relation whose cue is a deed
+// or an intention is dropped; a report of speech in the same text stays.
+TEST_F(AttributorTest, SpeechCuesOnlyDropsDeedsAndIntentions) {
+  const std::string text =
+      "The harbour master pleaded guilty to falsifying the logs. Her "
+      "lawyer declined to comment on the plea. The port authority said the "
+      "ferries would run on schedule.";
+  Document all = Run(text);
+  ASSERT_NE(ByCue(all, "said"), nullptr);
+  Options options;
+  options.clean = false;
+  options.model_dir = ModelDir();
+  options.speech_cues_only = true;
+  auto ex = Extractor::Create(options);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  RawDocument raw;
+  raw.id = "t";
+  raw.body = text;
+  Document strict = ex.value()->Extract(raw);
+  EXPECT_EQ(ByCue(strict, "pleaded guilty"), nullptr);
+  EXPECT_EQ(ByCue(strict, "pleaded"), nullptr);
+  EXPECT_EQ(ByCue(strict, "declined"), nullptr);
+  ASSERT_NE(ByCue(strict, "said"), nullptr);
+  EXPECT_EQ(strict.Text(ByCue(strict, "said")->content),
+            "the ferries would run on schedule");
+  EXPECT_LT(strict.quotes.size(), all.quotes.size());
+}
+
 TEST_F(AttributorTest, IndirectWithThat) {
   Document d =
       Run("The mayor said that the bridge would reopen to traffic in May.");

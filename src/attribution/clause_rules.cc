@@ -1,6 +1,8 @@
 #include "src/attribution/clause_rules.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <string_view>
 
 #include "src/attribution/feature_util.h"
@@ -30,6 +32,142 @@ bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue) {
   }
   return is(first, "having") && first == cue.b - 1 &&
          (is(after, "that") || is(after, "this")) && is(after + 1, ",");
+}
+
+namespace {
+
+// Whether `w` is one of `words` (sorted).
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& words, std::string_view w) {
+  return std::binary_search(words.begin(), words.end(), w);
+}
+
+// Deeds: what the cue's subject did, not said. Sorted.
+constexpr std::array<std::string_view, 69> kActionWords = {
+    "acquitted", "appoint",   "appointed", "appoints",  "approve", "approved",
+    "approves",  "arrest",    "arrested",  "award",     "awarded", "ban",
+    "banned",    "bans",      "charge",    "charged",   "charges", "convict",
+    "convicted", "defeat",    "defeated",  "elect",     "elected", "endorse",
+    "endorsed",  "endorses",  "endorsing", "file",      "filed",   "fined",
+    "fire",      "fired",     "fund",      "funded",    "hire",    "hired",
+    "hires",     "indict",    "indicted",  "jailed",    "launch",  "launched",
+    "launches",  "nominate",  "nominated", "nominates", "pass",    "passed",
+    "passes",    "plead",     "pleaded",   "pleads",    "pled",    "sentence",
+    "sentenced", "sentences", "sign",      "signed",    "signs",   "sue",
+    "sued",      "sues",      "veto",      "vetoed",    "vetoes",  "vote",
+    "voted",     "votes",     "voting"};
+
+// Intentions and manners of acting that take an infinitive ("declined to
+// comment", "hopes to run", "seems to agree"). Sorted.
+constexpr std::array<std::string_view, 96> kIntentionWords = {
+    "afford",    "aim",      "aimed",     "aims",     "appear",   "appeared",
+    "appears",   "attempt",  "attempted", "attempts", "began",    "begin",
+    "begins",    "choose",   "chooses",   "chose",    "continue", "continued",
+    "continues", "dare",     "dared",     "decline",  "declined", "declines",
+    "declining", "expect",   "expected",  "expects",  "fail",     "failed",
+    "fails",     "hesitate", "hesitated", "hope",     "hoped",    "hopes",
+    "hoping",    "intend",   "intended",  "intends",  "like",     "liked",
+    "likes",     "love",     "loved",     "loves",    "manage",   "managed",
+    "move",      "moved",    "moving",    "need",     "needed",   "needs",
+    "plan",      "planned",  "planning",  "plans",    "prefer",   "preferred",
+    "prefers",   "refuse",   "refused",   "refuses",  "refusing", "require",
+    "required",  "requires", "rush",      "rushed",   "scramble", "scrambled",
+    "seek",      "seeking",  "seeks",     "seem",     "seemed",   "seems",
+    "sought",    "start",    "started",   "strive",   "strove",   "struggle",
+    "struggled", "tried",    "tries",     "try",      "trying",   "want",
+    "wanted",    "wanting",  "wants",     "wish",     "wished",   "wishes"};
+
+// Feelings and wishes the writer assigns ("hopes that", "is worried
+// about", "are eager"). Sorted.
+constexpr std::array<std::string_view, 31> kAttitudeWords = {
+    "afraid",  "anxious",    "concerned", "determined", "eager",   "fear",
+    "feared",  "fearing",    "fears",     "hope",       "hoped",   "hopes",
+    "hoping",  "interested", "keen",      "like",       "likes",   "love",
+    "loves",   "prefer",     "preferred", "prefers",    "want",    "wanted",
+    "wants",   "wish",       "wished",    "wishes",     "worried", "worries",
+    "worrying"};
+
+// Verbs of speech that make a cue a report whatever else it holds
+// ("expressed hope", "voiced concern"). Sorted.
+constexpr std::array<std::string_view, 15> kSpeechWords = {
+    "expressed", "expresses", "expressing", "said",   "say",
+    "saying",    "says",      "stated",     "tell",   "tells",
+    "told",      "voiced",    "voices",     "writes", "wrote"};
+
+bool IsWord(const DocView& v, int i) { return v.cls[i] <= internal::kNum; }
+
+bool IsPreposition(const Document& d, int i) {
+  for (std::string_view w : {"about", "for", "of", "on", "over", "with"}) {
+    if (mention::TokenIs(d, i, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
+                     TSpan content, TSpan source) {
+  if (cue.none() || content.none()) return false;
+  for (int i = cue.b; i <= cue.e; ++i) {
+    if (IsWord(v, i) && OneOf(kSpeechWords, mention::LowerToken(d, i))) {
+      return false;
+    }
+  }
+  int words = 0;
+  bool comment = false, request = false;
+  bool quotation = false;
+  for (int i = content.b; i <= content.e; ++i) {
+    if (v.inq[i] || v.cls[i] == internal::kOpenQuote ||
+        v.cls[i] == internal::kCloseQuote ||
+        v.cls[i] == internal::kOtherQuote) {
+      quotation = true;  // the speaker's own words
+      break;
+    }
+    if (!IsWord(v, i)) continue;
+    ++words;
+    if (mention::TokenIs(d, i, "comment")) comment = true;
+    for (std::string_view w : {"request", "requests", "inquiry", "inquiries"}) {
+      if (mention::TokenIs(d, i, w)) request = true;
+    }
+  }
+  if (quotation) return false;
+  // Nobody speaks: "is expected", "seemed", "appears" (a report of speech
+  // whose speaker was missed, "said | passage was inevitable", stays).
+  if (source.none()) return true;
+  // "did not respond to | requests": a request only after a cue that tells
+  // it went unanswered ("Prosecutors oppose | requests for early release"
+  // is a report).
+  if (request && !comment) {
+    for (int i = cue.b; i <= cue.e && !comment; ++i) {
+      for (std::string_view w : {"respond", "responded", "return", "returned",
+                                 "reply", "replied", "answer", "answered"}) {
+        if (mention::TokenIs(d, i, w)) comment = true;
+      }
+    }
+  }
+  if (comment && words <= 8) return true;
+  int first = content.b;
+  while (first < content.e && !IsWord(v, first)) ++first;
+  const bool that_clause = mention::TokenIs(d, first, "that");
+  const bool infinitive = mention::TokenIs(d, first, "to");
+  int last = -1;  // the cue's last word
+  for (int i = cue.b; i <= cue.e; ++i) {
+    if (!IsWord(v, i)) continue;
+    last = i;
+    if (!that_clause && OneOf(kActionWords, mention::LowerToken(d, i))) {
+      return true;
+    }
+  }
+  if (last < 0) return false;
+  if (infinitive && OneOf(kIntentionWords, mention::LowerToken(d, last))) {
+    return true;
+  }
+  // The feeling is the cue's head: its last word before any preposition
+  // ("hopes for", "worried about"), not a verb it governs ("would like to
+  // highlight").
+  int head = last;
+  while (head > cue.b && IsPreposition(d, head)) --head;
+  return IsWord(v, head) && OneOf(kAttitudeWords, mention::LowerToken(d, head));
 }
 
 int CoordinatingWord(const Document& d, const DocView& v, TSpan cue) {

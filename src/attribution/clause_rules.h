@@ -21,6 +21,33 @@ namespace whosaid::attribution {
 // PolNeAR train and dev annotate one of their five sentence-initial ones.
 bool IsDiscourseMarkerCue(const Document& d, const DocView& v, TSpan cue);
 
+// A relation without a quotation (indirect speech) whose cue tells of a
+// deed, an intention or a feeling the writer assigns rather than of
+// something said (DecodeLimits::speech_cues_only; off by default, since
+// PolNeAR annotates such cues as attributions):
+// - an action: a cue word such as "endorsed", "signed", "pleaded",
+//   "was sentenced", "voted", unless the content is a "that" clause
+//   ("charged that ...");
+// - an intention or a manner of acting followed by an infinitive: a cue
+//   ending in "declined", "refused", "hopes", "plans", "sought", "seems",
+//   ... whose content opens with "to" ("declined | to comment", "plans |
+//   to run"); speech acts with an infinitive ("vowed to", "promised to",
+//   "threatened to") stay;
+// - an attitude: a cue whose head (its last word before a trailing
+//   preposition: "hopes for", "worried about") is a word such as "hopes",
+//   "wants", "fears", "worried", "eager", whatever follows ("X hopes that
+//   ..." is the writer's reading of X, not X's words; "would like to
+//   highlight" is not one);
+// - a content that is only the request for comment that went unanswered
+//   ("did not return | a message seeking comment"): at most 8 words, one
+//   of them "comment", or "request(s)" / "inquiry" / "inquiries" after
+//   a cue of not responding ("did not respond to | our requests").
+// A cue that holds a verb of speech ("expressed hope", "voiced concern",
+// "said") is speech whatever else it holds.
+// - no speaker (`source` none): "is expected", "seemed", "appears".
+bool ReportsNoSpeech(const Document& d, const DocView& v, TSpan cue,
+                     TSpan content, TSpan source);
+
 // The conjunction right before `cue` ("... and | warned against"), in the
 // cue's sentence, or -1: the cue is then the second predicate of a
 // coordination, whose report cannot lie inside the first one's content

@@ -285,6 +285,13 @@ struct DecodeLimits {
   // relation's cue starts at the adverb or pronoun clitic right before it
   // (AdjustCueBounds in cue_bounds.h).
   bool cue_takes_adverb_and_clitic = true;
+  // Drop indirect relations whose cue tells of a deed, an intention or a
+  // feeling rather than of speech ("pleaded guilty", "declined to comment",
+  // "hopes that ..."; ReportsNoSpeech in clause_rules.h). Off by default:
+  // PolNeAR annotates such cues as attributions, so the rule lowers its dev
+  // scores, while on news it removes mostly false relations (doc/quality.md,
+  // indir21). `whosaid extract --speech-only` turns it on.
+  bool speech_cues_only = false;
 };
 
 // True for a span [s, e] made only of time nouns, their prepositions and

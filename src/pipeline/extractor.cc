@@ -82,7 +82,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   auto tagger = EntityTagger::Load(dir);
   if (!tagger.ok()) return tagger.status();
   impl->tagger = std::move(tagger).value();
-  auto attributor = Attributor::Load(dir);
+  auto attributor = Attributor::Load(dir, options.speech_cues_only);
   if (!attributor.ok()) return attributor.status();
   impl->attributor = std::move(attributor).value();
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
