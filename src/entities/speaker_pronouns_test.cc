@@ -169,5 +169,21 @@ TEST(SpeakerPronounsTest, APlaceSubjectIsAnIt) {
   EXPECT_EQ(SpeakerOf(e, "\"The law"), "Texas Supreme Court");
 }
 
+// Regression: "the ministry" went to the nearest organisation, whatever its
+// kind ("NAFTA", a missile's name); one whose name holds "Ministry" is it.
+TEST(SpeakerPronounsTest, TheMinistryIsAMinistry) {
+  Document d = ExtractText(
+      "Talks on the Harbor Pact resumed in Norvale on Monday.\n\n"
+      "\"We remain hopeful,\" the ministry said in a statement.");
+  bool found = false;
+  for (const Attribution& q : d.quotes) {
+    if (d.Text(q.speaker) == "the ministry") {
+      found = true;
+      EXPECT_EQ(q.speaker_name, "");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -519,6 +519,9 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       // A committee or a council carries its kind in its name (or in its
       // acronym's last letter: "the DNC"); without such a name the nearest
       // organisation is of another kind (a movement, a company, a court).
+      // A ministry carries its kind in its name too ("the ministry" is not
+      // NAFTA nor the Kremlin).
+      if (best >= 0 && head == "ministry") return -1;
       if (best >= 0 && !((head == "committee" || head == "council") &&
                          !IsAcronymEndingIn(doc.groups[best].canonical, 'C'))) {
         return best;
