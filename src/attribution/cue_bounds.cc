@@ -124,10 +124,29 @@ int CliticBeforeCue(const Document& d, const DocView& v, TSpan cue) {
   return i;
 }
 
+bool NameOpensCue(const Document& d, TSpan cue, TSpan source) {
+  if (cue.none() || source.none() || cue.e <= cue.b || source.e != cue.b - 1) {
+    return false;
+  }
+  // A name that is also a modal, capitalised inside the sentence right
+  // after the speaker ("Mrs May said:", "Prime Minister Theresa May told").
+  if (!IsAny(d, cue.b, {"may"}) ||
+      !d.tokens[static_cast<uint32_t>(cue.b)].capitalized) {
+    return false;
+  }
+  const Token& before = d.tokens[static_cast<uint32_t>(source.e)];
+  return before.kind == TokenKind::kWord && before.capitalized;
+}
+
 void AdjustCueBounds(const Document& d, const DocView& v,
                      std::vector<Candidate*>* kept) {
   for (Candidate* c : *kept) {
     if (c->cue.none()) continue;
+    if (NameOpensCue(d, c->cue, c->source)) {
+      ++c->cue.b;
+      ++c->source.e;
+      continue;
+    }
     if (NegatedAuxiliaryEndsSource(d, c->cue, c->source)) {
       --c->cue.b;
       --c->source.e;

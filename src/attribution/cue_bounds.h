@@ -36,8 +36,14 @@ int CliticBeforeCue(const Document& d, const DocView& v, TSpan cue);
 // none that was gold changes).
 bool NegatedAuxiliaryEndsSource(const Document& d, TSpan cue, TSpan source);
 
-// Applies the three rules to the kept relations (DecodeLimits::
-// cue_takes_adverb_and_clitic): a negated auxiliary leaves the source for
+// "Mrs May said:": the cue opens with "May" right after a source that ends
+// in a capitalised word, so "May" is the end of the speaker's name, not a
+// modal of the cue.
+bool NameOpensCue(const Document& d, TSpan cue, TSpan source);
+
+// Applies the four rules to the kept relations (DecodeLimits::
+// cue_takes_adverb_and_clitic): a name opening the cue joins the source; a
+// negated auxiliary leaves the source for
 // the cue; else the cue starts at the adverb or clitic when no other kept
 // relation's cue, content or source holds that token, and neither does the
 // relation's own content (nor, for an adverb, its source); a clitic at the

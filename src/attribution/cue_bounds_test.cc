@@ -104,5 +104,19 @@ TEST(CueBounds, NegatedAuxiliaryLeavesTheSourceForTheCue) {
   EXPECT_FALSE(NegatedAuxiliaryEndsSource(d, cue2, src2));
 }
 
+// Regression: in "Mrs May said:" the cue took "May" for a modal and the
+// speaker was "Mrs".
+TEST(CueBounds, AModalNameAfterTheSourceIsTheSources) {
+  Parsed p = Parse("Mrs May said: the talks go on. Officials may say more.");
+  const Document& d = p.doc;
+  const TSpan source = One(d, "Mrs");
+  const TSpan cue{TokenOf(d, "May"), TokenOf(d, "said")};
+  EXPECT_TRUE(NameOpensCue(d, cue, source));
+  // A lower-case modal is the cue's.
+  const TSpan officials = One(d, "Officials");
+  const TSpan modal{TokenOf(d, "may"), TokenOf(d, "say")};
+  EXPECT_FALSE(NameOpensCue(d, modal, officials));
+}
+
 }  // namespace
 }  // namespace whosaid::attribution
