@@ -235,6 +235,25 @@ bool IsAsked(const Document& doc, uint32_t tok) {
   return w == "asked" || w == "pressed" || w == "questioned" || w == "quizzed";
 }
 
+// The group of the person a verb of telling right after token `pronoun`
+// addresses ("he told Muir", "she asked Ana Ruiz"), else -1.
+int32_t AddresseeAfter(const Document& doc, uint32_t pronoun) {
+  if (pronoun + 2 >= doc.tokens.size()) return -1;
+  const std::string verb = LowerToken(doc, pronoun + 1);
+  if (verb != "told" && verb != "tells" && verb != "telling" &&
+      verb != "asked" && verb != "asks" && verb != "assured" &&
+      verb != "reminded" && verb != "warned") {
+    return -1;
+  }
+  const Entity* e = EntityAtToken(doc, pronoun + 2);
+  if (e == nullptr || e->group < 0 ||
+      e->span.begin != doc.tokens[pronoun + 2].span.begin ||
+      doc.groups[e->group].label != EntityLabel::kPerson) {
+    return -1;
+  }
+  return e->group;
+}
+
 }  // namespace
 
 lex::Gender GroupGender(const Document& doc, int32_t group) {
@@ -276,6 +295,8 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
                        SpeakerCache* cache) {
   if (doc.sentences.empty()) return -1;
   uint32_t here = mention::SentenceOf(doc, first_token);
+  // "“...,” he told Muir": the one told is not the one speaking.
+  const int32_t addressee = AddresseeAfter(doc, first_token);
   // "He lambasted Mr. Obama for a deal that he says ...": a later "he" in
   // the sentence whose subject is "he" is that subject, not a person named
   // in between: the opening pronoun is resolved instead.
@@ -372,6 +393,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       // never one person); he/she to persons.
       bool plural = kind == lex::PronounKind::kPlural;
       if ((want_org || plural) ? !org : !person) continue;
+      if (c.group == addressee) continue;
       uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
       uint32_t s = mention::SentenceOf(doc, tok);
       if (s != last_sentence) {

@@ -185,5 +185,15 @@ TEST(SpeakerPronounsTest, TheMinistryIsAMinistry) {
   EXPECT_TRUE(found);
 }
 
+// Regression: "“...,” he told Ned Hale" went to Hale, the interviewer
+// named before: the one told is not the one speaking.
+TEST(SpeakerPronounsTest, TheOneToldIsNotTheSpeaker) {
+  Document d = ExtractText(
+      "Tom Bell sat down with Ned Hale on Monday.\n\n"
+      "Hale pressed him on the harbor.\n\n"
+      "\"I got a standing ovation,\" he told Hale.");
+  EXPECT_EQ(SpeakerOf(d, "\"I got"), "Tom Bell");
+}
+
 }  // namespace
 }  // namespace whosaid
