@@ -10,6 +10,7 @@
 
 #include "src/claims/context_rules.h"
 #include "src/claims/counted.h"
+#include "src/claims/counted_context.h"
 #include "src/claims/exclusions.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/number_parser.h"
@@ -38,6 +39,7 @@ class Scanner {
       win_.sb = s.token_begin;
       win_.se = std::min<uint32_t>(s.token_end, doc_.tokens.size());
       uint32_t i = win_.sb;
+      const size_t first_claim = doc_.claims.size();
       const Token* toks = doc_.tokens.data();
       while (i < win_.se) {
         if (!filter_.MayTriggerToken(toks[i], doc_.text) || !Trigger(i)) {
@@ -49,6 +51,7 @@ class Scanner {
         if (Parse(i, &q, &next)) Emit(q);
         i = std::max(next, i + 1);
       }
+      ShareOneGroup(win_, first_claim, &doc_.claims);
     }
     size_t too_long = too_long_ + num_.too_long();
     if (too_long > 0) {

@@ -20,6 +20,13 @@ bool IsTimeNoun(std::string_view w) {
   return std::find(std::begin(kTimes), std::end(kTimes), w) != std::end(kTimes);
 }
 
+// "'s" after a noun, or a bare apostrophe after a plural in "s" ("the
+// players' union").
+bool IsPossessiveMark(std::string_view w, std::string_view prev) {
+  if (w == "'s" || w == "'S" || w == "\u2019s" || w == "\u2019S") return true;
+  return (w == "'" || w == "\u2019") && prev.ends_with('s');
+}
+
 // The counted phrase: from `from` (first word after the number or the
 // unit) through nouns, a participle after a noun unit, a rate and an
 // of-phrase; `t` is the token after the number and its unit.
@@ -55,8 +62,10 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
     uint32_t j = k + 1;
     uint32_t last = 0;
     bool det_ok = !money_in;
+    uint32_t owned = 0;  // the first word after a possessive
     while (j < limit &&
-           (win.IsWord(j) || win.Tk(j).kind == TokenKind::kNumber)) {
+           (win.IsWord(j) || win.Tk(j).kind == TokenKind::kNumber ||
+            (last == j && IsPossessiveMark(win.T(j), win.T(j - 1))))) {
       std::string_view w = win.T(j);
       if (win.Tk(j).kind == TokenKind::kNumber) {
         // "in just 30 minutes", "in fiscal 2010": a time, not a noun.
@@ -72,6 +81,22 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
         continue;
       }
       det_ok = false;
+      // "of the state's workers", "of Iran's nuclear centrifuges", "of the
+      // players' union": a possessive after a noun opens the noun it owns,
+      // which the phrase goes on to.
+      if (last == j && j + 1 < limit && win.IsWord(j + 1) &&
+          IsPossessiveMark(w, win.T(j - 1))) {
+        ++j;
+        owned = j;
+        continue;
+      }
+      // "of Smith's tax returns opens a new front": after the owned noun,
+      // a verb in "-s" with its object, or after a plural.
+      if (owned != 0 && j > owned && last == j && w.size() > 3 &&
+          w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") &&
+          (IsDeterminer(win.T(j + 1)) || LooksPlural(win.T(j - 1)))) {
+        break;
+      }
       if (win.Tk(j).capitalized) {
         // "in additional U.S. goods": not read half way.
         if (money_in) {

@@ -37,7 +37,10 @@ bool IsLevelVerb(std::string_view w) {
                  "averages",  "amounted",  "amounts",  "was",       "is",
                  "were",      "are",       "be",       "been",      "remained",
                  "remains",   "doubled",   "tripled",  "shrank",    "edged",
-                 "ticked",    "cost",      "costs"});
+                 "ticked",    "cost",      "costs",    "held",      "holds",
+                 "hovered",   "hovers",    "stayed",   "stays",     "costing",
+                 "falling",   "rising",    "climbing", "dropping",  "totaling",
+                 "holding"});
 }
 
 // Verbs whose object is what the number after "to"/"by"/"at" measures:
@@ -52,7 +55,10 @@ bool IsChangeVerb(std::string_view w) {
           "slashed",   "cap",       "capped",   "bring",     "brought",
           "put",       "puts",      "set",      "sets",      "pegged",
           "estimated", "estimates", "estimate", "trim",      "trimmed",
-          "double",    "doubled",   "hike",     "hiked"});
+          "double",    "doubled",   "hike",     "hiked",     "push",
+          "pushed",    "pushes",    "pushing",  "bringing",  "brings",
+          "drove",     "driven",    "driving",  "bumped",    "held",
+          "holding",   "kept",      "keep",     "keeping",   "left"});
 }
 
 // Auxiliaries and adverbs between a subject and its verb: "has now risen",
@@ -355,12 +361,30 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
         win.Tk(k - 1).kind == TokenKind::kNumber && win.Is(k - 2, "from")) {
       k -= 2;
     }
+    // "held steady at 5.1%", "remained flat at": the level's adjective.
+    if (win.Is(k, "at") && k > win.sb + 1 &&
+        (win.Is(k - 1, "steady") || win.Is(k - 1, "flat") ||
+         win.Is(k - 1, "unchanged") || win.Is(k - 1, "stable"))) {
+      --k;
+    }
+  }
+  // "sales are up 5 percent", "turnout was down 12%": a change after "be".
+  bool up_down = false;
+  if (!prep && k > win.sb + 1 &&
+      (win.Is(k - 1, "up") || win.Is(k - 1, "down")) &&
+      InList(LowerWord(win.T(k - 2)), {"is", "was", "are", "were", "been"})) {
+    --k;
+    up_down = true;
   }
   if (k <= win.sb || !win.IsWord(k - 1)) return {};
   uint32_t v = k - 1;
   std::string lv = LowerWord(win.T(v));
   const bool copula = InList(lv, {"is", "was", "are", "were", "be", "been"});
-  if (!win.Tk(v).capitalized && IsLevelVerb(lv) && (copula_ok || !copula)) {
+  // "held at 5.1%" is a level; "have held nearly 20,000" holds people.
+  const bool needs_at =
+      InList(lv, {"held", "holds", "holding", "stayed", "stays"});
+  if (!win.Tk(v).capitalized && IsLevelVerb(lv) &&
+      (copula_ok || !copula || up_down) && (!needs_at || prep)) {
     // The subject before the verb and its auxiliaries.
     uint32_t s = v;
     uint32_t skipped = 0;
@@ -460,6 +484,70 @@ Span FrontedPartitive(const TokenWindow& win, uint32_t b) {
     return {};
   }
   return {win.Tk(win.sb).span.begin, win.Tk(end - 1).span.end};
+}
+
+namespace {
+
+// The first token of the sentence that starts at or after byte `at`.
+uint32_t TokenAtOrAfter(const TokenWindow& win, uint32_t at) {
+  uint32_t lo = win.sb;
+  uint32_t hi = win.se;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (win.Tk(mid).span.begin < at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+// What may follow a group's share: a verb of answering or choosing, a
+// relative "who", "with"/"for"/"against", or the end of a clause.
+bool SharesWordAt(const TokenWindow& win, uint32_t k) {
+  if (k >= win.se) return true;
+  const Token& tk = win.Tk(k);
+  if (tk.kind == TokenKind::kPunct) {
+    std::string_view p = win.T(k);
+    return p == "," || p == "." || p == ";" || p == ")" || p == ":";
+  }
+  if (tk.kind != TokenKind::kWord) return false;
+  return InList(LowerWord(win.T(k)),
+                {"who",       "say",       "said",       "says",      "support",
+                 "supported", "supports",  "oppose",     "opposed",   "opposes",
+                 "approve",   "approved",  "disapprove", "favor",     "favored",
+                 "favors",    "back",      "backed",     "backs",     "believe",
+                 "believed",  "think",     "thought",    "want",      "wanted",
+                 "prefer",    "preferred", "chose",      "voted",     "with",
+                 "for",       "against",   "disagree",   "disagreed", "agree",
+                 "agreed",    "did",       "do",         "does"});
+}
+
+}  // namespace
+
+void ShareOneGroup(const TokenWindow& win, size_t first_claim,
+                   std::vector<Claim>* claims) {
+  std::vector<Claim>& cs = *claims;
+  for (size_t i = first_claim + 1; i < cs.size(); ++i) {
+    Claim& c = cs[i];
+    if (c.unit != "percent" || !c.counted.empty()) continue;
+    // The nearest percentage before it in the sentence.
+    size_t j = i;
+    while (j > first_claim && cs[j - 1].unit != "percent") --j;
+    if (j == first_claim) continue;
+    const Claim& prev = cs[j - 1];
+    // Its own of-phrase, after it or shared from before it ("Of the 90
+    // nurses, 40 percent ...").
+    if (prev.counted.empty() || (prev.counted.begin < prev.span.end &&
+                                 prev.counted.end > prev.span.begin)) {
+      continue;
+    }
+    std::string_view of = win.doc->Text(prev.counted);
+    if (!(of.starts_with("of ") || of.starts_with("Of "))) continue;
+    if (!SharesWordAt(win, TokenAtOrAfter(win, c.span.end))) continue;
+    c.counted = prev.counted;
+  }
 }
 
 }  // namespace whosaid::claims

@@ -222,5 +222,81 @@ TEST(CountedTest, FrontedPartitive) {
   EXPECT_EQ(CountedOf("Of the staff, most said 40 had quit.", "40"), "");
 }
 
+// Regression: an of-phrase was cut at a possessive ("of the valley's
+// farms" came out as "of the valley"). A possessive goes on to the noun it
+// owns; one before no word leaves the phrase as it was.
+TEST(CountedTest, OfPhraseThroughAPossessive) {
+  EXPECT_EQ(
+      CountedOf("Drought hit 30 percent of the valley's farms.", "30 percent"),
+      "of the valley's farms");
+  EXPECT_EQ(CountedOf("Crews fixed 12 percent of Norland\u2019s wind turbines "
+                      "by May.",
+                      "12 percent"),
+            "of Norland\u2019s wind turbines");
+  EXPECT_EQ(CountedOf("The fund holds 40 percent of the players' pension "
+                      "money.",
+                      "40 percent"),
+            "of the players' pension money");
+  EXPECT_EQ(CountedOf("He read 20 percent of Smith's \"Long Walk\" aloud.",
+                      "20 percent"),
+            "of Smith");
+  // A verb in "-s" after the owned noun ends it.
+  EXPECT_EQ(CountedOf("A bid for 6 boxes of the mayor's tax returns opens a "
+                      "fight.",
+                      "6"),
+            "boxes of the mayor's tax returns");
+}
+
+// Regression: verbs of level outside the first lists ("held steady at",
+// "is up", "pushed ... to") left the number without what it measures.
+TEST(CountedTest, MoreVerbsOfLevelAndChange) {
+  EXPECT_EQ(
+      CountedOf("Unemployment held steady at 4.1 percent.", "4.1 percent"),
+      "Unemployment");
+  EXPECT_EQ(CountedOf("Retail sales are up 6 percent.", "6 percent"),
+            "Retail sales");
+  EXPECT_EQ(CountedOf("The bill pushed the top tax rate to 45 percent.",
+                      "45 percent"),
+            "top tax rate");
+  EXPECT_EQ(CountedOf("The county's jobless rate was falling from 9 percent.",
+                      "9 percent"),
+            "county's jobless rate");
+  EXPECT_EQ(
+      CountedOf("The bank left the key rate steady at 2 percent.", "2 percent"),
+      "key rate");
+  // "held" without "at" holds what follows it.
+  EXPECT_EQ(
+      CountedOf("The old jail has held nearly 900 at times.", "nearly 900"),
+      "");
+  // "up" after a verb other than "be" is no change of a level.
+  EXPECT_EQ(CountedOf("They picked up 40 at the market.", "40"), "");
+}
+
+// Regression: a second share of the same group ("... versus 31 percent who
+// oppose it") had no counted phrase. Only after a percentage that counts an
+// of-phrase and before a share's verb, "who" or the end of a clause.
+TEST(CountedTest, SharesOfOneGroup) {
+  EXPECT_EQ(CountedOf("A poll found 48 percent of the town's voters back the "
+                      "levy versus 31 percent who oppose it.",
+                      "31 percent"),
+            "of the town's voters");
+  EXPECT_EQ(CountedOf("Of the 90 nurses, 40 percent stayed, while 35 percent "
+                      "said they would leave and 25 percent did.",
+                      "25 percent"),
+            "Of the 90 nurses");
+  EXPECT_EQ(CountedOf("It took 27 percent of the vote, compared to 70 "
+                      "percent.",
+                      "70 percent"),
+            "of the vote");
+  EXPECT_EQ(CountedOf("It took 5 percent of wages, and 2 percent goes to a "
+                      "fund.",
+                      "2 percent"),
+            "");
+  // Not after a subject ("Turnout") nor before other words.
+  EXPECT_EQ(
+      CountedOf("Turnout was 60 percent, versus 52 percent.", "52 percent"),
+      "");
+}
+
 }  // namespace
 }  // namespace whosaid
