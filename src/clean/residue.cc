@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "src/base/word_lists.h"
 #include "src/clean/photo_credits.h"
 #include "src/clean/residue_words.h"
 #include "src/clean/widget_lines.h"
@@ -78,14 +79,6 @@ bool HasNoticeAnchor(sv t) {
         return true;  // (b)rows(er)
       }
     }
-  }
-  return false;
-}
-
-template <size_t N>
-bool InList(const sv (&list)[N], sv w) {
-  for (sv x : list) {
-    if (x == w) return true;
   }
   return false;
 }
@@ -215,9 +208,9 @@ bool IsChromeOnly(sv t) {
     while (!w.empty() && (w.back() == '\'' || w.back() == '-')) {
       w.remove_suffix(1);
     }
-    if (InList(kStrongChrome, w)) {
+    if (InWordList(kStrongChrome, w)) {
       ++strong;
-    } else if (!InList(kWeakChrome, w) && !IsNumberRun(w)) {
+    } else if (!InWordList(kWeakChrome, w) && !IsNumberRun(w)) {
       return false;
     }
     i = j;
@@ -270,7 +263,7 @@ bool IsUrlOnly(const LineText& n) {
       continue;
     }
     if (w == "source:" || w == "via" || w == "via:" || w == "follow" ||
-        InList(kStrongChrome, w)) {
+        InWordList(kStrongChrome, w)) {
       continue;
     }
     return false;

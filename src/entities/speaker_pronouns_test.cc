@@ -19,6 +19,14 @@ std::string SpeakerOf(const Document& d, std::string_view content_start) {
   return "(no quote)";
 }
 
+// The speaker_name of the (first) quote whose speaker mention is `speaker`.
+std::string NameBySpeaker(const Document& d, std::string_view speaker) {
+  for (const Attribution& q : d.quotes) {
+    if (d.Text(q.speaker) == speaker) return q.speaker_name;
+  }
+  return "(no quote)";
+}
+
 // Regression: a "he" went to a woman whose first name no list holds, after
 // an earlier "she said" had been hers.
 TEST(SpeakerPronounsTest, AnEarlierPronounGivesAnUnknownNameItsGender) {
@@ -73,14 +81,7 @@ TEST(SpeakerPronounsTest, ABodyModifyingThePluralSubjectIsThey) {
   Document e = ExtractText(
       "The Tarvel Institute surveyed farmers in May.\n\nThey said that "
       "most farmers wanted the subsidy kept.");
-  bool found = false;
-  for (const Attribution& q : e.quotes) {
-    if (e.Text(q.speaker) == "They") {
-      found = true;
-      EXPECT_EQ(q.speaker_name, "Tarvel Institute");
-    }
-  }
-  EXPECT_TRUE(found);
+  EXPECT_EQ(NameBySpeaker(e, "They"), "Tarvel Institute");
 }
 
 // Regression: the outlet of a dateline ("(Wire Service) Officials ...")
@@ -117,25 +118,11 @@ TEST(SpeakerPronounsTest, ListedExamplesAreNotTheBody) {
       "Harbor Media said on Monday that it would cut jobs.\n\n"
       "A coalition of news outlets, including The Daily Planet and Reuters, "
       "will spotlight jailed journalists, the group announced Friday.");
-  bool found = false;
-  for (const Attribution& q : d.quotes) {
-    if (d.Text(q.speaker) == "the group") {
-      found = true;
-      EXPECT_EQ(q.speaker_name, "");
-    }
-  }
-  EXPECT_TRUE(found);
+  EXPECT_EQ(NameBySpeaker(d, "the group"), "");
   Document e = ExtractText(
       "The order covers social media companies including Tarvel Inc. The "
       "company said it would \"fight the order in court.\"");
-  found = false;
-  for (const Attribution& q : e.quotes) {
-    if (e.Text(q.speaker) == "The company") {
-      found = true;
-      EXPECT_EQ(q.speaker_name, "Tarvel Inc.");
-    }
-  }
-  EXPECT_TRUE(found);
+  EXPECT_EQ(NameBySpeaker(e, "The company"), "Tarvel Inc.");
 }
 
 // Regression: the plural subject of a "that" clause ("Bell explained that
@@ -175,14 +162,7 @@ TEST(SpeakerPronounsTest, TheMinistryIsAMinistry) {
   Document d = ExtractText(
       "Talks on the Harbor Pact resumed in Norvale on Monday.\n\n"
       "\"We remain hopeful,\" the ministry said in a statement.");
-  bool found = false;
-  for (const Attribution& q : d.quotes) {
-    if (d.Text(q.speaker) == "the ministry") {
-      found = true;
-      EXPECT_EQ(q.speaker_name, "");
-    }
-  }
-  EXPECT_TRUE(found);
+  EXPECT_EQ(NameBySpeaker(d, "the ministry"), "");
 }
 
 // Regression: "“...,” he told Ned Hale" went to Hale, the interviewer

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "src/base/calendar_words.h"
+#include "src/base/word_lists.h"
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
@@ -61,9 +62,7 @@ bool PeopleOfThePossessor(std::string_view head) {
       "son",     "daughter", "wife",  "husband", "brother", "sister",
       "father",  "mother",   "widow", "nephew",  "niece",   "cousin",
       "partner", "friend",   "ally",  "critic",  "rival"};
-  for (std::string_view r : kRelatives) {
-    if (head == r) return true;
-  }
+  if (InWordList(kRelatives, head)) return true;
   return head.size() > 3 && head.back() == 's' && !head.ends_with("ss") &&
          !head.ends_with("us");
 }

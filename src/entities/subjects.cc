@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "src/base/word_lists.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mentions.h"
 #include "src/entities/speaker_sieves.h"
@@ -45,14 +46,6 @@ constexpr std::string_view kPhraseEnders[] = {
     "was",  "will", "would", "can",  "could", "may",  "might", "who",  "which",
     "that", "did",  "do",    "does", "told",  "also", "not"};
 
-template <size_t N>
-bool InList(const std::string_view (&list)[N], std::string_view w) {
-  for (std::string_view x : list) {
-    if (x == w) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool IsClauseWord(std::string_view lower) {
@@ -61,10 +54,7 @@ bool IsClauseWord(std::string_view lower) {
       "with",   "of",    "to",    "as",     "after",    "before",
       "during", "since", "until", "when",   "while",    "if",
       "but",    "and",   "or",    "though", "although", "because"};
-  for (std::string_view w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+  return InWordList(kWords, lower);
 }
 
 // The token where the subject of sentence s starts: after opening quote
@@ -108,10 +98,7 @@ uint32_t MainClauseSubject(const Document& doc, uint32_t s) {
   while (i < end && doc.tokens[i].kind != TokenKind::kWord) ++i;
   if (i >= end) return UINT32_MAX;
   const std::string w = LowerToken(doc, i);
-  if (std::find(std::begin(kSubordinators), std::end(kSubordinators), w) ==
-      std::end(kSubordinators)) {
-    return UINT32_MAX;
-  }
+  if (!InWordList(kSubordinators, w)) return UINT32_MAX;
   for (uint32_t j = i + 1; j + 1 < end && j <= i + kClauseTokens; ++j) {
     if (doc.TokenText(j) != ",") continue;
     // "When Trump sat down ..., he altered ...": a pronoun there stands
@@ -175,7 +162,7 @@ bool HasPlaceSubject(const Document& doc, uint32_t s) {
 }
 
 bool IsPluralPeopleNoun(std::string_view lower) {
-  if (InList(kGroupNouns, lower)) return true;
+  if (InWordList(kGroupNouns, lower)) return true;
   if (lower.size() <= 3 || lower.back() != 's' || lower.ends_with("ss")) {
     return false;
   }
@@ -209,7 +196,7 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
     }
     std::string w = mention::LowerToken(doc, i);
     if (w == "'s" || w == "\xE2\x80\x99s") continue;
-    if (InList(kPhraseEnders, w) ||
+    if (InWordList(kPhraseEnders, w) ||
         lex::PronounOf(w) != lex::PronounKind::kNone) {
       return UINT32_MAX;
     }
