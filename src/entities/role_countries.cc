@@ -143,6 +143,10 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
       qualifier_last > 0 && qualifier_last < doc.tokens.size()
           ? mention::NormaliseRole(doc, qualifier_first, qualifier_last + 1)
           : std::string();
+  // The phrase names just the office ("the president", "the former
+  // governor"): no word of its own could make it a deputy's.
+  const bool bare_phrase =
+      exact.empty() || exact == noun || exact == "former " + std::string(noun);
   std::vector<int8_t> fit(doc.groups.size(), -1);
   // The latest holder before the phrase, else the first after it; one
   // named after it only when no one is named before.
@@ -155,9 +159,11 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
       f = static_cast<int8_t>(CountryFit::kNo);
       for (const auto& r : doc.groups[e.group].roles) {
         // "the former vice president" is not "former President Obama",
-        // nor "the president" Vice President Pence.
+        // nor "the president" Vice President Pence; "a senior coalition
+        // commander", with words of its own, may be a deputy commander.
         if (mention::RoleMatches(r, noun) &&
-            SubordinateWord(r) == SubordinateWord(exact)) {
+            (SubordinateWord(r) == SubordinateWord(exact) ||
+             (SubordinateWord(exact).empty() && !bare_phrase))) {
           f = static_cast<int8_t>(FitOfCountries(
               CountriesOfRole(doc, e.group, noun, exact), wanted));
           break;

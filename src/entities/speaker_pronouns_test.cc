@@ -2,6 +2,8 @@
 // and the sieves of speaker_pronouns.cc), on text written for the test.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -173,6 +175,44 @@ TEST(SpeakerPronounsTest, TheOneToldIsNotTheSpeaker) {
       "Hale pressed him on the harbor.\n\n"
       "\"I got a standing ovation,\" he told Hale.");
   EXPECT_EQ(SpeakerOf(d, "\"I got"), "Tom Bell");
+}
+
+// The page the project was born from (read from ../shared when present):
+// every quote's speaker_name, through the whole pipeline. Regression: "A
+// senior coalition commander has accused ..." lost Gedney, the coalition's
+// deputy commander, to the Russian commander when deputies were made
+// another office for every phrase.
+TEST(SpeakerPronounsTest, ExamplePageSpeakerNames) {
+  std::ifstream in(std::string(WHOSAID_SOURCE_DIR) +
+                   "/../shared/examples/rt-2017-12-28-coalition-syria.txt");
+  if (!in) GTEST_SKIP() << "../shared/examples not found";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Document d = ExtractText(ss.str());
+  const std::pair<const char*, const char*> want[] = {
+      {"unwilling or unable", "Felix Gedney"},
+      {"We will continue to deconflict", "Felix Gedney"},
+      {"limited number of ISIS militants", "Felix Gedney"},
+      {"in areas controlled by partner forces", "Felix Gedney"},
+      {"They seem to be moving with impunity", "Felix Gedney"},
+      {"quickly dissolving", "Vladimir Putin"},
+      {"battle-hardened", "Vladimir Putin"},
+      {"60-70 sorties", "Valery Gerasimov"},
+      {"It appears the goals", "Valery Gerasimov"},
+      {"We\u2019ve won", "Donald Trump"},
+      {"appropriating", "Jean-Yves Le Drian"},
+  };
+  for (const auto& [piece, name] : want) {
+    const Attribution* found = nullptr;
+    for (const Attribution& q : d.quotes) {
+      if (d.Text(q.content).find(piece) != std::string_view::npos) {
+        found = &q;
+        break;
+      }
+    }
+    ASSERT_NE(found, nullptr) << piece;
+    EXPECT_EQ(found->speaker_name, name) << piece;
+  }
 }
 
 }  // namespace
