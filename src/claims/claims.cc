@@ -11,6 +11,7 @@
 #include "src/claims/context_rules.h"
 #include "src/claims/counted.h"
 #include "src/claims/counted_context.h"
+#include "src/claims/ellipsis.h"
 #include "src/claims/exclusions.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/number_parser.h"
@@ -52,6 +53,7 @@ class Scanner {
         i = std::max(next, i + 1);
       }
       ShareOneGroup(win_, first_claim, &doc_.claims);
+      UnitOfTheAmountContrasted(win_, first_claim, &doc_.claims);
     }
     size_t too_long = too_long_ + num_.too_long();
     if (too_long > 0) {
