@@ -126,33 +126,25 @@ Result<int64_t> SqliteStore::SpeakerId(std::string_view name,
   return id;
 }
 
-Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
+Status SqliteStore::BeginBatch() {
   if (options_.read_only) {
     return Status::InvalidArgument("the corpus was opened read-only");
   }
-  Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
-  if (!s.ok()) return s;
-  if (!loaded_) {
-    s = LoadCaches();
-    if (!s.ok()) return Rollback(s);
-  }
-  WriteCounts counts;
-  label_tally_.Clear();
-  for (const IngestRecord& r : batch) {
-    if (!r.doc.error.ok()) continue;
-    s = AddOne(r, &counts);
-    if (!s.ok()) return Rollback(s);
-  }
-  // The batch's label counts: one upsert per (speaker, label), not one per
-  // (speaker, label, document).
-  s = WriteSpeakerLabels();
-  if (!s.ok()) return Rollback(s);
+  return Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+Status SqliteStore::CommitBatch() {
   // A cached statement left on a row keeps the connection's read snapshot
   // open past COMMIT; the checkpointer can then never copy WAL frames past
   // it, and the WAL grew to the size of the whole corpus.
   for (auto& [sql, stmt] : statements_) stmt->Reset();
-  s = Exec(db_, "COMMIT", "committing a transaction");
-  if (!s.ok()) return Rollback(s);
+  return Exec(db_, "COMMIT", "committing a transaction");
+}
+
+Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
+  auto written = WriteBatch(batch);  // src/store/batch_writer.h
+  if (!written.ok()) return written;
+  WriteCounts counts = written.value();
   if (checkpointer_) checkpointer_->Poke();
   counts.link = index_.counters();
   int cur = 0, high = 0;
