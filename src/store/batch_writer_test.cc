@@ -61,8 +61,8 @@ TEST(BatchWriterTest, WritesEveryGoodRecordInOrderInOneTransaction) {
   auto counts = w.Write(Records());
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts.value().added, 2u);
-  EXPECT_EQ(w.log, (std::vector<std::string>{"begin", "load", "start", "a",
-                                             "c", "labels", "commit"}));
+  EXPECT_EQ(w.log, (std::vector<std::string>{"begin", "load", "start", "a", "c",
+                                             "labels", "commit"}));
   // The caches are loaded once, by the first batch.
   w.log.clear();
   ASSERT_TRUE(w.Write(Records()).ok());
@@ -79,12 +79,12 @@ TEST(BatchWriterTest, AFailedBeginIsReturnedWithoutARollback) {
 }
 
 TEST(BatchWriterTest, AnyLaterErrorRollsBackAndStops) {
-  const std::vector<std::pair<std::string, std::vector<std::string>>> cases =
-      {{"load", {"begin", "load", "rollback"}},
-       {"a", {"begin", "load", "start", "a", "rollback"}},
-       {"labels", {"begin", "load", "start", "a", "c", "labels", "rollback"}},
-       {"commit",
-        {"begin", "load", "start", "a", "c", "labels", "commit", "rollback"}}};
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"load", {"begin", "load", "rollback"}},
+      {"a", {"begin", "load", "start", "a", "rollback"}},
+      {"labels", {"begin", "load", "start", "a", "c", "labels", "rollback"}},
+      {"commit",
+       {"begin", "load", "start", "a", "c", "labels", "commit", "rollback"}}};
   for (const auto& [step, want] : cases) {
     LoggingWriter w;
     w.fail = step;
