@@ -162,7 +162,7 @@ class BatchQueue {
   // Blocks while full; returns false when the consumer has stopped.
   bool Push(std::unique_ptr<Batch> b) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return q_.size() < capacity_ || stopped_; });
+    Wait(&lock, &push_wait_, [&] { return q_.size() < capacity_ || stopped_; });
     if (stopped_) return false;
     q_.push_back(std::move(b));
     cv_.notify_all();
@@ -171,7 +171,7 @@ class BatchQueue {
   // Blocks until a batch or the end; nullptr at the end.
   std::unique_ptr<Batch> Pop() {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !q_.empty() || closed_; });
+    Wait(&lock, &pop_wait_, [&] { return !q_.empty() || closed_; });
     if (q_.empty()) return nullptr;
     auto b = std::move(q_.front());
     q_.pop_front();
@@ -189,13 +189,28 @@ class BatchQueue {
     q_.clear();
     cv_.notify_all();
   }
+  // Seconds Push() waited on a full queue (extraction ahead of the writer)
+  // and Pop() on an empty one (the writer idle); after both sides stopped.
+  double push_wait() const { return push_wait_; }
+  double pop_wait() const { return pop_wait_; }
 
  private:
+  template <typename Ready>
+  void Wait(std::unique_lock<std::mutex>* lock, double* waited, Ready ready) {
+    if (ready()) return;
+    const auto t0 = std::chrono::steady_clock::now();
+    cv_.wait(*lock, ready);
+    *waited +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+  }
+
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::unique_ptr<Batch>> q_;
   size_t capacity_;
   bool closed_ = false, stopped_ = false;
+  double push_wait_ = 0, pop_wait_ = 0;
 };
 
 int RunIngest(const IngestArgs& args) {
@@ -273,7 +288,8 @@ int RunIngest(const IngestArgs& args) {
   WriteCounts total;
   size_t failed = 0, read = 0;
   std::atomic<size_t> written{0};
-  double writer_cpu = 0, store_wall = 0;
+  double writer_cpu = 0, store_wall = 0, store_max = 0;
+  size_t batches_written = 0;
   std::thread writer([&] {
     auto last = std::chrono::steady_clock::now();
     struct CpuClock {
@@ -300,9 +316,12 @@ int RunIngest(const IngestArgs& args) {
       }
       const auto add_start = std::chrono::steady_clock::now();
       auto counts = store.value()->Add(todo);
-      store_wall += std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - add_start)
-                        .count();
+      const double add_secs = std::chrono::duration<double>(
+                                  std::chrono::steady_clock::now() - add_start)
+                                  .count();
+      store_wall += add_secs;
+      store_max = std::max(store_max, add_secs);
+      ++batches_written;
       if (!counts.ok()) {
         store_error = counts.status();
         queue.Stop();
@@ -451,6 +470,14 @@ int RunIngest(const IngestArgs& args) {
                nice_steps > 0
                    ? fmt::format("{} nice steps below the writer", nice_steps)
                    : std::string("at the writer's priority"));
+    fmt::print(stderr,
+               "whosaid ingest: timing: {} batch writes, the longest {:.2f} "
+               "s; fingerprint spills {:.2f} s CPU, the longest {:.3f} s; the "
+               "writer waited {:.1f} s for extracted batches, extraction "
+               "{:.1f} s on a full queue\n",
+               batches_written, store_max, total.link.fingerprint_spill_seconds,
+               total.link.fingerprint_spill_max_seconds, queue.pop_wait(),
+               queue.push_wait());
   }
   if (args.timing) {
     const WriteCounts::LinkCounters& l = total.link;

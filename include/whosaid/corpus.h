@@ -190,7 +190,11 @@ struct WriteCounts {
     uint64_t fingerprint_blocks = 0;  // 4 KiB blocks read
     uint64_t fingerprint_found = 0;   // of those, blocks holding the key
     uint64_t fingerprint_spills = 0;  // runs written
-    uint64_t fingerprints_kept = 0;   // used ones kept in memory on spills
+    // CPU time of the spills (the writer's thread: wall time under load
+    // would count other processes), and of the longest one.
+    double fingerprint_spill_seconds = 0;
+    double fingerprint_spill_max_seconds = 0;
+    uint64_t fingerprints_kept = 0;  // used ones kept in memory on spills
     uint64_t representative_reads = 0;
     uint64_t sketch_reads = 0;
     uint64_t document_spills = 0;  // documents' tables written to the file

@@ -1,6 +1,7 @@
 #include "src/corpus/link_index.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include "src/corpus/features.h"
 
@@ -312,7 +313,23 @@ void LinkIndex::AddQuote(int64_t cluster, const QuoteFeatures& q) {
   if (status_.ok()) Remember(cluster, q.shingles);
 }
 
+namespace {
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+}  // namespace
+
 void LinkIndex::SpillFingerprints() {
+  const double start = ThreadCpuSeconds();
+  SpillFingerprintsNow();
+  const double secs = ThreadCpuSeconds() - start;
+  spill_seconds_ += secs;
+  spill_max_seconds_ = std::max(spill_max_seconds_, secs);
+}
+
+void LinkIndex::SpillFingerprintsNow() {
   Status s = OpenFile();
   if (!s.ok()) return (void)Fail(s);
   // Every fingerprint goes to the run, sorted in the table's own slots;
@@ -373,6 +390,8 @@ WriteCounts::LinkCounters LinkIndex::counters() const {
   c.fingerprint_blocks = spilled_.reads();
   c.fingerprint_found = spilled_.found();
   c.fingerprint_spills = spills_;
+  c.fingerprint_spill_seconds = spill_seconds_;
+  c.fingerprint_spill_max_seconds = spill_max_seconds_;
   c.fingerprints_kept = kept_;
   c.representative_reads = representative_reads_;
   c.sketch_reads = sketch_reads_;
@@ -411,6 +430,7 @@ void LinkIndex::Clear() {
   old_ = Generation();
   std::vector<uint64_t>().swap(scratch_);
   representative_reads_ = sketch_reads_ = spills_ = kept_ = 0;
+  spill_seconds_ = spill_max_seconds_ = 0;
   representatives_skipped_ = 0;
   status_ = file_.Truncate();
   if (Status s = reps_file_.Truncate(); status_.ok()) status_ = s;

@@ -111,7 +111,9 @@ class LinkIndex {
                                      std::span<const uint64_t> shingles);
   // Into memory; spills the fingerprints in memory when they are too many.
   void InsertFingerprint(uint64_t fp, int64_t cluster);
+  // SpillFingerprintsNow(), its CPU time counted (counters()).
   void SpillFingerprints();
+  void SpillFingerprintsNow();
   // Whether `cluster` has a representative (in memory or located).
   bool HasRepresentative(int64_t cluster);
   // Where the representative of `cluster` is: the packed location, 0 when
@@ -147,6 +149,7 @@ class LinkIndex {
   std::vector<uint64_t> scratch_;
   uint64_t representative_reads_ = 0, sketch_reads_ = 0;
   uint64_t spills_ = 0, kept_ = 0, representatives_skipped_ = 0;
+  double spill_seconds_ = 0, spill_max_seconds_ = 0;
   Status status_;
 };
 

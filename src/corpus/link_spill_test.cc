@@ -442,6 +442,10 @@ TEST(LinkIndexSpillTest, KeepingUsedFingerprintsKeepsTheAnswers) {
     ASSERT_TRUE(bounded.status().ok());
     const WriteCounts::LinkCounters c = bounded.counters();
     EXPECT_GT(c.fingerprint_spills, 10u);
+    // The spills' CPU time (ingest --timing), the longest within the sum.
+    EXPECT_GT(c.fingerprint_spill_max_seconds, 0.0);
+    EXPECT_GE(c.fingerprint_spill_seconds, c.fingerprint_spill_max_seconds);
+    EXPECT_LT(c.fingerprint_spill_seconds, 60.0);
     EXPECT_LE(c.fingerprint_found, c.fingerprint_blocks);
     EXPECT_LE(c.fingerprint_blocks, c.fingerprint_probes * 64);
     EXPECT_GT(c.memory_bytes, 0u);

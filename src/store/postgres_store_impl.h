@@ -34,6 +34,7 @@
 #include "src/corpus/link_index.h"
 #include "src/corpus/speaker_links.h"
 #include "src/corpus/string_id_map.h"
+#include "src/store/batch_writer.h"
 #include "src/store/pg_util.h"
 #include "src/store/postgres_store.h"
 #include "whosaid/corpus.h"
@@ -41,7 +42,7 @@
 namespace whosaid {
 namespace postgres_internal {
 
-class PostgresStore : public CorpusStore {
+class PostgresStore : public CorpusStore, private BatchWriter {
  public:
   PostgresStore(PGconn* conn, const StoreOptions& options,
                 const PostgresOptions& pg)
@@ -124,12 +125,19 @@ class PostgresStore : public CorpusStore {
   // Opens a write transaction: refuses a read-only store, takes the writer
   // lock, then BEGIN (rolled back on failure).
   Status BeginWrite();
-  // Fills the write-side caches from the stored corpus.
-  Status LoadCaches();
-  // Writes one document and its rows inside Add()'s transaction.
-  Status AddOne(const IngestRecord& r, WriteCounts* counts);
-  // Upserts the speaker label counts tallied since the batch began.
-  Status WriteSpeakerLabels();
+  // Add()'s steps (src/store/batch_writer.h): BeginWrite(); fills the
+  // write-side caches from the stored corpus; writes one document and its
+  // rows; upserts the speaker label counts tallied since the batch began;
+  // COMMIT.
+  Status BeginBatch() override { return BeginWrite(); }
+  bool CachesLoaded() const override { return loaded_; }
+  Status LoadCaches() override;
+  void StartBatch() override { label_tally_.Clear(); }
+  Status AddOne(const IngestRecord& r, WriteCounts* counts) override;
+  Status WriteSpeakerLabels() override;
+  Status CommitBatch() override {
+    return Exec("COMMIT", "committing a transaction");
+  }
   // The row id of an outlet or speaker (by name key), added when new; 0 for
   // an empty name or key. A name not in the bounded cache is looked up in
   // the UNIQUE index once the cache has dropped names (ids never depend on
@@ -143,7 +151,7 @@ class PostgresStore : public CorpusStore {
                            std::string_view key, std::string_view what,
                            uint64_t* reads);
   // Rolls back an open transaction, drops the caches, returns `s`.
-  Status Rollback(Status s);
+  Status Rollback(Status s) override;
 
   PGconn* conn_;
   StoreOptions options_;

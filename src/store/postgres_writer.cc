@@ -132,25 +132,9 @@ Status PostgresStore::BeginWrite() {
 }
 
 Result<WriteCounts> PostgresStore::Add(std::span<const IngestRecord> batch) {
-  Status s = BeginWrite();
-  if (!s.ok()) return s;
-  if (!loaded_) {
-    s = LoadCaches();
-    if (!s.ok()) return Rollback(s);
-  }
-  WriteCounts counts;
-  label_tally_.Clear();
-  for (const IngestRecord& r : batch) {
-    if (!r.doc.error.ok()) continue;
-    s = AddOne(r, &counts);
-    if (!s.ok()) return Rollback(s);
-  }
-  // The batch's label counts: one upsert per (speaker, label), not one per
-  // (speaker, label, document).
-  s = WriteSpeakerLabels();
-  if (!s.ok()) return Rollback(s);
-  s = Exec("COMMIT", "committing a transaction");
-  if (!s.ok()) return Rollback(s);
+  auto written = WriteBatch(batch);  // src/store/batch_writer.h
+  if (!written.ok()) return written;
+  WriteCounts counts = written.value();
   counts.link = index_.counters();
   counts.store.cache_bytes = speakers_.memory_bytes() + outlets_.memory_bytes();
   counts.store.speakers_cached = speakers_.size();

@@ -32,6 +32,7 @@
 #include "src/corpus/link_index.h"
 #include "src/corpus/speaker_links.h"
 #include "src/corpus/string_id_map.h"
+#include "src/store/batch_writer.h"
 #include "src/store/fts_highlight.h"
 #include "src/store/sqlite_checkpointer.h"
 #include "src/store/sqlite_util.h"
@@ -43,7 +44,7 @@ namespace sqlite_internal {
 // `s` as a LIKE pattern matching any text that contains it.
 std::string ContainsPattern(std::string_view s);
 
-class SqliteStore : public CorpusStore {
+class SqliteStore : public CorpusStore, private BatchWriter {
  public:
   SqliteStore(sqlite3* db, const StoreOptions& options)
       : db_(db),
@@ -79,10 +80,17 @@ class SqliteStore : public CorpusStore {
   // The ranked claim events (src/corpus/claim_events.h); limit 0: all.
   Result<std::vector<ClaimEvent>> ClaimEvents(size_t limit);
   Status Migrate();
-  Status LoadCaches();
-  Status AddOne(const IngestRecord& r, WriteCounts* counts);
-  // Upserts the speaker label counts tallied since the batch began.
-  Status WriteSpeakerLabels();
+  // Add()'s steps (src/store/batch_writer.h): refuses a read-only store,
+  // then BEGIN IMMEDIATE; loads the write-side caches; writes one document
+  // and its rows; upserts the speaker label counts tallied since the batch
+  // began; resets the cached statements, then COMMIT.
+  Status BeginBatch() override;
+  bool CachesLoaded() const override { return loaded_; }
+  Status LoadCaches() override;
+  void StartBatch() override { label_tally_.Clear(); }
+  Status AddOne(const IngestRecord& r, WriteCounts* counts) override;
+  Status WriteSpeakerLabels() override;
+  Status CommitBatch() override;
   // Whether a document with this id and content hash is stored.
   Result<bool> IsStored(std::string_view id, uint64_t content_hash);
   // Steps a bound one-row query and resets it: the first column of its row
@@ -90,7 +98,8 @@ class SqliteStore : public CorpusStore {
   Result<int64_t> FirstInt(Stmt* q, std::string_view what);
   Result<int64_t> OutletId(std::string_view name);
   Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
-  Status Rollback(Status s);
+  // Rolls back an open transaction, drops the caches, returns `s`.
+  Status Rollback(Status s) override;
   // Returns the cached statement for `sql`, preparing it once.
   // Keyed by the address of the SQL: callers pass string literals.
   Result<Stmt*> Get(const char* sql);

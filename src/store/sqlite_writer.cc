@@ -126,33 +126,25 @@ Result<int64_t> SqliteStore::SpeakerId(std::string_view name,
   return id;
 }
 
-Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
+Status SqliteStore::BeginBatch() {
   if (options_.read_only) {
     return Status::InvalidArgument("the corpus was opened read-only");
   }
-  Status s = Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
-  if (!s.ok()) return s;
-  if (!loaded_) {
-    s = LoadCaches();
-    if (!s.ok()) return Rollback(s);
-  }
-  WriteCounts counts;
-  label_tally_.Clear();
-  for (const IngestRecord& r : batch) {
-    if (!r.doc.error.ok()) continue;
-    s = AddOne(r, &counts);
-    if (!s.ok()) return Rollback(s);
-  }
-  // The batch's label counts: one upsert per (speaker, label), not one per
-  // (speaker, label, document).
-  s = WriteSpeakerLabels();
-  if (!s.ok()) return Rollback(s);
+  return Exec(db_, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+Status SqliteStore::CommitBatch() {
   // A cached statement left on a row keeps the connection's read snapshot
   // open past COMMIT; the checkpointer can then never copy WAL frames past
   // it, and the WAL grew to the size of the whole corpus.
   for (auto& [sql, stmt] : statements_) stmt->Reset();
-  s = Exec(db_, "COMMIT", "committing a transaction");
-  if (!s.ok()) return Rollback(s);
+  return Exec(db_, "COMMIT", "committing a transaction");
+}
+
+Result<WriteCounts> SqliteStore::Add(std::span<const IngestRecord> batch) {
+  auto written = WriteBatch(batch);  // src/store/batch_writer.h
+  if (!written.ok()) return written;
+  WriteCounts counts = written.value();
   if (checkpointer_) checkpointer_->Poke();
   counts.link = index_.counters();
   int cur = 0, high = 0;
@@ -503,23 +495,48 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
   SpeakerLinkCounts counts;
   const std::vector<int64_t> links =
       whosaid::LinkSpeakers(rows, options_.corpus, &counts);
-  Stmt up;
-  s = up.Prepare(db_,
-                 "UPDATE speakers SET label = ?2, linked_to = ?3 "
-                 "WHERE id = ?1");
-  if (!s.ok()) return Rollback(s);
+  // Changed rows go kLinkRows at a time through one UPDATE ... FROM
+  // (VALUES ...) (the last, shorter chunk through one of its own) instead
+  // of one statement per speaker.
+  constexpr size_t kLinkRows = 256;
+  Stmt chunk_stmt, tail_stmt;
+  auto update_sql = [](size_t n) {
+    std::string sql =
+        "UPDATE speakers SET label = v.column2, linked_to = "
+        "nullif(v.column3, 0) FROM (VALUES ";
+    for (size_t k = 0; k < n; ++k) sql += k ? ",(?,?,?)" : "(?,?,?)";
+    return sql + ") AS v WHERE speakers.id = v.column1";
+  };
+  std::vector<size_t> changed;
+  auto flush = [&]() -> Status {
+    if (changed.empty()) return Status::OK();
+    Stmt& up = changed.size() == kLinkRows ? chunk_stmt : tail_stmt;
+    if (!up.prepared()) {  // the chunk's once; the tail's at the end
+      Status ps = up.Prepare(db_, update_sql(changed.size()));
+      if (!ps.ok()) return ps;
+    }
+    int p = 0;
+    for (size_t i : changed) {
+      up.Bind(++p, rows[i].id);
+      up.Bind(++p, std::string_view(rows[i].label));
+      up.Bind(++p, links[i]);
+    }
+    changed.clear();
+    return up.Run("linking speakers");
+  };
   for (size_t i = 0; i < rows.size(); ++i) {
     if (stored[i].first == rows[i].label && stored[i].second == links[i]) {
       continue;
     }
-    up.Bind(1, rows[i].id);
-    up.Bind(2, rows[i].label);
-    up.BindOrNull(3, links[i]);
-    s = up.Run("linking a speaker");
-    if (!s.ok()) return Rollback(s);
+    changed.push_back(i);
     ++counts.changed;
+    if (changed.size() == kLinkRows) {
+      s = flush();
+      if (!s.ok()) return Rollback(s);
+    }
   }
-  up.Reset();
+  s = flush();
+  if (!s.ok()) return Rollback(s);
   s = Exec(db_, "COMMIT", "committing the speaker links");
   if (!s.ok()) return Rollback(s);
   if (checkpointer_) checkpointer_->Poke();
