@@ -50,7 +50,10 @@ bool IsCapitalisedAuxiliary(const Document& doc, uint32_t i) {
       "Explains", "Blasts", "Slams", "Warns", "Urges", "Claims", "Reveals",
       "Admits", "Denies", "Vows", "Asks", "Talks", "Speaks", "Responds",
       "Defends", "Praises", "Accuses", "Announces", "Rips", "Mocks", "Demands",
-      "Insists", "Touts", "Wants", "Pledges", "Agrees", "Argues"};
+      "Insists", "Touts", "Wants", "Pledges", "Agrees", "Argues",
+      "Acknowledges", "Concedes", "Rejects", "Signs", "Vetoes", "Unveils",
+      "Confirms", "Predicts", "Suggests", "Questions", "Calls", "Lashes",
+      "Doubles"};
   std::string_view w = doc.TokenText(i);
   return std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), w) !=
          std::end(kAuxiliaries);

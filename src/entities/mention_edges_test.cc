@@ -72,16 +72,20 @@ TEST(AttachTitlesAndGroups, PersonStopsAtACapitalisedAuxiliary) {
 // Blasts Rivals") ran into the person's name and became the canonical name
 // of everyone called Okafor.
 TEST(AttachTitlesAndGroups, PersonStopsAtAHeadlineVerb) {
-  Document doc =
-      MakeDoc("Mayor Okafor Explains The Plan. Ivo Kral Blasts Rivals.");
+  Document doc = MakeDoc(
+      "Mayor Okafor Explains The Plan. Ivo Kral Blasts Rivals. Ana Ruiz "
+      "Acknowledges Payment.");
   doc.entities.push_back(
       Ent(Find(doc, "Okafor Explains The Plan"), EntityLabel::kPerson));
   doc.entities.push_back(
       Ent(Find(doc, "Ivo Kral Blasts"), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ana Ruiz Acknowledges"), EntityLabel::kPerson));
   AttachTitlesAndGroups(&doc);
   EXPECT_NE(EntityWithText(doc, "Okafor"), nullptr);
   EXPECT_NE(EntityWithText(doc, "Ivo Kral"), nullptr);
   EXPECT_EQ(EntityWithText(doc, "Ivo Kral Blasts"), nullptr);
+  EXPECT_NE(EntityWithText(doc, "Ana Ruiz"), nullptr);
 }
 
 // Regression: a lower-case word with a typographic apostrophe ("Is it
