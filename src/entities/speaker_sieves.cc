@@ -50,11 +50,6 @@ bool IsAnonymousSourceNoun(std::string_view head) {
          head == "insider" || head == "person";
 }
 
-bool IsPossessive(std::string_view token) {
-  return token == "'s" || token == "\xE2\x80\x99s" || token == "'" ||
-         token == "\xE2\x80\x99";
-}
-
 // Whether a phrase ending in `head` names people other than its possessor:
 // a plural ("critics", "lawyers", "allies") or a relative ("son").
 bool PeopleOfThePossessor(std::string_view head) {
@@ -550,7 +545,7 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     // Nor are "the president's critics" or "the senator's son" the
     // president or the senator: people of the possessor's are others. (His
     // office, team or campaign speak for him.)
-    if (i + 1 < l && IsPossessive(doc.TokenText(i + 1)) &&
+    if (i + 1 < l && mention::IsPossessiveMark(doc, i + 1) &&
         PeopleOfThePossessor(LowerToken(doc, l - 1))) {
       return -1;
     }

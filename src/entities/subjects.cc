@@ -158,7 +158,7 @@ bool HasPlaceSubject(const Document& doc, uint32_t s) {
   const std::string w = LowerToken(doc, next);
   return !(t.kind == TokenKind::kWord &&
            (t.capitalized || IsPluralPeopleNoun(w))) &&
-         w != "'s" && w != "\xE2\x80\x99s" && w != "'" && w != "\xE2\x80\x99";
+         !mention::IsPossessiveMark(doc, next);
 }
 
 bool IsPluralPeopleNoun(std::string_view lower) {
@@ -188,24 +188,20 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) {
       std::string_view text = doc.TokenText(i);
       // Possessives and hyphens stay inside the phrase.
-      if (text == "'s" || text == "\xE2\x80\x99s" || text == "'" ||
-          text == "-" || text == ".") {
+      if (mention::IsPossessiveMark(doc, i) || text == "-" || text == ".") {
         continue;
       }
       return UINT32_MAX;
     }
     std::string w = mention::LowerToken(doc, i);
-    if (w == "'s" || w == "\xE2\x80\x99s") continue;
+    if (mention::IsPossessiveMark(doc, i)) continue;
     if (InWordList(kPhraseEnders, w) ||
         lex::PronounOf(w) != lex::PronounKind::kNone) {
       return UINT32_MAX;
     }
     if (IsPluralPeopleNoun(w)) {
       // "the authorities' searches": a possessor, not the head.
-      const bool possessor =
-          i + 1 < end && (doc.TokenText(i + 1) == "'" ||
-                          doc.TokenText(i + 1) == "\xE2\x80\x99");
-      if (!possessor) return i;
+      if (!(i + 1 < end && mention::IsPossessiveMark(doc, i + 1))) return i;
       continue;
     }
     // After a name only its head or possessive may follow: "the Pew
