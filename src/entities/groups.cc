@@ -8,11 +8,13 @@
 #include <unordered_set>
 #include <vector>
 
+#include "src/base/word_lists.h"
 #include "src/entities/entities.h"
 #include "src/entities/lexicon.h"
 #include "src/entities/mention_edges.h"
 #include "src/entities/mentions.h"
 #include "src/entities/relatives.h"
+#include "src/entities/subjects.h"
 #include "src/entities/titled_names.h"
 
 namespace whosaid {
@@ -57,6 +59,42 @@ struct Sentences {
                : doc.sentences[mention::SentenceOf(doc, tok)].token_end;
   }
 };
+
+// Whether the phrase [b, e) after the comma at token `comma` is the main
+// clause that follows an opening adverbial clause or phrase: the sentence
+// (from `sb`) opens with a preposition or subordinator, `comma` is its first
+// comma, and the phrase carries a finite verb before any relative pronoun.
+// "While ... to Mueller, the president was famously reluctant": the
+// president is the subject, not Mueller's appositive ("For Ana Ruiz, the
+// mayor of Norland, ..." and "Ana Ruiz, the mayor who was elected" stay
+// appositives).
+bool IsMainClauseAfterOpener(const Document& doc, uint32_t sb, uint32_t comma,
+                             uint32_t b, uint32_t e) {
+  uint32_t first = sb;
+  while (first < comma && doc.tokens[first].kind != TokenKind::kWord) ++first;
+  if (first >= comma) return false;
+  const std::string opener = LowerToken(doc, first);
+  if (opener == "and" || opener == "or" || opener == "but" ||
+      !speakers::IsClauseWord(opener)) {
+    return false;
+  }
+  for (uint32_t i = first; i < comma; ++i) {
+    if (IsComma(doc, i)) return false;
+  }
+  static constexpr std::string_view kFinite[] = {
+      "is",   "was",   "are",   "were",   "has",   "have", "had",
+      "will", "would", "could", "should", "can",   "did",  "does",
+      "may",  "might", "must",  "isn't",  "wasn't"};
+  for (uint32_t i = b; i < e; ++i) {
+    const std::string w = LowerToken(doc, i);
+    if (w == "who" || w == "that" || w == "which" || w == "whose" ||
+        w == "whom") {
+      return false;
+    }
+    if (InWordList(kFinite, w)) return true;
+  }
+  return false;
+}
 
 // Descriptive phrase [b, e) that names a role: starts with a determiner or a
 // possessive, and has a role head within its first tokens.
@@ -178,7 +216,8 @@ void AttachTitles(Document* doc) {
         p = q;
         continue;
       }
-      if (IsRolePhrase(*doc, b, q)) {
+      if (IsRolePhrase(*doc, b, q) &&
+          !IsMainClauseAfterOpener(*doc, sb, p, b, q)) {
         e.appositive = {doc->tokens[b].span.begin, doc->tokens[q - 1].span.end};
       }
       break;

@@ -67,6 +67,24 @@ TEST(AttachTitlesAndGroups, NoAppositiveAfterAnOpeningComparison) {
   EXPECT_EQ(doc.Text(doc.entities[1].appositive), "the mayor of Norland");
 }
 
+// Regression: "While his lawyers wrote to Osei, the president was slow to
+// ..." made "the president" Osei's appositive, so every later "the
+// president" of the article became Osei. After an opening clause the phrase
+// with its own verb is the main clause; a name inside a plain sentence
+// keeps a relative clause's verb in its appositive.
+TEST(AttachTitlesAndGroups, NoAppositiveFromTheMainClauseAfterAnOpener) {
+  Document doc = MakeDoc(
+      "While his lawyers wrote to Kwame Osei, the president was slow to "
+      "answer. He met Lena Vogt, the mayor who was elected in May.");
+  doc.entities.push_back(Ent(Find(doc, "Kwame Osei"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Lena Vogt"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_TRUE(doc.entities[0].appositive.empty());
+  EXPECT_EQ(doc.Text(doc.entities[1].appositive),
+            "the mayor who was elected in May");
+}
+
 TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   Document doc = MakeDoc(
       "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "
