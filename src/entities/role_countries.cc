@@ -186,7 +186,20 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
   }
   if (preferred >= 0) return preferred;
   if (allowed >= 0) return allowed;
-  return preferred_after >= 0 ? preferred_after : allowed_after;
+  // A definite office of at most two words and no country ("the prime
+  // minister said ...") before anyone holding it in just those words is
+  // named: a holder of another country's or body's office named later
+  // ("Irish Prime Minister Y") is rarely meant, while "A federal judge ruled
+  // ... Judge Y" and "the city's mayor ... Y" introduce Y.
+  uint32_t the = qualifier_first;
+  if (!mention::TokenIs(doc, the, "the") && the > 0) --the;
+  const bool definite =
+      wanted.empty() && mention::TokenIs(doc, the, "the") &&
+      qualifier_last >= the && qualifier_last - the <= 2 &&
+      (qualifier_last - the < 2 ||
+       doc.tokens[qualifier_last - 1].kind == TokenKind::kWord);
+  if (preferred_after >= 0 || definite) return preferred_after;
+  return allowed_after;
 }
 
 }  // namespace whosaid::speakers

@@ -22,7 +22,9 @@ namespace whosaid::speakers {
 // takes a holder titled with just its role and no country ("President Y";
 // not "Vice President Z", nor a "foreign minister" for "the prime
 // minister") before the others. Among those preferred, and when none is,
-// the latest holder named before `begin_byte`, else the first after it.
+// the latest holder named before `begin_byte`, else the first after it
+// (for a definite office of at most two words and no country, only a
+// preferred one: "the prime minister" is not the Irish one named later).
 int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
                             uint32_t begin_byte, uint32_t qualifier_first,
                             uint32_t qualifier_last);

@@ -257,5 +257,24 @@ TEST(ResolveRole, OtherOfficesAndOtherCountries) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
 }
 
+// Regression: "The prime minister said ..." at the top of an article took
+// the holder of another country's office named only later ("Irish Prime
+// Minister ..."): a definite office named before anyone holds it in just
+// its words names no one, while "A federal judge ruled ... Judge X" and a
+// phrase with words of its own ("the city's mayor") still look ahead.
+TEST(ResolveRole, NoLaterHolderOfAnotherCountrysOfficeForADefiniteOffice) {
+  Document doc = WithQuotes(
+      "\"Not now,\" the prime minister said. Irish Prime Minister Sean "
+      "Byrne disagreed. \"Unlawful,\" a federal judge said on Monday. Judge "
+      "Ada Pike wrote the order.",
+      {{"Irish", EntityLabel::kMisc},
+       {"Sean Byrne", EntityLabel::kPerson},
+       {"Ada Pike", EntityLabel::kPerson}},
+      {{"Not now,", "the prime minister"}, {"Unlawful,", "a federal judge"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "Ada Pike");
+}
+
 }  // namespace
 }  // namespace whosaid
