@@ -237,6 +237,21 @@ TEST(ResolveRole, AnonymousSourcesNameNoOne) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "Tom Bell");
 }
 
+// Regression: "a source close to the mayor" and "a senior official,
+// simply" (words the speaker span took along after the noun) were named
+// after the mayor or an official named elsewhere.
+TEST(ResolveRole, AnonymousSourceNounsInsideLongerPhrases) {
+  Document doc = WithQuotes(
+      "Mayor Ana Ruiz spoke on Monday. \"Soon,\" a source close to the "
+      "mayor said. \"Later,\" said a senior official, simply.",
+      {{"Ana Ruiz", EntityLabel::kPerson}},
+      {{"Soon,", "a source close to the mayor"},
+       {"Later,", "a senior official, simply"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_EQ(doc.quotes[1].speaker_name, "");
+}
+
 // Another office that ends in the same noun is not the phrase's role
 // ("the prime minister" is not the foreign minister named after him); a
 // country in the phrase that no holder's title names leaves out those

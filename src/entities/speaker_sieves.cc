@@ -531,8 +531,16 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
   // "an administration official", "one longtime aide": the words of an
   // unnamed source bring in no one the article names (a judge or a
   // spokesman so introduced is often named next, and is kept).
-  if (indefinite && l > f && IsAnonymousSourceNoun(LowerToken(doc, l - 1))) {
-    return -1;
+  // The noun may be followed by words the span took along ("a senior
+  // official, simply", "a department official in an email").
+  if (indefinite) {
+    for (uint32_t i = f + 1; i < l; ++i) {
+      const std::string w = LowerToken(doc, i);
+      if (w == "," || w == "in" || w == "with" || w == "on" || w == "at") {
+        break;
+      }
+      if (IsAnonymousSourceNoun(w)) return -1;
+    }
   }
   for (uint32_t i = l; i-- > f && !((modified || placed) && indefinite);) {
     std::string w = LowerToken(doc, i);
