@@ -85,6 +85,21 @@ TEST(AttachTitlesAndGroups, NoAppositiveFromTheMainClauseAfterAnOpener) {
             "the mayor who was elected in May");
 }
 
+// Regression: "Kwame Osei, President Lund's son-in-law and senior
+// adviser," gave Osei the role "president", so "the president" later in
+// the article was Osei. A role before a possessive is the possessor's.
+TEST(AttachTitlesAndGroups, ARoleBeforeAPossessiveIsThePossessors) {
+  Document doc = MakeDoc(
+      "Kwame Osei, President Lund's son-in-law and senior adviser, stayed. "
+      "Lena Vogt, the mayor's spokeswoman, left.");
+  doc.entities.push_back(Ent(Find(doc, "Kwame Osei"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Lena Vogt"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.groups.size(), 2u);
+  EXPECT_EQ(doc.groups[0].roles, std::vector<std::string>{"senior adviser"});
+  EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"spokeswoman"});
+}
+
 TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   Document doc = MakeDoc(
       "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "

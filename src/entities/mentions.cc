@@ -187,6 +187,17 @@ std::string RoleOfPhrase(const Document& doc, uint32_t first, uint32_t last) {
       if (!IsRoleHeadWord(p)) break;
       ++e;
     }
+    // "President Trump's son-in-law", "the president's spokesman": the role
+    // before a possessive is the possessor's; look on after it.
+    uint32_t k = e;
+    while (k < last && k < e + 3 && doc.tokens[k].capitalized &&
+           !IsPossessiveMark(doc, k)) {
+      ++k;
+    }
+    if (k < last && IsPossessiveMark(doc, k)) {
+      i = k;
+      continue;
+    }
     return NormaliseRole(doc, b, e);
   }
   return "";
