@@ -362,7 +362,11 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       if (clause != UINT32_MAX && (h == UINT32_MAX || clause > h)) h = clause;
       if (h == UINT32_MAX) continue;
       plural_head_byte = doc.tokens[h].span.begin;
-      for (int j = 0; j < 2; ++j) {
+      // "Senate Republicans", "House Democrats": a party's members are not
+      // the chamber that modifies them.
+      const std::string head = LowerToken(doc, h);
+      const bool party = head == "republicans" || head == "democrats";
+      for (int j = 0; j < (party ? 1 : 2); ++j) {
         if (h < static_cast<uint32_t>(j)) continue;
         if (const Entity* e = EntityAtToken(doc, h - j))
           head_groups[j] = e->group;

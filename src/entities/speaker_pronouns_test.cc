@@ -86,6 +86,15 @@ TEST(SpeakerPronounsTest, ABodyModifyingThePluralSubjectIsThey) {
   EXPECT_EQ(NameBySpeaker(e, "They"), "Tarvel Institute");
 }
 
+// Regression: "Senate Republicans ... they said" named the Senate: a
+// party's members are not the chamber that modifies them.
+TEST(SpeakerPronounsTest, APartysMembersAreNotTheirChamber) {
+  Document d = ExtractText(
+      "Senate Republicans have raised doubts about the repairs.\n\n"
+      "\"The pilings are still cracked,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"The pilings"), "");
+}
+
 // Regression: the outlet of a dateline ("(Wire Service) Officials ...")
 // was taken for "they" as the subject of the article's first sentence.
 TEST(SpeakerPronounsTest, TheOutletOfADatelineIsNoCandidate) {
