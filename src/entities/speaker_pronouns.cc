@@ -360,6 +360,9 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       // residents have come to realize ... They have also realized").
       const uint32_t clause = ClausePluralHead(doc, k, first_token);
       if (clause != UINT32_MAX && (h == UINT32_MAX || clause > h)) h = clause;
+      // Or people named as the subject ("Justice A dissented, joined by B
+      // and C. They agreed ...").
+      if (h == UINT32_MAX && k < here) h = PeopleSubject(doc, k);
       if (h == UINT32_MAX) continue;
       plural_head_byte = doc.tokens[h].span.begin;
       // "Senate Republicans", "House Democrats": a party's members are not

@@ -95,6 +95,16 @@ TEST(SpeakerPronounsTest, APartysMembersAreNotTheirChamber) {
   EXPECT_EQ(SpeakerOf(d, "\"The pilings"), "");
 }
 
+// Regression: "Judge A dissented, joined by Judge B. They said ..." went to
+// a court named further back: people named as the subject are "they".
+TEST(SpeakerPronounsTest, PeopleNamedAsTheSubjectAreThey) {
+  Document d = ExtractText(
+      "The Norland Supreme Court upheld the map on Monday.\n\n"
+      "Judge Lena Vogt dissented, joined by Judge Kwame Osei.\n\n"
+      "\"The map splits the valley,\" they wrote.");
+  EXPECT_EQ(SpeakerOf(d, "\"The map"), "");
+}
+
 // Regression: the outlet of a dateline ("(Wire Service) Officials ...")
 // was taken for "they" as the subject of the article's first sentence.
 TEST(SpeakerPronounsTest, TheOutletOfADatelineIsNoCandidate) {

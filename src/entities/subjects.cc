@@ -250,6 +250,52 @@ bool InAList(const Document& doc, Span name) {
 
 }  // namespace
 
+uint32_t PeopleSubject(const Document& doc, uint32_t s) {
+  // "A, joined by B", "A, who was joined by B": the second name lies
+  // within this many tokens of the first's end.
+  constexpr uint32_t kJoinTokens = 10;
+  // Title words may come first ("Chief Justice A").
+  constexpr uint32_t kTitleTokens = 3;
+  const uint32_t subject = SubjectToken(doc, s);
+  const Entity* first = nullptr;
+  for (uint32_t t = subject;
+       t < doc.tokens.size() && t <= subject + kTitleTokens; ++t) {
+    first = EntityAtToken(doc, t);
+    if (first != nullptr || doc.tokens[t].kind != TokenKind::kWord ||
+        !doc.tokens[t].capitalized) {
+      break;
+    }
+  }
+  if (first == nullptr || first->label != EntityLabel::kPerson) {
+    return UINT32_MAX;
+  }
+  const uint32_t end =
+      std::min<uint32_t>(doc.sentences[s].token_end, doc.tokens.size());
+  uint32_t i = mention::TokenAtOrAfter(doc, first->span.end);
+  // "A and B": the next token names a person.
+  if (i + 1 < end && mention::TokenIs(doc, i, "and")) {
+    const Entity* second = EntityAtToken(doc, i + 1);
+    return second != nullptr && second->label == EntityLabel::kPerson
+               ? subject
+               : UINT32_MAX;
+  }
+  // "A dissented, joined by B": "joined by" and a person soon after.
+  for (uint32_t j = i; j + 2 < end && j < i + kJoinTokens; ++j) {
+    if (!mention::TokenIs(doc, j, "joined") ||
+        !mention::TokenIs(doc, j + 1, "by")) {
+      continue;
+    }
+    for (uint32_t k = j + 2; k < end && k < j + 2 + kJoinTokens; ++k) {
+      const Entity* other = EntityAtToken(doc, k);
+      if (other != nullptr && other->label == EntityLabel::kPerson) {
+        return subject;
+      }
+    }
+    return UINT32_MAX;
+  }
+  return UINT32_MAX;
+}
+
 bool IsListedExample(const Document& doc, Span name) {
   // "including A, B, C and D": the list reaches back this far at most.
   constexpr uint32_t kListTokens = 16;

@@ -56,6 +56,11 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
 // have come to realize ..."), or UINT32_MAX.
 uint32_t ClausePluralHead(const Document& doc, uint32_t s, uint32_t before);
 
+// The first token of sentence s's subject when it is two or more people
+// ("Justice A dissented, joined by B and C", "A and B argued"): a "they"
+// after it means them, not a body named further back. Else UINT32_MAX.
+uint32_t PeopleSubject(const Document& doc, uint32_t s);
+
 // Whether the name at `name` is an example in a list that illustrates a
 // larger body ("A coalition of news organizations, including the Daily
 // Planet and Reuters, ..."): "the group" or "they" after it is the body,
