@@ -523,6 +523,33 @@ void BuildGroups(Document* doc) {
       }
     }
   }
+  // An acronym no parentheses introduce that spells the initials of exactly
+  // one organisation's name of three or more words, spelled out before the
+  // acronym's first use ("the Federal Emergency Management Agency ...
+  // FEMA"), is that organisation.
+  std::unordered_set<std::string> acronyms_seen;
+  for (size_t k = 0; k < ents.size(); ++k) {
+    const std::string& text = names[k];
+    if (ents[k].label != EntityLabel::kOrg || text.size() < 3 ||
+        !mention::IsAcronym(text) || alias_of.count(keys[k]) ||
+        !acronyms_seen.insert(keys[k]).second) {
+      continue;
+    }
+    const std::string* target = nullptr;
+    bool ambiguous = false;
+    for (size_t o = 0; o < k; ++o) {
+      if (ents[o].label != EntityLabel::kOrg || name_words[o].size() < 3 ||
+          InitialsOf(name_words[o]) != text) {
+        continue;
+      }
+      ambiguous |= target != nullptr && *target != keys[o];
+      target = &keys[o];
+    }
+    if (target != nullptr && !ambiguous &&
+        alias_of.emplace(keys[k], *target).second) {
+      alias_order.push_back({keys[k], text, *target});
+    }
+  }
   std::unordered_map<std::string, int32_t> by_key;
   // Groups for the entities that introduce acronyms come first.
   for (size_t k = 0; k < ents.size(); ++k) {

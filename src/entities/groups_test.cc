@@ -269,6 +269,28 @@ TEST(OrganisationGroups, AnAcronymHoldsItsNamesInitials) {
   EXPECT_EQ(doc.entities[1].group, doc.entities[3].group);
 }
 
+// Regression: "the Norland Harbor Authority ... NHA said" kept NHA apart
+// (no parentheses introduced it), so the agency had two names and "NHA"
+// speakers did not join its quotes. An acronym that spells one earlier
+// name's initials is that name; one used before any such name is not.
+TEST(OrganisationGroups, AnAcronymOfAnEarlierNameWithoutParentheses) {
+  Document doc = MakeDoc(
+      "The Norland Harbor Authority met. NHA said no. TPC said yes. The "
+      "Tarvel Port Council left.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Norland Harbor Authority"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "NHA"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "TPC"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Tarvel Port Council"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_EQ(doc.entities[0].group, doc.entities[1].group);
+  EXPECT_EQ(doc.groups[doc.entities[1].group].canonical,
+            "Norland Harbor Authority");
+  EXPECT_NE(doc.entities[2].group, doc.entities[3].group);
+}
+
 TEST(OrganisationGroups, AnInstitutionNamedByItsKindStaysItself) {
   Document doc = MakeDoc(
       "The Senate Judiciary Committee met on Tuesday. The Senate votes "

@@ -372,6 +372,19 @@ void TrimEdgeWords(Document* doc) {
   }
 }
 
+std::string InitialsOf(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (w.empty() || w == "of" || w == "and" || w == "the" || w == "for") {
+      continue;
+    }
+    const char c = w[0];
+    if (!(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'))) return "";
+    out += static_cast<char>('a' <= c && c <= 'z' ? c - ('a' - 'A') : c);
+  }
+  return out;
+}
+
 void AddAcronymOrgs(Document* doc) {
   std::vector<Entity> added;
   AcronymOrgs(doc, &added);

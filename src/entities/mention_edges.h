@@ -24,6 +24,10 @@ void TrimEdgeWords(Document* doc);
 // same span).
 void AddAcronymOrgs(Document* doc);
 
+// The initials, in capitals, of a name's words (lower case) but "of",
+// "and", "the", "for": "FEMA" for "federal emergency management agency".
+std::string InitialsOf(const std::vector<std::string>& words);
+
 // "American Center for Law and Justice", which the tagger split at its
 // function words into "American Center", "Law" and "Justice": an ORG that
 // ends in an institution's noun (center, institute, committee, office, ...)

@@ -108,6 +108,14 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
         }
         p = q + 1;
       }
+      // "CBO" for the Congressional Budget Office it was grouped with.
+      for (const std::string& alias : doc.groups[e.group].aliases) {
+        if (!mention::IsAcronym(alias)) continue;
+        auto& list = cache->name_words[mention::Lower(alias)];
+        if (list.empty() || list.back().first != e.span.begin) {
+          list.push_back({e.span.begin, e.group});
+        }
+      }
     }
     cache->name_words_built = true;
   }

@@ -41,6 +41,17 @@ TEST(ResolveSpeakers, InstitutionNamedLikeAPlaceKeepsItsName) {
 
 // Regression: "the committee" took the nearest organisation (the Senate)
 // over the committee named just before it.
+// Regression: a speaker "NHA" that the tagger missed was named by the
+// words of group names only, so once "NHA" joined "Norland Harbor
+// Authority" it found no name. A group's acronyms count as its words.
+TEST(ResolveSpeakers, AnAcronymOfAGroupNamesIt) {
+  Document doc = WithQuotes(
+      "The Norland Harbor Authority (NHA) met. \"No,\" NHA said.",
+      {{"Norland Harbor Authority", EntityLabel::kOrg}}, {{"No,", "NHA", 1}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Norland Harbor Authority");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
