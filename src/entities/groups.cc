@@ -381,6 +381,9 @@ void BuildGroups(Document* doc) {
     if (doc->groups[e.group].label != EntityLabel::kOrg) continue;
     const std::vector<std::string>& words = name_words[k];
     if (words.size() != 1) continue;
+    // An acronym already spelled out ("DNC" of the Democratic National
+    // Committee) does not join "DNC Server".
+    if (alias_of.count(keys[k])) continue;
     const bool kind_word = lex::IsOrgWord(words[0]);
     for (size_t g = 0; g < doc->groups.size(); ++g) {
       if (static_cast<int32_t>(g) == e.group ||

@@ -291,6 +291,23 @@ TEST(OrganisationGroups, AnAcronymOfAnEarlierNameWithoutParentheses) {
   EXPECT_NE(doc.entities[2].group, doc.entities[3].group);
 }
 
+// Regression: "DNC", spelled out as the Democratic National Committee, also
+// joined the tagger's "DNC Server" as a one-word name starting it, and the
+// committee was named "DNC Server". A spelled-out acronym stays with its
+// name.
+TEST(OrganisationGroups, ASpelledOutAcronymDoesNotJoinALongerName) {
+  Document doc = MakeDoc(
+      "The Tarvel Port Council met. TPC Server logs leaked. TPC said no.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Tarvel Port Council"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "TPC Server"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "TPC", 1), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_EQ(doc.entities[2].group, doc.entities[0].group);
+  EXPECT_EQ(doc.groups[doc.entities[0].group].canonical, "Tarvel Port Council");
+}
+
 TEST(OrganisationGroups, AnInstitutionNamedByItsKindStaysItself) {
   Document doc = MakeDoc(
       "The Senate Judiciary Committee met on Tuesday. The Senate votes "
