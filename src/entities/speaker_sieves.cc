@@ -469,11 +469,28 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
         "automaker",    "startup"};
     bool org_noun = false;
     for (std::string_view n : kOrgNouns) org_noun |= head == n;
+    // A body of the state: not "the group", "the company" or "the party".
+    static constexpr std::string_view kStateBodyWords[] = {
+        "congress",   "senate",  "house",    "parliament",  "court",
+        "government", "cabinet", "assembly", "legislature", "police",
+        "army",       "navy",    "pentagon", "kremlin"};
+    const bool private_noun = head != "committee" && head != "council" &&
+                              head != "agency" && head != "ministry" &&
+                              head != "department";
     auto names_other_kind = [&](int32_t g) {
       // "University of Aarhus" is not "the company".
       std::string name = mention::Lower(doc.groups[g].canonical);
       for (std::string_view n : kOrgNouns) {
         if (n != head && name.find(n) != std::string::npos) return true;
+      }
+      for (size_t p = 0; private_noun && p < name.size();) {
+        size_t q = name.find(' ', p);
+        if (q == std::string::npos) q = name.size();
+        if (InWordList(kStateBodyWords,
+                       std::string_view(name).substr(p, q - p))) {
+          return true;
+        }
+        p = q + 1;
       }
       return false;
     };

@@ -52,6 +52,18 @@ TEST(ResolveSpeakers, AnAcronymOfAGroupNamesIt) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Norland Harbor Authority");
 }
 
+// Regression: "The organization said" after the Senate was named was the
+// Senate: a body of the state is not a group, company or party.
+TEST(ResolveSpeakers, ABodyOfTheStateIsNoGroupOrCompany) {
+  Document doc = WithQuotes(
+      "The Norland Senate passed the bill. \"We object,\" the organization "
+      "said.",
+      {{"Norland Senate", EntityLabel::kOrg}},
+      {{"We object,", "the organization"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
