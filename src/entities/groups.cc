@@ -100,6 +100,15 @@ lex::Gender HonorificGender(const Document& doc, const Entity& e) {
   return lex::GenderOfWord(w);
 }
 
+// A word that makes an organisation's name a company's or a newsroom's
+// ("ABC News", "RAND Corporation", "SCL Group").
+bool IsCompanyOrNewsroomWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "news", "group",     "corporation",   "corp",     "corp.", "inc", "inc.",
+      "co.",  "companies", "international", "holdings", "ltd",   "plc", "llc"};
+  return InWordList(kWords, w);
+}
+
 // The middle initials of a full name ("george h. w. bush" → "hw").
 std::string MiddleInitials(const std::vector<std::string>& words) {
   std::string out;
@@ -381,9 +390,12 @@ void BuildGroups(Document* doc) {
     if (doc->groups[e.group].label != EntityLabel::kOrg) continue;
     const std::vector<std::string>& words = name_words[k];
     if (words.size() != 1) continue;
-    // An acronym already spelled out ("DNC" of the Democratic National
-    // Committee) does not join "DNC Server".
+    // An acronym joins only its own name plus a company or newsroom word
+    // ("ABC News", "RAND Corporation"): another name it starts is mostly a
+    // part or a thing of it, or the tagger's run into the next word ("UN
+    // Relief and Works Agency", "ATF Director", "DNC Server").
     if (alias_of.count(keys[k])) continue;
+    const bool acronym = mention::IsAcronym(names[k]);
     const bool kind_word = lex::IsOrgWord(words[0]);
     for (size_t g = 0; g < doc->groups.size(); ++g) {
       if (static_cast<int32_t>(g) == e.group ||
@@ -391,6 +403,9 @@ void BuildGroups(Document* doc) {
         continue;
       }
       const auto& gw = info[g].words;
+      if (acronym && !(gw.size() == 2 && IsCompanyOrNewsroomWord(gw[1]))) {
+        continue;
+      }
       if (gw.size() >= 2 && gw[0] == words[0] &&
           (!kind_word || gw[1] == "of")) {
         int32_t old_group = e.group;

@@ -308,6 +308,23 @@ TEST(OrganisationGroups, ASpelledOutAcronymDoesNotJoinALongerName) {
   EXPECT_EQ(doc.groups[doc.entities[0].group].canonical, "Tarvel Port Council");
 }
 
+// Regression: "UN" joined "UN Relief and Works Agency" and "ATF" the
+// tagger's "ATF Director" as one-word names starting them. An acronym joins
+// only its name plus a company or newsroom word ("NTV News").
+TEST(OrganisationGroups, AnAcronymJoinsOnlyItsCompanyOrNewsroomName) {
+  Document doc = MakeDoc(
+      "KBA Director Ana Ruiz spoke. KBA said no. NTV News reported. NTV said "
+      "yes.");
+  doc.entities.push_back(Ent(Find(doc, "KBA Director"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "KBA", 1), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "NTV News"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "NTV", 1), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_NE(doc.entities[0].group, doc.entities[1].group);
+  EXPECT_EQ(doc.entities[2].group, doc.entities[3].group);
+}
+
 TEST(OrganisationGroups, AnInstitutionNamedByItsKindStaysItself) {
   Document doc = MakeDoc(
       "The Senate Judiciary Committee met on Tuesday. The Senate votes "
