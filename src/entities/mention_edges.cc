@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "src/base/calendar_words.h"
+#include "src/base/word_lists.h"
 #include "src/entities/mentions.h"
 
 namespace whosaid {
@@ -264,6 +265,20 @@ void InstitutionNames(Document* doc, std::vector<Entity>* added) {
 
 }  // namespace
 
+namespace {
+
+// The last word of a building's or a venue's name ("Trump Tower", "Ansel
+// Plaza"); not words that are also surnames ("Hall", "Park", "Church",
+// "Arena").
+bool IsBuildingWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "tower", "towers",  "building", "avenue", "boulevard",
+      "plaza", "airport", "stadium",  "hotel",  "mall"};
+  return InWordList(kWords, lower);
+}
+
+}  // namespace
+
 void TrimEdgeWords(Document* doc) {
   static constexpr std::string_view kEdgeWords[] = {
       "and", "or", "but",  "of",   "in",  "on", "at",
@@ -346,6 +361,17 @@ void TrimEdgeWords(Document* doc) {
     if (e.label != EntityLabel::kMisc && l - f > 1 &&
         WeekdayOfName(doc->TokenText(l - 1)) != 0) {
       --l;
+    }
+    // "Trump Tower", "Ansel Plaza": a name ending in a building's word is
+    // a place, not a person (and "Trump" must not join it as his name).
+    // A "Center" is as often a body ("the Anne Frank Center").
+    if (e.label == EntityLabel::kPerson && l - f > 1) {
+      const std::string last = mention::Lower(doc->TokenText(l - 1));
+      if (last == "center" || last == "centre") {
+        e.label = EntityLabel::kOrg;
+      } else if (IsBuildingWord(last)) {
+        e.label = EntityLabel::kLoc;
+      }
     }
     while (l > f && (edge(l - 1) || lower_tail(l - 1))) {
       // "Mladost ( BJ )" keeps the bracket it opened.

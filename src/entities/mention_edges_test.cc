@@ -137,6 +137,22 @@ TEST(AttachTitlesAndGroups, NamesEndBeforeAWeekday) {
 // speaker's name. An institution's noun and its "for"/"on"/"of" phrase
 // are one name; another body by its acronym, a titled person after it and
 // a place after "on" are not part of it.
+// Regression: the tagger's person "Okafor Tower" made "Okafor" (the man)
+// join it, so his quotes were named "Okafor Tower". A building's word ends
+// a place's name; a "Center" is a body; "Arena" and "Hall" are surnames too.
+TEST(AttachTitlesAndGroups, ABuildingIsNoPerson) {
+  Document doc =
+      MakeDoc("Okafor Tower opened. The Lund Center agreed. Rui Arena spoke.");
+  doc.entities.push_back(Ent(Find(doc, "Okafor Tower"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Lund Center"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Rui Arena"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_EQ(doc.entities[0].label, EntityLabel::kLoc);
+  EXPECT_EQ(doc.entities[1].label, EntityLabel::kOrg);
+  EXPECT_EQ(doc.entities[2].label, EntityLabel::kPerson);
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
