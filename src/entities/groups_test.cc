@@ -100,6 +100,21 @@ TEST(AttachTitlesAndGroups, ARoleBeforeAPossessiveIsThePossessors) {
   EXPECT_EQ(doc.groups[1].roles, std::vector<std::string>{"spokeswoman"});
 }
 
+// Regression: "The president has also said that ... during dinner, Kwame
+// Osei told him" made the clause before the comma Osei's appositive (and
+// "president" his role). A phrase with its own finite verb is a clause.
+TEST(AttachTitlesAndGroups, NoAppositiveBeforeFromAClause) {
+  Document doc = MakeDoc(
+      "The president has also said that at the dinner, Kwame Osei asked "
+      "him. The head of the port, Mark Ellison, agreed.");
+  doc.entities.push_back(Ent(Find(doc, "Kwame Osei"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Mark Ellison"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 2u);
+  EXPECT_TRUE(doc.entities[0].appositive.empty());
+  EXPECT_EQ(doc.Text(doc.entities[1].appositive), "The head of the port");
+}
+
 TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   Document doc = MakeDoc(
       "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "

@@ -37,6 +37,25 @@ struct Sentences {
   }
 };
 
+// Whether tokens [b, e) carry a finite verb of their own (an auxiliary or
+// a verb of saying) before any relative pronoun: "the president has also
+// said that ..." is a clause, "the mayor who was elected" a noun phrase.
+bool HasOwnFiniteVerb(const Document& doc, uint32_t b, uint32_t e) {
+  static constexpr std::string_view kFinite[] = {
+      "is",    "was",   "are",    "were", "has",  "have", "had", "will",
+      "would", "could", "should", "can",  "did",  "does", "may", "might",
+      "must",  "isn't", "wasn't", "said", "says", "told"};
+  for (uint32_t i = b; i < e; ++i) {
+    const std::string w = LowerToken(doc, i);
+    if (w == "who" || w == "that" || w == "which" || w == "whose" ||
+        w == "whom") {
+      return false;
+    }
+    if (InWordList(kFinite, w)) return true;
+  }
+  return false;
+}
+
 // Whether the phrase [b, e) after the comma at token `comma` is the main
 // clause that follows an opening adverbial clause or phrase: the sentence
 // (from `sb`) opens with a preposition or subordinator, `comma` is its first
@@ -58,19 +77,7 @@ bool IsMainClauseAfterOpener(const Document& doc, uint32_t sb, uint32_t comma,
   for (uint32_t i = first; i < comma; ++i) {
     if (IsComma(doc, i)) return false;
   }
-  static constexpr std::string_view kFinite[] = {
-      "is",   "was",   "are",   "were",   "has",   "have", "had",
-      "will", "would", "could", "should", "can",   "did",  "does",
-      "may",  "might", "must",  "isn't",  "wasn't"};
-  for (uint32_t i = b; i < e; ++i) {
-    const std::string w = LowerToken(doc, i);
-    if (w == "who" || w == "that" || w == "which" || w == "whose" ||
-        w == "whom") {
-      return false;
-    }
-    if (InWordList(kFinite, w)) return true;
-  }
-  return false;
+  return HasOwnFiniteVerb(doc, b, e);
 }
 
 // Descriptive phrase [b, e) that names a role: starts with a determiner or a
@@ -225,7 +232,9 @@ void AttachTitles(Document* doc) {
         const bool source = d >= 2 && LowerToken(*doc, d - 1) == "to" &&
                             LowerToken(*doc, d - 2) == "according" && l < se &&
                             doc->tokens[l].kind == TokenKind::kWord;
-        if (head && !source) {
+        // "The president has also said that ..., Comey told him": a
+        // clause, not Comey's appositive.
+        if (head && !source && !HasOwnFiniteVerb(*doc, d + 1, end)) {
           e.appositive = {doc->tokens[d].span.begin,
                           doc->tokens[end - 1].span.end};
           break;
