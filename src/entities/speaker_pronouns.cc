@@ -400,6 +400,7 @@ int32_t ResolvePronoun(const Document& doc, uint32_t first_token,
       // never one person); he/she to persons.
       bool plural = kind == lex::PronounKind::kPlural;
       if ((want_org || plural) ? !org : !person) continue;
+      if (org && IsLawName(doc.groups[c.group].canonical)) continue;
       if (c.group == addressee) continue;
       uint32_t tok = mention::TokenAtOrAfter(doc, c.begin);
       uint32_t s = mention::SentenceOf(doc, tok);

@@ -34,16 +34,6 @@ bool WrittenInLowerCase(const Document& doc, std::string_view lower) {
   return false;
 }
 
-// Whether an organisation is the one a statement was given to ("told
-// CNN", "in an interview with Fox News", "said on MSNBC"): the outlet, not
-// "the company" that spoke.
-bool IsAddressee(const Document& doc, Span name) {
-  const uint32_t t = mention::TokenAtOrAfter(doc, name.begin);
-  if (t == 0 || t >= doc.tokens.size()) return false;
-  const std::string w = LowerToken(doc, t - 1);
-  return w == "told" || w == "to" || w == "with" || w == "on";
-}
-
 bool IsAnonymousSourceNoun(std::string_view head) {
   return head == "official" || head == "aide" || head == "adviser" ||
          head == "advisor" || head == "staffer" || head == "source" ||
@@ -75,6 +65,23 @@ bool OpensSentence(const Document& doc, uint32_t i) {
 }
 
 }  // namespace
+
+bool IsAddressee(const Document& doc, Span name) {
+  const uint32_t t = mention::TokenAtOrAfter(doc, name.begin);
+  if (t == 0 || t >= doc.tokens.size()) return false;
+  const std::string w = LowerToken(doc, t - 1);
+  return w == "told" || w == "to" || w == "with" || w == "on";
+}
+
+bool IsLawName(std::string_view canonical) {
+  static constexpr std::string_view kLawWords[] = {
+      "act",          "amendment", "amendments", "treaty",  "clause",
+      "bill",         "law",       "accord",     "accords", "agreement",
+      "constitution", "code",      "protocol",   "doctrine"};
+  const size_t cut = canonical.find_last_of(' ');
+  if (cut == std::string_view::npos) return false;
+  return InWordList(kLawWords, mention::Lower(canonical.substr(cut + 1)));
+}
 
 bool IsDayName(std::string_view lower) {
   if (WeekdayOfName(lower) != 0) return true;
@@ -129,22 +136,6 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
   if (after != list.begin()) return std::prev(after)->second;
   return list.front().second;
 }
-
-namespace {
-
-// True if `name` is an acronym of capitals ("DNC", "U.N.") whose last
-// letter is `last`.
-bool IsAcronymEndingIn(std::string_view name, char last) {
-  char final_letter = 0;
-  for (char c : name) {
-    if (c == '.') continue;
-    if (c < 'A' || c > 'Z') return false;
-    final_letter = c;
-  }
-  return name.size() >= 2 && final_letter == last;
-}
-
-}  // namespace
 
 const Entity* EntityAtToken(const Document& doc, uint32_t i) {
   const Span t = doc.tokens[i].span;
@@ -457,95 +448,9 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
       return g;
     }
   }
-  // 4. Organisation nouns ("the company") -> the most recent organisation
-  // named before the mention, within the window of pronouns.
-  {
-    std::string head = LowerToken(doc, l - 1);
-    static constexpr std::string_view kOrgNouns[] = {
-        "company",      "firm",       "agency",   "ministry", "department",
-        "carmaker",     "bank",       "union",    "party",    "council",
-        "committee",    "university", "hospital", "group",    "organization",
-        "organisation", "airline",    "retailer", "insurer",  "lender",
-        "automaker",    "startup"};
-    bool org_noun = false;
-    for (std::string_view n : kOrgNouns) org_noun |= head == n;
-    // A body of the state: not "the group", "the company" or "the party".
-    static constexpr std::string_view kStateBodyWords[] = {
-        "congress",   "senate",  "house",    "parliament",  "court",
-        "government", "cabinet", "assembly", "legislature", "police",
-        "army",       "navy",    "pentagon", "kremlin"};
-    const bool private_noun = head != "committee" && head != "council" &&
-                              head != "agency" && head != "ministry" &&
-                              head != "department";
-    auto names_other_kind = [&](int32_t g) {
-      // "University of Aarhus" is not "the company".
-      std::string name = mention::Lower(doc.groups[g].canonical);
-      for (std::string_view n : kOrgNouns) {
-        if (n != head && name.find(n) != std::string::npos) return true;
-      }
-      for (size_t p = 0; private_noun && p < name.size();) {
-        size_t q = name.find(' ', p);
-        if (q == std::string::npos) q = name.size();
-        if (InWordList(kStateBodyWords,
-                       std::string_view(name).substr(p, q - p))) {
-          return true;
-        }
-        p = q + 1;
-      }
-      return false;
-    };
-    if (org_noun && l - f <= 3 && lex::IsDeterminer(LowerToken(doc, f))) {
-      // The same noun resolved earlier (an earlier quote's speaker) wins.
-      for (const Attribution& q : doc.quotes) {
-        if (q.speaker.end > m.begin || q.speaker_group < 0 ||
-            q.speaker.empty()) {
-          continue;
-        }
-        uint32_t qf, ql;
-        mention::TokenRange(doc, q.speaker, &qf, &ql);
-        if (ql > qf && LowerToken(doc, ql - 1) == head &&
-            doc.groups[q.speaker_group].label == EntityLabel::kOrg) {
-          return q.speaker_group;
-        }
-      }
-      uint32_t here = mention::SentenceOf(doc, f);
-      // "A coalition of news outlets, including X and Y, will ..., the
-      // group announced": a body introduced without a name by its
-      // sentence's indefinite subject is the one meant.
-      if (OpensWithUnnamedBody(doc, here, f)) return -1;
-      // An organisation whose name holds the noun ("the committee": the
-      // Senate Judiciary Committee) comes before a nearer one that does not
-      // (the Senate).
-      int32_t best = -1;
-      int32_t best_named = -1;
-      for (const Entity& e : doc.entities) {
-        if (e.span.end > m.begin) break;
-        if (e.group < 0 || doc.groups[e.group].label != EntityLabel::kOrg ||
-            names_other_kind(e.group) || IsAddressee(doc, e.span) ||
-            IsListedExample(doc, e.span)) {
-          continue;
-        }
-        uint32_t s = mention::SentenceOf(
-            doc, mention::TokenAtOrAfter(doc, e.span.begin));
-        if (here - s > 2 * kPronounSentenceWindow) continue;
-        best = e.group;
-        if (mention::Lower(doc.groups[e.group].canonical).find(head) !=
-            std::string::npos) {
-          best_named = e.group;
-        }
-      }
-      if (best_named >= 0) return best_named;
-      // A committee or a council carries its kind in its name (or in its
-      // acronym's last letter: "the DNC"); without such a name the nearest
-      // organisation is of another kind (a movement, a company, a court).
-      // A ministry carries its kind in its name too ("the ministry" is not
-      // NAFTA nor the Kremlin).
-      if (best >= 0 && head == "ministry") return -1;
-      if (best >= 0 && !((head == "committee" || head == "council") &&
-                         !IsAcronymEndingIn(doc.groups[best].canonical, 'C'))) {
-        return best;
-      }
-    }
+  // 4. Organisation nouns ("the company"): speaker_org_nouns.cc.
+  if (const int32_t g = ResolveOrgNoun(doc, m, f, l); g != kNotAnOrgNoun) {
+    return g;
   }
   // 5. Role nouns ("the general", "the Pentagon spokesman"). An indefinite
   // one with a place before its noun ("a Norland army officer") brings in

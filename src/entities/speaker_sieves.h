@@ -65,6 +65,24 @@ lex::Gender GroupGender(const Document& doc, int32_t group);
 // speaker.
 bool IsDayName(std::string_view lower);
 
+// Whether an organisation is the one a statement was given to ("told
+// CNN", "in an interview with Fox News", "said on MSNBC"): the outlet, not
+// "the company" that spoke.
+bool IsAddressee(const Document& doc, Span name);
+
+// The organisation an organisation noun phrase [f, l) (tokens; mention
+// span `m`) means: "the company" is the latest organisation named before
+// it, within the pronoun window, of a kind the noun allows; -1 when the
+// phrase is such a noun but names no one; kNotAnOrgNoun when it is not one
+// (the next sieve decides).
+inline constexpr int32_t kNotAnOrgNoun = -2;
+int32_t ResolveOrgNoun(const Document& doc, Span m, uint32_t f, uint32_t l);
+
+// Whether a group's name is a law's or a document's ("Affordable Care Act",
+// "First Amendment", "Paris Agreement"): it says nothing, so it is no
+// speaker for "it", "they" or "the group".
+bool IsLawName(std::string_view canonical);
+
 // The entity overlapping token i, or null (entities are sorted and do not
 // overlap one another).
 const Entity* EntityAtToken(const Document& doc, uint32_t i);

@@ -64,6 +64,21 @@ TEST(ResolveSpeakers, ABodyOfTheStateIsNoGroupOrCompany) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
 }
 
+// Regression: "The tax agency said" after the American Cancer Society and
+// the Affordable Care Act were named took one of them: a society is no
+// agency, and a law says nothing.
+TEST(ResolveSpeakers, NoSocietyForAnAgencyAndNoLawForAnyone) {
+  Document doc = WithQuotes(
+      "The Norland Cancer Society and the Fair Care Act were discussed. "
+      "\"We will wait,\" the tax agency said. \"No,\" it said.",
+      {{"Norland Cancer Society", EntityLabel::kOrg},
+       {"Fair Care Act", EntityLabel::kOrg}},
+      {{"We will wait,", "the tax agency"}, {"No,", "it"}});
+  ASSERT_EQ(doc.quotes.size(), 2u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  EXPECT_NE(doc.quotes[1].speaker_name, "Fair Care Act");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
