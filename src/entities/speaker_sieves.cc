@@ -443,6 +443,14 @@ int32_t ResolveMentionWith(const Document& doc, Span m,
     }
     std::string word = mention::Lower(doc.TokenText(i));
     int32_t g = ResolveNameWord(doc, word, m.begin, cache);
+    // "WFS workers", "ACME engineers": an organisation's people who speak
+    // for themselves (as mention::ModifiesALaterNoun for tagged names).
+    if (g >= 0 && doc.groups[g].label == EntityLabel::kOrg && i + 1 < l &&
+        doc.tokens[i + 1].kind == TokenKind::kWord &&
+        !doc.tokens[i + 1].capitalized &&
+        mention::IsOwnVoiceNoun(LowerToken(doc, i + 1))) {
+      continue;
+    }
     if (g >= 0 && !(modified && doc.groups[g].label != EntityLabel::kPerson &&
                     doc.groups[g].label != EntityLabel::kOrg)) {
       return g;

@@ -79,6 +79,17 @@ TEST(ResolveSpeakers, NoSocietyForAnAgencyAndNoLawForAnyone) {
   EXPECT_NE(doc.quotes[1].speaker_name, "Fair Care Act");
 }
 
+// Regression: "NHA workers say", with "NHA" untagged, found the Norland
+// Harbor Authority by its acronym: the workers speak for themselves.
+TEST(ResolveSpeakers, AnOrganisationsWorkersFoundByNameWordAreNotIt) {
+  Document doc = WithQuotes(
+      "The Norland Harbor Authority (NHA) met. \"No,\" NHA workers said.",
+      {{"Norland Harbor Authority", EntityLabel::kOrg}},
+      {{"No,", "NHA workers"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
