@@ -323,6 +323,16 @@ void TrimEdgeWords(Document* doc) {
       }
     }
     while (f < l && edge(f)) ++f;
+    // A person's name ends before a bracket: "Todd Young (R-Ind.)" is
+    // Todd Young with his party-state tag.
+    if (e.label == EntityLabel::kPerson) {
+      for (uint32_t i = f + 1; i < l; ++i) {
+        if (doc->TokenText(i) == "(" || doc->TokenText(i) == "[") {
+          l = i;
+          break;
+        }
+      }
+    }
     // No person's name opens with a plain lower-case word ("got Vindman",
     // "whether Trump"), but with a particle it may ("de Blasio"). (Other
     // names may: CoNLL's "serie A".)

@@ -153,6 +153,18 @@ TEST(AttachTitlesAndGroups, ABuildingIsNoPerson) {
   EXPECT_EQ(doc.entities[2].label, EntityLabel::kPerson);
 }
 
+// Regression: the tagger's "Todd Pell (R-Ind" became the name "Todd
+// PellR-Ind". A person's name ends before a bracket.
+TEST(AttachTitlesAndGroups, APersonsNameEndsBeforeABracket) {
+  Document doc = MakeDoc("Sen. Todd Pell (R-Ind.) spoke.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Todd Pell (R-Ind"), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.Text(doc.entities[0].span), "Todd Pell");
+  EXPECT_EQ(doc.groups[doc.entities[0].group].canonical, "Todd Pell");
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
