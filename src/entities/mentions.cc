@@ -425,9 +425,12 @@ int64_t NounGoverning(const Document& doc, uint32_t i, uint32_t f,
 bool ObjectOfOtherPerson(const Document& doc, uint32_t i, uint32_t f) {
   std::string prep;
   const int64_t noun = NounGoverning(doc, i, f, &prep);
-  return noun >= 0 && (prep == "of" || prep == "to") &&
-         IsOtherPersonNoun(LowerToken(doc, static_cast<uint32_t>(noun)),
-                           /*person_possessor=*/false);
+  if (noun < 0 || (prep != "of" && prep != "to")) return false;
+  const std::string w = LowerToken(doc, static_cast<uint32_t>(noun));
+  // "People close to the president", "a source close to Ruiz": others,
+  // who speak for themselves.
+  if (w == "close" && prep == "to") return true;
+  return IsOtherPersonNoun(w, /*person_possessor=*/false);
 }
 
 bool ObjectOfRepresentative(const Document& doc, uint32_t i, uint32_t f) {
