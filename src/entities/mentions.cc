@@ -330,7 +330,8 @@ constexpr std::string_view kRelationAndSideNouns[] = {
     "colleague", "classmate",  "neighbor",   "neighbour", "critic",
     "accuser",   "opponent",   "detractor",  "rival",     "enemy",
     "supporter", "ally",       "backer",     "defender",  "fan",
-    "follower",  "challenger", "admirer",    "victim",    "client"};
+    "follower",  "challenger", "admirer",    "victim",    "client",
+    "confidant", "associate",  "loyalist",   "donor",     "acquaintance"};
 
 // Those who speak for a person (for an organisation they speak as it: "the
 // Pentagon's spokeswoman" is the Pentagon's voice).

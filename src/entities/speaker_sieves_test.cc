@@ -90,18 +90,22 @@ TEST(ResolveSpeakers, AnOrganisationsWorkersFoundByNameWordAreNotIt) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
 }
 
-// Regression: "People close to Ana Ruiz said" and "those close to the
-// mayor" were named Ana Ruiz: people close to someone are others.
+// Regression: "People close to Ana Ruiz said", "those close to the
+// mayor" and "Ruiz's confidants" were named Ana Ruiz: people close to
+// someone are others.
 TEST(ResolveSpeakers, PeopleCloseToSomeoneAreOthers) {
   Document doc = WithQuotes(
       "Mayor Ana Ruiz left. \"Soon,\" people close to Ruiz said. "
-      "\"Later,\" those close to the mayor said.",
+      "\"Later,\" those close to the mayor said. \"Never,\" Ruiz's "
+      "confidants said.",
       {{"Ana Ruiz", EntityLabel::kPerson}, {"Ruiz", EntityLabel::kPerson}},
       {{"Soon,", "people close to Ruiz"},
-       {"Later,", "those close to the mayor"}});
-  ASSERT_EQ(doc.quotes.size(), 2u);
+       {"Later,", "those close to the mayor"},
+       {"Never,", "Ruiz's confidants"}});
+  ASSERT_EQ(doc.quotes.size(), 3u);
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
   EXPECT_EQ(doc.quotes[1].speaker_name, "");
+  EXPECT_EQ(doc.quotes[2].speaker_name, "");
 }
 
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
