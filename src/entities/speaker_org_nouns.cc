@@ -80,7 +80,11 @@ int32_t ResolveOrgNoun(const Document& doc, Span m, uint32_t f, uint32_t l) {
            (private_noun && NameHasWord(name, kStateBodyWords)) ||
            (business_or_state_noun && NameHasWord(name, kNonprofitWords));
   };
-  if (org_noun && l - f <= 3 && lex::IsDeterminer(LowerToken(doc, f))) {
+  // Definite only: "a campaign group" brings in a new one.
+  const std::string det = LowerToken(doc, f);
+  const bool indefinite = det == "a" || det == "an" || det == "one" ||
+                          det == "another" || det == "some" || det == "any";
+  if (org_noun && l - f <= 3 && lex::IsDeterminer(det) && !indefinite) {
     // The same noun resolved earlier (an earlier quote's speaker) wins.
     for (const Attribution& q : doc.quotes) {
       if (q.speaker.end > m.begin || q.speaker_group < 0 || q.speaker.empty()) {

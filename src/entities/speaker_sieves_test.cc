@@ -108,6 +108,16 @@ TEST(ResolveSpeakers, PeopleCloseToSomeoneAreOthers) {
   EXPECT_EQ(doc.quotes[2].speaker_name, "");
 }
 
+// Regression: "a campaign group said" took the organisation named last:
+// an indefinite noun brings in a new one.
+TEST(ResolveSpeakers, AnIndefiniteOrganisationNounIsNoOneNamed) {
+  Document doc = WithQuotes(
+      "The Harbor Trust met on Monday. \"No,\" a campaign group said.",
+      {{"Harbor Trust", EntityLabel::kOrg}}, {{"No,", "a campaign group"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
