@@ -105,6 +105,22 @@ TEST(SpeakerPronounsTest, PeopleNamedAsTheSubjectAreThey) {
   EXPECT_EQ(SpeakerOf(d, "\"The map"), "");
 }
 
+// Regression: "Some 500 “sanctuary” cities have decided ... They said"
+// went to a body named before: cities as a plural subject (quote marks
+// inside it) are "they"; so is a share of people ("40% said they").
+TEST(SpeakerPronounsTest, PluralPlacesAndSharesAreThey) {
+  Document d = ExtractText(
+      "The Harbor Board said on Monday that the pier would reopen.\n\n"
+      "Some 500 “sanctuary” cities have refused to help.\n\n"
+      "\"The law does not bind us,\" they said.");
+  EXPECT_EQ(SpeakerOf(d, "\"The law"), "");
+  Document e = ExtractText(
+      "The Harbor Board ran a poll in May.\n\n"
+      "Some 40% of residents backed the pier.\n\n"
+      "\"It keeps the town alive,\" they said.");
+  EXPECT_EQ(SpeakerOf(e, "\"It keeps"), "");
+}
+
 // Regression: the outlet of a dateline ("(Wire Service) Officials ...")
 // was taken for "they" as the subject of the article's first sentence.
 TEST(SpeakerPronounsTest, TheOutletOfADatelineIsNoCandidate) {

@@ -185,10 +185,19 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
   for (uint32_t i = subject_token;
        i < end && i <= subject_token + kModifierTokens; ++i) {
     const Token& t = doc.tokens[i];
+    // "5% said they ...", "Seventy-one percent of voters": a share of
+    // people heads the subject.
+    if (i <= subject_token + 2 && t.kind == TokenKind::kNumber && i + 1 < end &&
+        (doc.TokenText(i + 1) == "%" ||
+         mention::TokenIs(doc, i + 1, "percent"))) {
+      return i;
+    }
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) {
       std::string_view text = doc.TokenText(i);
-      // Possessives and hyphens stay inside the phrase.
-      if (mention::IsPossessiveMark(doc, i) || text == "-" || text == ".") {
+      // Possessives, hyphens and quote marks stay inside the phrase
+      // ("Some 500 “sanctuary” cities").
+      if (mention::IsPossessiveMark(doc, i) || text == "-" || text == "." ||
+          t.kind == TokenKind::kQuote) {
         continue;
       }
       return UINT32_MAX;
@@ -199,7 +208,16 @@ uint32_t PluralSubjectHead(const Document& doc, uint32_t s,
         lex::PronounOf(w) != lex::PronounKind::kNone) {
       return UINT32_MAX;
     }
-    if (IsPluralPeopleNoun(w)) {
+    // Places and institutions as bodies, in lower case ("cities and
+    // counties have decided"; not "the United States").
+    static constexpr std::string_view kPluralBodies[] = {
+        "cities",        "counties",    "states",   "countries",
+        "nations",       "governments", "schools",  "colleges",
+        "universities",  "hospitals",   "towns",    "municipalities",
+        "jurisdictions", "districts",   "churches", "groups",
+        "outlets",       "networks",    "banks"};
+    if (IsPluralPeopleNoun(w) ||
+        (!t.capitalized && InWordList(kPluralBodies, w))) {
       // "the authorities' searches": a possessor, not the head.
       if (!(i + 1 < end && mention::IsPossessiveMark(doc, i + 1))) return i;
       continue;
