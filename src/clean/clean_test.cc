@@ -142,6 +142,9 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"JUST WATCHED Harbor pier reopens after storm Replay More Videos ... "
        "MUST WATCH Harbor pier reopens after storm 02:14",
        "video playlist"},
+      {"Politics Harbor Pier Reopens After Storm Harbor Pier Reopens After "
+       "Storm Listen \xC2\xB7 4:16 4:16",
+       "audio player"},
       {"Media playback is unsupported on your device Media caption Harbor "
        "master: \"We had to rebuild the pier from the foundations up\"",
        "media widget caption"},

@@ -535,7 +535,7 @@ ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
   if (IsSignUpForm(raw, limits.max_notice_words)) {
     return ResidueKind::kLinkPrefix;
   }
-  if (IsVideoPlaylist(raw)) return ResidueKind::kChrome;
+  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw)) return ResidueKind::kChrome;
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);
   }

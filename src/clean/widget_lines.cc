@@ -41,6 +41,44 @@ bool IsVideoPlaylist(std::string_view raw) {
          memmem(raw.data(), raw.size(), "Replay More Videos", 18) != nullptr;
 }
 
+namespace {
+
+// Whether `d` is a duration: digits with one or two ":"-separated
+// two-digit parts ("5:21", "1:02:15").
+bool IsDuration(std::string_view d) {
+  size_t i = 0, parts = 0;
+  while (i < d.size()) {
+    size_t digits = 0;
+    while (i < d.size() && d[i] >= '0' && d[i] <= '9') ++i, ++digits;
+    if (digits == 0 || (parts > 0 && digits != 2)) return false;
+    ++parts;
+    if (i == d.size()) break;
+    if (d[i] != ':') return false;
+    ++i;
+  }
+  return parts >= 2 && parts <= 3;
+}
+
+}  // namespace
+
+// An audio player's line: "<section> <title> <title> Listen · 5:21 5:21"
+// (the duration twice: elapsed and total). Only the label and a duration
+// at the end decide; the title reads like a headline.
+bool IsAudioPlayer(std::string_view raw) {
+  constexpr std::string_view kLabel = "Listen \xC2\xB7 ";  // "Listen · "
+  while (!raw.empty() &&
+         (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) {
+    raw.remove_suffix(1);
+  }
+  const size_t at = raw.rfind(kLabel);
+  if (at == std::string_view::npos) return false;
+  std::string_view tail = raw.substr(at + kLabel.size());
+  const size_t space = tail.find(' ');
+  if (space == std::string_view::npos) return IsDuration(tail);
+  return IsDuration(tail.substr(0, space)) &&
+         IsDuration(tail.substr(space + 1));
+}
+
 // A media widget's caption line: "Media playback is unsupported on your
 // device Media caption <caption>", "Image copyright Reuters Image caption
 // <caption>". The caption often quotes someone ("Mr Macron urged leaders to

@@ -22,6 +22,11 @@ bool HasGalleryCounter(std::string_view raw);
 // WATCHED" (after blanks) and holds "Replay More Videos".
 bool IsVideoPlaylist(std::string_view raw);
 
+// True when the line is an audio player: it ends (before blanks) with
+// "Listen · " and a duration ("Listen · 5:21 5:21", "Listen · 1:02:15"),
+// after the clip's title, however long.
+bool IsAudioPlayer(std::string_view raw);
+
 // True when the line is a media widget's caption: it opens (after blanks)
 // with "Media playback is unsupported on your device", "Media caption ",
 // "Image caption " or "Image copyright ".

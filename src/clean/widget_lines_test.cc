@@ -31,6 +31,20 @@ TEST(WidgetLinesTest, VideoPlaylistOpensWithThePlayersLabel) {
   EXPECT_FALSE(IsVideoPlaylist("Just watched Clip Replay More Videos"));
 }
 
+// Regression: an audio player's line ("Politics <title> <title> Listen ·
+// 5:21 5:21") stayed in the text, and its title became a speaker's name.
+TEST(WidgetLinesTest, AudioPlayerEndsWithListenAndADuration) {
+  EXPECT_TRUE(
+      IsAudioPlayer("Politics Harbor Vote Nears Harbor Vote Nears Listen "
+                    "\xC2\xB7 5:21 5:21"));
+  EXPECT_TRUE(IsAudioPlayer("Pier Talks Listen \xC2\xB7 1:02:15  "));
+  // A duration must end the line, after the label.
+  EXPECT_FALSE(IsAudioPlayer("Listen \xC2\xB7 5:21 5:21 Then she left."));
+  EXPECT_FALSE(IsAudioPlayer("She said: Listen \xC2\xB7 now"));
+  EXPECT_FALSE(IsAudioPlayer("Listen \xC2\xB7 5:2"));
+  EXPECT_FALSE(IsAudioPlayer("Listen to the 5:21 train"));
+}
+
 TEST(WidgetLinesTest, MediaCaptionOpensWithTheWidgetsLabel) {
   EXPECT_TRUE(IsMediaCaption(
       "Media playback is unsupported on your device Media caption Harbor "
