@@ -73,7 +73,15 @@ int32_t ResolveOrgNoun(const Document& doc, Span m, uint32_t f, uint32_t l) {
   auto names_other_kind = [&](int32_t g) {
     // "University of Aarhus" is not "the company".
     std::string name = mention::Lower(doc.groups[g].canonical);
+    // A union or an association is also "the group" or "the organization"
+    // ("the American Civil Liberties Union ... the organization said").
+    const bool generic =
+        head == "group" || head == "organization" || head == "organisation";
     for (std::string_view n : kOrgNouns) {
+      if (generic && (n == "union" || n == "group" || n == "organization" ||
+                      n == "organisation")) {
+        continue;
+      }
       if (n != head && name.find(n) != std::string::npos) return true;
     }
     return IsLawName(name) ||

@@ -118,6 +118,20 @@ TEST(ResolveSpeakers, AnIndefiniteOrganisationNounIsNoOneNamed) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "");
 }
 
+// Regression: once "ACLU" was named the American Civil Liberties Union,
+// "the organization said" skipped it for "union" in its name and took a
+// network named before. A union is also "the organization".
+TEST(ResolveSpeakers, AUnionIsAlsoTheOrganization) {
+  Document doc = WithQuotes(
+      "Norland TV reported it first. The Harbor Workers Union condemned the "
+      "attack. \"We are outraged,\" the organization said.",
+      {{"Norland TV", EntityLabel::kOrg},
+       {"Harbor Workers Union", EntityLabel::kOrg}},
+      {{"We are outraged,", "the organization"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Harbor Workers Union");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
