@@ -358,8 +358,14 @@ Span NounPhraseCore(const TokenWindow& win, uint32_t end,
   // the nation is heading in the right direction dipped": a verb form
   // opening the phrase is the end of a longer one ("the proposed cut" keeps
   // its determiner before it; after punctuation a participle modifies the
-  // noun: ", registered Democrats ... have increased").
-  if (lead == start && lead > win.sb && win.IsWord(lead - 1) &&
+  // noun: ", registered Democrats ... have increased"; so it does after a
+  // verb of change: "increasing manufacturing jobs by").
+  if (!stop_at_change_verb && lead == start && lead > win.sb &&
+      win.IsWord(lead - 1) && !win.Tk(lead - 1).capitalized &&
+      (!IsStopWord(LowerWord(win.T(lead - 1))) ||
+       InList(LowerWord(win.T(lead - 1)),
+              {"who", "that", "which", "is", "are", "was", "were", "be",
+               "been", "being", "has", "have", "had"})) &&
       win.IsWord(start) && !win.Tk(start).capitalized &&
       AllLowerAlpha(win.T(start)) &&
       VerbFormEnding(LowerWord(win.T(start)))) {

@@ -79,6 +79,12 @@ Span NounsAfterAge(const TokenWindow& win, uint32_t t) {
       continue;
     }
     if (e > t && VerbInS(win, e)) break;
+    // "the 59-year-old Jones underwent surgery": after a name, a word
+    // followed by its object is the verb ("Black man running" keeps "man").
+    if (e > t && win.Tk(e - 1).capitalized && PhraseWord(win, e + 1) &&
+        !win.Tk(e + 1).capitalized && !VerbForm(win.T(e + 1))) {
+      break;
+    }
     if (VerbForm(w)) {
       // "the 44-year-old Texan presented himself"; "a 70-year-old retired
       // teacher" keeps its participle.

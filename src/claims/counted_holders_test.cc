@@ -36,6 +36,12 @@ TEST(CountedHoldersTest, WhoseAgeAfterAHyphenatedAge) {
   EXPECT_EQ(CountedOf("The 44-year-old Ohioan presented himself as calm.",
                       "44-year-old"),
             "Ohioan");
+  EXPECT_EQ(CountedOf("The 59-year-old Pruitt underwent knee surgery.",
+                      "59-year-old"),
+            "Pruitt");
+  EXPECT_EQ(CountedOf("Police shot a 25-year-old Black man running home.",
+                      "25-year-old"),
+            "Black man");
   // A verb in "-s" after the noun ends it.
   EXPECT_EQ(CountedOf("The 52-year-old farmer works as a mechanic.",
                       "52-year-old"),
@@ -134,6 +140,19 @@ TEST(CountedHoldersTest, MoreVerbsAndSubjects) {
             "Shanghai Composite");
   EXPECT_EQ(CountedOf("The Dow fell 310 points on Monday.", "310"), "Dow");
   EXPECT_EQ(CountedOf("The team scored 310 points in May.", "310"), "points");
+  // Regression (found in the held-out reading): a gerund opening the object
+  // of a verb of change stays.
+  EXPECT_EQ(CountedOf("The plan aims at increasing farming jobs by 5,000.",
+                      "5,000"),
+            "farming jobs");
+  // A gerund noun after "as" opens a subject.
+  EXPECT_EQ(CountedOf("Sales held up as farming employment rose by 4,000.",
+                      "4,000"),
+            "farming employment");
+  // A verb form after "who" opens no subject.
+  EXPECT_EQ(CountedOf("The share of those who backed the mayor rose 3 points.",
+                      "3"),
+            "points");
   // A name that is no index is still no subject.
   EXPECT_EQ(CountedOf("Acme Corp jumped 3 percent.", "3 percent"), "");
 }
