@@ -25,10 +25,10 @@ bool IsTimeNoun(std::string_view w) {
 // government"); not plural nouns ("of college graduates this year").
 bool IsShareVerbInS(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "favors",  "trusts",   "blames", "supports", "opposes", "backs",
-      "believes", "thinks",  "wants",  "says",     "approves", "disapproves",
-      "prefers", "agrees",   "disagrees", "views",  "sees",     "considers",
-      "expects", "lacks",    "owns",   "earns",    "lives",    "works"};
+      "favors",   "trusts", "blames",    "supports", "opposes",  "backs",
+      "believes", "thinks", "wants",     "says",     "approves", "disapproves",
+      "prefers",  "agrees", "disagrees", "views",    "sees",     "considers",
+      "expects",  "lacks",  "owns",      "earns",    "lives",    "works"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -36,9 +36,9 @@ bool IsShareVerbInS(std::string_view w) {
 // "for the first time", "on behalf of", "for each".
 bool IsNoPurpose(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "average", "first", "time",     "top",  "behalf", "example",
-      "instance", "sale", "good",     "now",  "life",   "free",
-      "record",   "hand", "instance", "once", "second", "next"};
+      "average",  "first", "time",     "top",  "behalf", "example",
+      "instance", "sale",  "good",     "now",  "life",   "free",
+      "record",   "hand",  "instance", "once", "second", "next"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -86,10 +86,9 @@ Span CountedPhrase(const TokenWindow& win, uint32_t max_counted_tokens,
   // "spent $310,000 on a new voting system", "$2.5 billion for water
   // projects": what the money is for (a determiner may open it; not a name,
   // a time or an idiom: "for Smith", "for years", "on average").
-  const bool money_for = money_for_ok && q.currency &&
-                         (win.Is(k, "on") || win.Is(k, "for")) &&
-                         k + 1 < limit && win.IsWord(k + 1) &&
-                         !win.Tk(k + 1).capitalized;
+  const bool money_for =
+      money_for_ok && q.currency && (win.Is(k, "on") || win.Is(k, "for")) &&
+      k + 1 < limit && win.IsWord(k + 1) && !win.Tk(k + 1).capitalized;
   const bool money_prep = money_in || money_for;
   if ((win.Is(k, "of") || money_prep) && k + 1 < limit) {
     uint32_t j = k + 1;

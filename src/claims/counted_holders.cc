@@ -70,9 +70,9 @@ Span NounsAfterAge(const TokenWindow& win, uint32_t t) {
     if (win.Tk(e).capitalized) {
       // "a 30-year-old man Friday": a name only before the nouns, or
       // inside them ("the 38-year-old gay Harvard grad").
-      if (lower_taken && !(PhraseWord(win, e + 1) &&
-                           !win.Tk(e + 1).capitalized &&
-                           !VerbForm(win.T(e + 1)))) {
+      if (lower_taken &&
+          !(PhraseWord(win, e + 1) && !win.Tk(e + 1).capitalized &&
+            !VerbForm(win.T(e + 1)))) {
         break;
       }
       ++e;
@@ -104,8 +104,7 @@ Span NameBeforeAge(const TokenWindow& win, uint32_t b) {
   uint32_t end = b - 1;
   uint32_t k = end;
   while (k > win.sb && end - k < 5 && win.IsWord(k - 1) &&
-         win.Tk(k - 1).capitalized &&
-         !IsStopWord(LowerWord(win.T(k - 1)))) {
+         win.Tk(k - 1).capitalized && !IsStopWord(LowerWord(win.T(k - 1)))) {
     --k;
   }
   if (k == end) return {};
@@ -126,29 +125,30 @@ bool IsNumberish(const TokenWindow& win, uint32_t k) {
 
 // Nouns of a change ("a plunge in the rate from ... to ...").
 bool IsChangeNoun(std::string_view w) {
-  return InList(w, {"plunge", "drop", "rise", "increase", "decrease",
-                    "decline", "fall", "jump", "cut", "reduction", "change",
-                    "gain", "spike", "surge", "dip", "slide", "hike",
-                    "growth", "shift", "swing", "climb", "leap"});
+  return InList(w,
+                {"plunge", "drop",  "rise",  "increase",  "decrease", "decline",
+                 "fall",   "jump",  "cut",   "reduction", "change",   "gain",
+                 "spike",  "surge", "dip",   "slide",     "hike",     "growth",
+                 "shift",  "swing", "climb", "leap"});
 }
 
 // Nouns that a number after "of" measures ("a total of", "a budget of",
 // "cuts of up to", "a reversal rate of").
 bool IsMeasureNoun(std::string_view w) {
   return IsChangeNoun(w) ||
-         InList(w, {"total",     "sum",        "average",    "increases",
-                    "cuts",      "reductions", "gains",      "loss",
-                    "losses",    "budget",     "deficit",    "surplus",
-                    "rate",      "margin",     "salary",     "bill",
-                    "value",     "price",      "cost",       "costs",
-                    "fee",       "fine",       "payment",    "turnout",
-                    "population", "majority",  "level",      "ratio",
-                    "income",    "revenue",    "revenues",   "debt",
-                    "valuation", "penalty",    "settlement", "award",
-                    "bail",      "investment", "donation",   "grant",
-                    "raise",     "pay",        "wage",       "tariff",
-                    "tariffs",   "tax",        "subsidy",    "bonus",
-                    "premium",   "premiums",   "rent",       "ransom"});
+         InList(
+             w,
+             {"total",      "sum",     "average",    "increases", "cuts",
+              "reductions", "gains",   "loss",       "losses",    "budget",
+              "deficit",    "surplus", "rate",       "margin",    "salary",
+              "bill",       "value",   "price",      "cost",      "costs",
+              "fee",        "fine",    "payment",    "turnout",   "population",
+              "majority",   "level",   "ratio",      "income",    "revenue",
+              "revenues",   "debt",    "valuation",  "penalty",   "settlement",
+              "award",      "bail",    "investment", "donation",  "grant",
+              "raise",      "pay",     "wage",       "tariff",    "tariffs",
+              "tax",        "subsidy", "bonus",      "premium",   "premiums",
+              "rent",       "ransom"});
 }
 
 // The noun phrase ending just before token `end`: capitalised and
@@ -315,24 +315,24 @@ namespace {
 // Verbs a poll's share is said to do: answer, hold a view, choose.
 bool IsShareVerb(std::string_view w) {
   return InList(
-      w, {"say",        "says",       "said",       "support",   "supports",
-          "supported",  "oppose",     "opposes",    "opposed",   "approve",
-          "approves",   "approved",   "disapprove", "disapproves",
-          "disapproved", "favor",     "favors",     "favored",   "favour",
-          "favours",    "favoured",   "back",       "backs",     "backed",
-          "believe",    "believes",   "believed",   "think",     "thinks",
-          "thought",    "want",       "wants",      "wanted",    "prefer",
-          "prefers",    "preferred",  "blame",      "blames",    "blamed",
-          "view",       "views",      "viewed",     "agree",     "agrees",
-          "agreed",     "disagree",   "disagrees",  "disagreed", "expressed",
-          "trust",      "trusts",     "trusted",    "rated",     "chose",
-          "picked",     "voted",      "plan",       "plans",     "planned",
-          "expect",     "expects",    "expected",   "feel",      "feels",
-          "felt",       "worry",      "worries",    "worried",   "consider",
-          "considers",  "considered", "identify",   "identifies",
-          "identified", "reported",   "described",  "called",    "named",
-          "cited",      "answered",   "responded",  "admitted",  "have",
-          "has",        "had",        "who"});
+      w, {"say",        "says",      "said",       "support",     "supports",
+          "supported",  "oppose",    "opposes",    "opposed",     "approve",
+          "approves",   "approved",  "disapprove", "disapproves", "disapproved",
+          "favor",      "favors",    "favored",    "favour",      "favours",
+          "favoured",   "back",      "backs",      "backed",      "believe",
+          "believes",   "believed",  "think",      "thinks",      "thought",
+          "want",       "wants",     "wanted",     "prefer",      "prefers",
+          "preferred",  "blame",     "blames",     "blamed",      "view",
+          "views",      "viewed",    "agree",      "agrees",      "agreed",
+          "disagree",   "disagrees", "disagreed",  "expressed",   "trust",
+          "trusts",     "trusted",   "rated",      "chose",       "picked",
+          "voted",      "plan",      "plans",      "planned",     "expect",
+          "expects",    "expected",  "feel",       "feels",       "felt",
+          "worry",      "worries",   "worried",    "consider",    "considers",
+          "considered", "identify",  "identifies", "identified",  "reported",
+          "described",  "called",    "named",      "cited",       "answered",
+          "responded",  "admitted",  "have",       "has",         "had",
+          "who"});
 }
 
 // Words that end a share's clause: a contrast or a new clause.
@@ -340,8 +340,8 @@ bool EndsShareClause(const TokenWindow& win, uint32_t k) {
   if (!win.IsWord(k)) return true;
   if (InList(LowerWord(win.T(k)),
              {"while", "whereas", "compared", "versus", "but", "according",
-              "though", "although", "vs", "because", "than", "unless",
-              "since", "when"})) {
+              "though", "although", "vs", "because", "than", "unless", "since",
+              "when"})) {
     return true;
   }
   // "... and 8 percent said ...": the next share.
@@ -367,9 +367,10 @@ void ShareVerbPhrases(const TokenWindow& win, size_t first_claim,
     // Not ending on a function word ("... and", "... has").
     while (e > k + 1 && win.IsWord(e - 1) &&
            InList(LowerWord(win.T(e - 1)),
-                  {"and", "or", "to", "the", "a", "an", "has", "have", "had",
-                   "is", "are", "was", "were", "will", "would", "could",
-                   "should", "can", "may", "might", "must", "be", "been"})) {
+                  {"and",  "or",    "to",    "the",   "a",      "an",
+                   "has",  "have",  "had",   "is",    "are",    "was",
+                   "were", "will",  "would", "could", "should", "can",
+                   "may",  "might", "must",  "be",    "been"})) {
       --e;
     }
     // "who" alone is no phrase.

@@ -26,8 +26,7 @@ namespace whosaid::claims {
 // Roe"; not "the 71-year-old said"); after the comma of an appositive age,
 // the name before it ("Jane Roe, 46, said" -> "Jane Roe", "the
 // prosecutor, 48," -> "prosecutor"). Empty otherwise.
-Span AgeHolder(const TokenWindow& win, uint32_t b, uint32_t t,
-               bool hyphenated);
+Span AgeHolder(const TokenWindow& win, uint32_t b, uint32_t t, bool hyphenated);
 
 // The noun phrase a change, a total or a level before "of" or "from" is
 // of, for the number starting at token `b`: "a plunge in the jobless rate

@@ -43,9 +43,9 @@ TEST(CountedHoldersTest, WhoseAgeAfterAHyphenatedAge) {
                       "25-year-old"),
             "Black man");
   // A verb in "-s" after the noun ends it.
-  EXPECT_EQ(CountedOf("The 52-year-old farmer works as a mechanic.",
-                      "52-year-old"),
-            "farmer");
+  EXPECT_EQ(
+      CountedOf("The 52-year-old farmer works as a mechanic.", "52-year-old"),
+      "farmer");
   // The age used as a noun names no one after it.
   EXPECT_EQ(CountedOf("The 29-year-old said she was tired.", "29-year-old"),
             "");
@@ -73,21 +73,22 @@ TEST(CountedHoldersTest, WhatAChangeOrATotalIsOf) {
             "emission cuts");
   EXPECT_EQ(CountedOf("The court had a reversal rate of 70% last year.", "70%"),
             "reversal rate");
-  EXPECT_EQ(CountedOf("Farm subsidies reached a total of $4 billion.",
-                      "$4 billion"),
-            "Farm subsidies");
-  EXPECT_EQ(CountedOf("Officials reported a total of $4 billion.", "$4 billion"),
-            "");
+  EXPECT_EQ(
+      CountedOf("Farm subsidies reached a total of $4 billion.", "$4 billion"),
+      "Farm subsidies");
+  EXPECT_EQ(
+      CountedOf("Officials reported a total of $4 billion.", "$4 billion"), "");
   EXPECT_EQ(CountedOf("Prices rose by an average of 6 percent.", "6 percent"),
             "Prices");
   // Not a measure: a place of that size.
-  EXPECT_EQ(CountedOf("It is a harbor city of 40,000 near the coast.", "40,000"),
-            "");
+  EXPECT_EQ(
+      CountedOf("It is a harbor city of 40,000 near the coast.", "40,000"), "");
 }
 
 TEST(CountedHoldersTest, CasualtiesAfterABareCount) {
   EXPECT_EQ(CountedOf("The blast left 9 dead and 30 wounded.", "9"), "dead");
-  EXPECT_EQ(CountedOf("The blast left 9 dead and 30 wounded.", "30"), "wounded");
+  EXPECT_EQ(CountedOf("The blast left 9 dead and 30 wounded.", "30"),
+            "wounded");
 }
 
 TEST(CountedHoldersTest, WhatAPollShareSaysOrDoes) {
@@ -116,43 +117,42 @@ TEST(CountedHoldersTest, MoreVerbsAndSubjects) {
   EXPECT_EQ(
       CountedOf("The trade gap widened 4.1 percent in May.", "4.1 percent"),
       "trade gap");
-  EXPECT_EQ(CountedOf("Average hourly pay rose 0.3 percent in May.",
-                      "0.3 percent"),
-            "Average hourly pay");
+  EXPECT_EQ(
+      CountedOf("Average hourly pay rose 0.3 percent in May.", "0.3 percent"),
+      "Average hourly pay");
   EXPECT_EQ(CountedOf("The jobless rate unexpectedly fell to 4.2 percent.",
                       "4.2 percent"),
             "jobless rate");
-  EXPECT_EQ(
-      CountedOf("The use of bicycles went up 40 percent.", "40 percent"),
-      "use of bicycles");
+  EXPECT_EQ(CountedOf("The use of bicycles went up 40 percent.", "40 percent"),
+            "use of bicycles");
   EXPECT_EQ(CountedOf("Support for the mayor slipped to 38% from 45%.", "45%"),
             "Support for the mayor");
   EXPECT_EQ(CountedOf("The youth jobless rate is now a staggering 31 percent.",
                       "31 percent"),
             "youth jobless rate");
-  EXPECT_EQ(CountedOf("Clinic visits across the region have fallen 20%.",
-                      "20%"),
-            "Clinic visits across the region");
+  EXPECT_EQ(
+      CountedOf("Clinic visits across the region have fallen 20%.", "20%"),
+      "Clinic visits across the region");
   EXPECT_EQ(CountedOf("The Dow fell 2.1 percent on Monday.", "2.1 percent"),
             "Dow");
-  EXPECT_EQ(CountedOf("The Shanghai Composite was down 1.4 percent.",
-                      "1.4 percent"),
-            "Shanghai Composite");
+  EXPECT_EQ(
+      CountedOf("The Shanghai Composite was down 1.4 percent.", "1.4 percent"),
+      "Shanghai Composite");
   EXPECT_EQ(CountedOf("The Dow fell 310 points on Monday.", "310"), "Dow");
   EXPECT_EQ(CountedOf("The team scored 310 points in May.", "310"), "points");
   // Regression (found in the held-out reading): a gerund opening the object
   // of a verb of change stays.
-  EXPECT_EQ(CountedOf("The plan aims at increasing farming jobs by 5,000.",
-                      "5,000"),
-            "farming jobs");
+  EXPECT_EQ(
+      CountedOf("The plan aims at increasing farming jobs by 5,000.", "5,000"),
+      "farming jobs");
   // A gerund noun after "as" opens a subject.
-  EXPECT_EQ(CountedOf("Sales held up as farming employment rose by 4,000.",
-                      "4,000"),
-            "farming employment");
+  EXPECT_EQ(
+      CountedOf("Sales held up as farming employment rose by 4,000.", "4,000"),
+      "farming employment");
   // A verb form after "who" opens no subject.
-  EXPECT_EQ(CountedOf("The share of those who backed the mayor rose 3 points.",
-                      "3"),
-            "points");
+  EXPECT_EQ(
+      CountedOf("The share of those who backed the mayor rose 3 points.", "3"),
+      "points");
   // A name that is no index is still no subject.
   EXPECT_EQ(CountedOf("Acme Corp jumped 3 percent.", "3 percent"), "");
 }

@@ -221,8 +221,7 @@ TEST(CountedTest, FrontedPartitive) {
       "Of the riders");
   EXPECT_EQ(CountedOf("Of those, 62 stayed.", "62"), "");
   // Not "Of course," (the share's own verb counts instead).
-  EXPECT_EQ(CountedOf("Of course, 40 percent agreed.", "40 percent"),
-            "agreed");
+  EXPECT_EQ(CountedOf("Of course, 40 percent agreed.", "40 percent"), "agreed");
   EXPECT_EQ(CountedOf("Of the staff, most said 40 had quit.", "40"), "");
 }
 
