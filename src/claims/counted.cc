@@ -202,21 +202,52 @@ bool LooksLikeVerbForm(std::string_view w) {
   return w.substr(0, stem).find_first_of("aeiouy") != std::string_view::npos;
 }
 
-// Up to two lower-case nouns after a number with a hyphenated suffix,
+// A third noun after a hyphenated number ("a three-drug lethal injection
+// protocol"): not a number word ("a prize two weeks ago"), an adjective
+// by its ending ("mandatory minimum federal ..."), an adverb or a verb
+// ("ever", "known", "stand"), nor a verb in "-s" after a singular noun
+// before its object ("border wall stands atop", "system helps an").
+bool ThirdNounAt(const TokenWindow& win, uint32_t e) {
+  std::string_view w = win.T(e);
+  if (w.find('-') != std::string_view::npos) return false;
+  for (std::string_view suf : {"al", "ive", "ous", "ic", "ful", "ent", "ant"}) {
+    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return false;
+  }
+  static constexpr std::string_view kNot[] = {
+      "ever", "late", "early", "known", "stand", "stands", "long", "old",
+      "soon", "more", "less",  "much",  "some",  "any",    "own"};
+  if (std::find(std::begin(kNot), std::end(kNot), w) != std::end(kNot)) {
+    return false;
+  }
+  if (w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") &&
+      !win.T(e - 1).ends_with('s') && e + 1 < win.se &&
+      (IsDeterminer(win.T(e + 1)) ||
+       (win.IsWord(e + 1) && AllLowerAlpha(win.T(e + 1)) &&
+        !IsStopWord(win.T(e + 1))))) {
+    return false;
+  }
+  return true;
+}
+
+// Up to three lower-case nouns after a number with a hyphenated suffix,
 // starting at token k ("a two-year operation", "a 12-percentage-point
-// lead", "12-foot social distancing", "a 30-minute weekly show"). A word
-// that is never a noun ends the run; after the first word, so does an
-// adverb or a word that heads no noun ("a three-week audit last spring"),
-// and a verb form ("a 500-acre area burning") unless the first word
-// modifies it or it is a gerund noun.
+// lead", "12-foot social distancing", "a 30-minute weekly show", "a
+// three-drug lethal injection protocol"). A word that is never a noun ends
+// the run; after the first word, so does an adverb or a word that heads no
+// noun ("a three-week audit last spring"), and a verb form ("a 500-acre
+// area burning") unless the first word modifies it or it is a gerund noun;
+// a third word must pass ThirdNounAt.
 Span NounsAfterHyphenatedNumber(const TokenWindow& win, uint32_t k) {
   uint32_t e = k;
-  while (e < win.se && e < k + 2 && win.IsWord(e) && AllLowerAlpha(win.T(e)) &&
+  while (e < win.se && e < k + 3 && win.IsWord(e) && AllLowerAlpha(win.T(e)) &&
          !IsStopWord(win.T(e))) {
     std::string_view w = win.T(e);
     if (IsNeverANoun(w)) break;
     if (e > k) {
       if (IsNoSingularHead(w) || IsLyAdverb(w)) break;
+      // "a one-bedroom apartment two weeks ago": a number word ends it.
+      if (IsNumberWord(w)) break;
+      if (e == k + 2 && !ThirdNounAt(win, e)) break;
       if (LooksLikeVerbForm(w) && !PremodifiesAGerund(win.T(e - 1)) &&
           !IsGerundNoun(w)) {
         break;

@@ -88,6 +88,17 @@ TEST(CountedTest, NounsAfterAHyphenatedNumber) {
             "campaign swing");
   EXPECT_EQ(CountedOf("The city set a 5-stage phased reopening.", "5-stage"),
             "phased reopening");
+  // A third noun ("a three-drug lethal injection protocol"), not a number
+  // word, a verb before its object or an adverb after the nouns.
+  EXPECT_EQ(CountedOf("They used a two-step blood test protocol.", "two-step"),
+            "blood test protocol");
+  EXPECT_EQ(
+      CountedOf("They won a one-day golf prize two weeks ago.", "one-day"),
+      "golf prize");
+  EXPECT_EQ(CountedOf("A 9-foot stone wall stands there.", "9-foot"),
+            "stone wall");
+  EXPECT_EQ(CountedOf("It was the largest one-day stock drop ever.", "one-day"),
+            "stock drop");
   // An age gives whose age it is (AgeHolder, counted_holders.cc).
   EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"),
             "driver");
