@@ -364,13 +364,16 @@ void ShareVerbPhrases(const TokenWindow& win, size_t first_claim,
     }
     uint32_t e = k + 1;
     while (e < win.se && e < k + 12 && !EndsShareClause(win, e)) ++e;
-    // Not ending on a function word ("... and", "... has").
+    // Not ending on a function word ("... and", "... has") or on the
+    // modifier of a number it stopped at ("have given at least $1,000").
     while (e > k + 1 && win.IsWord(e - 1) &&
            InList(LowerWord(win.T(e - 1)),
-                  {"and",  "or",    "to",    "the",   "a",      "an",
-                   "has",  "have",  "had",   "is",    "are",    "was",
-                   "were", "will",  "would", "could", "should", "can",
-                   "may",  "might", "must",  "be",    "been"})) {
+                  {"and",   "or",    "to",     "the",    "a",      "an",
+                   "has",   "have",  "had",    "is",     "are",    "was",
+                   "were",  "will",  "would",  "could",  "should", "can",
+                   "may",   "might", "must",   "be",     "been",   "at",
+                   "least", "than",  "about",  "nearly", "almost", "some",
+                   "just",  "only",  "roughly"})) {
       --e;
     }
     // "who" alone is no phrase.

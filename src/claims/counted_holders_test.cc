@@ -99,6 +99,10 @@ TEST(CountedHoldersTest, WhatAPollShareSaysOrDoes) {
   EXPECT_EQ(CountedOf(s, "52 percent"), "oppose it");
   EXPECT_EQ(CountedOf("Only 12% said they trust the council.", "12%"),
             "said they trust the council");
+  // The run stops at a number, and not on its modifier.
+  EXPECT_EQ(
+      CountedOf("Just 4 percent have paid at least $500 in fees.", "4 percent"),
+      "have paid");
   EXPECT_EQ(CountedOf("About 30 percent who said they walk to work were happy.",
                       "About 30 percent"),
             "who said they walk to work were happy");
