@@ -11,6 +11,7 @@
 #include "src/claims/context_rules.h"
 #include "src/claims/counted.h"
 #include "src/claims/counted_context.h"
+#include "src/claims/counted_holders.h"
 #include "src/claims/ellipsis.h"
 #include "src/claims/exclusions.h"
 #include "src/claims/lexicon.h"
@@ -53,6 +54,7 @@ class Scanner {
         i = std::max(next, i + 1);
       }
       ShareOneGroup(win_, first_claim, &doc_.claims);
+      ShareVerbPhrases(win_, first_claim, &doc_.claims);
       UnitOfTheAmountContrasted(win_, first_claim, &doc_.claims);
     }
     size_t too_long = too_long_ + num_.too_long();

@@ -1,10 +1,12 @@
 #include "src/claims/counted_context.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 
+#include "src/claims/counted_words.h"
 #include "src/claims/lexicon.h"
 #include "src/claims/nouns.h"
 
@@ -21,120 +23,22 @@ bool InList(std::string_view w, std::initializer_list<std::string_view> l) {
   return std::find(l.begin(), l.end(), w) != l.end();
 }
 
-// Verbs whose subject is what the number after them measures: "the toll
-// rose to 45", "income was $50,421", "the cap reached 110,000".
-bool IsLevelVerb(std::string_view w) {
-  return InList(w,
-                {"rose",      "risen",     "rise",     "rises",     "fell",
-                 "fallen",    "falls",     "grew",     "grown",     "grows",
-                 "climbed",   "climbs",    "jumped",   "jumps",     "dropped",
-                 "drops",     "declined",  "declines", "increased", "increases",
-                 "decreased", "decreases", "soared",   "surged",    "plunged",
-                 "slipped",   "tumbled",   "sank",     "slumped",   "reached",
-                 "reaches",   "reach",     "totaled",  "totalled",  "totals",
-                 "topped",    "tops",      "hit",      "hits",      "stood",
-                 "stands",    "exceeded",  "exceeds",  "surpassed", "averaged",
-                 "averages",  "amounted",  "amounts",  "was",       "is",
-                 "were",      "are",       "be",       "been",      "remained",
-                 "remains",   "doubled",   "tripled",  "shrank",    "edged",
-                 "ticked",    "cost",      "costs",    "held",      "holds",
-                 "hovered",   "hovers",    "stayed",   "stays",     "costing",
-                 "falling",   "rising",    "climbing", "dropping",  "totaling",
-                 "holding"});
-}
-
-// Verbs whose object is what the number after "to"/"by"/"at" measures:
-// "cut the ceiling to 18,000", "reduce emissions by 45%".
-bool IsChangeVerb(std::string_view w) {
-  return InList(
-      w, {"cut",       "cuts",      "cutting",  "raise",     "raised",
-          "raises",    "raising",   "increase", "increased", "increasing",
-          "reduce",    "reduced",   "reduces",  "reducing",  "lower",
-          "lowered",   "lowering",  "boost",    "boosted",   "boosting",
-          "lift",      "lifted",    "expand",   "expanded",  "slash",
-          "slashed",   "cap",       "capped",   "bring",     "brought",
-          "put",       "puts",      "set",      "sets",      "pegged",
-          "estimated", "estimates", "estimate", "trim",      "trimmed",
-          "double",    "doubled",   "hike",     "hiked",     "push",
-          "pushed",    "pushes",    "pushing",  "bringing",  "brings",
-          "drove",     "driven",    "driving",  "bumped",    "held",
-          "holding",   "kept",      "keep",     "keeping",   "left"});
-}
-
-// Auxiliaries and adverbs between a subject and its verb: "has now risen",
-// "would be", "is expected to reach", "has since fallen".
-bool IsAuxOrAdverb(std::string_view w) {
-  return InList(
-      w, {"has",      "have",      "had",     "would",      "will",    "could",
-          "should",   "may",       "might",   "must",       "can",     "is",
-          "was",      "were",      "are",     "been",       "be",      "to",
-          "expected", "projected", "likely",  "now",        "already", "also",
-          "still",    "just",      "since",   "reportedly", "further", "then",
-          "again",    "only",      "roughly", "slightly",   "sharply"});
-}
-
 bool IsPossessive(std::string_view w) {
   return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019";
-}
-
-// Nouns in "-ing" that head noun phrases in the news.
-bool IsIngNoun(std::string_view w) {
-  return InList(w, {"building", "funding",   "spending", "housing", "training",
-                    "meeting",  "hearing",   "briefing", "ruling",  "offering",
-                    "ceiling",  "financing", "earnings", "savings", "pricing",
-                    "lending",  "borrowing", "polling",  "ranking", "rating"});
-}
-
-// A participle or gerund by its ending ("earned", "favoring").
-bool VerbFormEnding(std::string_view w) {
-  if (w.size() > 3 && w.ends_with("ed") &&
-      !InList(w, {"seed", "need", "feed", "speed", "breed", "greed", "deed",
-                  "weed", "shed", "bed", "red", "bred"})) {
-    return true;
-  }
-  return w.size() > 4 && w.ends_with("ing") && !IsIngNoun(w);
-}
-
-// A capitalised word opening a sentence that is a common noun of
-// measured things by its ending or by name ("Unemployment", "Inflation",
-// "Sales"), not a name ("Acme").
-bool CommonNounOpening(std::string_view w) {
-  for (std::string_view suf :
-       {"ment", "ness", "tion", "sion", "ity", "ance", "ence", "ship"}) {
-    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
-  }
-  return InList(
-      w, {"sales",  "revenue",      "revenues",    "turnout",    "spending",
-          "prices", "profit",       "profits",     "exports",    "imports",
-          "output", "funding",      "debt",        "growth",     "support",
-          "wages",  "income",       "costs",       "enrollment", "deaths",
-          "cases",  "unemployment", "joblessness", "crime",      "approval"});
-}
-
-// An adjective before an amount ("a massive $38 billion", "a hefty",
-// "the planned initial"), by its ending or by name; not a noun ("the
-// dossier 100 percent") nor a group ("the top 1%", "the richest 10%").
-bool LooksLikeAdjective(std::string_view w) {
-  if (IsNeverANoun(w) || IsLyAdverb(w) ||
-      InList(w, {"top", "bottom", "richest", "poorest", "wealthiest",
-                 "remaining", "other", "first", "last", "next"})) {
-    return false;
-  }
-  for (std::string_view suf : {"al", "ic", "ive", "ous", "ed", "ing", "ful",
-                               "ant", "ent", "ary", "able", "ible", "y"}) {
-    if (w.size() > suf.size() + 2 && w.ends_with(suf)) return true;
-  }
-  return InList(w, {"new",        "big",     "huge",    "record",   "total",
-                    "whopping",   "extra",   "net",     "modest",   "small",
-                    "large",      "mere",    "paltry",  "proposed", "planned",
-                    "estimated",  "full",    "average", "annual",   "initial",
-                    "additional", "massive", "further", "hefty",    "overall",
-                    "separate",   "similar"});
 }
 
 bool IsNumberToken(const TokenWindow& win, uint32_t k) {
   return win.Tk(k).kind == TokenKind::kNumber ||
          (win.IsWord(k) && IsNumberWord(win.T(k)));
+}
+
+// A token of an amount: a number, a currency sign, "%", "percent" or a
+// scale word ("$6.3 billion", "37%").
+bool IsAmountToken(const TokenWindow& win, uint32_t k) {
+  if (k < win.sb || k >= win.se) return false;
+  const Token& tk = win.Tk(k);
+  if (tk.kind == TokenKind::kNumber || win.IsCurrencySymbol(k)) return true;
+  return win.T(k) == "%" || win.Is(k, "percent") || win.IsScaleWordTok(k);
 }
 
 }  // namespace
@@ -222,9 +126,13 @@ namespace {
 // The noun phrase ending just before token `end`: nouns, adjectives,
 // capitalised words, numbers, "%", "'s", "&" and inner "of"/"in"
 // ("number of confirmed cases in the U.S."), back to a determiner (left
-// out), punctuation or a word that ends a phrase.
-Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
-                      bool stop_at_change_verb) {
+// out), punctuation or a word that ends a phrase. When the phrase comes
+// right after a preposition (past its determiners), *prep_at gets the
+// preposition's token and *inner_start the phrase's first token, and the
+// result is empty.
+Span NounPhraseCore(const TokenWindow& win, uint32_t end,
+                    bool stop_at_change_verb, uint32_t* prep_at,
+                    uint32_t* inner_start) {
   if (end <= win.sb) return {};
   uint32_t start = end;
   uint32_t k = end;
@@ -263,7 +171,7 @@ Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
     }
     // ("Italy", "July" are no "-ly" adverbs.)
     if (IsStopWord(lw) || IsNeverANoun(lw) ||
-        (!tk.capitalized && IsLyAdverb(lw))) {
+        (!tk.capitalized && IsLyAdverb(lw) && !IsLyAdjective(lw))) {
       break;
     }
     if (InList(lw, {"because", "although", "though", "whereas", "unless",
@@ -300,12 +208,30 @@ Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
                 "under",   "without", "after",  "before", "during",  "since",
                 "until",   "among",   "across", "per",    "against", "between",
                 "through", "despite", "within"})) {
+      *prep_at = lead - 1;
+      *inner_start = start;
       return {};
     }
   }
   // A phrase that opens with a number is a quantity of its own ("One of the
   // victims was 12").
   if (IsNumberToken(win, start)) return {};
+  // "those who expressed confidence in X rose 3 points", "the share saying
+  // the nation is heading in the right direction dipped": a verb form
+  // opening the phrase is the end of a longer one ("the proposed cut" keeps
+  // its determiner before it; after punctuation a participle modifies the
+  // noun: ", registered Democrats ... have increased"; so it does after a
+  // verb of change: "increasing manufacturing jobs by").
+  if (!stop_at_change_verb && lead == start && lead > win.sb &&
+      win.IsWord(lead - 1) && !win.Tk(lead - 1).capitalized &&
+      (!IsStopWord(LowerWord(win.T(lead - 1))) ||
+       InList(LowerWord(win.T(lead - 1)),
+              {"who", "that", "which", "is", "are", "was", "were", "be", "been",
+               "being", "has", "have", "had"})) &&
+      win.IsWord(start) && !win.Tk(start).capitalized &&
+      AllLowerAlpha(win.T(start)) && VerbFormEnding(LowerWord(win.T(start)))) {
+    return {};
+  }
   // The head: a noun, not a verb form or a bare number.
   uint32_t h = end - 1;
   if (win.Tk(h).kind == TokenKind::kNumber) return {};
@@ -343,23 +269,76 @@ Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
       lower_noun = true;
     }
   }
+  // "the Dow fell 200 points", "the Shanghai Composite was down 1.2
+  // percent": an index's name is what is measured.
+  for (uint32_t j = start; j < end && !lower_noun; ++j) {
+    if (win.IsWord(j) && IsIndexName(win.T(j))) lower_noun = true;
+  }
   if (!lower_noun) return {};
   return {win.Tk(start).span.begin, win.Tk(end - 1).span.end};
+}
+
+// NounPhraseCore, and a phrase after a preposition joined to the noun
+// phrase before it ("emergency room visits across the country have
+// fallen", "backers with a view of the plan rose"). Not after "by", "to",
+// "than", "like" or a preposition of time.
+Span NounPhraseBefore(const TokenWindow& win, uint32_t end,
+                      bool stop_at_change_verb) {
+  uint32_t prep = UINT32_MAX;
+  uint32_t inner = end;
+  Span np = NounPhraseCore(win, end, stop_at_change_verb, &prep, &inner);
+  if (!np.empty() || prep == UINT32_MAX || inner >= end) return np;
+  if (!InList(LowerWord(win.T(prep)),
+              {"with", "for", "from", "at", "on", "about", "into", "over",
+               "under", "without", "among", "across", "per", "against",
+               "between", "through", "within"})) {
+    return {};
+  }
+  uint32_t prep2 = UINT32_MAX;
+  uint32_t inner2 = prep;
+  Span outer = NounPhraseCore(win, prep, stop_at_change_verb, &prep2, &inner2);
+  if (outer.empty()) return {};
+  // The joined phrase opens its clause ("identifying as transgender at
+  // the clinic" is no subject).
+  uint32_t o = prep;
+  while (o > win.sb && win.Tk(o - 1).span.begin >= outer.begin) --o;
+  while (o > win.sb && IsDeterminer(LowerWord(win.T(o - 1)))) --o;
+  if (o > win.sb && win.IsWord(o - 1) &&
+      !InList(LowerWord(win.T(o - 1)),
+              {"that", "while", "whereas", "and", "but", "when", "because",
+               "although", "though", "if", "as", "where", "since"})) {
+    return {};
+  }
+  if (o > win.sb && win.IsWord(o - 1) && win.Is(o - 1, "as") &&
+      o - 1 > win.sb && win.IsWord(o - 2) && !win.Tk(o - 2).capitalized &&
+      LowerWord(win.T(o - 2)).ends_with("ing")) {
+    return {};
+  }
+  return {outer.begin, win.Tk(end - 1).span.end};
 }
 
 }  // namespace
 
 Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
   uint32_t k = BeforeModifier(win, b);
+  // "softening to 37% from 46%": the old level of a change after its new
+  // one ties to the same verb.
+  if (win.Is(k, "from") && k > win.sb + 2) {
+    uint32_t j = k;
+    while (j > win.sb && k - j < 5 && IsAmountToken(win, j - 1)) --j;
+    if (j < k && j > win.sb && win.Is(j - 1, "to")) k = j;
+  }
   bool prep = false;
   if (k > win.sb &&
       (win.Is(k - 1, "to") || win.Is(k - 1, "by") || win.Is(k - 1, "at"))) {
     --k;
     prep = true;
-    // "jumped from 366 to 463": the second number of a change.
-    if (win.Is(k, "to") && k >= win.sb + 3 &&
-        win.Tk(k - 1).kind == TokenKind::kNumber && win.Is(k - 2, "from")) {
-      k -= 2;
+    // "jumped from 366 to 463", "from $6.3 billion to $3.3 billion": the
+    // second number of a change.
+    if (win.Is(k, "to")) {
+      uint32_t j = k;
+      while (j > win.sb && k - j < 5 && IsAmountToken(win, j - 1)) --j;
+      if (j < k && j > win.sb && win.Is(j - 1, "from")) k = j - 1;
     }
     // "held steady at 5.1%", "remained flat at": the level's adjective.
     if (win.Is(k, "at") && k > win.sb + 1 &&
@@ -372,9 +351,33 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
   bool up_down = false;
   if (!prep && k > win.sb + 1 &&
       (win.Is(k - 1, "up") || win.Is(k - 1, "down")) &&
-      InList(LowerWord(win.T(k - 2)), {"is", "was", "are", "were", "been"})) {
+      InList(LowerWord(win.T(k - 2)),
+             {"is", "was", "are", "were", "been",
+              // "the use of X went up 71 percent"
+              "went", "gone", "go", "goes", "came", "come", "comes"})) {
     --k;
     up_down = true;
+  }
+  // "the rate is now a whopping record 38 percent": an article and up to
+  // two adjectives between "be" and the number.
+  if (!prep && !up_down) {
+    uint32_t a = k;
+    while (a > win.sb && k - a < 2 && win.IsWord(a - 1) &&
+           !win.Tk(a - 1).capitalized && LooksLikeAdjective(win.T(a - 1))) {
+      --a;
+    }
+    if (a > win.sb + 1 && (win.Is(a - 1, "a") || win.Is(a - 1, "an"))) {
+      uint32_t v2 = a - 1;
+      if (v2 > win.sb + 1 &&
+          InList(LowerWord(win.T(v2 - 1)),
+                 {"now", "still", "already", "currently", "just", "only"})) {
+        --v2;
+      }
+      if (InList(LowerWord(win.T(v2 - 1)),
+                 {"is", "was", "are", "were", "be", "been"})) {
+        k = v2;
+      }
+    }
   }
   if (k <= win.sb || !win.IsWord(k - 1)) return {};
   uint32_t v = k - 1;
@@ -383,14 +386,17 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
   // "held at 5.1%" is a level; "have held nearly 20,000" holds people.
   const bool needs_at =
       InList(lv, {"held", "holds", "holding", "stayed", "stays"});
-  if (!win.Tk(v).capitalized && IsLevelVerb(lv) &&
+  if (!win.Tk(v).capitalized && (IsLevelVerb(lv) || up_down) &&
       (copula_ok || !copula || up_down) && (!needs_at || prep)) {
     // The subject before the verb and its auxiliaries.
     uint32_t s = v;
     uint32_t skipped = 0;
     while (s > win.sb && skipped < 5 && win.IsWord(s - 1) &&
            (IsAuxOrAdverb(LowerWord(win.T(s - 1))) ||
-            (win.Is(s - 1, "right") && win.Is(s, "now")))) {
+            (win.Is(s - 1, "right") && win.Is(s, "now")) ||
+            // "the jobless rate unexpectedly fell to"
+            (!win.Tk(s - 1).capitalized && IsLyAdverb(win.T(s - 1)) &&
+             !IsLyAdjective(win.T(s - 1))))) {
       --s;
       ++skipped;
       // "to" only after "expected", "likely" and the like ("is expected
@@ -401,13 +407,16 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok) {
             !InList(LowerWord(win.T(s - 1)),
                     {"expected", "projected", "likely", "set", "going",
                      "poised", "due", "forecast", "estimated", "predicted",
-                     "believed", "thought", "said"})) {
+                     "believed", "thought", "said", "scheduled", "slated"})) {
           return {};
         }
         --s;
         ++skipped;
       }
     }
+    // "a slight decline from 82%", "the grand total to $9": a base form
+    // with no auxiliary before it is a noun.
+    if (s == v && IsBaseLevelVerb(lv)) return {};
     Span np = NounPhraseBefore(win, s, /*stop_at_change_verb=*/false);
     if (np.empty()) return {};
     // The subject opens its clause: at the sentence start, after
@@ -484,70 +493,6 @@ Span FrontedPartitive(const TokenWindow& win, uint32_t b) {
     return {};
   }
   return {win.Tk(win.sb).span.begin, win.Tk(end - 1).span.end};
-}
-
-namespace {
-
-// The first token of the sentence that starts at or after byte `at`.
-uint32_t TokenAtOrAfter(const TokenWindow& win, uint32_t at) {
-  uint32_t lo = win.sb;
-  uint32_t hi = win.se;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (win.Tk(mid).span.begin < at) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-// What may follow a group's share: a verb of answering or choosing, a
-// relative "who", "with"/"for"/"against", or the end of a clause.
-bool SharesWordAt(const TokenWindow& win, uint32_t k) {
-  if (k >= win.se) return true;
-  const Token& tk = win.Tk(k);
-  if (tk.kind == TokenKind::kPunct) {
-    std::string_view p = win.T(k);
-    return p == "," || p == "." || p == ";" || p == ")" || p == ":";
-  }
-  if (tk.kind != TokenKind::kWord) return false;
-  return InList(LowerWord(win.T(k)),
-                {"who",       "say",       "said",       "says",      "support",
-                 "supported", "supports",  "oppose",     "opposed",   "opposes",
-                 "approve",   "approved",  "disapprove", "favor",     "favored",
-                 "favors",    "back",      "backed",     "backs",     "believe",
-                 "believed",  "think",     "thought",    "want",      "wanted",
-                 "prefer",    "preferred", "chose",      "voted",     "with",
-                 "for",       "against",   "disagree",   "disagreed", "agree",
-                 "agreed",    "did",       "do",         "does"});
-}
-
-}  // namespace
-
-void ShareOneGroup(const TokenWindow& win, size_t first_claim,
-                   std::vector<Claim>* claims) {
-  std::vector<Claim>& cs = *claims;
-  for (size_t i = first_claim + 1; i < cs.size(); ++i) {
-    Claim& c = cs[i];
-    if (c.unit != "percent" || !c.counted.empty()) continue;
-    // The nearest percentage before it in the sentence.
-    size_t j = i;
-    while (j > first_claim && cs[j - 1].unit != "percent") --j;
-    if (j == first_claim) continue;
-    const Claim& prev = cs[j - 1];
-    // Its own of-phrase, after it or shared from before it ("Of the 90
-    // nurses, 40 percent ...").
-    if (prev.counted.empty() || (prev.counted.begin < prev.span.end &&
-                                 prev.counted.end > prev.span.begin)) {
-      continue;
-    }
-    std::string_view of = win.doc->Text(prev.counted);
-    if (!(of.starts_with("of ") || of.starts_with("Of "))) continue;
-    if (!SharesWordAt(win, TokenAtOrAfter(win, c.span.end))) continue;
-    c.counted = prev.counted;
-  }
 }
 
 }  // namespace whosaid::claims

@@ -7,9 +7,7 @@
 #ifndef WHOSAID_SRC_CLAIMS_COUNTED_CONTEXT_H_
 #define WHOSAID_SRC_CLAIMS_COUNTED_CONTEXT_H_
 
-#include <cstddef>
 #include <cstdint>
-#include <vector>
 
 #include "src/claims/token_window.h"
 #include "whosaid/document.h"
@@ -48,16 +46,6 @@ Span NounPhraseOfVerb(const TokenWindow& win, uint32_t b, bool copula_ok);
 // (cut before a relative "who"/"that"/"which"). Empty for a pronoun alone
 // ("Of those, 62 ...").
 Span FrontedPartitive(const TokenWindow& win, uint32_t b);
-
-// Shares of one group in one sentence: a percentage after claim
-// `first_claim` of `claims` (all in the sentence of `win`) with no counted
-// phrase takes the of-phrase of the nearest percentage before it when that
-// one counts "of ..." and what follows it is a share's verb, a relative
-// "who" or the end of a clause ("48 percent of voters back the plan versus
-// 28 percent who oppose it"; "27 percent of the vote, compared to 71
-// percent."). The counted span is the earlier one's, shared.
-void ShareOneGroup(const TokenWindow& win, size_t first_claim,
-                   std::vector<Claim>* claims);
 
 }  // namespace whosaid::claims
 

@@ -88,8 +88,20 @@ TEST(CountedTest, NounsAfterAHyphenatedNumber) {
             "campaign swing");
   EXPECT_EQ(CountedOf("The city set a 5-stage phased reopening.", "5-stage"),
             "phased reopening");
-  // Ages name the person, not a count.
-  EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"), "");
+  // A third noun ("a three-drug lethal injection protocol"), not a number
+  // word, a verb before its object or an adverb after the nouns.
+  EXPECT_EQ(CountedOf("They used a two-step blood test protocol.", "two-step"),
+            "blood test protocol");
+  EXPECT_EQ(
+      CountedOf("They won a one-day golf prize two weeks ago.", "one-day"),
+      "golf prize");
+  EXPECT_EQ(CountedOf("A 9-foot stone wall stands there.", "9-foot"),
+            "stone wall");
+  EXPECT_EQ(CountedOf("It was the largest one-day stock drop ever.", "one-day"),
+            "stock drop");
+  // An age gives whose age it is (AgeHolder, counted_holders.cc).
+  EXPECT_EQ(CountedOf("A 31-year-old driver was hurt.", "31-year-old"),
+            "driver");
 }
 
 // Regression: money or a percentage used as an adjective left the noun
@@ -114,8 +126,9 @@ TEST(CountedTest, NounAfterAnAdjectivalAmount) {
   EXPECT_EQ(CountedOf("Towns gave $40 to the fund.", "$40"), "");
   // "that" after a verb opens a clause; "agreed" is a verb form.
   EXPECT_EQ(CountedOf("That $200 fee was waived.", "$200"), "fee");
+  // (The share's verb is what it counts: ShareVerbPhrases.)
   EXPECT_EQ(CountedOf("A poll found that 60 percent agreed.", "60 percent"),
-            "");
+            "agreed");
   EXPECT_EQ(
       CountedOf("The $4 billion road plan adds bridges too.", "$4 billion"),
       "road plan");
@@ -218,7 +231,8 @@ TEST(CountedTest, FrontedPartitive) {
       CountedOf("Of the riders who paid, nearly 90 left early.", "nearly 90"),
       "Of the riders");
   EXPECT_EQ(CountedOf("Of those, 62 stayed.", "62"), "");
-  EXPECT_EQ(CountedOf("Of course, 40 percent agreed.", "40 percent"), "");
+  // Not "Of course," (the share's own verb counts instead).
+  EXPECT_EQ(CountedOf("Of course, 40 percent agreed.", "40 percent"), "agreed");
   EXPECT_EQ(CountedOf("Of the staff, most said 40 had quit.", "40"), "");
 }
 
