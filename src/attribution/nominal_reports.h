@@ -4,9 +4,10 @@
 // source, the clause the content. The cue tagger rarely marks such nouns
 // (PolNeAR dev: 58 of the 849 gold relations missed at overlap50 have a
 // nominal cue with no tagged cue on it); with a possessor and a "that"
-// clause, and outside every content the model found, PolNeAR train marks 9
-// of 18 and dev 4 of 5, and by meaning they are reports (doc/quality.md,
-// branch attr23).
+// clause, and outside every content the model found, PolNeAR marks about
+// half of them (of the relations this rule adds, train 9 of 17, dev 4 of
+// 5), and by meaning nearly all are reports (doc/quality.md, branch
+// attr23).
 //
 // FindNominalReports only finds the form; AddNominalReports decodes the
 // content with the model and adds the relations that touch no other (the
