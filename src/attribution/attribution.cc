@@ -13,6 +13,7 @@
 #include "src/attribution/dash_quotes.h"
 #include "src/attribution/feature_util.h"
 #include "src/attribution/model.h"
+#include "src/attribution/nominal_reports.h"
 #include "src/attribution/paragraph_quotes.h"
 #include "src/attribution/relation_checks.h"
 #include "src/attribution/source_span.h"
@@ -52,6 +53,8 @@ struct Scratch {
   std::vector<Candidate> dash;
   std::vector<Candidate*> misread;
   std::vector<Candidate*> by_cue;
+  std::vector<attribution::NominalReport> nominal;
+  std::vector<Candidate> nominal_cands;
 };
 
 class ModelAttributor : public Attributor {
@@ -338,6 +341,11 @@ class ModelAttributor : public Attributor {
                                                                        *c);
                               }),
                kept.end());
+    if (limits_.nominal_reports) {
+      attribution::AddNominalReports(*model_, limits_, v, cues, &kept,
+                                     &scratch.nominal, &scratch.nbest,
+                                     &scratch.nominal_cands);
+    }
     for (Candidate* c : kept) attribution::ExtendSourceStart(*doc, c);
     if (limits_.cue_takes_adverb_and_clitic) {
       attribution::AdjustCueBounds(*doc, v, &kept);

@@ -409,5 +409,28 @@ TEST_F(AttributorTest, CueTakesAdverbAndPronounClitic) {
   EXPECT_EQ(d.Text(q->speaker), "It");
 }
 
+TEST_F(AttributorTest, NominalReportWithItsPossessor) {
+  // Without the rule neither sentence has a relation: the tagger does not
+  // tag these nouns.
+  Document d = Run(
+      "Despite the mayor’s assurances that the old pier is safe, trucks were "
+      "turned away. Engineers were surprised by the harbour master’s "
+      "insistence that the old pier is safe for heavy trucks.");
+  const Attribution* q = ByCue(d, "assurances");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "the mayor’s");
+  EXPECT_EQ(d.Text(q->content), "that the old pier is safe");
+  q = ByCue(d, "insistence");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(d.Text(q->speaker), "the harbour master’s");
+  EXPECT_EQ(d.Text(q->content), "that the old pier is safe for heavy trucks");
+  // Inside another relation's content it adds nothing.
+  d = Run(
+      "Okafor said that despite the mayor’s assurances that the old pier is "
+      "safe, trucks were turned away.");
+  EXPECT_EQ(ByCue(d, "assurances"), nullptr);
+  EXPECT_NE(ByCue(d, "said"), nullptr);
+}
+
 }  // namespace
 }  // namespace whosaid

@@ -285,6 +285,12 @@ struct DecodeLimits {
   // relation's cue starts at the adverb or pronoun clitic right before it
   // (AdjustCueBounds in cue_bounds.h).
   bool cue_takes_adverb_and_clitic = true;
+  // "Trump's claim that ...": a reporting noun with a possessor and a
+  // "that" clause, which the tagger left untagged, is a relation (cue the
+  // noun, source the possessor, content the model's best content that
+  // starts at "that"; nominal_reports.h), added last and only where it
+  // touches no other relation.
+  bool nominal_reports = true;
   // Drop indirect relations whose cue tells of a deed, an intention or a
   // feeling rather than of speech ("pleaded guilty", "declined to comment",
   // "hopes that ..."; ReportsNoSpeech in clause_rules.h). Off by default:
