@@ -522,14 +522,17 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
       up.Bind(++p, links[i]);
     }
     changed.clear();
-    return up.Run("linking speakers");
+    Status rs = up.Run("linking speakers");
+    // The rows SQLite says it updated, not the rows queued: a chunk that
+    // dropped or repeated a row shows in the count.
+    if (rs.ok()) counts.changed += static_cast<size_t>(sqlite3_changes(db_));
+    return rs;
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     if (stored[i].first == rows[i].label && stored[i].second == links[i]) {
       continue;
     }
     changed.push_back(i);
-    ++counts.changed;
     if (changed.size() == kLinkRows) {
       s = flush();
       if (!s.ok()) return Rollback(s);
