@@ -100,7 +100,7 @@ IngestRecord Record(std::string id) {
   d.id = std::move(id);
   d.site = "Valley Post";
   d.text =
-      "“The new tram line will carry 40,000 riders a day once it opens,” "
+      "“The new tram line will carry 40,000 tram riders a day once it opens,” "
       "said Mayor Ines Kovar. “Nobody asked the shop owners on the route "
       "what they think about the works.”";
   d.groups.push_back({"Ines Kovar", EntityLabel::kPerson, {"mayor"}, {}});
@@ -111,8 +111,8 @@ IngestRecord Record(std::string id) {
   d.entities.push_back(e);
   Attribution a;
   a.content = At(d.text,
-                 "The new tram line will carry 40,000 riders a day once it "
-                 "opens");
+                 "The new tram line will carry 40,000 tram riders a day once "
+                 "it opens");
   a.cue = At(d.text, "said");
   a.speaker = At(d.text, "Mayor Ines Kovar");
   a.speaker_name = "Ines Kovar";
@@ -124,9 +124,9 @@ IngestRecord Record(std::string id) {
                  "about the works.");
   d.quotes.push_back(b);
   Claim c;
-  c.span = At(d.text, "40,000 riders a day");
+  c.span = At(d.text, "40,000 tram riders a day");
   c.value = 40000;
-  c.counted = At(d.text, "riders");
+  c.counted = At(d.text, "tram riders");
   c.attribution = 0;
   d.claims.push_back(c);
   IngestRecord r;
@@ -152,11 +152,11 @@ TEST(DocumentWriterTest, WritesTheStepsInOrderWithTheIdsOfEarlierSteps) {
       "quote of 101 by 0 cluster 402",
       "claim of 101 in quote 301 by 201",
   };
-  ASSERT_FALSE(r.features.claim_keys.empty());
-  if (!r.features.claim_keys[0].empty()) {
-    for (const std::string& entity : r.features.claim_contexts[0]) {
-      want.push_back(fmt::format("context {} of 501", entity));
-    }
+  // The claim's key and the entities of its sentence (the mayor).
+  ASSERT_FALSE(r.features.claim_keys.at(0).empty());
+  ASSERT_FALSE(r.features.claim_contexts.at(0).empty());
+  for (const std::string& entity : r.features.claim_contexts[0]) {
+    want.push_back(fmt::format("context {} of 501", entity));
   }
   EXPECT_EQ(w.log, want);
   EXPECT_EQ(counts.added, 1u);

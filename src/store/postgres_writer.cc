@@ -2,7 +2,9 @@
 // documents and quotes against. A document's row values come from
 // StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
 // and its keys from DocumentFeatures, the same values the SQLite store
-// writes: neither backend builds row values of its own.
+// writes: neither backend builds row values of its own. The order of a
+// batch's and a document's writes is BatchWriter's and DocumentWriter's
+// (src/store/batch_writer.h, document_writer.h); this file has the steps.
 #include "src/store/postgres_store_impl.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ

@@ -2,7 +2,9 @@
 // and quotes against, and LinkSpeakers(). A document's row values come from
 // StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
 // and its keys from DocumentFeatures, the same values the PostgreSQL store
-// writes: neither backend builds row values of its own.
+// writes: neither backend builds row values of its own. The order of a
+// batch's and a document's writes is BatchWriter's and DocumentWriter's
+// (src/store/batch_writer.h, document_writer.h); this file has the steps.
 #include <cstring>
 
 #include "src/corpus/features.h"
