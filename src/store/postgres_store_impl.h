@@ -35,6 +35,7 @@
 #include "src/corpus/speaker_links.h"
 #include "src/corpus/string_id_map.h"
 #include "src/store/batch_writer.h"
+#include "src/store/document_writer.h"
 #include "src/store/pg_util.h"
 #include "src/store/postgres_store.h"
 #include "whosaid/corpus.h"
@@ -42,7 +43,9 @@
 namespace whosaid {
 namespace postgres_internal {
 
-class PostgresStore : public CorpusStore, private BatchWriter {
+class PostgresStore : public CorpusStore,
+                      private BatchWriter,
+                      private DocumentWriter {
  public:
   PostgresStore(PGconn* conn, const StoreOptions& options,
                 const PostgresOptions& pg)
@@ -138,12 +141,25 @@ class PostgresStore : public CorpusStore, private BatchWriter {
   Status CommitBatch() override {
     return Exec("COMMIT", "committing a transaction");
   }
-  // The row id of an outlet or speaker (by name key), added when new; 0 for
-  // an empty name or key. A name not in the bounded cache is looked up in
-  // the UNIQUE index once the cache has dropped names (ids never depend on
-  // the bound).
-  Result<int64_t> OutletId(std::string_view name);
-  Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
+  // AddOne()'s steps (src/store/document_writer.h), each one prepared
+  // statement or more; the documents' tsvector is computed in their INSERT.
+  // A name not in the bounded outlet or speaker cache is looked up in the
+  // UNIQUE index once the cache has dropped names (ids never depend on the
+  // bound).
+  LinkIndex& link_index() override { return index_; }
+  SpeakerLabelTally& label_tally() override { return label_tally_; }
+  Result<bool> IsStored(std::string_view id, uint64_t content_hash) override;
+  Result<int64_t> OutletId(std::string_view name) override;
+  Result<int64_t> SpeakerId(std::string_view name,
+                            std::string_view key) override;
+  Result<int64_t> InsertDocument(const IngestRecord& r, int64_t outlet,
+                                 int64_t duplicate_of, bool exact) override;
+  Status InsertEntity(int64_t doc_row, const StoreRows::Entity& e) override;
+  Status InsertSpeakerRole(int64_t speaker, const std::string& role) override;
+  Result<int64_t> InsertQuote(const QuoteWrite& q, int64_t* cluster) override;
+  Result<int64_t> InsertClaim(const ClaimWrite& c) override;
+  Status InsertClaimContext(std::string_view group_key, std::string_view entity,
+                            int64_t claim_row) override;
   // The id of `key` in `cache`, else (when the cache is not complete) in
   // the store by `lookup` (one parameter: the key; counted in *reads); 0
   // when absent.

@@ -2,7 +2,9 @@
 // documents and quotes against. A document's row values come from
 // StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
 // and its keys from DocumentFeatures, the same values the SQLite store
-// writes: neither backend builds row values of its own.
+// writes: neither backend builds row values of its own. The order of a
+// batch's and a document's writes is BatchWriter's and DocumentWriter's
+// (src/store/batch_writer.h, document_writer.h); this file has the steps.
 #include "src/store/postgres_store_impl.h"
 
 #ifdef WHOSAID_HAVE_LIBPQ
@@ -156,25 +158,26 @@ Status PostgresStore::WriteSpeakerLabels() {
 }
 
 Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
-  const Document& doc = r.doc;
-  const DocumentFeatures& f = r.features;
-  // Stored already? One probe of the UNIQUE(ext_id, content_hash) index
-  // (a set of every stored identity would grow ~100 bytes a document).
+  return WriteDocument(r, counts);  // src/store/document_writer.h
+}
+
+// Stored already? One probe of the UNIQUE(ext_id, content_hash) index (a
+// set of every stored identity would grow ~100 bytes a document).
+Result<bool> PostgresStore::IsStored(std::string_view id,
+                                     uint64_t content_hash) {
   auto stored = RunPrepared(
       "SELECT 1 FROM documents WHERE ext_id = $1 AND content_hash = $2",
-      PgParams().Text(doc.id).Int(static_cast<int64_t>(f.content_hash)),
+      PgParams().Text(id).Int(static_cast<int64_t>(content_hash)),
       "looking up a document");
   if (!stored.ok()) return stored.status();
-  if (stored.value().rows() > 0) {
-    ++counts->skipped;
-    return Status::OK();
-  }
-  auto outlet = OutletId(doc.site);
-  if (!outlet.ok()) return outlet.status();
-  bool exact = false;
-  int64_t dup = index_.FindDuplicate(f, &exact);
-  if (!index_.status().ok()) return index_.status();
+  return stored.value().rows() > 0;
+}
 
+Result<int64_t> PostgresStore::InsertDocument(const IngestRecord& r,
+                                              int64_t outlet, int64_t dup,
+                                              bool exact) {
+  const Document& doc = r.doc;
+  const DocumentFeatures& f = r.features;
   PgParams p;
   p.Text(doc.id)
       .Int(static_cast<int64_t>(f.content_hash))
@@ -182,7 +185,7 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       .Text(doc.title)
       .Text(doc.published)
       .Text(doc.author)
-      .IntOrNull(outlet.value())
+      .IntOrNull(outlet)
       .Text(doc.text)
       .Int(static_cast<int64_t>(f.text_hash));
   if (f.has_simhash) {
@@ -214,165 +217,130 @@ Status PostgresStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
       "'B') END, $15) RETURNING id",
       p, "adding a document");
   if (!ins.ok()) return ins.status();
-  int64_t row = ins.value().Int(0, 0);
-  ++counts->added;
-  if (dup) {
-    ++counts->duplicates;
-    return Status::OK();
-  }
-  index_.AddDocument(row, f);
-  if (!index_.status().ok()) return index_.status();
+  return ins.value().Int(0, 0);
+}
 
-  if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
-    return Status::OK();
-  }
-  // The row values shared with the SQLite store (src/corpus/store_rows.h),
-  // prepared on the extraction threads; prepared here only when missing.
-  StoreRows scratch;
-  const StoreRows& rows = RowsFor(doc, f.rows, &scratch);
+Status PostgresStore::InsertEntity(int64_t doc_row,
+                                   const StoreRows::Entity& e) {
+  auto er = RunPrepared(
+      "INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
+      "first_end) VALUES ($1,$2,$3,$4,$5,$6)",
+      PgParams()
+          .Int(doc_row)
+          .Text(EntityLabelName(e.label))
+          .Text(e.name)
+          .Int(e.mentions)
+          .Int(e.first_begin)
+          .Int(e.first_end),
+      "adding an entity");
+  return er.ok() ? Status::OK() : er.status();
+}
 
-  // Entities: one row per group (or per distinct unresolved mention).
-  for (const StoreRows::Entity& g : rows.entities) {
-    auto er = RunPrepared(
-        "INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
-        "first_end) VALUES ($1,$2,$3,$4,$5,$6)",
-        PgParams()
-            .Int(row)
-            .Text(EntityLabelName(g.label))
-            .Text(g.name)
-            .Int(g.mentions)
-            .Int(g.first_begin)
-            .Int(g.first_end),
-        "adding an entity");
-    if (!er.ok()) return er.status();
-  }
+Status PostgresStore::InsertSpeakerRole(int64_t speaker,
+                                        const std::string& role) {
+  auto rr = RunPrepared(
+      "INSERT INTO speaker_roles(speaker_id, role) VALUES ($1, $2) "
+      "ON CONFLICT DO NOTHING",
+      PgParams().Int(speaker).Text(role), "adding a speaker role");
+  return rr.ok() ? Status::OK() : rr.status();
+}
 
-  // Quotes, their speakers and clusters.
-  std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
-  std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
-  for (size_t i = 0; i < doc.quotes.size(); ++i) {
-    const Attribution& a = doc.quotes[i];
-    const StoreRows::Quote& qr = rows.quotes[i];
-    const std::string& content = qr.content;
-    std::string_view key =
-        i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
-    auto speaker = SpeakerId(a.speaker_name, key);
-    if (!speaker.ok()) return speaker.status();
-    quote_speakers[i] = speaker.value();
-    if (speaker.value()) label_tally_.Add(speaker.value(), qr.speaker_label);
-    if (speaker.value() && a.speaker_group >= 0 &&
-        static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
-      for (const std::string& role : doc.groups[a.speaker_group].roles) {
-        auto rr = RunPrepared(
-            "INSERT INTO speaker_roles(speaker_id, role) VALUES ($1, $2) "
-            "ON CONFLICT DO NOTHING",
-            PgParams().Int(speaker.value()).Text(role),
-            "adding a speaker role");
-        if (!rr.ok()) return rr.status();
-      }
-    }
-    static const QuoteFeatures kNoFeatures;
-    const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
-    int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
-    if (!index_.status().ok()) return index_.status();
-    bool new_cluster = !qf.shingles.empty() && cluster == 0;
-
-    PgParams qp;
-    qp.Int(row)
-        .Text(content)
-        .Text(doc.Text(a.cue))
-        .Text(doc.Text(a.speaker))
-        .Text(a.speaker_name)
-        .IntOrNull(speaker.value())
-        .Text(QuoteKindName(a.kind))
-        .Double(static_cast<double>(a.score))
-        .Int(qr.content_begin)
-        .Int(qr.content_end);
-    if (qr.cue_begin >= 0) {
-      qp.Int(qr.cue_begin).Int(qr.cue_end);
-    } else {
-      qp.Null(kInt8Oid).Null(kInt8Oid);
-    }
-    if (qr.speaker_begin >= 0) {
-      qp.Int(qr.speaker_begin).Int(qr.speaker_end);
-    } else {
-      qp.Null(kInt8Oid).Null(kInt8Oid);
-    }
-    qp.IntOrNull(cluster);
-    auto ins_quote = RunPrepared(
-        "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
-        "speaker_name, speaker_id, kind, score, content_begin, content_end, "
-        "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
-        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
-        qp, "adding a quote");
-    if (!ins_quote.ok()) return ins_quote.status();
-    int64_t quote_row = ins_quote.value().Int(0, 0);
-    quote_rows[i] = quote_row;
-    ++counts->quotes;
-    if (new_cluster) {
-      auto ins_cluster = RunPrepared(
-          "INSERT INTO quote_clusters(first_quote, representative) "
-          "VALUES ($1, $2) RETURNING id",
-          PgParams().Int(quote_row).Text(content), "adding a quote cluster");
-      if (!ins_cluster.ok()) return ins_cluster.status();
-      cluster = ins_cluster.value().Int(0, 0);
-      auto ur = RunPrepared("UPDATE quotes SET cluster_id = $1 WHERE id = $2",
-                            PgParams().Int(cluster).Int(quote_row),
-                            "adding a quote cluster");
-      if (!ur.ok()) return ur.status();
-    }
-    index_.AddQuote(cluster, qf);
-    if (!index_.status().ok()) return index_.status();
+// The quote first (its id comes from the sequence), then a new cluster
+// pointing at it, then the quote pointing at the cluster.
+Result<int64_t> PostgresStore::InsertQuote(const QuoteWrite& w,
+                                           int64_t* cluster) {
+  const Document& doc = *w.doc;
+  const Attribution& a = *w.quote;
+  const StoreRows::Quote& qr = *w.row;
+  const std::string& content = qr.content;
+  *cluster = w.cluster;
+  PgParams qp;
+  qp.Int(w.doc_row)
+      .Text(content)
+      .Text(doc.Text(a.cue))
+      .Text(doc.Text(a.speaker))
+      .Text(a.speaker_name)
+      .IntOrNull(w.speaker)
+      .Text(QuoteKindName(a.kind))
+      .Double(static_cast<double>(a.score))
+      .Int(qr.content_begin)
+      .Int(qr.content_end);
+  if (qr.cue_begin >= 0) {
+    qp.Int(qr.cue_begin).Int(qr.cue_end);
+  } else {
+    qp.Null(kInt8Oid).Null(kInt8Oid);
   }
-
-  // Claims.
-  for (size_t i = 0; i < doc.claims.size(); ++i) {
-    const Claim& c = doc.claims[i];
-    const StoreRows::Claim& cr = rows.claims[i];
-    bool in_quote = c.attribution >= 0 &&
-                    static_cast<size_t>(c.attribution) < quote_rows.size();
-    auto ins_claim = RunPrepared(
-        "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
-        "value_key, unit, counted, group_key, approx, change, source_name, "
-        "speaker_id, quote_id, span_begin, span_end) VALUES "
-        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
-        "RETURNING id",
-        PgParams()
-            .Int(row)
-            .Text(doc.Text(c.span))
-            .Double(c.value)
-            .Double(c.is_range ? c.low : c.value)
-            .Double(c.is_range ? c.high : c.value)
-            .Bool(c.is_range)
-            .Text(cr.value_key)
-            .Text(c.unit)
-            .Text(doc.Text(c.counted))
-            .Text(i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
-                                          : std::string_view())
-            .Text(c.approx)
-            .Text(c.change)
-            .Text(cr.source)
-            .IntOrNull(in_quote ? quote_speakers[c.attribution] : 0)
-            .IntOrNull(in_quote ? quote_rows[c.attribution] : 0)
-            .Int(cr.span_begin)
-            .Int(cr.span_end),
-        "adding a claim");
-    if (!ins_claim.ok()) return ins_claim.status();
-    ++counts->claims;
-    if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
-        i < f.claim_contexts.size()) {
-      const int64_t claim_row = ins_claim.value().Int(0, 0);
-      for (const std::string& entity : f.claim_contexts[i]) {
-        auto xr = RunPrepared(
-            "INSERT INTO claim_context(group_key, entity, claim_id) VALUES "
-            "($1, $2, $3) ON CONFLICT DO NOTHING",
-            PgParams().Text(f.claim_keys[i]).Text(entity).Int(claim_row),
-            "adding a claim context");
-        if (!xr.ok()) return xr.status();
-      }
-    }
+  if (qr.speaker_begin >= 0) {
+    qp.Int(qr.speaker_begin).Int(qr.speaker_end);
+  } else {
+    qp.Null(kInt8Oid).Null(kInt8Oid);
   }
-  return Status::OK();
+  qp.IntOrNull(w.cluster);
+  auto ins_quote = RunPrepared(
+      "INSERT INTO quotes(doc_id, content, cue, speaker_mention, "
+      "speaker_name, speaker_id, kind, score, content_begin, content_end, "
+      "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
+      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
+      qp, "adding a quote");
+  if (!ins_quote.ok()) return ins_quote.status();
+  const int64_t quote_row = ins_quote.value().Int(0, 0);
+  if (w.new_cluster) {
+    auto ins_cluster = RunPrepared(
+        "INSERT INTO quote_clusters(first_quote, representative) "
+        "VALUES ($1, $2) RETURNING id",
+        PgParams().Int(quote_row).Text(content), "adding a quote cluster");
+    if (!ins_cluster.ok()) return ins_cluster.status();
+    *cluster = ins_cluster.value().Int(0, 0);
+    auto ur = RunPrepared("UPDATE quotes SET cluster_id = $1 WHERE id = $2",
+                          PgParams().Int(*cluster).Int(quote_row),
+                          "adding a quote cluster");
+    if (!ur.ok()) return ur.status();
+  }
+  return quote_row;
+}
+
+Result<int64_t> PostgresStore::InsertClaim(const ClaimWrite& w) {
+  const Document& doc = *w.doc;
+  const Claim& c = *w.claim;
+  const StoreRows::Claim& cr = *w.row;
+  auto ins_claim = RunPrepared(
+      "INSERT INTO claims(doc_id, text, value, low, high, is_range, "
+      "value_key, unit, counted, group_key, approx, change, source_name, "
+      "speaker_id, quote_id, span_begin, span_end) VALUES "
+      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) "
+      "RETURNING id",
+      PgParams()
+          .Int(w.doc_row)
+          .Text(doc.Text(c.span))
+          .Double(c.value)
+          .Double(c.is_range ? c.low : c.value)
+          .Double(c.is_range ? c.high : c.value)
+          .Bool(c.is_range)
+          .Text(cr.value_key)
+          .Text(c.unit)
+          .Text(doc.Text(c.counted))
+          .Text(w.group_key)
+          .Text(c.approx)
+          .Text(c.change)
+          .Text(cr.source)
+          .IntOrNull(w.speaker)
+          .IntOrNull(w.quote)
+          .Int(cr.span_begin)
+          .Int(cr.span_end),
+      "adding a claim");
+  if (!ins_claim.ok()) return ins_claim.status();
+  return ins_claim.value().Int(0, 0);
+}
+
+Status PostgresStore::InsertClaimContext(std::string_view group_key,
+                                         std::string_view entity,
+                                         int64_t claim_row) {
+  auto xr = RunPrepared(
+      "INSERT INTO claim_context(group_key, entity, claim_id) VALUES "
+      "($1, $2, $3) ON CONFLICT DO NOTHING",
+      PgParams().Text(group_key).Text(entity).Int(claim_row),
+      "adding a claim context");
+  return xr.ok() ? Status::OK() : xr.status();
 }
 
 Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {

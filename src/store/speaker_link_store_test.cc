@@ -333,6 +333,115 @@ TEST_F(SpeakerLinkStoreTest, VersionTwoCorpusIsMigratedWithLabels) {
   EXPECT_EQ(Query(path, "SELECT label FROM speakers WHERE id = 3"), "ORG");
 }
 
+// A family name of letters only for speaker `k` ("Velab", "Velac", ...).
+std::string FamilyName(int k) {
+  std::string s = "Vel";
+  s += static_cast<char>('a' + k / 26);
+  s += static_cast<char>('a' + k % 26);
+  return s;
+}
+
+// The link step writes changed speaker rows 256 per UPDATE statement and
+// the rest through a shorter one. One document with 600 new speakers (two
+// full chunks and a tail of 88): a plain PERSON name, a middle-initial
+// variant of it (linked to the plain name) and an ORG for each of 200
+// family names. Every row must carry its own label and link afterwards,
+// and the store must report each row written once.
+TEST_F(SpeakerLinkStoreTest, EveryRowOfManyChunksIsLinked) {
+  constexpr int kFamilies = 200;
+  Document d;
+  d.id = "many";
+  d.site = "North Ledger";
+  d.published = "2024-05-01";
+  struct Said {
+    std::string mention, name;
+    EntityLabel label;
+  };
+  std::vector<Said> said;
+  for (int k = 0; k < kFamilies; ++k) {
+    const std::string family = FamilyName(k);
+    said.push_back({"Olga " + family, "Olga " + family, EntityLabel::kPerson});
+    said.push_back(
+        {"Olga K. " + family, "Olga K. " + family, EntityLabel::kPerson});
+    said.push_back(
+        {"the " + family + " Board", family + " Board", EntityLabel::kOrg});
+  }
+  std::vector<std::pair<size_t, size_t>> content, cue, mention;
+  for (size_t i = 0; i < said.size(); ++i) {
+    const std::string c =
+        fmt::format("the ferry timetable for pier {} changes in June", i);
+    d.text += "“";
+    content.emplace_back(d.text.size(), d.text.size() + c.size());
+    d.text += c + ",” ";
+    cue.emplace_back(d.text.size(), d.text.size() + 4);
+    d.text += "said ";
+    mention.emplace_back(d.text.size(), d.text.size() + said[i].mention.size());
+    d.text += said[i].mention + ". ";
+  }
+  for (size_t i = 0; i < said.size(); ++i) {
+    auto span = [](std::pair<size_t, size_t> p) {
+      return Span{static_cast<uint32_t>(p.first),
+                  static_cast<uint32_t>(p.second)};
+    };
+    Attribution a;
+    a.content = span(content[i]);
+    a.cue = span(cue[i]);
+    a.speaker = span(mention[i]);
+    a.speaker_name = said[i].name;
+    a.speaker_group = static_cast<int>(i);
+    a.kind = QuoteKind::kDirect;
+    d.quotes.push_back(a);
+    d.groups.push_back({said[i].name, said[i].label, {}, {}});
+    Entity e;
+    e.span = a.speaker;
+    e.label = said[i].label;
+    e.group = static_cast<int>(i);
+    d.entities.push_back(e);
+  }
+  ASSERT_EQ(d.Text(d.quotes[0].cue), "said");
+  IngestRecord r;
+  r.features = ComputeFeatures(d, d.text, CorpusOptions());
+  r.doc = std::move(d);
+
+  const std::string path = Path("many.db");
+  auto store = Open(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Add(std::span<const IngestRecord>(&r, 1)).ok());
+  auto links = store->LinkSpeakers();
+  ASSERT_TRUE(links.ok()) << links.status().ToString();
+  EXPECT_EQ(links.value().changed, said.size());  // each row written once
+  EXPECT_EQ(links.value().variants, static_cast<size_t>(kFamilies));
+
+  // Every row, "name|label|linked name" in id order, against the expected
+  // (one failure per wrong row).
+  std::vector<std::string> want;
+  for (const Said& s : said) {
+    const bool variant = s.name.starts_with("Olga K. ");
+    want.push_back(fmt::format(
+        "{}|{}|{}", s.name, s.label == EntityLabel::kOrg ? "ORG" : "PERSON",
+        variant ? "Olga " + s.name.substr(8) : std::string()));
+  }
+  const std::string stored =
+      Query(path,
+            "SELECT group_concat(line, char(10)) FROM (SELECT s.name || '|' "
+            "|| s.label || '|' || coalesce(t.name, '') AS line FROM speakers "
+            "s LEFT JOIN speakers t ON t.id = s.linked_to ORDER BY s.id)");
+  std::vector<std::string> got;
+  for (size_t p = 0; p <= stored.size();) {
+    size_t e = std::min(stored.find('\n', p), stored.size());
+    got.push_back(stored.substr(p, e - p));
+    p = e + 1;
+  }
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(got[i], want[i]) << "speaker row " << i + 1;
+  }
+  // Idempotent: nothing left to write.
+  links = store->LinkSpeakers();
+  ASSERT_TRUE(links.ok());
+  EXPECT_EQ(links.value().changed, 0u);
+}
+
 TEST_F(SpeakerLinkStoreTest, ReadOnlyStoreDoesNotLink) {
   const std::string path = Path("r.db");
   ASSERT_TRUE(Open(path));

@@ -33,6 +33,7 @@
 #include "src/corpus/speaker_links.h"
 #include "src/corpus/string_id_map.h"
 #include "src/store/batch_writer.h"
+#include "src/store/document_writer.h"
 #include "src/store/fts_highlight.h"
 #include "src/store/sqlite_checkpointer.h"
 #include "src/store/sqlite_util.h"
@@ -44,7 +45,9 @@ namespace sqlite_internal {
 // `s` as a LIKE pattern matching any text that contains it.
 std::string ContainsPattern(std::string_view s);
 
-class SqliteStore : public CorpusStore, private BatchWriter {
+class SqliteStore : public CorpusStore,
+                    private BatchWriter,
+                    private DocumentWriter {
  public:
   SqliteStore(sqlite3* db, const StoreOptions& options)
       : db_(db),
@@ -91,13 +94,25 @@ class SqliteStore : public CorpusStore, private BatchWriter {
   Status AddOne(const IngestRecord& r, WriteCounts* counts) override;
   Status WriteSpeakerLabels() override;
   Status CommitBatch() override;
-  // Whether a document with this id and content hash is stored.
-  Result<bool> IsStored(std::string_view id, uint64_t content_hash);
+  // AddOne()'s steps (src/store/document_writer.h), each through cached
+  // statements; a document, quote and claim with their FTS5 rows.
+  LinkIndex& link_index() override { return index_; }
+  SpeakerLabelTally& label_tally() override { return label_tally_; }
+  Result<bool> IsStored(std::string_view id, uint64_t content_hash) override;
+  Result<int64_t> OutletId(std::string_view name) override;
+  Result<int64_t> SpeakerId(std::string_view name,
+                            std::string_view key) override;
+  Result<int64_t> InsertDocument(const IngestRecord& r, int64_t outlet,
+                                 int64_t duplicate_of, bool exact) override;
+  Status InsertEntity(int64_t doc_row, const StoreRows::Entity& e) override;
+  Status InsertSpeakerRole(int64_t speaker, const std::string& role) override;
+  Result<int64_t> InsertQuote(const QuoteWrite& q, int64_t* cluster) override;
+  Result<int64_t> InsertClaim(const ClaimWrite& c) override;
+  Status InsertClaimContext(std::string_view group_key, std::string_view entity,
+                            int64_t claim_row) override;
   // Steps a bound one-row query and resets it: the first column of its row
   // (0 when it returns none).
   Result<int64_t> FirstInt(Stmt* q, std::string_view what);
-  Result<int64_t> OutletId(std::string_view name);
-  Result<int64_t> SpeakerId(std::string_view name, std::string_view key);
   // Rolls back an open transaction, drops the caches, returns `s`.
   Status Rollback(Status s) override;
   // Returns the cached statement for `sql`, preparing it once.

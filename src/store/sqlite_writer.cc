@@ -2,7 +2,9 @@
 // and quotes against, and LinkSpeakers(). A document's row values come from
 // StoreRows (src/corpus/store_rows.h, prepared on the extraction threads)
 // and its keys from DocumentFeatures, the same values the PostgreSQL store
-// writes: neither backend builds row values of its own.
+// writes: neither backend builds row values of its own. The order of a
+// batch's and a document's writes is BatchWriter's and DocumentWriter's
+// (src/store/batch_writer.h, document_writer.h); this file has the steps.
 #include <cstring>
 
 #include "src/corpus/features.h"
@@ -201,20 +203,14 @@ Status SqliteStore::WriteSpeakerLabels() {
 }
 
 Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
+  return WriteDocument(r, counts);  // src/store/document_writer.h
+}
+
+Result<int64_t> SqliteStore::InsertDocument(const IngestRecord& r,
+                                            int64_t outlet, int64_t dup,
+                                            bool exact) {
   const Document& doc = r.doc;
   const DocumentFeatures& f = r.features;
-  auto stored = IsStored(doc.id, f.content_hash);
-  if (!stored.ok()) return stored.status();
-  if (stored.value()) {
-    ++counts->skipped;
-    return Status::OK();
-  }
-  auto outlet = OutletId(doc.site);
-  if (!outlet.ok()) return outlet.status();
-  bool exact = false;
-  int64_t dup = index_.FindDuplicate(f, &exact);
-  if (!index_.status().ok()) return index_.status();
-
   auto st =
       Get("INSERT INTO documents(ext_id, content_hash, url, title, published, "
           "author, outlet_id, text, text_hash, simhash, duplicate_of, "
@@ -228,7 +224,7 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   q->BindStatic(4, doc.title);
   q->BindStatic(5, doc.published);
   q->BindStatic(6, doc.author);
-  q->BindOrNull(7, outlet.value());
+  q->BindOrNull(7, outlet);
   q->BindStatic(8, doc.text);
   q->Bind(9, static_cast<int64_t>(f.text_hash));
   if (f.has_simhash) {
@@ -254,15 +250,8 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   }
   Status s = q->Run("adding a document");
   if (!s.ok()) return s;
-  int64_t row = sqlite3_last_insert_rowid(db_);
-  ++counts->added;
-  if (dup) {
-    ++counts->duplicates;
-    return Status::OK();
-  }
-  index_.AddDocument(row, f);
-  if (!index_.status().ok()) return index_.status();
-
+  const int64_t row = sqlite3_last_insert_rowid(db_);
+  if (dup) return row;  // duplicates are not indexed: nothing listed twice
   st = Get("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
   if (!st.ok()) return st.status();
   q = st.value();
@@ -271,179 +260,149 @@ Status SqliteStore::AddOne(const IngestRecord& r, WriteCounts* counts) {
   q->BindStatic(3, doc.text);
   s = q->Run("indexing a document");
   if (!s.ok()) return s;
+  return row;
+}
 
-  if (doc.entities.empty() && doc.quotes.empty() && doc.claims.empty()) {
-    return Status::OK();
-  }
-  StoreRows scratch;
-  const StoreRows& rows = RowsFor(doc, f.rows, &scratch);
+Status SqliteStore::InsertEntity(int64_t doc_row, const StoreRows::Entity& e) {
+  auto st =
+      Get("INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
+          "first_end) VALUES (?1,?2,?3,?4,?5,?6)");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  q->Bind(1, doc_row);
+  q->BindStatic(2, std::string_view(EntityLabelName(e.label)));
+  q->BindStatic(3, e.name);
+  q->Bind(4, e.mentions);
+  q->Bind(5, e.first_begin);
+  q->Bind(6, e.first_end);
+  return q->Run("adding an entity");
+}
 
-  // Entities: one row per group (or per distinct unresolved mention).
-  if (!rows.entities.empty()) {
-    st =
-        Get("INSERT INTO entities(doc_id, label, name, mentions, first_begin, "
-            "first_end) VALUES (?1,?2,?3,?4,?5,?6)");
-    if (!st.ok()) return st.status();
-    q = st.value();
-    for (const StoreRows::Entity& g : rows.entities) {
-      q->Bind(1, row);
-      q->BindStatic(2, std::string_view(EntityLabelName(g.label)));
-      q->BindStatic(3, g.name);
-      q->Bind(4, g.mentions);
-      q->Bind(5, g.first_begin);
-      q->Bind(6, g.first_end);
-      s = q->Run("adding an entity");
-      if (!s.ok()) return s;
-    }
-  }
+Status SqliteStore::InsertSpeakerRole(int64_t speaker,
+                                      const std::string& role) {
+  auto st =
+      Get("INSERT OR IGNORE INTO speaker_roles(speaker_id, role) "
+          "VALUES (?1, ?2)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, speaker);
+  st.value()->Bind(2, role);
+  return st.value()->Run("adding a speaker role");
+}
 
-  // Quotes, their speakers and clusters.
-  std::vector<int64_t> quote_rows(doc.quotes.size(), 0);
-  std::vector<int64_t> quote_speakers(doc.quotes.size(), 0);
-  for (size_t i = 0; i < doc.quotes.size(); ++i) {
-    const Attribution& a = doc.quotes[i];
-    const StoreRows::Quote& qr = rows.quotes[i];
-    const std::string& content = qr.content;
-    std::string_view key =
-        i < f.speaker_keys.size() ? f.speaker_keys[i] : std::string_view();
-    auto speaker = SpeakerId(a.speaker_name, key);
-    if (!speaker.ok()) return speaker.status();
-    quote_speakers[i] = speaker.value();
-    if (speaker.value()) label_tally_.Add(speaker.value(), qr.speaker_label);
-    if (speaker.value() && a.speaker_group >= 0 &&
-        static_cast<size_t>(a.speaker_group) < doc.groups.size()) {
-      auto rs =
-          Get("INSERT OR IGNORE INTO speaker_roles(speaker_id, role) "
-              "VALUES (?1, ?2)");
-      if (!rs.ok()) return rs.status();
-      for (const std::string& role : doc.groups[a.speaker_group].roles) {
-        rs.value()->Bind(1, speaker.value());
-        rs.value()->Bind(2, role);
-        s = rs.value()->Run("adding a speaker role");
-        if (!s.ok()) return s;
-      }
-    }
-    static const QuoteFeatures kNoFeatures;
-    const QuoteFeatures& qf = i < f.quotes.size() ? f.quotes[i] : kNoFeatures;
-    int64_t cluster = qf.shingles.empty() ? 0 : index_.FindCluster(qf);
-    if (!index_.status().ok()) return index_.status();
-    bool new_cluster = !qf.shingles.empty() && cluster == 0;
-
-    // The quote's row id is known before it is written (ids are dense and
-    // only this writer adds quotes), so a new cluster is written first and
-    // the quote once, already pointing at it.
-    const int64_t quote_row = next_quote_id_;
-    if (new_cluster) {
-      auto cs =
-          Get("INSERT INTO quote_clusters(first_quote, representative) "
-              "VALUES (?1, ?2)");
-      if (!cs.ok()) return cs.status();
-      cs.value()->Bind(1, quote_row);
-      cs.value()->BindStatic(2, content);
-      s = cs.value()->Run("adding a quote cluster");
-      if (!s.ok()) return s;
-      cluster = sqlite3_last_insert_rowid(db_);
-    }
-    st = Get(
-        "INSERT INTO quotes(id, doc_id, content, cue, speaker_mention, "
-        "speaker_name, speaker_id, kind, score, content_begin, content_end, "
-        "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
-        "(?16,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
-    if (!st.ok()) return st.status();
-    q = st.value();
-    q->Bind(1, row);
-    q->BindStatic(2, content);
-    q->BindStatic(3, doc.Text(a.cue));
-    q->BindStatic(4, doc.Text(a.speaker));
-    q->BindStatic(5, a.speaker_name);
-    q->BindOrNull(6, speaker.value());
-    q->BindStatic(7, std::string_view(QuoteKindName(a.kind)));
-    q->Bind(8, static_cast<double>(a.score));
-    q->Bind(9, qr.content_begin);
-    q->Bind(10, qr.content_end);
-    if (qr.cue_begin >= 0) {
-      q->Bind(11, qr.cue_begin);
-      q->Bind(12, qr.cue_end);
-    }
-    if (qr.speaker_begin >= 0) {
-      q->Bind(13, qr.speaker_begin);
-      q->Bind(14, qr.speaker_end);
-    }
-    q->BindOrNull(15, cluster);
-    q->Bind(16, quote_row);
-    s = q->Run("adding a quote");
+Result<int64_t> SqliteStore::InsertQuote(const QuoteWrite& w,
+                                         int64_t* cluster) {
+  const Document& doc = *w.doc;
+  const Attribution& a = *w.quote;
+  const StoreRows::Quote& qr = *w.row;
+  const std::string& content = qr.content;
+  *cluster = w.cluster;
+  // The quote's row id is known before it is written (ids are dense and
+  // only this writer adds quotes), so a new cluster is written first and
+  // the quote once, already pointing at it.
+  const int64_t quote_row = next_quote_id_;
+  Status s;
+  if (w.new_cluster) {
+    auto cs =
+        Get("INSERT INTO quote_clusters(first_quote, representative) "
+            "VALUES (?1, ?2)");
+    if (!cs.ok()) return cs.status();
+    cs.value()->Bind(1, quote_row);
+    cs.value()->BindStatic(2, content);
+    s = cs.value()->Run("adding a quote cluster");
     if (!s.ok()) return s;
-    ++next_quote_id_;
-    quote_rows[i] = quote_row;
-    ++counts->quotes;
-    index_.AddQuote(cluster, qf);
-    if (!index_.status().ok()) return index_.status();
-    st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
-    if (!st.ok()) return st.status();
-    st.value()->Bind(1, quote_row);
-    st.value()->BindStatic(2, content);
-    s = st.value()->Run("indexing a quote");
-    if (!s.ok()) return s;
+    *cluster = sqlite3_last_insert_rowid(db_);
   }
+  auto st =
+      Get("INSERT INTO quotes(id, doc_id, content, cue, speaker_mention, "
+          "speaker_name, speaker_id, kind, score, content_begin, content_end, "
+          "cue_begin, cue_end, speaker_begin, speaker_end, cluster_id) VALUES "
+          "(?16,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  q->Bind(1, w.doc_row);
+  q->BindStatic(2, content);
+  q->BindStatic(3, doc.Text(a.cue));
+  q->BindStatic(4, doc.Text(a.speaker));
+  q->BindStatic(5, a.speaker_name);
+  q->BindOrNull(6, w.speaker);
+  q->BindStatic(7, std::string_view(QuoteKindName(a.kind)));
+  q->Bind(8, static_cast<double>(a.score));
+  q->Bind(9, qr.content_begin);
+  q->Bind(10, qr.content_end);
+  if (qr.cue_begin >= 0) {
+    q->Bind(11, qr.cue_begin);
+    q->Bind(12, qr.cue_end);
+  }
+  if (qr.speaker_begin >= 0) {
+    q->Bind(13, qr.speaker_begin);
+    q->Bind(14, qr.speaker_end);
+  }
+  q->BindOrNull(15, *cluster);
+  q->Bind(16, quote_row);
+  s = q->Run("adding a quote");
+  if (!s.ok()) return s;
+  ++next_quote_id_;
+  st = Get("INSERT INTO quote_fts(rowid, content) VALUES (?1, ?2)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, quote_row);
+  st.value()->BindStatic(2, content);
+  s = st.value()->Run("indexing a quote");
+  if (!s.ok()) return s;
+  return quote_row;
+}
 
-  // Claims.
-  for (size_t i = 0; i < doc.claims.size(); ++i) {
-    const Claim& c = doc.claims[i];
-    const StoreRows::Claim& cr = rows.claims[i];
-    bool in_quote = c.attribution >= 0 &&
-                    static_cast<size_t>(c.attribution) < quote_rows.size();
-    st =
-        Get("INSERT INTO claims(doc_id, text, value, low, high, is_range, "
-            "value_key, unit, counted, group_key, approx, change, source_name, "
-            "speaker_id, quote_id, span_begin, span_end) VALUES "
-            "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
-    if (!st.ok()) return st.status();
-    q = st.value();
-    q->Bind(1, row);
-    q->BindStatic(2, doc.Text(c.span));
-    q->Bind(3, c.value);
-    q->Bind(4, c.is_range ? c.low : c.value);
-    q->Bind(5, c.is_range ? c.high : c.value);
-    q->Bind(6, int64_t{c.is_range});
-    q->BindStatic(7, cr.value_key);
-    q->BindStatic(8, c.unit);
-    q->BindStatic(9, doc.Text(c.counted));
-    q->Bind(10, i < f.claim_keys.size() ? std::string_view(f.claim_keys[i])
-                                        : std::string_view());
-    q->BindStatic(11, c.approx);
-    q->BindStatic(12, c.change);
-    q->BindStatic(13, cr.source);
-    q->BindOrNull(14, in_quote ? quote_speakers[c.attribution] : 0);
-    q->BindOrNull(15, in_quote ? quote_rows[c.attribution] : 0);
-    q->Bind(16, cr.span_begin);
-    q->Bind(17, cr.span_end);
-    s = q->Run("adding a claim");
-    if (!s.ok()) return s;
-    int64_t claim_row = sqlite3_last_insert_rowid(db_);
-    ++counts->claims;
-    if (i < f.claim_keys.size() && !f.claim_keys[i].empty() &&
-        i < f.claim_contexts.size()) {
-      st =
-          Get("INSERT OR IGNORE INTO claim_context(group_key, entity, "
-              "claim_id) VALUES (?1, ?2, ?3)");
-      if (!st.ok()) return st.status();
-      for (const std::string& entity : f.claim_contexts[i]) {
-        st.value()->BindStatic(1, f.claim_keys[i]);
-        st.value()->BindStatic(2, entity);
-        st.value()->Bind(3, claim_row);
-        s = st.value()->Run("adding a claim context");
-        if (!s.ok()) return s;
-      }
-    }
-    st = Get("INSERT INTO claim_fts(rowid, text, counted) VALUES (?1,?2,?3)");
-    if (!st.ok()) return st.status();
-    st.value()->Bind(1, claim_row);
-    st.value()->BindStatic(2, doc.Text(c.span));
-    st.value()->BindStatic(3, doc.Text(c.counted));
-    s = st.value()->Run("indexing a claim");
-    if (!s.ok()) return s;
-  }
-  return Status::OK();
+Result<int64_t> SqliteStore::InsertClaim(const ClaimWrite& w) {
+  const Document& doc = *w.doc;
+  const Claim& c = *w.claim;
+  const StoreRows::Claim& cr = *w.row;
+  auto st =
+      Get("INSERT INTO claims(doc_id, text, value, low, high, is_range, "
+          "value_key, unit, counted, group_key, approx, change, source_name, "
+          "speaker_id, quote_id, span_begin, span_end) VALUES "
+          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
+  if (!st.ok()) return st.status();
+  Stmt* q = st.value();
+  q->Bind(1, w.doc_row);
+  q->BindStatic(2, doc.Text(c.span));
+  q->Bind(3, c.value);
+  q->Bind(4, c.is_range ? c.low : c.value);
+  q->Bind(5, c.is_range ? c.high : c.value);
+  q->Bind(6, int64_t{c.is_range});
+  q->BindStatic(7, cr.value_key);
+  q->BindStatic(8, c.unit);
+  q->BindStatic(9, doc.Text(c.counted));
+  q->Bind(10, w.group_key);
+  q->BindStatic(11, c.approx);
+  q->BindStatic(12, c.change);
+  q->BindStatic(13, cr.source);
+  q->BindOrNull(14, w.speaker);
+  q->BindOrNull(15, w.quote);
+  q->Bind(16, cr.span_begin);
+  q->Bind(17, cr.span_end);
+  Status s = q->Run("adding a claim");
+  if (!s.ok()) return s;
+  const int64_t claim_row = sqlite3_last_insert_rowid(db_);
+  st = Get("INSERT INTO claim_fts(rowid, text, counted) VALUES (?1,?2,?3)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, claim_row);
+  st.value()->BindStatic(2, doc.Text(c.span));
+  st.value()->BindStatic(3, doc.Text(c.counted));
+  s = st.value()->Run("indexing a claim");
+  if (!s.ok()) return s;
+  return claim_row;
+}
+
+Status SqliteStore::InsertClaimContext(std::string_view group_key,
+                                       std::string_view entity,
+                                       int64_t claim_row) {
+  auto st =
+      Get("INSERT OR IGNORE INTO claim_context(group_key, entity, "
+          "claim_id) VALUES (?1, ?2, ?3)");
+  if (!st.ok()) return st.status();
+  st.value()->BindStatic(1, group_key);
+  st.value()->BindStatic(2, entity);
+  st.value()->Bind(3, claim_row);
+  return st.value()->Run("adding a claim context");
 }
 
 Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
@@ -522,14 +481,17 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
       up.Bind(++p, links[i]);
     }
     changed.clear();
-    return up.Run("linking speakers");
+    Status rs = up.Run("linking speakers");
+    // The rows SQLite says it updated, not the rows queued: a chunk that
+    // dropped or repeated a row shows in the count.
+    if (rs.ok()) counts.changed += static_cast<size_t>(sqlite3_changes(db_));
+    return rs;
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     if (stored[i].first == rows[i].label && stored[i].second == links[i]) {
       continue;
     }
     changed.push_back(i);
-    ++counts.changed;
     if (changed.size() == kLinkRows) {
       s = flush();
       if (!s.ok()) return Rollback(s);
