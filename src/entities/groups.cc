@@ -224,12 +224,24 @@ void BuildGroups(Document* doc) {
         // A bare surname names "Donald Trump Jr." only when no one else
         // in the article bears it ("King" for Martin Luther King Jr.).
         int32_t suffixed = -1;
+        // A surname before a first name: "Paul" is Rand Paul, not Paul
+        // Ryan, when someone's full name ends in it.
+        bool someones_surname = false;
+        for (size_t g = 0; g < info.size() && !someones_surname; ++g) {
+          someones_surname = doc->groups[g].label == EntityLabel::kPerson &&
+                             info[g].words.size() > 1 &&
+                             info[g].words.back() == words.back();
+        }
         for (size_t o = 0; o < ents.size(); ++o) {
           if (o == k || ents[o].group < 0 ||
               ents[o].label != EntityLabel::kPerson) {
             continue;
           }
           if (!Contains(info[ents[o].group].words, words)) continue;
+          if (someones_surname &&
+              info[ents[o].group].words.back() != words.back()) {
+            continue;
+          }
           if (info[ents[o].group].relative && !relative_form) continue;
           if (HasGenerationalSuffix(info[ents[o].group].words)) {
             if (o < k || suffixed < 0) suffixed = ents[o].group;

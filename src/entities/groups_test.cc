@@ -115,6 +115,21 @@ TEST(AttachTitlesAndGroups, NoAppositiveBeforeFromAClause) {
   EXPECT_EQ(doc.Text(doc.entities[1].appositive), "The head of the port");
 }
 
+// Regression: "Paul" joined Paul Dorsey, named nearer, though Rand Paul
+// bears it as his surname; and "Harris" joined the tagger's headline run
+// "KAMALA HARRIS TEARS INTO" rather than Kamala Harris. A one-word name is
+// a surname first.
+TEST(AttachTitlesAndGroups, AOneWordNameIsASurnameFirst) {
+  Document doc =
+      MakeDoc("Rand Paul met Paul Dorsey on Monday. Paul said no to it.");
+  doc.entities.push_back(Ent(Find(doc, "Rand Paul"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Paul Dorsey"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Paul", 2), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_EQ(doc.entities[2].group, doc.entities[0].group);
+}
+
 TEST(AttachTitlesAndGroups, TitleTrimmedFromNameAndAcronymAlias) {
   Document doc = MakeDoc(
       "Sen. Laura Whitfield criticised the Northern Fisheries Council (NFC, "
