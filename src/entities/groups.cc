@@ -454,6 +454,7 @@ void BuildGroups(Document* doc) {
 
 void AttachTitlesAndGroups(Document* doc) {
   TrimEdgeWords(doc);
+  CutNamesRunningOn(doc);
   ExtendGenerationalSuffixes(doc);
   JoinNamesSplitAtInitials(doc);
   AddAcronymOrgs(doc);

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "src/base/calendar_words.h"
@@ -405,6 +406,45 @@ void TrimEdgeWords(Document* doc) {
   if (any_empty) {
     std::erase_if(doc->entities,
                   [](const Entity& e) { return e.span.empty(); });
+  }
+}
+
+void CutNamesRunningOn(Document* doc) {
+  // Names of people have few words; a run-on mention has more.
+  constexpr uint32_t kMinRunOnWords = 3;
+  std::unordered_set<std::string> names;
+  for (const Entity& e : doc->entities) {
+    if (e.label == EntityLabel::kPerson) {
+      names.insert(mention::Lower(doc->Text(e.span)));
+    }
+  }
+  if (names.empty()) return;
+  // Words the article also writes in lower case: common words, not names
+  // ("tears", "delays", "team"; not "Bush" of "George W. Bush", whose
+  // "George W." the tagger may have cut elsewhere).
+  std::unordered_set<std::string_view> lower_words;
+  for (uint32_t i = 0; i < doc->tokens.size(); ++i) {
+    const Token& t = doc->tokens[i];
+    if (t.kind == TokenKind::kWord && !t.capitalized) {
+      lower_words.insert(doc->TokenText(i));
+    }
+  }
+  for (Entity& e : doc->entities) {
+    if (e.label != EntityLabel::kPerson) continue;
+    uint32_t f, l;
+    mention::TokenRange(*doc, e.span, &f, &l);
+    if (l - f < kMinRunOnWords) continue;
+    for (uint32_t cut = l - 1; cut > f; --cut) {
+      const uint32_t words = cut - f;
+      if (words < 2 && l - cut < 3) continue;
+      const Span prefix{doc->tokens[f].span.begin,
+                        doc->tokens[cut - 1].span.end};
+      if (names.count(mention::Lower(doc->Text(prefix))) != 0 &&
+          lower_words.count(mention::Lower(doc->TokenText(cut))) != 0) {
+        e.span = prefix;
+        break;
+      }
+    }
   }
 }
 

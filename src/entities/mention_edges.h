@@ -18,6 +18,14 @@ namespace whosaid {
 // Sunday") or a capitalised auxiliary ("Okafor Has Begun").
 void TrimEdgeWords(Document* doc);
 
+// A person mention the tagger ran on into a headline ("KAMALA HARRIS TEARS
+// INTO", "Rand Paul End Up Saving", "Trump Delays Oklahoma Rally Out Of
+// Respect") ends where a person named elsewhere in the article ends: the
+// longest of its opening runs of two or more words (or one word before
+// three or more) that is another person mention's whole text, in any case,
+// when the word after it is one the article also writes in lower case.
+void CutNamesRunningOn(Document* doc);
+
 // "Islamic State (IS, formerly ISIS/ISIL)": a capitalised run whose
 // initials spell the acronym in the parentheses becomes one ORG entity,
 // replacing the entities it overlaps (keeping the label of one with the

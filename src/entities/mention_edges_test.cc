@@ -165,6 +165,26 @@ TEST(AttachTitlesAndGroups, APersonsNameEndsBeforeABracket) {
   EXPECT_EQ(doc.groups[doc.entities[0].group].canonical, "Todd Pell");
 }
 
+// Regression: the tagger's headline run "Rand Pell End Up Saving" kept its
+// words, so "Senator Pell" later joined someone else. A person mention ends
+// where a person named elsewhere ends when the next word is a common one;
+// "Ana Maria Costa" stays whole beside a cut "Ana Maria".
+TEST(AttachTitlesAndGroups, ANameRunningOnIntoAHeadlineIsCut) {
+  Document doc = MakeDoc(
+      "Could Rand Pell End Up Saving It. Rand Pell spoke at the end. Ana "
+      "Maria Costa met Ana Maria.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Rand Pell End Up Saving"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Rand Pell", 1), EntityLabel::kPerson));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ana Maria Costa"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ana Maria", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_EQ(doc.Text(doc.entities[0].span), "Rand Pell");
+  EXPECT_EQ(doc.Text(doc.entities[2].span), "Ana Maria Costa");
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
