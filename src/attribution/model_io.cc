@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -84,11 +85,26 @@ void AttributionModel::CopyWordSetsFrom(const AttributionModel& other) {
 }
 
 Status AttributionModel::Load(const std::string& path) {
+  // The whole file is read at once and parsed from memory: one
+  // istream::read per 4-byte field cost about 215M instructions (1.46M
+  // calls) of every process's start (branch speed23).
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("attribution model not found: " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IOError("cannot read attribution model " + path);
+  const std::string data = std::move(buf).str();
+  size_t pos = 0;
+  // Copies the next n bytes to out; false (nothing copied) past the end.
+  auto get = [&](void* out, size_t n) {
+    if (data.size() - pos < n) return false;
+    std::memcpy(out, data.data() + pos, n);
+    pos += n;
+    return true;
+  };
   char magic[sizeof(kMagic) - 1];
-  in.read(magic, sizeof(magic));
-  if (!in || std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
+  if (!get(magic, sizeof(magic)) ||
+      std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
     return Status::Corruption("attribution model " + path +
                               ": bad header (want " +
                               std::string(kMagic, sizeof(kMagic) - 2) + ")");
@@ -96,10 +112,7 @@ Status AttributionModel::Load(const std::string& path) {
   auto corrupt = [&](const char* what) {
     return Status::Corruption("attribution model " + path + ": " + what);
   };
-  auto get_u64 = [&](uint64_t* x) {
-    in.read(reinterpret_cast<char*>(x), sizeof(*x));
-    return static_cast<bool>(in);
-  };
+  auto get_u64 = [&](uint64_t* x) { return get(x, sizeof(*x)); };
   auto get_table = [&](std::vector<float>* w) {
     uint64_t size, nz;
     if (!get_u64(&size) || size != w->size()) return false;
@@ -108,9 +121,9 @@ Status AttributionModel::Load(const std::string& path) {
     for (uint64_t k = 0; k < nz; ++k) {
       uint32_t idx;
       float val;
-      in.read(reinterpret_cast<char*>(&idx), sizeof(idx));
-      in.read(reinterpret_cast<char*>(&val), sizeof(val));
-      if (!in || idx >= size) return false;
+      if (!get(&idx, sizeof(idx)) || !get(&val, sizeof(val)) || idx >= size) {
+        return false;
+      }
       (*w)[idx] = val;
     }
     return true;
