@@ -85,7 +85,8 @@ bool HasFormWordBytes(std::string_view raw) {
   const size_t n = raw.size();
   for (const Anchor& a : kAnchors) {
     for (const void* hit = std::memchr(data, a.byte, n); hit != nullptr;) {
-      const size_t i = static_cast<size_t>(static_cast<const char*>(hit) - data);
+      const size_t i =
+          static_cast<size_t>(static_cast<const char*>(hit) - data);
       for (const Spelling& s : a.spellings) {
         if (s.text.empty() || i < s.at) continue;
         const size_t start = i - s.at;

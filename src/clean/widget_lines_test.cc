@@ -87,8 +87,9 @@ TEST(WidgetLinesTest, SignUpFormNeedsAFormWordAndAConsentPhrase) {
 // (one byte changed, cut short, split over the line's end) and 200,000
 // random lines of the spellings' fragments.
 bool MemmemGate(std::string_view raw) {
-  for (std::string_view needle : {"nbox", "ign up", "ign Up", "igning up",
-                                  "ewsletter", "ubscribe", "APTCHA", "aptcha"}) {
+  for (std::string_view needle :
+       {"nbox", "ign up", "ign Up", "igning up", "ewsletter", "ubscribe",
+        "APTCHA", "aptcha"}) {
     if (memmem(raw.data(), raw.size(), needle.data(), needle.size()) !=
         nullptr) {
       return true;
@@ -98,9 +99,9 @@ bool MemmemGate(std::string_view raw) {
 }
 
 TEST(WidgetLinesTest, FormWordGateFindsWhatMemmemFinds) {
-  const std::string_view spellings[] = {"nbox",     "ign up",    "ign Up",
+  const std::string_view spellings[] = {"nbox",      "ign up",    "ign Up",
                                         "igning up", "ewsletter", "ubscribe",
-                                        "APTCHA",   "aptcha"};
+                                        "APTCHA",    "aptcha"};
   const std::string filler = "the pier was closed on Monday ";
   int found = 0;
   for (std::string_view sp : spellings) {
