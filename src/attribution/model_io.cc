@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -84,11 +86,37 @@ void AttributionModel::CopyWordSetsFrom(const AttributionModel& other) {
 }
 
 Status AttributionModel::Load(const std::string& path) {
+  // The whole file is read at once and parsed from memory: one
+  // istream::read per 4-byte field cost about 215M instructions (1.46M
+  // calls) of every process's start (branch speed23).
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("attribution model not found: " + path);
+  // One buffer of the file's size, filled by one read (a growing string
+  // stream copied the 5.8 MB twice: +445k D1 misses per process).
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0 || !in) {
+    return Status::IOError("cannot read attribution model " + path);
+  }
+  auto bytes =
+      std::make_unique_for_overwrite<char[]>(static_cast<size_t>(size));
+  in.read(bytes.get(), size);
+  if (in.gcount() != size) {
+    return Status::IOError("cannot read attribution model " + path);
+  }
+  const std::string_view data(bytes.get(), static_cast<size_t>(size));
+  size_t pos = 0;
+  // Copies the next n bytes to out; false (nothing copied) past the end.
+  auto get = [&](void* out, size_t n) {
+    if (data.size() - pos < n) return false;
+    std::memcpy(out, data.data() + pos, n);
+    pos += n;
+    return true;
+  };
   char magic[sizeof(kMagic) - 1];
-  in.read(magic, sizeof(magic));
-  if (!in || std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
+  if (!get(magic, sizeof(magic)) ||
+      std::memcmp(magic, kMagic, sizeof(magic)) != 0) {
     return Status::Corruption("attribution model " + path +
                               ": bad header (want " +
                               std::string(kMagic, sizeof(kMagic) - 2) + ")");
@@ -96,10 +124,7 @@ Status AttributionModel::Load(const std::string& path) {
   auto corrupt = [&](const char* what) {
     return Status::Corruption("attribution model " + path + ": " + what);
   };
-  auto get_u64 = [&](uint64_t* x) {
-    in.read(reinterpret_cast<char*>(x), sizeof(*x));
-    return static_cast<bool>(in);
-  };
+  auto get_u64 = [&](uint64_t* x) { return get(x, sizeof(*x)); };
   auto get_table = [&](std::vector<float>* w) {
     uint64_t size, nz;
     if (!get_u64(&size) || size != w->size()) return false;
@@ -108,9 +133,9 @@ Status AttributionModel::Load(const std::string& path) {
     for (uint64_t k = 0; k < nz; ++k) {
       uint32_t idx;
       float val;
-      in.read(reinterpret_cast<char*>(&idx), sizeof(idx));
-      in.read(reinterpret_cast<char*>(&val), sizeof(val));
-      if (!in || idx >= size) return false;
+      if (!get(&idx, sizeof(idx)) || !get(&val, sizeof(val)) || idx >= size) {
+        return false;
+      }
       (*w)[idx] = val;
     }
     return true;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "src/attribution/attribution.h"
@@ -71,6 +72,44 @@ TEST(AttributionModelTest, SaveLoadRoundTrip) {
   EXPECT_FALSE(n.cue_left.Has(0x500));
   EXPECT_TRUE(n.cue_strong.Has(0x300));
   EXPECT_FALSE(n.cue_strong.Has(0x500));
+}
+
+// Load parses the file from memory (branch speed23): every truncation of a
+// saved model is rejected as corrupt, never read past its end, and the
+// whole file still loads.
+TEST(AttributionModelTest, EveryTruncationIsRejected) {
+  attribution::AttributionModel m;
+  m.cue_w[5] = 0.5f;
+  m.content_w[9] = -1.f;
+  m.source_w[2] = 3.f;
+  m.cue_vocab.Build({0x11, 0x22});
+  m.cue_strong.Build({0x22});
+  const std::string path =
+      ::testing::TempDir() + "/truncated-" + std::to_string(getpid()) + ".bin";
+  ASSERT_TRUE(m.Save(path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in),
+                 std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(bytes.size(), 100u);
+  const std::string cut_path = path + ".cut";
+  for (size_t len = 0; len < bytes.size(); ++len) {
+    {
+      std::ofstream out(cut_path, std::ios::binary | std::ios::trunc);
+      out.write(bytes.data(), static_cast<std::streamsize>(len));
+    }
+    attribution::AttributionModel n;
+    Status st = n.Load(cut_path);
+    ASSERT_FALSE(st.ok()) << len;
+    EXPECT_EQ(st.code(), Status::Code::kCorruption) << len;
+  }
+  attribution::AttributionModel n;
+  ASSERT_TRUE(n.Load(path).ok());
+  EXPECT_EQ(n.cue_w[5], 0.5f);
+  EXPECT_EQ(n.source_w[2], 3.f);
+  EXPECT_TRUE(n.cue_strong.Has(0x22));
 }
 
 // The strong-cue prefix counts (content pair feature T19) count the

@@ -97,12 +97,49 @@ bool IsMediaCaption(std::string_view raw) {
   return false;
 }
 
-namespace {
-
-bool HasBytes(std::string_view raw, std::string_view needle) {
-  return memmem(raw.data(), raw.size(), needle.data(), needle.size()) !=
-         nullptr;
+bool HasFormWordBytes(std::string_view raw) {
+  // Each spelling is found at one of its less common letters (its anchor,
+  // at `at`): every occurrence of a spelling has its anchor byte at start +
+  // at, so testing the spellings of an anchor wherever memchr finds that
+  // byte finds them all. Six memchr scans and a check per anchor byte found
+  // replaced eight memmem scans of every line (39M instructions per 300
+  // AllSides articles, 1.9% of extraction; branch speed23).
+  struct Spelling {
+    std::string_view text;
+    size_t at;
+  };
+  struct Anchor {
+    char byte;
+    Spelling spellings[3];
+  };
+  static constexpr Anchor kAnchors[] = {
+      {'x', {{"nbox", 3}}},
+      {'g', {{"ign up", 1}, {"ign Up", 1}, {"igning up", 1}}},
+      {'w', {{"ewsletter", 1}}},
+      {'b', {{"ubscribe", 1}}},
+      {'P', {{"APTCHA", 1}}},
+      {'p', {{"aptcha", 1}}}};
+  const char* const data = raw.data();
+  const size_t n = raw.size();
+  for (const Anchor& a : kAnchors) {
+    for (const void* hit = std::memchr(data, a.byte, n); hit != nullptr;) {
+      const size_t i =
+          static_cast<size_t>(static_cast<const char*>(hit) - data);
+      for (const Spelling& s : a.spellings) {
+        if (s.text.empty() || i < s.at) continue;
+        const size_t start = i - s.at;
+        if (n - start >= s.text.size() &&
+            raw.compare(start, s.text.size(), s.text) == 0) {
+          return true;
+        }
+      }
+      hit = i + 1 < n ? std::memchr(data + i + 1, a.byte, n - i - 1) : nullptr;
+    }
+  }
+  return false;
 }
+
+namespace {
 
 // True if `lower` (lower case ASCII) occurs in `raw` in any letter case.
 bool HasIgnoringCase(std::string_view raw, std::string_view lower) {
@@ -150,12 +187,7 @@ bool HasLongQuotation(std::string_view raw) {
 // newsletters rarely says both.
 bool IsSignUpForm(std::string_view raw, size_t max_words) {
   // Cheap gate on the usual spellings; the full test ignores case.
-  if (!HasBytes(raw, "nbox") && !HasBytes(raw, "ign up") &&
-      !HasBytes(raw, "ign Up") && !HasBytes(raw, "igning up") &&
-      !HasBytes(raw, "ewsletter") && !HasBytes(raw, "ubscribe") &&
-      !HasBytes(raw, "APTCHA") && !HasBytes(raw, "aptcha")) {
-    return false;
-  }
+  if (!HasFormWordBytes(raw)) return false;
   size_t words = 1;
   for (char c : raw) words += c == ' ';
   if (words > max_words) return false;

@@ -39,6 +39,11 @@ bool IsMediaCaption(std::string_view raw);
 // "opt-out"), in any case, and no quotation longer than 60 bytes.
 bool IsSignUpForm(std::string_view raw, size_t max_words);
 
+// IsSignUpForm's cheap gate: whether `raw` holds one of the form words'
+// usual spellings, byte for byte: "nbox", "ign up", "ign Up", "igning up",
+// "ewsletter", "ubscribe", "APTCHA" or "aptcha". One pass over the line.
+bool HasFormWordBytes(std::string_view raw);
+
 }  // namespace clean_internal
 }  // namespace whosaid
 

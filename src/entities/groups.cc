@@ -213,10 +213,16 @@ void BuildGroups(Document* doc) {
         // the other gender ("Mrs. Clinton" is not Bill Clinton).
         lex::Gender gender = HonorificGender(*doc, e);
         // Only an honorific (or a relative's own title) may name a
-        // relative.
-        lex::Gender kin_unused;
-        const bool relative_form = gender != lex::Gender::kUnknown ||
-                                   IntroducedAsRelative(*doc, e, &kin_unused);
+        // relative; the second asked only when a relative's group holds
+        // the word (rare; before branch speed23, for every such mention).
+        int relative_form_memo = gender != lex::Gender::kUnknown ? 1 : -1;
+        auto relative_form = [&] {
+          if (relative_form_memo < 0) {
+            lex::Gender kin_unused;
+            relative_form_memo = IntroducedAsRelative(*doc, e, &kin_unused);
+          }
+          return relative_form_memo == 1;
+        };
         // A person whose first name has the honorific's gender comes
         // before one whose first name says nothing ("Mrs. Marsh" is Helen
         // Marsh, not the nearer Victor Marsh).
@@ -242,7 +248,7 @@ void BuildGroups(Document* doc) {
               info[ents[o].group].words.back() != words.back()) {
             continue;
           }
-          if (info[ents[o].group].relative && !relative_form) continue;
+          if (info[ents[o].group].relative && !relative_form()) continue;
           if (HasGenerationalSuffix(info[ents[o].group].words)) {
             if (o < k || suffixed < 0) suffixed = ents[o].group;
             continue;

@@ -385,5 +385,24 @@ TEST(OrganisationGroups, AnInstitutionIsTheOfFormOfItsName) {
   EXPECT_EQ(doc.entities[0].group, doc.entities[1].group);
 }
 
+// A one-word name joins a relative's group only in a relative's form (an
+// honorific, or introduced as a relative itself). Since branch speed23 the
+// second is asked only when such a group holds the word: both ways here.
+TEST(PersonGroups, OneWordNameJoinsARelativeOnlyAsARelative) {
+  Document doc = MakeDoc(
+      "His daughter, Ruth Quill, spoke first. Later his daughter Ruth "
+      "waved. Quill smiled.");
+  doc.entities.push_back(Ent(Find(doc, "Ruth Quill"), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Ruth", 1), EntityLabel::kPerson));
+  doc.entities.push_back(Ent(Find(doc, "Quill", 1), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  ASSERT_GE(doc.entities[0].group, 0);
+  // "his daughter Ruth": introduced as a relative, so the relative's group.
+  EXPECT_EQ(doc.entities[1].group, doc.entities[0].group);
+  // A bare "Quill" is not the relative.
+  EXPECT_NE(doc.entities[2].group, doc.entities[0].group);
+}
+
 }  // namespace
 }  // namespace whosaid
