@@ -410,37 +410,44 @@ void TrimEdgeWords(Document* doc) {
 }
 
 void CutNamesRunningOn(Document* doc) {
-  // Names of people have few words; a run-on mention has more.
+  // Names of people have few words; a run-on mention has more. Most
+  // documents have none, so the name set is built only when one is seen.
   constexpr uint32_t kMinRunOnWords = 3;
   std::unordered_set<std::string> names;
-  for (const Entity& e : doc->entities) {
-    if (e.label == EntityLabel::kPerson) {
-      names.insert(mention::Lower(doc->Text(e.span)));
+  bool names_built = false;
+  // Whether the article writes `word` in lower case somewhere: a common
+  // word, not a name ("tears", "team"; not "Bush" of "George W. Bush",
+  // whose "George W." the tagger may have cut elsewhere). Rarely asked.
+  auto written_in_lower_case = [&](std::string_view word) {
+    for (uint32_t i = 0; i < doc->tokens.size(); ++i) {
+      const Token& t = doc->tokens[i];
+      if (t.kind == TokenKind::kWord && !t.capitalized &&
+          doc->TokenText(i) == word) {
+        return true;
+      }
     }
-  }
-  if (names.empty()) return;
-  // Words the article also writes in lower case: common words, not names
-  // ("tears", "delays", "team"; not "Bush" of "George W. Bush", whose
-  // "George W." the tagger may have cut elsewhere).
-  std::unordered_set<std::string_view> lower_words;
-  for (uint32_t i = 0; i < doc->tokens.size(); ++i) {
-    const Token& t = doc->tokens[i];
-    if (t.kind == TokenKind::kWord && !t.capitalized) {
-      lower_words.insert(doc->TokenText(i));
-    }
-  }
+    return false;
+  };
   for (Entity& e : doc->entities) {
     if (e.label != EntityLabel::kPerson) continue;
     uint32_t f, l;
     mention::TokenRange(*doc, e.span, &f, &l);
     if (l - f < kMinRunOnWords) continue;
+    if (!names_built) {
+      for (const Entity& p : doc->entities) {
+        if (p.label == EntityLabel::kPerson) {
+          names.insert(mention::Lower(doc->Text(p.span)));
+        }
+      }
+      names_built = true;
+    }
     for (uint32_t cut = l - 1; cut > f; --cut) {
       const uint32_t words = cut - f;
       if (words < 2 && l - cut < 3) continue;
       const Span prefix{doc->tokens[f].span.begin,
                         doc->tokens[cut - 1].span.end};
       if (names.count(mention::Lower(doc->Text(prefix))) != 0 &&
-          lower_words.count(mention::Lower(doc->TokenText(cut))) != 0) {
+          written_in_lower_case(mention::Lower(doc->TokenText(cut)))) {
         e.span = prefix;
         break;
       }
