@@ -1,8 +1,6 @@
 #include "src/claims/counted_context.h"
 
-#include <algorithm>
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -12,16 +10,6 @@
 
 namespace whosaid::claims {
 namespace {
-
-std::string LowerWord(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = Lower(c);
-  return s;
-}
-
-bool InList(std::string_view w, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), w) != l.end();
-}
 
 bool IsPossessive(std::string_view w) {
   return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019";

@@ -1,7 +1,5 @@
 #include "src/claims/counted_holders.h"
 
-#include <algorithm>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -11,16 +9,6 @@
 
 namespace whosaid::claims {
 namespace {
-
-std::string LowerWord(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) c = Lower(c);
-  return s;
-}
-
-bool InList(std::string_view w, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), w) != l.end();
-}
 
 // Lower-case letters with inner hyphens: "teacher", "special-education".
 bool LowerOrHyphen(std::string_view w) {

@@ -1,19 +1,11 @@
 #include "src/claims/counted_words.h"
 
-#include <algorithm>
-#include <initializer_list>
 #include <string_view>
 
+#include "src/claims/lexicon.h"
 #include "src/claims/nouns.h"
 
 namespace whosaid::claims {
-namespace {
-
-bool InList(std::string_view w, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), w) != l.end();
-}
-
-}  // namespace
 
 // Base forms that are also nouns ("a drop", "the decline"): verbs of
 // level only after an auxiliary ("wages would increase by 40 percent",

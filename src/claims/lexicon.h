@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "src/base/chars.h"
@@ -35,6 +37,20 @@ struct Named {
 
 const Named* FindNamed(std::span<const Named> table, std::string_view w);
 bool InList(std::span<const std::string_view> list, std::string_view w);
+// A short word list written at the call ("that", "which", "who").
+inline bool InList(std::string_view w,
+                   std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
+}
+// `w` in ASCII lower case.
+inline std::string LowerWord(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) c = Lower(c);
+  return s;
+}
 
 // "zero" .. "ninety".
 const Named* FindSmallNumber(std::string_view w);
