@@ -100,6 +100,13 @@ bool IsDayName(std::string_view lower) {
 // after; -1 when none. Looked up in an index the cache builds once.
 int32_t ResolveNameWord(const Document& doc, const std::string& word,
                         uint32_t begin_byte, SpeakerCache* cache) {
+  auto add = [](std::vector<std::pair<uint32_t, int32_t>>* list,
+                const Entity& e) {
+    // A name that repeats a word ("Kim Kim") lists the mention once.
+    if (list->empty() || list->back().first != e.span.begin) {
+      list->push_back({e.span.begin, e.group});
+    }
+  };
   if (!cache->name_words_built) {
     for (const Entity& e : doc.entities) {
       if (e.group < 0) continue;
@@ -108,25 +115,24 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
       while (p < name.size()) {
         size_t q = name.find(' ', p);
         if (q == std::string_view::npos) q = name.size();
-        auto& list = cache->name_words[mention::Lower(name.substr(p, q - p))];
-        // A name that repeats a word ("Kim Kim") lists the mention once.
-        if (list.empty() || list.back().first != e.span.begin) {
-          list.push_back({e.span.begin, e.group});
-        }
+        const std::string w = mention::Lower(name.substr(p, q - p));
+        add(&cache->name_words[w], e);
+        if (q == name.size()) add(&cache->name_heads[w], e);
         p = q + 1;
       }
       // "CBO" for the Congressional Budget Office it was grouped with.
       for (const std::string& alias : doc.groups[e.group].aliases) {
         if (!mention::IsAcronym(alias)) continue;
-        auto& list = cache->name_words[mention::Lower(alias)];
-        if (list.empty() || list.back().first != e.span.begin) {
-          list.push_back({e.span.begin, e.group});
-        }
+        add(&cache->name_words[mention::Lower(alias)], e);
+        add(&cache->name_heads[mention::Lower(alias)], e);
       }
     }
     cache->name_words_built = true;
   }
-  auto it = cache->name_words.find(word);
+  // A name's last word first: "Trump" is Donald Trump before Trump Tower,
+  // whatever comes nearer.
+  auto it = cache->name_heads.find(word);
+  if (it == cache->name_heads.end()) it = cache->name_words.find(word);
   if (it == cache->name_words.end()) return -1;
   const auto& list = it->second;
   auto after = std::partition_point(list.begin(), list.end(),

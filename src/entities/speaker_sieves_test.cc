@@ -132,6 +132,18 @@ TEST(ResolveSpeakers, AUnionIsAlsoTheOrganization) {
   EXPECT_EQ(doc.quotes[0].speaker_name, "Harbor Workers Union");
 }
 
+// Regression: an untagged speaker "Osei" took "Osei Tower", the first
+// name holding the word, rather than Kwame Osei: a name's last word counts
+// before its other words.
+TEST(ResolveSpeakers, AnUntaggedNameWordIsANamesLastWordFirst) {
+  Document doc = WithQuotes(
+      "\"No,\" Osei said. The Osei Tower opened. Kwame Osei spoke.",
+      {{"Osei Tower", EntityLabel::kOrg}, {"Kwame Osei", EntityLabel::kPerson}},
+      {{"No,", "Osei"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "Kwame Osei");
+}
+
 TEST(ResolveSpeakers, OrganisationNounPrefersTheOrganisationItNames) {
   Document doc = WithQuotes(
       "The Senate Finance Committee met on Tuesday. The Senate votes next "
