@@ -11,6 +11,8 @@
 #include "src/base/calendar_words.h"
 #include "src/base/word_lists.h"
 #include "src/entities/mentions.h"
+#include "src/entities/us_states.h"
+#include "src/segment/tokenizer.h"
 
 namespace whosaid {
 namespace {
@@ -382,6 +384,21 @@ void TrimEdgeWords(Document* doc) {
         e.label = EntityLabel::kOrg;
       } else if (IsBuildingWord(last)) {
         e.label = EntityLabel::kLoc;
+      }
+    }
+    // A sentence's full stop is no part of a name ("the Department of
+    // Homeland Security.", "Jeb Bush."); an abbreviation's period is
+    // ("Target Corp.", "Calif.", "John Roberts Jr.", "George W.").
+    if (l - f > 1 && doc->TokenText(l - 1) == "." &&
+        doc->tokens[l - 2].kind == TokenKind::kWord &&
+        doc->tokens[l - 2].span.end == doc->tokens[l - 1].span.begin) {
+      const std::string_view word = doc->TokenText(l - 2);
+      const size_t short_word = e.label == EntityLabel::kPerson ? 1 : 4;
+      if (word.size() > short_word && !IsAbbreviation(mention::Lower(word)) &&
+          lex::UsStateOfAbbreviation(doc->Text(Span{
+              doc->tokens[l - 2].span.begin, doc->tokens[l - 1].span.end})) <
+              0) {
+        --l;
       }
     }
     while (l > f && (edge(l - 1) || lower_tail(l - 1))) {

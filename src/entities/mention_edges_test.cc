@@ -185,6 +185,26 @@ TEST(AttachTitlesAndGroups, ANameRunningOnIntoAHeadlineIsCut) {
   EXPECT_EQ(doc.Text(doc.entities[2].span), "Ana Maria Costa");
 }
 
+// Regression: the tagger's "the Harbor Authority." kept the sentence's full
+// stop, so the organisation was named "Harbor Authority." in some articles
+// and "Harbor Authority" in others. An abbreviation keeps its period.
+TEST(AttachTitlesAndGroups, ANameEndsBeforeTheFullStop) {
+  Document doc = MakeDoc(
+      "She told the Harbor Authority. Then Tarvel Corp. agreed in Calif. "
+      "with Ana Ruiz.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Harbor Authority."), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Tarvel Corp."), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Calif."), EntityLabel::kLoc));
+  doc.entities.push_back(Ent(Find(doc, "Ana Ruiz."), EntityLabel::kPerson));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_EQ(doc.Text(doc.entities[0].span), "Harbor Authority");
+  EXPECT_EQ(doc.Text(doc.entities[1].span), "Tarvel Corp.");
+  EXPECT_EQ(doc.Text(doc.entities[2].span), "Calif.");
+  EXPECT_EQ(doc.Text(doc.entities[3].span), "Ana Ruiz");
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
