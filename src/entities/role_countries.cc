@@ -114,6 +114,23 @@ RoleCountries CountriesOfRole(const Document& doc, int32_t group,
   return out;
 }
 
+// Whether a title or an appositive of person group `group` holds the word
+// `lower` ("county" of "Lena Vogt, the county health director,").
+bool TitledWith(const Document& doc, int32_t group, std::string_view lower) {
+  for (const Entity& e : doc.entities) {
+    if (e.group != group) continue;
+    for (const Span s : {e.title, e.appositive}) {
+      if (s.empty()) continue;
+      uint32_t f, l;
+      mention::TokenRange(doc, s, &f, &l);
+      for (uint32_t i = f; i < l; ++i) {
+        if (LowerToken(doc, i) == lower) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Whether `holder` may be the one a role phrase naming `wanted` countries
 // means, and whether it is preferred: see RoleHolderByCountry.
 enum class CountryFit { kNo, kYes, kPreferred };
@@ -147,6 +164,17 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
   // governor"): no word of its own could make it a deputy's.
   const bool bare_phrase =
       exact.empty() || exact == noun || exact == "former " + std::string(noun);
+  // A level of government the phrase names ("the county health director",
+  // "the state's attorney general"), which the holder's role must name too.
+  std::string level;
+  for (uint32_t i = qualifier_first;
+       i < qualifier_last && i < doc.tokens.size(); ++i) {
+    const std::string w = LowerToken(doc, i);
+    if (w == "county" || w == "municipal" || w == "district" || w == "school" ||
+        w == "local") {
+      level = w;
+    }
+  }
   std::vector<int8_t> fit(doc.groups.size(), -1);
   // The latest holder before the phrase, else the first after it; one
   // named after it only when no one is named before.
@@ -161,9 +189,11 @@ int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
         // "the former vice president" is not "former President Obama",
         // nor "the president" Vice President Pence; "a senior coalition
         // commander", with words of its own, may be a deputy commander.
+        // "the county health director" is no director of another level.
         if (mention::RoleMatches(r, noun) &&
             (SubordinateWord(r) == SubordinateWord(exact) ||
-             (SubordinateWord(exact).empty() && !bare_phrase))) {
+             (SubordinateWord(exact).empty() && !bare_phrase)) &&
+            (level.empty() || TitledWith(doc, e.group, level))) {
           f = static_cast<int8_t>(FitOfCountries(
               CountriesOfRole(doc, e.group, noun, exact), wanted));
           break;

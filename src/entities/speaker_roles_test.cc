@@ -291,5 +291,26 @@ TEST(ResolveRole, NoLaterHolderOfAnotherCountrysOfficeForADefiniteOffice) {
   EXPECT_EQ(doc.quotes[1].speaker_name, "Ada Pike");
 }
 
+// Regression: "the county health director said" took the national agency's
+// director named before: a level of government in the phrase must be in
+// the holder's role too.
+TEST(ResolveRole, ALevelOfGovernmentMustMatch) {
+  Document doc = WithQuotes(
+      "Ana Ruiz, the director of the national health agency, spoke. "
+      "\"Masks work,\" the county health director said.",
+      {{"Ana Ruiz", EntityLabel::kPerson}},
+      {{"Masks work,", "the county health director"}});
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_name, "");
+  Document other = WithQuotes(
+      "Ana Ruiz, the director of the national health agency, spoke. Lena "
+      "Vogt, the county health director, agreed. \"Wash hands,\" the "
+      "county health director said.",
+      {{"Ana Ruiz", EntityLabel::kPerson}, {"Lena Vogt", EntityLabel::kPerson}},
+      {{"Wash hands,", "the county health director", 1}});
+  ASSERT_EQ(other.quotes.size(), 1u);
+  EXPECT_EQ(other.quotes[0].speaker_name, "Lena Vogt");
+}
+
 }  // namespace
 }  // namespace whosaid
