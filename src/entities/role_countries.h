@@ -25,6 +25,8 @@ namespace whosaid::speakers {
 // the latest holder named before `begin_byte`, else the first after it
 // (for a definite office of at most two words and no country, only a
 // preferred one: "the prime minister" is not the Irish one named later).
+// A level of government in the phrase ("the county health director") must
+// be in a title or appositive of the holder too.
 int32_t RoleHolderByCountry(const Document& doc, std::string_view noun,
                             uint32_t begin_byte, uint32_t qualifier_first,
                             uint32_t qualifier_last);
