@@ -270,6 +270,14 @@ void InstitutionNames(Document* doc, std::vector<Entity>* added) {
 
 namespace {
 
+// An auxiliary or a verb of saying in lower case: a name never holds one.
+bool IsFiniteVerbWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "has",  "had",  "have", "is",    "was",   "were", "are",
+      "said", "says", "told", "asked", "wrote", "will", "would"};
+  return InWordList(kWords, w);
+}
+
 // The last word of a building's or a venue's name ("Trump Tower", "Ansel
 // Plaza"); not words that are also surnames ("Hall", "Park", "Church",
 // "Arena").
@@ -363,6 +371,27 @@ void TrimEdgeWords(Document* doc) {
         if (IsCapitalisedAuxiliary(*doc, i) ||
             (i + 1 < l && lower_tail(i) &&
              !IsNameParticle(doc->TokenText(i)))) {
+          l = i;
+          break;
+        }
+      }
+    } else {
+      // Nor does any other name go on into a verb ("The Federalist has",
+      // "the Chronicle quoted", "the Court sided"): an auxiliary, a verb of
+      // saying or a lower-case word in -ed ends it ("Islamic State group",
+      // "Bank of America" go on).
+      for (uint32_t i = f + 1; i < l; ++i) {
+        if (doc->tokens[i].kind != TokenKind::kWord ||
+            doc->tokens[i].capitalized) {
+          continue;
+        }
+        const std::string_view w = doc->TokenText(i);
+        // "Koch brothers-funded Americans for Prosperity": a compound's -ed
+        // word modifies what follows.
+        const bool compound = doc->TokenText(i - 1) == "-" ||
+                              w.find('-') != std::string_view::npos;
+        if (IsFiniteVerbWord(w) ||
+            (!compound && w.size() > 4 && w.ends_with("ed"))) {
           l = i;
           break;
         }

@@ -205,6 +205,27 @@ TEST(AttachTitlesAndGroups, ANameEndsBeforeTheFullStop) {
   EXPECT_EQ(doc.Text(doc.entities[3].span), "Ana Ruiz");
 }
 
+// Regression: the tagger's "Harbor Gazette quoted Ruiz" and "Port Council
+// has" became organisations named so. A name other than a person's ends
+// before an auxiliary, a verb of saying or a lower-case -ed word, not a
+// compound's ("Kell brothers-funded Harbor Trust").
+TEST(AttachTitlesAndGroups, AnOrganisationEndsBeforeAVerb) {
+  Document doc = MakeDoc(
+      "The Harbor Gazette quoted Ruiz. The Port Council has met. The Kell "
+      "brothers-funded Harbor Trust left.");
+  doc.entities.push_back(
+      Ent(Find(doc, "Harbor Gazette quoted Ruiz"), EntityLabel::kOrg));
+  doc.entities.push_back(Ent(Find(doc, "Port Council has"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Kell brothers-funded Harbor Trust"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 3u);
+  EXPECT_EQ(doc.Text(doc.entities[0].span), "Harbor Gazette");
+  EXPECT_EQ(doc.Text(doc.entities[1].span), "Port Council");
+  EXPECT_EQ(doc.Text(doc.entities[2].span),
+            "Kell brothers-funded Harbor Trust");
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
