@@ -376,6 +376,29 @@ void TrimEdgeWords(Document* doc) {
         }
       }
     } else {
+      // "Late-night TV host Stephen Colbert": a lower-case role word with a
+      // capitalised name of two or more words after it is a person's
+      // title, and the name is the person's.
+      for (uint32_t i = f + 1; i + 2 <= l; ++i) {
+        if (doc->tokens[i].kind != TokenKind::kWord ||
+            doc->tokens[i].capitalized) {
+          continue;
+        }
+        const std::string role = mention::LowerToken(*doc, i);
+        if (!mention::IsRoleHeadWord(role) && !mention::IsOwnVoiceNoun(role)) {
+          continue;
+        }
+        bool name = l - (i + 1) >= 2;
+        for (uint32_t j = i + 1; j < l && name; ++j) {
+          name = doc->tokens[j].kind == TokenKind::kWord &&
+                 doc->tokens[j].capitalized;
+        }
+        if (name) {
+          f = i + 1;
+          e.label = EntityLabel::kPerson;
+        }
+        break;
+      }
       // Nor does any other name go on into a verb ("The Federalist has",
       // "the Chronicle quoted", "the Court sided"): an auxiliary, a verb of
       // saying or a lower-case word in -ed ends it ("Islamic State group",

@@ -226,6 +226,19 @@ TEST(AttachTitlesAndGroups, AnOrganisationEndsBeforeAVerb) {
             "Kell brothers-funded Harbor Trust");
 }
 
+// Regression: the tagger's organisation "TV host Lena Vogt" named her
+// quotes "TV host Lena Vogt". A lower-case role word before a name of two
+// or more capitalised words makes the name a person's.
+TEST(AttachTitlesAndGroups, ARoleWordInsideAnOrganisationOpensAPerson) {
+  Document doc = MakeDoc("Late-night TV host Lena Vogt said so.");
+  doc.entities.push_back(
+      Ent(Find(doc, "TV host Lena Vogt"), EntityLabel::kOrg));
+  AttachTitlesAndGroups(&doc);
+  ASSERT_EQ(doc.entities.size(), 1u);
+  EXPECT_EQ(doc.Text(doc.entities[0].span), "Lena Vogt");
+  EXPECT_EQ(doc.entities[0].label, EntityLabel::kPerson);
+}
+
 TEST(AttachTitlesAndGroups, InstitutionNamesJoinTheirPhrase) {
   Document doc = MakeDoc(
       "The Norland Center for Law and Justice sued. The Vesta Committee on "
