@@ -273,8 +273,10 @@ namespace {
 // An auxiliary or a verb of saying in lower case: a name never holds one.
 bool IsFiniteVerbWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "has",  "had",  "have", "is",    "was",   "were", "are",
-      "said", "says", "told", "asked", "wrote", "will", "would"};
+      "has",       "had",   "have",    "is",      "was",    "were",   "are",
+      "said",      "says",  "told",    "tells",   "asked",  "wrote",  "writes",
+      "will",      "would", "reports", "notes",   "argues", "claims", "depicts",
+      "describes", "adds",  "warns",   "insists", "calls"};
   return InWordList(kWords, w);
 }
 

@@ -212,14 +212,17 @@ TEST(AttachTitlesAndGroups, ANameEndsBeforeTheFullStop) {
 TEST(AttachTitlesAndGroups, AnOrganisationEndsBeforeAVerb) {
   Document doc = MakeDoc(
       "The Harbor Gazette quoted Ruiz. The Port Council has met. The Kell "
-      "brothers-funded Harbor Trust left.");
+      "brothers-funded Harbor Trust left. The Ledger depicts Ruiz as weak.");
   doc.entities.push_back(
       Ent(Find(doc, "Harbor Gazette quoted Ruiz"), EntityLabel::kOrg));
   doc.entities.push_back(Ent(Find(doc, "Port Council has"), EntityLabel::kOrg));
   doc.entities.push_back(
       Ent(Find(doc, "Kell brothers-funded Harbor Trust"), EntityLabel::kOrg));
+  doc.entities.push_back(
+      Ent(Find(doc, "Ledger depicts Ruiz"), EntityLabel::kOrg));
   AttachTitlesAndGroups(&doc);
-  ASSERT_EQ(doc.entities.size(), 3u);
+  ASSERT_EQ(doc.entities.size(), 4u);
+  EXPECT_EQ(doc.Text(doc.entities[3].span), "Ledger");
   EXPECT_EQ(doc.Text(doc.entities[0].span), "Harbor Gazette");
   EXPECT_EQ(doc.Text(doc.entities[1].span), "Port Council");
   EXPECT_EQ(doc.Text(doc.entities[2].span),
