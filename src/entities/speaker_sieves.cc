@@ -100,11 +100,13 @@ bool IsDayName(std::string_view lower) {
 // after; -1 when none. Looked up in an index the cache builds once.
 int32_t ResolveNameWord(const Document& doc, const std::string& word,
                         uint32_t begin_byte, SpeakerCache* cache) {
-  auto add = [](std::vector<std::pair<uint32_t, int32_t>>* list,
-                const Entity& e) {
+  using Use = SpeakerCache::NameWordUse;
+  auto add = [](std::vector<Use>* list, const Entity& e, bool head) {
     // A name that repeats a word ("Kim Kim") lists the mention once.
-    if (list->empty() || list->back().first != e.span.begin) {
-      list->push_back({e.span.begin, e.group});
+    if (list->empty() || list->back().begin != e.span.begin) {
+      list->push_back({e.span.begin, e.group, head});
+    } else {
+      list->back().head |= head;
     }
   };
   if (!cache->name_words_built) {
@@ -115,32 +117,37 @@ int32_t ResolveNameWord(const Document& doc, const std::string& word,
       while (p < name.size()) {
         size_t q = name.find(' ', p);
         if (q == std::string_view::npos) q = name.size();
-        const std::string w = mention::Lower(name.substr(p, q - p));
-        add(&cache->name_words[w], e);
-        if (q == name.size()) add(&cache->name_heads[w], e);
+        add(&cache->name_words[mention::Lower(name.substr(p, q - p))], e,
+            q == name.size());
         p = q + 1;
       }
       // "CBO" for the Congressional Budget Office it was grouped with.
       for (const std::string& alias : doc.groups[e.group].aliases) {
         if (!mention::IsAcronym(alias)) continue;
-        add(&cache->name_words[mention::Lower(alias)], e);
-        add(&cache->name_heads[mention::Lower(alias)], e);
+        add(&cache->name_words[mention::Lower(alias)], e, true);
       }
     }
     cache->name_words_built = true;
   }
-  // A name's last word first: "Trump" is Donald Trump before Trump Tower,
-  // whatever comes nearer.
-  auto it = cache->name_heads.find(word);
-  if (it == cache->name_heads.end()) it = cache->name_words.find(word);
+  auto it = cache->name_words.find(word);
   if (it == cache->name_words.end()) return -1;
-  const auto& list = it->second;
-  auto after = std::partition_point(list.begin(), list.end(),
-                                    [&](const std::pair<uint32_t, int32_t>& m) {
-                                      return m.first < begin_byte;
-                                    });
-  if (after != list.begin()) return std::prev(after)->second;
-  return list.front().second;
+  const std::vector<Use>& list = it->second;
+  // A name's last word first: "Trump" is Donald Trump before Trump Tower,
+  // whatever comes nearer. The latest use before the mention, else the
+  // first after it.
+  const bool any_head = std::any_of(list.begin(), list.end(),
+                                    [](const Use& u) { return u.head; });
+  int32_t after = -1;
+  int32_t before = -1;
+  for (const Use& u : list) {
+    if (any_head && !u.head) continue;
+    if (u.begin < begin_byte) {
+      before = u.group;
+    } else if (after < 0) {
+      after = u.group;
+    }
+  }
+  return before >= 0 ? before : after;
 }
 
 const Entity* EntityAtToken(const Document& doc, uint32_t i) {

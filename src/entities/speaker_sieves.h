@@ -41,12 +41,16 @@ struct SpeakerCache {
   bool phrases_built = false;
   std::vector<RolePhrase> phrases;  // in token order
   std::vector<int8_t> genders;      // per group; -1: not computed yet
-  // Lower-cased word of a group's name -> (mention start, group) of every
-  // entity mention whose group's name holds it, in text order; name_heads
-  // the same for the last word of the name (and its acronyms) only.
+  // Lower-cased word of a group's name -> every entity mention whose
+  // group's name holds it, in text order: where it starts, its group, and
+  // whether the word is the name's last (or one of its acronyms).
+  struct NameWordUse {
+    uint32_t begin;
+    int32_t group;
+    bool head;
+  };
   bool name_words_built = false;
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int32_t>>>
-      name_words, name_heads;
+  std::unordered_map<std::string, std::vector<NameWordUse>> name_words;
   // Quote contents as (begin, end) sorted by begin, with the running maximum
   // of their ends (a span lies inside some content iff the largest end among
   // the contents beginning at or before it reaches its end), and the quotes
