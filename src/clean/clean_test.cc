@@ -169,6 +169,8 @@ TEST(CleanTest, RemovesEachResidueType) {
       {"The harbor master walks the new pier on Monday. Photo: Ana "
        "Ruiz/Example",
        "caption ending in a credit label"},
+      {"LISTEN TO ARTICLE 4:05 SHARE THIS ARTICLE Share Tweet Post Email",
+       "listen-to-article bar"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "

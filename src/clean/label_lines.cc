@@ -33,6 +33,7 @@ size_t CountWords(sv t) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -152,6 +153,21 @@ bool EndsWithCreditLabel(sv raw) {
     return false;
   }
   return true;
+}
+
+bool IsListenToArticleBar(sv raw) {
+  sv t = TrimBlanks(raw);
+  constexpr sv kLabel = "LISTEN TO ARTICLE ";
+  if (!t.starts_with(kLabel) || CountWords(t) > 20) return false;
+  t.remove_prefix(kLabel.size());
+  // A duration: 1 to 3 digits, ":", two digits, then a blank or the end.
+  size_t i = 0;
+  while (i < t.size() && i < 3 && IsDigit(t[i])) ++i;
+  if (i == 0 || i + 3 > t.size() || t[i] != ':' || !IsDigit(t[i + 1]) ||
+      !IsDigit(t[i + 2])) {
+    return false;
+  }
+  return i + 3 == t.size() || t[i + 3] == ' ';
 }
 
 }  // namespace clean_internal

@@ -42,6 +42,11 @@ bool IsContactLine(std::string_view raw);
 // exclamation mark ("... on Monday. Photograph: Sam Lee/Example Agency").
 bool EndsWithCreditLabel(std::string_view raw);
 
+// True when the line is an article's audio player bar: it opens with
+// "LISTEN TO ARTICLE " and a duration ("LISTEN TO ARTICLE 3:13 SHARE THIS
+// ARTICLE Share Tweet Post Email"), at most 20 words.
+bool IsListenToArticleBar(std::string_view raw);
+
 }  // namespace clean_internal
 }  // namespace whosaid
 

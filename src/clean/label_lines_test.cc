@@ -67,6 +67,15 @@ TEST(LabelLinesTest, CreditLabelEndsTheLine) {
   EXPECT_FALSE(EndsWithCreditLabel("A telephoto: lens was used"));
 }
 
+TEST(LabelLinesTest, ListenToArticleBarNeedsADuration) {
+  EXPECT_TRUE(IsListenToArticleBar(
+      "LISTEN TO ARTICLE 4:05 SHARE THIS ARTICLE Share Tweet Post Email"));
+  EXPECT_TRUE(IsListenToArticleBar("LISTEN TO ARTICLE 12:30"));
+  EXPECT_FALSE(IsListenToArticleBar("LISTEN TO ARTICLE SHARE THIS ARTICLE"));
+  EXPECT_FALSE(IsListenToArticleBar("LISTEN TO ARTICLE 4:5 Share"));
+  EXPECT_FALSE(IsListenToArticleBar("Listen to article 4:05 of the charter"));
+}
+
 }  // namespace
 }  // namespace clean_internal
 }  // namespace whosaid

@@ -536,7 +536,10 @@ ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
   if (IsSignUpForm(raw, limits.max_notice_words)) {
     return ResidueKind::kLinkPrefix;
   }
-  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw)) return ResidueKind::kChrome;
+  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw) ||
+      IsListenToArticleBar(raw)) {
+    return ResidueKind::kChrome;
+  }
   if (IsBracketedLink(raw) || IsContactLine(raw)) {
     return ResidueKind::kLinkPrefix;
   }
