@@ -54,13 +54,13 @@ bool IsBracketedLink(sv raw) {
     return !name.empty() && IsUpper(name.front()) && CountWords(name) <= 4;
   }
   static constexpr sv kLabels[] = {
-      "WATCH",       "VIDEO",    "VIDEOS",        "PHOTO",      "PHOTOS",
-      "QUIZ",        "POLL",     "MAP",           "MAPS",       "CHART",
-      "CHARTS",      "GRAPHIC",  "INFOGRAPHIC",   "PODCAST",    "AUDIO",
-      "CARTOONS",    "CARTOON",  "TIMELINE",      "DOCUMENT",   "TRANSCRIPT",
-      "SLIDESHOW",   "GALLERY",  "VIDEO GALLERY", "MORE",       "READ",
-      "READ MORE",   "SEE",      "SEE RELATED",   "SEE ALSO",   "RELATED",
-      "SEE RESULTS", "FULL TEXT", "CHECK OUT",    "LISTEN",     "ALSO READ"};
+      "WATCH",       "VIDEO",     "VIDEOS",        "PHOTO",    "PHOTOS",
+      "QUIZ",        "POLL",      "MAP",           "MAPS",     "CHART",
+      "CHARTS",      "GRAPHIC",   "INFOGRAPHIC",   "PODCAST",  "AUDIO",
+      "CARTOONS",    "CARTOON",   "TIMELINE",      "DOCUMENT", "TRANSCRIPT",
+      "SLIDESHOW",   "GALLERY",   "VIDEO GALLERY", "MORE",     "READ",
+      "READ MORE",   "SEE",       "SEE RELATED",   "SEE ALSO", "RELATED",
+      "SEE RESULTS", "FULL TEXT", "CHECK OUT",     "LISTEN",   "ALSO READ"};
   for (sv l : kLabels) {
     if (label == l) return true;
   }
@@ -130,8 +130,7 @@ bool EndsWithCreditLabel(sv raw) {
   // The credit is short: look at the line's tail only.
   constexpr size_t kTail = 160;
   const size_t from = t.size() > kTail ? t.size() - kTail : 0;
-  static constexpr sv kLabels[] = {"Photograph: ", "Photographer: ",
-                                   "Photo: "};
+  static constexpr sv kLabels[] = {"Photograph: ", "Photographer: ", "Photo: "};
   size_t best = sv::npos;
   size_t best_len = 0;
   for (sv l : kLabels) {

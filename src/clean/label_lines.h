@@ -36,10 +36,11 @@ bool IsVideoCloseCaption(std::string_view raw);
 // "Send tips to " and holds an e-mail address, at most 60 words.
 bool IsContactLine(std::string_view raw);
 
-// True when the line (at most 80 words) ends with a caption's credit label, "Photograph:",
-// "Photographer:" or "Photo:" (after a blank or at the start), followed by a
-// credit of at most eight words without a quotation mark, question or
-// exclamation mark ("... on Monday. Photograph: Sam Lee/Example Agency").
+// True when the line (at most 80 words) ends with a caption's credit label,
+// "Photograph:", "Photographer:" or "Photo:" (after a blank or at the start),
+// followed by a credit of at most eight words without a quotation mark,
+// question or exclamation mark ("... on Monday. Photograph: Sam Lee/Example
+// Agency").
 bool EndsWithCreditLabel(std::string_view raw);
 
 // True when the line is an article's audio player bar: it opens with

@@ -41,9 +41,9 @@ TEST(LabelLinesTest, VideoCloseCaptionNeedsLowerCaseDescription) {
 }
 
 TEST(LabelLinesTest, ContactLineHoldsAnAddress) {
-  EXPECT_TRUE(IsContactLine(
-      "Write to Sam Lee at sam.lee@example.com and Ana Ruiz at "
-      "ana.ruiz@example.com"));
+  EXPECT_TRUE(
+      IsContactLine("Write to Sam Lee at sam.lee@example.com and Ana Ruiz at "
+                    "ana.ruiz@example.com"));
   EXPECT_TRUE(IsContactLine("Send tips to sam@ example.org."));
   EXPECT_FALSE(IsContactLine("Write to your council member before Friday."));
   EXPECT_FALSE(IsContactLine("Write to @harbordaily on social media"));

@@ -536,8 +536,7 @@ ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
   if (IsSignUpForm(raw, limits.max_notice_words)) {
     return ResidueKind::kLinkPrefix;
   }
-  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw) ||
-      IsListenToArticleBar(raw)) {
+  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw) || IsListenToArticleBar(raw)) {
     return ResidueKind::kChrome;
   }
   if (IsBracketedLink(raw) || IsContactLine(raw)) {
