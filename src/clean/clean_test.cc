@@ -157,6 +157,20 @@ TEST(CleanTest, RemovesEachResidueType) {
        "any time. This site is protected by reCAPTCHA and the Privacy Policy "
        "and Terms of Service apply.",
        "newsletter sign-up form"},
+      {"( Also on Harbor Daily: Ferry fares rise again)",
+       "bracketed link teaser"},
+      {"(WATCH: The pier reopens after the storm)", "bracketed media link"},
+      {"Facebook Twitter Pinterest Ferries wait at the pier. Photograph: Sam "
+       "Lee/Example",
+       "share bar glued to a caption"},
+      {"CLOSE The harbor master explains why the pier was closed. Example TV",
+       "video close button glued to a description"},
+      {"Write to Sam Lee at sam.lee@example.com", "author contact line"},
+      {"The harbor master walks the new pier on Monday. Photo: Ana "
+       "Ruiz/Example",
+       "caption ending in a credit label"},
+      {"LISTEN TO ARTICLE 4:05 SHARE THIS ARTICLE Share Tweet Post Email",
+       "listen-to-article bar"},
   };
   const std::string para1 =
       "The harbor authority said on Monday that the new pier would open in "
@@ -201,6 +215,9 @@ TEST(CleanTest, KeepsRealShortParagraphs) {
       "The caption of photo 3 of the 12 was wrong, the editor said.",
       "The photo agency once known as Getty Images",
       "\"You should read more,\" she said, \"and read more\"",
+      "(The vote was 5 to 4: the fees rise in May.)",
+      "Close to 300 people wrote to the council, the clerk said.",
+      "Write to the council before Friday, the clerk urged residents.",
   };
   for (const char* line : kKeep) {
     SCOPED_TRACE(line);

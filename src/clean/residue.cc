@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "src/base/word_lists.h"
+#include "src/clean/label_lines.h"
 #include "src/clean/photo_credits.h"
 #include "src/clean/residue_words.h"
 #include "src/clean/widget_lines.h"
@@ -535,7 +536,16 @@ ResidueKind ClassifyLine(std::string_view raw, LineText* scratch,
   if (IsSignUpForm(raw, limits.max_notice_words)) {
     return ResidueKind::kLinkPrefix;
   }
-  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw)) return ResidueKind::kChrome;
+  if (IsVideoPlaylist(raw) || IsAudioPlayer(raw) || IsListenToArticleBar(raw)) {
+    return ResidueKind::kChrome;
+  }
+  if (IsBracketedLink(raw) || IsContactLine(raw)) {
+    return ResidueKind::kLinkPrefix;
+  }
+  if (IsShareBarCaption(raw) || IsVideoCloseCaption(raw) ||
+      EndsWithCreditLabel(raw)) {
+    return ResidueKind::kCaption;
+  }
   if (raw.size() > LineText::kMaxBytes) {
     return ClassifyWordList(raw, limits);
   }
