@@ -4,10 +4,13 @@
 #include <map>
 #include <unordered_map>
 
+#include "src/entities/mention_edges.h"
+
 namespace whosaid {
 namespace {
 
 constexpr std::string_view kPerson = "PERSON";
+constexpr std::string_view kOrg = "ORG";
 
 std::vector<std::string_view> Words(std::string_view key) {
   std::vector<std::string_view> words;
@@ -35,6 +38,22 @@ std::string_view FamilyName(const std::vector<std::string_view>& words) {
   size_t last = words.size() - 1;
   if (IsSuffix(words[last]) && words.size() >= 3) --last;
   return IsInitial(words[last]) ? std::string_view() : words[last];
+}
+
+// The capitals of a name that is an acronym ("IRS", "U.N.", "AT&T" ->
+// "IRS", "UN", "ATT"): one word of two or more capitals, dots and
+// ampersands (mention::IsAcronym, without its digits or other marks); ""
+// otherwise.
+std::string AcronymLetters(std::string_view name) {
+  std::string out;
+  for (char ch : name) {
+    if ('A' <= ch && ch <= 'Z') {
+      out.push_back(ch);
+    } else if (ch != '.' && ch != '&') {
+      return "";
+    }
+  }
+  return out.size() >= 2 ? out : "";
 }
 
 }  // namespace
@@ -162,6 +181,57 @@ std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
     }
     root[i] = f.best;
     ++c.one_word;
+  }
+
+  // Acronyms. An ORG full name and its "the" form ("The Norland Harbor
+  // Authority") are one body, whose quotes count together and whose form
+  // with more quotes is linked to; the bodies with enough quotes, by their
+  // initials.
+  if (options.speaker_link_acronym_min_quotes > 0) {
+    auto org = [&](size_t i) { return rows[i].label == kOrg; };
+    struct Body {
+      size_t best = 0, best_quotes = 0, quotes = 0;
+      bool seen = false;
+    };
+    std::unordered_map<std::string_view, Body> bodies;  // key but "the "
+    for (size_t i = 0; i < n; ++i) {
+      if (!org(i) || !AcronymLetters(rows[i].name).empty()) continue;
+      std::string_view key = rows[i].key;
+      if (key.starts_with("the ")) key.remove_prefix(4);
+      if (key.find(' ') == std::string_view::npos) continue;  // one word
+      Body& b = bodies[key];
+      const size_t q = rows[i].quotes;
+      b.quotes += q;
+      if (!b.seen || q > b.best_quotes ||
+          (q == b.best_quotes && rows[i].key < rows[b.best].key)) {
+        b.best = i;
+        b.best_quotes = q;
+        b.seen = true;
+      }
+    }
+    struct Spelled {
+      size_t row = 0, bodies = 0;
+    };
+    std::unordered_map<std::string, Spelled> by_initials;
+    for (const auto& [key, b] : bodies) {
+      if (b.quotes < options.speaker_link_acronym_min_quotes) continue;
+      auto words = Words(key);
+      std::string initials =
+          InitialsOf(std::vector<std::string>(words.begin(), words.end()));
+      if (initials.size() < 2) continue;
+      Spelled& sp = by_initials[initials];
+      sp.row = b.best;
+      ++sp.bodies;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!org(i) || root[i] != i) continue;
+      const std::string letters = AcronymLetters(rows[i].name);
+      if (letters.empty()) continue;
+      auto it = by_initials.find(letters);
+      if (it == by_initials.end() || it->second.bodies != 1) continue;
+      root[i] = it->second.row;
+      ++c.acronyms;
+    }
   }
 
   std::vector<int64_t> out(n, 0);

@@ -2,7 +2,7 @@
 // the stored speakers alone (name key, entity label, quote count), so that
 // the result does not depend on the order documents were ingested in.
 //
-// Two links, both to a full PERSON name (never between organisations):
+// Two links to a full PERSON name and one between organisations:
 //  * a middle-initial variant ("donald j trump") to the plain full name
 //    ("donald trump") when the plain name is a stored PERSON speaker and no
 //    other variant of it has different initials ("george w bush" and
@@ -10,7 +10,13 @@
 //  * a one-word PERSON name ("gedney") to the full PERSON name ending in
 //    that word that holds at least CorpusOptions::speaker_link_share of the
 //    quotes of all full PERSON names ending in it (variants counted with
-//    their plain name), with at least speaker_link_min_quotes quotes.
+//    their plain name), with at least speaker_link_min_quotes quotes;
+//  * an ORG speaker whose name is an acronym ("NHA", "N.H.A.") to the ORG
+//    speaker whose name's initials spell it (words but of/and/the/for:
+//    "Norland Harbor Authority"), when exactly one such body has at least
+//    CorpusOptions::speaker_link_acronym_min_quotes quotes; a name and its
+//    "the" form ("The Norland Harbor Authority") are one body, linked to
+//    by the form with more quotes.
 // A link always points at a speaker that is not itself linked. Pure
 // function on caller-owned data; safe from any thread.
 //
@@ -40,6 +46,7 @@ struct SpeakerLinkRow {
   std::string key;    // name_key: NormalizeText of the name
   std::string label;  // "PERSON", "ORG", ...; "" when unknown
   size_t quotes = 0;
+  std::string name;  // the stored display name (its capitals and dots)
 };
 
 // The speaker's entity label: the label most of its typed quotes carry

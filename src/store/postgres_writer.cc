@@ -351,13 +351,13 @@ Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
   std::vector<std::pair<std::string, size_t>> counts;
   s = Stream(
       "SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
-      "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
+      "coalesce(l.label, ''), coalesce(l.quotes, 0), s.name FROM speakers s "
       "LEFT JOIN speaker_labels l ON l.speaker_id = s.id ORDER BY s.id",
       "reading speakers", /*binary=*/false, [&](const PgResult& q, int i) {
         if (rows.empty() || rows.back().id != q.Int(i, 0)) {
           if (!rows.empty()) rows.back().label = MajorityLabel(counts);
           counts.clear();
-          rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0});
+          rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0, q.String(i, 6)});
           stored.emplace_back(q.String(i, 2), q.Int(i, 3));
         }
         const auto n = static_cast<size_t>(q.Int(i, 5));

@@ -417,12 +417,12 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
   {
     Stmt st;
     s = st.Prepare(db_,
-                   "SELECT id, name_key, label, coalesce(linked_to, 0) "
-                   "FROM speakers ORDER BY id");
+                   "SELECT id, name_key, label, coalesce(linked_to, 0), "
+                   "name FROM speakers ORDER BY id");
     if (!s.ok()) return Rollback(s);
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
-      rows.push_back({st.Int(0), st.String(1), "", 0});
+      rows.push_back({st.Int(0), st.String(1), "", 0, st.String(4)});
       stored.emplace_back(st.String(2), st.Int(3));
     }
     if (rc != SQLITE_DONE) {
