@@ -496,7 +496,7 @@ printf '%s\n' \
   '{"id":"l3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
   '{"id":"l4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
   '{"id":"l5","source":"North Ledger","date":"2024-05-05","title":"Harbor","text":"The Norland Harbor Authority said on Monday that the quay would reopen. “We have fixed the cranes,” the Norland Harbor Authority said in a statement."}' \
-  '{"id":"l6","source":"South Courier","date":"2024-05-06","title":"Harbor ships","text":"“More ships will dock in June,” the Norland Harbor Authority said on Friday."}' \
+  '{"id":"l6","source":"South Courier","date":"2024-05-06","title":"Harbor ships","text":"The Norland Harbor Authority (NHA) will open a second quay. “More ships will dock in June,” the NHA said on Friday."}' \
   '{"id":"l7","source":"West Herald","date":"2024-05-07","title":"Harbor fees","text":"“Fees will not rise this year,” the NHA said in a statement on Tuesday."}' \
   >"$TMP/links.jsonl"
 LINK_ARGS=(--speaker-link-min-quotes 3 --speaker-link-acronym-min-quotes 3 --no-progress)

@@ -109,6 +109,10 @@ struct CorpusOptions {
   // name's initials spell it and that has at least this many quotes (two
   // such names with this many: no link). 0: no acronym links.
   size_t speaker_link_acronym_min_quotes = 10;
+  // ... and needs a quote of that organisation whose speaker mention is the
+  // acronym (an article that spelled the name out and resolved "the IRS" to
+  // it).
+  bool speaker_link_acronym_needs_mention = true;
 };
 
 // Link features of one quote, computed from its content alone.

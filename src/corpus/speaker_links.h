@@ -16,7 +16,11 @@
 //    "Norland Harbor Authority"), when exactly one such body has at least
 //    CorpusOptions::speaker_link_acronym_min_quotes quotes; a name and its
 //    "the" form ("The Norland Harbor Authority") are one body, linked to
-//    by the form with more quotes.
+//    by the form with more quotes. With
+//    CorpusOptions::speaker_link_acronym_needs_mention (the default) the
+//    link also needs one quote of the body whose speaker mention holds the
+//    acronym (an article that spelled the name out and resolved its own
+//    "the NHA" to it: an AcronymMention).
 // A link always points at a speaker that is not itself linked. Pure
 // function on caller-owned data; safe from any thread.
 //
@@ -82,10 +86,30 @@ class SpeakerLabelTally {
   std::vector<Count> entries_;  // one per quote until Take() merges them
 };
 
-// The id each row links to, parallel to `rows` (0: not linked).
-std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
-                                  const CorpusOptions& options,
-                                  SpeakerLinkCounts* counts);
+// A quote's evidence that an acronym names its speaker: the capitals of an
+// acronym word of the quote's speaker mention and the quote's speaker id.
+struct AcronymMention {
+  std::string letters;  // "NHA" of "the NHA" or "N.H.A."
+  int64_t speaker = 0;
+};
+
+// Adds to `out` the acronym words of `mention` (a quote's speaker mention,
+// e.g. "the NHA's spokesman") said by `speaker`. A store reads only the
+// quotes whose mention differs from the resolved name and has two capitals
+// in a row or around a dot or ampersand (kAcronymMentionGlobs in SQLite,
+// kAcronymMentionRegex in PostgreSQL: every acronym word matches them).
+void AddAcronymMentions(std::string_view mention, int64_t speaker,
+                        std::vector<AcronymMention>* out);
+inline constexpr std::string_view kAcronymMentionRegex = "[A-Z][.&]?[A-Z]";
+inline constexpr std::string_view kAcronymMentionGlobs =
+    "(speaker_mention GLOB '*[A-Z][A-Z]*' OR speaker_mention GLOB "
+    "'*[A-Z].[A-Z]*' OR speaker_mention GLOB '*[A-Z]&[A-Z]*')";
+
+// The id each row links to, parallel to `rows` (0: not linked). `mentions`:
+// the acronym mentions of the corpus's quotes (any order, repeats allowed).
+std::vector<int64_t> LinkSpeakers(
+    std::span<const SpeakerLinkRow> rows, const CorpusOptions& options,
+    SpeakerLinkCounts* counts, std::span<const AcronymMention> mentions = {});
 
 }  // namespace whosaid
 

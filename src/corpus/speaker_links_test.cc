@@ -40,6 +40,9 @@ SpeakerLinkRow Named(int64_t id, std::string name, std::string label,
 CorpusOptions SmallCorpusOptions() {
   CorpusOptions o;
   o.speaker_link_min_quotes = 3;
+  // The acronym tests below but AcronymNeedsAnArticleThatTiesIt give no
+  // mentions.
+  o.speaker_link_acronym_needs_mention = false;
   return o;
 }
 
@@ -177,6 +180,46 @@ TEST(SpeakerLinks, AcronymCountsANameWithItsTheForm) {
                  Named(4, "The National Hurling Association", "ORG", 10),
                  Named(3, "NHA", "ORG", 4)});
   EXPECT_EQ(links["nha"], "");
+}
+
+TEST(SpeakerLinks, AcronymNeedsAnArticleThatTiesIt) {
+  CorpusOptions o;  // the default: a mention is needed
+  const std::vector<SpeakerLinkRow> rows = {
+      Named(1, "Norland Harbor Authority", "ORG", 8),
+      Named(2, "The Norland Harbor Authority", "ORG", 4),
+      Named(3, "NHA", "ORG", 5),
+      Named(4, "Tidal Survey Office", "ORG", 20),
+      Named(5, "TSO", "ORG", 2),
+      Named(6, "Tova Sund Olsen", "PERSON", 3)};
+  SpeakerLinkCounts c;
+  EXPECT_EQ(LinkSpeakers(rows, o, &c), std::vector<int64_t>(6, 0));
+  // "the NHA's" resolved to the "the" form: the body is tied; "TSO" said
+  // by a person ties nothing, nor does another acronym.
+  std::vector<AcronymMention> mentions;
+  AddAcronymMentions("the NHA\u2019s harbor master", 2, &mentions);
+  AddAcronymMentions("TSO", 6, &mentions);
+  AddAcronymMentions("the TS", 4, &mentions);
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(mentions[0].letters, "NHA");
+  auto out = LinkSpeakers(rows, o, &c, mentions);
+  EXPECT_EQ(out, (std::vector<int64_t>{0, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(c.acronyms, 1u);
+  AddAcronymMentions("(T.S.O.),", 4, &mentions);
+  out = LinkSpeakers(rows, o, &c, mentions);
+  EXPECT_EQ(out, (std::vector<int64_t>{0, 0, 1, 0, 4, 0}));
+}
+
+TEST(SpeakerLinks, AcronymMentionsAreAcronymWords) {
+  std::vector<AcronymMention> m;
+  AddAcronymMentions("the Norland spokesman Ola", 1, &m);
+  AddAcronymMentions("A spokesman", 1, &m);
+  AddAcronymMentions("NHA2 officials", 1, &m);
+  EXPECT_TRUE(m.empty());
+  AddAcronymMentions("NHA's and the AT&T board", 7, &m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].letters, "NHA");
+  EXPECT_EQ(m[1].letters, "ATT");
+  EXPECT_EQ(m[1].speaker, 7);
 }
 
 TEST(SpeakerLinks, AcronymLinksOnlyOrganisationsByCapitals) {
