@@ -495,13 +495,18 @@ printf '%s\n' \
   '{"id":"l2","source":"South Courier","date":"2024-05-02","title":"Port cranes","text":"“The new cranes arrive next week,” said Olga Brandvold, who runs the port authority."}' \
   '{"id":"l3","source":"North Ledger","date":"2024-05-03","title":"Port fees","text":"Olga Brandvold, the port director, said fees would not rise this year."}' \
   '{"id":"l4","source":"West Herald","date":"2024-05-04","title":"Harbour","text":"“We expect more ships in June than ever before,” Brandvold said at the harbour on Tuesday."}' \
+  '{"id":"l5","source":"North Ledger","date":"2024-05-05","title":"Harbor","text":"The Norland Harbor Authority said on Monday that the quay would reopen. “We have fixed the cranes,” the Norland Harbor Authority said in a statement."}' \
+  '{"id":"l6","source":"South Courier","date":"2024-05-06","title":"Harbor ships","text":"The Norland Harbor Authority (NHA) will open a second quay. “More ships will dock in June,” the NHA said on Friday."}' \
+  '{"id":"l7","source":"West Herald","date":"2024-05-07","title":"Harbor fees","text":"“Fees will not rise this year,” the NHA said in a statement on Tuesday."}' \
   >"$TMP/links.jsonl"
-"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>"$TMP/e"
+LINK_ARGS=(--speaker-link-min-quotes 3 --speaker-link-acronym-min-quotes 3 --no-progress)
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" "${LINK_ARGS[@]}" >/dev/null 2>"$TMP/e"
 check "links: PostgreSQL ingest exits 0" test $? -eq 0
-"$BIN" ingest "$TMP/links.jsonl" --db "$TMP/links.db" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>&1
+check "links: the acronym is linked" grep -q ' 1 acronyms' "$TMP/e"
+"$BIN" ingest "$TMP/links.jsonl" --db "$TMP/links.db" "${LINK_ARGS[@]}" >/dev/null 2>&1
 "$BIN" stats --db "$LURL" --json >"$TMP/ls.json"
 "$BIN" stats --db "$TMP/links.db" --json >"$TMP/ls.sqlite.json"
-check "links: one speaker linked" test "$(json_field "$TMP/ls.json" linked_speakers)" -eq 1
+check "links: two speakers linked (Brandvold, NHA)" test "$(json_field "$TMP/ls.json" linked_speakers)" -eq 2
 check "links: stats equal SQLite's" same_json stats "$TMP/ls.sqlite.json" "$TMP/ls.json" 'd'
 "$BIN" speakers --db "$LURL" --top 5 --json >"$TMP/lp.json"
 "$BIN" speakers --db "$TMP/links.db" --top 5 --json >"$TMP/lq.json"
@@ -509,10 +514,14 @@ check "links: speakers equal SQLite's" same_json speakers "$TMP/lq.json" "$TMP/l
 "$BIN" quotes --speaker Brandvold --db "$LURL" --json >"$TMP/lqp.json"
 "$BIN" quotes --speaker Brandvold --db "$TMP/links.db" --json >"$TMP/lqq.json"
 check "links: quotes --speaker of the one-word name equal SQLite's" same_json quotes "$TMP/lqq.json" "$TMP/lqp.json" '[(q["content"], q["speaker"]) for q in d["quotes"]]'
+"$BIN" quotes --speaker NHA --db "$LURL" --json >"$TMP/lap.json"
+"$BIN" quotes --speaker NHA --db "$TMP/links.db" --json >"$TMP/laq.json"
+check "links: quotes --speaker NHA are the Authority's" python3 -c 'import json,sys; q=json.load(open(sys.argv[1]))["quotes"]; assert len(q)==4 and {x["speaker"] for x in q}=={"Norland Harbor Authority"}, q' "$TMP/lap.json"
+check "links: quotes --speaker of the acronym equal SQLite's" same_json quotes "$TMP/laq.json" "$TMP/lap.json" '[(q["content"], q["speaker"]) for q in d["quotes"]]'
 "$PG_BINDIR/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U whosaid -d links -v ON_ERROR_STOP=1 \
   -c "DROP TABLE speaker_labels; DROP INDEX speakers_linked; ALTER TABLE speakers DROP COLUMN linked_to, DROP COLUMN label; DELETE FROM whosaid_migrations WHERE version = 3" >/dev/null 2>"$TMP/e"
 check "links: the corpus taken back to version 2" test $? -eq 0
-"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" --speaker-link-min-quotes 3 --no-progress >/dev/null 2>"$TMP/e"
+"$BIN" ingest "$TMP/links.jsonl" --db "$LURL" "${LINK_ARGS[@]}" >/dev/null 2>"$TMP/e"
 check "links: a version 2 corpus migrates" test $? -eq 0
 "$BIN" stats --db "$LURL" --json >"$TMP/ls2.json"
 check "links: after the migration the same links" same_json stats "$TMP/ls.json" "$TMP/ls2.json" 'd'

@@ -59,6 +59,8 @@ struct IngestArgs {
   std::string link_spill_dir;
   double speaker_link_share = CorpusOptions().speaker_link_share;
   size_t speaker_link_min_quotes = CorpusOptions().speaker_link_min_quotes;
+  size_t speaker_link_acronym_min_quotes =
+      CorpusOptions().speaker_link_acronym_min_quotes;
   size_t speaker_link_min_word_quotes =
       CorpusOptions().speaker_link_min_word_quotes;
   int64_t cache_mib = StoreOptions().cache_kib / 1024;
@@ -241,6 +243,8 @@ int RunIngest(const IngestArgs& args) {
   store_options.corpus.link_spill_dir = args.link_spill_dir;
   store_options.corpus.speaker_link_share = args.speaker_link_share;
   store_options.corpus.speaker_link_min_quotes = args.speaker_link_min_quotes;
+  store_options.corpus.speaker_link_acronym_min_quotes =
+      args.speaker_link_acronym_min_quotes;
   store_options.corpus.speaker_link_min_word_quotes =
       args.speaker_link_min_word_quotes;
   auto store = OpenCorpusStore(store_options);
@@ -449,10 +453,11 @@ int RunIngest(const IngestArgs& args) {
       stderr,
       "whosaid ingest: {} documents read in {:.1f} s: {} added ({} "
       "duplicates), {} already stored, {} failed; {} quotes, {} claims; "
-      "speakers linked: {} one-word names and {} middle-initial variants "
-      "({} quotes)\n",
+      "speakers linked: {} one-word names, {} middle-initial variants and "
+      "{} acronyms ({} quotes)\n",
       read, secs, total.added, total.duplicates, total.skipped, failed,
-      total.quotes, total.claims, links.one_word, links.variants, links.quotes);
+      total.quotes, total.claims, links.one_word, links.variants,
+      links.acronyms, links.quotes);
   if (args.timing) {
     fmt::print(stderr,
                "whosaid ingest: timing: speaker links {:.2f} s ({} speaker "
@@ -590,6 +595,11 @@ void RegisterIngest(CLI::App* app, int* exit_code) {
   cmd->add_option("--speaker-link-min-word-quotes",
                   args->speaker_link_min_word_quotes,
                   "Quotes a one-word name needs to be linked (default 1)");
+  cmd->add_option("--speaker-link-acronym-min-quotes",
+                  args->speaker_link_acronym_min_quotes,
+                  "An organisation's acronym links to the one organisation "
+                  "whose initials spell it that has at least this many "
+                  "quotes (default 10; 0: no acronym links)");
   cmd->add_option("--sqlite-cache-mib", args->cache_mib,
                   "SQLite page cache of the writing connection, MiB "
                   "(default 64)")

@@ -105,6 +105,14 @@ struct CorpusOptions {
   // included); the one-word name needs at least speaker_link_min_word_quotes.
   size_t speaker_link_min_quotes = 10;
   size_t speaker_link_min_word_quotes = 1;
+  // An ORG acronym speaker ("IRS") links to the one ORG speaker whose
+  // name's initials spell it and that has at least this many quotes (two
+  // such names with this many: no link). 0: no acronym links.
+  size_t speaker_link_acronym_min_quotes = 10;
+  // ... and needs a quote of that organisation whose speaker mention is the
+  // acronym (an article that spelled the name out and resolved "the IRS" to
+  // it).
+  bool speaker_link_acronym_needs_mention = true;
 };
 
 // Link features of one quote, computed from its content alone.
@@ -232,6 +240,7 @@ struct WriteCounts {
 struct SpeakerLinkCounts {
   size_t one_word = 0;  // one-word names linked to a full name
   size_t variants = 0;  // middle-initial variants linked to the plain name
+  size_t acronyms = 0;  // ORG acronyms linked to the name they abbreviate
   size_t quotes = 0;    // quotes of the linked speakers
   size_t changed = 0;   // speaker rows whose label or link this run changed
 };

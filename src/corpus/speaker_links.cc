@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
+
+#include "src/entities/mention_edges.h"
 
 namespace whosaid {
 namespace {
 
 constexpr std::string_view kPerson = "PERSON";
+constexpr std::string_view kOrg = "ORG";
 
 std::vector<std::string_view> Words(std::string_view key) {
   std::vector<std::string_view> words;
@@ -37,7 +41,51 @@ std::string_view FamilyName(const std::vector<std::string_view>& words) {
   return IsInitial(words[last]) ? std::string_view() : words[last];
 }
 
+// The capitals of a name that is an acronym ("IRS", "U.N.", "AT&T" ->
+// "IRS", "UN", "ATT"): one word of two or more capitals, dots and
+// ampersands (mention::IsAcronym, without its digits or other marks); ""
+// otherwise.
+std::string AcronymLetters(std::string_view name) {
+  std::string out;
+  for (char ch : name) {
+    if ('A' <= ch && ch <= 'Z') {
+      out.push_back(ch);
+    } else if (ch != '.' && ch != '&') {
+      return "";
+    }
+  }
+  return out.size() >= 2 ? out : "";
+}
+
+// A body's key: the name key without a leading "the ".
+std::string_view BodyKey(std::string_view key) {
+  if (key.starts_with("the ")) key.remove_prefix(4);
+  return key;
+}
+
 }  // namespace
+
+void AddAcronymMentions(std::string_view mention, int64_t speaker,
+                        std::vector<AcronymMention>* out) {
+  size_t i = 0;
+  while (i < mention.size()) {
+    size_t j = mention.find(' ', i);
+    if (j == std::string_view::npos) j = mention.size();
+    std::string_view word = mention.substr(i, j - i);
+    i = j + 1;
+    // Possessives and trailing punctuation: "NHA's", "NHA,", "(NHA)".
+    for (std::string_view tail : {"\u2019s", "'s"}) {
+      if (word.ends_with(tail)) word.remove_suffix(tail.size());
+    }
+    while (!word.empty() && (word.back() == ',' || word.back() == ')' ||
+                             word.back() == ':' || word.back() == ';')) {
+      word.remove_suffix(1);
+    }
+    while (!word.empty() && word.front() == '(') word.remove_prefix(1);
+    std::string letters = AcronymLetters(word);
+    if (!letters.empty()) out->push_back({std::move(letters), speaker});
+  }
+}
 
 std::vector<SpeakerLabelTally::Count> SpeakerLabelTally::Take() {
   std::sort(entries_.begin(), entries_.end(),
@@ -74,7 +122,8 @@ std::string MajorityLabel(
 
 std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
                                   const CorpusOptions& options,
-                                  SpeakerLinkCounts* counts) {
+                                  SpeakerLinkCounts* counts,
+                                  std::span<const AcronymMention> mentions) {
   SpeakerLinkCounts local;
   SpeakerLinkCounts& c = counts ? *counts : local;
   c = {};
@@ -162,6 +211,73 @@ std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
     }
     root[i] = f.best;
     ++c.one_word;
+  }
+
+  // Acronyms. An ORG full name and its "the" form ("The Norland Harbor
+  // Authority") are one body, whose quotes count together and whose form
+  // with more quotes is linked to; the bodies with enough quotes, by their
+  // initials.
+  if (options.speaker_link_acronym_min_quotes > 0) {
+    auto org = [&](size_t i) { return rows[i].label == kOrg; };
+    struct Body {
+      size_t best = 0, best_quotes = 0, quotes = 0;
+      bool seen = false;
+    };
+    std::unordered_map<std::string_view, Body> bodies;  // key but "the "
+    for (size_t i = 0; i < n; ++i) {
+      if (!org(i) || !AcronymLetters(rows[i].name).empty()) continue;
+      const std::string_view key = BodyKey(rows[i].key);
+      if (key.find(' ') == std::string_view::npos) continue;  // one word
+      Body& b = bodies[key];
+      const size_t q = rows[i].quotes;
+      b.quotes += q;
+      if (!b.seen || q > b.best_quotes ||
+          (q == b.best_quotes && rows[i].key < rows[b.best].key)) {
+        b.best = i;
+        b.best_quotes = q;
+        b.seen = true;
+      }
+    }
+    struct Spelled {
+      size_t row = 0, bodies = 0;
+    };
+    std::unordered_map<std::string, Spelled> by_initials;
+    for (const auto& [key, b] : bodies) {
+      if (b.quotes < options.speaker_link_acronym_min_quotes) continue;
+      auto words = Words(key);
+      std::string initials =
+          InitialsOf(std::vector<std::string>(words.begin(), words.end()));
+      if (initials.size() < 2) continue;
+      Spelled& sp = by_initials[initials];
+      sp.row = b.best;
+      ++sp.bodies;
+    }
+    // (acronym, body) pairs some article tied together.
+    std::set<std::pair<std::string_view, std::string_view>> tied;
+    if (options.speaker_link_acronym_needs_mention) {
+      std::unordered_map<int64_t, size_t> by_id;
+      by_id.reserve(n);
+      for (size_t i = 0; i < n; ++i) by_id.emplace(rows[i].id, i);
+      for (const AcronymMention& m : mentions) {
+        auto it = by_id.find(m.speaker);
+        if (it == by_id.end() || !org(it->second)) continue;
+        tied.emplace(m.letters, BodyKey(rows[it->second].key));
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!org(i) || root[i] != i) continue;
+      const std::string letters = AcronymLetters(rows[i].name);
+      if (letters.empty()) continue;
+      auto it = by_initials.find(letters);
+      if (it == by_initials.end() || it->second.bodies != 1) continue;
+      if (options.speaker_link_acronym_needs_mention &&
+          !tied.contains(
+              {std::string_view(letters), BodyKey(rows[it->second.row].key)})) {
+        continue;
+      }
+      root[i] = it->second.row;
+      ++c.acronyms;
+    }
   }
 
   std::vector<int64_t> out(n, 0);

@@ -2,7 +2,7 @@
 // the stored speakers alone (name key, entity label, quote count), so that
 // the result does not depend on the order documents were ingested in.
 //
-// Two links, both to a full PERSON name (never between organisations):
+// Two links to a full PERSON name and one between organisations:
 //  * a middle-initial variant ("donald j trump") to the plain full name
 //    ("donald trump") when the plain name is a stored PERSON speaker and no
 //    other variant of it has different initials ("george w bush" and
@@ -10,7 +10,17 @@
 //  * a one-word PERSON name ("gedney") to the full PERSON name ending in
 //    that word that holds at least CorpusOptions::speaker_link_share of the
 //    quotes of all full PERSON names ending in it (variants counted with
-//    their plain name), with at least speaker_link_min_quotes quotes.
+//    their plain name), with at least speaker_link_min_quotes quotes;
+//  * an ORG speaker whose name is an acronym ("NHA", "N.H.A.") to the ORG
+//    speaker whose name's initials spell it (words but of/and/the/for:
+//    "Norland Harbor Authority"), when exactly one such body has at least
+//    CorpusOptions::speaker_link_acronym_min_quotes quotes; a name and its
+//    "the" form ("The Norland Harbor Authority") are one body, linked to
+//    by the form with more quotes. With
+//    CorpusOptions::speaker_link_acronym_needs_mention (the default) the
+//    link also needs one quote of the body whose speaker mention holds the
+//    acronym (an article that spelled the name out and resolved its own
+//    "the NHA" to it: an AcronymMention).
 // A link always points at a speaker that is not itself linked. Pure
 // function on caller-owned data; safe from any thread.
 //
@@ -40,6 +50,7 @@ struct SpeakerLinkRow {
   std::string key;    // name_key: NormalizeText of the name
   std::string label;  // "PERSON", "ORG", ...; "" when unknown
   size_t quotes = 0;
+  std::string name;  // the stored display name (its capitals and dots)
 };
 
 // The speaker's entity label: the label most of its typed quotes carry
@@ -75,10 +86,30 @@ class SpeakerLabelTally {
   std::vector<Count> entries_;  // one per quote until Take() merges them
 };
 
-// The id each row links to, parallel to `rows` (0: not linked).
-std::vector<int64_t> LinkSpeakers(std::span<const SpeakerLinkRow> rows,
-                                  const CorpusOptions& options,
-                                  SpeakerLinkCounts* counts);
+// A quote's evidence that an acronym names its speaker: the capitals of an
+// acronym word of the quote's speaker mention and the quote's speaker id.
+struct AcronymMention {
+  std::string letters;  // "NHA" of "the NHA" or "N.H.A."
+  int64_t speaker = 0;
+};
+
+// Adds to `out` the acronym words of `mention` (a quote's speaker mention,
+// e.g. "the NHA's spokesman") said by `speaker`. A store reads only the
+// quotes whose mention differs from the resolved name and has two capitals
+// in a row or around a dot or ampersand (kAcronymMentionGlobs in SQLite,
+// kAcronymMentionRegex in PostgreSQL: every acronym word matches them).
+void AddAcronymMentions(std::string_view mention, int64_t speaker,
+                        std::vector<AcronymMention>* out);
+inline constexpr std::string_view kAcronymMentionRegex = "[A-Z][.&]?[A-Z]";
+inline constexpr std::string_view kAcronymMentionGlobs =
+    "(speaker_mention GLOB '*[A-Z][A-Z]*' OR speaker_mention GLOB "
+    "'*[A-Z].[A-Z]*' OR speaker_mention GLOB '*[A-Z]&[A-Z]*')";
+
+// The id each row links to, parallel to `rows` (0: not linked). `mentions`:
+// the acronym mentions of the corpus's quotes (any order, repeats allowed).
+std::vector<int64_t> LinkSpeakers(
+    std::span<const SpeakerLinkRow> rows, const CorpusOptions& options,
+    SpeakerLinkCounts* counts, std::span<const AcronymMention> mentions = {});
 
 }  // namespace whosaid
 

@@ -1,6 +1,8 @@
 // LinkSpeakers: one-word names to the dominant full name, middle-initial
-// variants to the plain name unless variants conflict; organisations and
-// ambiguous family names stay unlinked; the order of rows does not matter.
+// variants to the plain name unless variants conflict, an organisation's
+// acronym to the one organisation whose initials spell it; other
+// organisations and ambiguous names stay unlinked; the order of rows does
+// not matter.
 #include "src/corpus/speaker_links.h"
 
 #include <gtest/gtest.h>
@@ -17,7 +19,19 @@ namespace {
 
 SpeakerLinkRow Row(int64_t id, std::string key, std::string label,
                    size_t quotes) {
-  return {id, std::move(key), std::move(label), quotes};
+  return {id, std::move(key), std::move(label), quotes, ""};
+}
+
+// A speaker with its display name; the key is the name in lower case
+// without dots (as NormalizeText keys it, near enough for these names).
+SpeakerLinkRow Named(int64_t id, std::string name, std::string label,
+                     size_t quotes) {
+  std::string key;
+  for (char ch : name) {
+    if (ch == '.') continue;
+    key.push_back('A' <= ch && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+  }
+  return {id, std::move(key), std::move(label), quotes, std::move(name)};
 }
 
 // key -> key of the linked speaker ("" when not linked).
@@ -26,6 +40,9 @@ SpeakerLinkRow Row(int64_t id, std::string key, std::string label,
 CorpusOptions SmallCorpusOptions() {
   CorpusOptions o;
   o.speaker_link_min_quotes = 3;
+  // The acronym tests below but AcronymNeedsAnArticleThatTiesIt give no
+  // mentions.
+  o.speaker_link_acronym_needs_mention = false;
   return o;
 }
 
@@ -95,6 +112,135 @@ TEST(SpeakerLinks, OrganisationsAreNeverLinked) {
   // An unknown type is not a person either.
   links = Links({Row(1, "ada house", "PERSON", 10), Row(2, "house", "", 3)});
   EXPECT_EQ(links["house"], "");
+}
+
+TEST(SpeakerLinks, AcronymLinksToTheOrganisationItsInitialsSpell) {
+  SpeakerLinkCounts c;
+  auto links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                      Named(2, "NHA", "ORG", 5),
+                      Named(4, "Office of the Tidal Survey", "ORG", 10),
+                      Named(5, "OTS", "ORG", 1)},
+                     &c);
+  EXPECT_EQ(links["nha"], "norland harbor authority");
+  EXPECT_EQ(links["norland harbor authority"], "");
+  // "of" and "the" have no initial.
+  EXPECT_EQ(links["ots"], "office of the tidal survey");
+  EXPECT_EQ(c.acronyms, 2u);
+  EXPECT_EQ(c.one_word, 0u);
+  EXPECT_EQ(c.quotes, 6u);
+  // The dotted acronym too.
+  auto out = LinkSpeakers(
+      std::vector<SpeakerLinkRow>{
+          Named(1, "Norland Harbor Authority", "ORG", 12),
+          Named(3, "N.H.A.", "ORG", 2)},
+      SmallCorpusOptions(), nullptr);
+  EXPECT_EQ(out[1], 1);
+}
+
+TEST(SpeakerLinks, AcronymNeedsOneOrganisationWithEnoughQuotes) {
+  // Two organisations spell NHA with 10+ quotes each: no link.
+  auto links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                      Named(2, "National Hurling Association", "ORG", 10),
+                      Named(3, "NHA", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "");
+  // A rarely quoted second one does not compete ...
+  links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                 Named(2, "National Hurling Association", "ORG", 9),
+                 Named(3, "NHA", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "norland harbor authority");
+  // ... and is not linked to on its own.
+  links = Links({Named(2, "National Hurling Association", "ORG", 9),
+                 Named(3, "NHA", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "");
+  CorpusOptions lax = SmallCorpusOptions();
+  lax.speaker_link_acronym_min_quotes = 9;
+  links = Links({Named(2, "National Hurling Association", "ORG", 9),
+                 Named(3, "NHA", "ORG", 5)},
+                nullptr, lax);
+  EXPECT_EQ(links["nha"], "national hurling association");
+  // 0 turns acronym links off.
+  CorpusOptions off = SmallCorpusOptions();
+  off.speaker_link_acronym_min_quotes = 0;
+  links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                 Named(3, "NHA", "ORG", 5)},
+                nullptr, off);
+  EXPECT_EQ(links["nha"], "");
+}
+
+TEST(SpeakerLinks, AcronymCountsANameWithItsTheForm) {
+  // 6 + 5 quotes: one body of 11, linked at its form with more quotes.
+  auto links = Links({Named(1, "Norland Harbor Authority", "ORG", 5),
+                      Named(2, "The Norland Harbor Authority", "ORG", 6),
+                      Named(3, "NHA", "ORG", 4)});
+  EXPECT_EQ(links["nha"], "the norland harbor authority");
+  EXPECT_EQ(links["norland harbor authority"], "");
+  // Another body of 10+ quotes spells it too: no link.
+  links = Links({Named(1, "Norland Harbor Authority", "ORG", 5),
+                 Named(2, "The Norland Harbor Authority", "ORG", 6),
+                 Named(4, "The National Hurling Association", "ORG", 10),
+                 Named(3, "NHA", "ORG", 4)});
+  EXPECT_EQ(links["nha"], "");
+}
+
+TEST(SpeakerLinks, AcronymNeedsAnArticleThatTiesIt) {
+  CorpusOptions o;  // the default: a mention is needed
+  const std::vector<SpeakerLinkRow> rows = {
+      Named(1, "Norland Harbor Authority", "ORG", 8),
+      Named(2, "The Norland Harbor Authority", "ORG", 4),
+      Named(3, "NHA", "ORG", 5),
+      Named(4, "Tidal Survey Office", "ORG", 20),
+      Named(5, "TSO", "ORG", 2),
+      Named(6, "Tova Sund Olsen", "PERSON", 3)};
+  SpeakerLinkCounts c;
+  EXPECT_EQ(LinkSpeakers(rows, o, &c), std::vector<int64_t>(6, 0));
+  // "the NHA's" resolved to the "the" form: the body is tied; "TSO" said
+  // by a person ties nothing, nor does another acronym.
+  std::vector<AcronymMention> mentions;
+  AddAcronymMentions("the NHA\u2019s harbor master", 2, &mentions);
+  AddAcronymMentions("TSO", 6, &mentions);
+  AddAcronymMentions("the TS", 4, &mentions);
+  ASSERT_EQ(mentions.size(), 3u);
+  EXPECT_EQ(mentions[0].letters, "NHA");
+  auto out = LinkSpeakers(rows, o, &c, mentions);
+  EXPECT_EQ(out, (std::vector<int64_t>{0, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(c.acronyms, 1u);
+  AddAcronymMentions("(T.S.O.),", 4, &mentions);
+  out = LinkSpeakers(rows, o, &c, mentions);
+  EXPECT_EQ(out, (std::vector<int64_t>{0, 0, 1, 0, 4, 0}));
+}
+
+TEST(SpeakerLinks, AcronymMentionsAreAcronymWords) {
+  std::vector<AcronymMention> m;
+  AddAcronymMentions("the Norland spokesman Ola", 1, &m);
+  AddAcronymMentions("A spokesman", 1, &m);
+  AddAcronymMentions("NHA2 officials", 1, &m);
+  EXPECT_TRUE(m.empty());
+  AddAcronymMentions("NHA's and the AT&T board", 7, &m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].letters, "NHA");
+  EXPECT_EQ(m[1].letters, "ATT");
+  EXPECT_EQ(m[1].speaker, 7);
+}
+
+TEST(SpeakerLinks, AcronymLinksOnlyOrganisationsByCapitals) {
+  // Not an acronym: a capitalised word, one capital, or lower case.
+  auto links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                      Named(2, "Nha", "ORG", 5), Named(3, "N", "ORG", 5),
+                      Named(4, "N.H.A.2", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "");
+  EXPECT_EQ(links["n"], "");
+  EXPECT_EQ(links["nha2"], "");
+  // Either side typed other than ORG: no link.
+  links = Links({Named(1, "Norland Harbor Authority", "PERSON", 12),
+                 Named(3, "NHA", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "");
+  links = Links({Named(1, "Norland Harbor Authority", "ORG", 12),
+                 Named(3, "NHA", "MISC", 5)});
+  EXPECT_EQ(links["nha"], "");
+  // An acronym is not the full name of another acronym, even when its key
+  // has a word per letter.
+  links = Links({{1, "n h a", "ORG", 12, "N.H.A."}, Named(3, "NHA", "ORG", 5)});
+  EXPECT_EQ(links["nha"], "");
 }
 
 TEST(SpeakerLinks, InitialVariantLinksToPlainName) {

@@ -351,13 +351,13 @@ Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
   std::vector<std::pair<std::string, size_t>> counts;
   s = Stream(
       "SELECT s.id, s.name_key, s.label, coalesce(s.linked_to, 0), "
-      "coalesce(l.label, ''), coalesce(l.quotes, 0) FROM speakers s "
+      "coalesce(l.label, ''), coalesce(l.quotes, 0), s.name FROM speakers s "
       "LEFT JOIN speaker_labels l ON l.speaker_id = s.id ORDER BY s.id",
       "reading speakers", /*binary=*/false, [&](const PgResult& q, int i) {
         if (rows.empty() || rows.back().id != q.Int(i, 0)) {
           if (!rows.empty()) rows.back().label = MajorityLabel(counts);
           counts.clear();
-          rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0});
+          rows.push_back({q.Int(i, 0), q.String(i, 1), "", 0, q.String(i, 6)});
           stored.emplace_back(q.String(i, 2), q.Int(i, 3));
         }
         const auto n = static_cast<size_t>(q.Int(i, 5));
@@ -367,9 +367,25 @@ Result<SpeakerLinkCounts> PostgresStore::LinkSpeakers() {
       });
   if (!s.ok()) return Rollback(s);
   if (!rows.empty()) rows.back().label = MajorityLabel(counts);
+  // The acronyms articles resolved to a speaker of another name.
+  std::vector<AcronymMention> mentions;
+  if (options_.corpus.speaker_link_acronym_min_quotes > 0 &&
+      options_.corpus.speaker_link_acronym_needs_mention) {
+    s = Stream(fmt::format("SELECT DISTINCT speaker_mention, speaker_id FROM "
+                           "quotes WHERE speaker_id IS NOT NULL AND "
+                           "speaker_mention <> speaker_name AND "
+                           "speaker_mention ~ '{}'",
+                           kAcronymMentionRegex),
+               "reading acronym mentions", /*binary=*/false,
+               [&](const PgResult& q, int i) {
+                 AddAcronymMentions(q.String(i, 0), q.Int(i, 1), &mentions);
+                 return Status::OK();
+               });
+    if (!s.ok()) return Rollback(s);
+  }
   SpeakerLinkCounts result;
   const std::vector<int64_t> links =
-      whosaid::LinkSpeakers(rows, options_.corpus, &result);
+      whosaid::LinkSpeakers(rows, options_.corpus, &result, mentions);
   // Changed rows go in batches of arrays (one round trip per batch).
   constexpr size_t kBatch = 10000;
   std::string ids, labels, targets;

@@ -442,6 +442,68 @@ TEST_F(SpeakerLinkStoreTest, EveryRowOfManyChunksIsLinked) {
   EXPECT_EQ(links.value().changed, 0u);
 }
 
+// "NHA" in articles that never spell it out is the Norland Harbor
+// Authority of the others, once one of them resolved its own "NHA".
+TEST_F(SpeakerLinkStoreTest, AcronymLinksToTheOrganisationItSpells) {
+  const std::string path = Path("n.db");
+  StoreOptions o;
+  o.corpus.speaker_link_acronym_min_quotes = 3;
+  o.path = path;
+  auto opened = OpenSqliteStore(o);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  auto store = std::move(opened).value();
+  std::vector<IngestRecord> docs;
+  int n = 0;
+  for (int i = 0; i < 3; ++i) {
+    docs.push_back(SpeakerDoc(n++, "the Norland Harbor Authority",
+                              "Norland Harbor Authority", EntityLabel::kOrg));
+  }
+  for (int i = 0; i < 2; ++i) {
+    docs.push_back(SpeakerDoc(n++, "NHA", "NHA", EntityLabel::kOrg));
+  }
+  // Its initials spell NHA too, but it has too few quotes to compete.
+  docs.push_back(SpeakerDoc(n++, "the Norland Hockey Association",
+                            "Norland Hockey Association", EntityLabel::kOrg));
+  ASSERT_TRUE(store->Add(docs).ok());
+  // No article has tied NHA to the Authority yet.
+  auto links = store->LinkSpeakers();
+  ASSERT_TRUE(links.ok()) << links.status().ToString();
+  EXPECT_EQ(links.value().acronyms, 0u);
+  // One article resolves its own "NHA" to the Authority.
+  docs = {
+      SpeakerDoc(n++, "NHA", "Norland Harbor Authority", EntityLabel::kOrg)};
+  ASSERT_TRUE(store->Add(docs).ok());
+  links = store->LinkSpeakers();
+  ASSERT_TRUE(links.ok()) << links.status().ToString();
+  EXPECT_EQ(links.value().acronyms, 1u);
+  EXPECT_EQ(links.value().one_word, 0u);
+  EXPECT_EQ(links.value().quotes, 2u);
+  auto top = store->TopSpeakers(10);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top.value().size(), 2u);
+  EXPECT_EQ(top.value()[0].name, "Norland Harbor Authority");
+  EXPECT_EQ(top.value()[0].quotes, 6u);
+  auto quotes = store->QuotesBySpeaker("NHA", 50);
+  ASSERT_TRUE(quotes.ok());
+  EXPECT_EQ(quotes.value().size(), 6u);
+  EXPECT_EQ(Query(path,
+                  "SELECT t.name FROM speakers s JOIN speakers t "
+                  "ON t.id = s.linked_to WHERE s.name = 'NHA'"),
+            "Norland Harbor Authority");
+  // Two organisations of 3+ quotes spell it: the link is undone.
+  for (int i = 0; i < 2; ++i) {
+    docs = {SpeakerDoc(n++, "the Norland Hockey Association",
+                       "Norland Hockey Association", EntityLabel::kOrg)};
+    ASSERT_TRUE(store->Add(docs).ok());
+  }
+  links = store->LinkSpeakers();
+  ASSERT_TRUE(links.ok());
+  EXPECT_EQ(links.value().acronyms, 0u);
+  EXPECT_EQ(
+      Query(path, "SELECT linked_to IS NULL FROM speakers WHERE name = 'NHA'"),
+      "1");
+}
+
 TEST_F(SpeakerLinkStoreTest, ReadOnlyStoreDoesNotLink) {
   const std::string path = Path("r.db");
   ASSERT_TRUE(Open(path));

@@ -417,12 +417,12 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
   {
     Stmt st;
     s = st.Prepare(db_,
-                   "SELECT id, name_key, label, coalesce(linked_to, 0) "
-                   "FROM speakers ORDER BY id");
+                   "SELECT id, name_key, label, coalesce(linked_to, 0), "
+                   "name FROM speakers ORDER BY id");
     if (!s.ok()) return Rollback(s);
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
-      rows.push_back({st.Int(0), st.String(1), "", 0});
+      rows.push_back({st.Int(0), st.String(1), "", 0, st.String(4)});
       stored.emplace_back(st.String(2), st.Int(3));
     }
     if (rc != SQLITE_DONE) {
@@ -451,9 +451,28 @@ Result<SpeakerLinkCounts> SqliteStore::LinkSpeakers() {
       return Rollback(SqliteStatus(db_, rc, "reading speaker labels"));
     }
   }
+  // The acronyms articles resolved to a speaker of another name.
+  std::vector<AcronymMention> mentions;
+  if (options_.corpus.speaker_link_acronym_min_quotes > 0 &&
+      options_.corpus.speaker_link_acronym_needs_mention) {
+    Stmt st;
+    s = st.Prepare(db_, std::string("SELECT DISTINCT speaker_mention, "
+                                    "speaker_id FROM quotes WHERE speaker_id "
+                                    "IS NOT NULL AND speaker_mention <> "
+                                    "speaker_name AND ") +
+                            std::string(kAcronymMentionGlobs));
+    if (!s.ok()) return Rollback(s);
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      AddAcronymMentions(st.String(0), st.Int(1), &mentions);
+    }
+    if (rc != SQLITE_DONE) {
+      return Rollback(SqliteStatus(db_, rc, "reading acronym mentions"));
+    }
+  }
   SpeakerLinkCounts counts;
   const std::vector<int64_t> links =
-      whosaid::LinkSpeakers(rows, options_.corpus, &counts);
+      whosaid::LinkSpeakers(rows, options_.corpus, &counts, mentions);
   // Changed rows go kLinkRows at a time through one UPDATE ... FROM
   // (VALUES ...) (the last, shorter chunk through one of its own) instead
   // of one statement per speaker.
