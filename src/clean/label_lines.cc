@@ -2,6 +2,7 @@
 #include "src/clean/label_lines.h"
 
 #include <cstddef>
+#include <iterator>
 
 namespace whosaid {
 namespace clean_internal {
@@ -126,23 +127,40 @@ bool IsContactLine(sv raw) {
 
 bool EndsWithCreditLabel(sv raw) {
   sv t = TrimBlanks(raw);
-  if (CountWords(t) > 80) return false;  // a paragraph, not a caption
-  // The credit is short: look at the line's tail only.
+  // The credit is short: look at the line's tail only (every line of every
+  // page comes here).
   constexpr size_t kTail = 160;
   const size_t from = t.size() > kTail ? t.size() - kTail : 0;
   static constexpr sv kLabels[] = {"Photograph: ", "Photographer: ", "Photo: "};
+  // Each label's last occurrence in the tail: every one ends in ": ", so
+  // only the colons there are looked at, from the end.
+  size_t last[std::size(kLabels)];
+  size_t found = 0;
+  for (size_t& at : last) at = sv::npos;
+  for (size_t c = t.size(); found < std::size(kLabels) && c-- > from;) {
+    if (t[c] != ':' || c + 1 >= t.size() || t[c + 1] != ' ') continue;
+    for (size_t k = 0; k < std::size(kLabels); ++k) {
+      const sv l = kLabels[k];
+      if (last[k] != sv::npos || c + 2 < from + l.size()) continue;
+      if (t.substr(c + 2 - l.size(), l.size()) == l) {
+        last[k] = c + 2 - l.size();
+        ++found;
+      }
+    }
+  }
   size_t best = sv::npos;
   size_t best_len = 0;
-  for (sv l : kLabels) {
-    size_t at = t.rfind(l);
-    if (at == sv::npos || at < from) continue;
+  for (size_t k = 0; k < std::size(kLabels); ++k) {
+    const size_t at = last[k];
+    if (at == sv::npos) continue;
     if (at > 0 && t[at - 1] != ' ') continue;
     if (best == sv::npos || at > best) {
       best = at;
-      best_len = l.size();
+      best_len = kLabels[k].size();
     }
   }
   if (best == sv::npos) return false;
+  if (CountWords(t) > 80) return false;  // a paragraph, not a caption
   sv credit = t.substr(best + best_len);
   if (credit.empty() || CountWords(credit) > 8) return false;
   if (credit.find('"') != sv::npos || credit.find('?') != sv::npos ||

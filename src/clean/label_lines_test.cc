@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace whosaid {
 namespace clean_internal {
 namespace {
@@ -65,6 +67,15 @@ TEST(LabelLinesTest, CreditLabelEndsTheLine) {
       "century hit the town"));
   EXPECT_FALSE(EndsWithCreditLabel("The pier reopened on Monday."));
   EXPECT_FALSE(EndsWithCreditLabel("A telephoto: lens was used"));
+  // Only the line's last 160 bytes hold the label; a label's last
+  // occurrence glued to a word rules that label out, an earlier one of
+  // another label still counts.
+  EXPECT_FALSE(EndsWithCreditLabel("Photo: Sam Lee " + std::string(160, 'x')));
+  EXPECT_TRUE(
+      EndsWithCreditLabel(std::string(300, 'y') + " Photo: Sam Lee/Example"));
+  EXPECT_FALSE(EndsWithCreditLabel("The old pier. xPhoto: Sam Lee"));
+  EXPECT_TRUE(EndsWithCreditLabel(
+      "The old pier. Photograph: Sam Lee, xPhoto: Example"));
 }
 
 TEST(LabelLinesTest, ListenToArticleBarNeedsADuration) {

@@ -70,6 +70,9 @@ bool IsAudioPlayer(std::string_view raw) {
          (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r')) {
     raw.remove_suffix(1);
   }
+  // A duration ends the line: most lines end otherwise, and are not
+  // searched for the label.
+  if (raw.empty() || raw.back() < '0' || raw.back() > '9') return false;
   const size_t at = raw.rfind(kLabel);
   if (at == std::string_view::npos) return false;
   std::string_view tail = raw.substr(at + kLabel.size());
